@@ -1,0 +1,66 @@
+import { type Kysely, sql } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import { MIGRATIONS, migrationProvider } from './migrations';
+import type { Database } from './schema';
+
+const MIGRATION_TABLE = 'kysely_migration';
+
+/** The database was written by a newer Koers: refuse it rather than risk damage. */
+export class DatabaseTooNewError extends Error {
+  constructor(readonly unknownMigrations: string[]) {
+    super(
+      `This database was last opened by a newer version of Koers (it contains updates ${unknownMigrations.join(', ')}). ` +
+        'Install that version to open it; the file has not been changed.',
+    );
+    this.name = 'DatabaseTooNewError';
+  }
+}
+
+export class MigrationError extends Error {
+  constructor(
+    readonly migration: string,
+    cause: unknown,
+  ) {
+    super(`Database update ${migration} failed; the database was left as it was before this update.`, { cause });
+    this.name = 'MigrationError';
+  }
+}
+
+async function executedMigrations(db: Kysely<Database>): Promise<string[]> {
+  const table = await sql<{ name: string }>`
+    SELECT name FROM sqlite_master WHERE type = 'table' AND name = ${MIGRATION_TABLE}
+  `.execute(db);
+  if (table.rows.length === 0) return [];
+  const rows = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(db);
+  return rows.rows.map((r) => r.name);
+}
+
+export interface MigrationReport {
+  applied: string[];
+}
+
+/**
+ * Brings the database to the latest schema. Each migration runs in its own
+ * transaction together with its bookkeeping row, so an error or crash leaves the
+ * database at the previous version, never halfway.
+ */
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationReport> {
+  const known = new Set(MIGRATIONS.map(([name]) => name));
+  const unknown = (await executedMigrations(db)).filter((name) => !known.has(name));
+  if (unknown.length > 0) throw new DatabaseTooNewError(unknown);
+
+  const migrator = new Migrator({ db, provider: migrationProvider, migrationTableName: MIGRATION_TABLE });
+  const applied: string[] = [];
+  for (;;) {
+    const { error, results = [] } = await migrator.migrateUp();
+    const failed = results.find((r) => r.status === 'Error');
+    if (error || failed) throw new MigrationError(failed?.migrationName ?? 'unknown', error);
+    const done = results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    if (done.length === 0) break;
+    applied.push(...done);
+  }
+  return { applied };
+}
+
+/** Names of the migrations this build knows, oldest first (for tests and diagnostics). */
+export const KNOWN_MIGRATIONS: readonly string[] = MIGRATIONS.map(([name]) => name);

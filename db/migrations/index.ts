@@ -1,0 +1,19 @@
+import type { Kysely } from 'kysely';
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import * as m0001 from './0001_caseworker_client';
+import * as m0002 from './0002_client_pseudonym';
+
+/**
+ * Every migration, in order, compiled into the app: nothing is read from a folder
+ * at run time. Append only; never edit or reorder a migration that has shipped.
+ */
+export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: { up(db: Kysely<unknown>): Promise<void> }]> = [
+  ['0001_caseworker_client', m0001],
+  ['0002_client_pseudonym', m0002],
+];
+
+export const migrationProvider: MigrationProvider = {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return Object.fromEntries(MIGRATIONS.map(([name, m]) => [name, { up: (db) => m.up(db) }]));
+  },
+};

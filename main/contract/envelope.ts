@@ -1,0 +1,29 @@
+/** What crosses the IPC boundary. Kept free of dependencies: the renderer imports it too. */
+export const ERROR_CODES = ['validation', 'not_found', 'conflict', 'internal'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** One rejected input field; the renderer turns `rule` into a translated sentence. */
+export interface FieldIssue {
+  /** Dotted path of the field, e.g. `reference`. Empty for the input as a whole. */
+  field: string;
+  rule: 'required' | 'too_long' | 'too_short' | 'invalid' | 'unknown_field';
+  /** Limit for too_long / too_short. */
+  limit?: number;
+}
+
+export interface ErrorDetails {
+  issues?: FieldIssue[];
+  /** For conflicts: which field clashes and with what. */
+  field?: string;
+  existing?: { id: string; label: string };
+  method?: string;
+}
+
+export interface RpcError {
+  code: ErrorCode;
+  /** English, for logs and developers; users see a translation chosen by `code` and `details`. */
+  message: string;
+  details?: ErrorDetails;
+}
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: RpcError };

@@ -1,0 +1,10 @@
+import type { DomainHandlers } from '../contract';
+import type { Context } from '../context';
+
+export const settingsHandlers = {
+  async 'settings.setLanguage'(ctx, input) {
+    ctx.settings.set('language', input.language);
+    ctx.emit('settings.changed', { language: input.language });
+    return { language: input.language };
+  },
+} satisfies DomainHandlers<Context, 'settings'>;

@@ -1,0 +1,60 @@
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { join } from 'node:path';
+import { DATABASE_FILE_NAME } from '../db/connection';
+import { DatabaseTooNewError } from '../db/migrate';
+import { languageFromLocales } from './contract/languages';
+import { createEmitter, registerRpc } from './ipc-adapter';
+import { type Koers, openKoers } from './open-koers';
+import { guardSession, isTrustedSender } from './security';
+import { createElectronSettings } from './settings-store';
+import { appOrigin, createMainWindow } from './window';
+import { startupMessages } from './startup-messages';
+
+// Lifecycle only: everything below the window lives in modules that run in plain Node.
+const rendererDir = join(import.meta.dirname, '../renderer');
+const preload = join(import.meta.dirname, '../preload/index.cjs');
+let koers: Koers | undefined;
+
+async function start(): Promise<void> {
+  const settings = createElectronSettings();
+  const osLocales = app.getPreferredSystemLanguages();
+  const messages = startupMessages(settings.get('language') ?? languageFromLocales(osLocales));
+  const origin = appOrigin(rendererDir);
+  guardSession(session.defaultSession, { devServer: origin.devServerUrl !== undefined });
+
+  try {
+    koers = await openKoers({
+      databasePath: join(app.getPath('userData'), DATABASE_FILE_NAME),
+      settings,
+      osLocales,
+      appVersion: app.getVersion(),
+      now: () => new Date(),
+      emit: createEmitter(() => BrowserWindow.getAllWindows().map((w) => w.webContents)),
+      onInternalError: (method, error) => console.error(`[rpc] ${method} failed`, error),
+      validateOutput: !app.isPackaged,
+    });
+  } catch (error) {
+    dialog.showErrorBox(messages.title, error instanceof DatabaseTooNewError ? messages.tooNew : messages.openFailed);
+    console.error('[db] open failed', error);
+    app.exit(1);
+    return;
+  }
+
+  registerRpc(
+    ipcMain,
+    koers.dispatch,
+    (frame) => isTrustedSender(frame, origin),
+    (error) => console.warn(`[rpc] ${error.message}`),
+  );
+  createMainWindow(settings, { preload, rendererDir }, 'Koers');
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+app.on('window-all-closed', () => app.quit());
+app.on('will-quit', () => void koers?.close());
+app.whenReady().then(start, (error: unknown) => {
+  console.error('[app] failed to start', error);
+  app.exit(1);
+});

@@ -1,0 +1,74 @@
+import type { z } from 'zod';
+import { type Envelope, type FieldIssue, type Handlers, type Method, contract } from '../contract';
+import { AppError } from './app-error';
+
+export type Dispatch = (method: string, input: unknown) => Promise<Envelope<unknown>>;
+
+export interface DispatchOptions {
+  /** Called with every unexpected error; the renderer only learns that something failed. */
+  onInternalError(method: string, error: unknown): void;
+  /** Check handler results against the contract too (tests and development). */
+  validateOutput?: boolean;
+}
+
+function isMethod(name: string): name is Method {
+  // Own keys only: `toString` or `__proto__` must not look like methods.
+  return Object.hasOwn(contract, name);
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) value = typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  return value;
+}
+
+function toFieldIssue(issue: z.core.$ZodIssue, input: unknown): FieldIssue {
+  const field = issue.path.map(String).join('.');
+  switch (issue.code) {
+    case 'too_big':
+      return { field, rule: 'too_long', limit: Number(issue.maximum) };
+    case 'too_small':
+      return Number(issue.minimum) <= 1 ? { field, rule: 'required' } : { field, rule: 'too_short', limit: Number(issue.minimum) };
+    case 'unrecognized_keys':
+      return { field: issue.keys.join(', '), rule: 'unknown_field' };
+    case 'invalid_type':
+      return { field, rule: valueAt(input, issue.path) === undefined ? 'required' : 'invalid' };
+    default:
+      return { field, rule: 'invalid' };
+  }
+}
+
+/**
+ * Turns (method, untrusted input) into an envelope: look the method up in the
+ * contract, parse the input, run the handler, and make sure no error detail a user
+ * should not see (stack, SQL) crosses back.
+ */
+export function createDispatch<Ctx>(handlers: Handlers<Ctx>, ctx: Ctx, options: DispatchOptions): Dispatch {
+  return async (method, input) => {
+    if (!isMethod(method)) {
+      return { ok: false, error: { code: 'not_found', message: `Unknown method ${method}`, details: { method } } };
+    }
+    const spec = contract[method];
+    const parsed = spec.input.safeParse(input);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        error: { code: 'validation', message: 'Invalid input', details: { issues: parsed.error.issues.map((issue) => toFieldIssue(issue, input)) } },
+      };
+    }
+    try {
+      // The contract ties each method's parsed input to its handler; TypeScript cannot
+      // follow that correlation through an indexed access, hence the widening.
+      const handler = handlers[method] as (ctx: Ctx, input: unknown) => Promise<unknown>;
+      const value = await handler(ctx, parsed.data);
+      if (options.validateOutput) spec.output.parse(value);
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof AppError) {
+        return { ok: false, error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
+      }
+      options.onInternalError(method, error);
+      return { ok: false, error: { code: 'internal', message: 'Internal error' } };
+    }
+  };
+}

@@ -1,0 +1,46 @@
+import { BrowserWindow, screen, shell } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type AppOrigin, guardWebContents, secureWebPreferences } from './security';
+import type { Settings, WindowBounds } from './settings';
+
+const DEFAULT_SIZE = { width: 1280, height: 820 };
+
+/** Saved bounds are used only while they still land on a connected display. */
+function visibleBounds(saved: WindowBounds | null): Partial<WindowBounds> {
+  if (!saved) return DEFAULT_SIZE;
+  const { x, y, width, height } = saved;
+  if (x === undefined || y === undefined) return { width, height };
+  const onScreen = screen.getAllDisplays().some(({ workArea: a }) => x >= a.x && y >= a.y && x < a.x + a.width && y < a.y + a.height);
+  return onScreen ? { x, y, width, height } : { width, height };
+}
+
+export function appOrigin(rendererDir: string): AppOrigin {
+  const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+  return devServerUrl ? { devServerUrl } : { rendererFileUrl: pathToFileURL(join(rendererDir, 'index.html')).href };
+}
+
+export function createMainWindow(settings: Settings, paths: { preload: string; rendererDir: string }, title: string): BrowserWindow {
+  const bounds = visibleBounds(settings.get('windowBounds'));
+  const win = new BrowserWindow({
+    ...DEFAULT_SIZE,
+    ...bounds,
+    minWidth: 720,
+    minHeight: 480,
+    show: false,
+    title,
+    backgroundColor: '#f7f7f4',
+    webPreferences: secureWebPreferences(paths.preload),
+  });
+  if (settings.get('windowBounds')?.maximized) win.maximize();
+  guardWebContents(win.webContents, (url) => void shell.openExternal(url));
+  win.once('ready-to-show', () => win.show());
+  win.on('close', () => {
+    const { x, y, width, height } = win.getNormalBounds();
+    settings.set('windowBounds', { x, y, width, height, maximized: win.isMaximized() });
+  });
+  const origin = appOrigin(paths.rendererDir);
+  if (origin.devServerUrl) void win.loadURL(origin.devServerUrl);
+  else void win.loadFile(join(paths.rendererDir, 'index.html'));
+  return win;
+}

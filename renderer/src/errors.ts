@@ -1,0 +1,41 @@
+import type { TFunction } from 'i18next';
+import { KoersError } from './api';
+
+export interface ShownError {
+  /** One sentence for the whole form or screen. */
+  summary: string;
+  /** Per field, keyed by the contract's field name. */
+  fields: Record<string, string>;
+}
+
+const FIELD_KEYS = { firstName: 'fields.firstName', lastName: 'fields.lastName', reference: 'fields.reference' } as const;
+
+function fieldLabel(t: TFunction, field: string): string {
+  return field in FIELD_KEYS ? t(FIELD_KEYS[field as keyof typeof FIELD_KEYS]) : field;
+}
+
+/** Turns any failure into translated text; `values` supplies what the user typed. */
+export function describeError(t: TFunction, error: unknown, values: Record<string, string> = {}): ShownError {
+  if (!(error instanceof KoersError)) return { summary: t('errors.internal'), fields: {} };
+  switch (error.code) {
+    case 'validation': {
+      const fields: Record<string, string> = {};
+      for (const issue of error.details?.issues ?? []) {
+        fields[issue.field] ??= t(`errors.rule.${issue.rule}`, { field: fieldLabel(t, issue.field), limit: issue.limit });
+      }
+      return { summary: t('errors.validation'), fields };
+    }
+    case 'conflict': {
+      const field = error.details?.field;
+      if (field === 'reference' && error.details?.existing) {
+        const message = t('errors.conflict.reference', { value: values.reference ?? '', name: error.details.existing.label });
+        return { summary: message, fields: { reference: message } };
+      }
+      return { summary: t('errors.conflict.generic'), fields: {} };
+    }
+    case 'not_found':
+      return { summary: t('errors.not_found'), fields: {} };
+    default:
+      return { summary: t('errors.internal'), fields: {} };
+  }
+}

@@ -1,0 +1,9 @@
+/// <reference types="vite/client" />
+import type { Api } from '../../main/contract';
+
+declare global {
+  interface Window {
+    /** Exposed by the preload (or the test harness); see preload/bridge.ts. */
+    readonly koers: Api;
+  }
+}

@@ -1,0 +1,60 @@
+import { join } from 'node:path';
+import type { Envelope, EventName, EventPayload, Method, Output } from '../../main/contract';
+import { type Koers, openKoers } from '../../main/open-koers';
+import { createFileSettings, type Settings } from '../../main/settings';
+import { tempFolder } from './temp';
+
+export interface TestKoers extends Koers {
+  folder: string;
+  databasePath: string;
+  settings: Settings;
+  events: Array<{ event: EventName; payload: unknown }>;
+  internalErrors: Array<{ method: string; error: unknown }>;
+  /** dispatch with the method's output type; input stays unknown so tests can send bad input. */
+  call<M extends Method>(method: M, input: unknown): Promise<Envelope<Output<M>>>;
+  /** Closes the database and removes a folder this helper created. */
+  cleanup(): Promise<void>;
+}
+
+export interface TestKoersOptions {
+  folder?: string;
+  osLocales?: string[];
+  now?: () => Date;
+  onEmit?: (event: EventName, payload: unknown) => void;
+}
+
+/** The real app core on a temporary folder: real SQLite file, real settings file, real registry. */
+export async function openTestKoers(options: TestKoersOptions = {}): Promise<TestKoers> {
+  const temp = options.folder ? null : tempFolder();
+  const folder = options.folder ?? temp!.path;
+  const databasePath = join(folder, 'koers.sqlite');
+  const settings = createFileSettings(folder);
+  const events: TestKoers['events'] = [];
+  const internalErrors: TestKoers['internalErrors'] = [];
+  const koers = await openKoers({
+    databasePath,
+    settings,
+    osLocales: options.osLocales ?? ['en-GB'],
+    appVersion: '0.0.0-test',
+    now: options.now ?? (() => new Date()),
+    emit: <E extends EventName>(event: E, payload: EventPayload<E>) => {
+      events.push({ event, payload });
+      options.onEmit?.(event, payload);
+    },
+    onInternalError: (method, error) => internalErrors.push({ method, error }),
+    validateOutput: true,
+  });
+  return {
+    ...koers,
+    folder,
+    databasePath,
+    settings,
+    events,
+    internalErrors,
+    call: <M extends Method>(method: M, input: unknown) => koers.dispatch(method, input) as Promise<Envelope<Output<M>>>,
+    async cleanup() {
+      await koers.close();
+      temp?.cleanup();
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Connection, openConnection } from '../../db/connection';
+import { DatabaseTooNewError, KNOWN_MIGRATIONS, MigrationError, migrateToLatest } from '../../db/migrate';
+import { migrationProvider } from '../../db/migrations';
+import { listClients } from '../../db/queries/clients';
+import { tempFolder } from '../helpers/temp';
+
+async function columns(connection: Connection, table: string): Promise<string[]> {
+  const rows = await sql<{ name: string }>`SELECT name FROM pragma_table_info(${table})`.execute(connection.db);
+  return rows.rows.map((r) => r.name);
+}
+
+async function executed(connection: Connection): Promise<string[]> {
+  const rows = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(connection.db);
+  return rows.rows.map((r) => r.name);
+}
+
+describe('migrations', () => {
+  let temp: ReturnType<typeof tempFolder>;
+  let connection: Connection;
+  beforeEach(() => {
+    temp = tempFolder();
+    connection = openConnection(join(temp.path, 'koers.sqlite'));
+  });
+  afterEach(async () => {
+    await connection.close();
+    temp.cleanup();
+  });
+
+  it('migrates an empty database to the latest version, and a second run does nothing', async () => {
+    expect((await migrateToLatest(connection.db)).applied).toEqual(KNOWN_MIGRATIONS);
+    expect(await executed(connection)).toEqual(KNOWN_MIGRATIONS);
+    expect((await migrateToLatest(connection.db)).applied).toEqual([]);
+  });
+
+  it('migrates a version-1 database holding clients: each gets a pseudonym in creation order, and numbering continues', async () => {
+    // A database as Koers 0001 left it, with rows.
+    await new Migrator({ db: connection.db, provider: migrationProvider }).migrateTo('0001_caseworker_client');
+    connection.sqlite.exec(`
+      INSERT INTO caseworker (id, name, created_at, updated_at) VALUES ('cw1', 'Anne de Vries', '2026-01-01T08:00:00Z', '2026-01-01T08:00:00Z');
+      INSERT INTO client (id, reference, first_name, last_name, caseworker_id, created_at, updated_at)
+      VALUES ('c-late', '1003', 'Søren', 'Østergaard', 'cw1', '2026-03-01T10:00:00Z', '2026-03-01T10:00:00Z'),
+             ('c-early', '1001', 'Fatima', 'El Amrani', 'cw1', '2026-01-05T09:00:00Z', '2026-01-05T09:00:00Z'),
+             ('c-mid', NULL, 'Jan', 'Jansen', NULL, '2026-02-10T11:30:00Z', '2026-02-10T11:30:00Z');
+    `);
+    expect(await columns(connection, 'client')).not.toContain('pseudonym');
+
+    const report = await migrateToLatest(connection.db);
+    expect(report.applied).toEqual(KNOWN_MIGRATIONS.slice(1));
+
+    const clients = await connection.db.selectFrom('client').select(['id', 'pseudonym', 'reference', 'first_name', 'caseworker_id']).orderBy('pseudonym').execute();
+    expect(clients).toEqual([
+      { id: 'c-early', pseudonym: 'K-0001', reference: '1001', first_name: 'Fatima', caseworker_id: 'cw1' },
+      { id: 'c-mid', pseudonym: 'K-0002', reference: null, first_name: 'Jan', caseworker_id: null },
+      { id: 'c-late', pseudonym: 'K-0003', reference: '1003', first_name: 'Søren', caseworker_id: 'cw1' },
+    ]);
+    const sequence = await connection.db.selectFrom('sequence').selectAll().execute();
+    expect(sequence).toEqual([{ name: 'client_pseudonym', value: 3 }]);
+    expect((await listClients(connection.db)).map((c) => c.last_name)).toEqual(['El Amrani', 'Jansen', 'Østergaard']);
+  });
+
+  it('refuses a database written by a newer Koers and leaves the file unchanged', async () => {
+    await migrateToLatest(connection.db);
+    connection.sqlite.exec(`INSERT INTO kysely_migration (name, timestamp) VALUES ('9999_from_the_future', '2030-01-01T00:00:00Z')`);
+    connection.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const before = readFileSync(connection.path);
+
+    const error = await migrateToLatest(connection.db).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DatabaseTooNewError);
+    expect((error as DatabaseTooNewError).unknownMigrations).toEqual(['9999_from_the_future']);
+    expect((error as Error).message).toMatch(/newer version of Koers/);
+
+    connection.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    expect(readFileSync(connection.path).equals(before)).toBe(true);
+  });
+
+  it('rolls a failing migration back completely and reports which one failed', async () => {
+    await new Migrator({ db: connection.db, provider: migrationProvider }).migrateTo('0001_caseworker_client');
+    connection.sqlite.exec(`INSERT INTO client (id, first_name, last_name, created_at, updated_at) VALUES ('c1', 'A', 'B', 'x', 'x')`);
+    // 0002's last step creates this index: with the name taken, it fails after its other work is done.
+    connection.sqlite.exec('CREATE INDEX client_pseudonym_unique ON caseworker (name)');
+
+    const error = await migrateToLatest(connection.db).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MigrationError);
+    expect((error as MigrationError).migration).toBe('0002_client_pseudonym');
+    expect(await executed(connection)).toEqual(['0001_caseworker_client']);
+    expect(await columns(connection, 'client')).not.toContain('pseudonym');
+    expect(await columns(connection, 'sequence')).toEqual([]);
+    expect(await connection.db.selectFrom('client').select('id').execute()).toEqual([{ id: 'c1' }]);
+  });
+});
