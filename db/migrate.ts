@@ -46,8 +46,11 @@ export interface MigrationReport {
  */
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationReport> {
   const known = new Set(MIGRATIONS.map(([name]) => name));
-  const unknown = (await executedMigrations(db)).filter((name) => !known.has(name));
+  const executed = await executedMigrations(db);
+  const unknown = executed.filter((name) => !known.has(name));
   if (unknown.length > 0) throw new DatabaseTooNewError(unknown);
+  // The common case at every start: up to date, so skip the Migrator's bookkeeping.
+  if (executed.length === known.size) return { applied: [] };
 
   const migrator = new Migrator({ db, provider: migrationProvider, migrationTableName: MIGRATION_TABLE });
   const applied: string[] = [];

@@ -11,6 +11,8 @@ import { appOrigin, createMainWindow } from './window';
 import { startupMessages } from './startup-messages';
 
 // Lifecycle only: everything below the window lives in modules that run in plain Node.
+// KOERS_USER_DATA points Koers at another data folder (the real-app test suite, support).
+if (process.env.KOERS_USER_DATA) app.setPath('userData', process.env.KOERS_USER_DATA);
 const rendererDir = join(import.meta.dirname, '../renderer');
 const preload = join(import.meta.dirname, '../preload/index.cjs');
 let koers: Koers | undefined;

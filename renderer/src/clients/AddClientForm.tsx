@@ -56,6 +56,7 @@ export function AddClientForm() {
         )}
         {message && (
           <span id={`${id}-error`} className="field-error">
+            <span aria-hidden="true">⚠ </span>
             {message}
           </span>
         )}

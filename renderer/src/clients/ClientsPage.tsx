@@ -62,8 +62,7 @@ export function ClientsPage() {
         {clients === null && !loadError && <p>{t('app.loading')}</p>}
         {clients && clients.length === 0 && <p className="empty">{deferredSearch ? t('clients.noMatches', { search: deferredSearch }) : t('clients.empty')}</p>}
         {clients && clients.length > 0 && (
-          <table>
-            <caption className="visually-hidden">{t('clients.count', { count: clients.length })}</caption>
+          <table aria-labelledby="clients-title">
             <thead>
               <tr>
                 <th scope="col">{t('clients.columns.pseudonym')}</th>

@@ -1,0 +1,26 @@
+/** One thing a user waits for, measured by `npm run bench`. */
+export interface Scenario<State = unknown> {
+  /** Stable name, e.g. `data.cold-start`; `npm run bench -- TEXT` selects by substring. */
+  name: string;
+  runs?: number;
+  warmup?: number;
+  setup?(): Promise<State> | State;
+  run(state: State): Promise<unknown> | unknown;
+  /** The fastest way to do the same work by hand, measured in the same run for a ratio. */
+  baseline?(state: State): Promise<unknown> | unknown;
+  teardown?(state: State): Promise<void> | void;
+}
+
+export function defineScenario<State>(scenario: Scenario<State>): Scenario<State> {
+  return scenario;
+}
+
+export interface BenchResult {
+  name: string;
+  median_ms: number;
+  min_ms: number;
+  max_ms: number;
+  runs: number;
+  baseline?: { median_ms: number; min_ms: number; max_ms: number };
+  ratio?: number;
+}
