@@ -55,6 +55,7 @@ export interface AppOptions {
 export const test = base.extend<{ app: AppHarness } & AppOptions, { server: { url: string } }>({
   osLocales: [['nl-NL'], { option: true }],
   server: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires the fixtures argument to be destructured.
     async ({}, use) => {
       const server = await serveFolder(rendererDir);
       await use(server);

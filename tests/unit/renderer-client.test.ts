@@ -1,0 +1,48 @@
+import i18next from 'i18next';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createBridge } from '../../preload/bridge';
+import { call, KoersError } from '../../renderer/src/api';
+import { describeError } from '../../renderer/src/errors';
+import { resources } from '../../renderer/src/i18n';
+import { openTestKoers, type TestKoers } from '../helpers/koers';
+
+describe('renderer client over the real bridge and dispatcher', () => {
+  let koers: TestKoers;
+  beforeAll(async () => {
+    await i18next.init({ resources, lng: 'nl', fallbackLng: 'en', interpolation: { escapeValue: false } });
+  });
+  beforeEach(async () => {
+    koers = await openTestKoers();
+    const bridge = createBridge({ invoke: (method, input) => koers.dispatch(method, input), listen: () => () => {} });
+    Object.assign(globalThis, { window: { koers: bridge } });
+  });
+  afterEach(async () => {
+    Reflect.deleteProperty(globalThis, 'window');
+    await koers.cleanup();
+  });
+
+  it('resolves with the value', async () => {
+    const client = await call('clients.create', { firstName: 'Ida', lastName: 'Holm', reference: '77' });
+    expect(client).toMatchObject({ firstName: 'Ida', pseudonym: 'K-0001' });
+  });
+
+  it('rethrows a failure as a typed KoersError that translates field by field', async () => {
+    const error = await call('clients.create', { firstName: '', lastName: 'Holm' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KoersError);
+    expect((error as KoersError).code).toBe('validation');
+    expect(describeError(i18next.t, error)).toEqual({
+      summary: 'Controleer de gemarkeerde velden. Er is niets opgeslagen.',
+      fields: { firstName: 'Voornaam is verplicht.' },
+    });
+  });
+
+  it('names the holder of a duplicate reference', async () => {
+    await call('clients.create', { firstName: 'Jan', lastName: 'Jansen', reference: '1001' });
+    const error = await call('clients.create', { firstName: 'Piet', lastName: 'Smit', reference: '1001' }).catch((e: unknown) => e);
+    expect(describeError(i18next.t, error, { reference: '1001' }).summary).toBe('Klantnummer 1001 hoort al bij Jan Jansen. Er is niets opgeslagen.');
+  });
+
+  it('shows anything unexpected as the general error, in the user language', () => {
+    expect(describeError(i18next.t, new TypeError('x is undefined')).summary).toBe('Er ging iets mis in Koers. Er is niets opgeslagen; probeer het opnieuw.');
+  });
+});
