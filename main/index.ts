@@ -1,11 +1,11 @@
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { join } from 'node:path';
 import { DATABASE_FILE_NAME } from '../db/connection';
 import { DatabaseTooNewError } from '../db/migrate';
 import { languageFromLocales } from './contract/languages';
 import { createEmitter, registerRpc } from './ipc-adapter';
 import { type Koers, openKoers } from './open-koers';
-import { guardSession, isTrustedSender } from './security';
+import { guardSession, guardWebContents, isTrustedSender } from './security';
 import { createElectronSettings } from './settings-store';
 import { appOrigin, createMainWindow } from './window';
 import { startupMessages } from './startup-messages';
@@ -51,9 +51,8 @@ async function start(): Promise<void> {
   createMainWindow(settings, { preload, rendererDir }, 'Koers');
 }
 
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-});
+// Every web contents, present and future, gets the same guards.
+app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (url) => void shell.openExternal(url)));
 app.on('window-all-closed', () => app.quit());
 app.on('will-quit', () => void koers?.close());
 app.whenReady().then(start, (error: unknown) => {

@@ -1,7 +1,7 @@
-import { BrowserWindow, screen, shell } from 'electron';
+import { BrowserWindow, screen } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type AppOrigin, guardWebContents, secureWebPreferences } from './security';
+import { type AppOrigin, secureWebPreferences } from './security';
 import type { Settings, WindowBounds } from './settings';
 
 const DEFAULT_SIZE = { width: 1280, height: 820 };
@@ -33,7 +33,6 @@ export function createMainWindow(settings: Settings, paths: { preload: string; r
     webPreferences: secureWebPreferences(paths.preload),
   });
   if (settings.get('windowBounds')?.maximized) win.maximize();
-  guardWebContents(win.webContents, (url) => void shell.openExternal(url));
   win.once('ready-to-show', () => win.show());
   win.on('close', () => {
     const { x, y, width, height } = win.getNormalBounds();
