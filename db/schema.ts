@@ -10,10 +10,40 @@ interface Tracked {
   deleted_at: string | null;
 }
 
+/** Dates of the work itself (due, closed, changed) are local calendar dates, `YYYY-MM-DD`. */
+type LocalDate = string;
+
+export type Role = 'caseworker' | 'key_person';
+
 export interface CaseworkerTable extends Tracked {
   id: string;
   name: string;
+  role: Generated<Role>;
+  deactivated_at: string | null;
 }
+
+export type CatalogKind = 'target_group' | 'stage' | 'closure_reason';
+
+/** Target groups, stages and closure reasons: the lists key persons manage. */
+export interface CatalogItemTable extends Tracked {
+  id: string;
+  kind: CatalogKind;
+  /** Set on shipped items: their name is translated until someone renames them. */
+  default_key: string | null;
+  name: string | null;
+  position: number;
+  /** Workload weight (stages); 1 for the other kinds. */
+  weight: Generated<number>;
+  retired_at: string | null;
+}
+
+export interface HouseholdTable extends Tracked {
+  id: string;
+  name: string;
+  caseworker_id: string | null;
+}
+
+export type ClientStatus = 'active' | 'closed';
 
 export interface ClientTable extends Tracked {
   id: string;
@@ -23,6 +53,61 @@ export interface ClientTable extends Tracked {
   /** Stable display id for exports and meetings, e.g. K-0042. */
   pseudonym: string;
   caseworker_id: string | null;
+  date_of_birth: LocalDate | null;
+  phone: string | null;
+  email: string | null;
+  target_group_id: string | null;
+  stage_id: string | null;
+  stage_since: LocalDate | null;
+  household_id: string | null;
+  start_date: LocalDate | null;
+  status: Generated<ClientStatus>;
+}
+
+export interface StageChangeTable {
+  id: string;
+  client_id: string;
+  from_stage_id: string | null;
+  to_stage_id: string;
+  changed_on: LocalDate;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface HandoverTable {
+  id: string;
+  client_id: string;
+  from_caseworker_id: string | null;
+  to_caseworker_id: string;
+  handed_over_on: LocalDate;
+  note: string | null;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface ClosureTable {
+  id: string;
+  client_id: string;
+  closed_on: LocalDate;
+  reason_id: string;
+  outcome_note: string | null;
+  reopened_on: LocalDate | null;
+  created_at: string;
+  created_by: string | null;
+  reopened_by: string | null;
+}
+
+export type ActionKind = 'task' | 'appointment' | 'follow_up';
+
+export interface ActionTable extends Tracked {
+  id: string;
+  client_id: string;
+  title: string;
+  kind: ActionKind;
+  due_date: LocalDate;
+  /** `HH:MM`, for appointments. */
+  due_time: string | null;
+  done_at: string | null;
 }
 
 /** Named counters for display identifiers; never reused, so pseudonyms stay stable. */
@@ -33,10 +118,18 @@ export interface SequenceTable {
 
 export interface Database {
   caseworker: CaseworkerTable;
+  catalog_item: CatalogItemTable;
+  household: HouseholdTable;
   client: ClientTable;
+  stage_change: StageChangeTable;
+  handover: HandoverTable;
+  closure: ClosureTable;
+  action: ActionTable;
   sequence: SequenceTable;
 }
 
 export type ClientRow = Selectable<ClientTable>;
 export type NewClientRow = Insertable<ClientTable>;
 export type CaseworkerRow = Selectable<CaseworkerTable>;
+export type CatalogItemRow = Selectable<CatalogItemTable>;
+export type ActionRow = Selectable<ActionTable>;

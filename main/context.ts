@@ -1,3 +1,4 @@
+import { format } from 'date-fns';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { EventName, EventPayload } from './contract';
@@ -12,4 +13,14 @@ export interface Context {
   osLocales: readonly string[];
   now(): Date;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+}
+
+/** Today as a local calendar date, `YYYY-MM-DD`. */
+export function today(ctx: Pick<Context, 'now'>): string {
+  return format(ctx.now(), 'yyyy-MM-dd');
+}
+
+/** Who makes this change: recorded as `updated_by` / `created_by`. */
+export function actor(ctx: Pick<Context, 'settings'>): string | null {
+  return ctx.settings.get('currentCaseworkerId');
 }

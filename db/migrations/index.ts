@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as m0001 from './0001_caseworker_client';
 import * as m0002 from './0002_client_pseudonym';
+import * as m0003 from './0003_caseload';
 
 /**
  * Every migration, in order, compiled into the app: nothing is read from a folder
@@ -10,6 +11,7 @@ import * as m0002 from './0002_client_pseudonym';
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: { up(db: Kysely<unknown>): Promise<void> }]> = [
   ['0001_caseworker_client', m0001],
   ['0002_client_pseudonym', m0002],
+  ['0003_caseload', m0003],
 ];
 
 export const migrationProvider: MigrationProvider = {

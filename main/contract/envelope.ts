@@ -6,8 +6,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface FieldIssue {
   /** Dotted path of the field, e.g. `reference`. Empty for the input as a whole. */
   field: string;
-  rule: 'required' | 'too_long' | 'too_short' | 'invalid' | 'unknown_field';
-  /** Limit for too_long / too_short. */
+  rule: 'required' | 'too_long' | 'too_short' | 'too_small' | 'too_big' | 'invalid' | 'unknown_field' | 'date' | 'time' | 'email' | 'future_date' | 'unavailable' | 'inactive';
+  /** Limit for too_long / too_short / too_small / too_big. */
   limit?: number;
 }
 
@@ -17,6 +17,9 @@ export interface ErrorDetails {
   field?: string;
   existing?: { id: string; label: string };
   method?: string;
+  /** For conflicts that block an action: how many records stand in the way. */
+  count?: number;
+  reason?: 'in_use' | 'has_active_clients' | 'already_closed' | 'not_closed' | 'same_caseworker';
 }
 
 export interface RpcError {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Envelope } from './envelope';
+import { email, id, localDate, optionalDate, optionalId, optionalText, optionalTime, requiredText, text } from './fields';
 import { LANGUAGES } from './languages';
 
 /**
@@ -8,31 +9,133 @@ import { LANGUAGES } from './languages';
  * renderer's client is typed from them.
  */
 
-const text = (max: number) => z.string().trim().max(max);
-const requiredText = (max: number) => text(max).min(1);
-
 export const languageSchema = z.enum(LANGUAGES);
+export const roleSchema = z.enum(['caseworker', 'key_person']);
+export const catalogKindSchema = z.enum(['target_group', 'stage', 'closure_reason']);
+export const actionKindSchema = z.enum(['task', 'appointment', 'follow_up']);
+export const clientStatusSchema = z.enum(['active', 'closed']);
 
-export const clientSchema = z.object({
+// ---- outputs ----
+
+export const caseworkerSchema = z.object({
   id: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  active: z.boolean(),
+  activeClients: z.number(),
+});
+
+export const catalogItemSchema = z.object({
+  id: z.string(),
+  kind: catalogKindSchema,
+  /** Shipped item: the renderer translates it while `name` is null. */
+  defaultKey: z.string().nullable(),
+  name: z.string().nullable(),
+  position: z.number(),
+  weight: z.number(),
+  retired: z.boolean(),
+  /** How many clients (or closures, for reasons) use it: an item in use can only be retired. */
+  inUse: z.number(),
+});
+
+const actionSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  kind: actionKindSchema,
+  dueDate: z.string(),
+  dueTime: z.string().nullable(),
+});
+
+/** One row of the caseload overview. Names of target group and stage come from the catalog. */
+export const caseloadRowSchema = z.object({
+  id: z.string(),
+  pseudonym: z.string(),
   reference: z.string().nullable(),
   firstName: z.string(),
   lastName: z.string(),
-  pseudonym: z.string(),
   caseworkerId: z.string().nullable(),
+  targetGroupId: z.string().nullable(),
+  stageId: z.string().nullable(),
+  stageSince: z.string().nullable(),
+  householdId: z.string().nullable(),
+  status: clientStatusSchema,
+  nextAction: actionSummarySchema.nullable(),
+  overdueCount: z.number(),
+});
+
+export const closureSchema = z.object({
+  id: z.string(),
+  closedOn: z.string(),
+  reasonId: z.string(),
+  outcomeNote: z.string().nullable(),
+  reopenedOn: z.string().nullable(),
+});
+
+export const clientSchema = z.object({
+  id: z.string(),
+  pseudonym: z.string(),
+  reference: z.string().nullable(),
+  firstName: z.string(),
+  lastName: z.string(),
+  dateOfBirth: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  caseworkerId: z.string().nullable(),
+  targetGroupId: z.string().nullable(),
+  stageId: z.string().nullable(),
+  stageSince: z.string().nullable(),
+  householdId: z.string().nullable(),
+  startDate: z.string().nullable(),
+  status: clientStatusSchema,
+  /** The open closure while the case is closed. */
+  closure: closureSchema.nullable(),
   createdAt: z.string(),
 });
 
-export const newClientSchema = z.strictObject({
-    firstName: requiredText(100),
-    lastName: requiredText(100),
-    // Empty means "no reference yet": many clients are entered before the municipal number is known.
-    reference: text(40)
-      .optional()
-      .transform((v) => (v ? v : null)),
+export const actionSchema = actionSummarySchema.extend({
+  clientId: z.string(),
+  done: z.boolean(),
+  doneAt: z.string().nullable(),
 });
 
+export const agendaItemSchema = actionSchema.extend({
+  client: z.object({ id: z.string(), firstName: z.string(), lastName: z.string(), pseudonym: z.string() }),
+});
+
+export const householdSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  caseworkerId: z.string().nullable(),
+  members: z.array(z.object({ id: z.string(), firstName: z.string(), lastName: z.string(), pseudonym: z.string(), status: clientStatusSchema })),
+});
+
+export const timelineEntrySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('created'), date: z.string(), at: z.string() }),
+  z.object({ kind: z.literal('stage'), date: z.string(), at: z.string(), fromStageId: z.string().nullable(), toStageId: z.string() }),
+  z.object({ kind: z.literal('handover'), date: z.string(), at: z.string(), fromCaseworkerId: z.string().nullable(), toCaseworkerId: z.string(), note: z.string().nullable() }),
+  z.object({ kind: z.literal('action'), date: z.string(), at: z.string(), actionId: z.string(), title: z.string(), actionKind: actionKindSchema, done: z.boolean() }),
+  z.object({ kind: z.literal('closed'), date: z.string(), at: z.string(), reasonId: z.string(), outcomeNote: z.string().nullable() }),
+  z.object({ kind: z.literal('reopened'), date: z.string(), at: z.string() }),
+]);
+
+// ---- inputs ----
+
+const clientFacts = {
+  firstName: requiredText(100),
+  lastName: requiredText(100),
+  // Empty means "no reference yet": many clients are entered before the municipal number is known.
+  reference: optionalText(40),
+  dateOfBirth: optionalDate,
+  phone: optionalText(40),
+  email,
+  targetGroupId: optionalId,
+  householdId: optionalId,
+  startDate: optionalDate,
+};
+
 const empty = z.strictObject({});
+const byId = z.strictObject({ id });
+const ok = z.object({ ok: z.literal(true) });
 
 export const contract = {
   'app.info': {
@@ -42,25 +145,97 @@ export const contract = {
       language: languageSchema,
       /** False while the language still follows the OS locale. */
       languageChosen: z.boolean(),
+      currentCaseworker: z.object({ id: z.string(), name: z.string(), role: roleSchema }).nullable(),
+      /** Today on this machine, `YYYY-MM-DD`: overdue and "this week" are counted from it. */
+      today: z.string(),
     }),
   },
   'settings.setLanguage': {
     input: z.strictObject({ language: languageSchema }),
     output: z.object({ language: languageSchema }),
   },
-  'clients.list': {
-    input: z.strictObject({ search: text(200).optional() }),
-    output: z.array(clientSchema),
+  'setup.complete': {
+    input: z.strictObject({ language: languageSchema, name: requiredText(100), role: roleSchema, demo: z.boolean() }),
+    output: z.object({ caseworkerId: z.string(), demoClients: z.number() }),
   },
+
+  'caseworkers.list': { input: empty, output: z.array(caseworkerSchema) },
+  'caseworkers.create': { input: z.strictObject({ name: requiredText(100), role: roleSchema }), output: caseworkerSchema },
+  'caseworkers.update': { input: z.strictObject({ id, name: requiredText(100), role: roleSchema }), output: caseworkerSchema },
+  'caseworkers.setActive': { input: z.strictObject({ id, active: z.boolean() }), output: caseworkerSchema },
+  /** Who is using Koers on this laptop now. */
+  'caseworkers.switchCurrent': { input: byId, output: ok },
+  /** Someone leaves: every active client (and household) of one caseworker to another. */
+  'caseworkers.handoverCaseload': {
+    input: z.strictObject({ fromId: id, toId: id, date: localDate, note: optionalText(1000) }),
+    output: z.object({ moved: z.number() }),
+  },
+
+  'catalog.list': { input: empty, output: z.array(catalogItemSchema) },
+  'catalog.create': {
+    input: z.strictObject({ kind: catalogKindSchema, name: requiredText(80), weight: z.number().min(0).max(10).optional() }),
+    output: catalogItemSchema,
+  },
+  'catalog.update': {
+    input: z.strictObject({ id, name: requiredText(80), weight: z.number().min(0).max(10).optional() }),
+    output: catalogItemSchema,
+  },
+  'catalog.move': { input: z.strictObject({ id, direction: z.enum(['up', 'down']) }), output: ok },
+  'catalog.setRetired': { input: z.strictObject({ id, retired: z.boolean() }), output: catalogItemSchema },
+  /** Only for an item nothing uses; one in use can be retired instead. */
+  'catalog.remove': { input: byId, output: ok },
+
+  'clients.list': {
+    input: z.strictObject({
+      /** Omitted: every caseworker's clients (key persons). */
+      caseworkerId: id.optional(),
+      status: z.enum(['active', 'closed', 'all']).default('active'),
+      search: text(200).optional(),
+      targetGroupId: id.optional(),
+      stageId: id.optional(),
+      overdueOnly: z.boolean().optional(),
+    }),
+    output: z.array(caseloadRowSchema),
+  },
+  'clients.get': { input: byId, output: clientSchema },
   'clients.create': {
-    input: newClientSchema,
+    input: z.strictObject({ ...clientFacts, stageId: optionalId, caseworkerId: optionalId }),
     output: clientSchema,
   },
+  'clients.update': { input: z.strictObject({ id, ...clientFacts }), output: clientSchema },
+  'clients.changeStage': { input: z.strictObject({ id, stageId: id, date: localDate }), output: clientSchema },
+  /** Hands clients to another caseworker; a household member brings the whole household. */
+  'clients.handover': {
+    input: z.strictObject({ ids: z.array(id).min(1).max(1000), toCaseworkerId: id, date: localDate, note: optionalText(1000) }),
+    output: z.object({ moved: z.number() }),
+  },
+  'clients.close': { input: z.strictObject({ id, date: localDate, reasonId: id, outcomeNote: optionalText(2000) }), output: clientSchema },
+  'clients.reopen': { input: z.strictObject({ id, date: localDate }), output: clientSchema },
+  'clients.timeline': { input: byId, output: z.array(timelineEntrySchema) },
+
+  'households.list': { input: empty, output: z.array(householdSchema) },
+  'households.get': { input: byId, output: householdSchema },
+  'households.create': {
+    input: z.strictObject({ name: requiredText(100), memberIds: z.array(id).max(20).default([]) }),
+    output: householdSchema,
+  },
+  'households.rename': { input: z.strictObject({ id, name: requiredText(100) }), output: householdSchema },
+
+  'actions.list': { input: z.strictObject({ clientId: id }), output: z.array(actionSchema) },
+  /** Open to-dos up to the end of this week, overdue included, for "My day". */
+  'actions.agenda': { input: z.strictObject({ caseworkerId: id.optional() }), output: z.array(agendaItemSchema) },
+  'actions.create': {
+    input: z.strictObject({ clientId: id, title: requiredText(200), kind: actionKindSchema, dueDate: localDate, dueTime: optionalTime }),
+    output: actionSchema,
+  },
+  'actions.setDone': { input: z.strictObject({ id, done: z.boolean() }), output: actionSchema },
+  'actions.postpone': { input: z.strictObject({ id, dueDate: localDate }), output: actionSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Events main pushes to the renderer, with their payloads. */
 export const events = {
-  'clients.changed': z.object({ ids: z.array(z.string()) }),
+  /** Something in this part of the data changed: views showing it reload. */
+  'data.changed': z.object({ scope: z.enum(['clients', 'actions', 'catalog', 'caseworkers', 'households']) }),
   'settings.changed': z.object({ language: languageSchema }),
 } as const satisfies Record<string, z.ZodType>;
 
@@ -68,12 +243,25 @@ export type Contract = typeof contract;
 export type Method = keyof Contract;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+export type DataScope = EventPayload<'data.changed'>['scope'];
 
 /** What the renderer passes in (before defaults and transforms). */
 export type Input<M extends Method> = z.input<Contract[M]['input']>;
 /** What a handler receives (after parsing). */
 export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
 export type Output<M extends Method> = z.output<Contract[M]['output']>;
+
+export type Client = z.output<typeof clientSchema>;
+export type CaseloadRow = z.output<typeof caseloadRowSchema>;
+export type CatalogItem = z.output<typeof catalogItemSchema>;
+export type Caseworker = z.output<typeof caseworkerSchema>;
+export type Action = z.output<typeof actionSchema>;
+export type AgendaItem = z.output<typeof agendaItemSchema>;
+export type Household = z.output<typeof householdSchema>;
+export type TimelineEntry = z.output<typeof timelineEntrySchema>;
+export type CatalogKind = z.output<typeof catalogKindSchema>;
+export type ActionKind = z.output<typeof actionKindSchema>;
+export type Role = z.output<typeof roleSchema>;
 
 /** `window.koers`: one function per method, each resolving to an envelope, plus `on` for events. */
 export type Api = { [M in Method]: (input: Input<M>) => Promise<Envelope<Output<M>>> } & {

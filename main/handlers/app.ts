@@ -1,10 +1,19 @@
+import { getCaseworker } from '../../db/queries/caseworkers';
 import { languageFromLocales } from '../contract/languages';
 import type { DomainHandlers } from '../contract';
-import type { Context } from '../context';
+import { type Context, today } from '../context';
 
 export const appHandlers = {
   async 'app.info'(ctx) {
     const chosen = ctx.settings.get('language');
-    return { version: ctx.appVersion, language: chosen ?? languageFromLocales(ctx.osLocales), languageChosen: chosen !== null };
+    const currentId = ctx.settings.get('currentCaseworkerId');
+    const current = currentId ? await getCaseworker(ctx.db, currentId) : undefined;
+    return {
+      version: ctx.appVersion,
+      language: chosen ?? languageFromLocales(ctx.osLocales),
+      languageChosen: chosen !== null,
+      currentCaseworker: current ? { id: current.id, name: current.name, role: current.role } : null,
+      today: today(ctx),
+    };
   },
 } satisfies DomainHandlers<Context, 'app'>;

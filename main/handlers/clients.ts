@@ -1,43 +1,95 @@
-import { findClientByReference, insertClient, listClients, type ClientListRow } from '../../db/queries/clients';
-import type { DomainHandlers, Output } from '../contract';
-import type { Context } from '../context';
-import { AppError } from '../rpc/app-error';
-
-type Client = Output<'clients.create'>;
-
-function toClient(row: ClientListRow): Client {
-  return {
-    id: row.id,
-    reference: row.reference,
-    firstName: row.first_name,
-    lastName: row.last_name,
-    pseudonym: row.pseudonym,
-    caseworkerId: row.caseworker_id,
-    createdAt: row.created_at,
-  };
-}
+import { listCaseload, closeClient, insertClient, recordStageChange, reopenClient, updateClientFacts } from '../../db/queries/clients';
+import { handOver } from '../../db/queries/handovers';
+import { clientTimeline } from '../../db/queries/timeline';
+import type { DomainHandlers } from '../contract';
+import { actor, type Context, today } from '../context';
+import { conflict } from '../rpc/app-error';
+import { checkActiveCaseworker, checkCatalogChoice, checkHousehold, checkNotFuture, checkReferenceFree, requireClient } from './checks';
 
 export const clientHandlers = {
   async 'clients.list'(ctx, input) {
-    const rows = await listClients(ctx.db, input.search ? { search: input.search } : {});
-    return rows.map(toClient);
+    return listCaseload(ctx.db, { ...input, today: today(ctx) });
+  },
+
+  async 'clients.get'(ctx, input) {
+    return requireClient(ctx.db, input.id);
   },
 
   async 'clients.create'(ctx, input) {
-    const caseworkerId = ctx.settings.get('currentCaseworkerId');
-    const created = await ctx.db.transaction().execute(async (trx) => {
-      if (input.reference) {
-        const holder = await findClientByReference(trx, input.reference);
-        if (holder) {
-          throw new AppError('conflict', 'Reference number already in use', {
-            field: 'reference',
-            existing: { id: holder.id, label: `${holder.first_name} ${holder.last_name}` },
-          });
-        }
-      }
-      return insertClient(trx, { ...input, caseworkerId }, ctx.now().toISOString(), caseworkerId);
+    const by = actor(ctx);
+    const caseworkerId = input.caseworkerId ?? by;
+    const id = await ctx.db.transaction().execute(async (trx) => {
+      checkNotFuture(input.dateOfBirth, today(ctx), 'dateOfBirth');
+      await checkCatalogChoice(trx, input.targetGroupId, 'target_group', 'targetGroupId');
+      await checkCatalogChoice(trx, input.stageId, 'stage', 'stageId');
+      await checkActiveCaseworker(trx, caseworkerId, 'caseworkerId');
+      await checkHousehold(trx, input.householdId, 'householdId');
+      await checkReferenceFree(trx, input.reference);
+      return insertClient(trx, { ...input, caseworkerId, startDate: input.startDate ?? today(ctx) }, ctx.now().toISOString(), by);
     });
-    ctx.emit('clients.changed', { ids: [created.id] });
-    return toClient(created);
+    ctx.emit('data.changed', { scope: 'clients' });
+    return requireClient(ctx.db, id);
+  },
+
+  async 'clients.update'(ctx, input) {
+    const { id, ...facts } = input;
+    await ctx.db.transaction().execute(async (trx) => {
+      const client = await requireClient(trx, id);
+      checkNotFuture(facts.dateOfBirth, today(ctx), 'dateOfBirth');
+      // A retired target group may stay on a client who already has it.
+      if (facts.targetGroupId !== client.targetGroupId) await checkCatalogChoice(trx, facts.targetGroupId, 'target_group', 'targetGroupId');
+      await checkHousehold(trx, facts.householdId, 'householdId');
+      await checkReferenceFree(trx, facts.reference, id);
+      await updateClientFacts(trx, id, { ...facts, startDate: facts.startDate ?? client.startDate }, ctx.now().toISOString(), actor(ctx));
+    });
+    ctx.emit('data.changed', { scope: 'clients' });
+    return requireClient(ctx.db, id);
+  },
+
+  async 'clients.changeStage'(ctx, input) {
+    await ctx.db.transaction().execute(async (trx) => {
+      const client = await requireClient(trx, input.id);
+      if (client.stageId === input.stageId) return;
+      await checkCatalogChoice(trx, input.stageId, 'stage', 'stageId');
+      await recordStageChange(trx, { clientId: input.id, fromStageId: client.stageId, toStageId: input.stageId, date: input.date }, ctx.now().toISOString(), actor(ctx));
+    });
+    ctx.emit('data.changed', { scope: 'clients' });
+    return requireClient(ctx.db, input.id);
+  },
+
+  async 'clients.handover'(ctx, input) {
+    const moved = await ctx.db.transaction().execute(async (trx) => {
+      await checkActiveCaseworker(trx, input.toCaseworkerId, 'toCaseworkerId');
+      for (const id of input.ids) await requireClient(trx, id);
+      return handOver(trx, { clientIds: input.ids, toCaseworkerId: input.toCaseworkerId, date: input.date, note: input.note }, ctx.now().toISOString(), actor(ctx));
+    });
+    ctx.emit('data.changed', { scope: 'clients' });
+    return { moved };
+  },
+
+  async 'clients.close'(ctx, input) {
+    await ctx.db.transaction().execute(async (trx) => {
+      const client = await requireClient(trx, input.id);
+      if (client.status === 'closed') throw conflict('The case is already closed', { reason: 'already_closed' });
+      await checkCatalogChoice(trx, input.reasonId, 'closure_reason', 'reasonId');
+      await closeClient(trx, { clientId: input.id, date: input.date, reasonId: input.reasonId, outcomeNote: input.outcomeNote }, ctx.now().toISOString(), actor(ctx));
+    });
+    ctx.emit('data.changed', { scope: 'clients' });
+    return requireClient(ctx.db, input.id);
+  },
+
+  async 'clients.reopen'(ctx, input) {
+    await ctx.db.transaction().execute(async (trx) => {
+      const client = await requireClient(trx, input.id);
+      if (client.status !== 'closed') throw conflict('The case is not closed', { reason: 'not_closed' });
+      await reopenClient(trx, input.id, input.date, ctx.now().toISOString(), actor(ctx));
+    });
+    ctx.emit('data.changed', { scope: 'clients' });
+    return requireClient(ctx.db, input.id);
+  },
+
+  async 'clients.timeline'(ctx, input) {
+    await requireClient(ctx.db, input.id);
+    return clientTimeline(ctx.db, input.id);
   },
 } satisfies DomainHandlers<Context, 'clients'>;

@@ -1,13 +1,23 @@
 import type { Handlers, NoExtraMethods } from '../contract';
 import type { Context } from '../context';
+import { actionHandlers } from './actions';
 import { appHandlers } from './app';
+import { caseworkerHandlers } from './caseworkers';
+import { catalogHandlers } from './catalog';
 import { clientHandlers } from './clients';
+import { householdHandlers } from './households';
 import { settingsHandlers } from './settings';
+import { setupHandlers } from './setup';
 
 const handlers = {
   ...appHandlers,
   ...settingsHandlers,
+  ...setupHandlers,
+  ...caseworkerHandlers,
+  ...catalogHandlers,
   ...clientHandlers,
+  ...householdHandlers,
+  ...actionHandlers,
 } satisfies Handlers<Context>;
 
 /**

@@ -1,4 +1,4 @@
-import type { ErrorCode, ErrorDetails } from '../contract';
+import type { ErrorCode, ErrorDetails, FieldIssue } from '../contract';
 
 /** An expected failure a handler reports to the user (as opposed to a bug). */
 export class AppError extends Error {
@@ -10,4 +10,17 @@ export class AppError extends Error {
     super(message);
     this.name = 'AppError';
   }
+}
+
+/** Input that passed the schema but not the data, e.g. a retired stage or a deactivated caseworker. */
+export function invalidInput(...issues: FieldIssue[]): AppError {
+  return new AppError('validation', 'Invalid input', { issues });
+}
+
+export function notFound(what: string): AppError {
+  return new AppError('not_found', `${what} not found`);
+}
+
+export function conflict(message: string, details: ErrorDetails): AppError {
+  return new AppError('conflict', message, details);
 }

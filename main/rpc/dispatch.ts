@@ -22,17 +22,24 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
+const CUSTOM_RULES = new Set<FieldIssue['rule']>(['date', 'time', 'email', 'future_date']);
+
 function toFieldIssue(issue: z.core.$ZodIssue, input: unknown): FieldIssue {
   const field = issue.path.map(String).join('.');
   switch (issue.code) {
     case 'too_big':
-      return { field, rule: 'too_long', limit: Number(issue.maximum) };
+      return { field, rule: issue.origin === 'string' ? 'too_long' : 'too_big', limit: Number(issue.maximum) };
     case 'too_small':
-      return Number(issue.minimum) <= 1 ? { field, rule: 'required' } : { field, rule: 'too_short', limit: Number(issue.minimum) };
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? { field, rule: 'required' } : { field, rule: 'too_short', limit: Number(issue.minimum) };
+      return { field, rule: 'too_small', limit: Number(issue.minimum) };
     case 'unrecognized_keys':
       return { field: issue.keys.join(', '), rule: 'unknown_field' };
     case 'invalid_type':
       return { field, rule: valueAt(input, issue.path) === undefined ? 'required' : 'invalid' };
+    case 'custom': {
+      const rule = issue.params?.rule as FieldIssue['rule'] | undefined;
+      return { field, rule: rule && CUSTOM_RULES.has(rule) ? rule : 'invalid' };
+    }
     default:
       return { field, rule: 'invalid' };
   }

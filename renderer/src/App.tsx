@@ -1,21 +1,100 @@
 import { useTranslation } from 'react-i18next';
-import { ClientsPage } from './clients/ClientsPage';
+import { CaseloadPage } from './caseload/CaseloadPage';
+import { ClientPage } from './client/ClientPage';
+import { FirstRun } from './firstrun/FirstRun';
+import { HouseholdPage, HouseholdsPage } from './households/HouseholdsPage';
 import { LanguagePicker } from './LanguagePicker';
+import { CaseworkersPage } from './manage/CaseworkersPage';
+import { ListsPage } from './manage/ListsPage';
+import { MyDayPage } from './myday/MyDayPage';
+import { href, type Route, useRoute } from './router';
+import { SessionProvider, useSession } from './session';
+import { SettingsPage } from './SettingsPage';
+import { useRemote } from './useRemote';
 
 export function App() {
   const { t } = useTranslation();
+  // Reloaded when caseworkers change: switching who works here changes the whole app.
+  // (The language is set at boot and by the pickers, not from here.)
+  const info = useRemote('app.info', {}, ['caseworkers']);
+
+  if (!info.data) return <p className="loading">{t('app.loading')}</p>;
+  if (!info.data.currentCaseworker) return <FirstRun onDone={info.reload} />;
+  return (
+    <SessionProvider info={info.data}>
+      <Shell />
+    </SessionProvider>
+  );
+}
+
+const NAV: ReadonlyArray<{ route: Route; label: 'nav.caseload' | 'nav.myDay' | 'nav.households' | 'nav.caseworkers' | 'nav.lists' | 'nav.settings'; keyPerson?: boolean }> = [
+  { route: { page: 'caseload' }, label: 'nav.caseload' },
+  { route: { page: 'myDay' }, label: 'nav.myDay' },
+  { route: { page: 'households' }, label: 'nav.households' },
+  { route: { page: 'caseworkers' }, label: 'nav.caseworkers', keyPerson: true },
+  { route: { page: 'lists' }, label: 'nav.lists', keyPerson: true },
+  { route: { page: 'settings' }, label: 'nav.settings' },
+];
+
+function isCurrent(item: Route, route: Route): boolean {
+  if (item.page === 'caseload') return route.page === 'caseload' || route.page === 'client';
+  if (item.page === 'households') return route.page === 'households' || route.page === 'household';
+  return item.page === route.page;
+}
+
+function Shell() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const route = useRoute();
+  const nav = NAV.filter((item) => !item.keyPerson || session.isKeyPerson);
   return (
     <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
       <header className="app-header">
         <div className="brand">
           <span className="brand-name">{t('app.name')}</span>
-          <span className="brand-tagline">{t('app.tagline')}</span>
+          <span className="brand-tagline">{t('app.signedInAs', { name: session.info.currentCaseworker?.name ?? '' })}</span>
         </div>
         <LanguagePicker />
       </header>
-      <main className="app-main" id="main">
-        <ClientsPage />
+      <nav className="app-nav" aria-label={t('nav.label')}>
+        <ul>
+          {nav.map((item) => (
+            <li key={item.label}>
+              <a href={href(item.route)} aria-current={isCurrent(item.route, route) ? 'page' : undefined}>
+                {t(item.label)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="app-main" id="main" tabIndex={-1}>
+        <Page route={route} keyPerson={session.isKeyPerson} />
       </main>
     </div>
   );
+}
+
+function Page({ route, keyPerson }: { route: Route; keyPerson: boolean }) {
+  switch (route.page) {
+    case 'client':
+      return <ClientPage key={route.id} id={route.id} />;
+    case 'myDay':
+      return <MyDayPage />;
+    case 'households':
+      return <HouseholdsPage />;
+    case 'household':
+      return <HouseholdPage key={route.id} id={route.id} />;
+    // Key-person screens exist only for key persons.
+    case 'caseworkers':
+      return keyPerson ? <CaseworkersPage /> : <CaseloadPage />;
+    case 'lists':
+      return keyPerson ? <ListsPage /> : <CaseloadPage />;
+    case 'settings':
+      return <SettingsPage />;
+    default:
+      return <CaseloadPage />;
+  }
 }

@@ -8,14 +8,13 @@ export interface ShownError {
   fields: Record<string, string>;
 }
 
-const FIELD_KEYS = { firstName: 'fields.firstName', lastName: 'fields.lastName', reference: 'fields.reference' } as const;
-
 function fieldLabel(t: TFunction, field: string): string {
-  return field in FIELD_KEYS ? t(FIELD_KEYS[field as keyof typeof FIELD_KEYS]) : field;
+  const key = `fields.${field}`;
+  return t(key as 'fields.name', { defaultValue: field });
 }
 
 /** Turns any failure into translated text; `values` supplies what the user typed. */
-export function describeError(t: TFunction, error: unknown, values: Record<string, string> = {}): ShownError {
+export function describeError(t: TFunction, error: unknown, values: Record<string, unknown> = {}): ShownError {
   if (!(error instanceof KoersError)) return { summary: t('errors.internal'), fields: {} };
   switch (error.code) {
     case 'validation': {
@@ -26,11 +25,12 @@ export function describeError(t: TFunction, error: unknown, values: Record<strin
       return { summary: t('errors.validation'), fields };
     }
     case 'conflict': {
-      const field = error.details?.field;
-      if (field === 'reference' && error.details?.existing) {
-        const message = t('errors.conflict.reference', { value: values.reference ?? '', name: error.details.existing.label });
+      const details = error.details ?? {};
+      if (details.field === 'reference' && details.existing) {
+        const message = t('errors.conflict.reference', { value: String(values.reference ?? ''), name: details.existing.label });
         return { summary: message, fields: { reference: message } };
       }
+      if (details.reason) return { summary: t(`errors.conflict.${details.reason}`, { count: details.count ?? 0 }), fields: {} };
       return { summary: t('errors.conflict.generic'), fields: {} };
     }
     case 'not_found':

@@ -39,10 +39,15 @@ test('the real app: secure window, add a client, still there after a restart', a
     });
     expect(exposed).toEqual({ require: 'undefined', process: 'undefined', ipcRenderer: 'undefined', koers: 'object' });
 
-    // Named inputs: the window's language follows the machine's locale here.
-    await page.locator('input[name=firstName]').fill('Lotte');
-    await page.locator('input[name=lastName]').fill('Visser');
+    // Named inputs and the grid role: the window's language follows the machine's locale here.
+    await page.locator('input[name=name]').fill('Lotte Visser');
     await page.locator('form button[type=submit]').click();
+    await page.locator('.page-heading button').click();
+    await page.locator('dialog input[name=firstName]').fill('Lotte');
+    await page.locator('dialog input[name=lastName]').fill('Visser');
+    await page.locator('dialog button[type=submit]').click();
+    await expect(page.locator('h1')).toContainText('Lotte Visser');
+    await page.locator('nav a').first().click();
     await expect(page.getByRole('row', { name: /Visser, Lotte/ })).toBeVisible();
 
     // Navigation away from the app is blocked.

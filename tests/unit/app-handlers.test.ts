@@ -10,7 +10,7 @@ describe('language', () => {
   it('follows the OS locale until the user picks one, then keeps the choice', async () => {
     const temp = tempFolder();
     koers = await openTestKoers({ folder: temp.path, osLocales: ['da-DK', 'en-US'] });
-    expect(await koers.dispatch('app.info', {})).toEqual({ ok: true, value: { version: '0.0.0-test', language: 'da', languageChosen: false } });
+    expect(await koers.dispatch('app.info', {})).toMatchObject({ ok: true, value: { version: '0.0.0-test', language: 'da', languageChosen: false, currentCaseworker: null } });
 
     expect(await koers.dispatch('settings.setLanguage', { language: 'nl' })).toEqual({ ok: true, value: { language: 'nl' } });
     expect(koers.events).toContainEqual({ event: 'settings.changed', payload: { language: 'nl' } });

@@ -77,8 +77,8 @@ describe('IPC adapter', () => {
   it('sends events only to windows that are still open', () => {
     const alive = { send: vi.fn(), isDestroyed: () => false };
     const closed = { send: vi.fn(), isDestroyed: () => true };
-    createEmitter(() => [alive, closed])('clients.changed', { ids: ['x'] });
-    expect(alive.send).toHaveBeenCalledWith(EVENT_CHANNEL, 'clients.changed', { ids: ['x'] });
+    createEmitter(() => [alive, closed])('data.changed', { scope: 'clients' });
+    expect(alive.send).toHaveBeenCalledWith(EVENT_CHANNEL, 'data.changed', { scope: 'clients' });
     expect(closed.send).not.toHaveBeenCalled();
   });
 });

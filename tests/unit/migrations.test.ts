@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Connection, openConnection } from '../../db/connection';
 import { DatabaseTooNewError, KNOWN_MIGRATIONS, MigrationError, migrateToLatest } from '../../db/migrate';
 import { migrationProvider } from '../../db/migrations';
-import { listClients } from '../../db/queries/clients';
+import { listCaseload } from '../../db/queries/clients';
 import { tempFolder } from '../helpers/temp';
 
 async function columns(connection: Connection, table: string): Promise<string[]> {
@@ -60,7 +60,27 @@ describe('migrations', () => {
     ]);
     const sequence = await connection.db.selectFrom('sequence').selectAll().execute();
     expect(sequence).toEqual([{ name: 'client_pseudonym', value: 3 }]);
-    expect((await listClients(connection.db)).map((c) => c.last_name)).toEqual(['El Amrani', 'Jansen', 'Østergaard']);
+    expect((await listCaseload(connection.db, { status: 'all', today: '2026-11-23' })).map((c) => c.lastName)).toEqual(['El Amrani', 'Jansen', 'Østergaard']);
+  });
+
+  it('migrates a version-2 database with clients to the caseload schema: active, started when created, default lists present', async () => {
+    await new Migrator({ db: connection.db, provider: migrationProvider }).migrateTo('0002_client_pseudonym');
+    connection.sqlite.exec(`
+      INSERT INTO caseworker (id, name, created_at, updated_at) VALUES ('cw1', 'Anne de Vries', '2026-01-01T08:00:00Z', '2026-01-01T08:00:00Z');
+      INSERT INTO client (id, reference, first_name, last_name, pseudonym, caseworker_id, created_at, updated_at)
+      VALUES ('c1', '1001', 'Fatima', 'El Amrani', 'K-0001', 'cw1', '2026-01-05T09:00:00Z', '2026-01-05T09:00:00Z');
+    `);
+    await migrateToLatest(connection.db);
+
+    const client = await connection.db.selectFrom('client').selectAll().executeTakeFirstOrThrow();
+    expect(client).toMatchObject({ id: 'c1', status: 'active', start_date: '2026-01-05', stage_id: null, household_id: null, pseudonym: 'K-0001', caseworker_id: 'cw1' });
+    const caseworker = await connection.db.selectFrom('caseworker').selectAll().executeTakeFirstOrThrow();
+    expect(caseworker).toMatchObject({ role: 'caseworker', deactivated_at: null });
+    const items = await connection.db.selectFrom('catalog_item').select(['kind', 'default_key']).orderBy('kind').orderBy('position').execute();
+    expect(items.filter((i) => i.kind === 'stage')).toHaveLength(8);
+    expect(items.filter((i) => i.kind === 'closure_reason').map((i) => i.default_key)).toEqual(['work', 'education', 'moved', 'other']);
+    const fk = connection.sqlite.pragma('foreign_key_check');
+    expect(fk).toEqual([]);
   });
 
   it('refuses a database written by a newer Koers and leaves the file unchanged', async () => {

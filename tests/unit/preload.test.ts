@@ -42,20 +42,20 @@ describe('preload bridge', () => {
 
   it('delivers events by name and unsubscribes', () => {
     const changed = vi.fn();
-    const unsubscribe = koers.on('clients.changed', changed);
+    const unsubscribe = koers.on('data.changed', changed);
     const emit = (name: string, payload: unknown) => {
       for (const listener of fake.listeners.get(EVENT_CHANNEL) ?? []) listener({}, name, payload);
     };
     emit('settings.changed', { language: 'da' });
-    emit('clients.changed', { ids: ['a'] });
-    expect(changed).toHaveBeenCalledExactlyOnceWith({ ids: ['a'] });
+    emit('data.changed', { scope: 'clients' });
+    expect(changed).toHaveBeenCalledExactlyOnceWith({ scope: 'clients' });
     unsubscribe();
-    emit('clients.changed', { ids: ['b'] });
+    emit('data.changed', { scope: 'actions' });
     expect(changed).toHaveBeenCalledOnce();
     expect(fake.listeners.get(EVENT_CHANNEL)?.size).toBe(0);
   });
 
   it('refuses to subscribe to an event the contract does not list', () => {
-    expect(() => koers.on('secret.event' as 'clients.changed', () => {})).toThrow(/Unknown event/);
+    expect(() => koers.on('secret.event' as 'data.changed', () => {})).toThrow(/Unknown event/);
   });
 });

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { da } from '../../renderer/src/locales/da';
-import { en } from '../../renderer/src/locales/en';
-import { nl } from '../../renderer/src/locales/nl';
+import { resources } from '../../renderer/src/i18n';
 
 function flatten(value: unknown, prefix = ''): Record<string, string> {
   if (typeof value === 'string') return { [prefix]: value };
@@ -11,10 +9,10 @@ function flatten(value: unknown, prefix = ''): Record<string, string> {
 const placeholders = (text: string) => [...text.matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort();
 
 describe('translations', () => {
-  const english = flatten(en);
+  const english = flatten(resources.en.translation);
   it.each([
-    ['nl', nl],
-    ['da', da],
+    ['nl', resources.nl.translation],
+    ['da', resources.da.translation],
   ])('%s has every key of English, no extra, none empty, same placeholders', (_lang, messages) => {
     const other = flatten(messages);
     expect(Object.keys(other).sort()).toEqual(Object.keys(english).sort());
@@ -24,8 +22,12 @@ describe('translations', () => {
     }
   });
 
-  it('translates the client list title, not just copies English', () => {
-    expect(nl.clients.title).not.toBe(en.clients.title);
-    expect(da.clients.title).not.toBe(en.clients.title);
+  it('translates, not just copies English', () => {
+    const copies = (lang: 'nl' | 'da') => {
+      const other = flatten(resources[lang].translation);
+      return Object.keys(english).filter((k) => other[k] === english[k] && english[k]!.replace(/{{\w+}}/g, '').length > 12 && !k.startsWith('languages.'));
+    };
+    expect(copies('nl')).toEqual([]);
+    expect(copies('da')).toEqual([]);
   });
 });

@@ -1,52 +1,41 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { join } from 'node:path';
 import { openConnection, PRAGMAS } from '../../../db/connection';
+import { listCaseload } from '../../../db/queries/clients';
 import { migrateToLatest } from '../../../db/migrate';
-import { insertClient, listClients } from '../../../db/queries/clients';
-import { tempFolder } from '../../helpers/temp';
+import { BENCH_TODAY, dataset } from '../datasets';
 import { defineScenario } from '../scenario';
 
-const FIRST = ['Fatima', 'Jan', 'Mette', 'Ahmed', 'Sanne', 'Søren', 'Anouk', 'Mohammed', 'Ida', 'Kees'];
-const LAST = ['El Amrani', 'Jansen', 'Kjærgaard', 'Bakkali', 'de Vries', 'Østergaard', 'Visser', 'Yilmaz', 'Holm', 'Bakker'];
-const CLIENTS = 150;
-
-/** Start of the app's data side: open the file, check migrations, run the first client query. */
+/** Start of the app's data side: open the file, check migrations, run the first caseload query (S: 150 clients). */
 export default defineScenario({
   name: 'data.cold-start',
   runs: 20,
-  async setup() {
-    const temp = tempFolder('koers-bench-');
-    const path = join(temp.path, 'koers.sqlite');
+  setup: () => dataset('S'),
+  async run({ path, caseworkerId }) {
     const connection = openConnection(path);
     await migrateToLatest(connection.db);
-    await connection.db.transaction().execute(async (trx) => {
-      for (let i = 0; i < CLIENTS; i++) {
-        await insertClient(trx, { firstName: FIRST[i % 10]!, lastName: LAST[(i * 7) % 10]!, reference: `2026-${String(i).padStart(4, '0')}`, caseworkerId: null }, '2026-11-01T09:00:00Z', null);
-      }
-    });
+    const rows = await listCaseload(connection.db, { caseworkerId, status: 'active', today: BENCH_TODAY });
     await connection.close();
-    return { temp, path };
+    if (rows.length === 0) throw new Error('no clients');
   },
-  async run({ path }) {
-    const connection = openConnection(path);
-    await migrateToLatest(connection.db);
-    const clients = await listClients(connection.db);
-    await connection.close();
-    if (clients.length !== CLIENTS) throw new Error(`expected ${CLIENTS} clients, got ${clients.length}`);
-  },
-  baseline({ path }) {
+  baseline({ path, caseworkerId }) {
     const db = new BetterSqlite3(path);
     for (const [name, value] of Object.entries(PRAGMAS)) db.pragma(`${name} = ${value}`);
     db.prepare('SELECT name FROM kysely_migration').all();
-    const clients = db
-      .prepare(
-        'SELECT id, reference, first_name, last_name, pseudonym, caseworker_id, created_at FROM client WHERE deleted_at IS NULL ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id',
-      )
-      .all();
+    const rows = db.prepare(CASELOAD_SQL).all(BENCH_TODAY, caseworkerId);
     db.close();
-    if (clients.length !== CLIENTS) throw new Error('baseline saw the wrong clients');
-  },
-  teardown({ temp }) {
-    temp.cleanup();
+    if (rows.length === 0) throw new Error('no clients');
   },
 });
+
+/** The caseload query as one would write it by hand; shared with caseload.list. */
+export const CASELOAD_SQL = `
+  WITH rows AS (
+    SELECT c.id, c.pseudonym, c.reference, c.first_name, c.last_name, c.caseworker_id, c.target_group_id, c.stage_id,
+           c.stage_since, c.household_id, c.status,
+           (SELECT a.id FROM action a WHERE a.client_id = c.id AND a.done_at IS NULL AND a.deleted_at IS NULL
+             ORDER BY a.due_date, a.due_time, a.id LIMIT 1) AS next_action_id,
+           (SELECT count(*) FROM action a WHERE a.client_id = c.id AND a.done_at IS NULL AND a.deleted_at IS NULL AND a.due_date < ?) AS overdue_count
+    FROM client c WHERE c.deleted_at IS NULL AND c.caseworker_id = ? AND c.status = 'active'
+  )
+  SELECT r.*, na.title, na.kind, na.due_date, na.due_time FROM rows r LEFT JOIN action na ON na.id = r.next_action_id
+  ORDER BY r.last_name COLLATE NOCASE, r.first_name COLLATE NOCASE, r.id`;

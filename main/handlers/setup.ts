@@ -1,0 +1,23 @@
+import { insertCaseworker } from '../../db/queries/caseworkers';
+import { generateDemo } from '../../db/demo/generate';
+import type { DomainHandlers } from '../contract';
+import { type Context, today } from '../context';
+
+/** The demo caseload a new user may load at first run: one caseworker's worth. */
+export const DEMO_CLIENTS = 120;
+
+export const setupHandlers = {
+  async 'setup.complete'(ctx, input) {
+    const at = ctx.now().toISOString();
+    const result = await ctx.db.transaction().execute(async (trx) => {
+      const caseworkerId = await insertCaseworker(trx, { name: input.name, role: input.role }, at, null);
+      const demo = input.demo ? await generateDemo(trx, { clients: DEMO_CLIENTS, today: today(ctx), language: input.language, currentCaseworkerId: caseworkerId }) : null;
+      return { caseworkerId, demoClients: demo?.clients ?? 0 };
+    });
+    // Settings only after the data is committed: a failed setup leaves first run as it was.
+    ctx.settings.set('language', input.language);
+    ctx.settings.set('currentCaseworkerId', result.caseworkerId);
+    for (const scope of ['caseworkers', 'clients', 'catalog'] as const) ctx.emit('data.changed', { scope });
+    return result;
+  },
+} satisfies DomainHandlers<Context, 'setup'>;

@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import { call } from './api';
+import { useSession } from './session';
+import { SelectField } from './ui/fields';
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const active = session.caseworkers.filter((w) => w.active);
+  return (
+    <section className="panel narrow" aria-labelledby="settings-title">
+      <h1 id="settings-title">{t('nav.settings')}</h1>
+      <SelectField
+        label={t('fields.caseworkerId')}
+        name="current"
+        value={session.info.currentCaseworker?.id ?? ''}
+        onChange={(id) => void call('caseworkers.switchCurrent', { id })}
+        options={active.map((w) => ({ value: w.id, label: `${w.name} (${t(`roles.${w.role}`)})` }))}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,122 @@
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Input } from '../../../main/contract';
+import { ClientFormDialog } from '../client/ClientFormDialog';
+import { describeError } from '../errors';
+import { formatNumber } from '../format';
+import { useSession } from '../session';
+import { CheckboxField, SelectField, TextField } from '../ui/fields';
+import { useRemote } from '../useRemote';
+import { COLUMNS, type ColumnId, NAME_COLUMN, type RowContext, type SortDirection, sortRows, summarize } from './columns';
+import { CaseloadTable } from './CaseloadTable';
+
+type Status = 'active' | 'closed' | 'all';
+
+/** Home screen: who is next, what is overdue, where each client stands. */
+export function CaseloadPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const me = session.info.currentCaseworker?.id;
+  const [scope, setScope] = useState<string>(me ?? 'all');
+  const [status, setStatus] = useState<Status>('active');
+  const [targetGroupId, setTargetGroupId] = useState('');
+  const [stageId, setStageId] = useState('');
+  const [overdueOnly, setOverdueOnly] = useState(false);
+  const [pseudonyms, setPseudonyms] = useState(false);
+  const [search, setSearch] = useState('');
+  const deferredSearch = useDeferredValue(search.trim());
+  const [sort, setSort] = useState<{ column: ColumnId; direction: SortDirection }>({ column: 'name', direction: 'ascending' });
+  const [creating, setCreating] = useState(false);
+  const titleId = useId();
+  const searchBox = useRef<HTMLDivElement>(null);
+
+  const input: Input<'clients.list'> = {
+    status,
+    ...(scope !== 'all' ? { caseworkerId: scope } : {}),
+    ...(deferredSearch ? { search: deferredSearch } : {}),
+    ...(targetGroupId ? { targetGroupId } : {}),
+    ...(stageId ? { stageId } : {}),
+    ...(overdueOnly ? { overdueOnly } : {}),
+  };
+  const caseload = useRemote('clients.list', input, ['clients', 'actions']);
+
+  // "/" focuses the search from anywhere on the page, as in mail and chat apps.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (event.key !== '/' || target.closest('input, textarea, select, dialog')) return;
+      event.preventDefault();
+      searchBox.current?.querySelector('input')?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const ctx: RowContext = { today: session.info.today, labelOf: session.labelOf, caseworkerName: session.caseworkerName, stageWeight: session.stageWeight, pseudonyms };
+  const columns = COLUMNS.filter((c) => c.id !== 'caseworker' || scope === 'all');
+  const rows = caseload.data;
+  const column = columns.find((c) => c.id === sort.column) ?? NAME_COLUMN;
+  // Sorting is only recomputed when the data or the sort changes, not on every render.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const sorted = useMemo(() => (rows ? sortRows(rows, column, sort.direction, ctx, session.language) : []), [rows, column, sort.direction, pseudonyms, session]);
+  const summary = useMemo(() => summarize(rows ?? [], session.stageWeight), [rows, session]);
+
+  const toggleSort = (id: ColumnId) =>
+    setSort((s) => ({ column: id, direction: s.column === id && s.direction === 'ascending' ? 'descending' : 'ascending' }));
+  const option = (id: string) => ({ value: id, label: session.labelOf(id) });
+  const filtered = Boolean(deferredSearch || targetGroupId || stageId || overdueOnly);
+
+  return (
+    <section className="caseload" aria-labelledby={titleId}>
+      <div className="page-heading">
+        <h1 id={titleId}>{t('caseload.title')}</h1>
+        <button type="button" onClick={() => setCreating(true)}>
+          {t('caseload.newClient')}
+        </button>
+      </div>
+
+      <div className="filters">
+        {session.isKeyPerson && (
+          <SelectField
+            label={t('caseload.scope')}
+            name="scope"
+            value={scope}
+            onChange={setScope}
+            options={[
+              ...(me ? [{ value: me, label: t('caseload.mine') }] : []),
+              { value: 'all', label: t('caseload.all') },
+              ...session.caseworkers.filter((w) => w.id !== me).map((w) => ({ value: w.id, label: w.name })),
+            ]}
+          />
+        )}
+        <SelectField label={t('caseload.status')} name="status" value={status} onChange={(v) => setStatus(v as Status)} options={(['active', 'closed', 'all'] as const).map((s) => ({ value: s, label: t(`caseload.statuses.${s}`) }))} />
+        <SelectField label={t('caseload.targetGroup')} name="targetGroup" value={targetGroupId} onChange={setTargetGroupId} empty={t('caseload.any')} options={session.items('target_group').map((i) => option(i.id))} />
+        <SelectField label={t('caseload.stage')} name="stage" value={stageId} onChange={setStageId} empty={t('caseload.any')} options={session.items('stage').map((i) => option(i.id))} />
+        <div ref={searchBox} className="search-field">
+          <TextField label={t('caseload.search')} name="search" type="search" value={search} onChange={setSearch} hint={t('caseload.searchHint')} />
+        </div>
+        <div className="filter-checks">
+          <CheckboxField label={t('caseload.overdueOnly')} name="overdueOnly" checked={overdueOnly} onChange={setOverdueOnly} />
+          <CheckboxField label={t('caseload.pseudonyms')} name="pseudonyms" checked={pseudonyms} onChange={setPseudonyms} />
+        </div>
+      </div>
+
+      <ul className="summary-strip" aria-label={t('caseload.summary.label')}>
+        <li>{t('caseload.summary.clients', { count: summary.clients })}</li>
+        <li>{t('caseload.summary.workload', { value: formatNumber(summary.weightedWorkload, session.language, 1) })}</li>
+        <li className={summary.overdue > 0 ? 'has-overdue' : undefined}>{t('caseload.summary.overdue', { count: summary.overdue })}</li>
+      </ul>
+
+      {caseload.error !== undefined && (
+        <p role="alert" className="error-summary">
+          {t('errors.loadFailed')} {describeError(t, caseload.error).summary}
+        </p>
+      )}
+      {rows === undefined && caseload.error === undefined && <p>{t('app.loading')}</p>}
+      {rows && rows.length === 0 && <p className="empty">{filtered ? t('caseload.empty') : t('caseload.emptyCaseload')}</p>}
+      {rows && rows.length > 0 && <CaseloadTable rows={sorted} columns={columns} ctx={ctx} sort={sort} onSort={toggleSort} labelledBy={titleId} />}
+
+      {creating && <ClientFormDialog onClose={() => setCreating(false)} />}
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import type { CaseloadRow } from '../../../main/contract';
+import { weeksBetween } from '../format';
+
+/** What a column needs to know besides the row: names from the catalog, today. */
+export interface RowContext {
+  today: string;
+  labelOf(id: string | null): string;
+  caseworkerName(id: string | null): string;
+  stageWeight(id: string | null): number;
+  pseudonyms: boolean;
+}
+
+export type ColumnId = 'name' | 'reference' | 'targetGroup' | 'stage' | 'weeks' | 'next' | 'due' | 'overdue' | 'weight' | 'caseworker';
+
+export interface Column {
+  id: ColumnId;
+  /** CSS grid track. */
+  width: string;
+  /** The value sorted on; text sorts by the user's language, numbers numerically. */
+  sortValue(row: CaseloadRow, ctx: RowContext): string | number | null;
+}
+
+export const NAME_COLUMN: Column = { id: 'name', width: 'minmax(11rem, 1.8fr)', sortValue: (r, c) => (c.pseudonyms ? r.pseudonym : `${r.lastName} ${r.firstName}`) };
+
+/**
+ * The caseload's columns, in order. The scoring feature adds "last scored" and
+ * "due for scoring" here.
+ */
+export const COLUMNS: readonly Column[] = [
+  NAME_COLUMN,
+  { id: 'reference', width: '8.5rem', sortValue: (r) => r.reference },
+  { id: 'targetGroup', width: 'minmax(9rem, 1.3fr)', sortValue: (r, c) => c.labelOf(r.targetGroupId) || null },
+  { id: 'stage', width: 'minmax(9rem, 1.4fr)', sortValue: (r, c) => c.labelOf(r.stageId) || null },
+  { id: 'weeks', width: '5.5rem', sortValue: (r, c) => (r.stageSince ? weeksBetween(r.stageSince, c.today) : null) },
+  { id: 'next', width: 'minmax(10rem, 2fr)', sortValue: (r) => r.nextAction?.title ?? null },
+  { id: 'due', width: '6.5rem', sortValue: (r) => r.nextAction?.dueDate ?? null },
+  { id: 'overdue', width: '6.5rem', sortValue: (r) => r.overdueCount },
+  { id: 'weight', width: '4.5rem', sortValue: (r, c) => c.stageWeight(r.stageId) },
+  { id: 'caseworker', width: 'minmax(9rem, 1.2fr)', sortValue: (r, c) => c.caseworkerName(r.caseworkerId) || null },
+];
+
+export type SortDirection = 'ascending' | 'descending';
+
+/** Sorts a copy; empty values go last in both directions, ties keep the server's order. */
+export function sortRows(rows: readonly CaseloadRow[], column: Column, direction: SortDirection, ctx: RowContext, locale: string): CaseloadRow[] {
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  const sign = direction === 'ascending' ? 1 : -1;
+  const keyed = rows.map((row, index) => ({ row, index, value: column.sortValue(row, ctx) }));
+  keyed.sort((a, b) => {
+    if (a.value === null || b.value === null) return a.value === b.value ? a.index - b.index : a.value === null ? 1 : -1;
+    const order = typeof a.value === 'number' && typeof b.value === 'number' ? a.value - b.value : collator.compare(String(a.value), String(b.value));
+    return order === 0 ? a.index - b.index : sign * order;
+  });
+  return keyed.map((k) => k.row);
+}
+
+export interface CaseloadSummary {
+  clients: number;
+  weightedWorkload: number;
+  overdue: number;
+}
+
+/** The strip above the table: active clients, their summed stage weights, overdue to-dos. */
+export function summarize(rows: readonly CaseloadRow[], stageWeight: (id: string | null) => number): CaseloadSummary {
+  const active = rows.filter((r) => r.status === 'active');
+  return {
+    clients: active.length,
+    weightedWorkload: active.reduce((sum, r) => sum + stageWeight(r.stageId), 0),
+    overdue: active.reduce((sum, r) => sum + r.overdueCount, 0),
+  };
+}

@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Client } from '../../../main/contract';
+import { call } from '../api';
+import { useSession } from '../session';
+import { SelectField, TextArea, TextField } from '../ui/fields';
+import { FormDialog } from '../ui/FormDialog';
+import { useSave } from '../ui/useSave';
+
+interface Props {
+  client: Client;
+  onClose(): void;
+  onDone(message?: string): void;
+}
+
+export function StageDialog({ client, onClose, onDone }: Props) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [stageId, setStageId] = useState(client.stageId ?? session.items('stage')[0]?.id ?? '');
+  const [date, setDate] = useState(session.info.today);
+  const save = useSave(() => call('clients.changeStage', { id: client.id, stageId, date }));
+  const submit = async () => (await save.run()) && onDone();
+  return (
+    <FormDialog title={t('client.stageTitle')} onClose={onClose} onSubmit={() => void submit()} saving={save.saving} error={save.error?.summary}>
+      <SelectField label={t('fields.stageId')} name="stageId" value={stageId} onChange={setStageId} options={session.items('stage').map((i) => ({ value: i.id, label: session.label(i) }))} error={save.fieldError('stageId')} />
+      <TextField label={t('fields.date')} name="date" type="date" value={date} onChange={setDate} error={save.fieldError('date')} />
+    </FormDialog>
+  );
+}
+
+export function HandoverDialog({ client, onClose, onDone }: Props) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const others = session.caseworkers.filter((w) => w.active && w.id !== client.caseworkerId);
+  const [to, setTo] = useState(others[0]?.id ?? '');
+  const [date, setDate] = useState(session.info.today);
+  const [note, setNote] = useState('');
+  const save = useSave(() => call('clients.handover', { ids: [client.id], toCaseworkerId: to, date, note }));
+  const submit = async () => {
+    const result = await save.run();
+    if (result) onDone(t('client.handedOver', { count: result.moved }));
+  };
+  return (
+    <FormDialog title={t('client.handoverTitle')} onClose={onClose} onSubmit={() => void submit()} saving={save.saving} error={save.error?.summary}>
+      {client.householdId && <p className="hint">{t('client.handoverHouseholdHint')}</p>}
+      <SelectField label={t('fields.toCaseworkerId')} name="toCaseworkerId" value={to} onChange={setTo} options={others.map((w) => ({ value: w.id, label: w.name }))} error={save.fieldError('toCaseworkerId')} />
+      <TextField label={t('fields.date')} name="date" type="date" value={date} onChange={setDate} error={save.fieldError('date')} />
+      <TextArea label={t('fields.note')} name="note" value={note} onChange={setNote} error={save.fieldError('note')} />
+    </FormDialog>
+  );
+}
+
+export function CloseDialog({ client, onClose, onDone }: Props) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const reasons = session.items('closure_reason');
+  const [reasonId, setReasonId] = useState(reasons[0]?.id ?? '');
+  const [date, setDate] = useState(session.info.today);
+  const [outcomeNote, setOutcomeNote] = useState('');
+  const save = useSave(() => call('clients.close', { id: client.id, date, reasonId, outcomeNote }));
+  const submit = async () => (await save.run()) && onDone();
+  return (
+    <FormDialog title={t('client.closeTitle')} onClose={onClose} onSubmit={() => void submit()} saving={save.saving} error={save.error?.summary}>
+      <TextField label={t('fields.date')} name="date" type="date" value={date} onChange={setDate} error={save.fieldError('date')} />
+      <SelectField label={t('fields.reasonId')} name="reasonId" value={reasonId} onChange={setReasonId} options={reasons.map((i) => ({ value: i.id, label: session.label(i) }))} error={save.fieldError('reasonId')} />
+      <TextArea label={t('fields.outcomeNote')} name="outcomeNote" value={outcomeNote} onChange={setOutcomeNote} error={save.fieldError('outcomeNote')} />
+    </FormDialog>
+  );
+}
+
+export function ReopenDialog({ client, onClose, onDone }: Props) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [date, setDate] = useState(session.info.today);
+  const save = useSave(() => call('clients.reopen', { id: client.id, date }));
+  const submit = async () => (await save.run()) && onDone();
+  return (
+    <FormDialog title={t('client.reopenTitle')} onClose={onClose} onSubmit={() => void submit()} saving={save.saving} error={save.error?.summary}>
+      <p className="hint">{t('client.reopenHint')}</p>
+      <TextField label={t('fields.date')} name="date" type="date" value={date} onChange={setDate} error={save.fieldError('date')} />
+    </FormDialog>
+  );
+}

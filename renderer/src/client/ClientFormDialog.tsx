@@ -1,0 +1,104 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Client } from '../../../main/contract';
+import { call } from '../api';
+import { navigate } from '../router';
+import { useSession } from '../session';
+import { Dialog } from '../ui/Dialog';
+import { ErrorSummary, SelectField, TextField } from '../ui/fields';
+import { useSave } from '../ui/useSave';
+import { useRemote } from '../useRemote';
+
+const FACTS = ['firstName', 'lastName', 'reference', 'dateOfBirth', 'phone', 'email', 'targetGroupId', 'householdId', 'startDate'] as const;
+type Values = Record<(typeof FACTS)[number] | 'stageId' | 'caseworkerId', string>;
+
+function initial(client: Client | undefined, defaults: { caseworkerId: string; today: string }): Values {
+  return {
+    firstName: client?.firstName ?? '',
+    lastName: client?.lastName ?? '',
+    reference: client?.reference ?? '',
+    dateOfBirth: client?.dateOfBirth ?? '',
+    phone: client?.phone ?? '',
+    email: client?.email ?? '',
+    targetGroupId: client?.targetGroupId ?? '',
+    householdId: client?.householdId ?? '',
+    startDate: client?.startDate ?? defaults.today,
+    stageId: client?.stageId ?? '',
+    caseworkerId: client?.caseworkerId ?? defaults.caseworkerId,
+  };
+}
+
+/**
+ * Create or edit a client. Stage and caseworker are set here only for a new
+ * client; afterwards they change through "Change stage" and "Hand over", which
+ * keep their history.
+ */
+export function ClientFormDialog({ client, onClose }: { client?: Client; onClose(): void }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const households = useRemote('households.list', {}, ['households']).data ?? [];
+  const [values, setValues] = useState(() => initial(client, { caseworkerId: session.info.currentCaseworker?.id ?? '', today: session.info.today }));
+  const set = (field: keyof Values) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
+  const facts = Object.fromEntries(FACTS.map((f) => [f, values[f]])) as Record<(typeof FACTS)[number], string>;
+
+  const save = useSave(
+    () =>
+      client
+        ? call('clients.update', { id: client.id, ...facts })
+        : call('clients.create', { ...facts, stageId: values.stageId || null, caseworkerId: values.caseworkerId || null }),
+    values,
+  );
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const saved = await save.run();
+    if (!saved) return;
+    onClose();
+    // A new client opens straight away: the next thing is usually a to-do or a note.
+    if (!client) navigate({ page: 'client', id: saved.id });
+  };
+
+  const catalogOptions = (kind: 'target_group' | 'stage', current: string) =>
+    session
+      .items(kind, { includeRetired: true })
+      .filter((i) => !i.retired || i.id === current)
+      .map((i) => ({ value: i.id, label: i.retired ? t('common.retired', { name: session.label(i) }) : session.label(i) }));
+  const field = (name: keyof Values, type: 'text' | 'date' | 'email' | 'tel' = 'text', hint?: string) => (
+    <TextField label={t(`fields.${name}`)} name={name} type={type} value={values[name]} onChange={set(name)} error={save.fieldError(name)} hint={hint} autoFocus={name === 'firstName'} />
+  );
+
+  return (
+    <Dialog title={client ? t('client.editTitle', { name: `${client.firstName} ${client.lastName}` }) : t('client.newTitle')} onClose={onClose} wide>
+      <form onSubmit={(e) => void submit(e)} noValidate className="form-grid">
+        {field('firstName')}
+        {field('lastName')}
+        {field('reference', 'text', t('client.referenceHint'))}
+        {field('dateOfBirth', 'date')}
+        {field('phone', 'tel')}
+        {field('email', 'email')}
+        <SelectField label={t('fields.targetGroupId')} name="targetGroupId" value={values.targetGroupId} onChange={set('targetGroupId')} empty={t('common.none')} options={catalogOptions('target_group', values.targetGroupId)} error={save.fieldError('targetGroupId')} />
+        {!client && <SelectField label={t('fields.stageId')} name="stageId" value={values.stageId} onChange={set('stageId')} empty={t('common.none')} options={catalogOptions('stage', values.stageId)} error={save.fieldError('stageId')} />}
+        {!client && (
+          <SelectField
+            label={t('fields.caseworkerId')}
+            name="caseworkerId"
+            value={values.caseworkerId}
+            onChange={set('caseworkerId')}
+            options={session.caseworkers.filter((w) => w.active).map((w) => ({ value: w.id, label: w.name }))}
+            error={save.fieldError('caseworkerId')}
+          />
+        )}
+        <SelectField label={t('fields.householdId')} name="householdId" value={values.householdId} onChange={set('householdId')} empty={t('client.noHousehold')} options={households.map((h) => ({ value: h.id, label: h.name }))} error={save.fieldError('householdId')} />
+        {field('startDate', 'date')}
+        <div className="form-footer">
+          <ErrorSummary message={save.error?.summary} />
+          <button type="button" className="secondary" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" disabled={save.saving}>
+            {t('common.save')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

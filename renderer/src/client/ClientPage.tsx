@@ -1,0 +1,128 @@
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeError } from '../errors';
+import { formatDate, weeksBetween } from '../format';
+import { href } from '../router';
+import { useSession } from '../session';
+import { useRemote } from '../useRemote';
+import { CloseDialog, HandoverDialog, ReopenDialog, StageDialog } from './CaseDialogs';
+import { ClientFormDialog } from './ClientFormDialog';
+import { Timeline } from './Timeline';
+import { Todos } from './Todos';
+
+type Open = 'edit' | 'stage' | 'handover' | 'close' | 'reopen' | null;
+
+export function ClientPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const remote = useRemote('clients.get', { id }, ['clients', 'catalog', 'households']);
+  const households = useRemote('households.list', {}, ['households']).data ?? [];
+  const [open, setOpen] = useState<Open>(null);
+  const [adding, setAdding] = useState(false);
+  const [status, setStatus] = useState('');
+  const client = remote.data;
+
+  if (remote.error !== undefined && !client) {
+    return (
+      <p role="alert" className="error-summary">
+        {describeError(t, remote.error).summary}
+      </p>
+    );
+  }
+  if (!client) return <p>{t('app.loading')}</p>;
+
+  const lang = session.language;
+  const household = households.find((h) => h.id === client.householdId);
+  const done = (message?: string) => {
+    setOpen(null);
+    setStatus(message ?? t('common.saved'));
+  };
+  const facts: Array<[string, ReactNode]> = [
+    [t('fields.reference'), client.reference ? <span className="mono">{client.reference}</span> : <span className="muted">{t('common.none')}</span>],
+    [t('fields.dateOfBirth'), client.dateOfBirth ? formatDate(client.dateOfBirth, lang) : ''],
+    [t('fields.phone'), client.phone ?? ''],
+    [t('fields.email'), client.email ?? ''],
+    [t('fields.targetGroupId'), session.labelOf(client.targetGroupId)],
+    [
+      t('fields.stageId'),
+      client.stageId ? (
+        <>
+          {session.labelOf(client.stageId)}{' '}
+          {client.stageSince && <span className="muted">{t('client.inStageSince', { date: formatDate(client.stageSince, lang), weeks: weeksBetween(client.stageSince, session.info.today) })}</span>}
+        </>
+      ) : (
+        ''
+      ),
+    ],
+    [t('fields.caseworkerId'), session.caseworkerName(client.caseworkerId)],
+    [t('fields.householdId'), household ? <a href={href({ page: 'household', id: household.id })}>{household.name}</a> : ''],
+    [t('fields.startDate'), client.startDate ? formatDate(client.startDate, lang) : ''],
+  ];
+
+  return (
+    <div className="client-page">
+      <p>
+        <a href={href({ page: 'caseload' })}>← {t('client.back')}</a>
+      </p>
+      <div className="page-heading">
+        <h1>
+          {client.firstName} {client.lastName} <span className="pseudonym mono">{client.pseudonym}</span>
+        </h1>
+        <span className={`badge status-${client.status}`}>{t(client.status === 'active' ? 'client.active' : 'client.closed')}</span>
+      </div>
+      {client.closure && <p className="closure-note">{t('client.closedOn', { date: formatDate(client.closure.closedOn, lang), reason: session.labelOf(client.closure.reasonId) })}</p>}
+
+      <div className="toolbar" role="toolbar" aria-label={t('client.quickActions')}>
+        <button type="button" onClick={() => setAdding((a) => !a)} aria-expanded={adding}>
+          {t('client.addTodo')}
+        </button>
+        <button type="button" className="secondary" onClick={() => setOpen('edit')}>
+          {t('client.edit')}
+        </button>
+        {client.status === 'active' && (
+          <>
+            <button type="button" className="secondary" onClick={() => setOpen('stage')}>
+              {t('client.changeStage')}
+            </button>
+            <button type="button" className="secondary" onClick={() => setOpen('handover')}>
+              {t('client.handover')}
+            </button>
+            <button type="button" className="secondary" onClick={() => setOpen('close')}>
+              {t('client.close')}
+            </button>
+          </>
+        )}
+        {client.status === 'closed' && (
+          <button type="button" className="secondary" onClick={() => setOpen('reopen')}>
+            {t('client.reopen')}
+          </button>
+        )}
+      </div>
+      <p role="status" className="saved">
+        {status}
+      </p>
+
+      <div className="client-columns">
+        <section className="panel" aria-labelledby="facts-title">
+          <h2 id="facts-title">{t('client.facts')}</h2>
+          <dl className="facts">
+            {facts.map(([label, value]) => (
+              <div key={label}>
+                <dt>{label}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+        <Todos clientId={client.id} adding={adding} onAdded={() => setStatus(t('common.saved'))} />
+      </div>
+      <Timeline clientId={client.id} />
+
+      {open === 'edit' && <ClientFormDialog client={client} onClose={() => setOpen(null)} />}
+      {open === 'stage' && <StageDialog client={client} onClose={() => setOpen(null)} onDone={done} />}
+      {open === 'handover' && <HandoverDialog client={client} onClose={() => setOpen(null)} onDone={done} />}
+      {open === 'close' && <CloseDialog client={client} onClose={() => setOpen(null)} onDone={done} />}
+      {open === 'reopen' && <ReopenDialog client={client} onClose={() => setOpen(null)} onDone={done} />}
+    </div>
+  );
+}

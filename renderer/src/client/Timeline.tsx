@@ -1,0 +1,67 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TimelineEntry } from '../../../main/contract';
+import { formatDate } from '../format';
+import { type Session, useSession } from '../session';
+import { SelectField } from '../ui/fields';
+import { useRemote } from '../useRemote';
+
+type Kind = TimelineEntry['kind'];
+const KINDS: readonly Kind[] = ['stage', 'action', 'handover', 'closed', 'reopened', 'created'];
+
+function describe(entry: TimelineEntry, t: ReturnType<typeof useTranslation>['t'], session: Session): string {
+  switch (entry.kind) {
+    case 'created':
+      return t('client.events.created');
+    case 'stage':
+      return entry.fromStageId
+        ? t('client.events.stageFrom', { from: session.labelOf(entry.fromStageId), to: session.labelOf(entry.toStageId) })
+        : t('client.events.stage', { to: session.labelOf(entry.toStageId) });
+    case 'handover':
+      return t('client.events.handover', { from: session.caseworkerName(entry.fromCaseworkerId) || t('client.nobody'), to: session.caseworkerName(entry.toCaseworkerId) });
+    case 'action':
+      return t(entry.done ? 'client.events.actionDone' : 'client.events.action', { kind: t(`actionKinds.${entry.actionKind}`), title: entry.title });
+    case 'closed':
+      return t('client.events.closed', { reason: session.labelOf(entry.reasonId) });
+    case 'reopened':
+      return t('client.events.reopened');
+  }
+}
+
+/** Everything that happened to the client, newest first, filterable by kind. */
+export function Timeline({ clientId }: { clientId: string }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [kind, setKind] = useState<'' | Kind>('');
+  const titleId = useId();
+  const entries = useRemote('clients.timeline', { id: clientId }, ['clients', 'actions', 'catalog']).data ?? [];
+  const shown = kind ? entries.filter((e) => e.kind === kind) : entries;
+  return (
+    <section className="panel" aria-labelledby={titleId}>
+      <div className="panel-heading">
+        <h2 id={titleId}>{t('client.timeline')}</h2>
+        <SelectField
+          label={t('client.timelineFilter')}
+          name="timelineKind"
+          value={kind}
+          onChange={(v) => setKind(v as '' | Kind)}
+          empty={t('client.allEvents')}
+          options={KINDS.map((k) => ({ value: k, label: t(`client.kinds.${k}`) }))}
+          className="inline-field"
+        />
+      </div>
+      <ol className="timeline">
+        {shown.map((entry, i) => (
+          <li key={`${entry.kind}-${entry.at}-${i}`} className={`timeline-entry kind-${entry.kind}`}>
+            <time dateTime={entry.date}>{formatDate(entry.date, session.language)}</time>
+            <span>
+              {describe(entry, t, session)}
+              {entry.kind === 'handover' && entry.note && <span className="muted"> — {entry.note}</span>}
+              {entry.kind === 'closed' && entry.outcomeNote && <span className="muted"> — {entry.outcomeNote}</span>}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Action, ActionKind } from '../../../main/contract';
+import { call } from '../api';
+import { formatDate, plusDays } from '../format';
+import { useSession } from '../session';
+import { ErrorSummary, SelectField, TextField } from '../ui/fields';
+import { useSave } from '../ui/useSave';
+import { useRemote } from '../useRemote';
+
+const KINDS: readonly ActionKind[] = ['task', 'appointment', 'follow_up'];
+
+/** A client's to-dos: add one, tick it off, push it a week. */
+export function Todos({ clientId, adding, onAdded }: { clientId: string; adding: boolean; onAdded(): void }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const actions = useRemote('actions.list', { clientId }, ['actions']).data ?? [];
+  const open = actions.filter((a) => !a.done);
+  const done = actions.filter((a) => a.done).slice(0, 10);
+
+  return (
+    <section className="panel" aria-labelledby="todos-title">
+      <h2 id="todos-title">{t('client.todos')}</h2>
+      {adding && <TodoForm clientId={clientId} onAdded={onAdded} />}
+      {open.length === 0 ? <p className="muted">{t('client.noTodos')}</p> : <ul className="todo-list">{open.map((a) => <TodoItem key={a.id} action={a} today={session.info.today} />)}</ul>}
+      {done.length > 0 && (
+        <>
+          <h3>{t('client.doneTodos')}</h3>
+          <ul className="todo-list done">
+            {done.map((a) => (
+              <TodoItem key={a.id} action={a} today={session.info.today} />
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function TodoItem({ action, today }: { action: Action; today: string }) {
+  const { t } = useTranslation();
+  const { language } = useSession();
+  // Ticks at once; the saved state arrives with the reload that follows.
+  const [pending, setPending] = useState<boolean | null>(null);
+  const done = pending ?? action.done;
+  if (pending !== null && pending === action.done) setPending(null);
+  const overdue = !action.done && action.dueDate < today;
+  const toggle = async (value: boolean) => {
+    setPending(value);
+    try {
+      await call('actions.setDone', { id: action.id, done: value });
+    } catch {
+      setPending(null);
+    }
+  };
+  return (
+    <li className={overdue ? 'todo overdue' : 'todo'}>
+      <input
+        type="checkbox"
+        checked={done}
+        aria-label={action.done ? t('client.markOpen', { title: action.title }) : t('client.markDone', { title: action.title })}
+        onChange={(e) => void toggle(e.target.checked)}
+      />
+      <span className="todo-title">{action.title}</span>
+      <span className="todo-meta">
+        {t(`actionKinds.${action.kind}`)} · {formatDate(action.dueDate, language)}
+        {action.dueTime ? ` ${action.dueTime}` : ''}
+        {overdue && <strong className="overdue-marker"> · {t('client.overdue')}</strong>}
+      </span>
+      {!action.done && (
+        <button type="button" className="link-button" onClick={() => void call('actions.postpone', { id: action.id, dueDate: plusDays(action.dueDate < today ? today : action.dueDate, 7) })}>
+          <span aria-hidden="true">+7</span>
+          <span className="visually-hidden">{t('client.postponeWeek', { title: action.title })}</span>
+        </button>
+      )}
+    </li>
+  );
+}
+
+function TodoForm({ clientId, onAdded }: { clientId: string; onAdded(): void }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [title, setTitle] = useState('');
+  const [kind, setKind] = useState<ActionKind>('task');
+  const [dueDate, setDueDate] = useState(session.info.today);
+  const [dueTime, setDueTime] = useState('');
+  const save = useSave(() => call('actions.create', { clientId, title, kind, dueDate, dueTime }));
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (await save.run()) {
+      setTitle('');
+      onAdded();
+    }
+  };
+  return (
+    <form className="todo-form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('client.todoTitle')}>
+      <TextField label={t('fields.title')} name="title" value={title} onChange={setTitle} error={save.fieldError('title')} autoFocus />
+      <SelectField label={t('fields.kind')} name="kind" value={kind} onChange={(v) => setKind(v as ActionKind)} options={KINDS.map((k) => ({ value: k, label: t(`actionKinds.${k}`) }))} />
+      <TextField label={t('fields.dueDate')} name="dueDate" type="date" value={dueDate} onChange={setDueDate} error={save.fieldError('dueDate')} />
+      <TextField label={t('fields.dueTime')} name="dueTime" type="time" value={dueTime} onChange={setDueTime} error={save.fieldError('dueTime')} />
+      <ErrorSummary message={save.error?.summary} />
+      <button type="submit" disabled={save.saving}>
+        {t('client.addTodo')}
+      </button>
+    </form>
+  );
+}

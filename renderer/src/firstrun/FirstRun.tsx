@@ -1,0 +1,53 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Role } from '../../../main/contract';
+import { LANGUAGES, type Language } from '../../../main/contract/languages';
+import { call } from '../api';
+import { CheckboxField, ErrorSummary, SelectField, TextField } from '../ui/fields';
+import { useSave } from '../ui/useSave';
+
+/** First start: language, who you are, and optionally a demo caseload to try things with. */
+export function FirstRun({ onDone }: { onDone(): void }) {
+  const { t, i18n } = useTranslation();
+  const [language, setLanguage] = useState(i18n.language as Language);
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<Role>('caseworker');
+  const [demo, setDemo] = useState(false);
+  const save = useSave(() => call('setup.complete', { language, name, role, demo }));
+
+  const pickLanguage = (value: string) => {
+    setLanguage(value as Language);
+    void i18n.changeLanguage(value);
+  };
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (await save.run()) onDone();
+  };
+
+  return (
+    <main className="first-run" id="main">
+      <form className="panel" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="first-run-title">
+        <h1 id="first-run-title">{t('firstRun.title')}</h1>
+        <p>{t('firstRun.intro')}</p>
+        <SelectField label={t('firstRun.language')} name="language" value={language} onChange={pickLanguage} options={LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))} />
+        <TextField label={t('firstRun.name')} name="name" value={name} onChange={setName} hint={t('firstRun.nameHint')} error={save.fieldError('name')} autoFocus />
+        <SelectField
+          label={t('firstRun.role')}
+          name="role"
+          value={role}
+          onChange={(v) => setRole(v as Role)}
+          hint={t('firstRun.roleHint')}
+          options={[
+            { value: 'caseworker', label: t('roles.caseworker') },
+            { value: 'key_person', label: t('roles.key_person') },
+          ]}
+        />
+        <CheckboxField label={t('firstRun.demo')} name="demo" checked={demo} onChange={setDemo} hint={t('firstRun.demoHint')} />
+        <ErrorSummary message={save.error?.summary} />
+        <button type="submit" disabled={save.saving}>
+          {save.saving ? t('firstRun.starting') : t('firstRun.start')}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,43 @@
+import { defineMessages } from '../i18n/define';
+
+export const messages = defineMessages({
+  en: {
+    title: 'Welcome to Koers',
+    intro: 'Koers keeps your caseload, to-dos and progress on this laptop. Nothing is sent anywhere.',
+    language: 'Language',
+    name: 'Your name',
+    nameHint: 'You become the caseworker who works in Koers on this laptop.',
+    role: 'Your role',
+    roleHint: 'Key persons also manage caseworkers, target groups and stages.',
+    demo: 'Load a demo caseload',
+    demoHint: 'About 120 made-up clients with to-dos, to try Koers out. You can start empty instead.',
+    start: 'Start',
+    starting: 'Preparing…',
+  },
+  nl: {
+    title: 'Welkom bij Koers',
+    intro: 'Koers bewaart uw caseload, taken en voortgang op deze laptop. Er wordt niets verstuurd.',
+    language: 'Taal',
+    name: 'Uw naam',
+    nameHint: 'U wordt de klantmanager die op deze laptop in Koers werkt.',
+    role: 'Uw rol',
+    roleHint: 'Kwaliteitsmedewerkers beheren ook klantmanagers, doelgroepen en fases.',
+    demo: 'Een voorbeeldcaseload laden',
+    demoHint: 'Zo’n 120 verzonnen klanten met taken, om Koers uit te proberen. U kunt ook leeg beginnen.',
+    start: 'Beginnen',
+    starting: 'Voorbereiden…',
+  },
+  da: {
+    title: 'Velkommen til Koers',
+    intro: 'Koers gemmer din sagsstamme, dine opgaver og borgernes progression på denne computer. Intet sendes nogen steder hen.',
+    language: 'Sprog',
+    name: 'Dit navn',
+    nameHint: 'Du bliver den sagsbehandler, der arbejder i Koers på denne computer.',
+    role: 'Din rolle',
+    roleHint: 'Nøglepersoner administrerer også sagsbehandlere, målgrupper og faser.',
+    demo: 'Indlæs en eksempel-sagsstamme',
+    demoHint: 'Omkring 120 opdigtede borgere med opgaver, så du kan prøve Koers. Du kan også starte tomt.',
+    start: 'Start',
+    starting: 'Forbereder…',
+  },
+});

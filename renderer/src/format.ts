@@ -1,0 +1,27 @@
+import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
+import type { Language } from '../../main/contract/languages';
+import { LOCALES } from './i18n/locales';
+
+/** A calendar date (`YYYY-MM-DD`) or timestamp in the user's language. */
+export function formatDate(value: string, language: Language, style: 'medium' | 'short' | 'long' = 'medium'): string {
+  const date = value.length === 10 ? parseISO(value) : new Date(value);
+  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: style }).format(date);
+}
+
+export function formatWeekday(value: string, language: Language): string {
+  return new Intl.DateTimeFormat(LOCALES[language], { weekday: 'long', day: 'numeric', month: 'long' }).format(parseISO(value));
+}
+
+export function formatNumber(value: number, language: Language, digits = 0): string {
+  return new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+}
+
+/** Whole weeks from `since` to `today` (both local dates). */
+export function weeksBetween(since: string, today: string): number {
+  return Math.max(0, Math.floor(differenceInCalendarDays(parseISO(today), parseISO(since)) / 7));
+}
+
+/** A local date `days` later (or earlier), as `YYYY-MM-DD`. */
+export function plusDays(date: string, days: number): string {
+  return format(addDays(parseISO(date), days), 'yyyy-MM-dd');
+}

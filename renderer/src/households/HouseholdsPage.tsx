@@ -1,0 +1,310 @@
+import { type FormEvent, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseloadRow, Household } from '../../../main/contract';
+import { call } from '../api';
+import { describeError } from '../errors';
+import { LOCALES } from '../i18n/locales';
+import { FormDialog } from '../ui/FormDialog';
+import '../manage/manage.css';
+import { href } from '../router';
+import { useSession } from '../session';
+import { ErrorSummary, TextField } from '../ui/fields';
+import { useSave } from '../ui/useSave';
+import { useRemote } from '../useRemote';
+
+/** The contract's limit on members chosen at once. */
+const MAX_MEMBERS = 20;
+/** Matches shown under the search box: enough to pick from, few enough to scan. */
+const SHOWN_MATCHES = 20;
+
+export function HouseholdsPage() {
+  const { t } = useTranslation();
+  const households = useRemote('households.list', {}, ['households', 'clients']);
+  const [status, setStatus] = useState('');
+  const titleId = useId();
+  return (
+    <section className="manage-page" aria-labelledby={titleId}>
+      <div className="page-heading">
+        <h1 id={titleId}>{t('nav.households')}</h1>
+      </div>
+      <p className="hint manage-intro">{t('households.intro')}</p>
+      <p role="status" className="saved">
+        {status}
+      </p>
+      <div className="manage-columns wide-aside">
+        <div className="panel table-panel">
+          <HouseholdTable households={households.data} error={households.error} labelledBy={titleId} />
+        </div>
+        <NewHousehold households={households.data ?? []} onCreated={setStatus} />
+      </div>
+    </section>
+  );
+}
+
+function HouseholdTable({ households, error, labelledBy }: { households: Household[] | undefined; error: unknown; labelledBy: string }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  if (!households && error !== undefined) return <ErrorSummary message={describeError(t, error).summary} />;
+  if (!households) return <p>{t('app.loading')}</p>;
+  if (households.length === 0) return <p className="empty">{t('households.empty')}</p>;
+  return (
+    <table aria-labelledby={labelledBy}>
+      <thead>
+        <tr>
+          <th scope="col">{t('fields.name')}</th>
+          <th scope="col">{t('fields.caseworkerId')}</th>
+          <th scope="col">{t('households.members')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {households.map((household) => (
+          <tr key={household.id}>
+            <th scope="row">
+              <a href={href({ page: 'household', id: household.id })}>{household.name}</a>
+            </th>
+            <td>{session.caseworkerName(household.caseworkerId)}</td>
+            <td>{t('households.memberCount', { count: household.members.length })}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function NewHousehold({ households, onCreated }: { households: Household[]; onCreated(message: string): void }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const [chosen, setChosen] = useState<string[]>([]);
+  // A fresh picker (empty search) after each household created.
+  const [round, setRound] = useState(0);
+  const save = useSave(() => call('households.create', { name, memberIds: chosen }));
+  const titleId = useId();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const created = await save.run();
+    if (!created) return;
+    setName('');
+    setChosen([]);
+    setRound((r) => r + 1);
+    onCreated(t('households.created', { name: created.name, count: created.members.length }));
+  };
+  return (
+    <section className="panel" aria-labelledby={titleId}>
+      <h2 id={titleId}>{t('households.newTitle')}</h2>
+      <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby={titleId}>
+        <TextField label={t('fields.name')} name="name" value={name} onChange={setName} hint={t('households.nameHint')} error={save.fieldError('name')} />
+        <MemberPicker key={round} households={households} chosen={chosen} onChange={setChosen} />
+        <ErrorSummary message={save.error?.summary} />
+        <button type="submit" disabled={save.saving}>
+          {t('households.create')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** Lower case without accents, so "zoe" finds "Zoë". */
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
+
+function matches(client: CaseloadRow, terms: readonly string[]): boolean {
+  const haystack = fold(`${client.firstName} ${client.lastName} ${client.pseudonym} ${client.reference ?? ''}`);
+  return terms.every((term) => haystack.includes(term));
+}
+
+/**
+ * Search, then tick. Rows never jump while being ticked: what was chosen before the
+ * last search stays on top, the matches stay in name order, and both keep their
+ * place until the search changes (a moved row would lose keyboard focus).
+ */
+function MemberPicker({ households, chosen, onChange }: { households: Household[]; chosen: string[]; onChange(ids: string[]): void }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const clients = useRemote('clients.list', { status: 'active' }, ['clients', 'households']).data;
+  const [search, setSearch] = useState('');
+  const [pinned, setPinned] = useState<string[]>([]);
+  const terms = fold(search).split(/\s+/).filter(Boolean);
+
+  const sorted = useMemo(() => {
+    const collator = new Intl.Collator(LOCALES[session.language], { sensitivity: 'base' });
+    return [...(clients ?? [])].sort((a, b) => collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName));
+  }, [clients, session.language]);
+  const found = terms.length > 0 ? sorted.filter((c) => matches(c, terms)) : [];
+  const shown = found.slice(0, SHOWN_MATCHES);
+  const shownIds = new Set(shown.map((c) => c.id));
+  const top = pinned.map((id) => sorted.find((c) => c.id === id)).filter((c): c is CaseloadRow => c !== undefined && !shownIds.has(c.id));
+
+  const onSearch = (value: string) => {
+    setSearch(value);
+    setPinned(chosen);
+  };
+  const toggle = (id: string, on: boolean) => onChange(on ? [...chosen, id] : chosen.filter((c) => c !== id));
+  const full = chosen.length >= MAX_MEMBERS;
+  const householdName = (id: string | null) => households.find((h) => h.id === id)?.name;
+
+  let summary = '';
+  if (terms.length > 0) {
+    if (found.length === 0) summary = t('households.noMatches', { search: search.trim() });
+    else if (found.length > shown.length) summary = t('households.matchesLimited', { count: found.length, shown: shown.length });
+    else summary = t('households.matches', { count: found.length });
+  }
+
+  return (
+    <fieldset className="member-picker">
+      <legend>
+        {t('households.members')} <span className="count">({t('households.chosen', { count: chosen.length })})</span>
+      </legend>
+      <p className="hint">{t('households.membersHint')}</p>
+      <TextField label={t('households.search')} name="search" type="search" value={search} onChange={onSearch} hint={t('households.searchHint')} className="member-search" />
+      <p className="hint" aria-live="polite">
+        {summary}
+      </p>
+      {(top.length > 0 || shown.length > 0) && (
+        <ul className="member-options">
+          {[...top, ...shown].map((client) => {
+            const checked = chosen.includes(client.id);
+            return (
+              <MemberOption
+                key={client.id}
+                client={client}
+                checked={checked}
+                disabled={full && !checked}
+                caseworker={session.caseworkerName(client.caseworkerId)}
+                otherHousehold={householdName(client.householdId)}
+                onToggle={(on) => toggle(client.id, on)}
+              />
+            );
+          })}
+        </ul>
+      )}
+      {full && <p className="hint">{t('households.maxMembers', { max: MAX_MEMBERS })}</p>}
+    </fieldset>
+  );
+}
+
+function MemberOption(props: { client: CaseloadRow; checked: boolean; disabled: boolean; caseworker: string; otherHousehold: string | undefined; onToggle(on: boolean): void }) {
+  const { client, checked, disabled, caseworker, otherHousehold, onToggle } = props;
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <li>
+      <input id={id} type="checkbox" checked={checked} disabled={disabled} aria-describedby={otherHousehold ? `${id}-hint` : undefined} onChange={(e) => onToggle(e.target.checked)} />
+      <label htmlFor={id}>
+        {client.firstName} {client.lastName} <span className="mono muted-text">{client.pseudonym}</span>
+        {caseworker && <span className="muted-text"> · {caseworker}</span>}
+      </label>
+      {otherHousehold && (
+        <span id={`${id}-hint`} className="hint">
+          {t('households.inOtherHousehold', { name: otherHousehold })}
+        </span>
+      )}
+    </li>
+  );
+}
+
+/** One family, one plan, one worker: the household and its members at a glance. */
+export function HouseholdPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const remote = useRemote('households.get', { id }, ['households', 'clients']);
+  const [renaming, setRenaming] = useState(false);
+  const [status, setStatus] = useState('');
+  const household = remote.data;
+
+  if (!household && remote.error !== undefined) return <ErrorSummary message={describeError(t, remote.error).summary} />;
+  if (!household) return <p>{t('app.loading')}</p>;
+
+  return (
+    <div className="manage-page household-page">
+      <p>
+        <a href={href({ page: 'households' })}>← {t('households.back')}</a>
+      </p>
+      <div className="page-heading">
+        <h1>{household.name}</h1>
+        <button type="button" className="secondary" onClick={() => setRenaming(true)}>
+          {t('households.rename')}
+        </button>
+      </div>
+      <p role="status" className="saved">
+        {status}
+      </p>
+      <div className="panel">
+        <dl className="facts">
+          <div>
+            <dt>{t('fields.caseworkerId')}</dt>
+            <dd>{session.caseworkerName(household.caseworkerId)}</dd>
+          </div>
+          <div>
+            <dt>{t('households.members')}</dt>
+            <dd>{t('households.memberCount', { count: household.members.length })}</dd>
+          </div>
+        </dl>
+        <p className="hint household-intro">{t('households.intro')}</p>
+      </div>
+      <Members household={household} />
+      {renaming && (
+        <RenameDialog
+          household={household}
+          onClose={() => setRenaming(false)}
+          onDone={() => {
+            setRenaming(false);
+            setStatus(t('common.saved'));
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function Members({ household }: { household: Household }) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  return (
+    <section className="panel" aria-labelledby={titleId}>
+      <h2 id={titleId}>{t('households.members')}</h2>
+      {household.members.length === 0 ? (
+        <p className="empty">{t('households.noMembers')}</p>
+      ) : (
+        <table aria-labelledby={titleId}>
+          <thead>
+            <tr>
+              <th scope="col">{t('fields.name')}</th>
+              <th scope="col">{t('households.pseudonym')}</th>
+              <th scope="col">{t('households.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {household.members.map((member) => (
+              <tr key={member.id}>
+                <th scope="row">
+                  <a href={href({ page: 'client', id: member.id })}>
+                    {member.firstName} {member.lastName}
+                  </a>
+                </th>
+                <td className="mono">{member.pseudonym}</td>
+                <td>
+                  {/* The word says it; the colour only repeats it. */}
+                  <span className={`badge status-${member.status}`}>{t(member.status === 'active' ? 'households.active' : 'households.closed')}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p className="hint">{t('households.changeMembersHint')}</p>
+    </section>
+  );
+}
+
+function RenameDialog({ household, onClose, onDone }: { household: Household; onClose(): void; onDone(): void }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState(household.name);
+  const save = useSave(() => call('households.rename', { id: household.id, name }));
+  const submit = async () => {
+    if (await save.run()) onDone();
+  };
+  return (
+    <FormDialog title={t('households.renameTitle')} saving={save.saving} error={save.error?.summary} onClose={onClose} onSubmit={() => void submit()}>
+      <TextField label={t('fields.name')} name="name" value={name} onChange={setName} error={save.fieldError('name')} autoFocus />
+    </FormDialog>
+  );
+}

@@ -1,0 +1,50 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Language } from '../../../main/contract/languages';
+import { messages as caseload } from '../caseload/messages';
+import { messages as client } from '../client/messages';
+import { messages as firstRun } from '../firstrun/messages';
+import { messages as households } from '../households/messages';
+import { messages as manage } from '../manage/messages';
+import { messages as myDay } from '../myday/messages';
+import { common } from './common';
+
+function compose(language: Language) {
+  return {
+    ...common[language],
+    caseload: caseload[language],
+    client: client[language],
+    firstRun: firstRun[language],
+    households: households[language],
+    manage: manage[language],
+    myDay: myDay[language],
+  };
+}
+
+export const resources = {
+  en: { translation: compose('en') },
+  nl: { translation: compose('nl') },
+  da: { translation: compose('da') },
+} as const;
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    // English texts define the keys; the other languages are checked against them.
+    resources: { translation: ReturnType<typeof compose> };
+  }
+}
+
+export async function initI18n(language: Language): Promise<typeof i18next> {
+  await i18next.use(initReactI18next).init({
+    resources,
+    lng: language,
+    fallbackLng: 'en',
+    interpolation: { escapeValue: false }, // React escapes.
+    returnNull: false,
+  });
+  document.documentElement.lang = language;
+  i18next.on('languageChanged', (lng) => {
+    document.documentElement.lang = lng;
+  });
+  return i18next;
+}

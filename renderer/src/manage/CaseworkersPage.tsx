@@ -1,0 +1,252 @@
+import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Caseworker, Role } from '../../../main/contract';
+import { call } from '../api';
+import { formatNumber } from '../format';
+import { useSession } from '../session';
+import { ErrorSummary, SelectField, TextArea, TextField } from '../ui/fields';
+import { FormDialog } from '../ui/FormDialog';
+import { useAction } from '../ui/useAction';
+import { useSave } from '../ui/useSave';
+import './manage.css';
+
+const ROLES: readonly Role[] = ['caseworker', 'key_person'];
+
+function RoleField({ value, onChange, error }: { value: Role; onChange(role: Role): void; error: string | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <SelectField
+      label={t('fields.role')}
+      name="role"
+      value={value}
+      onChange={(v) => onChange(ROLES.find((role) => role === v) ?? value)}
+      options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+      error={error}
+    />
+  );
+}
+
+type Open = { dialog: 'edit' | 'deactivate' | 'handover'; worker: Caseworker } | null;
+
+/** Key persons: who works with Koers here, in which role, and handing over when someone leaves. */
+export function CaseworkersPage() {
+  const { t } = useTranslation();
+  const action = useAction();
+  const [open, setOpen] = useState<Open>(null);
+  const titleId = useId();
+  const close = () => setOpen(null);
+  const done = (message: string) => {
+    setOpen(null);
+    action.announce(message);
+  };
+  return (
+    <section className="manage-page" aria-labelledby={titleId}>
+      <div className="page-heading">
+        <h1 id={titleId}>{t('nav.caseworkers')}</h1>
+      </div>
+      <p className="hint manage-intro">{t('manage.caseworkers.intro')}</p>
+      <p role="status" className="saved">
+        {action.status}
+      </p>
+      <ErrorSummary message={action.error} />
+      <div className="panel table-panel">
+        <CaseworkerTable labelledBy={titleId} onOpen={setOpen} perform={(fn) => void action.perform(fn)} />
+        <AddCaseworker onAdded={action.announce} />
+      </div>
+      {open?.dialog === 'edit' && <EditDialog worker={open.worker} onClose={close} onDone={done} />}
+      {open?.dialog === 'deactivate' && <DeactivateDialog worker={open.worker} onClose={close} onDone={done} onHandover={() => setOpen({ dialog: 'handover', worker: open.worker })} />}
+      {open?.dialog === 'handover' && <HandoverDialog worker={open.worker} onClose={close} onDone={done} />}
+    </section>
+  );
+}
+
+function CaseworkerTable({ labelledBy, onOpen, perform }: { labelledBy: string; onOpen(open: Open): void; perform(action: () => Promise<string>): void }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const me = session.info.currentCaseworker?.id;
+  // Deactivated colleagues sink to the bottom: they are history, not choices.
+  const workers = [...session.caseworkers].sort((a, b) => Number(b.active) - Number(a.active));
+
+  const reactivate = (worker: Caseworker) =>
+    perform(async () => {
+      await call('caseworkers.setActive', { id: worker.id, active: true });
+      return t('manage.caseworkers.done.reactivated', { name: worker.name });
+    });
+  // The shell reloads app.info on the 'caseworkers' change this causes.
+  const workAs = (worker: Caseworker) =>
+    perform(async () => {
+      await call('caseworkers.switchCurrent', { id: worker.id });
+      return t('manage.caseworkers.done.switched', { name: worker.name });
+    });
+
+  return (
+    <table aria-labelledby={labelledBy}>
+      <thead>
+        <tr>
+          <th scope="col">{t('fields.name')}</th>
+          <th scope="col">{t('fields.role')}</th>
+          <th scope="col">{t('manage.caseworkers.status')}</th>
+          <th scope="col" className="number-cell">
+            {t('manage.caseworkers.activeClients')}
+          </th>
+          <th scope="col">{t('manage.caseworkers.actions')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {workers.map((worker) => {
+          const name = worker.name;
+          const isMe = worker.id === me;
+          return (
+            <tr key={worker.id} className={worker.active ? undefined : 'is-inactive'}>
+              <th scope="row">
+                {name}
+                {isMe && <span className="badge">{t('manage.caseworkers.you')}</span>}
+              </th>
+              <td>{t(`roles.${worker.role}`)}</td>
+              <td>
+                <span className={`badge status-${worker.active ? 'active' : 'closed'}`}>{t(worker.active ? 'manage.caseworkers.active' : 'manage.caseworkers.inactive')}</span>
+              </td>
+              <td className="number-cell">{formatNumber(worker.activeClients, session.language)}</td>
+              <td>
+                <div className="row-actions">
+                  <button type="button" className="link-button" aria-label={t('manage.caseworkers.editLabel', { name })} onClick={() => onOpen({ dialog: 'edit', worker })}>
+                    {t('manage.caseworkers.edit')}
+                  </button>
+                  {worker.activeClients > 0 && (
+                    <button type="button" className="link-button" aria-label={t('manage.caseworkers.handoverLabel', { name })} onClick={() => onOpen({ dialog: 'handover', worker })}>
+                      {t('manage.caseworkers.handover')}
+                    </button>
+                  )}
+                  {/* Nobody can deactivate or become themselves: Koers always has someone at work. */}
+                  {worker.active && !isMe && (
+                    <button type="button" className="link-button" aria-label={t('manage.caseworkers.deactivateLabel', { name })} onClick={() => onOpen({ dialog: 'deactivate', worker })}>
+                      {t('manage.caseworkers.deactivate')}
+                    </button>
+                  )}
+                  {!worker.active && (
+                    <button type="button" className="link-button" aria-label={t('manage.caseworkers.reactivateLabel', { name })} onClick={() => reactivate(worker)}>
+                      {t('manage.caseworkers.reactivate')}
+                    </button>
+                  )}
+                  {worker.active && !isMe && (
+                    <button type="button" className="link-button" aria-label={t('manage.caseworkers.workAsLabel', { name })} onClick={() => workAs(worker)}>
+                      {t('manage.caseworkers.workAs')}
+                    </button>
+                  )}
+                </div>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function AddCaseworker({ onAdded }: { onAdded(message: string): void }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<Role>('caseworker');
+  const save = useSave(() => call('caseworkers.create', { name, role }));
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const created = await save.run();
+    if (!created) return;
+    setName('');
+    setRole('caseworker');
+    onAdded(t('manage.caseworkers.done.added', { name: created.name }));
+  };
+  return (
+    <form className="add-item-form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('manage.caseworkers.addTitle')}>
+      <div className="add-item-fields">
+        <TextField label={t('fields.name')} name="name" value={name} onChange={setName} error={save.fieldError('name')} className="name-field" />
+        <RoleField value={role} onChange={setRole} error={save.fieldError('role')} />
+        <button type="submit" disabled={save.saving}>
+          {t('manage.caseworkers.add')}
+        </button>
+      </div>
+      <ErrorSummary message={save.error?.summary} />
+    </form>
+  );
+}
+
+interface DialogProps {
+  worker: Caseworker;
+  onClose(): void;
+  onDone(message: string): void;
+}
+
+function EditDialog({ worker, onClose, onDone }: DialogProps) {
+  const { t } = useTranslation();
+  const [name, setName] = useState(worker.name);
+  const [role, setRole] = useState(worker.role);
+  const save = useSave(() => call('caseworkers.update', { id: worker.id, name, role }));
+  const submit = async () => {
+    const saved = await save.run();
+    if (saved) onDone(t('manage.caseworkers.done.saved', { name: saved.name }));
+  };
+  return (
+    <FormDialog title={t('manage.caseworkers.editTitle', { name: worker.name })} saving={save.saving} error={save.error?.summary} onClose={onClose} onSubmit={() => void submit()}>
+      <TextField label={t('fields.name')} name="name" value={name} onChange={setName} error={save.fieldError('name')} autoFocus />
+      <RoleField value={role} onChange={setRole} error={save.fieldError('role')} />
+    </FormDialog>
+  );
+}
+
+/** The server refuses while clients remain; the refusal comes with the way out: hand them over. */
+function DeactivateDialog({ worker, onClose, onDone, onHandover }: DialogProps & { onHandover(): void }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const save = useSave(() => call('caseworkers.setActive', { id: worker.id, active: false }));
+  const hasClients = (session.caseworkers.find((w) => w.id === worker.id)?.activeClients ?? 0) > 0;
+  const submit = async () => {
+    if (await save.run()) onDone(t('manage.caseworkers.done.deactivated', { name: worker.name }));
+  };
+  return (
+    <FormDialog title={t('manage.caseworkers.deactivateTitle', { name: worker.name })} submitLabel={t('manage.caseworkers.deactivate')} saving={save.saving} error={undefined} onClose={onClose} onSubmit={() => void submit()}>
+      <p>{t('manage.caseworkers.deactivateHint', { name: worker.name })}</p>
+      <ErrorSummary message={save.error?.summary} />
+      {save.error && hasClients && (
+        <p>
+          <button type="button" className="secondary" onClick={onHandover}>
+            {t('manage.caseworkers.offerHandover')}
+          </button>
+        </p>
+      )}
+    </FormDialog>
+  );
+}
+
+function HandoverDialog({ worker, onClose, onDone }: DialogProps) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const others = session.caseworkers.filter((w) => w.active && w.id !== worker.id);
+  const count = session.caseworkers.find((w) => w.id === worker.id)?.activeClients ?? worker.activeClients;
+  const [toId, setToId] = useState(others[0]?.id ?? '');
+  const [date, setDate] = useState(session.info.today);
+  const [note, setNote] = useState('');
+  const save = useSave(() => call('caseworkers.handoverCaseload', { fromId: worker.id, toId, date, note }));
+  const submit = async () => {
+    const result = await save.run();
+    if (result) onDone(t('manage.caseworkers.done.handedOver', { count: result.moved, from: worker.name, to: session.caseworkerName(toId) }));
+  };
+  return (
+    <FormDialog
+      title={t('manage.caseworkers.handoverTitle', { name: worker.name })}
+      canSubmit={others.length > 0}
+      saving={save.saving}
+      error={save.error?.summary}
+      onClose={onClose}
+      onSubmit={() => void submit()}
+    >
+      <p className="hint">{t('manage.caseworkers.handoverHint', { name: worker.name, count })}</p>
+      {others.length === 0 ? (
+        <p className="error-summary">{t('manage.caseworkers.nobodyToHandOverTo')}</p>
+      ) : (
+        <SelectField label={t('fields.toId')} name="toId" value={toId} onChange={setToId} options={others.map((w) => ({ value: w.id, label: w.name }))} error={save.fieldError('toId')} />
+      )}
+      <TextField label={t('fields.date')} name="date" type="date" value={date} onChange={setDate} error={save.fieldError('date')} />
+      <TextArea label={t('fields.note')} name="note" value={note} onChange={setNote} error={save.fieldError('note')} />
+    </FormDialog>
+  );
+}

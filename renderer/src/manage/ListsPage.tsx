@@ -1,0 +1,266 @@
+import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CatalogItem, CatalogKind } from '../../../main/contract';
+import { call } from '../api';
+import { formatNumber } from '../format';
+import { useSession } from '../session';
+import { ErrorSummary, TextField } from '../ui/fields';
+import { useSave } from '../ui/useSave';
+import { FormDialog } from '../ui/FormDialog';
+import { useAction } from '../ui/useAction';
+import './manage.css';
+
+const KINDS: readonly CatalogKind[] = ['target_group', 'stage', 'closure_reason'];
+
+type Direction = 'up' | 'down';
+type Open = { dialog: 'rename' | 'remove'; item: CatalogItem } | null;
+
+const moveButtonId = (item: { id: string }, direction: Direction) => `move-${direction}-${item.id}`;
+
+/** An empty box is not 0: it must be reported, not saved as a weightless stage. */
+const toWeight = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
+
+/** As many decimals as the weight has (shipped ones go in quarters), so 1.25 is not shown as 1.3. */
+const decimals = (weight: number) => [0, 1, 2].find((d) => Number.isInteger(weight * 10 ** d)) ?? 2;
+
+/** Key persons: the target groups, stages and closure reasons every client is described with. */
+export function ListsPage() {
+  const { t } = useTranslation();
+  const titleId = useId();
+  return (
+    <section className="manage-page" aria-labelledby={titleId}>
+      <div className="page-heading">
+        <h1 id={titleId}>{t('nav.lists')}</h1>
+      </div>
+      <p className="hint manage-intro">{t('manage.lists.intro')}</p>
+      {KINDS.map((kind) => (
+        <ListSection key={kind} kind={kind} />
+      ))}
+    </section>
+  );
+}
+
+/** One list with its own status line, so the outcome shows next to where the user acted. */
+function ListSection({ kind }: { kind: CatalogKind }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const action = useAction();
+  const [open, setOpen] = useState<Open>(null);
+  const titleId = useId();
+  const items = useMemo(() => session.items(kind, { includeRetired: true }), [session, kind]);
+  const list = t(`catalogKinds.${kind}`);
+  const pendingFocusRef = useRefocusAfterMove(items);
+
+  const move = (item: CatalogItem, direction: Direction) => {
+    pendingFocusRef.current = { id: item.id, direction, from: item.position };
+    const index = items.indexOf(item);
+    void action.perform(async () => {
+      try {
+        await call('catalog.move', { id: item.id, direction });
+      } catch (failure) {
+        pendingFocusRef.current = null; // Nothing moved: leave focus where it is.
+        throw failure;
+      }
+      return t('manage.lists.done.moved', { name: session.label(item), position: direction === 'up' ? index : index + 2, total: items.length });
+    });
+  };
+  const setRetired = (item: CatalogItem, retired: boolean) =>
+    void action.perform(async () => {
+      await call('catalog.setRetired', { id: item.id, retired });
+      return t(retired ? 'manage.lists.done.retired' : 'manage.lists.done.restored', { name: session.label(item) });
+    });
+  const done = (message: string) => {
+    setOpen(null);
+    action.announce(message);
+  };
+
+  return (
+    <section className="panel list-section" aria-labelledby={titleId}>
+      <h2 id={titleId}>{list}</h2>
+      {items.length === 0 ? (
+        <p className="empty">{t('manage.lists.empty')}</p>
+      ) : (
+        <table aria-labelledby={titleId}>
+          <thead>
+            <tr>
+              <th scope="col">{t('fields.name')}</th>
+              {kind === 'stage' && (
+                <th scope="col" className="number-cell">
+                  {t('fields.weight')}
+                </th>
+              )}
+              <th scope="col" className="number-cell">
+                {t('manage.lists.inUse')}
+              </th>
+              <th scope="col">{t('manage.lists.order')}</th>
+              <th scope="col">{t('manage.lists.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item, index) => (
+              <ItemRow key={item.id} item={item} first={index === 0} last={index === items.length - 1} onMove={move} onRetire={setRetired} onOpen={setOpen} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p role="status" className="saved">
+        {action.status}
+      </p>
+      <ErrorSummary message={action.error} />
+      <AddItemForm kind={kind} list={list} onAdded={action.announce} />
+      {open?.dialog === 'rename' && <RenameDialog item={open.item} onClose={() => setOpen(null)} onDone={done} />}
+      {open?.dialog === 'remove' && <RemoveDialog item={open.item} onClose={() => setOpen(null)} onDone={done} />}
+    </section>
+  );
+}
+
+/**
+ * Reordering moves the row's DOM node, and a moved node loses focus. Once the new
+ * order arrives, focus goes back to the arrow that was pressed (or the other one,
+ * when the item has reached the end).
+ */
+function useRefocusAfterMove(items: readonly CatalogItem[]) {
+  const pending = useRef<{ id: string; direction: Direction; from: number } | null>(null);
+  useEffect(() => {
+    const move = pending.current;
+    if (!move) return;
+    const item = items.find((i) => i.id === move.id);
+    if (item?.position === move.from) return; // Still the old order.
+    pending.current = null;
+    const pressed = document.getElementById(moveButtonId(move, move.direction));
+    const other = document.getElementById(moveButtonId(move, move.direction === 'up' ? 'down' : 'up'));
+    (pressed instanceof HTMLButtonElement && !pressed.disabled ? pressed : other)?.focus();
+  }, [items]);
+  return pending;
+}
+
+function ItemRow(props: { item: CatalogItem; first: boolean; last: boolean; onMove(item: CatalogItem, direction: Direction): void; onRetire(item: CatalogItem, retired: boolean): void; onOpen(open: Open): void }) {
+  const { item, first, last, onMove, onRetire, onOpen } = props;
+  const { t } = useTranslation();
+  const session = useSession();
+  const name = session.label(item);
+  const arrow = (direction: Direction, symbol: string, disabled: boolean) => {
+    const label = t(direction === 'up' ? 'manage.lists.moveUp' : 'manage.lists.moveDown', { name });
+    return (
+      <button type="button" id={moveButtonId(item, direction)} className="link-button arrow-button" aria-label={label} title={label} disabled={disabled} onClick={() => onMove(item, direction)}>
+        <span aria-hidden="true">{symbol}</span>
+      </button>
+    );
+  };
+  return (
+    <tr className={item.retired ? 'is-inactive' : undefined}>
+      <th scope="row">
+        {name}
+        {item.retired && <span className="badge">{t('manage.lists.retiredBadge')}</span>}
+      </th>
+      {item.kind === 'stage' && <td className="number-cell">{formatNumber(item.weight, session.language, decimals(item.weight))}</td>}
+      <td className="number-cell">{formatNumber(item.inUse, session.language)}</td>
+      <td>
+        <div className="row-actions">
+          {arrow('up', '▲', first)}
+          {arrow('down', '▼', last)}
+        </div>
+      </td>
+      <td>
+        <div className="row-actions">
+          <button type="button" className="link-button" aria-label={t('manage.lists.renameLabel', { name })} onClick={() => onOpen({ dialog: 'rename', item })}>
+            {t('manage.lists.rename')}
+          </button>
+          {item.retired ? (
+            <button type="button" className="link-button" aria-label={t('manage.lists.restoreLabel', { name })} onClick={() => onRetire(item, false)}>
+              {t('manage.lists.restore')}
+            </button>
+          ) : (
+            <button type="button" className="link-button" aria-label={t('manage.lists.retireLabel', { name })} onClick={() => onRetire(item, true)}>
+              {t('manage.lists.retire')}
+            </button>
+          )}
+          {/* History points at items in use: those can only be retired (the server checks too). */}
+          <button type="button" className="link-button" aria-label={t('manage.lists.removeLabel', { name })} disabled={item.inUse > 0} onClick={() => onOpen({ dialog: 'remove', item })}>
+            {t('manage.lists.remove')}
+          </button>
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+function WeightField({ value, onChange, error }: { value: string; onChange(value: string): void; error: string | undefined }) {
+  const { t } = useTranslation();
+  return <TextField label={t('fields.weight')} name="weight" type="number" step="0.25" value={value} onChange={onChange} hint={t('manage.lists.weightHint')} error={error} className="weight-field" />;
+}
+
+function AddItemForm({ kind, list, onAdded }: { kind: CatalogKind; list: string; onAdded(message: string): void }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const [weight, setWeight] = useState('1');
+  const save = useSave(() => call('catalog.create', { kind, name, ...(kind === 'stage' ? { weight: toWeight(weight) } : {}) }));
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const created = await save.run();
+    if (!created) return;
+    setName('');
+    setWeight('1');
+    onAdded(t('manage.lists.done.added', { name: created.name ?? name, list }));
+  };
+  return (
+    <form className="add-item-form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('manage.lists.addTo', { list })}>
+      <div className="add-item-fields">
+        <TextField label={t('fields.name')} name="name" value={name} onChange={setName} error={save.fieldError('name')} className="name-field" />
+        {kind === 'stage' && <WeightField value={weight} onChange={setWeight} error={save.fieldError('weight')} />}
+        <button type="submit" disabled={save.saving}>
+          {t('manage.lists.add')}
+        </button>
+      </div>
+      <ErrorSummary message={save.error?.summary} />
+    </form>
+  );
+}
+
+interface DialogProps {
+  item: CatalogItem;
+  onClose(): void;
+  onDone(message: string): void;
+}
+
+function RenameDialog({ item, onClose, onDone }: DialogProps) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const current = session.label(item);
+  const [name, setName] = useState(current);
+  const [weight, setWeight] = useState(String(item.weight));
+  const save = useSave(() => call('catalog.update', { id: item.id, name, ...(item.kind === 'stage' ? { weight: toWeight(weight) } : {}) }));
+  const submit = async () => {
+    const saved = await save.run();
+    if (saved) onDone(t('manage.lists.done.renamed', { name: saved.name ?? name }));
+  };
+  return (
+    <FormDialog title={t('manage.lists.renameTitle', { name: current })} saving={save.saving} error={save.error?.summary} onClose={onClose} onSubmit={() => void submit()}>
+      <TextField
+        label={t('fields.name')}
+        name="name"
+        value={name}
+        onChange={setName}
+        error={save.fieldError('name')}
+        hint={item.name === null ? t('manage.lists.renameDefaultHint') : undefined}
+        autoFocus
+      />
+      {item.kind === 'stage' && <WeightField value={weight} onChange={setWeight} error={save.fieldError('weight')} />}
+    </FormDialog>
+  );
+}
+
+function RemoveDialog({ item, onClose, onDone }: DialogProps) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const name = session.label(item);
+  const save = useSave(() => call('catalog.remove', { id: item.id }));
+  const submit = async () => {
+    if (await save.run()) onDone(t('manage.lists.done.removed', { name }));
+  };
+  return (
+    <FormDialog title={t('manage.lists.removeTitle', { name })} submitLabel={t('manage.lists.remove')} saving={save.saving} error={save.error?.summary} onClose={onClose} onSubmit={() => void submit()}>
+      <p>{t('manage.lists.removeHint', { name })}</p>
+    </FormDialog>
+  );
+}

@@ -1,0 +1,103 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AgendaItem } from '../../../main/contract';
+import { call } from '../api';
+import { formatDate, formatWeekday, plusDays } from '../format';
+import { href } from '../router';
+import { useSession } from '../session';
+import { useRemote } from '../useRemote';
+
+type Group = 'overdue' | 'today' | 'thisWeek';
+
+export function groupAgenda(items: readonly AgendaItem[], today: string): Record<Group, AgendaItem[]> {
+  return {
+    overdue: items.filter((i) => i.dueDate < today),
+    today: items.filter((i) => i.dueDate === today),
+    thisWeek: items.filter((i) => i.dueDate > today),
+  };
+}
+
+/** Across the whole caseload: what is overdue, what is today, what is left this week. */
+export function MyDayPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const me = session.info.currentCaseworker?.id;
+  const agenda = useRemote('actions.agenda', me ? { caseworkerId: me } : {}, ['actions', 'clients']).data;
+  const [status, setStatus] = useState('');
+  const today = session.info.today;
+
+  if (!agenda) return <p>{t('app.loading')}</p>;
+  const groups = groupAgenda(agenda, today);
+
+  const complete = async (item: AgendaItem) => {
+    await call('actions.setDone', { id: item.id, done: true });
+    setStatus(t('myDay.completed', { title: item.title }));
+  };
+  const postpone = async (item: AgendaItem, days: number) => {
+    const dueDate = plusDays(today, days);
+    await call('actions.postpone', { id: item.id, dueDate });
+    setStatus(t('myDay.postponed', { title: item.title, date: formatDate(dueDate, session.language) }));
+  };
+
+  return (
+    <div className="my-day">
+      <div className="page-heading">
+        <h1>{t('myDay.title')}</h1>
+        <span className="muted">{formatWeekday(today, session.language)}</span>
+      </div>
+      <p role="status" className="saved">
+        {status}
+      </p>
+      {agenda.length === 0 && <p className="empty">{t('myDay.nothing')}</p>}
+      {agenda.length > 0 &&
+        (['overdue', 'today', 'thisWeek'] as const).map((group) => (
+          <AgendaGroup key={group} group={group} items={groups[group]} onComplete={(i) => void complete(i)} onPostpone={(i, d) => void postpone(i, d)} />
+        ))}
+    </div>
+  );
+}
+
+function AgendaGroup({ group, items, onComplete, onPostpone }: { group: Group; items: AgendaItem[]; onComplete(item: AgendaItem): void; onPostpone(item: AgendaItem, days: number): void }) {
+  const { t } = useTranslation();
+  const { language } = useSession();
+  const titleId = useId();
+  return (
+    <section className={`panel agenda-group group-${group}`} aria-labelledby={titleId}>
+      <h2 id={titleId}>
+        {t(`myDay.${group}`)} <span className="count">{t('myDay.count', { count: items.length })}</span>
+      </h2>
+      {items.length === 0 ? (
+        <p className="muted">{t('myDay.empty')}</p>
+      ) : (
+        <ul className="agenda-list">
+          {items.map((item) => {
+            const client = `${item.client.firstName} ${item.client.lastName}`;
+            return (
+              <li key={item.id} className="agenda-item">
+                <span className="agenda-when">
+                  {formatDate(item.dueDate, language, 'short')}
+                  {item.dueTime ? ` ${item.dueTime}` : ''}
+                </span>
+                <span className="agenda-what">
+                  <strong>{item.title}</strong> <span className="muted">({t(`actionKinds.${item.kind}`)})</span>
+                </span>
+                <a href={href({ page: 'client', id: item.client.id })}>{client}</a>
+                <span className="agenda-buttons">
+                  <button type="button" onClick={() => onComplete(item)} aria-label={t('myDay.markDone', { title: item.title, client })}>
+                    {t('myDay.done')}
+                  </button>
+                  <button type="button" className="secondary" onClick={() => onPostpone(item, 1)} aria-label={t('myDay.postponeTomorrow', { title: item.title, client })}>
+                    {t('myDay.tomorrow')}
+                  </button>
+                  <button type="button" className="secondary" onClick={() => onPostpone(item, 7)} aria-label={t('myDay.postponeWeek', { title: item.title, client })}>
+                    {t('myDay.nextWeek')}
+                  </button>
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import { createContext, type ReactNode, useContext, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Caseworker, CatalogItem, CatalogKind, Output } from '../../main/contract';
+import type { Language } from '../../main/contract/languages';
+import { useRemote } from './useRemote';
+
+type Info = Output<'app.info'>;
+
+export interface Session {
+  info: Info;
+  language: Language;
+  isKeyPerson: boolean;
+  catalog: CatalogItem[];
+  caseworkers: Caseworker[];
+  /** Display name of a list item: its own name, or the translated default. */
+  label(item: CatalogItem | undefined): string;
+  labelOf(id: string | null): string;
+  /** Live items of one kind, in order; retired ones only when asked (e.g. to show a current value). */
+  items(kind: CatalogKind, options?: { includeRetired?: boolean }): CatalogItem[];
+  caseworkerName(id: string | null): string;
+  stageWeight(id: string | null): number;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}
+
+/** Loads what every screen needs — who is working, the lists, the caseworkers — and keeps it fresh. */
+export function SessionProvider({ info, children }: { info: Info; children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const catalog = useRemote('catalog.list', {}, ['catalog', 'clients']).data;
+  const caseworkers = useRemote('caseworkers.list', {}, ['caseworkers', 'clients']).data;
+
+  const session = useMemo<Session | null>(() => {
+    if (!catalog || !caseworkers) return null;
+    const byId = new Map(catalog.map((item) => [item.id, item]));
+    const workers = new Map(caseworkers.map((w) => [w.id, w]));
+    const label = (item: CatalogItem | undefined): string => {
+      if (!item) return '';
+      if (item.name) return item.name;
+      const key = `defaults.${item.kind}.${item.defaultKey ?? ''}`;
+      return i18n.exists(key) ? t(key as 'defaults.stage.intake') : (item.defaultKey ?? '');
+    };
+    return {
+      info,
+      language: i18n.language as Language,
+      isKeyPerson: info.currentCaseworker?.role === 'key_person',
+      catalog,
+      caseworkers,
+      label,
+      labelOf: (id) => (id ? label(byId.get(id)) : ''),
+      items: (kind, options) => catalog.filter((item) => item.kind === kind && (options?.includeRetired || !item.retired)),
+      caseworkerName: (id) => (id ? (workers.get(id)?.name ?? t('common.unknown')) : ''),
+      stageWeight: (id) => (id ? (byId.get(id)?.weight ?? 1) : 1),
+    };
+  }, [catalog, caseworkers, info, t, i18n]);
+
+  if (!session) return <p className="loading">{t('app.loading')}</p>;
+  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+}

@@ -1,0 +1,114 @@
+import { type ReactNode, useId } from 'react';
+
+interface BaseProps {
+  label: string;
+  /** Translated message from the last failed save, if this field caused it. */
+  error?: string | undefined;
+  hint?: string;
+  className?: string;
+}
+
+/** Label, control, hint and error, wired together for screen readers. */
+function FieldFrame({ label, error, hint, className, children }: BaseProps & { children: (props: { id: string; describedBy: string | undefined; invalid: true | undefined }) => ReactNode }) {
+  const id = useId();
+  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field ${className ?? ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children({ id, describedBy, invalid: error ? true : undefined })}
+      {hint && (
+        <span id={`${id}-hint`} className="hint">
+          {hint}
+        </span>
+      )}
+      {error && (
+        <span id={`${id}-error`} className="field-error">
+          <span aria-hidden="true">⚠ </span>
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+export function TextField(
+  props: BaseProps & { name: string; value: string; onChange(value: string): void; type?: 'text' | 'date' | 'time' | 'email' | 'tel' | 'number' | 'search'; autoFocus?: boolean; step?: string },
+) {
+  const { name, value, onChange, type = 'text', autoFocus, step, ...frame } = props;
+  return (
+    <FieldFrame {...frame}>
+      {({ id, describedBy, invalid }) => (
+        <input
+          id={id}
+          name={name}
+          type={type}
+          step={step}
+          value={value}
+          autoComplete="off"
+          autoFocus={autoFocus}
+          aria-invalid={invalid}
+          aria-describedby={describedBy}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+export function TextArea(props: BaseProps & { name: string; value: string; onChange(value: string): void; rows?: number }) {
+  const { name, value, onChange, rows = 3, ...frame } = props;
+  return (
+    <FieldFrame {...frame}>
+      {({ id, describedBy, invalid }) => (
+        <textarea id={id} name={name} rows={rows} value={value} aria-invalid={invalid} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value)} />
+      )}
+    </FieldFrame>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export function SelectField(props: BaseProps & { name: string; value: string; onChange(value: string): void; options: readonly Option[]; empty?: string }) {
+  const { name, value, onChange, options, empty, ...frame } = props;
+  return (
+    <FieldFrame {...frame}>
+      {({ id, describedBy, invalid }) => (
+        <select id={id} name={name} value={value} aria-invalid={invalid} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value)}>
+          {empty !== undefined && <option value="">{empty}</option>}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
+  );
+}
+
+export function CheckboxField({ label, name, checked, onChange, hint }: { label: string; name: string; checked: boolean; onChange(checked: boolean): void; hint?: string }) {
+  const id = useId();
+  return (
+    <div className="field checkbox-field">
+      <input id={id} name={name} type="checkbox" checked={checked} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(e) => onChange(e.target.checked)} />
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <span id={`${id}-hint`} className="hint">
+          {hint}
+        </span>
+      )}
+    </div>
+  );
+}
+
+export function ErrorSummary({ message }: { message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <p role="alert" className="error-summary">
+      {message}
+    </p>
+  );
+}

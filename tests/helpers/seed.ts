@@ -1,0 +1,28 @@
+import type { CatalogItem, Input } from '../../main/contract';
+import type { TestKoers } from './koers';
+
+/** Unwraps an envelope in a test: the value, or a thrown error saying what failed. */
+export async function ok<T>(promise: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>): Promise<T> {
+  const result = await promise;
+  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+/** First run done (a key person), so handlers have a current caseworker. */
+export async function setUp(koers: TestKoers, name = 'Anne de Vries'): Promise<string> {
+  const { caseworkerId } = await ok(koers.call('setup.complete', { language: 'nl', name, role: 'key_person', demo: false }));
+  return caseworkerId;
+}
+
+export async function catalog(koers: TestKoers): Promise<{ stages: CatalogItem[]; reasons: CatalogItem[]; targetGroups: CatalogItem[] }> {
+  const items = await ok(koers.call('catalog.list', {}));
+  return {
+    stages: items.filter((i) => i.kind === 'stage'),
+    reasons: items.filter((i) => i.kind === 'closure_reason'),
+    targetGroups: items.filter((i) => i.kind === 'target_group'),
+  };
+}
+
+export async function createClient(koers: TestKoers, input: Partial<Input<'clients.create'>> = {}) {
+  return ok(koers.call('clients.create', { firstName: 'Fatima', lastName: 'El Amrani', ...input }));
+}

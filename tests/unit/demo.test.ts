@@ -1,0 +1,303 @@
+import { join } from 'node:path';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Connection, openConnection } from '../../db/connection';
+import { type DemoOptions, generateDemo } from '../../db/demo/generate';
+import { migrateToLatest } from '../../db/migrate';
+import { insertClient } from '../../db/queries/clients';
+import type { Database } from '../../db/schema';
+import { tempFolder } from '../helpers/temp';
+
+const TODAY = '2026-03-18';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+/** A fresh, migrated database file in its own temp folder. */
+async function freshDatabase(): Promise<Connection> {
+  const temp = tempFolder('koers-demo-');
+  const connection = openConnection(join(temp.path, 'koers.sqlite'));
+  cleanups.push(async () => {
+    await connection.close();
+    temp.cleanup();
+  });
+  await migrateToLatest(connection.db);
+  return connection;
+}
+
+async function addCaseworker(db: Kysely<Database>, id: string, name: string): Promise<void> {
+  const at = '2026-01-05T08:00:00.000Z';
+  await db.insertInto('caseworker').values({ id, name, created_at: at, updated_at: at, updated_by: null, deleted_at: null, deactivated_at: null }).execute();
+}
+
+/**
+ * Everything the demo wrote, comparable across databases. Migration 0003 gives the
+ * shipped stages and closure reasons fresh random ids in every database, so those
+ * references are compared by their default_key.
+ */
+async function snapshot(db: Kysely<Database>) {
+  const shipped = new Map((await db.selectFrom('catalog_item').select(['id', 'default_key']).where('default_key', 'is not', null).execute()).map((r) => [r.id, r.default_key]));
+  const key = (id: string | null) => (id === null ? null : (shipped.get(id) ?? id));
+  return {
+    catalog: await db.selectFrom('catalog_item').selectAll().where('kind', '=', 'target_group').orderBy('id').execute(),
+    caseworkers: await db.selectFrom('caseworker').selectAll().orderBy('id').execute(),
+    households: await db.selectFrom('household').selectAll().orderBy('id').execute(),
+    clients: (await db.selectFrom('client').selectAll().orderBy('id').execute()).map((c) => ({ ...c, stage_id: key(c.stage_id) })),
+    stageChanges: (await db.selectFrom('stage_change').selectAll().orderBy('id').execute()).map((s) => ({ ...s, from_stage_id: key(s.from_stage_id), to_stage_id: key(s.to_stage_id) })),
+    closures: (await db.selectFrom('closure').selectAll().orderBy('id').execute()).map((z) => ({ ...z, reason_id: key(z.reason_id) })),
+    actions: await db.selectFrom('action').selectAll().orderBy('id').execute(),
+    sequence: await db.selectFrom('sequence').selectAll().execute(),
+  };
+}
+
+async function generateFresh(options: DemoOptions, withCurrent = false) {
+  const connection = await freshDatabase();
+  if (withCurrent) await addCaseworker(connection.db, 'cw-me', 'Anne de Vries');
+  const result = await generateDemo(connection.db, options);
+  return { connection, result };
+}
+
+/** Runs a `SELECT count(…) AS n` query. */
+async function count(db: Kysely<Database>, query: RawBuilder<unknown>): Promise<number> {
+  const rows = await query.$castTo<{ n: number }>().execute(db);
+  return Number(rows.rows[0]!.n);
+}
+
+describe('generateDemo', () => {
+  it('is deterministic: same seed and options give identical rows, ids included; another seed differs', async () => {
+    const options: DemoOptions = { clients: 300, today: TODAY, language: 'en', currentCaseworkerId: 'cw-me' };
+    const a = await generateFresh(options, true);
+    const b = await generateFresh(options, true);
+    const c = await generateFresh({ ...options, seed: 7 }, true);
+    expect(a.result).toEqual(b.result);
+
+    const snapA = await snapshot(a.connection.db);
+    const snapB = await snapshot(b.connection.db);
+    const snapC = await snapshot(c.connection.db);
+    expect(snapA.clients).toHaveLength(300);
+    expect(snapA.actions.length).toBeGreaterThan(600);
+    expect(snapA.catalog.length).toBeGreaterThan(0);
+    expect(snapB).toEqual(snapA);
+
+    const ids = (rows: Array<{ id: string }>) => rows.map((r) => r.id);
+    expect(ids(snapC.clients)).not.toEqual(ids(snapA.clients));
+    expect(ids(snapC.actions)).not.toEqual(ids(snapA.actions));
+    expect(snapC.clients.map((r) => r.last_name)).not.toEqual(snapA.clients.map((r) => r.last_name));
+  });
+
+  it.each([
+    [120, 'nl'],
+    [2_000, 'da'],
+  ] as const)('builds a consistent caseload of %i clients (%s)', async (n, language) => {
+    const { connection, result } = await generateFresh({ clients: n, today: TODAY, language });
+    const db = connection.db;
+
+    expect(result.clients).toBe(n);
+    expect(await count(db, sql`SELECT count(*) AS n FROM client`)).toBe(n);
+    const actions = await count(db, sql`SELECT count(*) AS n FROM action`);
+    expect(actions).toBe(result.actions);
+    expect(actions / n).toBeGreaterThan(2.5);
+    expect(actions / n).toBeLessThan(3.5);
+
+    // Caseworkers: one per 120 clients, plus one who left the team and carries nobody.
+    const caseworkers = await db.selectFrom('caseworker').select(['id', 'role', 'deactivated_at']).orderBy('created_at').execute();
+    const active = caseworkers.filter((c) => c.deactivated_at === null);
+    expect(active).toHaveLength(Math.ceil(n / 120));
+    expect(result.caseworkers).toBe(active.length);
+    if (active.length > 1) expect(caseworkers[1]!.role).toBe('key_person');
+    const gone = caseworkers.filter((c) => c.deactivated_at !== null).map((c) => c.id);
+    expect(await db.selectFrom('client').select('id').where('caseworker_id', 'in', gone.length > 0 ? gone : ['-']).execute()).toEqual([]);
+
+    // Every active client has a stage, a target group and a caseworker, of the right kinds.
+    expect(
+      await count(
+        db,
+        sql`SELECT count(*) AS n FROM client c
+            LEFT JOIN catalog_item s ON s.id = c.stage_id AND s.kind = 'stage'
+            LEFT JOIN catalog_item t ON t.id = c.target_group_id AND t.kind = 'target_group'
+            WHERE c.status = 'active' AND (s.id IS NULL OR t.id IS NULL OR c.caseworker_id IS NULL OR c.stage_since IS NULL)`,
+      ),
+    ).toBe(0);
+    expect(await count(db, sql`SELECT count(DISTINCT reference) AS n FROM client`)).toBe(n);
+    expect(await count(db, sql`SELECT count(DISTINCT pseudonym) AS n FROM client`)).toBe(n);
+    expect((await sql`PRAGMA foreign_key_check`.execute(db)).rows).toEqual([]);
+
+    // Dates: ages 18–64, start before the current stage, nothing in the future but open to-dos.
+    const clients = await db.selectFrom('client').selectAll().execute();
+    for (const c of clients) {
+      expect(c.pseudonym).toMatch(/^K-\d{4,}$/);
+      expect(c.reference).toMatch(/^\d{4}-\d{6}$/);
+      expect(c.date_of_birth! > '1961-03-18' && c.date_of_birth! <= '2008-03-18').toBe(true);
+      expect(c.start_date! <= c.stage_since!).toBe(true);
+      expect(c.stage_since! <= TODAY).toBe(true);
+      expect(c.phone).toMatch(/^(06-\d{8}|\+45( \d\d){4})$/);
+    }
+    const withEmail = clients.filter((c) => c.email !== null).length / n;
+    expect(withEmail).toBeGreaterThan(0.35);
+    expect(withEmail).toBeLessThan(0.65);
+
+    // Stage history: 1–3 changes, from nothing at the start date to the current stage at stage_since.
+    const changes = await db.selectFrom('stage_change').selectAll().orderBy('client_id').orderBy('changed_on').execute();
+    const byClient = new Map<string, typeof changes>();
+    for (const change of changes) byClient.set(change.client_id, [...(byClient.get(change.client_id) ?? []), change]);
+    for (const c of clients) {
+      const history = byClient.get(c.id)!;
+      expect(history.length).toBeGreaterThanOrEqual(1);
+      expect(history.length).toBeLessThanOrEqual(3);
+      expect(history[0]).toMatchObject({ from_stage_id: null, changed_on: c.start_date });
+      expect(history.at(-1)).toMatchObject({ to_stage_id: c.stage_id, changed_on: c.stage_since });
+      for (let i = 1; i < history.length; i++) expect(history[i]!.from_stage_id).toBe(history[i - 1]!.to_stage_id);
+    }
+
+    // Some active clients have overdue to-dos (roughly one in seven), some are due today.
+    const activeClients = clients.filter((c) => c.status === 'active').length;
+    const overdue = await count(
+      db,
+      sql`SELECT count(DISTINCT a.client_id) AS n FROM action a JOIN client c ON c.id = a.client_id
+          WHERE c.status = 'active' AND a.done_at IS NULL AND a.due_date < ${TODAY}`,
+    );
+    expect(overdue).toBeGreaterThan(0);
+    if (n >= 2_000) {
+      expect(overdue / activeClients).toBeGreaterThan(0.1);
+      expect(overdue / activeClients).toBeLessThan(0.2);
+      expect(await count(db, sql`SELECT count(*) AS n FROM action WHERE due_date = ${TODAY} AND done_at IS NULL`)).toBeGreaterThan(0);
+    }
+    expect(await count(db, sql`SELECT count(*) AS n FROM action WHERE done_at IS NOT NULL AND (done_at > ${`${TODAY}T23:59:59Z`} OR due_date >= ${TODAY})`)).toBe(0);
+    expect(await count(db, sql`SELECT count(*) AS n FROM action WHERE kind = 'appointment' AND (due_time IS NULL OR due_time NOT GLOB '[0-2][0-9]:[0-5][0-9]')`)).toBe(0);
+
+    // Closed clients: about 8%, each with one closure in the past and no open to-dos.
+    const closed = clients.filter((c) => c.status === 'closed');
+    expect(closed.length).toBe(result.closed);
+    expect(closed.length).toBeGreaterThan(0);
+    if (n >= 2_000) expect(closed.length / n).toBeGreaterThan(0.05);
+    expect(closed.length / n).toBeLessThan(0.12);
+    const closures = await db.selectFrom('closure').selectAll().execute();
+    expect(closures.map((z) => z.client_id).sort()).toEqual(closed.map((c) => c.id).sort());
+    for (const z of closures) {
+      expect(z.closed_on < TODAY).toBe(true);
+      expect(z.reopened_on).toBeNull();
+      expect(z.outcome_note).toBeTruthy();
+    }
+    expect(await count(db, sql`SELECT count(*) AS n FROM action a JOIN client c ON c.id = a.client_id WHERE c.status = 'closed' AND a.done_at IS NULL`)).toBe(0);
+
+    // Households of 2–4 sharing a last name and the household's caseworker.
+    const households = await db.selectFrom('household').selectAll().execute();
+    expect(households.length).toBe(result.households);
+    expect(households.length).toBeGreaterThan(0);
+    for (const h of households) {
+      const members = clients.filter((c) => c.household_id === h.id);
+      expect(members.length).toBeGreaterThanOrEqual(2);
+      expect(members.length).toBeLessThanOrEqual(4);
+      expect(new Set(members.map((m) => m.last_name)).size).toBe(1);
+      expect(members.every((m) => m.caseworker_id === h.caseworker_id)).toBe(true);
+    }
+    if (n >= 2_000) {
+      const inHouseholds = clients.filter((c) => c.household_id !== null).length / n;
+      expect(inHouseholds).toBeGreaterThan(0.05);
+      expect(inHouseholds).toBeLessThan(0.15);
+    }
+
+    // Target groups in the language, in order.
+    const groups = await db.selectFrom('catalog_item').select(['name', 'position', 'weight', 'default_key']).where('kind', '=', 'target_group').orderBy('position').execute();
+    expect(groups.map((g) => g.position)).toEqual(groups.map((_, i) => i));
+    expect(groups.every((g) => g.weight === 1 && g.default_key === null)).toBe(true);
+    expect(groups.map((g) => g.name)).toContain(language === 'nl' ? 'Statushouders' : 'Jobparat');
+  });
+
+  it('gives currentCaseworkerId a full caseload of about 120 active clients', async () => {
+    const { connection, result } = await generateFresh({ clients: 1_000, today: TODAY, language: 'nl', currentCaseworkerId: 'cw-me' }, true);
+    const db = connection.db;
+    expect(result.caseworkers).toBe(Math.ceil(1_000 / 120));
+    const mine = await count(db, sql`SELECT count(*) AS n FROM client WHERE caseworker_id = 'cw-me' AND status = 'active'`);
+    expect(mine).toBeGreaterThanOrEqual(115);
+    expect(mine).toBeLessThanOrEqual(125);
+    // The existing row is used as is.
+    expect(await db.selectFrom('caseworker').select(['name', 'role']).where('id', '=', 'cw-me').executeTakeFirst()).toEqual({ name: 'Anne de Vries', role: 'caseworker' });
+    expect(await count(db, sql`SELECT count(*) AS n FROM caseworker WHERE deactivated_at IS NULL`)).toBe(result.caseworkers);
+  });
+
+  it('rejects an unknown currentCaseworkerId', async () => {
+    const connection = await freshDatabase();
+    await expect(generateDemo(connection.db, { clients: 120, today: TODAY, language: 'nl', currentCaseworkerId: 'nobody' })).rejects.toThrow(/does not exist/);
+    expect(await count(connection.db, sql`SELECT count(*) AS n FROM client`)).toBe(0);
+  });
+
+  it('continues the pseudonym sequence after existing clients', async () => {
+    const connection = await freshDatabase();
+    const db = connection.db;
+    await db.transaction().execute((trx) =>
+      insertClient(
+        trx,
+        { firstName: 'Fatima', lastName: 'El Amrani', reference: null, dateOfBirth: null, phone: null, email: null, targetGroupId: null, householdId: null, startDate: '2026-01-05', stageId: null, caseworkerId: null },
+        '2026-01-05T09:00:00.000Z',
+        null,
+      ),
+    );
+    await generateDemo(db, { clients: 120, today: TODAY, language: 'nl' });
+    const pseudonyms = (await db.selectFrom('client').select('pseudonym').orderBy('pseudonym').execute()).map((r) => r.pseudonym);
+    expect(pseudonyms).toHaveLength(121);
+    expect(pseudonyms[0]).toBe('K-0001');
+    expect(pseudonyms[1]).toBe('K-0002');
+    expect(pseudonyms.at(-1)).toBe('K-0121');
+    expect(await db.selectFrom('sequence').select('value').where('name', '=', 'client_pseudonym').executeTakeFirst()).toEqual({ value: 121 });
+  });
+
+  it('can run twice on the same database: the second run adds new rows after the first', async () => {
+    const connection = await freshDatabase();
+    const db = connection.db;
+    const first = await generateDemo(db, { clients: 300, today: TODAY, language: 'nl' });
+    const second = await generateDemo(db, { clients: 300, today: TODAY, language: 'nl' });
+    expect(await count(db, sql`SELECT count(*) AS n FROM client`)).toBe(600);
+    expect(await count(db, sql`SELECT count(*) AS n FROM action`)).toBe(first.actions + second.actions);
+    expect(await count(db, sql`SELECT count(DISTINCT reference) AS n FROM client`)).toBe(600);
+    expect(await db.selectFrom('client').select('id').where('pseudonym', '=', 'K-0600').executeTakeFirst()).toBeDefined();
+    // The target groups of the first run are reused.
+    expect(await count(db, sql`SELECT count(*) AS n FROM catalog_item WHERE kind = 'target_group'`)).toBe(5);
+    expect((await sql`PRAGMA foreign_key_check`.execute(db)).rows).toEqual([]);
+  });
+
+  it('reuses existing target groups instead of adding its own', async () => {
+    const connection = await freshDatabase();
+    const db = connection.db;
+    const at = '2026-01-01T08:00:00.000Z';
+    await db
+      .insertInto('catalog_item')
+      .values(['Groep A', 'Groep B'].map((name, position) => ({ id: `tg-${position}`, kind: 'target_group' as const, default_key: null, name, position, weight: 1, retired_at: null, created_at: at, updated_at: at, updated_by: null, deleted_at: null })))
+      .execute();
+    await generateDemo(db, { clients: 200, today: TODAY, language: 'da' });
+    expect(await count(db, sql`SELECT count(*) AS n FROM catalog_item WHERE kind = 'target_group'`)).toBe(2);
+    const used = await db.selectFrom('client').select('target_group_id').distinct().orderBy('target_group_id').execute();
+    expect(used.map((r) => r.target_group_id)).toEqual(['tg-0', 'tg-1']);
+  });
+
+  it("writes in the caller's transaction: rolled back with it", async () => {
+    const connection = await freshDatabase();
+    const db = connection.db;
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await generateDemo(trx, { clients: 150, today: TODAY, language: 'nl' });
+        expect(await count(trx, sql`SELECT count(*) AS n FROM client`)).toBe(150);
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    expect(await count(db, sql`SELECT count(*) AS n FROM client`)).toBe(0);
+    expect(await count(db, sql`SELECT count(*) AS n FROM action`)).toBe(0);
+  });
+
+  it('handles 20,000 clients', { timeout: 120_000 }, async () => {
+    const { connection, result } = await generateFresh({ clients: 20_000, today: TODAY, language: 'nl' });
+    const db = connection.db;
+    expect(result.clients).toBe(20_000);
+    expect(result.caseworkers).toBe(167);
+    expect(result.actions).toBeGreaterThan(50_000);
+    expect(result.actions).toBeLessThan(70_000);
+    expect(await count(db, sql`SELECT count(*) AS n FROM client`)).toBe(20_000);
+    expect(await count(db, sql`SELECT count(*) AS n FROM action`)).toBe(result.actions);
+    expect(await count(db, sql`SELECT count(DISTINCT reference) AS n FROM client`)).toBe(20_000);
+    expect(await db.selectFrom('client').select('id').where('pseudonym', '=', 'K-20000').executeTakeFirst()).toBeDefined();
+    expect(await db.selectFrom('sequence').select('value').where('name', '=', 'client_pseudonym').executeTakeFirst()).toEqual({ value: 20_000 });
+    expect((await sql`PRAGMA foreign_key_check`.execute(db)).rows).toEqual([]);
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { CaseloadRow } from '../../main/contract';
+import { COLUMNS, type RowContext, sortRows, summarize } from '../../renderer/src/caseload/columns';
+import { weeksBetween } from '../../renderer/src/format';
+import { groupAgenda } from '../../renderer/src/myday/MyDayPage';
+import { href, parseRoute } from '../../renderer/src/router';
+
+const row = (over: Partial<CaseloadRow>): CaseloadRow => ({
+  id: over.id ?? 'x',
+  pseudonym: 'K-0001',
+  reference: null,
+  firstName: 'A',
+  lastName: 'A',
+  caseworkerId: null,
+  targetGroupId: null,
+  stageId: null,
+  stageSince: null,
+  householdId: null,
+  status: 'active',
+  nextAction: null,
+  overdueCount: 0,
+  ...over,
+});
+
+const ctx: RowContext = {
+  today: '2026-11-23',
+  labelOf: (id) => ({ s1: 'Kennismaking', s2: 'Uitvoeren' })[id ?? ''] ?? '',
+  caseworkerName: () => '',
+  stageWeight: (id) => ({ s1: 1.5, s2: 1 })[id ?? ''] ?? 1,
+  pseudonyms: false,
+};
+const column = (id: string) => COLUMNS.find((c) => c.id === id)!;
+
+describe('caseload sorting', () => {
+  const rows = [
+    row({ id: '1', lastName: 'Østergaard', firstName: 'Søren', stageSince: '2026-10-01', overdueCount: 2 }),
+    row({ id: '2', lastName: 'de Boer', firstName: 'Jan', stageSince: '2026-11-20' }),
+    row({ id: '3', lastName: 'Zander', firstName: 'Zoë' }),
+    row({ id: '4', lastName: 'Aalders', firstName: 'Ank', stageSince: '2026-06-01', overdueCount: 1 }),
+  ];
+  const ids = (sorted: CaseloadRow[]) => sorted.map((r) => r.id).join('');
+
+  it('sorts names by the user language: in Danish Ø and Aa (= Å) come after Z; in Dutch Ø sorts with O', () => {
+    expect(ids(sortRows(rows, column('name'), 'ascending', ctx, 'da'))).toBe('2314');
+    expect(ids(sortRows(rows, column('name'), 'ascending', ctx, 'nl'))).toBe('4213');
+  });
+
+  it('sorts numbers numerically, both ways, with empty values last', () => {
+    expect(ids(sortRows(rows, column('weeks'), 'ascending', ctx, 'nl'))).toBe('2143');
+    expect(ids(sortRows(rows, column('weeks'), 'descending', ctx, 'nl'))).toBe('4123');
+    expect(ids(sortRows(rows, column('overdue'), 'descending', ctx, 'nl'))).toBe('1423');
+  });
+
+  it('sums active clients, stage weights and overdue to-dos', () => {
+    const summary = summarize([row({ stageId: 's1', overdueCount: 2 }), row({ stageId: 's2' }), row({ status: 'closed', stageId: 's1', overdueCount: 5 })], ctx.stageWeight);
+    expect(summary).toEqual({ clients: 2, weightedWorkload: 2.5, overdue: 2 });
+  });
+
+  it('counts whole weeks in stage', () => {
+    expect(weeksBetween('2026-11-23', '2026-11-23')).toBe(0);
+    expect(weeksBetween('2026-11-16', '2026-11-23')).toBe(1);
+    expect(weeksBetween('2026-11-10', '2026-11-23')).toBe(1);
+    expect(weeksBetween('2026-11-30', '2026-11-23')).toBe(0);
+  });
+});
+
+describe('My day grouping', () => {
+  it('puts to-dos before today under overdue, then today, then the rest of the week', () => {
+    const item = (dueDate: string) => ({ id: dueDate, clientId: 'c', title: dueDate, kind: 'task' as const, dueDate, dueTime: null, done: false, doneAt: null, client: { id: 'c', firstName: 'A', lastName: 'B', pseudonym: 'K-1' } });
+    const groups = groupAgenda([item('2026-11-20'), item('2026-11-23'), item('2026-11-26')], '2026-11-23');
+    expect([groups.overdue, groups.today, groups.thisWeek].map((g) => g.map((i) => i.dueDate))).toEqual([['2026-11-20'], ['2026-11-23'], ['2026-11-26']]);
+  });
+});
+
+describe('routes', () => {
+  it.each([
+    ['', { page: 'caseload' }],
+    ['#/', { page: 'caseload' }],
+    ['#/clients/0192-abc', { page: 'client', id: '0192-abc' }],
+    ['#/my-day', { page: 'myDay' }],
+    ['#/households/h1', { page: 'household', id: 'h1' }],
+    ['#/lists', { page: 'lists' }],
+    ['#/nonsense', { page: 'caseload' }],
+  ] as const)('%s', (hash, route) => {
+    expect(parseRoute(hash)).toEqual(route);
+    expect(parseRoute(href(route))).toEqual(route);
+  });
+});
