@@ -6,7 +6,7 @@ function flatten(value: unknown, prefix = ''): Record<string, string> {
   return Object.assign({}, ...Object.entries(value as object).map(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k)));
 }
 
-const placeholders = (text: string) => [...text.matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort();
+const placeholders = (text: string) => [...text.matchAll(/{{(\w+)[^}]*}}/g)].map((m) => m[1]).sort();
 
 describe('translations', () => {
   const english = flatten(resources.en.translation);

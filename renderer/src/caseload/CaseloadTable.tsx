@@ -34,10 +34,13 @@ export function CaseloadTable({ rows, columns, ctx, sort, onSort, labelledBy }: 
   const template = { gridTemplateColumns: columns.map((c) => c.width).join(' ') };
   const focusPending = useRef(false);
 
+  // After a keyboard move, focus the row once the virtualizer has rendered it (it may take a scroll).
   useEffect(() => {
     if (!focusPending.current) return;
+    const row = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${activeIndex}"]`);
+    if (!row) return;
     focusPending.current = false;
-    scrollRef.current?.querySelector<HTMLElement>(`[data-index="${activeIndex}"]`)?.focus();
+    row.focus();
   });
 
   const moveTo = (index: number) => {

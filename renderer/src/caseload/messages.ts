@@ -18,11 +18,11 @@ export const messages = defineMessages({
     newClient: 'New client',
     summary: {
       label: 'Summary',
-      clients_one: '{{count}} client',
-      clients_other: '{{count}} clients',
+      clients_one: '{{count, number}} client',
+      clients_other: '{{count, number}} clients',
       workload: 'Weighted workload {{value}}',
-      overdue_one: '{{count}} overdue to-do',
-      overdue_other: '{{count}} overdue to-dos',
+      overdue_one: '{{count, number}} overdue to-do',
+      overdue_other: '{{count, number}} overdue to-dos',
     },
     columns: {
       name: 'Name',
@@ -61,11 +61,11 @@ export const messages = defineMessages({
     newClient: 'Nieuwe klant',
     summary: {
       label: 'Samenvatting',
-      clients_one: '{{count}} klant',
-      clients_other: '{{count}} klanten',
+      clients_one: '{{count, number}} klant',
+      clients_other: '{{count, number}} klanten',
       workload: 'Gewogen werklast {{value}}',
-      overdue_one: '{{count}} taak te laat',
-      overdue_other: '{{count}} taken te laat',
+      overdue_one: '{{count, number}} taak te laat',
+      overdue_other: '{{count, number}} taken te laat',
     },
     columns: {
       name: 'Naam',
@@ -104,11 +104,11 @@ export const messages = defineMessages({
     newClient: 'Ny borger',
     summary: {
       label: 'Overblik',
-      clients_one: '{{count}} borger',
-      clients_other: '{{count}} borgere',
+      clients_one: '{{count, number}} borger',
+      clients_other: '{{count, number}} borgere',
       workload: 'Vægtet arbejdsbyrde {{value}}',
-      overdue_one: '{{count}} overskreden opgave',
-      overdue_other: '{{count}} overskredne opgaver',
+      overdue_one: '{{count, number}} overskreden opgave',
+      overdue_other: '{{count, number}} overskredne opgaver',
     },
     columns: {
       name: 'Navn',
