@@ -35,6 +35,8 @@ export interface CatalogItemTable extends Tracked {
   /** Workload weight (stages); 1 for the other kinds. */
   weight: Generated<number>;
   retired_at: string | null;
+  /** Target groups: rescore every so many weeks. */
+  rescore_weeks: number | null;
 }
 
 export interface HouseholdTable extends Tracked {
@@ -110,6 +112,81 @@ export interface ActionTable extends Tracked {
   done_at: string | null;
 }
 
+export interface SheetTable extends Tracked {
+  id: string;
+  name: string;
+  description: string | null;
+  retired_at: string | null;
+}
+
+export interface SheetTargetGroupTable {
+  target_group_id: string;
+  sheet_id: string;
+}
+
+export interface SheetVersionTable {
+  id: string;
+  sheet_id: string;
+  number: number;
+  /** Null while a draft; once set, the version and its indicators never change. */
+  published_at: string | null;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface IndicatorTable {
+  id: string;
+  version_id: string;
+  key: string;
+  position: number;
+  name: string;
+  description: string | null;
+  scale_min: number;
+  scale_max: number;
+}
+
+export interface IndicatorLevelTable {
+  indicator_id: string;
+  value: number;
+  label: string;
+  description: string | null;
+}
+
+export type ScoredBy = 'caseworker' | 'client' | 'together';
+
+export interface ScoringTable extends Tracked {
+  id: string;
+  client_id: string;
+  version_id: string;
+  scored_on: LocalDate;
+  scored_by: ScoredBy;
+  caseworker_id: string | null;
+}
+
+export interface ScoreTable {
+  scoring_id: string;
+  indicator_id: string;
+  indicator_key: string;
+  value: number | null;
+  comment: string | null;
+}
+
+export interface GoalTable extends Tracked {
+  id: string;
+  client_id: string;
+  indicator_key: string;
+  target: number;
+  target_date: LocalDate | null;
+}
+
+export interface CoverageTargetTable {
+  id: string;
+  share: number;
+  due_on: LocalDate;
+  created_at: string;
+  created_by: string | null;
+}
+
 /** Named counters for display identifiers; never reused, so pseudonyms stay stable. */
 export interface SequenceTable {
   name: string;
@@ -126,6 +203,15 @@ export interface Database {
   closure: ClosureTable;
   action: ActionTable;
   sequence: SequenceTable;
+  sheet: SheetTable;
+  sheet_target_group: SheetTargetGroupTable;
+  sheet_version: SheetVersionTable;
+  indicator: IndicatorTable;
+  indicator_level: IndicatorLevelTable;
+  scoring: ScoringTable;
+  score: ScoreTable;
+  goal: GoalTable;
+  coverage_target: CoverageTargetTable;
 }
 
 export type ClientRow = Selectable<ClientTable>;

@@ -7,6 +7,7 @@ import type { Database } from '../schema';
 import { parseDay } from './dates';
 import { insertInChunks } from './insert';
 import { type DemoPlan, planDemo } from './plan';
+import type { ProgressionPlan, PublishedSheet, PublishedVersion, ScaleIndicator } from './progression';
 import { Random } from './random';
 
 export interface DemoOptions {
@@ -24,6 +25,8 @@ export interface DemoResult {
   households: number;
   actions: number;
   closed: number;
+  scorings: number;
+  scores: number;
 }
 
 const PSEUDONYM_SEQUENCE = 'client_pseudonym';
@@ -54,7 +57,7 @@ async function generateIn(db: Kysely<Database>, options: DemoOptions): Promise<D
 
   const catalog = await db
     .selectFrom('catalog_item')
-    .select(['id', 'kind', 'default_key'])
+    .select(['id', 'kind', 'default_key', 'rescore_weeks'])
     .where('retired_at', 'is', null)
     .where('deleted_at', 'is', null)
     // id breaks ties so the order, and so the output, never depends on SQLite's whim.
@@ -74,7 +77,8 @@ async function generateIn(db: Kysely<Database>, options: DemoOptions): Promise<D
     clients: options.clients,
     language: options.language,
     currentCaseworkerId,
-    targetGroupIds: ofKind('target_group').map((item) => item.id),
+    targetGroups: ofKind('target_group').map((item) => ({ id: item.id, rescoreWeeks: item.rescore_weeks })),
+    defaultSheets: await defaultSheets(db),
     stageIds: ofKind('stage').map((item) => item.id),
     closureReasons: ofKind('closure_reason').map((item) => ({ id: item.id, key: item.default_key })),
     lastPseudonym,
@@ -87,7 +91,40 @@ async function generateIn(db: Kysely<Database>, options: DemoOptions): Promise<D
     households: plan.households.length,
     actions: plan.actions.length,
     closed: plan.closures.length,
+    scorings: plan.progression.scorings.length,
+    scores: plan.progression.scores.length,
   };
+}
+
+/** Target group → the published versions of its live default sheet (groups whose sheet has none are left out). */
+async function defaultSheets(db: Kysely<Database>): Promise<Map<string, PublishedSheet>> {
+  const rows = await db
+    .selectFrom('sheet_target_group as g')
+    .innerJoin('sheet as s', 's.id', 'g.sheet_id')
+    .innerJoin('sheet_version as v', 'v.sheet_id', 's.id')
+    .innerJoin('indicator as i', 'i.version_id', 'v.id')
+    .select(['g.target_group_id', 's.id as sheet_id', 'v.id as version_id', 'v.published_at', 'i.id as indicator_id', 'i.key', 'i.scale_min', 'i.scale_max'])
+    .where('s.deleted_at', 'is', null)
+    .where('s.retired_at', 'is', null)
+    .where('v.published_at', 'is not', null)
+    .orderBy('g.target_group_id')
+    .orderBy('v.number')
+    .orderBy('i.position')
+    .orderBy('i.id')
+    .$narrowType<{ published_at: string }>()
+    .execute();
+  // One object per sheet, shared by its target groups.
+  const sheets = new Map<string, Array<PublishedVersion & { indicators: ScaleIndicator[] }>>();
+  const groups = new Map<string, PublishedSheet>();
+  for (const row of rows) {
+    let versions = sheets.get(row.sheet_id);
+    if (!versions) sheets.set(row.sheet_id, (versions = []));
+    groups.set(row.target_group_id, versions);
+    let version = versions.find((v) => v.id === row.version_id);
+    if (!version) versions.push((version = { id: row.version_id, publishedDay: parseDay(row.published_at.slice(0, 10)), indicators: [] }));
+    if (!version.indicators.some((i) => i.id === row.indicator_id)) version.indicators.push({ id: row.indicator_id, key: row.key, min: row.scale_min, max: row.scale_max });
+  }
+  return groups;
 }
 
 /** Parents before children, for the foreign keys. */
@@ -99,9 +136,23 @@ async function insertPlan(db: Kysely<Database>, plan: DemoPlan): Promise<void> {
   await insertInChunks(plan.stageChanges, (rows) => db.insertInto('stage_change').values(rows).execute());
   await insertInChunks(plan.closures, (rows) => db.insertInto('closure').values(rows).execute());
   await insertInChunks(plan.actions, (rows) => db.insertInto('action').values(rows).execute());
+  await insertProgression(db, plan.progression);
   await db
     .insertInto('sequence')
     .values({ name: PSEUDONYM_SEQUENCE, value: plan.lastPseudonym })
     .onConflict((oc) => oc.column('name').doUpdateSet({ value: plan.lastPseudonym }))
     .execute();
+}
+
+/** Sheet content goes in while its versions are drafts: published versions are frozen by triggers. */
+async function insertProgression(db: Kysely<Database>, progression: ProgressionPlan): Promise<void> {
+  await insertInChunks(progression.sheets, (rows) => db.insertInto('sheet').values(rows).execute());
+  await insertInChunks(progression.versions, (rows) => db.insertInto('sheet_version').values(rows).execute());
+  await insertInChunks(progression.indicators, (rows) => db.insertInto('indicator').values(rows).execute());
+  await insertInChunks(progression.levels, (rows) => db.insertInto('indicator_level').values(rows).execute());
+  for (const { id, publishedAt } of progression.publish) await db.updateTable('sheet_version').set({ published_at: publishedAt }).where('id', '=', id).execute();
+  await insertInChunks(progression.sheetTargetGroups, (rows) => db.insertInto('sheet_target_group').values(rows).execute());
+  await insertInChunks(progression.scorings, (rows) => db.insertInto('scoring').values(rows).execute());
+  await insertInChunks(progression.scores, (rows) => db.insertInto('score').values(rows).execute());
+  await insertInChunks(progression.goals, (rows) => db.insertInto('goal').values(rows).execute());
 }

@@ -11,6 +11,7 @@ import { demoId } from './ids';
 import { CASEWORKER_ORIGIN_MIX, type Country, ORIGIN_MIX, type Origin } from './names';
 import { dateOfBirth, emailAddress, phoneNumber, pickFirstName, pickLastName, pickOrigin } from './people';
 import { itemAt } from './list';
+import { type ProgressionClient, type ProgressionPlan, type PublishedSheet, planProgression } from './progression';
 import type { Random } from './random';
 import { ACTION_TITLES, CLOSURE_NOTES, type DemoLanguage, TARGET_GROUPS, type TargetGroupSpec, householdName } from './texts';
 import { type PlannedAction, type Timeline, activeTimeline, closedTimeline, plannedActions } from './timeline';
@@ -31,7 +32,9 @@ export interface PlanInput {
   language: DemoLanguage;
   currentCaseworkerId: string | null;
   /** Live target groups in position order; empty → the demo creates its own. */
-  targetGroupIds: readonly string[];
+  targetGroups: ReadonlyArray<{ id: string; rescoreWeeks: number | null }>;
+  /** Published versions of the live default sheet of target groups that have one. */
+  defaultSheets: ReadonlyMap<string, PublishedSheet>;
   /** Live stages in position order (at least one). */
   stageIds: readonly string[];
   /** Live closure reasons; `key` is the shipped default_key, if any. */
@@ -50,6 +53,8 @@ export interface DemoPlan {
   stageChanges: Row<'stage_change'>[];
   closures: Row<'closure'>[];
   actions: Row<'action'>[];
+  /** Sheets, scorings and goals. */
+  progression: ProgressionPlan;
   lastPseudonym: number;
   /** Active caseworkers carrying the demo caseload, currentCaseworkerId included. */
   activeCaseworkers: number;
@@ -58,6 +63,7 @@ export interface DemoPlan {
 interface TargetGroupChoice {
   id: string;
   spec: TargetGroupSpec;
+  rescoreWeeks: number | null;
 }
 
 interface DraftClient {
@@ -104,17 +110,17 @@ function originFor(random: Random, spec: TargetGroupSpec, country: Country): Ori
 }
 
 function planTargetGroups(random: Random, input: PlanInput, setupDay: number): { choices: TargetGroupChoice[]; rows: Row<'catalog_item'>[] } {
-  if (input.targetGroupIds.length > 0) {
-    // A key person's own list: no demographic hints, equal shares.
-    return { choices: input.targetGroupIds.map((id) => ({ id, spec: { name: '', weight: 1 } })), rows: [] };
+  if (input.targetGroups.length > 0) {
+    // A key person's own list: no demographic hints, equal shares, their own rhythm.
+    return { choices: input.targetGroups.map(({ id, rescoreWeeks }) => ({ id, spec: { name: '', weight: 1, rescoreWeeks: 0 }, rescoreWeeks })), rows: [] };
   }
   const choices: TargetGroupChoice[] = [];
   const rows = TARGET_GROUPS[input.language].map((spec, position): Row<'catalog_item'> => {
     const ms = momentMs(setupDay, 8 * 60 + position);
     const at = isoMoment(ms);
     const id = demoId(random, ms);
-    choices.push({ id, spec });
-    return { id, kind: 'target_group', default_key: null, name: spec.name, position, weight: 1, retired_at: null, created_at: at, updated_at: at, updated_by: null, deleted_at: null };
+    choices.push({ id, spec, rescoreWeeks: spec.rescoreWeeks });
+    return { id, kind: 'target_group', default_key: null, name: spec.name, position, weight: 1, rescore_weeks: spec.rescoreWeeks, retired_at: null, created_at: at, updated_at: at, updated_by: null, deleted_at: null };
   });
   return { choices, rows };
 }
@@ -272,7 +278,8 @@ export function planDemo(random: Random, input: PlanInput): DemoPlan {
 
   const nextReference = referenceGenerator(random, input.takenReferences);
   const titles = ACTION_TITLES[input.language];
-  const plan: DemoPlan = {
+  const progressionClients: ProgressionClient[] = [];
+  const plan: Omit<DemoPlan, 'progression'> = {
     caseworkers: caseworkers.rows,
     targetGroups: targetGroups.rows,
     households,
@@ -341,8 +348,29 @@ export function planDemo(random: Random, input: PlanInput): DemoPlan {
       updated_by: caseworkerId,
       deleted_at: null,
     });
+    progressionClients.push({
+      id: clientId,
+      caseworkerId,
+      createdMs: draft.createdMs,
+      startDay: timeline.startDay,
+      closedDay: timeline.closedDay,
+      targetGroupId: draft.targetGroup.id,
+      rescoreWeeks: draft.targetGroup.rescoreWeeks,
+    });
   });
-  return plan;
+
+  // Last, so that adding progression left every earlier row of a seed as it was.
+  const keyPerson = caseworkers.rows.find((c) => c.role === 'key_person' && c.deactivated_at === null);
+  const progression = planProgression(random, {
+    today: input.today,
+    setupDay,
+    language: input.language,
+    keyPersonId: keyPerson?.id ?? caseworkers.ids[0] ?? null,
+    targetGroups: targetGroups.choices.map((g) => ({ id: g.id, ladder: g.spec.ladder === true })),
+    defaultSheets: input.defaultSheets,
+    clients: progressionClients,
+  });
+  return { ...plan, progression };
 }
 
 function actionRow(

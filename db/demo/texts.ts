@@ -20,33 +20,47 @@ export interface TargetGroupSpec {
   family?: boolean;
   /** False for groups defined by age: households are not placed in them. */
   households?: boolean;
+  /** Rescore every so many weeks. */
+  rescoreWeeks: number;
+  /** Scored on the participation ladder rather than work readiness. */
+  ladder?: boolean;
 }
 
 const REFUGEE_ORIGINS: readonly Origin[] = ['syrian', 'eritrean'];
 
 export const TARGET_GROUPS: Readonly<Record<DemoLanguage, readonly TargetGroupSpec[]>> = {
   nl: [
-    { name: 'Werkfit (Participatiewet)', weight: 30, minAge: 23 },
-    { name: 'Jongeren 18–27', weight: 20, maxAge: 27, households: false },
-    { name: 'Statushouders', weight: 15, origins: REFUGEE_ORIGINS },
-    { name: 'Gezinnen met jeugdhulp', weight: 15, minAge: 25, maxAge: 55, family: true },
-    { name: 'Arbeidsbeperking', weight: 20 },
+    { name: 'Werkfit (Participatiewet)', weight: 30, minAge: 23, rescoreWeeks: 8 },
+    { name: 'Jongeren 18–27', weight: 20, maxAge: 27, households: false, rescoreWeeks: 4 },
+    { name: 'Statushouders', weight: 15, origins: REFUGEE_ORIGINS, rescoreWeeks: 8 },
+    { name: 'Gezinnen met jeugdhulp', weight: 15, minAge: 25, maxAge: 55, family: true, rescoreWeeks: 12, ladder: true },
+    { name: 'Arbeidsbeperking', weight: 20, rescoreWeeks: 6 },
   ],
   da: [
-    { name: 'Jobparat', weight: 30, minAge: 30 },
-    { name: 'Aktivitetsparat', weight: 25, minAge: 30 },
-    { name: 'Uddannelseshjælp', weight: 15, maxAge: 29, households: false },
-    { name: 'Ressourceforløb', weight: 12, minAge: 30 },
-    { name: 'Sygedagpenge', weight: 18, minAge: 25 },
+    { name: 'Jobparat', weight: 30, minAge: 30, rescoreWeeks: 6 },
+    { name: 'Aktivitetsparat', weight: 25, minAge: 30, rescoreWeeks: 8 },
+    { name: 'Uddannelseshjælp', weight: 15, maxAge: 29, households: false, rescoreWeeks: 4 },
+    { name: 'Ressourceforløb', weight: 12, minAge: 30, rescoreWeeks: 12, ladder: true },
+    { name: 'Sygedagpenge', weight: 18, minAge: 25, rescoreWeeks: 8 },
   ],
   en: [
-    { name: 'Work-ready (Participation Act)', weight: 25, minAge: 23 },
-    { name: 'Young people 18–27', weight: 18, maxAge: 27, households: false },
-    { name: 'Refugees with a residence permit', weight: 12, origins: REFUGEE_ORIGINS },
-    { name: 'Families with youth care', weight: 12, minAge: 25, maxAge: 55, family: true },
-    { name: 'Work disability', weight: 15 },
-    { name: 'Sickness benefit', weight: 18, minAge: 25 },
+    { name: 'Work-ready (Participation Act)', weight: 25, minAge: 23, rescoreWeeks: 8 },
+    { name: 'Young people 18–27', weight: 18, maxAge: 27, households: false, rescoreWeeks: 4 },
+    { name: 'Refugees with a residence permit', weight: 12, origins: REFUGEE_ORIGINS, rescoreWeeks: 8 },
+    { name: 'Families with youth care', weight: 12, minAge: 25, maxAge: 55, family: true, rescoreWeeks: 12, ladder: true },
+    { name: 'Work disability', weight: 15, rescoreWeeks: 6 },
+    { name: 'Sickness benefit', weight: 18, minAge: 25, rescoreWeeks: 8 },
   ],
+};
+
+/**
+ * Work readiness version 2 in the demo: the key person sharpened one indicator's
+ * description (same keys, so progression runs on across the versions).
+ */
+export const SHEET_REWORDINGS: Readonly<Record<DemoLanguage, Readonly<Record<string, string>>>> = {
+  nl: { health: 'Hoe de lichamelijke en psychische gezondheid het werken beïnvloedt, ook klachten waarvoor nog geen hulp is.' },
+  da: { health: 'Hvordan fysisk og psykisk helbred påvirker evnen til at arbejde, også gener, der endnu ikke får behandling.' },
+  en: { health: 'How physical and mental health affect the ability to work, including complaints not yet being treated.' },
 };
 
 export const ACTION_TITLES: Readonly<Record<DemoLanguage, Readonly<Record<ActionKind, readonly string[]>>>> = {

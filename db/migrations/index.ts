@@ -3,6 +3,7 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as m0001 from './0001_caseworker_client';
 import * as m0002 from './0002_client_pseudonym';
 import * as m0003 from './0003_caseload';
+import * as m0004 from './0004_scoring';
 
 /**
  * Every migration, in order, compiled into the app: nothing is read from a folder
@@ -12,6 +13,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: { up(d
   ['0001_caseworker_client', m0001],
   ['0002_client_pseudonym', m0002],
   ['0003_caseload', m0003],
+  ['0004_scoring', m0004],
 ];
 
 export const migrationProvider: MigrationProvider = {

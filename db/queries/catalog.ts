@@ -10,6 +10,7 @@ export interface CatalogItemView {
   position: number;
   weight: number;
   retired: boolean;
+  rescoreWeeks: number | null;
   inUse: number;
 }
 
@@ -25,6 +26,7 @@ export async function listCatalog(db: Kysely<Database>): Promise<CatalogItemView
       'i.position',
       'i.weight',
       'i.retired_at',
+      'i.rescore_weeks as rescoreWeeks',
       eb
         .selectFrom('client as c')
         .select((e) => e.fn.countAll<number>().as('n'))
@@ -74,6 +76,7 @@ export async function insertCatalogItem(db: Kysely<Database>, item: { kind: Cata
       position: Number(last?.max ?? -1) + 1,
       weight: item.weight,
       retired_at: null,
+      rescore_weeks: null,
       created_at: at,
       updated_at: at,
       updated_by: by,
@@ -83,7 +86,7 @@ export async function insertCatalogItem(db: Kysely<Database>, item: { kind: Cata
   return id;
 }
 
-export async function updateCatalogItem(db: Kysely<Database>, id: string, changes: { name?: string; weight?: number; retired_at?: string | null; deleted_at?: string }, at: string, by: string | null): Promise<void> {
+export async function updateCatalogItem(db: Kysely<Database>, id: string, changes: { name?: string; weight?: number; rescore_weeks?: number | null; retired_at?: string | null; deleted_at?: string }, at: string, by: string | null): Promise<void> {
   await db
     .updateTable('catalog_item')
     .set({ ...changes, updated_at: at, updated_by: by })

@@ -1,4 +1,5 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import { DEFAULT_RESCORE_WEEKS } from '../../main/contract/rhythm';
 import { newId } from '../ids';
 import type { ActionKind, ClientStatus, Database } from '../schema';
 
@@ -38,6 +39,25 @@ export interface CaseloadRowView {
   status: ClientStatus;
   nextAction: { id: string; title: string; kind: ActionKind; dueDate: string; dueTime: string | null } | null;
   overdueCount: number;
+  lastScoredOn: string | null;
+  scoringDueOn: string | null;
+}
+
+
+/**
+ * The next scoring is due one rhythm after the last; a client never scored is due
+ * from the start of the case.
+ */
+export function scoringDueOn(lastScoredOn: string | null, startDate: string | null, rescoreWeeks: number | null): string | null {
+  if (lastScoredOn === null) return startDate;
+  return addDaysToDate(lastScoredOn, (rescoreWeeks ?? DEFAULT_RESCORE_WEEKS) * 7);
+}
+
+/** Calendar arithmetic on `YYYY-MM-DD`, in UTC so no time zone shifts the day. */
+export function addDaysToDate(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
 }
 
 const openAction = (eb: ExpressionBuilder<Database & { a: Database['action'] }, 'a'>) => eb.and([eb('a.done_at', 'is', null), eb('a.deleted_at', 'is', null)]);
@@ -81,6 +101,13 @@ export async function listCaseload(db: Kysely<Database>, filter: CaseloadFilter)
             .where(openAction)
             .where('a.due_date', '<', filter.today)
             .as('overdue_count'),
+          eb
+            .selectFrom('scoring as s')
+            .select((e) => e.fn.max('s.scored_on').as('d'))
+            .whereRef('s.client_id', '=', 'c.id')
+            .where('s.deleted_at', 'is', null)
+            .as('last_scored_on'),
+          'c.start_date',
         ])
         .where('c.deleted_at', 'is', null);
       if (filter.caseworkerId) q = q.where('c.caseworker_id', '=', filter.caseworkerId);
@@ -102,7 +129,9 @@ export async function listCaseload(db: Kysely<Database>, filter: CaseloadFilter)
     })
     .selectFrom('rows as r')
     .leftJoin('action as na', 'na.id', 'r.next_action_id')
+    .leftJoin('catalog_item as tg', 'tg.id', 'r.target_group_id')
     .select(['r.id', 'r.pseudonym', 'r.reference', 'r.first_name', 'r.last_name', 'r.caseworker_id', 'r.target_group_id', 'r.stage_id', 'r.stage_since', 'r.household_id', 'r.status', 'r.overdue_count'])
+    .select(['r.last_scored_on', 'r.start_date', 'tg.rescore_weeks'])
     .select(['na.id as na_id', 'na.title as na_title', 'na.kind as na_kind', 'na.due_date as na_due_date', 'na.due_time as na_due_time'])
     .$if(filter.overdueOnly === true, (q) => q.where('r.overdue_count', '>', 0))
     // NOCASE: lower-case "de Boer" must not sort after every capitalised name.
@@ -124,6 +153,8 @@ export async function listCaseload(db: Kysely<Database>, filter: CaseloadFilter)
     householdId: r.household_id,
     status: r.status,
     overdueCount: Number(r.overdue_count ?? 0),
+    lastScoredOn: r.last_scored_on ?? null,
+    scoringDueOn: scoringDueOn(r.last_scored_on ?? null, r.start_date, r.rescore_weeks),
     // A left join types every column as nullable; they are all set when the id is.
     nextAction:
       r.na_id && r.na_title !== null && r.na_kind !== null && r.na_due_date !== null

@@ -6,7 +6,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface FieldIssue {
   /** Dotted path of the field, e.g. `reference`. Empty for the input as a whole. */
   field: string;
-  rule: 'required' | 'too_long' | 'too_short' | 'too_small' | 'too_big' | 'invalid' | 'unknown_field' | 'date' | 'time' | 'email' | 'future_date' | 'unavailable' | 'inactive';
+  rule: 'required' | 'too_long' | 'too_short' | 'too_small' | 'too_big' | 'invalid' | 'unknown_field' | 'date' | 'time' | 'email' | 'future_date' | 'unavailable' | 'inactive' | 'scale' | 'levels' | 'out_of_scale';
   /** Limit for too_long / too_short / too_small / too_big. */
   limit?: number;
 }
@@ -19,7 +19,7 @@ export interface ErrorDetails {
   method?: string;
   /** For conflicts that block an action: how many records stand in the way. */
   count?: number;
-  reason?: 'in_use' | 'has_active_clients' | 'already_closed' | 'not_closed' | 'same_caseworker';
+  reason?: 'in_use' | 'has_active_clients' | 'already_closed' | 'not_closed' | 'same_caseworker' | 'published' | 'not_published' | 'sheet_retired' | 'empty_sheet';
 }
 
 export interface RpcError {

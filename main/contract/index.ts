@@ -2,6 +2,19 @@ import { z } from 'zod';
 import type { Envelope } from './envelope';
 import { email, id, localDate, optionalDate, optionalId, optionalText, optionalTime, requiredText, text } from './fields';
 import { LANGUAGES } from './languages';
+import {
+  coverageSchema,
+  draftInputSchema,
+  goalInputSchema,
+  goalSchema,
+  scoringFormSchema,
+  scoringInput,
+  scoringSchema,
+  sheetDetailSchema,
+  sheetSummarySchema,
+  sheetVersionSchema,
+  starterSchema,
+} from './scoring';
 
 /**
  * The one list of everything the renderer may ask of main. Main's registry must
@@ -34,6 +47,8 @@ export const catalogItemSchema = z.object({
   position: z.number(),
   weight: z.number(),
   retired: z.boolean(),
+  /** Target groups: rescore every so many weeks (null: no rhythm). */
+  rescoreWeeks: z.number().nullable(),
   /** How many clients (or closures, for reasons) use it: an item in use can only be retired. */
   inUse: z.number(),
 });
@@ -61,6 +76,9 @@ export const caseloadRowSchema = z.object({
   status: clientStatusSchema,
   nextAction: actionSummarySchema.nullable(),
   overdueCount: z.number(),
+  lastScoredOn: z.string().nullable(),
+  /** When the next scoring is due (rhythm of the target group, else 12 weeks); null without start date or scoring. */
+  scoringDueOn: z.string().nullable(),
 });
 
 export const closureSchema = z.object({
@@ -116,6 +134,7 @@ export const timelineEntrySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('action'), date: z.string(), at: z.string(), actionId: z.string(), title: z.string(), actionKind: actionKindSchema, done: z.boolean() }),
   z.object({ kind: z.literal('closed'), date: z.string(), at: z.string(), reasonId: z.string(), outcomeNote: z.string().nullable() }),
   z.object({ kind: z.literal('reopened'), date: z.string(), at: z.string() }),
+  z.object({ kind: z.literal('scoring'), date: z.string(), at: z.string(), scoringId: z.string(), sheetName: z.string(), versionNumber: z.number(), scoredBy: z.enum(['caseworker', 'client', 'together']), edited: z.boolean(), removed: z.boolean() }),
 ]);
 
 // ---- inputs ----
@@ -177,7 +196,7 @@ export const contract = {
     output: catalogItemSchema,
   },
   'catalog.update': {
-    input: z.strictObject({ id, name: requiredText(80), weight: z.number().min(0).max(10).optional() }),
+    input: z.strictObject({ id, name: requiredText(80), weight: z.number().min(0).max(10).optional(), rescoreWeeks: z.number().int().min(1).max(52).nullable().optional() }),
     output: catalogItemSchema,
   },
   'catalog.move': { input: z.strictObject({ id, direction: z.enum(['up', 'down']) }), output: ok },
@@ -230,12 +249,38 @@ export const contract = {
   },
   'actions.setDone': { input: z.strictObject({ id, done: z.boolean() }), output: actionSchema },
   'actions.postpone': { input: z.strictObject({ id, dueDate: localDate }), output: actionSchema },
+
+  'sheets.list': { input: empty, output: z.array(sheetSummarySchema) },
+  'sheets.get': { input: byId, output: sheetDetailSchema },
+  'sheets.version': { input: byId, output: sheetVersionSchema },
+  /** A new sheet from a starter (ladder, work readiness, empty) in a language, as a draft to adapt. */
+  'sheets.createFromStarter': { input: z.strictObject({ starter: starterSchema, language: languageSchema }), output: sheetDetailSchema },
+  /** A copy of a sheet's latest published version as a new sheet. */
+  'sheets.copy': { input: z.strictObject({ id, name: requiredText(120) }), output: sheetDetailSchema },
+  /** Editing a published sheet starts a new draft version from it; a draft is returned as it is. */
+  'sheets.edit': { input: byId, output: sheetDetailSchema },
+  'sheets.saveDraft': { input: draftInputSchema, output: sheetDetailSchema },
+  'sheets.publish': { input: byId, output: sheetDetailSchema },
+  'sheets.setRetired': { input: z.strictObject({ id, retired: z.boolean() }), output: sheetDetailSchema },
+
+  'scorings.form': { input: z.strictObject({ clientId: id, sheetId: id.optional() }), output: scoringFormSchema.nullable() },
+  'scorings.list': { input: z.strictObject({ clientId: id }), output: z.array(scoringSchema) },
+  'scorings.create': { input: z.strictObject(scoringInput), output: scoringSchema },
+  'scorings.update': { input: z.strictObject({ id, ...scoringInput }), output: scoringSchema },
+  'scorings.remove': { input: byId, output: ok },
+
+  'goals.list': { input: z.strictObject({ clientId: id }), output: z.array(goalSchema) },
+  'goals.set': { input: goalInputSchema, output: goalSchema },
+  'goals.remove': { input: byId, output: ok },
+
+  'coverage.get': { input: empty, output: coverageSchema },
+  'coverage.setTarget': { input: z.strictObject({ share: z.number().min(0).max(1), dueOn: localDate }), output: coverageSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Events main pushes to the renderer, with their payloads. */
 export const events = {
   /** Something in this part of the data changed: views showing it reload. */
-  'data.changed': z.object({ scope: z.enum(['clients', 'actions', 'catalog', 'caseworkers', 'households']) }),
+  'data.changed': z.object({ scope: z.enum(['clients', 'actions', 'catalog', 'caseworkers', 'households', 'sheets', 'scorings']) }),
   'settings.changed': z.object({ language: languageSchema }),
 } as const satisfies Record<string, z.ZodType>;
 
@@ -262,6 +307,13 @@ export type TimelineEntry = z.output<typeof timelineEntrySchema>;
 export type CatalogKind = z.output<typeof catalogKindSchema>;
 export type ActionKind = z.output<typeof actionKindSchema>;
 export type Role = z.output<typeof roleSchema>;
+export type SheetSummary = z.output<typeof sheetSummarySchema>;
+export type SheetDetail = z.output<typeof sheetDetailSchema>;
+export type SheetVersion = z.output<typeof sheetVersionSchema>;
+export type Scoring = z.output<typeof scoringSchema>;
+export type ScoringForm = z.output<typeof scoringFormSchema>;
+export type Goal = z.output<typeof goalSchema>;
+export type Coverage = z.output<typeof coverageSchema>;
 
 /** `window.koers`: one function per method, each resolving to an envelope, plus `on` for events. */
 export type Api = { [M in Method]: (input: Input<M>) => Promise<Envelope<Output<M>>> } & {

@@ -26,7 +26,12 @@ export const catalogHandlers = {
 
   async 'catalog.update'(ctx, input) {
     await requireItem(ctx, input.id);
-    await updateCatalogItem(ctx.db, input.id, { name: input.name, ...(input.weight === undefined ? {} : { weight: input.weight }) }, ctx.now().toISOString(), actor(ctx));
+    const changes = {
+      name: input.name,
+      ...(input.weight === undefined ? {} : { weight: input.weight }),
+      ...(input.rescoreWeeks === undefined ? {} : { rescore_weeks: input.rescoreWeeks }),
+    };
+    await updateCatalogItem(ctx.db, input.id, changes, ctx.now().toISOString(), actor(ctx));
     changed(ctx);
     return requireItem(ctx, input.id);
   },

@@ -6,7 +6,10 @@ import { caseworkerHandlers } from './caseworkers';
 import { catalogHandlers } from './catalog';
 import { clientHandlers } from './clients';
 import { householdHandlers } from './households';
+import { goalHandlers } from './goals';
+import { coverageHandlers, scoringHandlers } from './scorings';
 import { settingsHandlers } from './settings';
+import { sheetHandlers } from './sheets';
 import { setupHandlers } from './setup';
 
 const handlers = {
@@ -18,6 +21,10 @@ const handlers = {
   ...clientHandlers,
   ...householdHandlers,
   ...actionHandlers,
+  ...sheetHandlers,
+  ...scoringHandlers,
+  ...goalHandlers,
+  ...coverageHandlers,
 } satisfies Handlers<Context>;
 
 /**

@@ -10,6 +10,9 @@ import { MyDayPage } from './myday/MyDayPage';
 import { href, type Route, useRoute } from './router';
 import { SessionProvider, useSession } from './session';
 import { SettingsPage } from './SettingsPage';
+import { CoveragePage } from './coverage/CoveragePage';
+import { ScoringPage } from './scoring/ScoringPage';
+import { SheetPage, SheetsPage } from './sheets/SheetsPage';
 import { useRemote } from './useRemote';
 
 export function App() {
@@ -27,17 +30,20 @@ export function App() {
   );
 }
 
-const NAV: ReadonlyArray<{ route: Route; label: 'nav.caseload' | 'nav.myDay' | 'nav.households' | 'nav.caseworkers' | 'nav.lists' | 'nav.settings'; keyPerson?: boolean }> = [
+const NAV: ReadonlyArray<{ route: Route; label: 'nav.caseload' | 'nav.myDay' | 'nav.households' | 'nav.caseworkers' | 'nav.lists' | 'nav.sheets' | 'nav.coverage' | 'nav.settings'; keyPerson?: boolean }> = [
   { route: { page: 'caseload' }, label: 'nav.caseload' },
   { route: { page: 'myDay' }, label: 'nav.myDay' },
   { route: { page: 'households' }, label: 'nav.households' },
   { route: { page: 'caseworkers' }, label: 'nav.caseworkers', keyPerson: true },
   { route: { page: 'lists' }, label: 'nav.lists', keyPerson: true },
+  { route: { page: 'sheets' }, label: 'nav.sheets', keyPerson: true },
+  { route: { page: 'coverage' }, label: 'nav.coverage', keyPerson: true },
   { route: { page: 'settings' }, label: 'nav.settings' },
 ];
 
 function isCurrent(item: Route, route: Route): boolean {
-  if (item.page === 'caseload') return route.page === 'caseload' || route.page === 'client';
+  if (item.page === 'caseload') return route.page === 'caseload' || route.page === 'client' || route.page === 'score';
+  if (item.page === 'sheets') return route.page === 'sheets' || route.page === 'sheet';
   if (item.page === 'households') return route.page === 'households' || route.page === 'household';
   return item.page === route.page;
 }
@@ -92,6 +98,14 @@ function Page({ route, keyPerson }: { route: Route; keyPerson: boolean }) {
       return keyPerson ? <CaseworkersPage /> : <CaseloadPage />;
     case 'lists':
       return keyPerson ? <ListsPage /> : <CaseloadPage />;
+    case 'sheets':
+      return keyPerson ? <SheetsPage /> : <CaseloadPage />;
+    case 'sheet':
+      return keyPerson ? <SheetPage key={route.id} id={route.id} /> : <CaseloadPage />;
+    case 'coverage':
+      return keyPerson ? <CoveragePage /> : <CaseloadPage />;
+    case 'score':
+      return <ScoringPage key={`${route.clientId}/${route.scoringId ?? ''}`} clientId={route.clientId} {...(route.scoringId ? { scoringId: route.scoringId } : {})} />;
     case 'settings':
       return <SettingsPage />;
     default:

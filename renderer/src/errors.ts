@@ -8,9 +8,13 @@ export interface ShownError {
   fields: Record<string, string>;
 }
 
+/** `lastName` → "Last name"; a nested `indicators.2.levels` → "Levels (3)". */
 function fieldLabel(t: TFunction, field: string): string {
-  const key = `fields.${field}`;
-  return t(key as 'fields.name', { defaultValue: field });
+  const parts = field.split('.');
+  const name = parts.filter((p) => !/^\d+$/.test(p)).at(-1) ?? field;
+  const index = parts.find((p) => /^\d+$/.test(p));
+  const label = t(`fields.${name}` as 'fields.name', { defaultValue: name });
+  return index === undefined ? label : `${label} (${Number(index) + 1})`;
 }
 
 /** Turns any failure into translated text; `values` supplies what the user typed. */

@@ -16,6 +16,10 @@ export function formatNumber(value: number, language: Language, digits = 0): str
   return new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
 }
 
+export function formatPercent(share: number, language: Language): string {
+  return new Intl.NumberFormat(LOCALES[language], { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}
+
 /** Whole weeks from `since` to `today` (both local dates). */
 export function weeksBetween(since: string, today: string): number {
   return Math.max(0, Math.floor(differenceInCalendarDays(parseISO(today), parseISO(since)) / 7));

@@ -8,14 +8,23 @@ export type Route =
   | { page: 'household'; id: string }
   | { page: 'caseworkers' }
   | { page: 'lists' }
+  | { page: 'sheets' }
+  | { page: 'sheet'; id: string }
+  | { page: 'score'; clientId: string; scoringId?: string }
+  | { page: 'coverage' }
   | { page: 'settings' };
 
 /** Screens live in the URL hash: Back/Forward and reload keep the caseworker where they were. */
 export function parseRoute(hash: string): Route {
-  const [page, id] = hash.replace(/^#\/?/, '').split('/');
+  const [page, id, ...rest] = hash.replace(/^#\/?/, '').split('/');
   switch (page) {
     case 'clients':
+      if (id && rest[0] === 'score') return rest[1] ? { page: 'score', clientId: decodeURIComponent(id), scoringId: decodeURIComponent(rest[1]) } : { page: 'score', clientId: decodeURIComponent(id) };
       return id ? { page: 'client', id: decodeURIComponent(id) } : { page: 'caseload' };
+    case 'sheets':
+      return id ? { page: 'sheet', id: decodeURIComponent(id) } : { page: 'sheets' };
+    case 'coverage':
+      return { page: 'coverage' };
     case 'my-day':
       return { page: 'myDay' };
     case 'households':
@@ -41,6 +50,10 @@ export function href(route: Route): string {
       return '#/my-day';
     case 'household':
       return `#/households/${encodeURIComponent(route.id)}`;
+    case 'sheet':
+      return `#/sheets/${encodeURIComponent(route.id)}`;
+    case 'score':
+      return `#/clients/${encodeURIComponent(route.clientId)}/score${route.scoringId ? `/${encodeURIComponent(route.scoringId)}` : ''}`;
     default:
       return `#/${route.page}`;
   }

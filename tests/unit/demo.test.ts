@@ -49,6 +49,14 @@ async function snapshot(db: Kysely<Database>) {
     closures: (await db.selectFrom('closure').selectAll().orderBy('id').execute()).map((z) => ({ ...z, reason_id: key(z.reason_id) })),
     actions: await db.selectFrom('action').selectAll().orderBy('id').execute(),
     sequence: await db.selectFrom('sequence').selectAll().execute(),
+    sheets: await db.selectFrom('sheet').selectAll().orderBy('id').execute(),
+    sheetTargetGroups: await db.selectFrom('sheet_target_group').selectAll().orderBy('target_group_id').execute(),
+    versions: await db.selectFrom('sheet_version').selectAll().orderBy('id').execute(),
+    indicators: await db.selectFrom('indicator').selectAll().orderBy('id').execute(),
+    levels: await db.selectFrom('indicator_level').selectAll().orderBy('indicator_id').orderBy('value').execute(),
+    scorings: await db.selectFrom('scoring').selectAll().orderBy('id').execute(),
+    scores: await db.selectFrom('score').selectAll().orderBy('scoring_id').orderBy('indicator_id').execute(),
+    goals: await db.selectFrom('goal').selectAll().orderBy('id').execute(),
   };
 }
 
@@ -79,11 +87,15 @@ describe('generateDemo', () => {
     expect(snapA.clients).toHaveLength(300);
     expect(snapA.actions.length).toBeGreaterThan(600);
     expect(snapA.catalog.length).toBeGreaterThan(0);
+    expect(snapA.scorings.length).toBeGreaterThan(300);
+    expect(snapA.scores.length).toBeGreaterThan(2_000);
+    expect(snapA.goals.length).toBeGreaterThan(0);
     expect(snapB).toEqual(snapA);
 
     const ids = (rows: Array<{ id: string }>) => rows.map((r) => r.id);
     expect(ids(snapC.clients)).not.toEqual(ids(snapA.clients));
     expect(ids(snapC.actions)).not.toEqual(ids(snapA.actions));
+    expect(ids(snapC.scorings)).not.toEqual(ids(snapA.scorings));
     expect(snapC.clients.map((r) => r.last_name)).not.toEqual(snapA.clients.map((r) => r.last_name));
   });
 
@@ -253,8 +265,13 @@ describe('generateDemo', () => {
     expect(await count(db, sql`SELECT count(*) AS n FROM action`)).toBe(first.actions + second.actions);
     expect(await count(db, sql`SELECT count(DISTINCT reference) AS n FROM client`)).toBe(600);
     expect(await db.selectFrom('client').select('id').where('pseudonym', '=', 'K-0600').executeTakeFirst()).toBeDefined();
-    // The target groups of the first run are reused.
+    // The target groups of the first run are reused, and so are their sheets.
     expect(await count(db, sql`SELECT count(*) AS n FROM catalog_item WHERE kind = 'target_group'`)).toBe(5);
+    expect(await count(db, sql`SELECT count(*) AS n FROM sheet`)).toBe(2);
+    expect(await count(db, sql`SELECT count(*) AS n FROM sheet_version`)).toBe(3);
+    expect(await count(db, sql`SELECT count(*) AS n FROM scoring`)).toBe(first.scorings + second.scorings);
+    expect(await count(db, sql`SELECT count(*) AS n FROM score`)).toBe(first.scores + second.scores);
+    expect(await count(db, sql`SELECT count(DISTINCT s.client_id) AS n FROM scoring s JOIN client c ON c.id = s.client_id WHERE c.pseudonym > 'K-0300'`)).toBeGreaterThan(200);
     expect((await sql`PRAGMA foreign_key_check`.execute(db)).rows).toEqual([]);
   });
 
@@ -270,6 +287,14 @@ describe('generateDemo', () => {
     expect(await count(db, sql`SELECT count(*) AS n FROM catalog_item WHERE kind = 'target_group'`)).toBe(2);
     const used = await db.selectFrom('client').select('target_group_id').distinct().orderBy('target_group_id').execute();
     expect(used.map((r) => r.target_group_id)).toEqual(['tg-0', 'tg-1']);
+    // They get the demo's sheets as defaults, and their rhythm (none: the default) is left alone.
+    const defaults = await db.selectFrom('sheet_target_group as g').innerJoin('sheet as s', 's.id', 'g.sheet_id').select(['g.target_group_id', 's.name']).orderBy('g.target_group_id').execute();
+    expect(defaults).toEqual([
+      { target_group_id: 'tg-0', name: 'Jobparathed' },
+      { target_group_id: 'tg-1', name: 'Deltagelsesstige' },
+    ]);
+    expect(await count(db, sql`SELECT count(*) AS n FROM catalog_item WHERE kind = 'target_group' AND rescore_weeks IS NOT NULL`)).toBe(0);
+    expect(await count(db, sql`SELECT count(*) AS n FROM scoring`)).toBeGreaterThan(100);
   });
 
   it("writes in the caller's transaction: rolled back with it", async () => {
@@ -287,7 +312,10 @@ describe('generateDemo', () => {
   });
 
   it('handles 20,000 clients', { timeout: 120_000 }, async () => {
+    const started = performance.now();
     const { connection, result } = await generateFresh({ clients: 20_000, today: TODAY, language: 'nl' });
+    // A loose guard against accidental quadratic work; the benchmarks measure it properly (about 3 s).
+    expect(performance.now() - started).toBeLessThan(30_000);
     const db = connection.db;
     expect(result.clients).toBe(20_000);
     expect(result.caseworkers).toBe(167);
@@ -298,6 +326,194 @@ describe('generateDemo', () => {
     expect(await count(db, sql`SELECT count(DISTINCT reference) AS n FROM client`)).toBe(20_000);
     expect(await db.selectFrom('client').select('id').where('pseudonym', '=', 'K-20000').executeTakeFirst()).toBeDefined();
     expect(await db.selectFrom('sequence').select('value').where('name', '=', 'client_pseudonym').executeTakeFirst()).toEqual({ value: 20_000 });
+    expect(result.scores).toBeGreaterThan(170_000);
+    expect(result.scores).toBeLessThan(240_000);
+    expect(await count(db, sql`SELECT count(*) AS n FROM scoring`)).toBe(result.scorings);
+    expect(await count(db, sql`SELECT count(*) AS n FROM score`)).toBe(result.scores);
     expect((await sql`PRAGMA foreign_key_check`.execute(db)).rows).toEqual([]);
   });
 });
+
+describe('generateDemo: progression', () => {
+  it.each([
+    [120, 'nl', 'Werkfitheid', 'Participatieladder'],
+    [2_000, 'da', 'Jobparathed', 'Deltagelsesstige'],
+  ] as const)('scores %i clients (%s) on published sheets', async (n, language, workReadiness, ladder) => {
+    const { connection, result } = await generateFresh({ clients: n, today: TODAY, language });
+    const db = connection.db;
+    const large = n >= 2_000;
+
+    // Every demo target group has a rhythm and a default sheet: work readiness, the ladder for one.
+    const groups = await db.selectFrom('catalog_item').select(['id', 'rescore_weeks']).where('kind', '=', 'target_group').execute();
+    expect(groups.every((g) => g.rescore_weeks !== null && g.rescore_weeks >= 4 && g.rescore_weeks <= 12)).toBe(true);
+    const defaults = await db.selectFrom('sheet_target_group as g').innerJoin('sheet as s', 's.id', 'g.sheet_id').select(['g.target_group_id', 's.name']).execute();
+    expect(defaults.map((d) => d.target_group_id).sort()).toEqual(groups.map((g) => g.id).sort());
+    expect(defaults.filter((d) => d.name === ladder)).toHaveLength(1);
+    expect(defaults.filter((d) => d.name === workReadiness)).toHaveLength(groups.length - 1);
+
+    // Work readiness in two published versions with the same keys, the ladder in one.
+    const versions = await db
+      .selectFrom('sheet_version as v')
+      .innerJoin('sheet as s', 's.id', 'v.sheet_id')
+      .select(['v.id', 's.name', 'v.number', 'v.published_at'])
+      .orderBy('s.name')
+      .orderBy('v.number')
+      .execute();
+    expect(versions.map((v) => [v.name, v.number])).toEqual(
+      [
+        [ladder, 1],
+        [workReadiness, 1],
+        [workReadiness, 2],
+      ].sort((a, b) => String(a[0]).localeCompare(String(b[0])) || Number(a[1]) - Number(b[1])),
+    );
+    expect(versions.every((v) => v.published_at !== null && v.published_at < TODAY)).toBe(true);
+    const [v1, v2] = versions.filter((v) => v.name === workReadiness);
+    expect(v1!.published_at! < v2!.published_at!).toBe(true);
+    const indicators = await db.selectFrom('indicator').selectAll().orderBy('position').execute();
+    const keysOf = (versionId: string) => indicators.filter((i) => i.version_id === versionId).map((i) => i.key);
+    expect(keysOf(v1!.id)).toEqual(['motivation', 'work_identity', 'health', 'punctuality', 'social_network', 'language', 'finances']);
+    expect(keysOf(v2!.id)).toEqual(keysOf(v1!.id));
+    const described = (versionId: string) => indicators.filter((i) => i.version_id === versionId).map((i) => i.description);
+    expect(described(v2!.id).filter((d, i) => d !== described(v1!.id)[i])).toHaveLength(1);
+    expect(await count(db, sql`SELECT count(*) AS n FROM indicator i WHERE (SELECT count(*) FROM indicator_level l WHERE l.indicator_id = i.id) != i.scale_max - i.scale_min + 1`)).toBe(0);
+    // The database still guards the published versions.
+    await expect(db.updateTable('indicator').set({ name: 'x' }).where('version_id', '=', v1!.id).execute()).rejects.toThrow(/immutable/);
+
+    // Counts as reported; scorings on published versions, on dates within the case, older ones on version 1.
+    const scorings = await db.selectFrom('scoring').selectAll().execute();
+    expect(scorings).toHaveLength(result.scorings);
+    expect(await count(db, sql`SELECT count(*) AS n FROM score`)).toBe(result.scores);
+    expect(
+      await count(
+        db,
+        sql`SELECT count(*) AS n FROM scoring s JOIN sheet_version v ON v.id = s.version_id
+            WHERE v.published_at IS NULL OR substr(v.published_at, 1, 10) > s.scored_on`,
+      ),
+    ).toBe(0);
+    expect(await count(db, sql`SELECT count(*) AS n FROM scoring WHERE version_id = ${v1!.id} AND scored_on >= ${v2!.published_at!.slice(0, 10)}`)).toBe(0);
+    expect(await count(db, sql`SELECT count(*) AS n FROM scoring WHERE version_id = ${v1!.id}`)).toBeGreaterThan(0);
+    expect(await count(db, sql`SELECT count(*) AS n FROM scoring WHERE version_id = ${v2!.id}`)).toBeGreaterThan(0);
+    expect(
+      await count(
+        db,
+        sql`SELECT count(*) AS n FROM scoring s JOIN client c ON c.id = s.client_id LEFT JOIN closure z ON z.client_id = c.id
+            WHERE s.scored_on < c.start_date OR s.scored_on > coalesce(z.closed_on, ${TODAY})
+               OR s.caseworker_id IS NOT c.caseworker_id OR s.created_at < c.created_at OR s.deleted_at IS NOT NULL`,
+      ),
+    ).toBe(0);
+    // Scorings follow the client's default sheet.
+    expect(
+      await count(
+        db,
+        sql`SELECT count(*) AS n FROM scoring s JOIN client c ON c.id = s.client_id JOIN sheet_version v ON v.id = s.version_id
+            JOIN sheet_target_group g ON g.target_group_id = c.target_group_id WHERE g.sheet_id != v.sheet_id`,
+      ),
+    ).toBe(0);
+
+    // One score per indicator of the version, with its key, on its scale or "not scored".
+    expect(
+      await count(
+        db,
+        sql`SELECT count(*) AS n FROM score sc JOIN scoring s ON s.id = sc.scoring_id JOIN indicator i ON i.id = sc.indicator_id
+            WHERE i.version_id != s.version_id OR i.key != sc.indicator_key
+               OR (sc.value IS NOT NULL AND (sc.value < i.scale_min OR sc.value > i.scale_max))`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        db,
+        sql`SELECT count(*) AS n FROM scoring s
+            WHERE (SELECT count(*) FROM score sc WHERE sc.scoring_id = s.id) != (SELECT count(*) FROM indicator i WHERE i.version_id = s.version_id)`,
+      ),
+    ).toBe(0);
+    const notScored = await count(db, sql`SELECT count(*) AS n FROM score WHERE value IS NULL`);
+    expect(notScored).toBeGreaterThan(0);
+    if (large) {
+      expect(notScored / result.scores).toBeGreaterThan(0.015);
+      expect(notScored / result.scores).toBeLessThan(0.05);
+    }
+
+    // About ten scores per client; at most four scorings by the caseworker; self-scores on the day of a caseworker's scoring.
+    expect(result.scores / n).toBeGreaterThan(large ? 8 : 6);
+    expect(result.scores / n).toBeLessThan(large ? 13 : 15);
+    expect(await count(db, sql`SELECT count(*) AS n FROM (SELECT client_id FROM scoring WHERE scored_by != 'client' GROUP BY client_id HAVING count(*) > 4)`)).toBe(0);
+    const by = (who: string) => scorings.filter((s) => s.scored_by === who).length;
+    expect(by('client')).toBeGreaterThan(0);
+    expect(by('together')).toBeGreaterThan(0);
+    expect(by('caseworker')).toBeGreaterThan(by('together') + by('client'));
+    expect(
+      await count(
+        db,
+        sql`SELECT count(*) AS n FROM scoring s WHERE s.scored_by = 'client' AND NOT EXISTS
+            (SELECT 1 FROM scoring o WHERE o.client_id = s.client_id AND o.scored_on = s.scored_on AND o.scored_by = 'caseworker' AND o.version_id = s.version_id)`,
+      ),
+    ).toBe(0);
+
+    // Some clients never scored; of the active ones scored, about a fifth overdue for the next.
+    const never = await count(db, sql`SELECT count(*) AS n FROM client c WHERE NOT EXISTS (SELECT 1 FROM scoring s WHERE s.client_id = c.id)`);
+    expect(never).toBeGreaterThan(0);
+    const overdue = await db
+      .selectFrom('client as c')
+      .innerJoin('catalog_item as g', 'g.id', 'c.target_group_id')
+      .innerJoin('scoring as s', 's.client_id', 'c.id')
+      .select((eb) => ['c.id', 'g.rescore_weeks', eb.fn.max('s.scored_on').as('last')])
+      .where('c.status', '=', 'active')
+      .groupBy('c.id')
+      .execute();
+    const isOverdue = (r: (typeof overdue)[number]) => addDays(r.last, r.rescore_weeks! * 7) <= TODAY;
+    expect(overdue.some(isOverdue)).toBe(true);
+    if (large) {
+      expect(never / n).toBeGreaterThan(0.05);
+      expect(never / n).toBeLessThan(0.15);
+      const share = overdue.filter(isOverdue).length / overdue.length;
+      expect(share).toBeGreaterThan(0.12);
+      expect(share).toBeLessThan(0.3);
+      // Modest progress: a client's last caseworker scoring tends to sit above the first.
+      const drift = await db
+        .selectFrom('score as sc')
+        .innerJoin('scoring as s', 's.id', 'sc.scoring_id')
+        .select((eb) => [
+          eb.fn.avg<number>(sql`CASE WHEN s.scored_on = (SELECT min(f.scored_on) FROM scoring f WHERE f.client_id = s.client_id) THEN sc.value END`).as('first'),
+          eb.fn.avg<number>(sql`CASE WHEN s.scored_on = (SELECT max(l.scored_on) FROM scoring l WHERE l.client_id = s.client_id) THEN sc.value END`).as('last'),
+        ])
+        .where('s.scored_by', '!=', 'client')
+        .where(sql<boolean>`(SELECT count(DISTINCT o.scored_on) FROM scoring o WHERE o.client_id = s.client_id) >= 3`)
+        .executeTakeFirstOrThrow();
+      expect(drift.last - drift.first).toBeGreaterThan(0.2);
+      expect(drift.last - drift.first).toBeLessThan(1.5);
+    }
+
+    // Goals: about 30% of clients, 1–3 each, above the latest value, due in the future, on the client's sheet.
+    const goals = await db.selectFrom('goal').selectAll().execute();
+    expect(goals.length).toBeGreaterThan(0);
+    const goalClients = new Set(goals.map((g) => g.client_id));
+    if (large) {
+      expect(goalClients.size / n).toBeGreaterThan(0.2);
+      expect(goalClients.size / n).toBeLessThan(0.4);
+    }
+    expect(await count(db, sql`SELECT count(*) AS n FROM (SELECT client_id FROM goal GROUP BY client_id HAVING count(*) > 3)`)).toBe(0);
+    expect(goals.every((g) => g.target_date !== null && g.target_date > TODAY && g.deleted_at === null)).toBe(true);
+    expect(
+      await count(
+        db,
+        sql`SELECT count(*) AS n FROM goal g JOIN client c ON c.id = g.client_id
+            WHERE c.status != 'active' OR g.target > (
+              SELECT max(i.scale_max) FROM indicator i JOIN sheet_version v ON v.id = i.version_id
+              JOIN sheet_target_group t ON t.sheet_id = v.sheet_id WHERE t.target_group_id = c.target_group_id AND i.key = g.indicator_key)
+            OR g.target <= (
+              SELECT sc.value FROM score sc JOIN scoring s ON s.id = sc.scoring_id
+              WHERE s.client_id = g.client_id AND sc.indicator_key = g.indicator_key AND sc.value IS NOT NULL AND s.scored_by != 'client'
+              ORDER BY s.scored_on DESC, s.created_at DESC LIMIT 1)
+            OR NOT EXISTS (SELECT 1 FROM score sc JOIN scoring s ON s.id = sc.scoring_id WHERE s.client_id = g.client_id AND sc.indicator_key = g.indicator_key)`,
+      ),
+    ).toBe(0);
+
+    expect((await sql`PRAGMA foreign_key_check`.execute(db)).rows).toEqual([]);
+  });
+});
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

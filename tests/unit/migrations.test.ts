@@ -83,6 +83,29 @@ describe('migrations', () => {
     expect(fk).toEqual([]);
   });
 
+  it('migrates a version-3 caseload to the scoring schema: data kept, no rhythm yet, published versions frozen', async () => {
+    await new Migrator({ db: connection.db, provider: migrationProvider }).migrateTo('0003_caseload');
+    connection.sqlite.exec(`
+      INSERT INTO caseworker (id, name, created_at, updated_at) VALUES ('cw1', 'Anne de Vries', 'x', 'x');
+      INSERT INTO catalog_item (id, kind, name, position, created_at, updated_at) VALUES ('tg1', 'target_group', 'Werkfit', 0, 'x', 'x');
+      INSERT INTO client (id, first_name, last_name, pseudonym, caseworker_id, target_group_id, status, start_date, created_at, updated_at)
+      VALUES ('c1', 'Fatima', 'El Amrani', 'K-0001', 'cw1', 'tg1', 'active', '2026-01-05', 'x', 'x');
+    `);
+    await migrateToLatest(connection.db);
+    expect(await connection.db.selectFrom('catalog_item').select(['id', 'rescore_weeks']).where('id', '=', 'tg1').execute()).toEqual([{ id: 'tg1', rescore_weeks: null }]);
+    const rows = await listCaseload(connection.db, { status: 'active', today: '2026-11-23' });
+    expect(rows).toMatchObject([{ id: 'c1', lastScoredOn: null, scoringDueOn: '2026-01-05' }]);
+    connection.sqlite.exec(`
+      INSERT INTO sheet (id, name, created_at, updated_at) VALUES ('s1', 'Werkfit', 'x', 'x');
+      INSERT INTO sheet_version (id, sheet_id, number, created_at) VALUES ('v1', 's1', 1, 'x');
+      INSERT INTO indicator (id, version_id, key, position, name, scale_min, scale_max) VALUES ('i1', 'v1', 'k', 0, 'Motivatie', 1, 5);
+      UPDATE sheet_version SET published_at = 'y' WHERE id = 'v1';
+    `);
+    expect(() => connection.sqlite.exec("INSERT INTO indicator (id, version_id, key, position, name, scale_min, scale_max) VALUES ('i2', 'v1', 'k2', 1, 'Nieuw', 1, 5)")).toThrow(/immutable/);
+    expect(() => connection.sqlite.exec("UPDATE sheet_version SET number = 2 WHERE id = 'v1'")).toThrow(/immutable/);
+    expect(connection.sqlite.pragma('foreign_key_check')).toEqual([]);
+  });
+
   it('refuses a database written by a newer Koers and leaves the file unchanged', async () => {
     await migrateToLatest(connection.db);
     connection.sqlite.exec(`INSERT INTO kysely_migration (name, timestamp) VALUES ('9999_from_the_future', '2030-01-01T00:00:00Z')`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseloadRow } from '../../main/contract';
-import { COLUMNS, type RowContext, sortRows, summarize } from '../../renderer/src/caseload/columns';
+import { COLUMNS, isCovered, isDueForScoring, type RowContext, sortRows, summarize } from '../../renderer/src/caseload/columns';
 import { weeksBetween } from '../../renderer/src/format';
 import { groupAgenda } from '../../renderer/src/myday/MyDayPage';
 import { href, parseRoute } from '../../renderer/src/router';
@@ -19,6 +19,8 @@ const row = (over: Partial<CaseloadRow>): CaseloadRow => ({
   status: 'active',
   nextAction: null,
   overdueCount: 0,
+  lastScoredOn: null,
+  scoringDueOn: null,
   ...over,
 });
 
@@ -51,9 +53,25 @@ describe('caseload sorting', () => {
     expect(ids(sortRows(rows, column('overdue'), 'descending', ctx, 'nl'))).toBe('1423');
   });
 
-  it('sums active clients, stage weights and overdue to-dos', () => {
-    const summary = summarize([row({ stageId: 's1', overdueCount: 2 }), row({ stageId: 's2' }), row({ status: 'closed', stageId: 's1', overdueCount: 5 })], ctx.stageWeight);
-    expect(summary).toEqual({ clients: 2, weightedWorkload: 2.5, overdue: 2 });
+  it('sums active clients, stage weights, overdue to-dos and coverage', () => {
+    const summary = summarize(
+      [
+        row({ stageId: 's1', overdueCount: 2, lastScoredOn: '2026-11-01', scoringDueOn: '2026-11-29' }),
+        row({ stageId: 's2', lastScoredOn: '2026-09-01', scoringDueOn: '2026-11-23' }),
+        row({ status: 'closed', stageId: 's1', overdueCount: 5, lastScoredOn: '2026-11-01', scoringDueOn: '2026-12-01' }),
+      ],
+      ctx.stageWeight,
+      '2026-11-23',
+    );
+    expect(summary).toEqual({ clients: 2, weightedWorkload: 2.5, overdue: 2, coverage: 0.5 });
+    expect(summarize([], ctx.stageWeight, '2026-11-23').coverage).toBeNull();
+  });
+
+  it('marks a client due for scoring on the due day, not the day before', () => {
+    expect(isDueForScoring(row({ scoringDueOn: '2026-11-23' }), '2026-11-23')).toBe(true);
+    expect(isDueForScoring(row({ scoringDueOn: '2026-11-24' }), '2026-11-23')).toBe(false);
+    expect(isDueForScoring(row({ scoringDueOn: '2026-11-01', status: 'closed' }), '2026-11-23')).toBe(false);
+    expect(isCovered(row({ lastScoredOn: null, scoringDueOn: '2026-12-01' }), '2026-11-23')).toBe(false);
   });
 
   it('counts whole weeks in stage', () => {

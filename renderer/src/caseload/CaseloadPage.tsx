@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { Input } from '../../../main/contract';
 import { ClientFormDialog } from '../client/ClientFormDialog';
 import { describeError } from '../errors';
-import { formatNumber } from '../format';
+import { formatNumber, formatPercent } from '../format';
 import { useSession } from '../session';
 import { CheckboxField, SelectField, TextField } from '../ui/fields';
 import { useRemote } from '../useRemote';
-import { COLUMNS, type ColumnId, NAME_COLUMN, type RowContext, type SortDirection, sortRows, summarize } from './columns';
+import { COLUMNS, type ColumnId, isDueForScoring, NAME_COLUMN, type RowContext, type SortDirection, sortRows, summarize } from './columns';
 import { CaseloadTable } from './CaseloadTable';
 
 type Status = 'active' | 'closed' | 'all';
@@ -22,6 +22,7 @@ export function CaseloadPage() {
   const [targetGroupId, setTargetGroupId] = useState('');
   const [stageId, setStageId] = useState('');
   const [overdueOnly, setOverdueOnly] = useState(false);
+  const [dueOnly, setDueOnly] = useState(false);
   const [pseudonyms, setPseudonyms] = useState(false);
   const [search, setSearch] = useState('');
   const deferredSearch = useDeferredValue(search.trim());
@@ -38,7 +39,7 @@ export function CaseloadPage() {
     ...(stageId ? { stageId } : {}),
     ...(overdueOnly ? { overdueOnly } : {}),
   };
-  const caseload = useRemote('clients.list', input, ['clients', 'actions']);
+  const caseload = useRemote('clients.list', input, ['clients', 'actions', 'scorings', 'catalog']);
 
   // "/" focuses the search from anywhere on the page, as in mail and chat apps.
   useEffect(() => {
@@ -54,17 +55,18 @@ export function CaseloadPage() {
 
   const ctx: RowContext = { today: session.info.today, labelOf: session.labelOf, caseworkerName: session.caseworkerName, stageWeight: session.stageWeight, pseudonyms };
   const columns = COLUMNS.filter((c) => c.id !== 'caseworker' || scope === 'all');
-  const rows = caseload.data;
+  // "Due for scoring" is a view on rows already loaded: the due date comes with each row.
+  const rows = useMemo(() => (dueOnly ? caseload.data?.filter((r) => isDueForScoring(r, session.info.today)) : caseload.data), [caseload.data, dueOnly, session.info.today]);
   const column = columns.find((c) => c.id === sort.column) ?? NAME_COLUMN;
   // Sorting is only recomputed when the data or the sort changes, not on every render.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const sorted = useMemo(() => (rows ? sortRows(rows, column, sort.direction, ctx, session.language) : []), [rows, column, sort.direction, pseudonyms, session]);
-  const summary = useMemo(() => summarize(rows ?? [], session.stageWeight), [rows, session]);
+  const summary = useMemo(() => summarize(rows ?? [], session.stageWeight, session.info.today), [rows, session]);
 
   const toggleSort = (id: ColumnId) =>
     setSort((s) => ({ column: id, direction: s.column === id && s.direction === 'ascending' ? 'descending' : 'ascending' }));
   const option = (id: string) => ({ value: id, label: session.labelOf(id) });
-  const filtered = Boolean(deferredSearch || targetGroupId || stageId || overdueOnly);
+  const filtered = Boolean(deferredSearch || targetGroupId || stageId || overdueOnly || dueOnly);
 
   return (
     <section className="caseload" aria-labelledby={titleId}>
@@ -97,6 +99,7 @@ export function CaseloadPage() {
         </div>
         <div className="filter-checks">
           <CheckboxField label={t('caseload.overdueOnly')} name="overdueOnly" checked={overdueOnly} onChange={setOverdueOnly} />
+          <CheckboxField label={t('caseload.dueOnly')} name="dueOnly" checked={dueOnly} onChange={setDueOnly} />
           <CheckboxField label={t('caseload.pseudonyms')} name="pseudonyms" checked={pseudonyms} onChange={setPseudonyms} />
         </div>
       </div>
@@ -105,6 +108,7 @@ export function CaseloadPage() {
         <li>{t('caseload.summary.clients', { count: summary.clients })}</li>
         <li>{t('caseload.summary.workload', { value: formatNumber(summary.weightedWorkload, session.language, 1) })}</li>
         <li className={summary.overdue > 0 ? 'has-overdue' : undefined}>{t('caseload.summary.overdue', { count: summary.overdue })}</li>
+        {summary.coverage !== null && <li>{t('caseload.summary.coverage', { value: formatPercent(summary.coverage, session.language) })}</li>}
       </ul>
 
       {caseload.error !== undefined && (

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseloadRow } from '../../../main/contract';
 import { formatDate, formatNumber, weeksBetween } from '../format';
@@ -32,22 +32,17 @@ export function CaseloadTable({ rows, columns, ctx, sort, onSort, labelledBy }: 
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const template = { gridTemplateColumns: columns.map((c) => c.width).join(' ') };
-  const focusPending = useRef(false);
-
-  // After a keyboard move, focus the row once the virtualizer has rendered it (it may take a scroll).
-  useEffect(() => {
-    if (!focusPending.current) return;
-    const row = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${activeIndex}"]`);
-    if (!row) return;
-    focusPending.current = false;
-    row.focus();
-  });
-
   const moveTo = (index: number) => {
     const next = Math.max(0, Math.min(rows.length - 1, index));
     setActive(next);
     virtualizer.scrollToIndex(next, { align: 'auto' });
-    focusPending.current = true;
+    // The row may only exist after the scroll has rendered it: look for it for a few frames.
+    const focusRow = (framesLeft: number) => {
+      const row = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${next}"]`);
+      if (row) row.focus();
+      else if (framesLeft > 0) requestAnimationFrame(() => focusRow(framesLeft - 1));
+    };
+    requestAnimationFrame(() => focusRow(30));
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>, index: number) => {
@@ -142,6 +137,12 @@ function Cell({ column, row, ctx }: { column: ColumnId; row: CaseloadRow; ctx: R
     case 'overdue':
       // Text, not only colour: the count says what the red means.
       return row.overdueCount > 0 ? <span className="overdue-marker">{t('caseload.overdueMarker', { count: row.overdueCount })}</span> : null;
+    case 'lastScored':
+      return <>{row.lastScoredOn ? formatDate(row.lastScoredOn, language, 'short') : <span className="muted">{t('caseload.neverScored')}</span>}</>;
+    case 'scoringDue':
+      if (!row.scoringDueOn || row.status !== 'active') return null;
+      // Words as well as colour: "due" says what the marker means.
+      return row.scoringDueOn <= ctx.today ? <span className="due-marker">{t('caseload.scoringDueNow')}</span> : <>{formatDate(row.scoringDueOn, language, 'short')}</>;
     case 'weight':
       return <span className="number">{formatNumber(ctx.stageWeight(row.stageId), language, 2)}</span>;
     case 'caseworker':

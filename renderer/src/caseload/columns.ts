@@ -10,7 +10,7 @@ export interface RowContext {
   pseudonyms: boolean;
 }
 
-export type ColumnId = 'name' | 'reference' | 'targetGroup' | 'stage' | 'weeks' | 'next' | 'due' | 'overdue' | 'weight' | 'caseworker';
+export type ColumnId = 'name' | 'reference' | 'targetGroup' | 'stage' | 'weeks' | 'next' | 'due' | 'overdue' | 'lastScored' | 'scoringDue' | 'weight' | 'caseworker';
 
 export interface Column {
   id: ColumnId;
@@ -22,10 +22,7 @@ export interface Column {
 
 export const NAME_COLUMN: Column = { id: 'name', width: 'minmax(11rem, 1.8fr)', sortValue: (r, c) => (c.pseudonyms ? r.pseudonym : `${r.lastName} ${r.firstName}`) };
 
-/**
- * The caseload's columns, in order. The scoring feature adds "last scored" and
- * "due for scoring" here.
- */
+/** The caseload's columns, in order. */
 export const COLUMNS: readonly Column[] = [
   NAME_COLUMN,
   { id: 'reference', width: '8.5rem', sortValue: (r) => r.reference },
@@ -35,6 +32,8 @@ export const COLUMNS: readonly Column[] = [
   { id: 'next', width: 'minmax(10rem, 2fr)', sortValue: (r) => r.nextAction?.title ?? null },
   { id: 'due', width: '6.5rem', sortValue: (r) => r.nextAction?.dueDate ?? null },
   { id: 'overdue', width: '6.5rem', sortValue: (r) => r.overdueCount },
+  { id: 'lastScored', width: '6.5rem', sortValue: (r) => r.lastScoredOn },
+  { id: 'scoringDue', width: '7rem', sortValue: (r) => r.scoringDueOn },
   { id: 'weight', width: '4.5rem', sortValue: (r, c) => c.stageWeight(r.stageId) },
   { id: 'caseworker', width: 'minmax(9rem, 1.2fr)', sortValue: (r, c) => c.caseworkerName(r.caseworkerId) || null },
 ];
@@ -58,14 +57,26 @@ export interface CaseloadSummary {
   clients: number;
   weightedWorkload: number;
   overdue: number;
+  /** Share of active clients scored within their rhythm; null for an empty caseload. */
+  coverage: number | null;
 }
 
-/** The strip above the table: active clients, their summed stage weights, overdue to-dos. */
-export function summarize(rows: readonly CaseloadRow[], stageWeight: (id: string | null) => number): CaseloadSummary {
+/** Scored, and the next scoring not yet due. */
+export function isCovered(row: Pick<CaseloadRow, 'lastScoredOn' | 'scoringDueOn'>, today: string): boolean {
+  return row.lastScoredOn !== null && row.scoringDueOn !== null && row.scoringDueOn > today;
+}
+
+export function isDueForScoring(row: Pick<CaseloadRow, 'scoringDueOn' | 'status'>, until: string): boolean {
+  return row.status === 'active' && row.scoringDueOn !== null && row.scoringDueOn <= until;
+}
+
+/** The strip above the table: active clients, their summed stage weights, overdue to-dos, coverage. */
+export function summarize(rows: readonly CaseloadRow[], stageWeight: (id: string | null) => number, today: string): CaseloadSummary {
   const active = rows.filter((r) => r.status === 'active');
   return {
     clients: active.length,
     weightedWorkload: active.reduce((sum, r) => sum + stageWeight(r.stageId), 0),
     overdue: active.reduce((sum, r) => sum + r.overdueCount, 0),
+    coverage: active.length === 0 ? null : active.filter((r) => isCovered(r, today)).length / active.length,
   };
 }

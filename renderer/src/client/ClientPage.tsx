@@ -2,8 +2,9 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../errors';
 import { formatDate, weeksBetween } from '../format';
-import { href } from '../router';
+import { href, navigate } from '../router';
 import { useSession } from '../session';
+import { ScoringHistory } from '../scoring/ScoringHistory';
 import { useRemote } from '../useRemote';
 import { CloseDialog, HandoverDialog, ReopenDialog, StageDialog } from './CaseDialogs';
 import { ClientFormDialog } from './ClientFormDialog';
@@ -76,6 +77,9 @@ export function ClientPage({ id }: { id: string }) {
         <button type="button" onClick={() => setAdding((a) => !a)} aria-expanded={adding}>
           {t('client.addTodo')}
         </button>
+        <button type="button" className="secondary" onClick={() => navigate({ page: 'score', clientId: client.id })}>
+          {t('scoring.score')}
+        </button>
         <button type="button" className="secondary" onClick={() => setOpen('edit')}>
           {t('client.edit')}
         </button>
@@ -116,6 +120,7 @@ export function ClientPage({ id }: { id: string }) {
         </section>
         <Todos clientId={client.id} adding={adding} onAdded={() => setStatus(t('common.saved'))} />
       </div>
+      <ScoringHistory clientId={client.id} />
       <Timeline clientId={client.id} />
 
       {open === 'edit' && <ClientFormDialog client={client} onClose={() => setOpen(null)} />}

@@ -7,7 +7,7 @@ import { SelectField } from '../ui/fields';
 import { useRemote } from '../useRemote';
 
 type Kind = TimelineEntry['kind'];
-const KINDS: readonly Kind[] = ['stage', 'action', 'handover', 'closed', 'reopened', 'created'];
+const KINDS: readonly Kind[] = ['scoring', 'stage', 'action', 'handover', 'closed', 'reopened', 'created'];
 
 function describe(entry: TimelineEntry, t: ReturnType<typeof useTranslation>['t'], session: Session): string {
   switch (entry.kind) {
@@ -25,6 +25,11 @@ function describe(entry: TimelineEntry, t: ReturnType<typeof useTranslation>['t'
       return t('client.events.closed', { reason: session.labelOf(entry.reasonId) });
     case 'reopened':
       return t('client.events.reopened');
+    case 'scoring': {
+      const what = t('client.events.scoring', { sheet: entry.sheetName, version: entry.versionNumber, by: t(`client.scoredBy.${entry.scoredBy}`) });
+      if (entry.removed) return `${what} ${t('client.events.scoringRemoved')}`;
+      return entry.edited ? `${what} ${t('client.events.scoringEdited')}` : what;
+    }
   }
 }
 
@@ -34,7 +39,7 @@ export function Timeline({ clientId }: { clientId: string }) {
   const session = useSession();
   const [kind, setKind] = useState<'' | Kind>('');
   const titleId = useId();
-  const entries = useRemote('clients.timeline', { id: clientId }, ['clients', 'actions', 'catalog']).data ?? [];
+  const entries = useRemote('clients.timeline', { id: clientId }, ['clients', 'actions', 'catalog', 'scorings', 'sheets']).data ?? [];
   const shown = kind ? entries.filter((e) => e.kind === kind) : entries;
   return (
     <section className="panel" aria-labelledby={titleId}>

@@ -7,6 +7,9 @@ import { messages as firstRun } from '../firstrun/messages';
 import { messages as households } from '../households/messages';
 import { messages as manage } from '../manage/messages';
 import { messages as myDay } from '../myday/messages';
+import { messages as coverage } from '../coverage/messages';
+import { messages as scoring } from '../scoring/messages';
+import { messages as sheets } from '../sheets/messages';
 import { common } from './common';
 
 function compose(language: Language) {
@@ -18,6 +21,9 @@ function compose(language: Language) {
     households: households[language],
     manage: manage[language],
     myDay: myDay[language],
+    sheets: sheets[language],
+    scoring: scoring[language],
+    coverage: coverage[language],
   };
 }
 

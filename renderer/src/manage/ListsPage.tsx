@@ -1,8 +1,10 @@
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CatalogItem, CatalogKind } from '../../../main/contract';
 import { call } from '../api';
 import { formatNumber } from '../format';
+import { DEFAULT_RESCORE_WEEKS } from '../../../main/contract/rhythm';
 import { useSession } from '../session';
 import { ErrorSummary, TextField } from '../ui/fields';
 import { useSave } from '../ui/useSave';
@@ -13,12 +15,15 @@ import './manage.css';
 const KINDS: readonly CatalogKind[] = ['target_group', 'stage', 'closure_reason'];
 
 type Direction = 'up' | 'down';
-type Open = { dialog: 'rename' | 'remove'; item: CatalogItem } | null;
+type Open = { dialog: 'rename' | 'rhythm' | 'remove'; item: CatalogItem } | null;
 
 const moveButtonId = (item: { id: string }, direction: Direction) => `move-${direction}-${item.id}`;
 
 /** An empty box is not 0: it must be reported, not saved as a weightless stage. */
 const toWeight = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
+
+/** An empty box means "no rhythm of its own" (the default applies), not 0 weeks. */
+const toWeeks = (text: string) => (text.trim() === '' ? null : Number(text));
 
 /** As many decimals as the weight has (shipped ones go in quarters), so 1.25 is not shown as 1.3. */
 const decimals = (weight: number) => [0, 1, 2].find((d) => Number.isInteger(weight * 10 ** d)) ?? 2;
@@ -89,6 +94,7 @@ function ListSection({ kind }: { kind: CatalogKind }) {
                   {t('fields.weight')}
                 </th>
               )}
+              {kind === 'target_group' && <th scope="col">{t('manage.lists.rhythm')}</th>}
               <th scope="col" className="number-cell">
                 {t('manage.lists.inUse')}
               </th>
@@ -109,6 +115,7 @@ function ListSection({ kind }: { kind: CatalogKind }) {
       <ErrorSummary message={action.error} />
       <AddItemForm kind={kind} list={list} onAdded={action.announce} />
       {open?.dialog === 'rename' && <RenameDialog item={open.item} onClose={() => setOpen(null)} onDone={done} />}
+      {open?.dialog === 'rhythm' && <RhythmDialog item={open.item} onClose={() => setOpen(null)} onDone={done} />}
       {open?.dialog === 'remove' && <RemoveDialog item={open.item} onClose={() => setOpen(null)} onDone={done} />}
     </section>
   );
@@ -154,6 +161,7 @@ function ItemRow(props: { item: CatalogItem; first: boolean; last: boolean; onMo
         {item.retired && <span className="badge">{t('manage.lists.retiredBadge')}</span>}
       </th>
       {item.kind === 'stage' && <td className="number-cell">{formatNumber(item.weight, session.language, decimals(item.weight))}</td>}
+      {item.kind === 'target_group' && <td>{rhythmText(t, item.rescoreWeeks)}</td>}
       <td className="number-cell">{formatNumber(item.inUse, session.language)}</td>
       <td>
         <div className="row-actions">
@@ -166,6 +174,11 @@ function ItemRow(props: { item: CatalogItem; first: boolean; last: boolean; onMo
           <button type="button" className="link-button" aria-label={t('manage.lists.renameLabel', { name })} onClick={() => onOpen({ dialog: 'rename', item })}>
             {t('manage.lists.rename')}
           </button>
+          {item.kind === 'target_group' && (
+            <button type="button" className="link-button" aria-label={t('manage.lists.rhythmLabel', { name })} onClick={() => onOpen({ dialog: 'rhythm', item })}>
+              {t('manage.lists.changeRhythm')}
+            </button>
+          )}
           {item.retired ? (
             <button type="button" className="link-button" aria-label={t('manage.lists.restoreLabel', { name })} onClick={() => onRetire(item, false)}>
               {t('manage.lists.restore')}
@@ -246,6 +259,40 @@ function RenameDialog({ item, onClose, onDone }: DialogProps) {
         autoFocus
       />
       {item.kind === 'stage' && <WeightField value={weight} onChange={setWeight} error={save.fieldError('weight')} />}
+    </FormDialog>
+  );
+}
+
+function rhythmText(t: TFunction, weeks: number | null): string {
+  return weeks === null ? t('manage.lists.rhythmDefault', { weeks: DEFAULT_RESCORE_WEEKS }) : t('manage.lists.rhythmEvery', { count: weeks });
+}
+
+/** How often clients of a target group are scored again: it sets when a scoring is due and what coverage counts. */
+function RhythmDialog({ item, onClose, onDone }: DialogProps) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const name = session.label(item);
+  const [weeks, setWeeks] = useState(item.rescoreWeeks === null ? '' : String(item.rescoreWeeks));
+  // catalog.update needs the name; target groups have no shipped names, so sending the shown one changes nothing.
+  const save = useSave(() => call('catalog.update', { id: item.id, name, rescoreWeeks: toWeeks(weeks) }));
+  const submit = async () => {
+    const saved = await save.run();
+    if (!saved) return;
+    onDone(saved.rescoreWeeks === null ? t('manage.lists.done.rhythmDefault', { name, weeks: DEFAULT_RESCORE_WEEKS }) : t('manage.lists.done.rhythm', { name, count: saved.rescoreWeeks }));
+  };
+  return (
+    <FormDialog title={t('manage.lists.rhythmTitle', { name })} saving={save.saving} error={save.error?.summary} onClose={onClose} onSubmit={() => void submit()}>
+      <TextField
+        label={t('fields.rescoreWeeks')}
+        name="rescoreWeeks"
+        type="number"
+        step="1"
+        value={weeks}
+        onChange={setWeeks}
+        error={save.fieldError('rescoreWeeks')}
+        hint={t('manage.lists.rhythmHint', { weeks: DEFAULT_RESCORE_WEEKS })}
+        autoFocus
+      />
     </FormDialog>
   );
 }

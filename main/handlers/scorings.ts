@@ -1,0 +1,119 @@
+import type { Kysely } from 'kysely';
+import { newId } from '../../db/ids';
+import { coverageByCaseworker, insertScoring, listScorings, previousValues, removeScoring, updateScoring } from '../../db/queries/scorings';
+import { defaultSheetFor, getVersion, listSheets } from '../../db/queries/sheets';
+import { listGoals } from '../../db/queries/goals';
+import type { Database } from '../../db/schema';
+import type { DomainHandlers, FieldIssue, Output, ParsedInput } from '../contract';
+import { actor, type Context, today } from '../context';
+import { conflict, invalidInput, notFound } from '../rpc/app-error';
+import { checkNotFuture, requireClient } from './checks';
+
+type ScoringInput = ParsedInput<'scorings.create'>;
+
+async function requireScoring(db: Kysely<Database>, clientId: string, id: string): Promise<Output<'scorings.create'>> {
+  const [scoring] = await listScorings(db, clientId, id);
+  if (!scoring) throw notFound('Scoring');
+  return scoring;
+}
+
+/**
+ * A scoring is made on a published version of a sheet still in use; every value
+ * lies on its indicator's scale (or is "not scored").
+ */
+async function checkScoring(db: Kysely<Database>, input: ScoringInput, todayDate: string) {
+  checkNotFuture(input.date, todayDate, 'date');
+  const version = await getVersion(db, input.versionId);
+  if (!version) throw invalidInput({ field: 'versionId', rule: 'unavailable' });
+  if (!version.published) throw conflict('Scorings use published versions', { reason: 'not_published' });
+  const [sheet] = await listSheets(db, version.sheetId);
+  if (sheet?.retired) throw conflict('This sheet is retired', { reason: 'sheet_retired' });
+  const issues: FieldIssue[] = [];
+  const scores = input.scores.map((score, i) => {
+    const indicator = version.indicators.find((ind) => ind.id === score.indicatorId);
+    if (!indicator) {
+      issues.push({ field: `scores.${i}.indicatorId`, rule: 'unavailable' });
+      return null;
+    }
+    if (score.value !== null && (score.value < indicator.scaleMin || score.value > indicator.scaleMax)) {
+      issues.push({ field: `scores.${i}.value`, rule: 'out_of_scale', limit: indicator.scaleMax });
+    }
+    return { indicatorId: indicator.id, indicatorKey: indicator.key, value: score.value, comment: score.comment };
+  });
+  if (new Set(input.scores.map((s) => s.indicatorId)).size !== input.scores.length) issues.push({ field: 'scores', rule: 'invalid' });
+  if (issues.length > 0) throw invalidInput(...issues);
+  return scores.filter((s) => s !== null);
+}
+
+export const scoringHandlers = {
+  async 'scorings.form'(ctx, input) {
+    const client = await requireClient(ctx.db, input.clientId);
+    const sheetId = input.sheetId ?? (await defaultSheetFor(ctx.db, client.targetGroupId));
+    if (!sheetId) return null;
+    const [sheet] = await listSheets(ctx.db, sheetId);
+    if (!sheet?.publishedVersionId) return null;
+    const version = await getVersion(ctx.db, sheet.publishedVersionId);
+    if (!version) return null;
+    const [previous, goals] = await Promise.all([previousValues(ctx.db, client.id), listGoals(ctx.db, client.id)]);
+    return { version, previous, goals };
+  },
+
+  async 'scorings.list'(ctx, input) {
+    await requireClient(ctx.db, input.clientId);
+    return listScorings(ctx.db, input.clientId);
+  },
+
+  async 'scorings.create'(ctx, input) {
+    const id = await ctx.db.transaction().execute(async (trx) => {
+      const client = await requireClient(trx, input.clientId);
+      const scores = await checkScoring(trx, input, today(ctx));
+      return insertScoring(trx, { ...input, caseworkerId: client.caseworkerId, scores }, ctx.now().toISOString(), actor(ctx));
+    });
+    ctx.emit('data.changed', { scope: 'scorings' });
+    return requireScoring(ctx.db, input.clientId, id);
+  },
+
+  async 'scorings.update'(ctx, input) {
+    const { id, ...scoring } = input;
+    await ctx.db.transaction().execute(async (trx) => {
+      const existing = await requireScoring(trx, scoring.clientId, id);
+      const scores = await checkScoring(trx, scoring, today(ctx));
+      await updateScoring(trx, id, { ...scoring, caseworkerId: existing.caseworkerId, scores }, ctx.now().toISOString(), actor(ctx));
+    });
+    ctx.emit('data.changed', { scope: 'scorings' });
+    return requireScoring(ctx.db, scoring.clientId, id);
+  },
+
+  async 'scorings.remove'(ctx, input) {
+    const row = await ctx.db.selectFrom('scoring').select(['id', 'client_id']).where('id', '=', input.id).where('deleted_at', 'is', null).executeTakeFirst();
+    if (!row) throw notFound('Scoring');
+    const at = ctx.now().toISOString();
+    await removeScoring(ctx.db, input.id, at, actor(ctx));
+    ctx.emit('data.changed', { scope: 'scorings' });
+    return { ok: true as const };
+  },
+} satisfies DomainHandlers<Context, 'scorings'>;
+
+export const coverageHandlers = {
+  async 'coverage.get'(ctx) {
+    return coverage(ctx);
+  },
+
+  async 'coverage.setTarget'(ctx, input) {
+    await ctx.db
+      .insertInto('coverage_target')
+      .values({ id: newId(), share: input.share, due_on: input.dueOn, created_at: ctx.now().toISOString(), created_by: actor(ctx) })
+      .execute();
+    ctx.emit('data.changed', { scope: 'scorings' });
+    return coverage(ctx);
+  },
+} satisfies DomainHandlers<Context, 'coverage'>;
+
+async function coverage(ctx: Context): Promise<Output<'coverage.get'>> {
+  const day = today(ctx);
+  const [caseworkers, target] = await Promise.all([
+    coverageByCaseworker(ctx.db, day),
+    ctx.db.selectFrom('coverage_target').select(['share', 'due_on']).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst(),
+  ]);
+  return { today: day, target: target ? { share: target.share, dueOn: target.due_on } : null, caseworkers };
+}

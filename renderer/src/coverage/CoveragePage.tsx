@@ -1,0 +1,161 @@
+import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Coverage } from '../../../main/contract';
+import type { Language } from '../../../main/contract/languages';
+import { call } from '../api';
+import { describeError } from '../errors';
+import { formatDate, formatNumber } from '../format';
+import { LOCALES } from '../i18n/locales';
+import { useSession } from '../session';
+import { ErrorSummary, TextField } from '../ui/fields';
+import { useAction } from '../ui/useAction';
+import { useSave } from '../ui/useSave';
+import { useRemote } from '../useRemote';
+import { DEFAULT_RESCORE_WEEKS } from '../../../main/contract/rhythm';
+import '../sheets/sheets.css';
+
+type Target = NonNullable<Coverage['target']>;
+
+const formatPercent = (share: number, language: Language) => new Intl.NumberFormat(LOCALES[language], { style: 'percent', maximumFractionDigits: 1 }).format(share);
+
+/** Clients still to score to reach the target share; rounded first so 0.7 × 10 does not ask for 8. */
+const stillToScore = (target: Target, active: number, scored: number) => Math.max(0, Math.ceil(Math.round(target.share * active * 1e6) / 1e6) - scored);
+
+/** Key persons: how much of each caseload is scored within its rhythm, and the team's target. */
+export function CoveragePage() {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const action = useAction();
+  // Coverage moves with scorings, but also with clients, caseworkers and target-group rhythms.
+  const coverage = useRemote('coverage.get', {}, ['scorings', 'clients', 'caseworkers', 'catalog']);
+  return (
+    <section className="coverage-page" aria-labelledby={titleId}>
+      <div className="page-heading">
+        <h1 id={titleId}>{t('nav.coverage')}</h1>
+      </div>
+      <p className="hint page-intro">{t('coverage.intro', { weeks: DEFAULT_RESCORE_WEEKS })}</p>
+      {!coverage.data ? (
+        coverage.error ? <ErrorSummary message={describeError(t, coverage.error).summary} /> : <p className="loading">{t('app.loading')}</p>
+      ) : (
+        <>
+          <div className="panel table-panel">
+            <CoverageTable coverage={coverage.data} />
+          </div>
+          <TargetPanel coverage={coverage.data} status={action.status} onSaved={action.announce} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function CoverageTable({ coverage }: { coverage: Coverage }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  if (coverage.caseworkers.length === 0) return <p className="empty">{t('coverage.noCaseworkers')}</p>;
+  const active = coverage.caseworkers.reduce((sum, row) => sum + row.active, 0);
+  const scored = coverage.caseworkers.reduce((sum, row) => sum + row.scoredInInterval, 0);
+  return (
+    <table className="coverage-table" aria-label={t('coverage.table.label')}>
+      <thead>
+        <tr>
+          <th scope="col">{t('coverage.table.caseworker')}</th>
+          <th scope="col" className="number-cell">
+            {t('coverage.table.active')}
+          </th>
+          <th scope="col" className="number-cell">
+            {t('coverage.table.scored')}
+          </th>
+          <th scope="col" className="number-cell">
+            {t('coverage.table.share')}
+          </th>
+          <th scope="col">{t('coverage.table.progress')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {coverage.caseworkers.map((row) => (
+          <CoverageRow key={row.caseworkerId} name={session.caseworkerName(row.caseworkerId)} active={row.active} scored={row.scoredInInterval} target={coverage.target} />
+        ))}
+      </tbody>
+      <tfoot>
+        <CoverageRow name={t('coverage.table.team')} active={active} scored={scored} target={coverage.target} />
+      </tfoot>
+    </table>
+  );
+}
+
+function CoverageRow({ name, active, scored, target }: { name: string; active: number; scored: number; target: Target | null }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  return (
+    <tr>
+      <th scope="row">{name}</th>
+      <td className="number-cell">{formatNumber(active, session.language)}</td>
+      <td className="number-cell">{formatNumber(scored, session.language)}</td>
+      <td className="number-cell">{active === 0 ? <span className="muted">{t('coverage.noClients')}</span> : formatPercent(scored / active, session.language)}</td>
+      <td>{active > 0 && <Progress active={active} scored={scored} target={target} />}</td>
+    </tr>
+  );
+}
+
+/** In words, so it does not depend on colour. */
+function Progress({ active, scored, target }: { active: number; scored: number; target: Target | null }) {
+  const { t } = useTranslation();
+  if (!target) return <span className="muted">{t('coverage.progress.none')}</span>;
+  const count = stillToScore(target, active, scored);
+  if (count === 0) return <span className="progress-reached">{t('coverage.progress.reached')}</span>;
+  return <span className="progress-short">{t('coverage.progress.short', { count })}</span>;
+}
+
+function TargetPanel({ coverage, status, onSaved }: { coverage: Coverage; status: string; onSaved(message: string): void }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const titleId = useId();
+  const { target } = coverage;
+  return (
+    <section className="panel" aria-labelledby={titleId}>
+      <h2 id={titleId}>{t('coverage.target.title')}</h2>
+      <p>
+        {target
+          ? t('coverage.target.current', { share: formatPercent(target.share, session.language), date: formatDate(target.dueOn, session.language, 'long') })
+          : t('coverage.target.none')}
+      </p>
+      {target && target.dueOn < coverage.today && <p className="hint">{t('coverage.target.passed')}</p>}
+      <TargetForm target={target} onSaved={onSaved} />
+      <p role="status" className="saved">
+        {status}
+      </p>
+    </section>
+  );
+}
+
+/** The share is typed as a percentage; the API takes a fraction. */
+function TargetForm({ target, onSaved }: { target: Target | null; onSaved(message: string): void }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [percent, setPercent] = useState(target ? String(Math.round(target.share * 1000) / 10) : '');
+  const [dueOn, setDueOn] = useState(target?.dueOn ?? '');
+  const [rangeError, setRangeError] = useState<string>();
+  const share = percent.trim() === '' ? Number.NaN : Number(percent) / 100;
+  const save = useSave(() => call('coverage.setTarget', { share, dueOn }));
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    // Checked here: the server's limit (a fraction up to 1) would read wrongly next to a box in percent.
+    if (!(share >= 0 && share <= 1)) {
+      setRangeError(t('coverage.target.shareRange'));
+      return;
+    }
+    setRangeError(undefined);
+    const saved = await save.run();
+    if (saved?.target) onSaved(t('coverage.target.saved', { share: formatPercent(saved.target.share, session.language), date: formatDate(saved.target.dueOn, session.language, 'long') }));
+  };
+  return (
+    <form className="target-form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('coverage.target.title')}>
+      <TextField label={t('coverage.target.share')} name="share" type="number" step="any" value={percent} onChange={setPercent} hint={t('coverage.target.shareHint')} error={rangeError ?? save.fieldError('share')} />
+      <TextField label={t('coverage.target.dueOn')} name="dueOn" type="date" value={dueOn} onChange={setDueOn} error={save.fieldError('dueOn')} />
+      <button type="submit" disabled={save.saving}>
+        {t('coverage.target.submit')}
+      </button>
+      <ErrorSummary message={save.error?.summary} />
+    </form>
+  );
+}

@@ -1,0 +1,107 @@
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Goal, Scoring, ScoringForm as ScoringFormData, SheetVersion } from '../../../main/contract';
+import { call } from '../api';
+import { formatDate } from '../format';
+import { href, navigate } from '../router';
+import { useSession } from '../session';
+import { ErrorSummary, SelectField, TextField } from '../ui/fields';
+import { FormDialog } from '../ui/FormDialog';
+import { useSave } from '../ui/useSave';
+import { type Entry, IndicatorField } from './IndicatorField';
+
+type ScoredBy = Scoring['scoredBy'];
+const SCORED_BY: readonly ScoredBy[] = ['caseworker', 'client', 'together'];
+const UNSCORED: Entry = { value: null, comment: '' };
+
+interface Props {
+  clientId: string;
+  version: SheetVersion;
+  previous: ScoringFormData['previous'];
+  goals: readonly Goal[];
+  /** The scoring being edited; absent for a new one. */
+  scoring?: Scoring;
+  /** The sheet: a picker for a new scoring, fixed text when editing. */
+  sheetField: ReactNode;
+}
+
+/** Every indicator of one version on one screen; saving returns to the client. */
+export function ScoringForm({ clientId, version, previous, goals, scoring, sheetField }: Props) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [date, setDate] = useState(scoring?.date ?? session.info.today);
+  const [scoredBy, setScoredBy] = useState<ScoredBy>(scoring?.scoredBy ?? 'caseworker');
+  // Keyed by indicator id: switching sheets leaves nothing behind in the new one.
+  const [entries, setEntries] = useState<Record<string, Entry>>(() => Object.fromEntries((scoring?.scores ?? []).map((s) => [s.indicatorId, { value: s.value, comment: s.comment ?? '' }])));
+  const [removing, setRemoving] = useState(false);
+  const entryOf = (indicatorId: string) => entries[indicatorId] ?? UNSCORED;
+
+  const input = {
+    clientId,
+    versionId: version.id,
+    date,
+    scoredBy,
+    scores: version.indicators.map((i) => ({ indicatorId: i.id, value: entryOf(i.id).value, comment: entryOf(i.id).comment })),
+  };
+  const save = useSave(() => (scoring ? call('scorings.update', { id: scoring.id, ...input }) : call('scorings.create', input)));
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (await save.run()) navigate({ page: 'client', id: clientId });
+  };
+  // Issues the form has no place for (the version, the set of scores) join the summary.
+  const unplaced = Object.entries(save.error?.fields ?? {})
+    .filter(([field]) => field !== 'date' && !field.startsWith('scores.'))
+    .map(([, message]) => message);
+
+  return (
+    <>
+      <form className="scoring-form" onSubmit={(e) => void submit(e)} noValidate>
+        <div className="scoring-meta">
+          {sheetField}
+          <TextField label={t('fields.date')} name="date" type="date" value={date} onChange={setDate} error={save.fieldError('date')} />
+          <SelectField label={t('scoring.scoredBy')} name="scoredBy" value={scoredBy} onChange={(v) => setScoredBy(v as ScoredBy)} options={SCORED_BY.map((by) => ({ value: by, label: t(`scoring.by.${by}`) }))} />
+        </div>
+        <p className="hint">{t('scoring.keyboardHint')}</p>
+        {version.indicators.map((indicator, i) => (
+          <IndicatorField
+            key={indicator.id}
+            indicator={indicator}
+            entry={entryOf(indicator.id)}
+            previous={previous[indicator.key]}
+            goal={goals.find((g) => g.indicatorKey === indicator.key)}
+            error={save.fieldError(`scores.${i}.value`) ?? save.fieldError(`scores.${i}.indicatorId`)}
+            commentError={save.fieldError(`scores.${i}.comment`)}
+            onChange={(change) => setEntries((all) => ({ ...all, [indicator.id]: { ...(all[indicator.id] ?? UNSCORED), ...change } }))}
+          />
+        ))}
+        <div className="scoring-footer">
+          <ErrorSummary message={save.error ? [save.error.summary, ...unplaced].join(' ') : undefined} />
+          <a href={href({ page: 'client', id: clientId })}>{t('common.cancel')}</a>
+          {scoring && (
+            <button type="button" className="secondary" onClick={() => setRemoving(true)}>
+              {t('scoring.remove')}
+            </button>
+          )}
+          <button type="submit" disabled={save.saving}>
+            {t('scoring.save')}
+          </button>
+        </div>
+      </form>
+      {removing && scoring && <RemoveDialog scoring={scoring} onClose={() => setRemoving(false)} />}
+    </>
+  );
+}
+
+function RemoveDialog({ scoring, onClose }: { scoring: Scoring; onClose(): void }) {
+  const { t } = useTranslation();
+  const { language } = useSession();
+  const remove = useSave(() => call('scorings.remove', { id: scoring.id }));
+  const submit = async () => {
+    if (await remove.run()) navigate({ page: 'client', id: scoring.clientId });
+  };
+  return (
+    <FormDialog title={t('scoring.removeTitle')} submitLabel={t('scoring.removeConfirm')} saving={remove.saving} error={remove.error?.summary} onClose={onClose} onSubmit={() => void submit()}>
+      <p>{t('scoring.removeText', { date: formatDate(scoring.date, language) })}</p>
+    </FormDialog>
+  );
+}

@@ -1,0 +1,94 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Scoring } from '../../../main/contract';
+import { formatDate } from '../format';
+import { href, navigate } from '../router';
+import { useSession } from '../session';
+import { useRemote } from '../useRemote';
+import { Comparison } from './Comparison';
+import { Goals } from './Goals';
+import { findComparison, levelText } from './logic';
+import './scoring.css';
+
+/** Older scorings wait behind a button: a long history should not push the timeline away. */
+const SHOWN_AT_FIRST = 5;
+
+/** The client page's scoring section: score now, the comparison of self-score and caseworker, the history, goals. */
+export function ScoringHistory({ clientId }: { clientId: string }) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  // Sheets too: a renamed sheet shows its new name.
+  const scorings = useRemote('scorings.list', { clientId }, ['scorings', 'sheets']).data;
+  const pair = scorings ? findComparison(scorings) : null;
+
+  return (
+    <section className="panel scoring-history" aria-labelledby={titleId}>
+      <div className="panel-heading">
+        <h2 id={titleId}>{t('scoring.history')}</h2>
+        <button type="button" onClick={() => navigate({ page: 'score', clientId })}>
+          {t('scoring.scoreNow')}
+        </button>
+      </div>
+      <div className="scoring-columns">
+        <div>
+          {pair && <Comparison pair={pair} />}
+          {scorings ? <ScoringList scorings={scorings} /> : <p>{t('app.loading')}</p>}
+        </div>
+        <Goals clientId={clientId} latest={scorings?.[0]} />
+      </div>
+    </section>
+  );
+}
+
+function ScoringList({ scorings }: { scorings: readonly Scoring[] }) {
+  const { t } = useTranslation();
+  const [showAll, setShowAll] = useState(false);
+  if (scorings.length === 0) return <p className="muted">{t('scoring.noScorings')}</p>;
+  return (
+    <>
+      <ol className="scoring-list">
+        {(showAll ? scorings : scorings.slice(0, SHOWN_AT_FIRST)).map((scoring) => (
+          <ScoringEntry key={scoring.id} scoring={scoring} />
+        ))}
+      </ol>
+      {!showAll && scorings.length > SHOWN_AT_FIRST && (
+        <button type="button" className="link-button" onClick={() => setShowAll(true)}>
+          {t('scoring.showAll', { total: scorings.length })}
+        </button>
+      )}
+    </>
+  );
+}
+
+function ScoringEntry({ scoring }: { scoring: Scoring }) {
+  const { t } = useTranslation();
+  const { language } = useSession();
+  const date = formatDate(scoring.date, language);
+  return (
+    <li className="scoring-entry">
+      <div className="scoring-entry-head">
+        <h3>
+          <time dateTime={scoring.date}>{date}</time> · {t('scoring.sheetVersion', { sheet: scoring.sheetName, number: scoring.versionNumber })}
+        </h3>
+        <span className="scoring-by">
+          {t(`scoring.by.${scoring.scoredBy}`)}
+          {scoring.edited && ` ${t('scoring.edited')}`}
+        </span>
+        <a href={href({ page: 'score', clientId: scoring.clientId, scoringId: scoring.id })} aria-label={t('scoring.editLabel', { date })}>
+          {t('scoring.edit')}
+        </a>
+      </div>
+      <dl className="scores">
+        {scoring.scores.map((score) => (
+          <div key={score.indicatorId}>
+            <dt>{score.indicatorName}</dt>
+            <dd>
+              {score.value === null ? <span className="muted">{t('scoring.notScored')}</span> : levelText(score.value, score.label)}
+              {score.comment && <span className="score-comment">{score.comment}</span>}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </li>
+  );
+}

@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Scoring, ScoringForm as ScoringFormData } from '../../../main/contract';
+import { describeError } from '../errors';
+import { href } from '../router';
+import { SelectField } from '../ui/fields';
+import { useRemote } from '../useRemote';
+import { previousBefore } from './logic';
+import { ScoringForm } from './ScoringForm';
+import './scoring.css';
+
+/** Scoring a client: a new scoring, or (with `scoringId`) one made earlier. */
+export function ScoringPage({ clientId, scoringId }: { clientId: string; scoringId?: string }) {
+  const { t } = useTranslation();
+  const client = useRemote('clients.get', { id: clientId }, ['clients']);
+  if (!client.data) return <Loading error={client.error} />;
+  const name = `${client.data.firstName} ${client.data.lastName}`;
+  return (
+    <div className="scoring-page">
+      <p>
+        <a href={href({ page: 'client', id: clientId })}>← {t('scoring.back', { name })}</a>
+      </p>
+      <h1>{t(scoringId ? 'scoring.editTitle' : 'scoring.newTitle', { name })}</h1>
+      {scoringId ? <EditScoring clientId={clientId} scoringId={scoringId} /> : <NewScoring clientId={clientId} />}
+    </div>
+  );
+}
+
+function Loading({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  if (error === undefined) return <p>{t('app.loading')}</p>;
+  return (
+    <p role="alert" className="error-summary">
+      {describeError(t, error).summary}
+    </p>
+  );
+}
+
+/** The default sheet of the client's target group, or another published one. */
+function NewScoring({ clientId }: { clientId: string }) {
+  const { t } = useTranslation();
+  const [sheetId, setSheetId] = useState('');
+  const sheets = (useRemote('sheets.list', {}, ['sheets']).data ?? []).filter((s) => s.publishedVersionId && !s.retired);
+  // No reload on changes: the version being scored stays put while the caseworker works.
+  const form = useRemote('scorings.form', sheetId ? { clientId, sheetId } : { clientId }, []);
+  if (form.data === undefined) return <Loading error={form.error} />;
+
+  const chosen = sheetId || form.data?.version.sheetId || '';
+  const picker = (
+    <SelectField
+      label={t('scoring.sheet')}
+      name="sheetId"
+      value={chosen}
+      onChange={setSheetId}
+      options={sheets.map((s) => ({ value: s.id, label: t('scoring.sheetVersion', { sheet: s.name, number: s.publishedNumber }) }))}
+      empty={chosen ? undefined : t('scoring.chooseSheet')}
+    />
+  );
+  if (!form.data) {
+    return (
+      <div className="scoring-meta">
+        {picker}
+        <p className="hint">{t(sheets.length > 0 ? 'scoring.noDefaultSheet' : 'scoring.noSheets')}</p>
+      </div>
+    );
+  }
+  return <ScoringForm clientId={clientId} version={form.data.version} previous={form.data.previous} goals={form.data.goals} sheetField={picker} />;
+}
+
+function EditScoring({ clientId, scoringId }: { clientId: string; scoringId: string }) {
+  const { t } = useTranslation();
+  const scorings = useRemote('scorings.list', { clientId }, []);
+  if (!scorings.data) return <Loading error={scorings.error} />;
+  const scoring = scorings.data.find((s) => s.id === scoringId);
+  if (!scoring) {
+    return (
+      <p role="alert" className="error-summary">
+        {t('errors.not_found')}
+      </p>
+    );
+  }
+  return <EditScoringOn scoring={scoring} previous={previousBefore(scorings.data, scoring)} />;
+}
+
+/** A scoring stays on the version it was made on, even after newer ones are published. */
+function EditScoringOn({ scoring, previous }: { scoring: Scoring; previous: ScoringFormData['previous'] }) {
+  const { t } = useTranslation();
+  const version = useRemote('sheets.version', { id: scoring.versionId }, []);
+  const goals = useRemote('goals.list', { clientId: scoring.clientId }, []);
+  if (!version.data || !goals.data) return <Loading error={version.error ?? goals.error} />;
+  const sheetField = (
+    <div className="field">
+      <span className="field-label">{t('scoring.sheet')}</span>
+      <span>{t('scoring.sheetVersion', { sheet: scoring.sheetName, number: scoring.versionNumber })}</span>
+    </div>
+  );
+  return <ScoringForm clientId={scoring.clientId} version={version.data} previous={previous} goals={goals.data} scoring={scoring} sheetField={sheetField} />;
+}

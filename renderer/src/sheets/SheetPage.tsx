@@ -1,0 +1,88 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SheetDetail } from '../../../main/contract';
+import { call } from '../api';
+import { describeError } from '../errors';
+import { href } from '../router';
+import { ErrorSummary } from '../ui/fields';
+import { useAction } from '../ui/useAction';
+import { useRemote } from '../useRemote';
+import { DraftEditor } from './DraftEditor';
+import { PublishedVersion } from './PublishedVersion';
+import './sheets.css';
+
+/** One sheet: its published version (read-only) and, while there is one, the draft of the next. */
+export function SheetPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const remote = useRemote('sheets.get', { id }, ['sheets']);
+  const action = useAction();
+  const titleId = useId();
+  const editHintId = useId();
+  // Where focus goes when the part the user worked in disappears (publish) or a new one appears (edit).
+  const [focus, setFocus] = useState<'editor' | 'published' | null>(null);
+
+  if (!remote.data) {
+    return remote.error ? <ErrorSummary message={describeError(t, remote.error).summary} /> : <p className="loading">{t('app.loading')}</p>;
+  }
+  const sheet = remote.data;
+  const published = (number: number) => {
+    setFocus('published');
+    action.announce(t('sheets.sheet.done.published', { number }));
+  };
+
+  return (
+    <section className="sheet-page" aria-labelledby={titleId}>
+      <p className="back-link">
+        <a href={href({ page: 'sheets' })}>{t('sheets.sheet.back')}</a>
+      </p>
+      <div className="page-heading">
+        <h1 id={titleId}>
+          {sheet.name}
+          {sheet.retired && <span className="badge">{t('sheets.list.retired')}</span>}
+        </h1>
+        <SheetActions sheet={sheet} editHintId={editHintId} perform={(fn) => void action.perform(fn)} onEditing={() => setFocus('editor')} />
+      </div>
+      {!sheet.draft && sheet.published && (
+        <p id={editHintId} className="hint edit-hint">
+          {t('sheets.sheet.editHint', { number: sheet.published.number + 1, current: sheet.published.number })}
+        </p>
+      )}
+      {sheet.retired && <p className="notice">{t('sheets.sheet.retiredNote')}</p>}
+      <p role="status" className="saved">
+        {action.status}
+      </p>
+      <ErrorSummary message={action.error} />
+      {!sheet.published && <p className="notice">{t('sheets.sheet.notPublished')}</p>}
+      {sheet.draft && <DraftEditor key={sheet.draft.id} sheet={sheet} version={sheet.draft} autoFocus={focus === 'editor'} onPublished={published} />}
+      {sheet.published && <PublishedVersion key={sheet.published.id} version={sheet.published} autoFocus={focus === 'published'} />}
+    </section>
+  );
+}
+
+function SheetActions({ sheet, editHintId, perform, onEditing }: { sheet: SheetDetail; editHintId: string; perform(action: () => Promise<string>): void; onEditing(): void }) {
+  const { t } = useTranslation();
+  const edit = () =>
+    perform(async () => {
+      const editing = await call('sheets.edit', { id: sheet.id });
+      onEditing();
+      return t('sheets.sheet.done.editing', { number: editing.draft?.number ?? '' });
+    });
+  const setRetired = (retired: boolean) =>
+    perform(async () => {
+      await call('sheets.setRetired', { id: sheet.id, retired });
+      return t(retired ? 'sheets.sheet.done.retired' : 'sheets.sheet.done.restored', { name: sheet.name });
+    });
+  return (
+    <div className="sheet-actions" role="group" aria-label={t('sheets.sheet.actions')}>
+      {/* A published version is never changed in place: editing always starts the next version. */}
+      {!sheet.draft && sheet.published && (
+        <button type="button" aria-describedby={editHintId} onClick={edit}>
+          {t('sheets.sheet.edit', { number: sheet.published.number + 1 })}
+        </button>
+      )}
+      <button type="button" className="secondary" onClick={() => setRetired(!sheet.retired)}>
+        {sheet.retired ? t('sheets.sheet.restore') : t('sheets.sheet.retire')}
+      </button>
+    </div>
+  );
+}

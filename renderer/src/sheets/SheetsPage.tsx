@@ -1,0 +1,145 @@
+import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Input, SheetSummary } from '../../../main/contract';
+import { call } from '../api';
+import { describeError } from '../errors';
+import { formatNumber } from '../format';
+import { href, navigate } from '../router';
+import { useSession } from '../session';
+import { ErrorSummary, SelectField, TextField } from '../ui/fields';
+import { FormDialog } from '../ui/FormDialog';
+import { useSave } from '../ui/useSave';
+import { useRemote } from '../useRemote';
+import './sheets.css';
+
+export { SheetPage } from './SheetPage';
+
+type Starter = Input<'sheets.createFromStarter'>['starter'];
+const STARTERS: readonly Starter[] = ['ladder', 'work_readiness', 'empty'];
+
+/** Key persons: every scoring sheet, a new one from a starter, and copies. */
+export function SheetsPage() {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const sheets = useRemote('sheets.list', {}, ['sheets']);
+  const [copying, setCopying] = useState<SheetSummary | null>(null);
+  return (
+    <section className="sheets-page" aria-labelledby={titleId}>
+      <div className="page-heading">
+        <h1 id={titleId}>{t('nav.sheets')}</h1>
+      </div>
+      <p className="hint page-intro">{t('sheets.list.intro')}</p>
+      <div className="panel table-panel">
+        {!sheets.data ? (
+          sheets.error ? <ErrorSummary message={describeError(t, sheets.error).summary} /> : <p className="loading">{t('app.loading')}</p>
+        ) : sheets.data.length === 0 ? (
+          <p className="empty">{t('sheets.list.empty')}</p>
+        ) : (
+          <SheetTable sheets={sheets.data} onCopy={setCopying} />
+        )}
+        <NewSheetForm />
+      </div>
+      {copying && <CopyDialog sheet={copying} onClose={() => setCopying(null)} />}
+    </section>
+  );
+}
+
+function SheetTable({ sheets, onCopy }: { sheets: readonly SheetSummary[]; onCopy(sheet: SheetSummary): void }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  return (
+    <table className="sheet-table" aria-label={t('sheets.list.label')}>
+      <thead>
+        <tr>
+          <th scope="col">{t('sheets.list.sheet')}</th>
+          <th scope="col">{t('sheets.list.version')}</th>
+          <th scope="col">{t('sheets.list.targetGroups')}</th>
+          <th scope="col" className="number-cell">
+            {t('sheets.list.scorings')}
+          </th>
+          <th scope="col">{t('sheets.list.actions')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {sheets.map((sheet) => (
+          <tr key={sheet.id} className={sheet.retired ? 'is-inactive' : undefined}>
+            <th scope="row">
+              <a href={href({ page: 'sheet', id: sheet.id })}>{sheet.name}</a>
+              {sheet.retired && <span className="badge">{t('sheets.list.retired')}</span>}
+            </th>
+            <td>
+              <VersionCell sheet={sheet} />
+            </td>
+            <td>{sheet.targetGroupIds.length === 0 ? <span className="muted">{t('sheets.list.noTargetGroups')}</span> : sheet.targetGroupIds.map((id) => session.labelOf(id)).join(', ')}</td>
+            <td className="number-cell">{formatNumber(sheet.scorings, session.language)}</td>
+            <td>
+              <button type="button" className="link-button" aria-label={t('sheets.list.copyLabel', { name: sheet.name })} onClick={() => onCopy(sheet)}>
+                {t('sheets.list.copy')}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function VersionCell({ sheet }: { sheet: SheetSummary }) {
+  const { t } = useTranslation();
+  if (sheet.publishedNumber === null) return <span className="badge draft-badge">{t('sheets.list.draftOnly')}</span>;
+  return (
+    <>
+      {t('sheets.list.published', { number: sheet.publishedNumber })}
+      {sheet.draftVersionId && <span className="hint draft-pending">{t('sheets.list.draftPending', { number: sheet.publishedNumber + 1 })}</span>}
+    </>
+  );
+}
+
+/** Starters are filled in in the language Koers speaks now; the sheet opens as a draft to adapt. */
+function NewSheetForm() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const titleId = useId();
+  const [starter, setStarter] = useState<Starter>('ladder');
+  const save = useSave(() => call('sheets.createFromStarter', { starter, language: session.language }));
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const created = await save.run();
+    if (created) navigate({ page: 'sheet', id: created.id });
+  };
+  return (
+    <form className="new-sheet-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={titleId}>
+      <h2 id={titleId}>{t('sheets.create.title')}</h2>
+      <div className="new-sheet-fields">
+        <SelectField
+          label={t('sheets.create.starter')}
+          name="starter"
+          value={starter}
+          onChange={(value) => setStarter(STARTERS.find((s) => s === value) ?? starter)}
+          options={STARTERS.map((s) => ({ value: s, label: t(`sheets.create.starters.${s}`) }))}
+          hint={t('sheets.create.hint')}
+          className="starter-field"
+        />
+        <button type="submit" disabled={save.saving}>
+          {t('sheets.create.submit')}
+        </button>
+      </div>
+      <ErrorSummary message={save.error?.summary} />
+    </form>
+  );
+}
+
+function CopyDialog({ sheet, onClose }: { sheet: SheetSummary; onClose(): void }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState(() => t('sheets.copy.defaultName', { name: sheet.name }));
+  const save = useSave(() => call('sheets.copy', { id: sheet.id, name }));
+  const submit = async () => {
+    const copy = await save.run();
+    if (copy) navigate({ page: 'sheet', id: copy.id });
+  };
+  return (
+    <FormDialog title={t('sheets.copy.title', { name: sheet.name })} submitLabel={t('sheets.copy.submit')} saving={save.saving} error={save.error?.summary} onClose={onClose} onSubmit={() => void submit()}>
+      <TextField label={t('fields.name')} name="name" value={name} onChange={setName} error={save.fieldError('name')} hint={t('sheets.copy.hint', { name: sheet.name })} autoFocus />
+    </FormDialog>
+  );
+}
