@@ -8,6 +8,12 @@ export function formatDate(value: string, language: Language, style: 'medium' | 
   return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: style }).format(date);
 }
 
+/** Short date for dense tables: "22 dec", with the year only when it is not this year's. */
+export function formatShortDate(value: string, language: Language, today: string): string {
+  const sameYear = value.slice(0, 4) === today.slice(0, 4);
+  return new Intl.DateTimeFormat(LOCALES[language], { day: 'numeric', month: 'short', ...(sameYear ? {} : { year: '2-digit' }) }).format(parseISO(value));
+}
+
 export function formatWeekday(value: string, language: Language): string {
   return new Intl.DateTimeFormat(LOCALES[language], { weekday: 'long', day: 'numeric', month: 'long' }).format(parseISO(value));
 }

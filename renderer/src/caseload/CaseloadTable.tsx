@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseloadRow } from '../../../main/contract';
-import { formatDate, formatNumber, weeksBetween } from '../format';
+import { formatNumber, formatShortDate, weeksBetween } from '../format';
 import { navigate } from '../router';
 import { useSession } from '../session';
 import type { Column, ColumnId, RowContext, SortDirection } from './columns';
@@ -133,16 +133,16 @@ function Cell({ column, row, ctx }: { column: ColumnId; row: CaseloadRow; ctx: R
     case 'next':
       return <>{row.nextAction?.title ?? ''}</>;
     case 'due':
-      return <>{row.nextAction ? formatDate(row.nextAction.dueDate, language, 'short') : ''}</>;
+      return <>{row.nextAction ? formatShortDate(row.nextAction.dueDate, language, ctx.today) : ''}</>;
     case 'overdue':
       // Text, not only colour: the count says what the red means.
       return row.overdueCount > 0 ? <span className="overdue-marker">{t('caseload.overdueMarker', { count: row.overdueCount })}</span> : null;
     case 'lastScored':
-      return <>{row.lastScoredOn ? formatDate(row.lastScoredOn, language, 'short') : <span className="muted">{t('caseload.neverScored')}</span>}</>;
+      return <>{row.lastScoredOn ? formatShortDate(row.lastScoredOn, language, ctx.today) : <span className="muted">{t('caseload.neverScored')}</span>}</>;
     case 'scoringDue':
       if (!row.scoringDueOn || row.status !== 'active') return null;
       // Words as well as colour: "due" says what the marker means.
-      return row.scoringDueOn <= ctx.today ? <span className="due-marker">{t('caseload.scoringDueNow')}</span> : <>{formatDate(row.scoringDueOn, language, 'short')}</>;
+      return row.scoringDueOn <= ctx.today ? <span className="due-marker">{t('caseload.scoringDueNow')}</span> : <>{formatShortDate(row.scoringDueOn, language, ctx.today)}</>;
     case 'weight':
       return <span className="number">{formatNumber(ctx.stageWeight(row.stageId), language, 2)}</span>;
     case 'caseworker':

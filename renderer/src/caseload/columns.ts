@@ -20,22 +20,22 @@ export interface Column {
   sortValue(row: CaseloadRow, ctx: RowContext): string | number | null;
 }
 
-export const NAME_COLUMN: Column = { id: 'name', width: 'minmax(11rem, 1.8fr)', sortValue: (r, c) => (c.pseudonyms ? r.pseudonym : `${r.lastName} ${r.firstName}`) };
+export const NAME_COLUMN: Column = { id: 'name', width: 'minmax(10rem, 1.6fr)', sortValue: (r, c) => (c.pseudonyms ? r.pseudonym : `${r.lastName} ${r.firstName}`) };
 
 /** The caseload's columns, in order. */
 export const COLUMNS: readonly Column[] = [
   NAME_COLUMN,
-  { id: 'reference', width: '8.5rem', sortValue: (r) => r.reference },
-  { id: 'targetGroup', width: 'minmax(9rem, 1.3fr)', sortValue: (r, c) => c.labelOf(r.targetGroupId) || null },
-  { id: 'stage', width: 'minmax(9rem, 1.4fr)', sortValue: (r, c) => c.labelOf(r.stageId) || null },
-  { id: 'weeks', width: '5.5rem', sortValue: (r, c) => (r.stageSince ? weeksBetween(r.stageSince, c.today) : null) },
-  { id: 'next', width: 'minmax(10rem, 2fr)', sortValue: (r) => r.nextAction?.title ?? null },
-  { id: 'due', width: '6.5rem', sortValue: (r) => r.nextAction?.dueDate ?? null },
-  { id: 'overdue', width: '6.5rem', sortValue: (r) => r.overdueCount },
-  { id: 'lastScored', width: '6.5rem', sortValue: (r) => r.lastScoredOn },
+  { id: 'reference', width: '7.5rem', sortValue: (r) => r.reference },
+  { id: 'targetGroup', width: 'minmax(7rem, 1fr)', sortValue: (r, c) => c.labelOf(r.targetGroupId) || null },
+  { id: 'stage', width: 'minmax(7rem, 1fr)', sortValue: (r, c) => c.labelOf(r.stageId) || null },
+  { id: 'weeks', width: '4.5rem', sortValue: (r, c) => (r.stageSince ? weeksBetween(r.stageSince, c.today) : null) },
+  { id: 'next', width: 'minmax(8rem, 1.4fr)', sortValue: (r) => r.nextAction?.title ?? null },
+  { id: 'due', width: '5.5rem', sortValue: (r) => r.nextAction?.dueDate ?? null },
+  { id: 'overdue', width: '6rem', sortValue: (r) => r.overdueCount },
+  { id: 'lastScored', width: '6rem', sortValue: (r) => r.lastScoredOn },
   { id: 'scoringDue', width: '7rem', sortValue: (r) => r.scoringDueOn },
-  { id: 'weight', width: '4.5rem', sortValue: (r, c) => c.stageWeight(r.stageId) },
-  { id: 'caseworker', width: 'minmax(9rem, 1.2fr)', sortValue: (r, c) => c.caseworkerName(r.caseworkerId) || null },
+  { id: 'weight', width: '4rem', sortValue: (r, c) => c.stageWeight(r.stageId) },
+  { id: 'caseworker', width: 'minmax(8rem, 1fr)', sortValue: (r, c) => c.caseworkerName(r.caseworkerId) || null },
 ];
 
 export type SortDirection = 'ascending' | 'descending';
