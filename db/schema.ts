@@ -110,6 +110,8 @@ export interface ActionTable extends Tracked {
   /** `HH:MM`, for appointments. */
   due_time: string | null;
   done_at: string | null;
+  /** The note whose agreement this to-do follows up. */
+  note_id: string | null;
 }
 
 export interface SheetTable extends Tracked {
@@ -187,6 +189,39 @@ export interface CoverageTargetTable {
   created_by: string | null;
 }
 
+export type NoteKind = 'conversation' | 'phone_call' | 'home_visit' | 'agreement' | 'reflection' | 'milestone';
+
+export interface NoteTable extends Tracked {
+  id: string;
+  client_id: string | null;
+  household_id: string | null;
+  kind: NoteKind;
+  /** Local `YYYY-MM-DDTHH:MM`. */
+  noted_at: string;
+  body: string;
+  author_id: string | null;
+  pinned: number;
+}
+
+export interface NoteVersionTable {
+  id: string;
+  note_id: string;
+  kind: NoteKind;
+  noted_at: string;
+  body: string;
+  pinned: number;
+  written_at: string;
+  written_by: string | null;
+}
+
+export interface NoteDraftTable {
+  key: string;
+  kind: NoteKind;
+  noted_at: string;
+  body: string;
+  updated_at: string;
+}
+
 /** Named counters for display identifiers; never reused, so pseudonyms stay stable. */
 export interface SequenceTable {
   name: string;
@@ -212,6 +247,9 @@ export interface Database {
   score: ScoreTable;
   goal: GoalTable;
   coverage_target: CoverageTargetTable;
+  note: NoteTable;
+  note_version: NoteVersionTable;
+  note_draft: NoteDraftTable;
 }
 
 export type ClientRow = Selectable<ClientTable>;

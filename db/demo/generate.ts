@@ -27,6 +27,8 @@ export interface DemoResult {
   closed: number;
   scorings: number;
   scores: number;
+  /** Case notes, on clients and on households. */
+  notes: number;
 }
 
 const PSEUDONYM_SEQUENCE = 'client_pseudonym';
@@ -93,6 +95,7 @@ async function generateIn(db: Kysely<Database>, options: DemoOptions): Promise<D
     closed: plan.closures.length,
     scorings: plan.progression.scorings.length,
     scores: plan.progression.scores.length,
+    notes: plan.notes.length,
   };
 }
 
@@ -137,6 +140,8 @@ async function insertPlan(db: Kysely<Database>, plan: DemoPlan): Promise<void> {
   await insertInChunks(plan.closures, (rows) => db.insertInto('closure').values(rows).execute());
   await insertInChunks(plan.actions, (rows) => db.insertInto('action').values(rows).execute());
   await insertProgression(db, plan.progression);
+  // The FTS triggers index each note as it goes in.
+  await insertInChunks(plan.notes, (rows) => db.insertInto('note').values(rows).execute());
   await db
     .insertInto('sequence')
     .values({ name: PSEUDONYM_SEQUENCE, value: plan.lastPseudonym })

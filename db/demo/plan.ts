@@ -11,6 +11,7 @@ import { demoId } from './ids';
 import { CASEWORKER_ORIGIN_MIX, type Country, ORIGIN_MIX, type Origin } from './names';
 import { dateOfBirth, emailAddress, phoneNumber, pickFirstName, pickLastName, pickOrigin } from './people';
 import { itemAt } from './list';
+import { type NotesClient, type NotesHousehold, planNotes } from './notes';
 import { type ProgressionClient, type ProgressionPlan, type PublishedSheet, planProgression } from './progression';
 import type { Random } from './random';
 import { ACTION_TITLES, CLOSURE_NOTES, type DemoLanguage, TARGET_GROUPS, type TargetGroupSpec, householdName } from './texts';
@@ -55,6 +56,8 @@ export interface DemoPlan {
   actions: Row<'action'>[];
   /** Sheets, scorings and goals. */
   progression: ProgressionPlan;
+  /** Case notes on clients and households. */
+  notes: Row<'note'>[];
   lastPseudonym: number;
   /** Active caseworkers carrying the demo caseload, currentCaseworkerId included. */
   activeCaseworkers: number;
@@ -266,6 +269,7 @@ export function planDemo(random: Random, input: PlanInput): DemoPlan {
     .map(({ draft }) => draft);
 
   const households: Row<'household'>[] = [];
+  const notesHouseholds: NotesHousehold[] = [];
   for (const unit of units) {
     const { household, caseworker } = itemAt(unit, 0);
     if (!household) continue;
@@ -273,13 +277,16 @@ export function planDemo(random: Random, input: PlanInput): DemoPlan {
     const at = isoMoment(ms);
     const caseworkerId = itemAt(caseworkers.ids, caseworker);
     household.id = demoId(random, ms);
-    households.push({ id: household.id, name: householdName(input.language, household.lastName), caseworker_id: caseworkerId, created_at: at, updated_at: at, updated_by: caseworkerId, deleted_at: null });
+    const name = householdName(input.language, household.lastName);
+    households.push({ id: household.id, name, caseworker_id: caseworkerId, created_at: at, updated_at: at, updated_by: caseworkerId, deleted_at: null });
+    notesHouseholds.push({ id: household.id, name, caseworkerId, createdMs: ms, members: household.members.map((m) => ({ startDay: m.timeline.startDay, closedDay: m.timeline.closedDay })) });
   }
 
   const nextReference = referenceGenerator(random, input.takenReferences);
   const titles = ACTION_TITLES[input.language];
   const progressionClients: ProgressionClient[] = [];
-  const plan: Omit<DemoPlan, 'progression'> = {
+  const notesClients: NotesClient[] = [];
+  const plan: Omit<DemoPlan, 'progression' | 'notes'> = {
     caseworkers: caseworkers.rows,
     targetGroups: targetGroups.rows,
     households,
@@ -357,6 +364,7 @@ export function planDemo(random: Random, input: PlanInput): DemoPlan {
       targetGroupId: draft.targetGroup.id,
       rescoreWeeks: draft.targetGroup.rescoreWeeks,
     });
+    notesClients.push({ id: clientId, firstName: draft.firstName, caseworkerId, createdMs: draft.createdMs, startDay: timeline.startDay, closedDay: timeline.closedDay });
   });
 
   // Last, so that adding progression left every earlier row of a seed as it was.
@@ -370,7 +378,9 @@ export function planDemo(random: Random, input: PlanInput): DemoPlan {
     defaultSheets: input.defaultSheets,
     clients: progressionClients,
   });
-  return { ...plan, progression };
+  // After progression, for the same reason.
+  const notes = planNotes(random, { today: input.today, language: input.language, clients: notesClients, households: notesHouseholds });
+  return { ...plan, progression, notes };
 }
 
 function actionRow(

@@ -4,6 +4,7 @@ import * as m0001 from './0001_caseworker_client';
 import * as m0002 from './0002_client_pseudonym';
 import * as m0003 from './0003_caseload';
 import * as m0004 from './0004_scoring';
+import * as m0005 from './0005_notes';
 
 /**
  * Every migration, in order, compiled into the app: nothing is read from a folder
@@ -14,6 +15,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: { up(d
   ['0002_client_pseudonym', m0002],
   ['0003_caseload', m0003],
   ['0004_scoring', m0004],
+  ['0005_notes', m0005],
 ];
 
 export const migrationProvider: MigrationProvider = {

@@ -11,10 +11,11 @@ export interface ActionView {
   dueTime: string | null;
   done: boolean;
   doneAt: string | null;
+  noteId: string | null;
 }
 
-const COLUMNS = ['a.id', 'a.client_id', 'a.title', 'a.kind', 'a.due_date', 'a.due_time', 'a.done_at'] as const;
-type Row = { id: string; client_id: string; title: string; kind: ActionKind; due_date: string; due_time: string | null; done_at: string | null };
+const COLUMNS = ['a.id', 'a.client_id', 'a.title', 'a.kind', 'a.due_date', 'a.due_time', 'a.done_at', 'a.note_id'] as const;
+type Row = { id: string; client_id: string; title: string; kind: ActionKind; due_date: string; due_time: string | null; done_at: string | null; note_id: string | null };
 const toView = (r: Row): ActionView => ({
   id: r.id,
   clientId: r.client_id,
@@ -24,6 +25,7 @@ const toView = (r: Row): ActionView => ({
   dueTime: r.due_time,
   done: r.done_at !== null,
   doneAt: r.done_at,
+  noteId: r.note_id,
 });
 
 /** A client's to-dos: open ones first in due order, then done ones, latest first. */
@@ -63,7 +65,7 @@ export async function agenda(db: Kysely<Database>, options: { until: string; cas
 
 export async function insertAction(
   db: Kysely<Database>,
-  action: { clientId: string; title: string; kind: ActionKind; dueDate: string; dueTime: string | null },
+  action: { clientId: string; title: string; kind: ActionKind; dueDate: string; dueTime: string | null; noteId?: string },
   at: string,
   by: string | null,
 ): Promise<string> {
@@ -78,6 +80,7 @@ export async function insertAction(
       due_date: action.dueDate,
       due_time: action.dueTime,
       done_at: null,
+      note_id: action.noteId ?? null,
       created_at: at,
       updated_at: at,
       updated_by: by,

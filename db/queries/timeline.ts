@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ActionKind, Database, ScoredBy } from '../schema';
+import { type NoteView, notesForClient } from './notes';
 
 export type TimelineEntryView =
   | { kind: 'created'; date: string; at: string }
@@ -8,6 +9,7 @@ export type TimelineEntryView =
   | { kind: 'action'; date: string; at: string; actionId: string; title: string; actionKind: ActionKind; done: boolean }
   | { kind: 'closed'; date: string; at: string; reasonId: string; outcomeNote: string | null }
   | { kind: 'reopened'; date: string; at: string }
+  | { kind: 'note'; date: string; at: string; note: NoteView }
   | { kind: 'scoring'; date: string; at: string; scoringId: string; sheetName: string; versionNumber: number; scoredBy: ScoredBy; edited: boolean; removed: boolean };
 
 /**
@@ -16,7 +18,7 @@ export type TimelineEntryView =
  */
 export async function clientTimeline(db: Kysely<Database>, clientId: string): Promise<TimelineEntryView[]> {
   const [client, stages, handovers, actions, closures, scorings] = await Promise.all([
-    db.selectFrom('client').select(['created_at', 'start_date']).where('id', '=', clientId).executeTakeFirst(),
+    db.selectFrom('client').select(['created_at', 'start_date', 'household_id']).where('id', '=', clientId).executeTakeFirst(),
     db.selectFrom('stage_change').select(['changed_on', 'created_at', 'from_stage_id', 'to_stage_id']).where('client_id', '=', clientId).execute(),
     db.selectFrom('handover').select(['handed_over_on', 'created_at', 'from_caseworker_id', 'to_caseworker_id', 'note']).where('client_id', '=', clientId).execute(),
     db.selectFrom('action').select(['id', 'title', 'kind', 'due_date', 'done_at', 'created_at']).where('client_id', '=', clientId).where('deleted_at', 'is', null).execute(),
@@ -31,6 +33,8 @@ export async function clientTimeline(db: Kysely<Database>, clientId: string): Pr
       .execute(),
   ]);
   if (!client) return [];
+  // Household notes show on every member's timeline.
+  const notes = await notesForClient(db, clientId, client.household_id);
   const entries: TimelineEntryView[] = [
     { kind: 'created', date: client.created_at.slice(0, 10), at: client.created_at },
     ...stages.map((s) => ({ kind: 'stage' as const, date: s.changed_on, at: s.created_at, fromStageId: s.from_stage_id, toStageId: s.to_stage_id })),
@@ -38,6 +42,8 @@ export async function clientTimeline(db: Kysely<Database>, clientId: string): Pr
     // A to-do sits on the timeline at its due date, or when it was done.
     ...actions.map((a) => ({ kind: 'action' as const, date: a.done_at ? a.done_at.slice(0, 10) : a.due_date, at: a.done_at ?? a.created_at, actionId: a.id, title: a.title, actionKind: a.kind, done: a.done_at !== null })),
     ...closures.map((z) => ({ kind: 'closed' as const, date: z.closed_on, at: z.created_at, reasonId: z.reason_id, outcomeNote: z.outcome_note })),
+    // Within a day: by the time noted, then by when it was written (same minute: newest first).
+    ...notes.map((note) => ({ kind: 'note' as const, date: note.notedAt.slice(0, 10), at: `${note.notedAt}|${note.createdAt}`, note })),
     ...scorings.map((z) => ({
       kind: 'scoring' as const,
       date: z.scored_on,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Envelope } from './envelope';
 import { email, id, localDate, optionalDate, optionalId, optionalText, optionalTime, requiredText, text } from './fields';
 import { LANGUAGES } from './languages';
+import { draftInputSchema as noteDraftInputSchema, draftKeySchema, draftSchema, noteCreateSchema, noteHitSchema, noteSchema, noteSearchSchema, noteUpdateSchema, noteVersionSchema, type noteKindSchema } from './notes';
 import {
   coverageSchema,
   draftInputSchema,
@@ -112,6 +113,8 @@ export const clientSchema = z.object({
 
 export const actionSchema = actionSummarySchema.extend({
   clientId: z.string(),
+  /** The note this to-do follows up, when it came from an agreement. */
+  noteId: z.string().nullable(),
   done: z.boolean(),
   doneAt: z.string().nullable(),
 });
@@ -134,6 +137,7 @@ export const timelineEntrySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('action'), date: z.string(), at: z.string(), actionId: z.string(), title: z.string(), actionKind: actionKindSchema, done: z.boolean() }),
   z.object({ kind: z.literal('closed'), date: z.string(), at: z.string(), reasonId: z.string(), outcomeNote: z.string().nullable() }),
   z.object({ kind: z.literal('reopened'), date: z.string(), at: z.string() }),
+  z.object({ kind: z.literal('note'), date: z.string(), at: z.string(), note: noteSchema }),
   z.object({ kind: z.literal('scoring'), date: z.string(), at: z.string(), scoringId: z.string(), sheetName: z.string(), versionNumber: z.number(), scoredBy: z.enum(['caseworker', 'client', 'together']), edited: z.boolean(), removed: z.boolean() }),
 ]);
 
@@ -244,7 +248,7 @@ export const contract = {
   /** Open to-dos up to the end of this week, overdue included, for "My day". */
   'actions.agenda': { input: z.strictObject({ caseworkerId: id.optional() }), output: z.array(agendaItemSchema) },
   'actions.create': {
-    input: z.strictObject({ clientId: id, title: requiredText(200), kind: actionKindSchema, dueDate: localDate, dueTime: optionalTime }),
+    input: z.strictObject({ clientId: id, title: requiredText(200), kind: actionKindSchema, dueDate: localDate, dueTime: optionalTime, noteId: id.optional() }),
     output: actionSchema,
   },
   'actions.setDone': { input: z.strictObject({ id, done: z.boolean() }), output: actionSchema },
@@ -273,6 +277,18 @@ export const contract = {
   'goals.set': { input: goalInputSchema, output: goalSchema },
   'goals.remove': { input: byId, output: ok },
 
+  'notes.get': { input: byId, output: noteSchema.extend({ versions: z.array(noteVersionSchema) }) },
+  /** Notes of a household (each member's timeline shows them too). */
+  'notes.forHousehold': { input: byId, output: z.array(noteSchema) },
+  'notes.create': { input: noteCreateSchema, output: noteSchema },
+  'notes.update': { input: noteUpdateSchema, output: noteSchema },
+  'notes.remove': { input: byId, output: ok },
+  'notes.search': { input: noteSearchSchema, output: z.array(noteHitSchema) },
+
+  'drafts.get': { input: z.strictObject({ key: draftKeySchema }), output: draftSchema.nullable() },
+  'drafts.save': { input: noteDraftInputSchema, output: ok },
+  'drafts.discard': { input: z.strictObject({ key: draftKeySchema }), output: ok },
+
   'coverage.get': { input: empty, output: coverageSchema },
   'coverage.setTarget': { input: z.strictObject({ share: z.number().min(0).max(1), dueOn: localDate }), output: coverageSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
@@ -280,7 +296,7 @@ export const contract = {
 /** Events main pushes to the renderer, with their payloads. */
 export const events = {
   /** Something in this part of the data changed: views showing it reload. */
-  'data.changed': z.object({ scope: z.enum(['clients', 'actions', 'catalog', 'caseworkers', 'households', 'sheets', 'scorings']) }),
+  'data.changed': z.object({ scope: z.enum(['clients', 'actions', 'catalog', 'caseworkers', 'households', 'sheets', 'scorings', 'notes']) }),
   'settings.changed': z.object({ language: languageSchema }),
 } as const satisfies Record<string, z.ZodType>;
 
@@ -314,6 +330,9 @@ export type Scoring = z.output<typeof scoringSchema>;
 export type ScoringForm = z.output<typeof scoringFormSchema>;
 export type Goal = z.output<typeof goalSchema>;
 export type Coverage = z.output<typeof coverageSchema>;
+export type Note = z.output<typeof noteSchema>;
+export type NoteKind = z.output<typeof noteKindSchema>;
+export type NoteHit = z.output<typeof noteHitSchema>;
 
 /** `window.koers`: one function per method, each resolving to an envelope, plus `on` for events. */
 export type Api = { [M in Method]: (input: Input<M>) => Promise<Envelope<Output<M>>> } & {

@@ -2,6 +2,7 @@ import { endOfWeek, format, parseISO } from 'date-fns';
 import { agenda, getAction, insertAction, listActions, updateAction } from '../../db/queries/actions';
 import type { DomainHandlers } from '../contract';
 import { actor, type Context, today } from '../context';
+import { getNote } from '../../db/queries/notes';
 import { notFound } from '../rpc/app-error';
 import { requireClient } from './checks';
 
@@ -25,6 +26,7 @@ export const actionHandlers = {
 
   async 'actions.create'(ctx, input) {
     await requireClient(ctx.db, input.clientId);
+    if (input.noteId && !(await getNote(ctx.db, input.noteId))) throw notFound('Note');
     const id = await insertAction(ctx.db, input, ctx.now().toISOString(), actor(ctx));
     ctx.emit('data.changed', { scope: 'actions' });
     return requireAction(ctx, id);

@@ -7,6 +7,7 @@ import { catalogHandlers } from './catalog';
 import { clientHandlers } from './clients';
 import { householdHandlers } from './households';
 import { goalHandlers } from './goals';
+import { draftHandlers, noteHandlers } from './notes';
 import { coverageHandlers, scoringHandlers } from './scorings';
 import { settingsHandlers } from './settings';
 import { sheetHandlers } from './sheets';
@@ -25,6 +26,8 @@ const handlers = {
   ...scoringHandlers,
   ...goalHandlers,
   ...coverageHandlers,
+  ...noteHandlers,
+  ...draftHandlers,
 } satisfies Handlers<Context>;
 
 /**

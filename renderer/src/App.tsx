@@ -7,6 +7,7 @@ import { LanguagePicker } from './LanguagePicker';
 import { CaseworkersPage } from './manage/CaseworkersPage';
 import { ListsPage } from './manage/ListsPage';
 import { MyDayPage } from './myday/MyDayPage';
+import { NotesSearchPage } from './notes/NotesSearchPage';
 import { href, type Route, useRoute } from './router';
 import { SessionProvider, useSession } from './session';
 import { SettingsPage } from './SettingsPage';
@@ -30,10 +31,11 @@ export function App() {
   );
 }
 
-const NAV: ReadonlyArray<{ route: Route; label: 'nav.caseload' | 'nav.myDay' | 'nav.households' | 'nav.caseworkers' | 'nav.lists' | 'nav.sheets' | 'nav.coverage' | 'nav.settings'; keyPerson?: boolean }> = [
+const NAV: ReadonlyArray<{ route: Route; label: 'nav.caseload' | 'nav.myDay' | 'nav.households' | 'nav.notes' | 'nav.caseworkers' | 'nav.lists' | 'nav.sheets' | 'nav.coverage' | 'nav.settings'; keyPerson?: boolean }> = [
   { route: { page: 'caseload' }, label: 'nav.caseload' },
   { route: { page: 'myDay' }, label: 'nav.myDay' },
   { route: { page: 'households' }, label: 'nav.households' },
+  { route: { page: 'notes' }, label: 'nav.notes' },
   { route: { page: 'caseworkers' }, label: 'nav.caseworkers', keyPerson: true },
   { route: { page: 'lists' }, label: 'nav.lists', keyPerson: true },
   { route: { page: 'sheets' }, label: 'nav.sheets', keyPerson: true },
@@ -86,13 +88,15 @@ function Shell() {
 function Page({ route, keyPerson }: { route: Route; keyPerson: boolean }) {
   switch (route.page) {
     case 'client':
-      return <ClientPage key={route.id} id={route.id} />;
+      return <ClientPage key={route.id} id={route.id} noteId={route.noteId} />;
     case 'myDay':
       return <MyDayPage />;
     case 'households':
       return <HouseholdsPage />;
     case 'household':
-      return <HouseholdPage key={route.id} id={route.id} />;
+      return <HouseholdPage key={route.id} id={route.id} noteId={route.noteId} />;
+    case 'notes':
+      return <NotesSearchPage />;
     // Key-person screens exist only for key persons.
     case 'caseworkers':
       return keyPerson ? <CaseworkersPage /> : <CaseloadPage />;

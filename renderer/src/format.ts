@@ -8,6 +8,11 @@ export function formatDate(value: string, language: Language, style: 'medium' | 
   return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: style }).format(date);
 }
 
+/** A timestamp or local `YYYY-MM-DDTHH:MM` as date and time in the user's language. */
+export function formatDateTime(value: string, language: Language): string {
+  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
+}
+
 /** Short date for dense tables: "22 dec", with the year only when it is not this year's. */
 export function formatShortDate(value: string, language: Language, today: string): string {
   const sameYear = value.slice(0, 4) === today.slice(0, 4);

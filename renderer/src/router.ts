@@ -2,10 +2,11 @@ import { useEffect, useState } from 'react';
 
 export type Route =
   | { page: 'caseload' }
-  | { page: 'client'; id: string }
+  | { page: 'client'; id: string; noteId?: string }
   | { page: 'myDay' }
   | { page: 'households' }
-  | { page: 'household'; id: string }
+  | { page: 'household'; id: string; noteId?: string }
+  | { page: 'notes' }
   | { page: 'caseworkers' }
   | { page: 'lists' }
   | { page: 'sheets' }
@@ -20,6 +21,7 @@ export function parseRoute(hash: string): Route {
   switch (page) {
     case 'clients':
       if (id && rest[0] === 'score') return rest[1] ? { page: 'score', clientId: decodeURIComponent(id), scoringId: decodeURIComponent(rest[1]) } : { page: 'score', clientId: decodeURIComponent(id) };
+      if (id && rest[0] === 'notes' && rest[1]) return { page: 'client', id: decodeURIComponent(id), noteId: decodeURIComponent(rest[1]) };
       return id ? { page: 'client', id: decodeURIComponent(id) } : { page: 'caseload' };
     case 'sheets':
       return id ? { page: 'sheet', id: decodeURIComponent(id) } : { page: 'sheets' };
@@ -28,7 +30,10 @@ export function parseRoute(hash: string): Route {
     case 'my-day':
       return { page: 'myDay' };
     case 'households':
+      if (id && rest[0] === 'notes' && rest[1]) return { page: 'household', id: decodeURIComponent(id), noteId: decodeURIComponent(rest[1]) };
       return id ? { page: 'household', id: decodeURIComponent(id) } : { page: 'households' };
+    case 'notes':
+      return { page: 'notes' };
     case 'caseworkers':
       return { page: 'caseworkers' };
     case 'lists':
@@ -45,11 +50,11 @@ export function href(route: Route): string {
     case 'caseload':
       return '#/';
     case 'client':
-      return `#/clients/${encodeURIComponent(route.id)}`;
+      return `#/clients/${encodeURIComponent(route.id)}${route.noteId ? `/notes/${encodeURIComponent(route.noteId)}` : ''}`;
     case 'myDay':
       return '#/my-day';
     case 'household':
-      return `#/households/${encodeURIComponent(route.id)}`;
+      return `#/households/${encodeURIComponent(route.id)}${route.noteId ? `/notes/${encodeURIComponent(route.noteId)}` : ''}`;
     case 'sheet':
       return `#/sheets/${encodeURIComponent(route.id)}`;
     case 'score':

@@ -13,11 +13,13 @@ export const BENCH_TODAY = '2026-11-23';
 export const SIZES = { S: 150, M: 2_000, L: 20_000 } as const;
 export type Size = keyof typeof SIZES;
 
-/** Changes to the schema or the demo generator make a new data set; otherwise it is reused. */
+/** Changes to the migrations or the demo generator make a new data set; otherwise it is reused. */
 function fingerprint(): string {
   const hash = createHash('sha256').update(KNOWN_MIGRATIONS.join(','));
-  const demoDir = join(root, 'db/demo');
-  for (const file of readdirSync(demoDir).sort()) hash.update(file).update(readFileSync(join(demoDir, file)));
+  for (const dir of ['db/demo', 'db/migrations']) {
+    const folderPath = join(root, dir);
+    for (const file of readdirSync(folderPath).sort()) hash.update(file).update(readFileSync(join(folderPath, file)));
+  }
   return hash.digest('hex').slice(0, 12);
 }
 

@@ -6,6 +6,7 @@ import { type DemoOptions, generateDemo } from '../../db/demo/generate';
 import { migrateToLatest } from '../../db/migrate';
 import { insertClient } from '../../db/queries/clients';
 import type { Database } from '../../db/schema';
+import { HIGHLIGHT_END, HIGHLIGHT_START, searchNotes } from '../../db/search/notes';
 import { tempFolder } from '../helpers/temp';
 
 const TODAY = '2026-03-18';
@@ -57,6 +58,8 @@ async function snapshot(db: Kysely<Database>) {
     scorings: await db.selectFrom('scoring').selectAll().orderBy('id').execute(),
     scores: await db.selectFrom('score').selectAll().orderBy('scoring_id').orderBy('indicator_id').execute(),
     goals: await db.selectFrom('goal').selectAll().orderBy('id').execute(),
+    // selectAll leaves out the rowid, which only links the FTS index.
+    notes: await db.selectFrom('note').selectAll().orderBy('id').execute(),
   };
 }
 
@@ -90,12 +93,15 @@ describe('generateDemo', () => {
     expect(snapA.scorings.length).toBeGreaterThan(300);
     expect(snapA.scores.length).toBeGreaterThan(2_000);
     expect(snapA.goals.length).toBeGreaterThan(0);
+    expect(snapA.notes).toHaveLength(a.result.notes);
+    expect(snapA.notes.length).toBeGreaterThan(1_000);
     expect(snapB).toEqual(snapA);
 
     const ids = (rows: Array<{ id: string }>) => rows.map((r) => r.id);
     expect(ids(snapC.clients)).not.toEqual(ids(snapA.clients));
     expect(ids(snapC.actions)).not.toEqual(ids(snapA.actions));
     expect(ids(snapC.scorings)).not.toEqual(ids(snapA.scorings));
+    expect(ids(snapC.notes)).not.toEqual(ids(snapA.notes));
     expect(snapC.clients.map((r) => r.last_name)).not.toEqual(snapA.clients.map((r) => r.last_name));
   });
 
@@ -270,6 +276,7 @@ describe('generateDemo', () => {
     expect(await count(db, sql`SELECT count(*) AS n FROM sheet`)).toBe(2);
     expect(await count(db, sql`SELECT count(*) AS n FROM sheet_version`)).toBe(3);
     expect(await count(db, sql`SELECT count(*) AS n FROM scoring`)).toBe(first.scorings + second.scorings);
+    expect(await count(db, sql`SELECT count(*) AS n FROM note`)).toBe(first.notes + second.notes);
     expect(await count(db, sql`SELECT count(*) AS n FROM score`)).toBe(first.scores + second.scores);
     expect(await count(db, sql`SELECT count(DISTINCT s.client_id) AS n FROM scoring s JOIN client c ON c.id = s.client_id WHERE c.pseudonym > 'K-0300'`)).toBeGreaterThan(200);
     expect((await sql`PRAGMA foreign_key_check`.execute(db)).rows).toEqual([]);
@@ -309,6 +316,8 @@ describe('generateDemo', () => {
     ).rejects.toThrow('changed my mind');
     expect(await count(db, sql`SELECT count(*) AS n FROM client`)).toBe(0);
     expect(await count(db, sql`SELECT count(*) AS n FROM action`)).toBe(0);
+    expect(await count(db, sql`SELECT count(*) AS n FROM note`)).toBe(0);
+    expect(await searchNotes(db, { text: 'gesprek' })).toEqual([]);
   });
 
   it('handles 20,000 clients', { timeout: 120_000 }, async () => {
@@ -330,7 +339,109 @@ describe('generateDemo', () => {
     expect(result.scores).toBeLessThan(240_000);
     expect(await count(db, sql`SELECT count(*) AS n FROM scoring`)).toBe(result.scorings);
     expect(await count(db, sql`SELECT count(*) AS n FROM score`)).toBe(result.scores);
+    // About five notes per client, so ~100,000, all in the search index.
+    expect(result.notes).toBeGreaterThan(90_000);
+    expect(result.notes).toBeLessThan(110_000);
+    expect(await count(db, sql`SELECT count(*) AS n FROM note`)).toBe(result.notes);
+    expect(await count(db, sql`SELECT count(*) AS n FROM note_fts WHERE note_fts MATCH 'gesprek'`)).toBeGreaterThan(10_000);
     expect((await sql`PRAGMA foreign_key_check`.execute(db)).rows).toEqual([]);
+  });
+});
+
+describe('generateDemo: notes', () => {
+  it.each([
+    [120, 'nl'],
+    [2_000, 'da'],
+    [300, 'en'],
+  ] as const)('writes case notes for %i clients (%s)', async (n, language) => {
+    const { connection, result } = await generateFresh({ clients: n, today: TODAY, language });
+    const db = connection.db;
+    const large = n >= 2_000;
+    const notes = await db.selectFrom('note').selectAll().execute();
+    expect(notes).toHaveLength(result.notes);
+
+    // About five per client, a small share of them on households.
+    expect(notes.length / n).toBeGreaterThan(large ? 4.5 : 4);
+    expect(notes.length / n).toBeLessThan(large ? 5.5 : 6);
+    const onHouseholds = notes.filter((note) => note.household_id !== null);
+    expect(onHouseholds.length).toBeGreaterThan(0);
+    expect(onHouseholds.every((note) => note.client_id === null)).toBe(true);
+    expect(notes.filter((note) => note.client_id !== null && note.household_id !== null)).toEqual([]);
+    if (large) {
+      expect(onHouseholds.length / notes.length).toBeGreaterThan(0.02);
+      expect(onHouseholds.length / notes.length).toBeLessThan(0.08);
+    }
+
+    // Bodies of 150–450 characters, ~300 on average, not one text copied over and over.
+    const lengths = notes.map((note) => [...note.body].length);
+    expect(Math.min(...lengths)).toBeGreaterThanOrEqual(150);
+    expect(Math.max(...lengths)).toBeLessThanOrEqual(450);
+    const average = lengths.reduce((sum, l) => sum + l, 0) / lengths.length;
+    expect(average).toBeGreaterThan(260);
+    expect(average).toBeLessThan(340);
+    expect(new Set(notes.map((note) => note.body)).size / notes.length).toBeGreaterThan(0.9);
+
+    // Mostly conversations and calls, every kind present; about 2% pinned.
+    const share = (kind: string) => notes.filter((note) => note.kind === kind).length / notes.length;
+    expect(share('conversation') + share('phone_call')).toBeGreaterThan(0.55);
+    expect(share('conversation') + share('phone_call')).toBeLessThan(0.85);
+    const pinned = notes.filter((note) => note.pinned === 1).length / notes.length;
+    expect(notes.every((note) => note.pinned === 0 || note.pinned === 1)).toBe(true);
+    if (large) {
+      for (const kind of ['conversation', 'phone_call', 'home_visit', 'agreement', 'reflection', 'milestone']) expect(share(kind)).toBeGreaterThan(0.01);
+      expect(share('milestone')).toBeLessThan(0.08);
+      expect(pinned).toBeGreaterThan(0.01);
+      expect(pinned).toBeLessThan(0.035);
+    }
+
+    // Written by the caseworker of the client (or household), within the case, never before the client was entered.
+    expect(notes.every((note) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(note.noted_at) && note.deleted_at === null)).toBe(true);
+    expect(
+      await count(
+        db,
+        sql`SELECT count(*) AS n FROM note o JOIN client c ON c.id = o.client_id LEFT JOIN closure z ON z.client_id = c.id
+            WHERE o.author_id IS NOT c.caseworker_id OR o.updated_by IS NOT c.caseworker_id OR o.created_at < c.created_at
+               OR substr(o.noted_at, 1, 10) < c.start_date OR substr(o.noted_at, 1, 10) > coalesce(z.closed_on, ${TODAY})
+               OR substr(o.noted_at, 12) < '08:00' OR substr(o.noted_at, 12) > '17:00'`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        db,
+        sql`SELECT count(*) AS n FROM note o JOIN household h ON h.id = o.household_id
+            WHERE o.author_id IS NOT h.caseworker_id OR o.created_at < h.created_at OR substr(o.noted_at, 1, 10) > ${TODAY}
+               OR substr(o.noted_at, 1, 10) < (SELECT min(c.start_date) FROM client c WHERE c.household_id = h.id)`,
+      ),
+    ).toBe(0);
+    expect((await sql`PRAGMA foreign_key_check`.execute(db)).rows).toEqual([]);
+
+    // The search index holds every note, and finds words typed without their diacritics.
+    await sql`INSERT INTO note_fts (note_fts) VALUES ('integrity-check')`.execute(db);
+    const found = async (typed: string, written: string) => {
+      const hits = await searchNotes(db, { text: typed, limit: 500 });
+      expect(hits.length).toBeGreaterThan(0);
+      expect(hits.some((hit) => hit.snippet.toLowerCase().includes(`${HIGHLIGHT_START}${written}`))).toBe(true);
+      expect(hits.every((hit) => hit.ownerName !== '' && hit.snippet.includes(HIGHLIGHT_END))).toBe(true);
+    };
+    if (language === 'nl') {
+      await found('geinteresseerd', 'geïnteresseerd');
+      await found('cafe', 'café');
+      // Every note with "één" is found by typing "een".
+      const withEen = await count(db, sql`SELECT count(*) AS n FROM note WHERE body LIKE '%één%'`);
+      expect(withEen).toBeGreaterThan(0);
+      expect(await count(db, sql`SELECT count(*) AS n FROM note_fts f JOIN note o ON o.rowid = f.rowid WHERE note_fts MATCH '"een"' AND o.body LIKE '%één%'`)).toBe(withEen);
+    } else if (language === 'da') {
+      await found('kobmand', 'købmand');
+      await found('arsag', 'årsag');
+      await found('soger', 'søger');
+    } else {
+      await found('cafe', 'café');
+      await found('internship', 'internship');
+    }
+    // Household notes are found as well, under the household's name.
+    const householdNote = await db.selectFrom('note').select(['id', 'body']).where('household_id', 'is not', null).orderBy('id').executeTakeFirstOrThrow();
+    const householdHits = await searchNotes(db, { text: householdNote.body.slice(0, 80), limit: 500 });
+    expect(householdHits.find((hit) => hit.id === householdNote.id)?.ownerName).toMatch(/\S/);
   });
 });
 

@@ -106,6 +106,19 @@ describe('migrations', () => {
     expect(connection.sqlite.pragma('foreign_key_check')).toEqual([]);
   });
 
+  it('migrates a version-4 database with to-dos to notes: to-dos kept, unlinked; the index follows new notes', async () => {
+    await new Migrator({ db: connection.db, provider: migrationProvider }).migrateTo('0004_scoring');
+    connection.sqlite.exec(`
+      INSERT INTO client (id, first_name, last_name, pseudonym, status, created_at, updated_at) VALUES ('c1', 'Søren', 'Holm', 'K-0001', 'active', 'x', 'x');
+      INSERT INTO action (id, client_id, title, kind, due_date, created_at, updated_at) VALUES ('a1', 'c1', 'Bellen', 'task', '2026-11-25', 'x', 'x');
+    `);
+    await migrateToLatest(connection.db);
+    expect(await connection.db.selectFrom('action').select(['id', 'note_id']).execute()).toEqual([{ id: 'a1', note_id: null }]);
+    connection.sqlite.exec(`INSERT INTO note (id, client_id, kind, noted_at, body, created_at, updated_at) VALUES ('n1', 'c1', 'conversation', '2026-11-23T10:00', 'Søren vertelde over zijn købmand.', 'x', 'x')`);
+    const hits = connection.sqlite.prepare(`SELECT rowid FROM note_fts WHERE note_fts MATCH '"kobmand"'`).all();
+    expect(hits).toHaveLength(1);
+  });
+
   it('refuses a database written by a newer Koers and leaves the file unchanged', async () => {
     await migrateToLatest(connection.db);
     connection.sqlite.exec(`INSERT INTO kysely_migration (name, timestamp) VALUES ('9999_from_the_future', '2030-01-01T00:00:00Z')`);

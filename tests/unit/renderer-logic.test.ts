@@ -84,7 +84,7 @@ describe('caseload sorting', () => {
 
 describe('My day grouping', () => {
   it('puts to-dos before today under overdue, then today, then the rest of the week', () => {
-    const item = (dueDate: string) => ({ id: dueDate, clientId: 'c', title: dueDate, kind: 'task' as const, dueDate, dueTime: null, done: false, doneAt: null, client: { id: 'c', firstName: 'A', lastName: 'B', pseudonym: 'K-1' } });
+    const item = (dueDate: string) => ({ id: dueDate, clientId: 'c', title: dueDate, kind: 'task' as const, dueDate, dueTime: null, done: false, doneAt: null, noteId: null, client: { id: 'c', firstName: 'A', lastName: 'B', pseudonym: 'K-1' } });
     const groups = groupAgenda([item('2026-11-20'), item('2026-11-23'), item('2026-11-26')], '2026-11-23');
     expect([groups.overdue, groups.today, groups.thisWeek].map((g) => g.map((i) => i.dueDate))).toEqual([['2026-11-20'], ['2026-11-23'], ['2026-11-26']]);
   });

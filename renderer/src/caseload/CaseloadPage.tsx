@@ -118,7 +118,12 @@ export function CaseloadPage() {
       )}
       {rows === undefined && caseload.error === undefined && <p>{t('app.loading')}</p>}
       {rows && rows.length === 0 && <p className="empty">{filtered ? t('caseload.empty') : t('caseload.emptyCaseload')}</p>}
-      {rows && rows.length > 0 && <CaseloadTable rows={sorted} columns={columns} ctx={ctx} sort={sort} onSort={toggleSort} labelledBy={titleId} />}
+      {rows && rows.length > 0 && (
+        <>
+          <p className="hint">{t('notes.caseloadShortcutHint')}</p>
+          <CaseloadTable rows={sorted} columns={columns} ctx={ctx} sort={sort} onSort={toggleSort} labelledBy={titleId} />
+        </>
+      )}
 
       {creating && <ClientFormDialog onClose={() => setCreating(false)} />}
     </section>

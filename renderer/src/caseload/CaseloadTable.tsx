@@ -3,6 +3,7 @@ import { type KeyboardEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseloadRow } from '../../../main/contract';
 import { formatNumber, formatShortDate, weeksBetween } from '../format';
+import { NoteEditor } from '../notes/NoteEditor';
 import { navigate } from '../router';
 import { useSession } from '../session';
 import type { Column, ColumnId, RowContext, SortDirection } from './columns';
@@ -21,12 +22,14 @@ interface Props {
 /**
  * The caseload as an ARIA grid. Only the rows in view are in the DOM, so 20,000
  * clients scroll as smoothly as 50. One row is in the tab order; arrow keys,
- * Page Up/Down, Home and End move it, Enter opens the client.
+ * Page Up/Down, Home and End move it, Enter opens the client, N writes a quick note.
  */
 export function CaseloadTable({ rows, columns, ctx, sort, onSort, labelledBy }: Props) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
+  const [noteFor, setNoteFor] = useState<CaseloadRow | null>(null);
+  const [status, setStatus] = useState('');
   const activeIndex = Math.min(active, Math.max(rows.length - 1, 0));
   // The virtualizer's functions change every render; nothing here relies on memoizing them.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -56,58 +59,76 @@ export function CaseloadTable({ rows, columns, ctx, sort, onSort, labelledBy }: 
     } else if (event.key === 'Enter' && row) {
       event.preventDefault();
       navigate({ page: 'client', id: row.id });
+    } else if (event.key.toLowerCase() === 'n' && !event.ctrlKey && !event.metaKey && !event.altKey && row) {
+      event.preventDefault();
+      setNoteFor(row);
     }
   };
 
   return (
-    <div role="grid" className="caseload-grid" aria-labelledby={labelledBy} aria-rowcount={rows.length + 1} aria-colcount={columns.length}>
-      <div role="rowgroup">
-        <div role="row" aria-rowindex={1} className="grid-row grid-head" style={template}>
-          {columns.map((column, i) => {
-            const label = t(`caseload.columns.${column.id}`);
-            const sorted = sort.column === column.id;
-            return (
-              <div key={column.id} role="columnheader" aria-colindex={i + 1} aria-sort={sorted ? sort.direction : 'none'} className="grid-cell">
-                <button type="button" className="sort-button" onClick={() => onSort(column.id)} title={t('caseload.sortBy', { column: label })}>
-                  {label}
-                  <span aria-hidden="true" className="sort-mark">
-                    {sorted ? (sort.direction === 'ascending' ? '▲' : '▼') : ''}
-                  </span>
-                </button>
-              </div>
-            );
-          })}
+    <>
+      <div role="grid" className="caseload-grid" aria-labelledby={labelledBy} aria-rowcount={rows.length + 1} aria-colcount={columns.length}>
+        <div role="rowgroup">
+          <div role="row" aria-rowindex={1} className="grid-row grid-head" style={template}>
+            {columns.map((column, i) => {
+              const label = t(`caseload.columns.${column.id}`);
+              const sorted = sort.column === column.id;
+              return (
+                <div key={column.id} role="columnheader" aria-colindex={i + 1} aria-sort={sorted ? sort.direction : 'none'} className="grid-cell">
+                  <button type="button" className="sort-button" onClick={() => onSort(column.id)} title={t('caseload.sortBy', { column: label })}>
+                    {label}
+                    <span aria-hidden="true" className="sort-mark">
+                      {sorted ? (sort.direction === 'ascending' ? '▲' : '▼') : ''}
+                    </span>
+                  </button>
+                </div>
+              );
+            })}
+          </div>
+        </div>
+        <div role="rowgroup" ref={scrollRef} className="grid-body">
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const row = rows[item.index];
+              if (!row) return null;
+              return (
+                <div
+                  key={row.id}
+                  role="row"
+                  data-index={item.index}
+                  aria-rowindex={item.index + 2}
+                  tabIndex={item.index === activeIndex ? 0 : -1}
+                  className={`grid-row${row.overdueCount > 0 ? ' has-overdue' : ''}`}
+                  style={{ ...template, position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                  onKeyDown={(e) => onKeyDown(e, item.index)}
+                  onFocus={() => setActive(item.index)}
+                  onClick={() => navigate({ page: 'client', id: row.id })}
+                >
+                  {columns.map((column, i) => (
+                    <div key={column.id} role="gridcell" aria-colindex={i + 1} className={`grid-cell cell-${column.id}`}>
+                      <Cell column={column.id} row={row} ctx={ctx} />
+                    </div>
+                  ))}
+                </div>
+              );
+            })}
+          </div>
         </div>
       </div>
-      <div role="rowgroup" ref={scrollRef} className="grid-body">
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = rows[item.index];
-            if (!row) return null;
-            return (
-              <div
-                key={row.id}
-                role="row"
-                data-index={item.index}
-                aria-rowindex={item.index + 2}
-                tabIndex={item.index === activeIndex ? 0 : -1}
-                className={`grid-row${row.overdueCount > 0 ? ' has-overdue' : ''}`}
-                style={{ ...template, position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
-                onKeyDown={(e) => onKeyDown(e, item.index)}
-                onFocus={() => setActive(item.index)}
-                onClick={() => navigate({ page: 'client', id: row.id })}
-              >
-                {columns.map((column, i) => (
-                  <div key={column.id} role="gridcell" aria-colindex={i + 1} className={`grid-cell cell-${column.id}`}>
-                    <Cell column={column.id} row={row} ctx={ctx} />
-                  </div>
-                ))}
-              </div>
-            );
-          })}
-        </div>
-      </div>
-    </div>
+      <p role="status" className="visually-hidden">
+        {status}
+      </p>
+      {noteFor && (
+        <NoteEditor
+          target={{ kind: 'client', clientId: noteFor.id, name: `${noteFor.firstName} ${noteFor.lastName}` }}
+          onClose={() => setNoteFor(null)}
+          onSaved={() => {
+            setNoteFor(null);
+            setStatus(t('notes.saved'));
+          }}
+        />
+      )}
+    </>
   );
 }
 

@@ -1,7 +1,9 @@
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../errors';
 import { formatDate, weeksBetween } from '../format';
+import { NoteEditor } from '../notes/NoteEditor';
+import { useNoteShortcut } from '../notes/useNoteShortcut';
 import { href, navigate } from '../router';
 import { useSession } from '../session';
 import { ScoringHistory } from '../scoring/ScoringHistory';
@@ -13,7 +15,8 @@ import { Todos } from './Todos';
 
 type Open = 'edit' | 'stage' | 'handover' | 'close' | 'reopen' | null;
 
-export function ClientPage({ id }: { id: string }) {
+/** `noteId`: a note to scroll to (from a search result). */
+export function ClientPage({ id, noteId }: { id: string; noteId: string | undefined }) {
   const { t } = useTranslation();
   const session = useSession();
   const remote = useRemote('clients.get', { id }, ['clients', 'catalog', 'households']);
@@ -21,7 +24,9 @@ export function ClientPage({ id }: { id: string }) {
   const [open, setOpen] = useState<Open>(null);
   const [adding, setAdding] = useState(false);
   const [status, setStatus] = useState('');
+  const [writing, setWriting] = useState(false);
   const client = remote.data;
+  useNoteShortcut(useCallback(() => setWriting(true), []));
 
   if (remote.error !== undefined && !client) {
     return (
@@ -34,6 +39,7 @@ export function ClientPage({ id }: { id: string }) {
 
   const lang = session.language;
   const household = households.find((h) => h.id === client.householdId);
+  const name = `${client.firstName} ${client.lastName}`;
   const done = (message?: string) => {
     setOpen(null);
     setStatus(message ?? t('common.saved'));
@@ -74,6 +80,9 @@ export function ClientPage({ id }: { id: string }) {
       {client.closure && <p className="closure-note">{t('client.closedOn', { date: formatDate(client.closure.closedOn, lang), reason: session.labelOf(client.closure.reasonId) })}</p>}
 
       <div className="toolbar" role="toolbar" aria-label={t('client.quickActions')}>
+        <button type="button" onClick={() => setWriting(true)} aria-keyshortcuts="N">
+          {t('notes.write')}
+        </button>
         <button type="button" onClick={() => setAdding((a) => !a)} aria-expanded={adding}>
           {t('client.addTodo')}
         </button>
@@ -102,6 +111,7 @@ export function ClientPage({ id }: { id: string }) {
           </button>
         )}
       </div>
+      <p className="hint">{t('notes.shortcutHint')}</p>
       <p role="status" className="saved">
         {status}
       </p>
@@ -121,8 +131,18 @@ export function ClientPage({ id }: { id: string }) {
         <Todos clientId={client.id} adding={adding} onAdded={() => setStatus(t('common.saved'))} />
       </div>
       <ScoringHistory clientId={client.id} />
-      <Timeline clientId={client.id} />
+      <Timeline clientId={client.id} clientName={name} focusNoteId={noteId} onDone={setStatus} />
 
+      {writing && (
+        <NoteEditor
+          target={{ kind: 'client', clientId: client.id, name }}
+          onClose={() => setWriting(false)}
+          onSaved={() => {
+            setWriting(false);
+            setStatus(t('notes.saved'));
+          }}
+        />
+      )}
       {open === 'edit' && <ClientFormDialog client={client} onClose={() => setOpen(null)} />}
       {open === 'stage' && <StageDialog client={client} onClose={() => setOpen(null)} onDone={done} />}
       {open === 'handover' && <HandoverDialog client={client} onClose={() => setOpen(null)} onDone={done} />}

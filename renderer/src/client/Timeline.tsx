@@ -1,15 +1,19 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TimelineEntry } from '../../../main/contract';
+import type { Note, TimelineEntry } from '../../../main/contract';
 import { formatDate } from '../format';
+import { NoteCard } from '../notes/NoteCard';
+import { useFocusNote } from '../notes/useFocusNote';
 import { type Session, useSession } from '../session';
-import { SelectField } from '../ui/fields';
+import { type Option, SelectField } from '../ui/fields';
 import { useRemote } from '../useRemote';
 
 type Kind = TimelineEntry['kind'];
-const KINDS: readonly Kind[] = ['scoring', 'stage', 'action', 'handover', 'closed', 'reopened', 'created'];
+const KINDS: readonly Kind[] = ['note', 'scoring', 'stage', 'action', 'handover', 'closed', 'reopened', 'created'];
 
-function describe(entry: TimelineEntry, t: ReturnType<typeof useTranslation>['t'], session: Session): string {
+type EventEntry = Exclude<TimelineEntry, { kind: 'note' }>;
+
+function describe(entry: EventEntry, t: ReturnType<typeof useTranslation>['t'], session: Session): string {
   switch (entry.kind) {
     case 'created':
       return t('client.events.created');
@@ -33,14 +37,23 @@ function describe(entry: TimelineEntry, t: ReturnType<typeof useTranslation>['t'
   }
 }
 
-/** Everything that happened to the client, newest first, filterable by kind. */
-export function Timeline({ clientId }: { clientId: string }) {
+/**
+ * Everything that happened to the client, newest first, filterable by kind; notes
+ * (the client's own and the household's) among it, pinned ones also on top.
+ */
+export function Timeline({ clientId, clientName, focusNoteId, onDone }: { clientId: string; clientName: string; focusNoteId: string | undefined; onDone(message: string): void }) {
   const { t } = useTranslation();
   const session = useSession();
   const [kind, setKind] = useState<'' | Kind>('');
   const titleId = useId();
-  const entries = useRemote('clients.timeline', { id: clientId }, ['clients', 'actions', 'catalog', 'scorings', 'sheets']).data ?? [];
+  const pinnedId = useId();
+  const timeline = useRemote('clients.timeline', { id: clientId }, ['clients', 'actions', 'catalog', 'scorings', 'sheets', 'notes', 'households']).data;
+  const entries = timeline ?? [];
   const shown = kind ? entries.filter((e) => e.kind === kind) : entries;
+  const pinned = kind === '' || kind === 'note' ? entries.flatMap((e): Note[] => (e.kind === 'note' && e.note.pinned ? [e.note] : [])) : [];
+  // Follow-up to-dos from a note on this timeline are the client's, household note or not.
+  const self: Option[] = [{ value: clientId, label: clientName }];
+  useFocusNote(focusNoteId, timeline !== undefined);
   return (
     <section className="panel" aria-labelledby={titleId}>
       <div className="panel-heading">
@@ -55,15 +68,27 @@ export function Timeline({ clientId }: { clientId: string }) {
           className="inline-field"
         />
       </div>
+      {pinned.length > 0 && (
+        <section className="pinned-notes" aria-labelledby={pinnedId}>
+          <h3 id={pinnedId}>{t('notes.pinnedGroup')}</h3>
+          {pinned.map((note) => (
+            <NoteCard key={note.id} note={note} anchor={false} clients={self} onDone={onDone} />
+          ))}
+        </section>
+      )}
       <ol className="timeline">
         {shown.map((entry, i) => (
-          <li key={`${entry.kind}-${entry.at}-${i}`} className={`timeline-entry kind-${entry.kind}`}>
+          <li key={entry.kind === 'note' ? entry.note.id : `${entry.kind}-${entry.at}-${i}`} className={`timeline-entry kind-${entry.kind}`}>
             <time dateTime={entry.date}>{formatDate(entry.date, session.language)}</time>
-            <span>
-              {describe(entry, t, session)}
-              {entry.kind === 'handover' && entry.note && <span className="muted"> — {entry.note}</span>}
-              {entry.kind === 'closed' && entry.outcomeNote && <span className="muted"> — {entry.outcomeNote}</span>}
-            </span>
+            {entry.kind === 'note' ? (
+              <NoteCard note={entry.note} anchor clients={self} onDone={onDone} />
+            ) : (
+              <span>
+                {describe(entry, t, session)}
+                {entry.kind === 'handover' && entry.note && <span className="muted"> — {entry.note}</span>}
+                {entry.kind === 'closed' && entry.outcomeNote && <span className="muted"> — {entry.outcomeNote}</span>}
+              </span>
+            )}
           </li>
         ))}
       </ol>

@@ -6,6 +6,9 @@ import { describeError } from '../errors';
 import { LOCALES } from '../i18n/locales';
 import { FormDialog } from '../ui/FormDialog';
 import '../manage/manage.css';
+import { NoteCard } from '../notes/NoteCard';
+import { NoteEditor } from '../notes/NoteEditor';
+import { useFocusNote } from '../notes/useFocusNote';
 import { href } from '../router';
 import { useSession } from '../session';
 import { ErrorSummary, TextField } from '../ui/fields';
@@ -201,12 +204,13 @@ function MemberOption(props: { client: CaseloadRow; checked: boolean; disabled: 
   );
 }
 
-/** One family, one plan, one worker: the household and its members at a glance. */
-export function HouseholdPage({ id }: { id: string }) {
+/** One family, one plan, one worker: the household, its members and its notes at a glance. */
+export function HouseholdPage({ id, noteId }: { id: string; noteId: string | undefined }) {
   const { t } = useTranslation();
   const session = useSession();
   const remote = useRemote('households.get', { id }, ['households', 'clients']);
   const [renaming, setRenaming] = useState(false);
+  const [writing, setWriting] = useState(false);
   const [status, setStatus] = useState('');
   const household = remote.data;
 
@@ -220,9 +224,14 @@ export function HouseholdPage({ id }: { id: string }) {
       </p>
       <div className="page-heading">
         <h1>{household.name}</h1>
-        <button type="button" className="secondary" onClick={() => setRenaming(true)}>
-          {t('households.rename')}
-        </button>
+        <div className="toolbar">
+          <button type="button" onClick={() => setWriting(true)}>
+            {t('notes.writeHousehold')}
+          </button>
+          <button type="button" className="secondary" onClick={() => setRenaming(true)}>
+            {t('households.rename')}
+          </button>
+        </div>
       </div>
       <p role="status" className="saved">
         {status}
@@ -241,6 +250,17 @@ export function HouseholdPage({ id }: { id: string }) {
         <p className="hint household-intro">{t('households.intro')}</p>
       </div>
       <Members household={household} />
+      <HouseholdNotes household={household} focusNoteId={noteId} onDone={setStatus} />
+      {writing && (
+        <NoteEditor
+          target={{ kind: 'household', householdId: household.id, name: household.name }}
+          onClose={() => setWriting(false)}
+          onSaved={() => {
+            setWriting(false);
+            setStatus(t('notes.saved'));
+          }}
+        />
+      )}
       {renaming && (
         <RenameDialog
           household={household}
@@ -291,6 +311,25 @@ function Members({ household }: { household: Household }) {
         </table>
       )}
       <p className="hint">{t('households.changeMembersHint')}</p>
+    </section>
+  );
+}
+
+function HouseholdNotes({ household, focusNoteId, onDone }: { household: Household; focusNoteId: string | undefined; onDone(message: string): void }) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const notes = useRemote('notes.forHousehold', { id: household.id }, ['notes', 'households']);
+  const members = household.members.map((m) => ({ value: m.id, label: `${m.firstName} ${m.lastName}` }));
+  useFocusNote(focusNoteId, notes.data !== undefined);
+  return (
+    <section className="panel" aria-labelledby={titleId}>
+      <h2 id={titleId}>{t('notes.householdNotes')}</h2>
+      <p className="hint">{t('notes.householdNotesHint')}</p>
+      {notes.error !== undefined && <ErrorSummary message={describeError(t, notes.error).summary} />}
+      {notes.data?.length === 0 && <p className="empty">{t('notes.noHouseholdNotes')}</p>}
+      {notes.data?.map((note) => (
+        <NoteCard key={note.id} note={note} anchor clients={members} onDone={onDone} />
+      ))}
     </section>
   );
 }

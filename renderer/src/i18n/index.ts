@@ -7,6 +7,7 @@ import { messages as firstRun } from '../firstrun/messages';
 import { messages as households } from '../households/messages';
 import { messages as manage } from '../manage/messages';
 import { messages as myDay } from '../myday/messages';
+import { messages as notes } from '../notes/messages';
 import { messages as coverage } from '../coverage/messages';
 import { messages as scoring } from '../scoring/messages';
 import { messages as sheets } from '../sheets/messages';
@@ -21,6 +22,7 @@ function compose(language: Language) {
     households: households[language],
     manage: manage[language],
     myDay: myDay[language],
+    notes: notes[language],
     sheets: sheets[language],
     scoring: scoring[language],
     coverage: coverage[language],

@@ -32,7 +32,7 @@ function FieldFrame({ label, error, hint, className, children }: BaseProps & { c
 }
 
 export function TextField(
-  props: BaseProps & { name: string; value: string; onChange(value: string): void; type?: 'text' | 'date' | 'time' | 'email' | 'tel' | 'number' | 'search'; autoFocus?: boolean; step?: string },
+  props: BaseProps & { name: string; value: string; onChange(value: string): void; type?: 'text' | 'date' | 'time' | 'datetime-local' | 'email' | 'tel' | 'number' | 'search'; autoFocus?: boolean; step?: string },
 ) {
   const { name, value, onChange, type = 'text', autoFocus, step, ...frame } = props;
   return (
