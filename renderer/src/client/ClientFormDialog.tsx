@@ -6,6 +6,7 @@ import { navigate } from '../router';
 import { useSession } from '../session';
 import { Dialog } from '../ui/Dialog';
 import { ErrorSummary, SelectField, TextField } from '../ui/fields';
+import { FormFooter } from '../ui/FormDialog';
 import { useSave } from '../ui/useSave';
 import { useRemote } from '../useRemote';
 
@@ -89,15 +90,9 @@ export function ClientFormDialog({ client, onClose }: { client?: Client; onClose
         )}
         <SelectField label={t('fields.householdId')} name="householdId" value={values.householdId} onChange={set('householdId')} empty={t('client.noHousehold')} options={households.map((h) => ({ value: h.id, label: h.name }))} error={save.fieldError('householdId')} />
         {field('startDate', 'date')}
-        <div className="form-footer">
+        <FormFooter onCancel={onClose} saving={save.saving}>
           <ErrorSummary message={save.error?.summary} />
-          <button type="button" className="secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" disabled={save.saving}>
-            {t('common.save')}
-          </button>
-        </div>
+        </FormFooter>
       </form>
     </Dialog>
   );

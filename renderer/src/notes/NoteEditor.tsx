@@ -7,6 +7,7 @@ import { formatDateTime } from '../format';
 import { useSession } from '../session';
 import { Dialog } from '../ui/Dialog';
 import { CheckboxField, ErrorSummary, SelectField, TextArea, TextField } from '../ui/fields';
+import { FormFooter } from '../ui/FormDialog';
 import { useSave } from '../ui/useSave';
 import './notes.css';
 
@@ -156,14 +157,7 @@ export function NoteEditor({ target, onClose, onSaved }: { target: NoteTarget; o
         <TextArea label={t('fields.body')} name="body" value={body} onChange={changed(setBody)} rows={10} hint={t('notes.bodyHint')} error={save.fieldError('body')} />
         <CheckboxField label={t('notes.pinned')} name="pinned" checked={pinned} onChange={setPinned} />
         <ErrorSummary message={save.error?.summary} />
-        <div className="form-footer">
-          <button type="button" className="secondary" onClick={requestClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" disabled={save.saving}>
-            {t('common.save')}
-          </button>
-        </div>
+        <FormFooter onCancel={requestClose} saving={save.saving} />
       </form>
     </Dialog>
   );
