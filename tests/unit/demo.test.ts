@@ -321,10 +321,8 @@ describe('generateDemo', () => {
   });
 
   it('handles 20,000 clients', { timeout: 120_000 }, async () => {
-    const started = performance.now();
+    // Counts only: how long it takes is for the benchmarks, not for a test.
     const { connection, result } = await generateFresh({ clients: 20_000, today: TODAY, language: 'nl' });
-    // A loose guard against accidental quadratic work; the benchmarks measure it properly (about 3 s).
-    expect(performance.now() - started).toBeLessThan(30_000);
     const db = connection.db;
     expect(result.clients).toBe(20_000);
     expect(result.caseworkers).toBe(167);
