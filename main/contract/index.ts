@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Envelope } from './envelope';
 import { email, id, localDate, optionalDate, optionalId, optionalText, optionalTime, requiredText, text } from './fields';
 import { LANGUAGES } from './languages';
+import { progressionSchema, teamViewInputSchema, teamViewSchema } from './charts';
 import { draftInputSchema as noteDraftInputSchema, draftKeySchema, draftSchema, noteCreateSchema, noteHitSchema, noteSchema, noteSearchSchema, noteUpdateSchema, noteVersionSchema, type noteKindSchema } from './notes';
 import {
   coverageSchema,
@@ -289,6 +290,10 @@ export const contract = {
   'drafts.save': { input: noteDraftInputSchema, output: ok },
   'drafts.discard': { input: z.strictObject({ key: draftKeySchema }), output: ok },
 
+  'charts.progression': { input: z.strictObject({ clientId: id }), output: progressionSchema },
+  /** Key persons: change per indicator and the team compass, for one sheet. */
+  'team.view': { input: teamViewInputSchema, output: teamViewSchema },
+
   'coverage.get': { input: empty, output: coverageSchema },
   'coverage.setTarget': { input: z.strictObject({ share: z.number().min(0).max(1), dueOn: localDate }), output: coverageSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
@@ -331,6 +336,8 @@ export type ScoringForm = z.output<typeof scoringFormSchema>;
 export type Goal = z.output<typeof goalSchema>;
 export type Coverage = z.output<typeof coverageSchema>;
 export type Note = z.output<typeof noteSchema>;
+export type Progression = z.output<typeof progressionSchema>;
+export type TeamView = z.output<typeof teamViewSchema>;
 export type NoteKind = z.output<typeof noteKindSchema>;
 export type NoteHit = z.output<typeof noteHitSchema>;
 

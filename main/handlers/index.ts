@@ -6,6 +6,7 @@ import { caseworkerHandlers } from './caseworkers';
 import { catalogHandlers } from './catalog';
 import { clientHandlers } from './clients';
 import { householdHandlers } from './households';
+import { chartHandlers, teamHandlers } from './charts';
 import { goalHandlers } from './goals';
 import { draftHandlers, noteHandlers } from './notes';
 import { coverageHandlers, scoringHandlers } from './scorings';
@@ -28,6 +29,8 @@ const handlers = {
   ...coverageHandlers,
   ...noteHandlers,
   ...draftHandlers,
+  ...chartHandlers,
+  ...teamHandlers,
 } satisfies Handlers<Context>;
 
 /**
