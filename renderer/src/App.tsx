@@ -12,6 +12,8 @@ import { href, type Route, useRoute } from './router';
 import { SessionProvider, useSession } from './session';
 import { SettingsPage } from './SettingsPage';
 import { CoveragePage } from './coverage/CoveragePage';
+import { MeetingPage } from './presentation/MeetingPage';
+import { TeamPage } from './team/TeamPage';
 import { ScoringPage } from './scoring/ScoringPage';
 import { SheetPage, SheetsPage } from './sheets/SheetsPage';
 import { useRemote } from './useRemote';
@@ -31,7 +33,7 @@ export function App() {
   );
 }
 
-const NAV: ReadonlyArray<{ route: Route; label: 'nav.caseload' | 'nav.myDay' | 'nav.households' | 'nav.notes' | 'nav.caseworkers' | 'nav.lists' | 'nav.sheets' | 'nav.coverage' | 'nav.settings'; keyPerson?: boolean }> = [
+const NAV: ReadonlyArray<{ route: Route; label: 'nav.caseload' | 'nav.myDay' | 'nav.households' | 'nav.notes' | 'nav.caseworkers' | 'nav.lists' | 'nav.sheets' | 'nav.coverage' | 'nav.team' | 'nav.meeting' | 'nav.settings'; keyPerson?: boolean }> = [
   { route: { page: 'caseload' }, label: 'nav.caseload' },
   { route: { page: 'myDay' }, label: 'nav.myDay' },
   { route: { page: 'households' }, label: 'nav.households' },
@@ -40,6 +42,8 @@ const NAV: ReadonlyArray<{ route: Route; label: 'nav.caseload' | 'nav.myDay' | '
   { route: { page: 'lists' }, label: 'nav.lists', keyPerson: true },
   { route: { page: 'sheets' }, label: 'nav.sheets', keyPerson: true },
   { route: { page: 'coverage' }, label: 'nav.coverage', keyPerson: true },
+  { route: { page: 'team' }, label: 'nav.team', keyPerson: true },
+  { route: { page: 'meeting' }, label: 'nav.meeting' },
   { route: { page: 'settings' }, label: 'nav.settings' },
 ];
 
@@ -108,6 +112,10 @@ function Page({ route, keyPerson }: { route: Route; keyPerson: boolean }) {
       return keyPerson ? <SheetPage key={route.id} id={route.id} /> : <CaseloadPage />;
     case 'coverage':
       return keyPerson ? <CoveragePage /> : <CaseloadPage />;
+    case 'team':
+      return keyPerson ? <TeamPage /> : <CaseloadPage />;
+    case 'meeting':
+      return <MeetingPage />;
     case 'score':
       return <ScoringPage key={`${route.clientId}/${route.scoringId ?? ''}`} clientId={route.clientId} {...(route.scoringId ? { scoringId: route.scoringId } : {})} />;
     case 'settings':

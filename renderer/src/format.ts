@@ -40,3 +40,8 @@ export function weeksBetween(since: string, today: string): number {
 export function plusDays(date: string, days: number): string {
   return format(addDays(parseISO(date), days), 'yyyy-MM-dd');
 }
+
+/** A change with its sign, "+0,8" or "−1,0"; zero without a sign. */
+export function formatChange(value: number, language: Language, digits = 1): string {
+  return new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: digits, minimumFractionDigits: digits, signDisplay: 'exceptZero' }).format(value);
+}

@@ -13,6 +13,8 @@ export type Route =
   | { page: 'sheet'; id: string }
   | { page: 'score'; clientId: string; scoringId?: string }
   | { page: 'coverage' }
+  | { page: 'team' }
+  | { page: 'meeting' }
   | { page: 'settings' };
 
 /** Screens live in the URL hash: Back/Forward and reload keep the caseworker where they were. */
@@ -27,6 +29,10 @@ export function parseRoute(hash: string): Route {
       return id ? { page: 'sheet', id: decodeURIComponent(id) } : { page: 'sheets' };
     case 'coverage':
       return { page: 'coverage' };
+    case 'team':
+      return { page: 'team' };
+    case 'meeting':
+      return { page: 'meeting' };
     case 'my-day':
       return { page: 'myDay' };
     case 'households':

@@ -1,5 +1,6 @@
 import { type ReactNode, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ProgressionChart } from '../charts/ProgressionChart';
 import { describeError } from '../errors';
 import { formatDate, weeksBetween } from '../format';
 import { NoteEditor } from '../notes/NoteEditor';
@@ -131,6 +132,7 @@ export function ClientPage({ id, noteId }: { id: string; noteId: string | undefi
         <Todos clientId={client.id} adding={adding} onAdded={() => setStatus(t('common.saved'))} />
       </div>
       <ScoringHistory clientId={client.id} />
+      <ProgressionChart clientId={client.id} />
       <Timeline clientId={client.id} clientName={name} focusNoteId={noteId} onDone={setStatus} />
 
       {writing && (

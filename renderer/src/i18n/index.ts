@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../../main/contract/languages';
 import { messages as caseload } from '../caseload/messages';
+import { messages as charts } from '../charts/messages';
 import { messages as client } from '../client/messages';
 import { messages as firstRun } from '../firstrun/messages';
 import { messages as households } from '../households/messages';
@@ -9,14 +10,17 @@ import { messages as manage } from '../manage/messages';
 import { messages as myDay } from '../myday/messages';
 import { messages as notes } from '../notes/messages';
 import { messages as coverage } from '../coverage/messages';
+import { messages as presentation } from '../presentation/messages';
 import { messages as scoring } from '../scoring/messages';
 import { messages as sheets } from '../sheets/messages';
+import { messages as team } from '../team/messages';
 import { common } from './common';
 
 function compose(language: Language) {
   return {
     ...common[language],
     caseload: caseload[language],
+    charts: charts[language],
     client: client[language],
     firstRun: firstRun[language],
     households: households[language],
@@ -26,6 +30,8 @@ function compose(language: Language) {
     sheets: sheets[language],
     scoring: scoring[language],
     coverage: coverage[language],
+    team: team[language],
+    presentation: presentation[language],
   };
 }
 

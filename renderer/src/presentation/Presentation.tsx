@@ -1,0 +1,166 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseloadRow, Progression } from '../../../main/contract';
+import { describeError } from '../errors';
+import { useSession } from '../session';
+import { ErrorSummary } from '../ui/fields';
+import { useRemote } from '../useRemote';
+import { moveForKey, position, step } from './stepping';
+
+/**
+ * One client at a time on the meeting screen: full screen, dark, large. Only the
+ * pseudonym (or, when chosen, the name), target group, stage and progression: nothing
+ * that identifies the client to the room beyond what was chosen.
+ */
+/** `onLeave` must be stable (useCallback): the full-screen session lives as long as it does. */
+export function Presentation({ clients, showNames, onLeave }: { clients: readonly CaseloadRow[]; showNames: boolean; onLeave(): void }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [index, setIndex] = useState(0);
+  const count = clients.length;
+  const client = clients[Math.min(index, count - 1)];
+  const at = position(index, count);
+
+  // Full screen and the dark theme for as long as the presentation is open.
+  useEffect(() => {
+    const root = document.documentElement;
+    root.classList.add('presenting');
+    let entered = false;
+    const onFullscreen = () => {
+      if (document.fullscreenElement) entered = true;
+      // Esc in full screen is taken by the browser: leaving full screen leaves the presentation.
+      else if (entered) onLeave();
+    };
+    document.addEventListener('fullscreenchange', onFullscreen);
+    if (document.fullscreenEnabled) root.requestFullscreen().catch(() => undefined);
+    headingRef.current?.focus();
+    return () => {
+      document.removeEventListener('fullscreenchange', onFullscreen);
+      root.classList.remove('presenting');
+      if (document.fullscreenElement) document.exitFullscreen().catch(() => undefined);
+    };
+  }, [onLeave]);
+
+  // The window title is seen on the shared screen too: never a name in it.
+  const pseudonym = client?.pseudonym ?? '';
+  const appName = t('app.name');
+  useEffect(() => {
+    const before = document.title;
+    document.title = showNames ? appName : pseudonym;
+    return () => {
+      document.title = before;
+    };
+  }, [showNames, pseudonym, appName]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const move = moveForKey(event.key);
+      if (!move || event.altKey || event.ctrlKey || event.metaKey) return;
+      event.preventDefault();
+      if (move === 'leave') onLeave();
+      else setIndex((current) => step(current, count, move));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [count, onLeave]);
+
+  if (!client) return null;
+  return (
+    <section className="presentation" aria-labelledby={headingId}>
+      <div className="presentation-bar">
+        <p className="presentation-position" aria-live="polite" aria-atomic="true">
+          {t('presentation.position', { current: at.current, total: at.total })}
+        </p>
+        <p className="presentation-keys">{t('presentation.keys')}</p>
+      </div>
+      <h1 id={headingId} ref={headingRef} tabIndex={-1}>
+        {showNames ? `${client.firstName} ${client.lastName}` : client.pseudonym}
+      </h1>
+      <ClientFacts client={client} />
+      <ProgressionSummary key={client.id} clientId={client.id} />
+      <div className="presentation-buttons">
+        <button type="button" onClick={() => setIndex((current) => step(current, count, 'previous'))} disabled={index === 0}>
+          {t('presentation.previous')}
+        </button>
+        <button type="button" onClick={() => setIndex((current) => step(current, count, 'next'))} disabled={index >= count - 1}>
+          {t('presentation.next')}
+        </button>
+        <button type="button" onClick={onLeave}>
+          {t('presentation.leave')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function ClientFacts({ client }: { client: CaseloadRow }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  return (
+    <dl className="presentation-facts">
+      <dt>{t('presentation.targetGroup')}</dt>
+      <dd>{session.labelOf(client.targetGroupId) || t('presentation.none')}</dd>
+      <dt>{t('presentation.stage')}</dt>
+      <dd>{session.labelOf(client.stageId) || t('presentation.none')}</dd>
+    </dl>
+  );
+}
+
+function ProgressionSummary({ clientId }: { clientId: string }) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const progression = useRemote('charts.progression', { clientId }, ['scorings']);
+  const data = progression.data;
+  return (
+    <section className="presentation-progression" aria-labelledby={titleId}>
+      <h2 id={titleId}>{t('presentation.progression')}</h2>
+      {!data ? (
+        progression.error ? <ErrorSummary message={describeError(t, progression.error).summary} /> : <p>{t('app.loading')}</p>
+      ) : !data.radar.latest || data.indicators.length === 0 ? (
+        <p>{t('presentation.noScorings')}</p>
+      ) : (
+        <ProgressionTable progression={data} />
+      )}
+    </section>
+  );
+}
+
+type Indicator = Progression['indicators'][number];
+
+function ProgressionTable({ progression }: { progression: Progression }) {
+  const { t } = useTranslation();
+  const level = (indicator: Indicator, value: number | null | undefined) => {
+    if (value === null || value === undefined) return t('presentation.notScored');
+    const label = indicator.levels.find((l) => l.value === value)?.label;
+    return label ? t('presentation.level', { value, label }) : String(value);
+  };
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">{t('presentation.indicator')}</th>
+          <th scope="col">{t('presentation.first')}</th>
+          <th scope="col">{t('presentation.latest')}</th>
+          <th scope="col">{t('presentation.goal')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {progression.indicators.map((indicator) => {
+          const goal = progression.goals.find((g) => g.key === indicator.key);
+          return (
+            <tr key={indicator.key}>
+              <th scope="row">{indicator.name}</th>
+              <td>{level(indicator, progression.radar.first?.values[indicator.key])}</td>
+              <td>
+                <span aria-hidden="true">→ </span>
+                {level(indicator, progression.radar.latest?.values[indicator.key])}
+              </td>
+              <td>{goal ? level(indicator, goal.target) : t('presentation.noGoal')}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

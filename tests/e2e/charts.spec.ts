@@ -1,0 +1,104 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { formatDate, plusDays } from '../../renderer/src/format';
+import { createClient, ok, setUp } from '../helpers/seed';
+import { type AppHarness, expect, test } from './fixtures';
+
+const screenshots = resolve(import.meta.dirname, '../screenshots');
+mkdirSync(screenshots, { recursive: true });
+
+const LABELS = ['Crisis', 'Kwetsbaar', 'Beperkt zelfredzaam', 'Voldoende zelfredzaam', 'Volledig zelfredzaam'];
+const levels = LABELS.map((label, i) => ({ value: i + 1, label, description: null }));
+
+/** A published three-indicator sheet, default for the client's group; three caseworker scorings, a self-score, a goal and a milestone. */
+async function seed(app: AppHarness) {
+  await setUp(app.koers);
+  const group = await ok(app.koers.call('catalog.create', { kind: 'target_group', name: 'Jongeren tot 27' }));
+  const client = await createClient(app.koers, { targetGroupId: group.id });
+  const sheet = await ok(app.koers.call('sheets.createFromStarter', { starter: 'empty', language: 'nl' }));
+  await ok(
+    app.koers.call('sheets.saveDraft', {
+      sheetId: sheet.id,
+      name: 'Zelfredzaamheid',
+      targetGroupIds: [group.id],
+      indicators: ['Financiën', 'Wonen', 'Dagbesteding'].map((name) => ({ name, description: null, scaleMin: 1, scaleMax: 5, levels })),
+    }),
+  );
+  await ok(app.koers.call('sheets.publish', { id: sheet.id }));
+  const { today } = await ok(app.koers.call('app.info', {}));
+  const form = await ok(app.koers.call('scorings.form', { clientId: client.id }));
+  if (!form) throw new Error('no default sheet');
+  const [fin, won, dag] = form.version.indicators;
+  if (!fin || !won || !dag) throw new Error('three indicators expected');
+  const dates = [plusDays(today, -120), plusDays(today, -60), plusDays(today, -5)];
+  const score = (date: string, scoredBy: 'caseworker' | 'client', values: [number, number, number | null]) =>
+    ok(
+      app.koers.call('scorings.create', {
+        clientId: client.id,
+        versionId: form.version.id,
+        date,
+        scoredBy,
+        scores: [fin, won, dag].map((indicator, i) => ({ indicatorId: indicator.id, value: values[i] ?? null, comment: null })),
+      }),
+    );
+  await score(dates[0]!, 'caseworker', [2, 1, 3]);
+  await score(dates[1]!, 'caseworker', [3, 2, 3]);
+  await score(dates[1]!, 'client', [5, 2, null]);
+  await score(dates[2]!, 'caseworker', [4, 2, 4]);
+  await ok(app.koers.call('goals.set', { clientId: client.id, indicatorKey: won.key, target: 4, targetDate: plusDays(today, 180) }));
+  await ok(app.koers.call('notes.create', { clientId: client.id, kind: 'milestone', notedAt: `${plusDays(today, -30)}T10:00`, body: 'Eigen woning gevonden\nHuurcontract getekend.' }));
+  return { client, dates };
+}
+
+test('the progression chart: lines, a table with level labels, choosing indicators, the radar', async ({ app }) => {
+  const { client, dates } = await seed(app);
+  const page = app.page;
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(`${app.url}#/clients/${client.id}`);
+  const section = page.getByRole('region', { name: 'Voortgang' });
+  await expect(section).toBeVisible();
+  const chart = section.getByRole('img', { name: /Lijngrafiek van de scores in de tijd voor Financiën, Wonen, Dagbesteding/ });
+  await expect(chart).toBeVisible();
+  await expect(chart.locator('canvas')).toBeVisible();
+  const box = await chart.locator('canvas').boundingBox();
+  expect(box?.height).toBeGreaterThan(200);
+
+  // The table: hidden until asked for, but there for a screen reader all along.
+  const table = section.getByRole('table', { name: 'Scores per datum voor de gekozen indicatoren' });
+  await expect(table).toBeAttached();
+  await section.getByRole('button', { name: 'Als tabel tonen' }).click();
+  await expect(section.getByRole('button', { name: 'Tabel verbergen' })).toHaveAttribute('aria-expanded', 'true');
+  await expect(table).toBeVisible();
+  const first = formatDate(dates[0]!, 'nl');
+  const second = formatDate(dates[1]!, 'nl');
+  await expect(table.getByRole('columnheader')).toHaveText(['Datum', 'Wie scoorde', 'Financiën', 'Wonen', 'Dagbesteding']);
+  await expect(table.getByRole('row', { name: new RegExp(first) })).toContainText('2 Kwetsbaar');
+  await expect(table.getByRole('row', { name: new RegExp(first) })).toContainText('1 Crisis');
+  await expect(table.getByRole('row', { name: new RegExp(`${second} zelfscore`) })).toContainText('5 Volledig zelfredzaam');
+  await expect(table.getByRole('row', { name: /Mijlpalen/ })).toContainText('Eigen woning gevonden');
+  await expect(table.locator('tbody tr')).toHaveCount(5);
+  await section.screenshot({ path: resolve(screenshots, 'chart.png') });
+
+  // Untick two indicators: the table and the label follow; the y axis gets the level labels.
+  await section.getByRole('checkbox', { name: 'Financiën' }).uncheck();
+  await section.getByRole('checkbox', { name: 'Dagbesteding' }).uncheck();
+  await expect(table.getByRole('columnheader')).toHaveText(['Datum', 'Wie scoorde', 'Wonen']);
+  await expect(section.getByRole('img', { name: /voor Wonen\./ })).toBeVisible();
+  await section.screenshot({ path: resolve(screenshots, 'chart-one.png') });
+  await section.getByRole('checkbox', { name: 'Financiën' }).check();
+  await section.getByRole('checkbox', { name: 'Dagbesteding' }).check();
+
+  // The radar: first, previous and latest scoring and the goal.
+  await section.getByRole('button', { name: 'Radar' }).click();
+  await expect(section.getByRole('button', { name: 'Radar' })).toHaveAttribute('aria-pressed', 'true');
+  const radar = section.getByRole('img', { name: /Radargrafiek/ });
+  await expect(radar.locator('canvas')).toBeVisible();
+  const radarTable = section.getByRole('table', { name: 'Eerste, vorige en laatste score van de klantmanager en doelen' });
+  await expect(radarTable.getByRole('row', { name: /Doelen/ })).toContainText('4 Voldoende zelfredzaam');
+  await expect(radarTable.getByRole('row', { name: /Laatste/ })).toContainText('4 Voldoende zelfredzaam');
+  await section.screenshot({ path: resolve(screenshots, 'chart-radar.png') });
+  expect(errors).toEqual([]);
+});
