@@ -2,6 +2,9 @@ import { format } from 'date-fns';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { EventName, EventPayload } from './contract';
+import { type Language, languageFromLocales } from './contract/languages';
+import type { PresentationState } from './contract/presentation';
+import type { Desktop } from './desktop';
 import type { Settings } from './settings';
 
 /** Everything a handler may use. Built once in main (or in a test) and passed to every call. */
@@ -13,6 +16,9 @@ export interface Context {
   osLocales: readonly string[];
   now(): Date;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  desktop: Desktop;
+  /** The meeting presentation on another display: lives as long as the app runs. */
+  meeting: { state: PresentationState | null };
 }
 
 /** Today as a local calendar date, `YYYY-MM-DD`. */
@@ -23,4 +29,9 @@ export function today(ctx: Pick<Context, 'now'>): string {
 /** Who makes this change: recorded as `updated_by` / `created_by`. */
 export function actor(ctx: Pick<Context, 'settings'>): string | null {
   return ctx.settings.get('currentCaseworkerId');
+}
+
+/** The language the user chose, or the OS's while they have not chosen. */
+export function language(ctx: Pick<Context, 'settings' | 'osLocales'>): Language {
+  return ctx.settings.get('language') ?? languageFromLocales(ctx.osLocales);
 }

@@ -6,6 +6,7 @@ import { languageFromLocales } from './contract/languages';
 import { createEmitter, registerRpc } from './ipc-adapter';
 import { type Koers, openKoers } from './open-koers';
 import { guardSession, guardWebContents, isTrustedSender } from './security';
+import { createElectronDesktop } from './electron-desktop';
 import { createElectronSettings } from './settings-store';
 import { appOrigin, createMainWindow } from './window';
 import { startupMessages } from './startup-messages';
@@ -16,6 +17,7 @@ if (process.env.KOERS_USER_DATA) app.setPath('userData', process.env.KOERS_USER_
 const rendererDir = join(import.meta.dirname, '../renderer');
 const preload = join(import.meta.dirname, '../preload/index.cjs');
 let koers: Koers | undefined;
+let mainWindow: BrowserWindow | undefined;
 
 async function start(): Promise<void> {
   const settings = createElectronSettings();
@@ -24,6 +26,9 @@ async function start(): Promise<void> {
   const origin = appOrigin(rendererDir);
   guardSession(session.defaultSession, { devServer: origin.devServerUrl !== undefined });
 
+  const emit = createEmitter(() => BrowserWindow.getAllWindows().map((w) => w.webContents));
+  const desktop = createElectronDesktop({ preload, rendererDir, settings, emit, mainWindow: () => mainWindow });
+
   try {
     koers = await openKoers({
       databasePath: join(app.getPath('userData'), DATABASE_FILE_NAME),
@@ -31,7 +36,8 @@ async function start(): Promise<void> {
       osLocales,
       appVersion: app.getVersion(),
       now: () => new Date(),
-      emit: createEmitter(() => BrowserWindow.getAllWindows().map((w) => w.webContents)),
+      emit,
+      desktop,
       onInternalError: (method, error) => console.error(`[rpc] ${method} failed`, error),
       validateOutput: !app.isPackaged,
     });
@@ -48,7 +54,12 @@ async function start(): Promise<void> {
     (frame) => isTrustedSender(frame, origin),
     (error) => console.warn(`[rpc] ${error.message}`),
   );
-  createMainWindow(settings, { preload, rendererDir }, 'Koers');
+  mainWindow = createMainWindow(settings, { preload, rendererDir }, 'Koers');
+  // The presentation window belongs to the main window: closing Koers ends the meeting too.
+  mainWindow.on('closed', () => {
+    mainWindow = undefined;
+    desktop.closePresentation();
+  });
 }
 
 // Every web contents, present and future, gets the same guards.

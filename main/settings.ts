@@ -14,12 +14,15 @@ export interface SettingsData {
   language: Language | null;
   windowBounds: WindowBounds | null;
   currentCaseworkerId: string | null;
+  /** Where the last export was saved: the save dialog opens there. */
+  exportFolder: string | null;
 }
 
 export const SETTINGS_DEFAULTS: SettingsData = {
   language: null,
   windowBounds: null,
   currentCaseworkerId: null,
+  exportFolder: null,
 };
 
 /** The small surface the app uses; electron-store in the app, plain `conf` in tests. */
@@ -59,7 +62,7 @@ const isBounds = (v: unknown): v is WindowBounds | null =>
     typeof (v as WindowBounds).maximized === 'boolean');
 const isNullableString = (v: unknown): v is string | null => v === null || typeof v === 'string';
 
-export const SETTINGS_VALIDATORS = { language: isLanguage, windowBounds: isBounds, currentCaseworkerId: isNullableString };
+export const SETTINGS_VALIDATORS = { language: isLanguage, windowBounds: isBounds, currentCaseworkerId: isNullableString, exportFolder: isNullableString };
 
 /** Settings in a folder of our choice: tests, the CLI and benchmarks. */
 export function createFileSettings(folder: string): Settings {

@@ -38,8 +38,13 @@ export function createMainWindow(settings: Settings, paths: { preload: string; r
     const { x, y, width, height } = win.getNormalBounds();
     settings.set('windowBounds', { x, y, width, height, maximized: win.isMaximized() });
   });
-  const origin = appOrigin(paths.rendererDir);
-  if (origin.devServerUrl) void win.loadURL(origin.devServerUrl);
-  else void win.loadFile(join(paths.rendererDir, 'index.html'));
+  void loadApp(win, paths.rendererDir);
   return win;
+}
+
+/** Loads the renderer, at a route (`report/ID`) when given. */
+export function loadApp(win: BrowserWindow, rendererDir: string, route?: string): Promise<void> {
+  const origin = appOrigin(rendererDir);
+  if (origin.devServerUrl) return win.loadURL(route ? `${origin.devServerUrl}#/${route}` : origin.devServerUrl);
+  return win.loadFile(join(rendererDir, 'index.html'), route ? { hash: `/${route}` } : {});
 }

@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** The only files allowed to import Electron at run time; everything else runs in plain Node. */
-export const ELECTRON_EDGE_FILES = ['main/index.ts', 'main/window.ts', 'main/settings-store.ts', 'preload/index.ts'];
+export const ELECTRON_EDGE_FILES = ['main/index.ts', 'main/window.ts', 'main/settings-store.ts', 'main/electron-desktop.ts', 'preload/index.ts'];
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },

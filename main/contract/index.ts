@@ -3,6 +3,7 @@ import type { Envelope } from './envelope';
 import { email, id, localDate, optionalDate, optionalId, optionalText, optionalTime, requiredText, text } from './fields';
 import { LANGUAGES } from './languages';
 import { progressionSchema, teamViewInputSchema, teamViewSchema } from './charts';
+import { displaySchema, moveSchema, presentationStartSchema, presentationStateSchema } from './presentation';
 import { draftInputSchema as noteDraftInputSchema, draftKeySchema, draftSchema, noteCreateSchema, noteHitSchema, noteSchema, noteSearchSchema, noteUpdateSchema, noteVersionSchema, type noteKindSchema } from './notes';
 import {
   coverageSchema,
@@ -294,6 +295,22 @@ export const contract = {
   /** Key persons: change per indicator and the team compass, for one sheet. */
   'team.view': { input: teamViewInputSchema, output: teamViewSchema },
 
+  /** Saves the chart image the renderer drew (base64 PNG) where the user chooses; path null: cancelled. */
+  'exports.chartPng': {
+    input: z.strictObject({ clientId: id, pseudonymised: z.boolean(), png: z.base64().min(8).max(40_000_000) }),
+    output: z.object({ path: z.string().nullable() }),
+  },
+  /** A one-page progress report of one client as PDF, where the user chooses. */
+  'exports.reportPdf': { input: z.strictObject({ clientId: id, pseudonymised: z.boolean() }), output: z.object({ path: z.string().nullable() }) },
+
+  /** The connected displays: a second one is offered for the meeting presentation. */
+  'presentation.displays': { input: empty, output: z.array(displaySchema) },
+  'presentation.start': { input: presentationStartSchema, output: presentationStateSchema },
+  /** The presentation on another display, if one is running. */
+  'presentation.current': { input: empty, output: presentationStateSchema.nullable() },
+  'presentation.step': { input: z.strictObject({ move: moveSchema }), output: presentationStateSchema },
+  'presentation.stop': { input: empty, output: ok },
+
   'coverage.get': { input: empty, output: coverageSchema },
   'coverage.setTarget': { input: z.strictObject({ share: z.number().min(0).max(1), dueOn: localDate }), output: coverageSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
@@ -303,6 +320,10 @@ export const events = {
   /** Something in this part of the data changed: views showing it reload. */
   'data.changed': z.object({ scope: z.enum(['clients', 'actions', 'catalog', 'caseworkers', 'households', 'sheets', 'scorings', 'notes']) }),
   'settings.changed': z.object({ language: languageSchema }),
+  /** The presentation on another display moved, started (state) or ended (null). */
+  'presentation.changed': z.object({ state: presentationStateSchema.nullable() }),
+  /** A display was connected or disconnected. */
+  'displays.changed': z.object({}),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Contract = typeof contract;

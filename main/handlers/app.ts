@@ -1,7 +1,6 @@
 import { getCaseworker } from '../../db/queries/caseworkers';
-import { languageFromLocales } from '../contract/languages';
 import type { DomainHandlers } from '../contract';
-import { type Context, today } from '../context';
+import { type Context, language, today } from '../context';
 
 export const appHandlers = {
   async 'app.info'(ctx) {
@@ -10,7 +9,7 @@ export const appHandlers = {
     const current = currentId ? await getCaseworker(ctx.db, currentId) : undefined;
     return {
       version: ctx.appVersion,
-      language: chosen ?? languageFromLocales(ctx.osLocales),
+      language: language(ctx),
       languageChosen: chosen !== null,
       currentCaseworker: current ? { id: current.id, name: current.name, role: current.role } : null,
       today: today(ctx),

@@ -9,6 +9,8 @@ import { householdHandlers } from './households';
 import { chartHandlers, teamHandlers } from './charts';
 import { goalHandlers } from './goals';
 import { draftHandlers, noteHandlers } from './notes';
+import { exportHandlers } from './exports';
+import { presentationHandlers } from './presentation';
 import { coverageHandlers, scoringHandlers } from './scorings';
 import { settingsHandlers } from './settings';
 import { sheetHandlers } from './sheets';
@@ -31,6 +33,8 @@ const handlers = {
   ...draftHandlers,
   ...chartHandlers,
   ...teamHandlers,
+  ...exportHandlers,
+  ...presentationHandlers,
 } satisfies Handlers<Context>;
 
 /**

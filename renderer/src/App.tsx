@@ -13,6 +13,8 @@ import { SessionProvider, useSession } from './session';
 import { SettingsPage } from './SettingsPage';
 import { CoveragePage } from './coverage/CoveragePage';
 import { MeetingPage } from './presentation/MeetingPage';
+import { PresentWindow } from './presentation/PresentWindow';
+import { ReportPage } from './report/ReportPage';
 import { TeamPage } from './team/TeamPage';
 import { ScoringPage } from './scoring/ScoringPage';
 import { SheetPage, SheetsPage } from './sheets/SheetsPage';
@@ -23,14 +25,22 @@ export function App() {
   // Reloaded when caseworkers change: switching who works here changes the whole app.
   // (The language is set at boot and by the pickers, not from here.)
   const info = useRemote('app.info', {}, ['caseworkers']);
+  const route = useRoute();
 
   if (!info.data) return <p className="loading">{t('app.loading')}</p>;
   if (!info.data.currentCaseworker) return <FirstRun onDone={info.reload} />;
   return (
     <SessionProvider info={info.data}>
-      <Shell />
+      <Window route={route} />
     </SessionProvider>
   );
+}
+
+/** The main window has the shell; the room's screen and the printed report are windows of their own. */
+function Window({ route }: { route: Route }) {
+  if (route.page === 'present') return <PresentWindow />;
+  if (route.page === 'report') return <ReportPage clientId={route.clientId} pseudonymised={route.pseudonymised} />;
+  return <Shell route={route} />;
 }
 
 const NAV: ReadonlyArray<{ route: Route; label: 'nav.caseload' | 'nav.myDay' | 'nav.households' | 'nav.notes' | 'nav.caseworkers' | 'nav.lists' | 'nav.sheets' | 'nav.coverage' | 'nav.team' | 'nav.meeting' | 'nav.settings'; keyPerson?: boolean }> = [
@@ -54,10 +64,9 @@ function isCurrent(item: Route, route: Route): boolean {
   return item.page === route.page;
 }
 
-function Shell() {
+function Shell({ route }: { route: Route }) {
   const { t } = useTranslation();
   const session = useSession();
-  const route = useRoute();
   const nav = NAV.filter((item) => !item.keyPerson || session.isKeyPerson);
   return (
     <div className="app">

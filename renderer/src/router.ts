@@ -15,6 +15,10 @@ export type Route =
   | { page: 'coverage' }
   | { page: 'team' }
   | { page: 'meeting' }
+  /** The room's screen during a presentation on another display (its own window). */
+  | { page: 'present' }
+  /** The printable progress report (a hidden window prints it to PDF). */
+  | { page: 'report'; clientId: string; pseudonymised: boolean }
   | { page: 'settings' };
 
 /** Screens live in the URL hash: Back/Forward and reload keep the caseworker where they were. */
@@ -33,6 +37,10 @@ export function parseRoute(hash: string): Route {
       return { page: 'team' };
     case 'meeting':
       return { page: 'meeting' };
+    case 'present':
+      return { page: 'present' };
+    case 'report':
+      return id ? { page: 'report', clientId: decodeURIComponent(id), pseudonymised: rest[0] === 'pseudonymised' } : { page: 'caseload' };
     case 'my-day':
       return { page: 'myDay' };
     case 'households':
@@ -65,6 +73,8 @@ export function href(route: Route): string {
       return `#/sheets/${encodeURIComponent(route.id)}`;
     case 'score':
       return `#/clients/${encodeURIComponent(route.clientId)}/score${route.scoringId ? `/${encodeURIComponent(route.scoringId)}` : ''}`;
+    case 'report':
+      return `#/report/${encodeURIComponent(route.clientId)}${route.pseudonymised ? '/pseudonymised' : ''}`;
     default:
       return `#/${route.page}`;
   }

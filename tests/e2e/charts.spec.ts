@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatDate, plusDays } from '../../renderer/src/format';
+import { pdfText, pngSize } from '../helpers/pdf';
 import { createClient, ok, setUp } from '../helpers/seed';
 import { type AppHarness, expect, test } from './fixtures';
 
@@ -14,7 +15,7 @@ const levels = LABELS.map((label, i) => ({ value: i + 1, label, description: nul
 async function seed(app: AppHarness) {
   await setUp(app.koers);
   const group = await ok(app.koers.call('catalog.create', { kind: 'target_group', name: 'Jongeren tot 27' }));
-  const client = await createClient(app.koers, { targetGroupId: group.id });
+  const client = await createClient(app.koers, { targetGroupId: group.id, reference: 'KLANT-4711', dateOfBirth: '1990-04-05' });
   const sheet = await ok(app.koers.call('sheets.createFromStarter', { starter: 'empty', language: 'nl' }));
   await ok(
     app.koers.call('sheets.saveDraft', {
@@ -101,4 +102,55 @@ test('the progression chart: lines, a table with level labels, choosing indicato
   await expect(radarTable.getByRole('row', { name: /Laatste/ })).toContainText('4 Voldoende zelfredzaam');
   await section.screenshot({ path: resolve(screenshots, 'chart-radar.png') });
   expect(errors).toEqual([]);
+});
+
+test('exports: the chart as a sharp PNG and a one-page progress report as PDF, pseudonymised unless chosen otherwise', async ({ app }) => {
+  const { client } = await seed(app);
+  const page = app.page;
+  await page.goto(`${app.url}#/clients/${client.id}`);
+  const section = page.getByRole('region', { name: 'Voortgang' });
+  const exports = section.getByRole('group', { name: 'Opslaan of afdrukken' });
+  await expect(exports.getByRole('checkbox', { name: 'Gepseudonimiseerd' })).toBeChecked();
+  await expect(section.getByRole('img', { name: /Lijngrafiek/ }).locator('canvas')).toBeVisible();
+  const today = (await ok(app.koers.call('app.info', {}))).today;
+
+  // The PNG: three times the chart's size on screen.
+  await exports.getByRole('button', { name: 'Grafiek opslaan als afbeelding (PNG)' }).click();
+  const pngPath = resolve(app.savedFolder, `Voortgang ${client.pseudonym} ${today}.png`);
+  await expect(exports.getByRole('status')).toHaveText(`Opgeslagen in ${pngPath}`);
+  const png = readFileSync(pngPath);
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const canvas = await section.getByRole('img', { name: /Lijngrafiek/ }).boundingBox();
+  expect(pngSize(png).width).toBe(Math.round((canvas?.width ?? 0) * 3));
+  expect(png.length).toBeGreaterThan(20_000);
+  copyFileSync(pngPath, resolve(screenshots, 'chart-export.png'));
+
+  // The pseudonymised report: one page, the pseudonym and the progression, nothing that names the client.
+  await exports.getByRole('button', { name: 'Voortgangsrapport opslaan (PDF)' }).click();
+  const pdfPath = resolve(app.savedFolder, `Voortgangsrapport ${client.pseudonym} ${today}.pdf`);
+  await expect(exports.getByRole('status')).toHaveText(`Opgeslagen in ${pdfPath}`, { timeout: 15_000 });
+  const pdf = readFileSync(pdfPath);
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  copyFileSync(pdfPath, resolve(screenshots, 'report.pdf'));
+  const pages = await pdfText(pdf);
+  expect(pages).toHaveLength(1);
+  const text = pages[0]!;
+  for (const expected of ['Voortgangsrapport', 'Gepseudonimiseerd', client.pseudonym, 'Jongeren tot 27', 'Financiën', 'Wonen', 'Dagbesteding', '2 Kwetsbaar', '4 Voldoende zelfredzaam', 'Anne de Vries', 'Mijlpaal']) {
+    expect(text, expected).toContain(expected);
+  }
+  for (const secret of [client.firstName, client.lastName, 'KLANT-4711', 'Eigen woning', 'Huurcontract']) expect(text, secret).not.toContain(secret);
+
+  // Named: name, number and the milestone's title.
+  await exports.getByRole('checkbox', { name: 'Gepseudonimiseerd' }).uncheck();
+  await exports.getByRole('button', { name: 'Voortgangsrapport opslaan (PDF)' }).click();
+  const namedPath = resolve(app.savedFolder, `Voortgangsrapport ${client.firstName} ${client.lastName} ${today}.pdf`);
+  await expect(exports.getByRole('status')).toHaveText(`Opgeslagen in ${namedPath}`, { timeout: 15_000 });
+  const named = (await pdfText(readFileSync(namedPath)))[0]!;
+  for (const expected of [`${client.firstName} ${client.lastName}`, 'KLANT-4711', 'Vertrouwelijk', 'Eigen woning gevonden']) expect(named, expected).toContain(expected);
+
+  // The page that was printed, to look at.
+  await page.setViewportSize({ width: 794, height: 1123 });
+  await page.goto(`${app.url}#/report/${client.id}/pseudonymised`);
+  await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+  await page.screenshot({ path: resolve(screenshots, 'report.png'), fullPage: true });
 });

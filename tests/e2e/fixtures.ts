@@ -1,7 +1,10 @@
 import { type BrowserContext, test as base, type Page } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Display } from '../../main/contract/presentation';
+import type { Desktop } from '../../main/desktop';
 import { RPC_CHANNEL } from '../../main/ipc-adapter';
+import { LAPTOP, PROJECTOR } from '../helpers/fake-desktop';
 import { openTestKoers, type TestKoers } from '../helpers/koers';
 import { tempFolder } from '../helpers/temp';
 import { serveFolder } from './static-server';
@@ -44,16 +47,63 @@ export interface AppHarness {
   page: Page;
   koers: TestKoers;
   url: string;
+  /** Where "save" dialogs save: each file under the name Koers suggested. */
+  savedFolder: string;
+  /** The presentation window on another display, while one is open. */
+  room(): Page | undefined;
   /** Quits and starts again: database closed and reopened, a new window on the same data. */
   restart(): Promise<Page>;
 }
 
 export interface AppOptions {
   osLocales: string[];
+  /** A projector is connected besides the laptop's own screen. */
+  secondDisplay: boolean;
+}
+
+/**
+ * The desktop of the app in Chromium: the save dialog answers with a file in a test
+ * folder, a PDF is printed by Chromium from a page at the report route (as Electron's
+ * hidden window does), and the presentation window is another page.
+ */
+function browserDesktop(context: BrowserContext, url: string, savedFolder: string, displays: Display[]): Desktop & { room(): Page | undefined } {
+  let room: Page | undefined;
+  return {
+    async chooseSaveFile({ defaultName }) {
+      mkdirSync(savedFolder, { recursive: true });
+      return join(savedFolder, defaultName);
+    },
+    async printToPdf(route) {
+      const page = await context.newPage();
+      try {
+        await page.goto(`${url}#/${route}`);
+        await page.waitForSelector('html[data-ready]');
+        if ((await page.locator('html').getAttribute('data-ready')) !== 'true') throw new Error('The report page could not load its data');
+        return await page.pdf({ preferCSSPageSize: true, printBackground: true });
+      } finally {
+        await page.close();
+      }
+    },
+    displays: () => displays,
+    async openPresentation(_displayId, onClosed) {
+      const page = await context.newPage();
+      room = page;
+      page.on('close', () => {
+        if (room === page) room = undefined;
+        onClosed();
+      });
+      await page.goto(`${url}#/present`);
+    },
+    closePresentation() {
+      void room?.close();
+    },
+    room: () => room,
+  };
 }
 
 export const test = base.extend<{ app: AppHarness } & AppOptions, { server: { url: string } }>({
   osLocales: [['nl-NL'], { option: true }],
+  secondDisplay: [false, { option: true }],
   server: [
     // eslint-disable-next-line no-empty-pattern -- Playwright requires the fixtures argument to be destructured.
     async ({}, use) => {
@@ -63,12 +113,15 @@ export const test = base.extend<{ app: AppHarness } & AppOptions, { server: { ur
     },
     { scope: 'worker' },
   ],
-  app: async ({ context, page, server, osLocales }, use) => {
+  app: async ({ context, page, server, osLocales, secondDisplay }, use) => {
     const temp = tempFolder('koers-e2e-');
+    const savedFolder = join(temp.path, 'saved');
+    const desktop = browserDesktop(context, server.url, savedFolder, secondDisplay ? [LAPTOP, PROJECTOR] : [LAPTOP]);
     const open = () =>
       openTestKoers({
         folder: temp.path,
         osLocales,
+        desktop,
         onEmit: (event, payload) => {
           for (const p of context.pages()) void p.evaluate(([e, pl]) => (window as unknown as { __koersEmit(e: unknown, p: unknown): void }).__koersEmit(e, pl), [event, payload] as const).catch(() => {});
         },
@@ -77,6 +130,8 @@ export const test = base.extend<{ app: AppHarness } & AppOptions, { server: { ur
       page,
       koers: await open(),
       url: server.url,
+      savedFolder,
+      room: desktop.room,
       async restart() {
         await harness.page.close();
         await harness.koers.close();

@@ -114,6 +114,10 @@ test.describe('team meeting (presentation mode)', () => {
     const first = page.getByRole('row', { name: /Financiën/ });
     await expect(first.getByRole('cell')).toHaveText(['2 – Kwetsbaar', '→ 4 – Voldoende zelfredzaam', 'geen doel']);
     await expect(page.getByText('Jongeren tot 27')).toBeVisible();
+    // The large chart: the room sees the lines, the table gives the values.
+    const chart = page.getByRole('img', { name: /Lijngrafiek van de scores in de tijd voor Financiën, Wonen/ });
+    await expect(chart.locator('canvas')).toBeVisible();
+    expect((await chart.boundingBox())?.height).toBeGreaterThan(300);
     await expectNoCanaries(page);
     await screenshot(page, 'presentation.png');
 
@@ -147,6 +151,70 @@ test.describe('team meeting (presentation mode)', () => {
     await expect(page).toHaveTitle('Koers');
     await page.keyboard.press('Escape');
     await expect(page.getByRole('heading', { level: 1, name: 'Teamoverleg' })).toBeVisible();
+  });
+});
+
+test.describe('presenting on a second display', () => {
+  test.use({ secondDisplay: true });
+
+  test('the room gets the slides, the laptop keeps the list; both step together; Esc in the room ends it', async ({ app }) => {
+    const { me, group, today, score } = await seedSheet(app);
+    for (let i = 1; i <= 3; i++) {
+      const client = await ok(app.koers.call('clients.create', { firstName: `Canaryvoornaam${i}`, lastName: 'Canaryachternaam', reference: `CANARY-12${i}`, targetGroupId: group.id, caseworkerId: me }));
+      await ok(app.koers.call('notes.create', { clientId: client.id, kind: 'milestone', notedAt: `${daysBefore(today, 10)}T10:00`, body: 'CANARYNOTE mijlpaal' }));
+      await score(client.id, daysBefore(today, 30), [2, 3]);
+      await score(client.id, today, [4, 3]);
+    }
+    const rows = await ok(app.koers.call('clients.list', { status: 'active' }));
+    await app.page.reload();
+    const page = app.page;
+    await page.goto(`${app.url}#/meeting`);
+    await expect(page.getByRole('checkbox', { name: /Canaryvoornaam/ })).toHaveCount(3);
+    for (const box of await page.getByRole('checkbox', { name: /Canaryvoornaam/ }).all()) await box.check();
+    await expect(page.getByRole('button', { name: 'Presenteren in dit venster' })).toBeVisible();
+    await expect(page.getByText('Op een ander scherm ziet de ruimte de presentatie')).toBeVisible();
+    await page.getByRole('button', { name: 'Presenteren op Projector (1280 × 720)' }).click();
+
+    await expect.poll(() => app.room()).toBeTruthy();
+    const room = app.room()!;
+    await expect(room.getByRole('heading', { level: 1 })).toHaveText(rows[0]!.pseudonym);
+    await expect(room.locator('html')).toHaveClass(/presenting/);
+    await expect(room.getByRole('img', { name: /Lijngrafiek/ }).locator('canvas')).toBeVisible();
+    await expectNoCanaries(room);
+
+    // The laptop: the list with the client on screen marked.
+    await expect(page.getByRole('heading', { level: 2, name: 'Presentatie op Projector (1280 × 720)' })).toBeVisible();
+    const current = page.locator('.presenter-list [aria-current="step"]');
+    await expect(current).toContainText(`${rows[0]!.firstName} Canaryachternaam`);
+    await screenshot(page, 'presenter-laptop.png');
+    await screenshot(room, 'presenter-room.png');
+
+    // A clicker on the room's window, then the laptop's keys and buttons.
+    await room.keyboard.press('PageDown');
+    await expect(current).toContainText(rows[1]!.firstName);
+    await expect(room.getByRole('heading', { level: 1 })).toHaveText(rows[1]!.pseudonym);
+    await page.keyboard.press('ArrowRight');
+    await expect(room.getByRole('heading', { level: 1 })).toHaveText(rows[2]!.pseudonym);
+    await expect(room).toHaveTitle(rows[2]!.pseudonym);
+    await page.getByRole('button', { name: 'Vorige' }).click();
+    await expect(room.getByRole('heading', { level: 1 })).toHaveText(rows[1]!.pseudonym);
+    await expect(page.getByText('2 / 3')).toBeVisible();
+    await expectNoCanaries(room);
+
+    // Only the key going down: the window closes on it, before any key-up.
+    await room.keyboard.down('Escape');
+    await expect.poll(() => app.room()).toBeUndefined();
+    await expect(page.getByRole('button', { name: 'Presenteren op Projector (1280 × 720)' })).toBeVisible();
+    expect(await ok(app.koers.call('presentation.current', {}))).toBeNull();
+
+    // Stopped from the laptop this time.
+    await page.getByRole('button', { name: 'Presenteren op Projector (1280 × 720)' }).click();
+    await expect.poll(() => app.room()).toBeTruthy();
+    await page.getByRole('button', { name: 'Presentatie stoppen' }).click();
+    await expect.poll(() => app.room()).toBeUndefined();
+    // With the room's window gone, the laptop's window is the active one again.
+    await page.bringToFront();
+    await expect(page.getByRole('button', { name: 'Presenteren in dit venster' })).toBeFocused();
   });
 });
 

@@ -1,13 +1,16 @@
 import { join } from 'node:path';
 import type { Envelope, EventName, EventPayload, Method, Output } from '../../main/contract';
+import type { Desktop } from '../../main/desktop';
 import { type Koers, openKoers } from '../../main/open-koers';
 import { createFileSettings, type Settings } from '../../main/settings';
+import { fakeDesktop } from './fake-desktop';
 import { tempFolder } from './temp';
 
 export interface TestKoers extends Koers {
   folder: string;
   databasePath: string;
   settings: Settings;
+  desktop: Desktop;
   events: Array<{ event: EventName; payload: unknown }>;
   internalErrors: Array<{ method: string; error: unknown }>;
   /** dispatch with the method's output type; input stays unknown so tests can send bad input. */
@@ -21,6 +24,7 @@ export interface TestKoersOptions {
   osLocales?: string[];
   now?: () => Date;
   onEmit?: (event: EventName, payload: unknown) => void;
+  desktop?: Desktop;
 }
 
 /** The real app core on a temporary folder: real SQLite file, real settings file, real registry. */
@@ -31,6 +35,7 @@ export async function openTestKoers(options: TestKoersOptions = {}): Promise<Tes
   const settings = createFileSettings(folder);
   const events: TestKoers['events'] = [];
   const internalErrors: TestKoers['internalErrors'] = [];
+  const desktop = options.desktop ?? fakeDesktop();
   const koers = await openKoers({
     databasePath,
     settings,
@@ -43,12 +48,14 @@ export async function openTestKoers(options: TestKoersOptions = {}): Promise<Tes
     },
     onInternalError: (method, error) => internalErrors.push({ method, error }),
     validateOutput: true,
+    desktop,
   });
   return {
     ...koers,
     folder,
     databasePath,
     settings,
+    desktop,
     events,
     internalErrors,
     call: <M extends Method>(method: M, input: unknown) => koers.dispatch(method, input) as Promise<Envelope<Output<M>>>,

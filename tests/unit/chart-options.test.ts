@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Progression } from '../../main/contract';
-import { type ChartLabels, levelName, progressionOption, radarOption, tableRows } from '../../renderer/src/charts/options';
+import { type ChartLabels, LIGHT, legendHeight, levelName, PRINT, PROJECTOR, progressionOption, radarOption, tableRows } from '../../renderer/src/charts/options';
 
 const levels = ['Crisis', 'Kwetsbaar', 'Beperkt', 'Voldoende', 'Volledig'].map((label, i) => ({ value: i + 1, label }));
 const indicator = (key: string, name: string) => ({ key, name, sheetName: 'Zelfredzaamheid', scaleMin: 1, scaleMax: 5, levels });
@@ -135,5 +135,29 @@ describe('tableRows and levelName', () => {
   it('a level with its label, or the bare value', () => {
     expect(levelName(progression.indicators[0], 3)).toBe('3 Beperkt');
     expect(levelName(progression.indicators[0], 9)).toBe('9');
+  });
+});
+
+describe('projector theme', () => {
+  it('draws light on dark with large type and thicker lines, the same data as on screen', () => {
+    const screen = progressionOption(progression, ['fin', 'won'], labels);
+    const room = progressionOption(progression, ['fin', 'won'], labels, PROJECTOR);
+    expect(room.textStyle).toEqual({ color: '#ffffff', fontSize: 20 });
+    expect(screen.textStyle).toEqual({ color: LIGHT.text, fontSize: 12 });
+    expect(lines(room).map((l) => l.data)).toEqual(lines(screen).map((l) => l.data));
+    expect(byName(room, 'Financiën · klantmanager')?.color).toBe(PROJECTOR.palette[0]);
+    expect((byName(room, 'Financiën · klantmanager')?.lineStyle as { width?: number }).width).toBeGreaterThan((byName(screen, 'Financiën · klantmanager')?.lineStyle as { width?: number }).width ?? 0);
+    expect(room.animation).toBe(false);
+  });
+});
+
+describe('legend room', () => {
+  it('one paging line on screen; on paper as many lines as the names wrap to, so the legend never covers the axis', () => {
+    const names = Array.from({ length: 24 }, (_, i) => `Indicator ${i} · klantmanager`);
+    expect(legendHeight(names, LIGHT)).toBe(24);
+    expect(legendHeight(names.slice(0, 2), PRINT)).toBe(24);
+    expect(legendHeight(names, PRINT)).toBeGreaterThanOrEqual(24 * 8);
+    const twelve = progressionOption({ ...progression, indicators: Array.from({ length: 12 }, (_, i) => indicator(`k${i}`, `Indicator ${i}`)) }, Array.from({ length: 12 }, (_, i) => `k${i}`), labels, PRINT);
+    expect((twelve.grid as { bottom: number }).bottom).toBeGreaterThan(150);
   });
 });

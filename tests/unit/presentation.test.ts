@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moveForKey, position, step } from '../../renderer/src/presentation/stepping';
+import { moveForKey, position, step } from '../../main/contract/presentation';
 
 describe('presentation keys', () => {
   it.each(['ArrowRight', 'ArrowDown', 'PageDown'])('%s goes to the next client', (key) => {
@@ -7,6 +7,12 @@ describe('presentation keys', () => {
   });
   it.each(['ArrowLeft', 'ArrowUp', 'PageUp'])('%s goes back', (key) => {
     expect(moveForKey(key)).toBe('previous');
+  });
+  it('Home and End jump to the first and the last client', () => {
+    expect(moveForKey('Home')).toBe('first');
+    expect(moveForKey('End')).toBe('last');
+    expect(step(3, 5, 'first')).toBe(0);
+    expect(step(1, 5, 'last')).toBe(4);
   });
   it('Escape leaves; other keys are left alone', () => {
     expect(moveForKey('Escape')).toBe('leave');

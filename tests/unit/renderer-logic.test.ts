@@ -98,6 +98,9 @@ describe('routes', () => {
     ['#/my-day', { page: 'myDay' }],
     ['#/households/h1', { page: 'household', id: 'h1' }],
     ['#/lists', { page: 'lists' }],
+    ['#/present', { page: 'present' }],
+    ['#/report/c%2F1', { page: 'report', clientId: 'c/1', pseudonymised: false }],
+    ['#/report/c1/pseudonymised', { page: 'report', clientId: 'c1', pseudonymised: true }],
     ['#/nonsense', { page: 'caseload' }],
   ] as const)('%s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);

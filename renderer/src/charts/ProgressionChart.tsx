@@ -1,65 +1,51 @@
-import { lazy, Suspense, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Progression } from '../../../main/contract';
-import { formatDate } from '../format';
-import { useSession } from '../session';
 import { CheckboxField } from '../ui/fields';
 import { useRemote } from '../useRemote';
+import type { ChartImage } from './EChart';
+import { LazyEChart } from './LazyEChart';
+import { ChartExport } from './ChartExport';
+import { describeChart, useChartLabels, withoutNoteText } from './labels';
 import { type ChartLabels, levelName, progressionOption, radarOption, tableRows } from './options';
 import './charts.css';
 
-// ECharts is half the renderer bundle: it loads with the first chart, not with the app.
-const EChart = lazy(() => import('./EChart').then((m) => ({ default: m.EChart })));
+/** Three times the size on screen: sharp on a slide or in print. */
+const PNG_SCALE = 3;
 
 /**
  * The client page's progression chart: lines over time or a radar, a choice of
- * indicators, and the same data as a table. `pseudonym`: milestone titles (free
- * text from notes) are left out.
+ * indicators, the same data as a table, and the exports of what is shown.
  */
-export function ProgressionChart({ clientId, pseudonym = false }: { clientId: string; pseudonym?: boolean }) {
+export function ProgressionChart({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
   const titleId = useId();
   const data = useRemote('charts.progression', { clientId }, ['scorings', 'notes', 'sheets']).data;
   if (!data) return null;
-  const progression = pseudonym ? { ...data, milestones: data.milestones.map((m) => ({ ...m, title: t('charts.milestone') })) } : data;
   return (
     <section className="panel progression-chart" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('charts.title')}</h2>
-      {progression.series.length === 0 ? <p className="muted">{t('charts.noData')}</p> : <Chart progression={progression} />}
+      {data.series.length === 0 ? <p className="muted">{t('charts.noData')}</p> : <Chart clientId={clientId} progression={data} />}
     </section>
   );
 }
 
-function Chart({ progression }: { progression: Progression }) {
+function Chart({ clientId, progression }: { clientId: string; progression: Progression }) {
   const { t } = useTranslation();
-  const { language } = useSession();
   const tableId = useId();
+  const imageRef = useRef<ChartImage | null>(null);
   // Unticked keys: every indicator shows by default, also ones that come with a new sheet version.
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [radar, setRadar] = useState(false);
   const [table, setTable] = useState(false);
   const selected = useMemo(() => progression.indicators.filter((i) => !hidden.has(i.key)).map((i) => i.key), [progression, hidden]);
-  const labels = useMemo<ChartLabels>(
-    () => ({
-      caseworker: t('charts.caseworker'),
-      client: t('charts.client'),
-      milestones: t('charts.milestones'),
-      goals: t('charts.goals'),
-      date: (value) => formatDate(value, language),
-      goal: (level, date) => (date ? t('charts.goalBy', { level, date }) : t('charts.goal', { level })),
-      snapshot: (which, date) => t(`charts.${which}`, { date }),
-    }),
-    [t, language],
-  );
+  const labels = useChartLabels();
   const option = useMemo(() => (radar ? radarOption : progressionOption)(progression, selected, labels), [radar, progression, selected, labels]);
+  // The same view for a saved image; pseudonymised, without the milestones' note text.
+  const imageOption = (pseudonymised: boolean) => (radar ? radarOption : progressionOption)(pseudonymised ? withoutNoteText(progression, t) : progression, selected, labels);
   const shown = progression.indicators.filter((i) => selected.includes(i.key));
-  const names = shown.map((i) => i.name).join(', ');
   const rows = tableRows(progression, selected);
-  const label = radar
-    ? t('charts.radarLabel', { indicators: names })
-    : shown.length === 0
-      ? t('charts.lineLabelEmpty')
-      : t('charts.lineLabel', { indicators: names, count: rows.length, from: rows[0] ? labels.date(rows[0].date) : '', to: rows.at(-1) ? labels.date(rows.at(-1)?.date ?? '') : '' });
+  const label = describeChart(t, progression, selected, radar, labels);
   const toggle = (key: string, on: boolean) =>
     setHidden((before) => {
       const next = new Set(before);
@@ -86,12 +72,11 @@ function Chart({ progression }: { progression: Progression }) {
           </button>
         </div>
       </div>
-      <Suspense fallback={<div className="echart" aria-busy="true" />}>
-        <EChart option={option} label={label} />
-      </Suspense>
+      <LazyEChart option={option} label={label} imageRef={imageRef} />
       <div id={tableId} className={table ? 'chart-table' : 'visually-hidden'}>
         {radar ? <RadarTable progression={progression} shown={shown} labels={labels} /> : <LineTable progression={progression} shown={shown} rows={rows} labels={labels} />}
       </div>
+      <ChartExport clientId={clientId} image={(pseudonymised) => imageRef.current?.(imageOption(pseudonymised), PNG_SCALE, '#ffffff') ?? null} />
     </>
   );
 }

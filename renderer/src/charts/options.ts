@@ -17,19 +17,67 @@ export interface ChartLabels {
   snapshot(which: 'first' | 'previous' | 'latest', date: string): string;
 }
 
-/** Okabe–Ito colours: told apart with colour-blindness too; lines differ in dash and symbol as well. */
-export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#8C6D1F'];
+/** Colours and type of a chart: the app's light screen, or a projector in a meeting room. */
+export interface ChartTheme {
+  text: string;
+  axis: string;
+  grid: string;
+  fontSize: number;
+  /** A legend too long for one line pages on screen, wraps on paper and slides. */
+  legend: 'scroll' | 'plain';
+  /** About how wide the chart is drawn (CSS pixels): room for a wrapping legend. */
+  width: number;
+  /** Told apart with colour-blindness too; lines differ in dash and symbol as well. */
+  palette: readonly string[];
+}
+
+/** Okabe–Ito colours on white. */
+export const LIGHT: ChartTheme = { text: '#1d2326', axis: '#596268', grid: '#e3e6e8', fontSize: 12, legend: 'scroll', width: 900, palette: ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#8C6D1F'] };
+/** On paper: as on screen, with the whole legend. */
+export const PRINT: ChartTheme = { ...LIGHT, legend: 'plain', width: 680 };
+/** Okabe–Ito's light tones on black, large type: reads on a weak projector. */
+export const PROJECTOR: ChartTheme = { text: '#ffffff', axis: '#d9d9d9', grid: '#4d4d4d', fontSize: 20, legend: 'plain', width: 1100, palette: ['#56B4E9', '#E69F00', '#2FD3A0', '#F0E442', '#F7A8D8', '#FF8A4C', '#ffffff', '#C9B27C'] };
 const SYMBOL = { caseworker: 'circle', client: 'triangle' } as const;
 const RADAR_SYMBOL = { first: 'rect', previous: 'diamond', latest: 'circle' } as const;
 
 type Indicator = Progression['indicators'][number];
 
-function colour(n: number): string {
-  return PALETTE[n % PALETTE.length] ?? '#0072B2';
+function colour(theme: ChartTheme, n: number): string {
+  return theme.palette[n % theme.palette.length] ?? theme.text;
 }
 
-function colourOf(progression: Progression, key: string): string {
-  return colour(Math.max(0, progression.indicators.findIndex((i) => i.key === key)));
+function colourOf(theme: ChartTheme, progression: Progression, key: string): string {
+  return colour(theme, Math.max(0, progression.indicators.findIndex((i) => i.key === key)));
+}
+
+/** Height of the legend under the chart: one line that pages, or as many lines as the names wrap to. */
+export function legendHeight(names: readonly string[], theme: ChartTheme): number {
+  const line = theme.fontSize + 12;
+  if (theme.legend === 'scroll') return line;
+  // Symbol, gaps and text at about 0.6 em per character: an estimate, generous rather than tight.
+  let lines = 1;
+  let used = 0;
+  for (const name of names) {
+    const width = 45 + name.length * theme.fontSize * 0.6;
+    if (used > 0 && used + width > theme.width) {
+      lines += 1;
+      used = 0;
+    }
+    used += width;
+  }
+  return lines * line;
+}
+
+/** Type, axes and legend in the theme's colours. */
+function base(theme: ChartTheme) {
+  const axis = { axisLine: { lineStyle: { color: theme.axis } }, axisTick: { lineStyle: { color: theme.axis } }, splitLine: { lineStyle: { color: theme.grid } } };
+  return {
+    animation: false,
+    aria: { enabled: false },
+    textStyle: { color: theme.text, fontSize: theme.fontSize },
+    legendText: { color: theme.text, fontSize: theme.fontSize },
+    axis,
+  };
 }
 
 /** "3 Kwetsbaar", or the bare value when the level has no label. */
@@ -54,14 +102,14 @@ function isoDate(time: number): string {
  * dotted goal line, a dashed self-score line with other symbols, milestones as
  * vertical lines; a step chart for a ladder.
  */
-export function progressionOption(progression: Progression, selected: readonly string[], labels: ChartLabels): ChartOption {
+export function progressionOption(progression: Progression, selected: readonly string[], labels: ChartLabels, theme: ChartTheme = LIGHT): ChartOption {
   const shown = progression.indicators.filter((i) => selected.includes(i.key));
   const single = shown.length === 1 ? shown[0] : undefined;
   const series: LineSeriesOption[] = [];
   const legend: string[] = [];
 
   for (const indicator of shown) {
-    const color = colourOf(progression, indicator.key);
+    const color = colourOf(theme, progression, indicator.key);
     for (const by of ['caseworker', 'client'] as const) {
       const line = progression.series.find((s) => s.key === indicator.key && s.by === by);
       const goals = by === 'caseworker' ? progression.goals.filter((g) => g.key === indicator.key) : [];
@@ -76,14 +124,14 @@ export function progressionOption(progression: Progression, selected: readonly s
         data: (line?.points ?? []).map((p) => [p.date, p.value]),
         step: progression.ladder ? 'end' : false,
         symbol: SYMBOL[by],
-        symbolSize: by === 'client' ? 11 : 8,
-        lineStyle: { width: 2, type: by === 'client' ? 'dashed' : 'solid' },
+        symbolSize: (by === 'client' ? 11 : 8) * (theme.fontSize / LIGHT.fontSize) ** 0.5,
+        lineStyle: { width: theme === LIGHT ? 2 : 4, type: by === 'client' ? 'dashed' : 'solid' },
         ...(goals.length > 0 && {
           markLine: {
             symbol: 'none',
             silent: true,
             lineStyle: { color, type: 'dotted', width: 2 },
-            label: { position: 'insideStartTop', color },
+            label: { position: 'insideStartTop', color, fontSize: theme.fontSize },
             data: goals.map((g) => ({ yAxis: g.target, name: labels.goal(levelName(indicator, g.target), g.targetDate ? labels.date(g.targetDate) : null), label: { formatter: '{b}' } })),
           },
         }),
@@ -99,8 +147,8 @@ export function progressionOption(progression: Progression, selected: readonly s
       markLine: {
         symbol: 'none',
         silent: true,
-        lineStyle: { color: '#596268', type: 'solid', width: 1 },
-        label: { position: 'insideEndTop', color: '#1d2326', formatter: '{b}' },
+        lineStyle: { color: theme.axis, type: 'solid', width: 1 },
+        label: { position: 'insideEndTop', color: theme.text, fontSize: theme.fontSize, formatter: '{b}' },
         data: progression.milestones.map((m) => ({ xAxis: m.date, name: m.title })),
       },
     });
@@ -108,31 +156,33 @@ export function progressionOption(progression: Progression, selected: readonly s
 
   const min = Math.min(...shown.map((i) => i.scaleMin));
   const max = Math.max(...shown.map((i) => i.scaleMax));
+  const { legendText, axis, ...common } = base(theme);
+  const scale = theme.fontSize / LIGHT.fontSize;
   return {
-    animation: false,
-    aria: { enabled: false },
-    legend: { data: legend, bottom: 0, type: 'scroll' },
-    grid: { left: single ? 190 : 40, right: 24, top: 32, bottom: 64 },
+    ...common,
+    legend: { data: legend, bottom: 0, type: theme.legend, textStyle: legendText, pageTextStyle: legendText },
+    grid: { left: (single ? 190 : 40) * scale, right: 24 * scale, top: 32 * scale, bottom: 40 * scale + legendHeight(legend, theme) },
     tooltip: { trigger: 'item' },
-    xAxis: { type: 'time', axisLabel: { formatter: (value: number) => labels.date(isoDate(value)), hideOverlap: true } },
+    xAxis: { type: 'time', ...axis, axisLabel: { color: theme.text, fontSize: theme.fontSize, formatter: (value: number) => labels.date(isoDate(value)), hideOverlap: true } },
     yAxis: {
       type: 'value',
+      ...axis,
       ...(shown.length > 0 && { min, max }),
       interval: 1,
-      axisLabel: { formatter: (value: number) => (single ? levelName(single, value) : String(value)), width: 180, overflow: 'truncate' },
+      axisLabel: { color: theme.text, fontSize: theme.fontSize, formatter: (value: number) => (single ? levelName(single, value) : String(value)), width: 180 * scale, overflow: 'truncate' },
     },
     series,
   };
 }
 
 /** The radar: first, previous and latest caseworker scoring and the goals, on each indicator's own scale. */
-export function radarOption(progression: Progression, selected: readonly string[], labels: ChartLabels): ChartOption {
+export function radarOption(progression: Progression, selected: readonly string[], labels: ChartLabels, theme: ChartTheme = LIGHT): ChartOption {
   const shown = progression.indicators.filter((i) => selected.includes(i.key));
   const data: Array<Extract<NonNullable<RadarSeriesOption['data']>[number], { name?: unknown }> & { name: string }> = [];
   (['first', 'previous', 'latest'] as const).forEach((which, n) => {
     const snapshot = progression.radar[which];
     if (!snapshot) return;
-    const color = colour(n);
+    const color = colour(theme, n);
     data.push({
       name: labels.snapshot(which, labels.date(snapshot.date)),
       value: shown.map((i) => snapshot.values[i.key] ?? '-'),
@@ -152,22 +202,24 @@ export function radarOption(progression: Progression, selected: readonly string[
       value: targets,
       symbol: 'pin',
       symbolSize: 12,
-      itemStyle: { color: colour(3) },
-      lineStyle: { color: colour(3), type: 'dashed', width: 2 },
+      itemStyle: { color: colour(theme, 3) },
+      lineStyle: { color: colour(theme, 3), type: 'dashed', width: 2 },
     });
   }
+  const { legendText, axis, ...common } = base(theme);
   return {
-    animation: false,
-    aria: { enabled: false },
-    legend: { bottom: 0, data: data.map((d) => d.name) },
+    ...common,
+    legend: { bottom: 0, data: data.map((d) => d.name), textStyle: legendText },
     tooltip: { trigger: 'item' },
     radar: {
+      axisLine: axis.axisLine,
+      splitLine: axis.splitLine,
       indicator: shown.map((i) => {
         const target = goalOf(i.key);
         return { name: target === undefined ? i.name : `${i.name} (${labels.goal(String(target), null)})`, min: i.scaleMin, max: i.scaleMax };
       }),
       radius: '70%',
-      axisName: { color: '#1d2326', fontSize: 13 },
+      axisName: { color: theme.text, fontSize: theme.fontSize + 1 },
       splitNumber: Math.max(1, Math.min(...shown.map((i) => i.scaleMax - i.scaleMin))),
     },
     series: [{ type: 'radar', data }],

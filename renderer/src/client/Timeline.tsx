@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Note, TimelineEntry } from '../../../main/contract';
@@ -13,7 +14,7 @@ const KINDS: readonly Kind[] = ['note', 'scoring', 'stage', 'action', 'handover'
 
 type EventEntry = Exclude<TimelineEntry, { kind: 'note' }>;
 
-function describe(entry: EventEntry, t: ReturnType<typeof useTranslation>['t'], session: Session): string {
+function describe(entry: EventEntry, t: TFunction, session: Session): string {
   switch (entry.kind) {
     case 'created':
       return t('client.events.created');

@@ -11,6 +11,7 @@ import { messages as myDay } from '../myday/messages';
 import { messages as notes } from '../notes/messages';
 import { messages as coverage } from '../coverage/messages';
 import { messages as presentation } from '../presentation/messages';
+import { messages as report } from '../report/messages';
 import { messages as scoring } from '../scoring/messages';
 import { messages as sheets } from '../sheets/messages';
 import { messages as team } from '../team/messages';
@@ -32,6 +33,7 @@ function compose(language: Language) {
     coverage: coverage[language],
     team: team[language],
     presentation: presentation[language],
+    report: report[language],
   };
 }
 

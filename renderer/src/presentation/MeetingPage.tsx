@@ -1,12 +1,16 @@
-import { useCallback, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CaseloadRow } from '../../../main/contract';
+import type { Display, Move, PresentationState } from '../../../main/contract/presentation';
+import { call, subscribe } from '../api';
 import { describeError } from '../errors';
 import { formatDate } from '../format';
 import { useSession } from '../session';
 import { CheckboxField, ErrorSummary, TextField } from '../ui/fields';
 import { useRemote } from '../useRemote';
-import { Presentation } from './Presentation';
+import { Presentation, usePresenterKeys } from './Presentation';
+import { usePresentationState } from './usePresentationState';
 import './presentation.css';
 
 /** The team meeting: pick clients from the caseload, then present them one by one. */
@@ -23,6 +27,17 @@ export function MeetingPage() {
   const [status, setStatus] = useState('');
   const [presenting, setPresenting] = useState<readonly CaseloadRow[] | null>(null);
   const startRef = useRef<HTMLButtonElement>(null);
+  const displays = useDisplays();
+  const elsewhere = usePresentationState();
+  // However a presentation elsewhere ends (here, or Esc in the room), focus returns to the list.
+  const wasElsewhere = useRef(false);
+  useEffect(() => {
+    if (elsewhere) wasElsewhere.current = true;
+    else if (elsewhere === null && wasElsewhere.current) {
+      wasElsewhere.current = false;
+      startRef.current?.focus();
+    }
+  }, [elsewhere]);
 
   const visible = useMemo(() => {
     const needle = search.trim().toLocaleLowerCase();
@@ -36,6 +51,7 @@ export function MeetingPage() {
   }, []);
 
   if (presenting) return <Presentation clients={presenting} showNames={showNames} onLeave={leave} />;
+  if (elsewhere) return <PresenterView state={elsewhere} rows={rows.data ?? []} displays={displays} />;
 
   const toggle = (id: string, on: boolean) => {
     setStatus('');
@@ -52,14 +68,17 @@ export function MeetingPage() {
     setStatus(due.length === 0 ? t('presentation.list.noneDue') : t('presentation.list.dueSelected', { count: due.length }));
   };
   const chosen = (rows.data ?? []).filter((row) => selected.has(row.id));
-  const start = () => {
+  const start = (display?: Display) => {
     if (chosen.length === 0) {
       setStatus(t('presentation.nothingSelected'));
       return;
     }
     setStatus('');
-    setPresenting(chosen);
+    if (!display) setPresenting(chosen);
+    else call('presentation.start', { clientIds: chosen.map((row) => row.id), showNames, displayId: display.id }).catch((error: unknown) => setStatus(describeError(t, error).summary));
   };
+  // Another screen is offered as soon as one is connected: a projector, a meeting-room TV.
+  const others = displays.filter((d) => !d.current);
 
   return (
     <section className="meeting-page" aria-labelledby={titleId}>
@@ -117,14 +136,101 @@ export function MeetingPage() {
           )}
           <p className="count">{t('presentation.list.selected', { count: selected.size })}</p>
           <CheckboxField label={t('presentation.showNames')} name="showNames" checked={showNames} onChange={setShowNames} hint={t('presentation.showNamesHint')} />
-          <button type="button" ref={startRef} onClick={start}>
-            {t('presentation.start')}
-          </button>
+          <div className="meeting-start">
+            <button type="button" ref={startRef} onClick={() => start()}>
+              {others.length > 0 ? t('presentation.startHere') : t('presentation.start')}
+            </button>
+            {others.map((display, n) => (
+              <button key={display.id} type="button" onClick={() => start(display)}>
+                {t('presentation.startOn', { display: displayName(t, display, n) })}
+              </button>
+            ))}
+          </div>
+          {others.length > 0 && <p className="hint">{t('presentation.secondDisplayHint')}</p>}
           <p role="status" className="saved">
             {status}
           </p>
         </div>
       )}
+    </section>
+  );
+}
+
+/** "Projector (1920 × 1080)", or "Display 2 (…)" when the OS gives no name. */
+function displayName(t: TFunction, display: Display, n: number): string {
+  const size = `${display.width} × ${display.height}`;
+  return display.label ? t('presentation.display', { label: display.label, size }) : t('presentation.displayNumber', { number: n + 2, size });
+}
+
+/** The connected displays, again whenever one is plugged in or out. */
+function useDisplays(): Display[] {
+  const [displays, setDisplays] = useState<Display[]>([]);
+  useEffect(() => {
+    let current = true;
+    const load = () =>
+      call('presentation.displays', {}).then(
+        (list) => current && setDisplays(list),
+        () => undefined,
+      );
+    void load();
+    const unsubscribe = subscribe('displays.changed', () => void load());
+    return () => {
+      current = false;
+      unsubscribe();
+    };
+  }, []);
+  return displays;
+}
+
+/**
+ * The laptop while the room's screen shows the presentation: the meeting list with
+ * the client on screen marked, and the same keys and buttons to step or stop.
+ */
+function PresenterView({ state, rows, displays }: { state: PresentationState; rows: readonly CaseloadRow[]; displays: readonly Display[] }) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const others = displays.filter((d) => !d.current);
+  const display = others.find((d) => d.id === state.displayId);
+  const move = useCallback((m: Move) => void call('presentation.step', { move: m }).catch(() => undefined), []);
+  const stop = useCallback(() => void call('presentation.stop', {}).catch(() => undefined), []);
+  usePresenterKeys(move, stop);
+  const last = state.clientIds.length - 1;
+
+  return (
+    <section className="meeting-page presenter-view" aria-labelledby={titleId}>
+      <div className="page-heading">
+        <h1 id={titleId}>{t('nav.meeting')}</h1>
+      </div>
+      <div className="panel">
+        <h2>{display ? t('presentation.presentingOn', { display: displayName(t, display, others.indexOf(display)) }) : t('presentation.presentingElsewhere')}</h2>
+        <p className="hint">{t('presentation.keys')}</p>
+        <ol className="presenter-list">
+          {state.clientIds.map((id, n) => {
+            const row = byId.get(id);
+            return (
+              <li key={id} aria-current={n === state.index ? 'step' : undefined}>
+                <span className="meeting-name">{row ? `${row.firstName} ${row.lastName}` : ''}</span> <span className="pseudonym">{row?.pseudonym}</span>
+                {n === state.index && <span className="badge">{t('presentation.onScreen')}</span>}
+              </li>
+            );
+          })}
+        </ol>
+        <p className="count" aria-live="polite">
+          {t('presentation.position', { current: state.index + 1, total: state.clientIds.length })}
+        </p>
+        <div className="meeting-start">
+          <button type="button" onClick={() => move('previous')} disabled={state.index === 0}>
+            {t('presentation.previous')}
+          </button>
+          <button type="button" onClick={() => move('next')} disabled={state.index >= last}>
+            {t('presentation.next')}
+          </button>
+          <button type="button" className="secondary" onClick={stop}>
+            {t('presentation.stop')}
+          </button>
+        </div>
+      </div>
     </section>
   );
 }

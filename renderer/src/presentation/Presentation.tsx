@@ -1,28 +1,62 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseloadRow, Progression } from '../../../main/contract';
+import { type Move, moveForKey, position, step } from '../../../main/contract/presentation';
+import { describeChart, useChartLabels, withoutNoteText } from '../charts/labels';
+import { LazyEChart } from '../charts/LazyEChart';
+import { PROJECTOR, progressionOption } from '../charts/options';
 import { describeError } from '../errors';
 import { useSession } from '../session';
 import { ErrorSummary } from '../ui/fields';
 import { useRemote } from '../useRemote';
-import { moveForKey, position, step } from './stepping';
+
+/** Presenting in the Koers window itself: the slide full screen, stepping kept here. */
+export function Presentation({ clients, showNames, onLeave }: { clients: readonly CaseloadRow[]; showNames: boolean; onLeave(): void }) {
+  const [index, setIndex] = useState(0);
+  return <Slide clients={clients} index={index} showNames={showNames} fullScreen onMove={(move) => setIndex((current) => step(current, clients.length, move))} onLeave={onLeave} />;
+}
+
+/** Arrow keys, Page Up/Down (clickers), Home/End and Esc, wherever focus is in the window. */
+export function usePresenterKeys(onMove: (move: Move) => void, onLeave: () => void): void {
+  const onKey = useEffectEvent((event: KeyboardEvent) => {
+    const move = moveForKey(event.key);
+    if (!move || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    if (move === 'leave') onLeave();
+    else onMove(move);
+  });
+  useEffect(() => {
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+export interface SlideProps {
+  clients: readonly CaseloadRow[];
+  index: number;
+  showNames: boolean;
+  /** In the Koers window: ask for full screen. A presentation window is full screen already. */
+  fullScreen: boolean;
+  onMove(move: Move): void;
+  /** `onLeave` must be stable (useCallback): the full-screen session lives as long as it does. */
+  onLeave(): void;
+}
 
 /**
- * One client at a time on the meeting screen: full screen, dark, large. Only the
- * pseudonym (or, when chosen, the name), target group, stage and progression: nothing
- * that identifies the client to the room beyond what was chosen.
+ * One client on the meeting screen: dark, large, still. Only the pseudonym (or, when
+ * chosen, the name), target group, stage and progression: nothing that identifies the
+ * client to the room beyond what was chosen, and never note text.
  */
-/** `onLeave` must be stable (useCallback): the full-screen session lives as long as it does. */
-export function Presentation({ clients, showNames, onLeave }: { clients: readonly CaseloadRow[]; showNames: boolean; onLeave(): void }) {
+export function Slide({ clients, index, showNames, fullScreen, onMove, onLeave }: SlideProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const [index, setIndex] = useState(0);
   const count = clients.length;
   const client = clients[Math.min(index, count - 1)];
   const at = position(index, count);
+  usePresenterKeys(onMove, onLeave);
 
-  // Full screen and the dark theme for as long as the presentation is open.
+  // Full screen (when asked) and the dark theme for as long as the slide is open.
   useEffect(() => {
     const root = document.documentElement;
     root.classList.add('presenting');
@@ -33,14 +67,14 @@ export function Presentation({ clients, showNames, onLeave }: { clients: readonl
       else if (entered) onLeave();
     };
     document.addEventListener('fullscreenchange', onFullscreen);
-    if (document.fullscreenEnabled) root.requestFullscreen().catch(() => undefined);
+    if (fullScreen && document.fullscreenEnabled) root.requestFullscreen().catch(() => undefined);
     headingRef.current?.focus();
     return () => {
       document.removeEventListener('fullscreenchange', onFullscreen);
       root.classList.remove('presenting');
       if (document.fullscreenElement) document.exitFullscreen().catch(() => undefined);
     };
-  }, [onLeave]);
+  }, [onLeave, fullScreen]);
 
   // The window title is seen on the shared screen too: never a name in it.
   const pseudonym = client?.pseudonym ?? '';
@@ -52,18 +86,6 @@ export function Presentation({ clients, showNames, onLeave }: { clients: readonl
       document.title = before;
     };
   }, [showNames, pseudonym, appName]);
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const move = moveForKey(event.key);
-      if (!move || event.altKey || event.ctrlKey || event.metaKey) return;
-      event.preventDefault();
-      if (move === 'leave') onLeave();
-      else setIndex((current) => step(current, count, move));
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [count, onLeave]);
 
   if (!client) return null;
   return (
@@ -80,10 +102,10 @@ export function Presentation({ clients, showNames, onLeave }: { clients: readonl
       <ClientFacts client={client} />
       <ProgressionSummary key={client.id} clientId={client.id} />
       <div className="presentation-buttons">
-        <button type="button" onClick={() => setIndex((current) => step(current, count, 'previous'))} disabled={index === 0}>
+        <button type="button" onClick={() => onMove('previous')} disabled={index === 0}>
           {t('presentation.previous')}
         </button>
-        <button type="button" onClick={() => setIndex((current) => step(current, count, 'next'))} disabled={index >= count - 1}>
+        <button type="button" onClick={() => onMove('next')} disabled={index >= count - 1}>
           {t('presentation.next')}
         </button>
         <button type="button" onClick={onLeave}>
@@ -120,10 +142,23 @@ function ProgressionSummary({ clientId }: { clientId: string }) {
       ) : !data.radar.latest || data.indicators.length === 0 ? (
         <p>{t('presentation.noScorings')}</p>
       ) : (
-        <ProgressionTable progression={data} />
+        <div className="presentation-figures">
+          <SlideChart progression={data} />
+          <ProgressionTable progression={data} />
+        </div>
       )}
     </section>
   );
+}
+
+/** The progression chart in the projector theme; milestones as lines without their (note) text. */
+function SlideChart({ progression }: { progression: Progression }) {
+  const { t } = useTranslation();
+  const labels = useChartLabels();
+  const shown = useMemo(() => withoutNoteText(progression, t), [progression, t]);
+  const keys = useMemo(() => shown.indicators.map((i) => i.key), [shown]);
+  const option = useMemo(() => progressionOption(shown, keys, labels, PROJECTOR), [shown, keys, labels]);
+  return <LazyEChart className="presentation-chart" option={option} label={describeChart(t, shown, keys, false, labels)} />;
 }
 
 type Indicator = Progression['indicators'][number];

@@ -9,6 +9,7 @@ import { insertCaseworker } from '../../../db/queries/caseworkers';
 import { insertClient } from '../../../db/queries/clients';
 import { insertScoring } from '../../../db/queries/scorings';
 import { getVersion, insertDraft, insertSheet, publishVersion } from '../../../db/queries/sheets';
+import { fakeDesktop } from '../../helpers/fake-desktop';
 import { tempFolder } from '../../helpers/temp';
 import { BENCH_TODAY, dataset } from '../datasets';
 import { defineScenario } from '../scenario';
@@ -21,6 +22,7 @@ async function openApp(path: string, folder: string): Promise<Koers> {
     appVersion: 'bench',
     now: () => new Date(`${BENCH_TODAY}T09:00:00Z`),
     emit: () => {},
+    desktop: fakeDesktop(),
     onInternalError: (method, error) => {
       throw new Error(`${method}: ${String(error)}`);
     },

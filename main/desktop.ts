@@ -1,0 +1,22 @@
+import type { Display } from './contract/presentation';
+
+/** A file type offered in the save dialog. */
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/**
+ * What handlers need from the desktop around them: dialogs, other windows, screens.
+ * Electron implements it at the edge (electron-desktop.ts); tests drive Chromium or fakes.
+ */
+export interface Desktop {
+  /** Asks where to save; null when the user cancels. */
+  chooseSaveFile(options: { defaultName: string; filters: FileFilter[] }): Promise<string | null>;
+  /** Renders a renderer route (the hash, e.g. `report/ID`) as an A4 PDF. */
+  printToPdf(route: string): Promise<Uint8Array>;
+  displays(): Display[];
+  /** Opens the presentation window full screen on a display; `onClosed` runs however it closes. */
+  openPresentation(displayId: number, onClosed: () => void): Promise<void>;
+  closePresentation(): void;
+}

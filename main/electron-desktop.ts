@@ -1,0 +1,80 @@
+import { app, BrowserWindow, dialog, type SaveDialogOptions, screen } from 'electron';
+import { join } from 'node:path';
+import type { Desktop } from './desktop';
+import type { EventName, EventPayload } from './contract';
+import { secureWebPreferences } from './security';
+import type { Settings } from './settings';
+import { loadApp } from './window';
+
+const REPORT_TIMEOUT_MS = 20_000;
+
+/** Waits until the page at a route says it has drawn everything (`<html data-ready>`). */
+async function whenReady(win: BrowserWindow): Promise<void> {
+  const until = Date.now() + REPORT_TIMEOUT_MS;
+  while (Date.now() < until) {
+    const state: unknown = await win.webContents.executeJavaScript('document.documentElement.dataset.ready ?? null');
+    if (state === 'true') return;
+    if (state === 'failed') throw new Error('The report page could not load its data');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('The report page did not finish rendering');
+}
+
+/** Dialogs, the hidden report window and the presentation window, in Electron. */
+export function createElectronDesktop(options: {
+  preload: string;
+  rendererDir: string;
+  settings: Settings;
+  mainWindow(): BrowserWindow | undefined;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+}): Desktop {
+  let presentation: BrowserWindow | undefined;
+  const notify = () => options.emit('displays.changed', {});
+  screen.on('display-added', notify);
+  screen.on('display-removed', notify);
+
+  return {
+    async chooseSaveFile({ defaultName, filters }) {
+      const folder = options.settings.get('exportFolder') ?? app.getPath('documents');
+      const parent = options.mainWindow();
+      const dialogOptions: SaveDialogOptions = { defaultPath: join(folder, defaultName), filters, properties: ['createDirectory', 'showOverwriteConfirmation'] };
+      const result = parent ? await dialog.showSaveDialog(parent, dialogOptions) : await dialog.showSaveDialog(dialogOptions);
+      if (result.canceled || !result.filePath) return null;
+      options.settings.set('exportFolder', join(result.filePath, '..'));
+      return result.filePath;
+    },
+
+    async printToPdf(route) {
+      // Hidden, and never throttled: the chart must draw although no one sees the window.
+      const win = new BrowserWindow({ show: false, width: 794, height: 1123, webPreferences: { ...secureWebPreferences(options.preload), backgroundThrottling: false } });
+      try {
+        await loadApp(win, options.rendererDir, route);
+        await whenReady(win);
+        return await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+      } finally {
+        win.destroy();
+      }
+    },
+
+    displays() {
+      const current = screen.getDisplayMatching(options.mainWindow()?.getBounds() ?? screen.getPrimaryDisplay().bounds);
+      return screen.getAllDisplays().map((d) => ({ id: d.id, label: d.label, width: d.size.width, height: d.size.height, current: d.id === current.id }));
+    },
+
+    async openPresentation(displayId, onClosed) {
+      const display = screen.getAllDisplays().find((d) => d.id === displayId) ?? screen.getPrimaryDisplay();
+      const { x, y, width, height } = display.bounds;
+      const win = new BrowserWindow({ x, y, width, height, fullscreen: true, backgroundColor: '#000000', autoHideMenuBar: true, webPreferences: secureWebPreferences(options.preload) });
+      presentation = win;
+      win.on('closed', () => {
+        if (presentation === win) presentation = undefined;
+        onClosed();
+      });
+      await loadApp(win, options.rendererDir, 'present');
+    },
+
+    closePresentation() {
+      presentation?.close();
+    },
+  };
+}

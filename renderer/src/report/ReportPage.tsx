@@ -1,0 +1,156 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Client, Progression } from '../../../main/contract';
+import { describeChart, useChartLabels, withoutNoteText } from '../charts/labels';
+import { LazyEChart } from '../charts/LazyEChart';
+import { levelName, PRINT, progressionOption } from '../charts/options';
+import { formatDate, formatNumber } from '../format';
+import { useSession } from '../session';
+import { useRemote } from '../useRemote';
+import './report.css';
+
+/** The latest few: the report stays on one page. */
+const MILESTONES_SHOWN = 6;
+
+/** Tells whoever prints this page (Electron's hidden window, or a test) that it is complete. */
+function markReady(state: 'true' | 'failed') {
+  document.documentElement.dataset.ready = state;
+}
+
+/**
+ * One A4 page about one client's progress, rendered in a hidden window and printed
+ * to PDF. Pseudonymised: the pseudonym only; no name, number, birth date or note text.
+ */
+export function ReportPage({ clientId, pseudonymised }: { clientId: string; pseudonymised: boolean }) {
+  const { t } = useTranslation();
+  const client = useRemote('clients.get', { id: clientId }, []);
+  const progression = useRemote('charts.progression', { clientId }, []);
+  const failed = client.error !== undefined || progression.error !== undefined;
+
+  useEffect(() => {
+    if (failed) markReady('failed');
+  }, [failed]);
+
+  useEffect(() => {
+    const before = document.title;
+    document.title = t('report.title');
+    document.documentElement.classList.add('report-page');
+    return () => {
+      document.title = before;
+      document.documentElement.classList.remove('report-page');
+    };
+  }, [t]);
+
+  if (failed) return <p role="alert">{t('report.failed')}</p>;
+  if (!client.data || !progression.data) return <p className="loading">{t('app.loading')}</p>;
+  const data = pseudonymised ? withoutNoteText(progression.data, t) : progression.data;
+  return <Report client={client.data} progression={data} pseudonymised={pseudonymised} />;
+}
+
+function Report({ client, progression, pseudonymised }: { client: Client; progression: Progression; pseudonymised: boolean }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const labels = useChartLabels();
+  const keys = useMemo(() => progression.indicators.map((i) => i.key), [progression]);
+  const option = useMemo(() => progressionOption(progression, keys, labels, PRINT), [progression, keys, labels]);
+  const hasChart = progression.series.length > 0;
+  const [drawn, setDrawn] = useState(false);
+
+  useEffect(() => {
+    if (drawn || !hasChart) markReady('true');
+  }, [drawn, hasChart]);
+
+  const date = (value: string | null) => (value ? formatDate(value, session.language) : t('report.none'));
+  const facts: Array<[string, string]> = [
+    ...(pseudonymised
+      ? [[t('report.pseudonym'), client.pseudonym] as [string, string]]
+      : ([
+          [t('report.name'), `${client.firstName} ${client.lastName}`],
+          [t('report.reference'), client.reference ?? t('report.none')],
+          [t('report.dateOfBirth'), date(client.dateOfBirth)],
+          [t('report.pseudonym'), client.pseudonym],
+        ] as Array<[string, string]>)),
+    [t('report.targetGroup'), session.labelOf(client.targetGroupId) || t('report.none')],
+    [t('report.stage'), session.labelOf(client.stageId) || t('report.none')],
+    [t('report.caseworker'), session.caseworkerName(client.caseworkerId) || t('report.none')],
+    [t('report.startDate'), date(client.startDate)],
+  ];
+
+  return (
+    <article className="report">
+      <header className="report-header">
+        <h1>{t('report.title')}</h1>
+        <p>{t('report.made', { date: formatDate(session.info.today, session.language, 'long'), name: session.info.currentCaseworker?.name ?? '' })}</p>
+        <p className="report-notice">{pseudonymised ? t('report.pseudonymised') : t('report.confidential')}</p>
+      </header>
+      <dl className="report-facts">
+        {facts.map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {!hasChart ? (
+        <p>{t('report.noScorings')}</p>
+      ) : (
+        <>
+          <h2>{t('report.overTime')}</h2>
+          <LazyEChart className="report-chart" option={option} label={describeChart(t, progression, keys, false, labels)} pixelRatio={3} onRendered={() => setDrawn(true)} />
+          <IndicatorTable progression={progression} />
+        </>
+      )}
+      {progression.milestones.length > 0 && (
+        <>
+          <h2>{t('report.milestones')}</h2>
+          <ul className="report-milestones">
+            {progression.milestones.slice(-MILESTONES_SHOWN).map((m, n) => (
+              <li key={`${m.date}-${n}`}>
+                {date(m.date)}: {m.title}
+              </li>
+            ))}
+          </ul>
+          {progression.milestones.length > MILESTONES_SHOWN && <p className="report-more">{t('report.earlierMilestones', { count: progression.milestones.length - MILESTONES_SHOWN })}</p>}
+        </>
+      )}
+    </article>
+  );
+}
+
+function IndicatorTable({ progression }: { progression: Progression }) {
+  const { t } = useTranslation();
+  const { language } = useSession();
+  const { first, latest } = progression.radar;
+  const level = (indicator: Progression['indicators'][number], value: number | null | undefined) => (value === null || value === undefined ? '–' : levelName(indicator, value));
+  return (
+    <table className="report-table">
+      <caption>{t('report.tableCaption', { first: first ? formatDate(first.date, language) : '–', latest: latest ? formatDate(latest.date, language) : '–' })}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('report.indicator')}</th>
+          <th scope="col">{t('report.first')}</th>
+          <th scope="col">{t('report.latest')}</th>
+          <th scope="col">{t('report.change')}</th>
+          <th scope="col">{t('report.goal')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {progression.indicators.map((indicator) => {
+          const from = first?.values[indicator.key];
+          const to = latest?.values[indicator.key];
+          const change = from !== null && from !== undefined && to !== null && to !== undefined ? to - from : null;
+          const goal = progression.goals.find((g) => g.key === indicator.key);
+          return (
+            <tr key={indicator.key}>
+              <th scope="row">{indicator.name}</th>
+              <td>{level(indicator, from)}</td>
+              <td>{level(indicator, to)}</td>
+              <td>{change === null ? '–' : `${change > 0 ? '+' : ''}${formatNumber(change, language)}`}</td>
+              <td>{goal ? level(indicator, goal.target) : '–'}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
