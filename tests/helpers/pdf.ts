@@ -1,19 +1,10 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { extractText, getDocumentProxy } from 'unpdf';
 
-/** The pages of a PDF as text, read by pdf.js: what a reader of the file would find. */
+/** The pages of a PDF as text, read by pdf.js (through unpdf): what a reader of the file would find. */
 export async function pdfText(data: Uint8Array): Promise<string[]> {
-  const task = getDocument({ data: new Uint8Array(data), useSystemFonts: false });
-  const document = await task.promise;
-  try {
-    const pages: string[] = [];
-    for (let n = 1; n <= document.numPages; n++) {
-      const content = await (await document.getPage(n)).getTextContent();
-      pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' ').replace(/\s+/g, ' '));
-    }
-    return pages;
-  } finally {
-    await task.destroy();
-  }
+  const document = await getDocumentProxy(new Uint8Array(data));
+  const { text } = await extractText(document, { mergePages: false });
+  return text.map((page) => page.replace(/\s+/g, ' '));
 }
 
 /** Width and height of a PNG, from its header. */
