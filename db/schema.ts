@@ -228,6 +228,12 @@ export interface SequenceTable {
   value: Generated<number>;
 }
 
+export interface ImportMappingTable {
+  signature: string;
+  mapping: string;
+  updated_at: string;
+}
+
 export interface Database {
   caseworker: CaseworkerTable;
   catalog_item: CatalogItemTable;
@@ -250,6 +256,7 @@ export interface Database {
   note: NoteTable;
   note_version: NoteVersionTable;
   note_draft: NoteDraftTable;
+  import_mapping: ImportMappingTable;
 }
 
 export type ClientRow = Selectable<ClientTable>;

@@ -23,7 +23,8 @@ export default defineConfig({
     root,
     build: {
       outDir: resolve(root, 'out/main'),
-      lib: { entry: resolve(root, 'main/index.ts') },
+      // The spreadsheet reader runs in a worker thread: its own file next to index.js.
+      lib: { entry: { index: resolve(root, 'main/index.ts'), 'read-worker': resolve(root, 'main/spreadsheets/read-worker.ts') } },
     },
   },
   preload: {

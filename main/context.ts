@@ -5,6 +5,7 @@ import type { EventName, EventPayload } from './contract';
 import { type Language, languageFromLocales } from './contract/languages';
 import type { PresentationState } from './contract/presentation';
 import type { Desktop } from './desktop';
+import type { Workbook } from './spreadsheets/workbook';
 import type { Settings } from './settings';
 
 /** Everything a handler may use. Built once in main (or in a test) and passed to every call. */
@@ -19,6 +20,14 @@ export interface Context {
   desktop: Desktop;
   /** The meeting presentation on another display: lives as long as the app runs. */
   meeting: { state: PresentationState | null };
+  /** Spreadsheets read for an import in progress, by token (kept in memory only). */
+  openFiles: Map<string, OpenFile>;
+}
+
+export interface OpenFile {
+  fileName: string;
+  kind: 'caseload' | 'scores' | 'sheet';
+  workbook: Workbook;
 }
 
 /** Today as a local calendar date, `YYYY-MM-DD`. */

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, type SaveDialogOptions, screen } from 'electron';
+import { app, BrowserWindow, dialog, type OpenDialogOptions, type SaveDialogOptions, screen } from 'electron';
 import { join } from 'node:path';
 import type { Desktop } from './desktop';
 import type { EventName, EventPayload } from './contract';
@@ -42,6 +42,13 @@ export function createElectronDesktop(options: {
       if (result.canceled || !result.filePath) return null;
       options.settings.set('exportFolder', join(result.filePath, '..'));
       return result.filePath;
+    },
+
+    async chooseOpenFile({ filters }) {
+      const parent = options.mainWindow();
+      const dialogOptions: OpenDialogOptions = { defaultPath: options.settings.get('exportFolder') ?? app.getPath('documents'), filters, properties: ['openFile'] };
+      const result = parent ? await dialog.showOpenDialog(parent, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
     },
 
     async printToPdf(route) {

@@ -4,7 +4,7 @@ import type { Context } from './context';
 import { registry } from './handlers';
 import { type Dispatch, type DispatchOptions, createDispatch } from './rpc/dispatch';
 
-export interface KoersOptions extends Omit<Context, 'db' | 'meeting'>, DispatchOptions {
+export interface KoersOptions extends Omit<Context, 'db' | 'meeting' | 'openFiles'>, DispatchOptions {
   databasePath: string;
 }
 
@@ -27,6 +27,6 @@ export async function openKoers(options: KoersOptions): Promise<Koers> {
     await connection.close();
     throw error;
   }
-  const dispatch = createDispatch(registry, { ...context, db: connection.db, meeting: { state: null } }, { onInternalError, validateOutput: validateOutput ?? false });
+  const dispatch = createDispatch(registry, { ...context, db: connection.db, meeting: { state: null }, openFiles: new Map() }, { onInternalError, validateOutput: validateOutput ?? false });
   return { dispatch, connection, close: () => connection.close() };
 }

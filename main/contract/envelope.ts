@@ -2,11 +2,44 @@
 export const ERROR_CODES = ['validation', 'not_found', 'conflict', 'internal'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** Every rule a rejected field can break; the renderer has a translated sentence for each. */
+export const FIELD_RULES = [
+  'required',
+  'too_long',
+  'too_short',
+  'too_small',
+  'too_big',
+  'invalid',
+  'unknown_field',
+  'date',
+  'time',
+  'email',
+  'future_date',
+  'unavailable',
+  'inactive',
+  'scale',
+  'levels',
+  'out_of_scale',
+  // Spreadsheet rows: the same value twice in one file; a name Koers does not know.
+  'duplicate',
+  'unknown',
+  // Spreadsheet files (field `file`): see main/spreadsheets/problems.ts.
+  'file_too_big',
+  'not_spreadsheet',
+  'old_xls',
+  'damaged',
+  'zip_bomb',
+  'too_many_rows',
+  'too_many_columns',
+  'empty_file',
+  'timeout',
+] as const;
+
 /** One rejected input field; the renderer turns `rule` into a translated sentence. */
 export interface FieldIssue {
   /** Dotted path of the field, e.g. `reference`. Empty for the input as a whole. */
   field: string;
-  rule: 'required' | 'too_long' | 'too_short' | 'too_small' | 'too_big' | 'invalid' | 'unknown_field' | 'date' | 'time' | 'email' | 'future_date' | 'unavailable' | 'inactive' | 'scale' | 'levels' | 'out_of_scale';
+  rule: (typeof FIELD_RULES)[number];
   /** Limit for too_long / too_short / too_small / too_big. */
   limit?: number;
 }
@@ -19,7 +52,7 @@ export interface ErrorDetails {
   method?: string;
   /** For conflicts that block an action: how many records stand in the way. */
   count?: number;
-  reason?: 'in_use' | 'has_active_clients' | 'already_closed' | 'not_closed' | 'same_caseworker' | 'published' | 'not_published' | 'sheet_retired' | 'empty_sheet';
+  reason?: 'in_use' | 'has_active_clients' | 'already_closed' | 'not_closed' | 'same_caseworker' | 'published' | 'not_published' | 'sheet_retired' | 'empty_sheet' | 'import_errors' | 'import_expired';
 }
 
 export interface RpcError {

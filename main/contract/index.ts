@@ -4,6 +4,18 @@ import { email, id, localDate, optionalDate, optionalId, optionalText, optionalT
 import { LANGUAGES } from './languages';
 import { progressionSchema, teamViewInputSchema, teamViewSchema } from './charts';
 import { displaySchema, moveSchema, presentationStartSchema, presentationStateSchema } from './presentation';
+import {
+  caseloadImportInputSchema,
+  caseloadPreviewSchema,
+  fileTypeSchema,
+  IMPORT_KINDS,
+  importReportSchema,
+  openedFileSchema,
+  savedExportSchema,
+  scoreExportInputSchema,
+  scoresImportInputSchema,
+  scoresPreviewSchema,
+} from './spreadsheets';
 import { draftInputSchema as noteDraftInputSchema, draftKeySchema, draftSchema, noteCreateSchema, noteHitSchema, noteSchema, noteSearchSchema, noteUpdateSchema, noteVersionSchema, type noteKindSchema } from './notes';
 import {
   coverageSchema,
@@ -145,7 +157,7 @@ export const timelineEntrySchema = z.discriminatedUnion('kind', [
 
 // ---- inputs ----
 
-const clientFacts = {
+export const clientFacts = {
   firstName: requiredText(100),
   lastName: requiredText(100),
   // Empty means "no reference yet": many clients are entered before the municipal number is known.
@@ -296,12 +308,37 @@ export const contract = {
   'team.view': { input: teamViewInputSchema, output: teamViewSchema },
 
   /** Saves the chart image the renderer drew (base64 PNG) where the user chooses; path null: cancelled. */
-  'exports.chartPng': {
+  'reports.chartPng': {
     input: z.strictObject({ clientId: id, pseudonymised: z.boolean(), png: z.base64().min(8).max(40_000_000) }),
     output: z.object({ path: z.string().nullable() }),
   },
   /** A one-page progress report of one client as PDF, where the user chooses. */
-  'exports.reportPdf': { input: z.strictObject({ clientId: id, pseudonymised: z.boolean() }), output: z.object({ path: z.string().nullable() }) },
+  'reports.progressPdf': { input: z.strictObject({ clientId: id, pseudonymised: z.boolean() }), output: z.object({ path: z.string().nullable() }) },
+
+  /** Asks for a spreadsheet and reads it (off main's event loop); null: cancelled. */
+  'imports.open': { input: z.strictObject({ kind: z.enum(IMPORT_KINDS) }), output: openedFileSchema.nullable() },
+  /** Checks every row against the mapping without writing anything. */
+  'imports.caseloadPreview': { input: caseloadImportInputSchema, output: caseloadPreviewSchema },
+  /** Imports the caseload in one transaction: all rows or, when any row has an error, none. */
+  'imports.caseloadRun': { input: caseloadImportInputSchema.extend({ mapping: caseloadImportInputSchema.shape.mapping.unwrap() }), output: importReportSchema },
+  'imports.scoresPreview': { input: scoresImportInputSchema, output: scoresPreviewSchema },
+  'imports.scoresRun': { input: scoresImportInputSchema.extend({ mapping: scoresImportInputSchema.shape.mapping.unwrap() }), output: importReportSchema },
+  /** A scoring sheet definition in Koers's layout becomes a new sheet (a draft). */
+  'imports.sheet': { input: z.strictObject({ token: z.string().min(1).max(64) }), output: z.object({ sheetId: z.string(), indicators: z.number().int() }) },
+
+  /** Scorings, long (one row per score) or wide (one row per scoring; needs a sheet). */
+  'exports.scores': { input: scoreExportInputSchema, output: savedExportSchema },
+  'exports.caseload': {
+    input: z.strictObject({ fileType: fileTypeSchema, status: z.enum(['active', 'closed', 'all']).default('active'), pseudonymised: z.boolean() }),
+    output: savedExportSchema,
+  },
+  /** Cases closed in a quarter (or a whole year), with reason: the quarterly report. */
+  'exports.closedCases': {
+    input: z.strictObject({ fileType: fileTypeSchema, year: z.number().int().min(2000).max(2100), quarter: z.number().int().min(1).max(4).optional(), pseudonymised: z.boolean() }),
+    output: savedExportSchema,
+  },
+  /** A sheet version in the layout `imports.sheet` reads back. */
+  'exports.sheet': { input: z.strictObject({ versionId: id }), output: savedExportSchema },
 
   /** The connected displays: a second one is offered for the meeting presentation. */
   'presentation.displays': { input: empty, output: z.array(displaySchema) },
@@ -382,4 +419,4 @@ export const METHODS = Object.keys(contract) as Method[];
 export const EVENTS = Object.keys(events) as EventName[];
 
 export type { Envelope, ErrorCode, ErrorDetails, FieldIssue, RpcError } from './envelope';
-export { ERROR_CODES } from './envelope';
+export { ERROR_CODES, FIELD_RULES } from './envelope';

@@ -1,48 +1,232 @@
+import type { Kysely } from 'kysely';
+import { listCatalog } from '../../db/queries/catalog';
+import { listCaseworkers } from '../../db/queries/caseworkers';
+import { type ScoreExportRow, streamCaseload, streamClosures, streamScores } from '../../db/queries/exports';
+import { getVersion, listSheets } from '../../db/queries/sheets';
+import type { Database } from '../../db/schema';
 import type { DomainHandlers } from '../contract';
+import { catalogName } from '../contract/catalog-names';
 import type { Language } from '../contract/languages';
 import { type Context, language, today } from '../context';
-import { writeFileAtomic } from '../files';
-import { invalidInput } from '../rpc/app-error';
-import { requireClient } from './checks';
+import { invalidInput, notFound } from '../rpc/app-error';
+import { EXPORT_WORDS, type ExportWords } from '../spreadsheets/export-words';
+import { sheetLayoutTables } from '../spreadsheets/sheet-layout';
+import type { Cell } from '../spreadsheets/workbook';
+import { type Column, type Table, writeTables } from '../spreadsheets/write';
 
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-
-/** Words in suggested file names and dialog filters, in the user's language. */
-const WORDS: Record<Language, { chart: string; report: string; image: string; pdf: string }> = {
-  nl: { chart: 'Voortgang', report: 'Voortgangsrapport', image: 'PNG-afbeelding', pdf: 'PDF-document' },
-  da: { chart: 'Progression', report: 'Progressionsrapport', image: 'PNG-billede', pdf: 'PDF-dokument' },
-  en: { chart: 'Progression', report: 'Progress report', image: 'PNG image', pdf: 'PDF document' },
-};
-
-/** "Voortgang P-7KQ2 2026-11-23.png": the pseudonym unless names were chosen; no characters a file system refuses. */
-function fileName(ctx: Context, word: string, who: string, extension: string): string {
-  const safe = `${word} ${who} ${today(ctx)}`.replace(/[\\/:*?"<>|]+/g, '-').replace(/\p{Cc}+/gu, '').trim();
-  return `${safe}.${extension}`;
+/** Names to put in the file instead of ids, fetched before a query streams (it holds the connection). */
+async function names(db: Kysely<Database>, lang: Language) {
+  const [catalog, workers] = await Promise.all([listCatalog(db), listCaseworkers(db)]);
+  const items = new Map(catalog.map((item) => [item.id, catalogName(item, lang)]));
+  const people = new Map(workers.map((w) => [w.id, w.name]));
+  return { item: (id: string | null) => (id ? (items.get(id) ?? null) : null), person: (id: string | null) => (id ? (people.get(id) ?? null) : null) };
 }
 
-async function subject(ctx: Context, clientId: string, pseudonymised: boolean): Promise<string> {
-  const client = await requireClient(ctx.db, clientId);
-  return pseudonymised ? client.pseudonym : `${client.firstName} ${client.lastName}`;
+async function* mapRows<T>(rows: AsyncIterable<T>, toCells: (row: T) => Cell[]): AsyncIterable<Cell[]> {
+  for await (const row of rows) yield toCells(row);
+}
+
+/** Asks where to save, suggesting "Scores 2026-11-23.xlsx"; null: the user cancelled. */
+function chooseFile(ctx: Context, words: ExportWords, base: string, fileType: 'xlsx' | 'csv') {
+  return ctx.desktop.chooseSaveFile({
+    defaultName: `${base} ${today(ctx)}.${fileType}`,
+    filters: [fileType === 'xlsx' ? { name: words.spreadsheet, extensions: ['xlsx'] } : { name: words.csv, extensions: ['csv'] }],
+  });
+}
+
+/** Rows of consecutive scores of one scoring folded into one row: the wide format. */
+async function* wideRows(rows: AsyncIterable<ScoreExportRow>, keys: readonly string[], head: (row: ScoreExportRow) => Cell[]): AsyncIterable<Cell[]> {
+  let current: { id: string; cells: Cell[]; values: Map<string, number | null> } | undefined;
+  const finish = () => (current ? [...current.cells, ...keys.map((key) => current?.values.get(key) ?? null)] : null);
+  for await (const row of rows) {
+    if (current?.id !== row.scoringId) {
+      const done = finish();
+      if (done) yield done;
+      current = { id: row.scoringId, cells: head(row), values: new Map() };
+    }
+    current.values.set(row.indicatorKey, row.value);
+  }
+  const last = finish();
+  if (last) yield last;
 }
 
 export const exportHandlers = {
-  async 'exports.chartPng'(ctx, input) {
-    const who = await subject(ctx, input.clientId, input.pseudonymised);
-    const png = Buffer.from(input.png, 'base64');
-    if (!PNG_SIGNATURE.every((byte, i) => png[i] === byte)) throw invalidInput({ field: 'png', rule: 'invalid' });
-    const words = WORDS[language(ctx)];
-    const path = await ctx.desktop.chooseSaveFile({ defaultName: fileName(ctx, words.chart, who, 'png'), filters: [{ name: words.image, extensions: ['png'] }] });
-    if (path) writeFileAtomic(path, png);
-    return { path };
+  async 'exports.scores'(ctx, input) {
+    const lang = language(ctx);
+    const words = EXPORT_WORDS[lang];
+    if (input.format === 'wide' && !input.sheetId) throw invalidInput({ field: 'sheetId', rule: 'required' });
+    const [sheet] = input.sheetId ? await listSheets(ctx.db, input.sheetId) : [];
+    if (input.sheetId && !sheet) throw notFound('Sheet');
+    const version = sheet ? await getVersion(ctx.db, sheet.publishedVersionId ?? sheet.draftVersionId ?? '') : undefined;
+    const path = await chooseFile(ctx, words, sheet ? `${words.files.scores} ${sheet.name}` : words.files.scores, input.fileType);
+    if (!path) return { path: null, rows: 0 };
+
+    const lookup = await names(ctx.db, lang);
+    const person: Column[] = [
+      ...(input.pseudonymised ? [] : [{ header: words.reference, kind: 'text' } as const]),
+      { header: words.pseudonym, kind: 'text' },
+      { header: words.targetGroup, kind: 'text' },
+      { header: words.caseworker, kind: 'text' },
+    ];
+    const personCells = (row: ScoreExportRow): Cell[] => [...(input.pseudonymised ? [] : [row.reference]), row.pseudonym, lookup.item(row.targetGroupId), lookup.person(row.caseworkerId)];
+    const rows = streamScores(ctx.db, input);
+    const table: Table =
+      input.format === 'long'
+        ? {
+            name: words.scores,
+            columns: [
+              ...person,
+              { header: words.sheet, kind: 'text' },
+              { header: words.version, kind: 'integer' },
+              { header: words.indicator, kind: 'text', width: 28 },
+              { header: words.date, kind: 'date' },
+              { header: words.scoredBy, kind: 'text' },
+              { header: words.value, kind: 'integer' },
+              { header: words.level, kind: 'text', width: 24 },
+              // Comments are free text about the client: not in a pseudonymised file.
+              ...(input.pseudonymised ? [] : [{ header: words.comment, kind: 'text', width: 40 } as const]),
+            ],
+            rows: mapRows(rows, (row) => [
+              ...personCells(row),
+              row.sheetName,
+              row.versionNumber,
+              row.indicatorName,
+              row.date,
+              words.by[row.scoredBy],
+              row.value,
+              row.label,
+              ...(input.pseudonymised ? [] : [row.comment]),
+            ]),
+          }
+        : {
+            name: words.scores,
+            columns: [
+              ...person,
+              { header: words.version, kind: 'integer' },
+              { header: words.date, kind: 'date' },
+              { header: words.scoredBy, kind: 'text' },
+              ...(version?.indicators ?? []).map((indicator) => ({ header: indicator.name, kind: 'integer' as const })),
+            ],
+            rows: wideRows(
+              rows,
+              (version?.indicators ?? []).map((i) => i.key),
+              (row) => [...personCells(row), row.versionNumber, row.date, words.by[row.scoredBy]],
+            ),
+          };
+    // The level descriptions travel with the scores, so a number can be read without Koers.
+    const described = version ? [version] : (await Promise.all((await listSheets(ctx.db)).map((s) => (s.publishedVersionId ? getVersion(ctx.db, s.publishedVersionId) : undefined)))).filter((v) => v !== undefined);
+    const levels: Table = {
+      name: words.levels,
+      columns: [
+        { header: words.sheet, kind: 'text', width: 24 },
+        { header: words.indicator, kind: 'text', width: 28 },
+        { header: words.value, kind: 'integer' },
+        { header: words.level, kind: 'text', width: 28 },
+        { header: words.levelDescription, kind: 'text', width: 60 },
+      ],
+      rows: described.flatMap((v) => v.indicators.flatMap((indicator) => indicator.levels.map((level) => [v.sheetName, indicator.name, level.value, level.label, level.description]))),
+    };
+    const count = await writeTables(path, input.fileType, [table, levels], lang);
+    return { path, rows: count };
   },
 
-  async 'exports.reportPdf'(ctx, input) {
-    const who = await subject(ctx, input.clientId, input.pseudonymised);
-    const words = WORDS[language(ctx)];
-    const path = await ctx.desktop.chooseSaveFile({ defaultName: fileName(ctx, words.report, who, 'pdf'), filters: [{ name: words.pdf, extensions: ['pdf'] }] });
-    if (!path) return { path };
-    const pdf = await ctx.desktop.printToPdf(`report/${encodeURIComponent(input.clientId)}${input.pseudonymised ? '/pseudonymised' : ''}`);
-    writeFileAtomic(path, pdf);
-    return { path };
+  async 'exports.caseload'(ctx, input) {
+    const lang = language(ctx);
+    const words = EXPORT_WORDS[lang];
+    const path = await chooseFile(ctx, words, words.files.caseload, input.fileType);
+    if (!path) return { path: null, rows: 0 };
+    const lookup = await names(ctx.db, lang);
+    const hide = input.pseudonymised;
+    const columns: Column[] = [
+      ...(hide
+        ? []
+        : ([
+            { header: words.reference, kind: 'text' },
+            { header: words.firstName, kind: 'text' },
+            { header: words.lastName, kind: 'text' },
+            { header: words.dateOfBirth, kind: 'date' },
+            { header: words.phone, kind: 'text' },
+            { header: words.email, kind: 'text', width: 28 },
+          ] as const)),
+      { header: words.pseudonym, kind: 'text' },
+      { header: words.targetGroup, kind: 'text' },
+      { header: words.stage, kind: 'text' },
+      { header: words.stageSince, kind: 'date' },
+      { header: words.caseworker, kind: 'text' },
+      { header: words.startDate, kind: 'date' },
+      { header: words.status, kind: 'text' },
+    ];
+    const rows = mapRows(streamCaseload(ctx.db, input.status), (c) => [
+      ...(hide ? [] : [c.reference, c.firstName, c.lastName, c.dateOfBirth, c.phone, c.email]),
+      c.pseudonym,
+      lookup.item(c.targetGroupId),
+      lookup.item(c.stageId),
+      c.stageSince,
+      lookup.person(c.caseworkerId),
+      c.startDate,
+      words.statuses[c.status],
+    ]);
+    return { path, rows: await writeTables(path, input.fileType, [{ name: words.caseload, columns, rows }], lang) };
+  },
+
+  async 'exports.closedCases'(ctx, input) {
+    const lang = language(ctx);
+    const words = EXPORT_WORDS[lang];
+    const period = input.quarter ? `${input.year}-Q${input.quarter}` : String(input.year);
+    const path = await chooseFile(ctx, words, `${words.files.closed} ${period}`, input.fileType);
+    if (!path) return { path: null, rows: 0 };
+    const firstMonth = input.quarter ? (input.quarter - 1) * 3 + 1 : 1;
+    const lastMonth = input.quarter ? firstMonth + 2 : 12;
+    const from = `${input.year}-${String(firstMonth).padStart(2, '0')}-01`;
+    const to = new Date(Date.UTC(input.year, lastMonth, 0)).toISOString().slice(0, 10);
+    const lookup = await names(ctx.db, lang);
+    const perReason = new Map<string, number>();
+    const weeks = (start: string | null, end: string) => (start ? Math.max(0, Math.floor((Date.parse(end) - Date.parse(start)) / (7 * 86_400_000))) : null);
+    const rows = mapRows(streamClosures(ctx.db, from, to), (z) => {
+      const reason = lookup.item(z.reasonId) ?? '';
+      perReason.set(reason, (perReason.get(reason) ?? 0) + 1);
+      return [...(input.pseudonymised ? [] : [z.reference, z.firstName, z.lastName]), z.pseudonym, lookup.item(z.targetGroupId), lookup.person(z.caseworkerId), z.startDate, z.closedOn, reason, weeks(z.startDate, z.closedOn)];
+    });
+    const columns: Column[] = [
+      ...(input.pseudonymised
+        ? []
+        : ([
+            { header: words.reference, kind: 'text' },
+            { header: words.firstName, kind: 'text' },
+            { header: words.lastName, kind: 'text' },
+          ] as const)),
+      { header: words.pseudonym, kind: 'text' },
+      { header: words.targetGroup, kind: 'text' },
+      { header: words.caseworker, kind: 'text' },
+      { header: words.startDate, kind: 'date' },
+      { header: words.closedOn, kind: 'date' },
+      { header: words.reason, kind: 'text' },
+      { header: words.weeks, kind: 'integer' },
+    ];
+    // The summary is read after the detail rows have streamed past.
+    const summary: Table = {
+      name: words.summary,
+      columns: [
+        { header: words.reason, kind: 'text', width: 24 },
+        { header: words.count, kind: 'integer' },
+      ],
+      rows: {
+        *[Symbol.iterator]() {
+          for (const [reason, count] of [...perReason].sort((a, b) => b[1] - a[1])) yield [reason, count];
+        },
+      },
+    };
+    return { path, rows: await writeTables(path, input.fileType, [{ name: words.closed, columns, rows }, summary], lang) };
+  },
+
+  async 'exports.sheet'(ctx, input) {
+    const version = await getVersion(ctx.db, input.versionId);
+    if (!version) throw notFound('Sheet version');
+    const lang = language(ctx);
+    const words = EXPORT_WORDS[lang];
+    const [sheet] = await listSheets(ctx.db, version.sheetId);
+    const path = await ctx.desktop.chooseSaveFile({ defaultName: `${words.files.sheet} ${version.sheetName} v${version.number}.xlsx`, filters: [{ name: words.spreadsheet, extensions: ['xlsx'] }] });
+    if (!path) return { path: null, rows: 0 };
+    return { path, rows: await writeTables(path, 'xlsx', sheetLayoutTables(version, sheet?.description ?? null, lang), lang) };
   },
 } satisfies DomainHandlers<Context, 'exports'>;

@@ -9,7 +9,9 @@ import { householdHandlers } from './households';
 import { chartHandlers, teamHandlers } from './charts';
 import { goalHandlers } from './goals';
 import { draftHandlers, noteHandlers } from './notes';
+import { reportHandlers } from './reports';
 import { exportHandlers } from './exports';
+import { importHandlers } from './imports';
 import { presentationHandlers } from './presentation';
 import { coverageHandlers, scoringHandlers } from './scorings';
 import { settingsHandlers } from './settings';
@@ -33,6 +35,8 @@ const handlers = {
   ...draftHandlers,
   ...chartHandlers,
   ...teamHandlers,
+  ...reportHandlers,
+  ...importHandlers,
   ...exportHandlers,
   ...presentationHandlers,
 } satisfies Handlers<Context>;

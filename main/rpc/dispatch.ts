@@ -24,7 +24,7 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 
 const CUSTOM_RULES = new Set<FieldIssue['rule']>(['date', 'time', 'email', 'future_date']);
 
-function toFieldIssue(issue: z.core.$ZodIssue, input: unknown): FieldIssue {
+export function toFieldIssue(issue: z.core.$ZodIssue, input: unknown): FieldIssue {
   const field = issue.path.map(String).join('.');
   switch (issue.code) {
     case 'too_big':

@@ -51,6 +51,8 @@ export interface AppHarness {
   savedFolder: string;
   /** The presentation window on another display, while one is open. */
   room(): Page | undefined;
+  /** The file the next "open" dialog answers with (null: the user cancels). */
+  willOpen(path: string | null): void;
   /** Quits and starts again: database closed and reopened, a new window on the same data. */
   restart(): Promise<Page>;
 }
@@ -66,9 +68,16 @@ export interface AppOptions {
  * folder, a PDF is printed by Chromium from a page at the report route (as Electron's
  * hidden window does), and the presentation window is another page.
  */
-function browserDesktop(context: BrowserContext, url: string, savedFolder: string, displays: Display[]): Desktop & { room(): Page | undefined } {
+function browserDesktop(context: BrowserContext, url: string, savedFolder: string, displays: Display[]): Desktop & { room(): Page | undefined; willOpen(path: string | null): void } {
   let room: Page | undefined;
+  let nextOpen: string | null = null;
   return {
+    async chooseOpenFile() {
+      return nextOpen;
+    },
+    willOpen(path) {
+      nextOpen = path;
+    },
     async chooseSaveFile({ defaultName }) {
       mkdirSync(savedFolder, { recursive: true });
       return join(savedFolder, defaultName);
@@ -132,6 +141,7 @@ export const test = base.extend<{ app: AppHarness } & AppOptions, { server: { ur
       url: server.url,
       savedFolder,
       room: desktop.room,
+      willOpen: desktop.willOpen,
       async restart() {
         await harness.page.close();
         await harness.koers.close();

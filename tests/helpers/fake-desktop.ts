@@ -5,6 +5,8 @@ import type { Desktop, FileFilter } from '../../main/desktop';
 export interface FakeDesktop extends Desktop {
   /** What the next save dialog answers; null: the user cancels. */
   saveAs: string | null;
+  /** What the next open dialog answers. */
+  openPath: string | null;
   dialogs: Array<{ defaultName: string; filters: FileFilter[] }>;
   pdfRoutes: string[];
   screens: Display[];
@@ -20,6 +22,7 @@ export function fakeDesktop(pdf: (route: string) => Promise<Uint8Array> = async 
   let onClosed: (() => void) | undefined;
   const desktop: FakeDesktop = {
     saveAs: null,
+    openPath: null,
     dialogs: [],
     pdfRoutes: [],
     screens: [LAPTOP],
@@ -27,6 +30,9 @@ export function fakeDesktop(pdf: (route: string) => Promise<Uint8Array> = async 
     async chooseSaveFile(options) {
       desktop.dialogs.push(options);
       return desktop.saveAs;
+    },
+    async chooseOpenFile() {
+      return desktop.openPath;
     },
     async printToPdf(route) {
       desktop.pdfRoutes.push(route);

@@ -30,9 +30,9 @@ export function ChartExport({ clientId, image }: { clientId: string; image(pseud
       const drawn = image(pseudonymised);
       if (!drawn) return null;
       const png = drawn.replace(/^data:image\/png;base64,/, '');
-      return (await call('exports.chartPng', { clientId, pseudonymised, png })).path;
+      return (await call('reports.chartPng', { clientId, pseudonymised, png })).path;
     });
-  const savePdf = () => save(async () => (await call('exports.reportPdf', { clientId, pseudonymised })).path);
+  const savePdf = () => save(async () => (await call('reports.progressPdf', { clientId, pseudonymised })).path);
 
   return (
     <div className="chart-export" role="group" aria-labelledby={titleId}>

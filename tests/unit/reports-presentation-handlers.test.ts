@@ -8,7 +8,7 @@ import { createClient, ok, setUp } from '../helpers/seed';
 // A 1×1 PNG.
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
-describe('export handlers', () => {
+describe('report handlers', () => {
   let koers: TestKoers;
   let desktop: FakeDesktop;
   beforeEach(async () => {
@@ -21,11 +21,11 @@ describe('export handlers', () => {
   it('saves the chart PNG where the user chose, suggesting a name with the pseudonym, or the name only when asked', async () => {
     const client = await createClient(koers, { firstName: 'Fatima', lastName: 'El Amrani' });
     desktop.saveAs = join(koers.folder, 'chart.png');
-    expect(await ok(koers.call('exports.chartPng', { clientId: client.id, pseudonymised: true, png: PNG }))).toEqual({ path: desktop.saveAs });
+    expect(await ok(koers.call('reports.chartPng', { clientId: client.id, pseudonymised: true, png: PNG }))).toEqual({ path: desktop.saveAs });
     expect(readFileSync(desktop.saveAs).equals(Buffer.from(PNG, 'base64'))).toBe(true);
     expect(desktop.dialogs[0]).toEqual({ defaultName: `Voortgang ${client.pseudonym} 2026-11-23.png`, filters: [{ name: 'PNG-afbeelding', extensions: ['png'] }] });
 
-    await ok(koers.call('exports.chartPng', { clientId: client.id, pseudonymised: false, png: PNG }));
+    await ok(koers.call('reports.chartPng', { clientId: client.id, pseudonymised: false, png: PNG }));
     expect(desktop.dialogs[1]?.defaultName).toBe('Voortgang Fatima El Amrani 2026-11-23.png');
   });
 
@@ -34,21 +34,21 @@ describe('export handlers', () => {
     desktop.saveAs = join(koers.folder, 'chart.png');
     writeFileSync(desktop.saveAs, 'before');
     const notPng = Buffer.from('<svg onload="alert(1)"/>').toString('base64');
-    expect(await koers.call('exports.chartPng', { clientId: client.id, pseudonymised: true, png: notPng })).toMatchObject({ ok: false, error: { code: 'validation', details: { issues: [{ field: 'png', rule: 'invalid' }] } } });
-    expect(await koers.call('exports.chartPng', { clientId: client.id, pseudonymised: true, png: 'not base64!' })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await koers.call('reports.chartPng', { clientId: client.id, pseudonymised: true, png: notPng })).toMatchObject({ ok: false, error: { code: 'validation', details: { issues: [{ field: 'png', rule: 'invalid' }] } } });
+    expect(await koers.call('reports.chartPng', { clientId: client.id, pseudonymised: true, png: 'not base64!' })).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(readFileSync(desktop.saveAs, 'utf8')).toBe('before');
-    expect(await koers.call('exports.chartPng', { clientId: 'missing', pseudonymised: true, png: PNG })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await koers.call('reports.chartPng', { clientId: 'missing', pseudonymised: true, png: PNG })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
   it('prints the report route to PDF, pseudonymised or not; a cancelled dialog prints and writes nothing', async () => {
     const client = await createClient(koers);
-    expect(await ok(koers.call('exports.reportPdf', { clientId: client.id, pseudonymised: true }))).toEqual({ path: null });
+    expect(await ok(koers.call('reports.progressPdf', { clientId: client.id, pseudonymised: true }))).toEqual({ path: null });
     expect(desktop.pdfRoutes).toEqual([]);
 
     desktop.saveAs = join(koers.folder, 'report.pdf');
-    await ok(koers.call('exports.reportPdf', { clientId: client.id, pseudonymised: true }));
+    await ok(koers.call('reports.progressPdf', { clientId: client.id, pseudonymised: true }));
     expect(readFileSync(desktop.saveAs, 'utf8')).toBe(`%PDF-1.7 report/${client.id}/pseudonymised`);
-    await ok(koers.call('exports.reportPdf', { clientId: client.id, pseudonymised: false }));
+    await ok(koers.call('reports.progressPdf', { clientId: client.id, pseudonymised: false }));
     expect(desktop.pdfRoutes).toEqual([`report/${client.id}/pseudonymised`, `report/${client.id}`]);
   });
 
@@ -61,7 +61,7 @@ describe('export handlers', () => {
       await setUp(other);
       const client = await createClient(other);
       failing.saveAs = join(other.folder, 'report.pdf');
-      expect(await other.call('exports.reportPdf', { clientId: client.id, pseudonymised: true })).toMatchObject({ ok: false, error: { code: 'internal' } });
+      expect(await other.call('reports.progressPdf', { clientId: client.id, pseudonymised: true })).toMatchObject({ ok: false, error: { code: 'internal' } });
       expect(existsSync(failing.saveAs)).toBe(false);
     } finally {
       await other.cleanup();

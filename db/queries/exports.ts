@@ -1,0 +1,117 @@
+import type { Kysely } from 'kysely';
+import type { Database, ScoredBy } from '../schema';
+
+export interface ScoreFilter {
+  caseworkerId?: string;
+  targetGroupId?: string;
+  sheetId?: string;
+  from?: string | null;
+  to?: string | null;
+}
+
+export interface ScoreExportRow {
+  scoringId: string;
+  reference: string | null;
+  pseudonym: string;
+  targetGroupId: string | null;
+  caseworkerId: string | null;
+  sheetName: string;
+  versionNumber: number;
+  indicatorKey: string;
+  indicatorName: string;
+  date: string;
+  scoredBy: ScoredBy;
+  value: number | null;
+  label: string | null;
+  comment: string | null;
+}
+
+/**
+ * Every score of live scorings of live clients that matches the filter, streamed
+ * (a few hundred thousand rows never sit in memory together), in client, date,
+ * scoring and indicator order: a wide export groups consecutive rows by scoring.
+ */
+export function streamScores(db: Kysely<Database>, filter: ScoreFilter): AsyncIterable<ScoreExportRow> {
+  let query = db
+    .selectFrom('score as sc')
+    .innerJoin('scoring as s', 's.id', 'sc.scoring_id')
+    .innerJoin('client as c', 'c.id', 's.client_id')
+    .innerJoin('sheet_version as v', 'v.id', 's.version_id')
+    .innerJoin('sheet as sh', 'sh.id', 'v.sheet_id')
+    .innerJoin('indicator as i', 'i.id', 'sc.indicator_id')
+    .leftJoin('indicator_level as l', (join) => join.onRef('l.indicator_id', '=', 'i.id').onRef('l.value', '=', 'sc.value'))
+    .select([
+      's.id as scoringId',
+      'c.reference',
+      'c.pseudonym',
+      'c.target_group_id as targetGroupId',
+      'c.caseworker_id as caseworkerId',
+      'sh.name as sheetName',
+      'v.number as versionNumber',
+      'sc.indicator_key as indicatorKey',
+      'i.name as indicatorName',
+      's.scored_on as date',
+      's.scored_by as scoredBy',
+      'sc.value',
+      'l.label',
+      'sc.comment',
+    ])
+    .where('s.deleted_at', 'is', null)
+    .where('c.deleted_at', 'is', null)
+    // An indicator left empty in a scoring is no score.
+    .where('sc.value', 'is not', null);
+  if (filter.caseworkerId) query = query.where('c.caseworker_id', '=', filter.caseworkerId);
+  if (filter.targetGroupId) query = query.where('c.target_group_id', '=', filter.targetGroupId);
+  if (filter.sheetId) query = query.where('v.sheet_id', '=', filter.sheetId);
+  if (filter.from) query = query.where('s.scored_on', '>=', filter.from);
+  if (filter.to) query = query.where('s.scored_on', '<=', filter.to);
+  return query.orderBy('c.pseudonym').orderBy('s.scored_on').orderBy('s.id').orderBy('i.position').stream();
+}
+
+export function streamCaseload(db: Kysely<Database>, status: 'active' | 'closed' | 'all') {
+  let query = db
+    .selectFrom('client')
+    .select([
+      'reference',
+      'pseudonym',
+      'first_name as firstName',
+      'last_name as lastName',
+      'date_of_birth as dateOfBirth',
+      'phone',
+      'email',
+      'target_group_id as targetGroupId',
+      'stage_id as stageId',
+      'stage_since as stageSince',
+      'caseworker_id as caseworkerId',
+      'start_date as startDate',
+      'status',
+    ])
+    .where('deleted_at', 'is', null);
+  if (status !== 'all') query = query.where('status', '=', status);
+  return query.orderBy('pseudonym').stream();
+}
+
+/** Closures in a period that were not undone by a reopening. */
+export function streamClosures(db: Kysely<Database>, from: string, to: string) {
+  return db
+    .selectFrom('closure as z')
+    .innerJoin('client as c', 'c.id', 'z.client_id')
+    .select([
+      'c.reference',
+      'c.pseudonym',
+      'c.first_name as firstName',
+      'c.last_name as lastName',
+      'c.target_group_id as targetGroupId',
+      'c.caseworker_id as caseworkerId',
+      'c.start_date as startDate',
+      'z.closed_on as closedOn',
+      'z.reason_id as reasonId',
+    ])
+    .where('z.closed_on', '>=', from)
+    .where('z.closed_on', '<=', to)
+    .where('z.reopened_on', 'is', null)
+    .where('c.deleted_at', 'is', null)
+    .orderBy('z.closed_on')
+    .orderBy('c.pseudonym')
+    .stream();
+}

@@ -1,0 +1,42 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema';
+
+/** The remembered column choices for a header signature, or undefined. */
+export async function rememberedMapping(db: Kysely<Database>, signature: string): Promise<Record<string, number> | undefined> {
+  const row = await db.selectFrom('import_mapping').select('mapping').where('signature', '=', signature).executeTakeFirst();
+  if (!row) return undefined;
+  const parsed: unknown = JSON.parse(row.mapping);
+  return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, number>) : undefined;
+}
+
+export async function rememberMapping(db: Kysely<Database>, signature: string, mapping: Record<string, number>, at: string): Promise<void> {
+  const json = JSON.stringify(mapping);
+  await db
+    .insertInto('import_mapping')
+    .values({ signature, mapping: json, updated_at: at })
+    .onConflict((oc) => oc.column('signature').doUpdateSet({ mapping: json, updated_at: at }))
+    .execute();
+}
+
+/** Every client that has a reference, with the facts an import may change. */
+export async function clientsByReference(db: Kysely<Database>) {
+  return db
+    .selectFrom('client')
+    .select([
+      'id',
+      'reference',
+      'first_name as firstName',
+      'last_name as lastName',
+      'date_of_birth as dateOfBirth',
+      'phone',
+      'email',
+      'start_date as startDate',
+      'target_group_id as targetGroupId',
+      'stage_id as stageId',
+      'household_id as householdId',
+      'caseworker_id as caseworkerId',
+    ])
+    .where('reference', 'is not', null)
+    .where('deleted_at', 'is', null)
+    .execute();
+}

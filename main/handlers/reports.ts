@@ -1,0 +1,48 @@
+import type { DomainHandlers } from '../contract';
+import type { Language } from '../contract/languages';
+import { type Context, language, today } from '../context';
+import { writeFileAtomic } from '../files';
+import { invalidInput } from '../rpc/app-error';
+import { requireClient } from './checks';
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** Words in suggested file names and dialog filters, in the user's language. */
+const WORDS: Record<Language, { chart: string; report: string; image: string; pdf: string }> = {
+  nl: { chart: 'Voortgang', report: 'Voortgangsrapport', image: 'PNG-afbeelding', pdf: 'PDF-document' },
+  da: { chart: 'Progression', report: 'Progressionsrapport', image: 'PNG-billede', pdf: 'PDF-dokument' },
+  en: { chart: 'Progression', report: 'Progress report', image: 'PNG image', pdf: 'PDF document' },
+};
+
+/** "Voortgang P-7KQ2 2026-11-23.png": the pseudonym unless names were chosen; no characters a file system refuses. */
+function fileName(ctx: Context, word: string, who: string, extension: string): string {
+  const safe = `${word} ${who} ${today(ctx)}`.replace(/[\\/:*?"<>|]+/g, '-').replace(/\p{Cc}+/gu, '').trim();
+  return `${safe}.${extension}`;
+}
+
+async function subject(ctx: Context, clientId: string, pseudonymised: boolean): Promise<string> {
+  const client = await requireClient(ctx.db, clientId);
+  return pseudonymised ? client.pseudonym : `${client.firstName} ${client.lastName}`;
+}
+
+export const reportHandlers = {
+  async 'reports.chartPng'(ctx, input) {
+    const who = await subject(ctx, input.clientId, input.pseudonymised);
+    const png = Buffer.from(input.png, 'base64');
+    if (!PNG_SIGNATURE.every((byte, i) => png[i] === byte)) throw invalidInput({ field: 'png', rule: 'invalid' });
+    const words = WORDS[language(ctx)];
+    const path = await ctx.desktop.chooseSaveFile({ defaultName: fileName(ctx, words.chart, who, 'png'), filters: [{ name: words.image, extensions: ['png'] }] });
+    if (path) writeFileAtomic(path, png);
+    return { path };
+  },
+
+  async 'reports.progressPdf'(ctx, input) {
+    const who = await subject(ctx, input.clientId, input.pseudonymised);
+    const words = WORDS[language(ctx)];
+    const path = await ctx.desktop.chooseSaveFile({ defaultName: fileName(ctx, words.report, who, 'pdf'), filters: [{ name: words.pdf, extensions: ['pdf'] }] });
+    if (!path) return { path };
+    const pdf = await ctx.desktop.printToPdf(`report/${encodeURIComponent(input.clientId)}${input.pseudonymised ? '/pseudonymised' : ''}`);
+    writeFileAtomic(path, pdf);
+    return { path };
+  },
+} satisfies DomainHandlers<Context, 'reports'>;

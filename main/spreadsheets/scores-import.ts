@@ -1,0 +1,119 @@
+import type { Kysely } from 'kysely';
+import { clientsByReference } from '../../db/queries/imports';
+import { insertScoring } from '../../db/queries/scorings';
+import type { VersionView } from '../../db/queries/sheets';
+import type { Database, ScoredBy } from '../../db/schema';
+import { CASELOAD_SYNONYMS, type RowIssue } from './caseload-import';
+import { headerKey, parseDateCell, parseIntegerCell } from './values';
+import { cellText, headerRow, type Worksheet } from './workbook';
+
+export interface ScoresPlanRow {
+  line: number;
+  action: 'create' | 'unchanged' | 'empty' | 'error';
+  label: string;
+  issues: RowIssue[];
+  clientId: string | null;
+  caseworkerId: string | null;
+  date: string | null;
+  scoredBy: ScoredBy;
+  values: Array<{ indicatorId: string; indicatorKey: string; value: number | null }>;
+}
+
+export interface ScoresPlan {
+  rows: ScoresPlanRow[];
+}
+
+/** Who scored, as sheets write it; empty means the caseworker. */
+const SCORED_BY: Record<string, ScoredBy> = Object.fromEntries(
+  (
+    [
+      ['caseworker', ['klantmanager', 'consulent', 'caseworker', 'sagsbehandler', 'medewerker', 'kcm']],
+      ['client', ['klant', 'client', 'cliënt', 'zelf', 'zelfscore', 'self', 'selfscore', 'borger', 'selv', 'selvscoring']],
+      ['together', ['samen', 'together', 'sammen', 'gezamenlijk']],
+    ] as const
+  ).flatMap(([by, names]) => names.map((name) => [headerKey(name), by])),
+);
+
+/** Header names for the fixed columns, and each indicator by its own name. */
+export function scoresSynonyms(indicators: VersionView['indicators']): Record<string, readonly string[]> {
+  return {
+    reference: CASELOAD_SYNONYMS.reference,
+    date: ['Datum', 'Scoredatum', 'Datum score', 'Dato', 'Scoringsdato', 'Date', 'Scored on'],
+    scoredBy: ['Gescoord door', 'Door', 'Wie', 'Scoret af', 'Hvem', 'Scored by', 'Who'],
+    ...Object.fromEntries(indicators.map((indicator) => [indicator.key, [indicator.name]])),
+  };
+}
+
+/**
+ * Past scorings, one row per client per date, checked against the chosen sheet
+ * version: the client by reference, the date, every value on its indicator's scale.
+ * A scoring that Koers already has (same client, date, who, sheet) is left alone.
+ */
+export async function planScores(db: Kysely<Database>, sheet: Worksheet, version: VersionView, mapping: Record<string, number>, today: string): Promise<ScoresPlan> {
+  const clients = new Map((await clientsByReference(db)).map((c) => [c.reference ?? '', c]));
+  const existing = new Set(
+    (
+      await db
+        .selectFrom('scoring as s')
+        .innerJoin('sheet_version as v', 'v.id', 's.version_id')
+        .select(['s.client_id', 's.scored_on', 's.scored_by'])
+        .where('v.sheet_id', '=', version.sheetId)
+        .where('s.deleted_at', 'is', null)
+        .execute()
+    ).map((s) => `${s.client_id}|${s.scored_on}|${s.scored_by}`),
+  );
+  const { index: headerIndex } = headerRow(sheet);
+  const seen = new Set<string>();
+  const rows: ScoresPlanRow[] = [];
+
+  sheet.rows.forEach((cells, i) => {
+    if (i <= headerIndex) return;
+    const cell = (field: string) => (mapping[field] === undefined ? null : (cells[mapping[field]] ?? null));
+    const text = (field: string) => cellText(cell(field));
+    const issues: RowIssue[] = [];
+    const reference = text('reference');
+    const client = reference ? clients.get(reference) : undefined;
+    const values = version.indicators
+      .filter((indicator) => mapping[indicator.key] !== undefined)
+      .map((indicator) => {
+        if (text(indicator.key) === '') return { indicatorId: indicator.id, indicatorKey: indicator.key, value: null };
+        const value = parseIntegerCell(cell(indicator.key));
+        if (value === null) issues.push({ field: indicator.name, rule: 'invalid', value: text(indicator.key) });
+        else if (value < indicator.scaleMin || value > indicator.scaleMax) issues.push({ field: indicator.name, rule: 'out_of_scale', value: text(indicator.key) });
+        return { indicatorId: indicator.id, indicatorKey: indicator.key, value };
+      });
+    const empty = reference === '' && text('date') === '' && values.every((v) => v.value === null);
+    if (empty) {
+      rows.push({ line: i + 1, action: 'empty', label: '', issues: [], clientId: null, caseworkerId: null, date: null, scoredBy: 'caseworker', values: [] });
+      return;
+    }
+    if (reference === '') issues.push({ field: 'reference', rule: 'required', value: '' });
+    else if (!client) issues.push({ field: 'reference', rule: 'unknown', value: reference });
+    const date = parseDateCell(cell('date'), today);
+    if (text('date') === '') issues.push({ field: 'date', rule: 'required', value: '' });
+    else if (!date) issues.push({ field: 'date', rule: 'date', value: text('date') });
+    else if (date > today) issues.push({ field: 'date', rule: 'future_date', value: text('date') });
+    const scoredBy = text('scoredBy') === '' ? 'caseworker' : SCORED_BY[headerKey(text('scoredBy'))];
+    if (!scoredBy) issues.push({ field: 'scoredBy', rule: 'invalid', value: text('scoredBy') });
+    if (values.every((v) => v.value === null) && issues.length === 0) issues.push({ field: 'scores', rule: 'required', value: '' });
+
+    const key = `${client?.id ?? reference}|${date ?? ''}|${scoredBy ?? ''}`;
+    if (seen.has(key)) issues.push({ field: 'date', rule: 'duplicate', value: text('date') });
+    seen.add(key);
+    const label = client ? `${client.firstName} ${client.lastName} · ${reference}` : reference;
+    const action = issues.length > 0 ? 'error' : client && date && existing.has(`${client.id}|${date}|${scoredBy}`) ? 'unchanged' : 'create';
+    rows.push({ line: i + 1, action, label, issues, clientId: client?.id ?? null, caseworkerId: client?.caseworkerId ?? null, date, scoredBy: scoredBy ?? 'caseworker', values });
+  });
+  return { rows };
+}
+
+/** Writes the planned scorings (inside the caller's transaction); returns how many. */
+export async function importScores(db: Kysely<Database>, plan: ScoresPlan, version: VersionView, at: string, by: string | null): Promise<number> {
+  let created = 0;
+  for (const row of plan.rows) {
+    if (row.action !== 'create' || !row.clientId || !row.date) continue;
+    await insertScoring(db, { clientId: row.clientId, versionId: version.id, date: row.date, scoredBy: row.scoredBy, caseworkerId: row.caseworkerId, scores: row.values.map((v) => ({ ...v, comment: null })) }, at, by);
+    created += 1;
+  }
+  return created;
+}

@@ -1,0 +1,65 @@
+import { foldForSearch } from '../../db/search/fold';
+import type { Cell } from './workbook';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function isoDate(year: number, month: number, day: number): string | null {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/** Excel counts days from 1899-12-30 (its 1900 leap-year bug included). */
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/**
+ * A date cell as `YYYY-MM-DD`, or null when it is no date. Accepts real date cells,
+ * Excel serial numbers, ISO dates and day-first dates (dd-mm-yyyy, d/m/yy, d.m.yyyy)
+ * as Dutch and Danish sheets write them. Two-digit years up to this year's are 20xx.
+ */
+export function parseDateCell(cell: Cell, today: string): string | null {
+  if (cell instanceof Date) return isoDate(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate());
+  if (typeof cell === 'number') {
+    if (!Number.isInteger(cell) || cell < 1 || cell > 2_958_465) return null;
+    const date = new Date(EXCEL_EPOCH + cell * 86_400_000);
+    return isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+  }
+  if (typeof cell !== 'string') return null;
+  const text = cell.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(text);
+  if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const dayFirst = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})$/.exec(text);
+  if (!dayFirst) return null;
+  let year = Number(dayFirst[3]);
+  if (dayFirst[3]?.length === 2) {
+    const century = Number(today.slice(0, 2)) * 100;
+    year += year <= Number(today.slice(2, 4)) ? century : century - 100;
+  }
+  return isoDate(year, Number(dayFirst[2]), Number(dayFirst[1]));
+}
+
+/** A whole number cell (a score), or null. Text like "3" or "3,0" counts; "3,5" does not. */
+export function parseIntegerCell(cell: Cell): number | null {
+  if (typeof cell === 'number') return Number.isInteger(cell) ? cell : null;
+  if (typeof cell !== 'string') return null;
+  const text = cell.trim().replace(',', '.');
+  return /^-?\d+(\.0+)?$/.test(text) ? Number(text) : null;
+}
+
+/** Header names compared without case, accents, spaces or punctuation: "E-mail" = "email", "Målgruppe" = "malgruppe". */
+export function headerKey(text: string): string {
+  return foldForSearch(text).replace(/[^a-z0-9]+/g, '');
+}
+
+/**
+ * Text that a spreadsheet program would run as a formula (=, +, -, @, tab, CR at
+ * the start) gets a leading apostrophe: an export can never execute anything.
+ */
+export function neutralise(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** Undoes `neutralise` on import: a file Koers exported reads back as it was. */
+export function restoreNeutralised(text: string): string {
+  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}

@@ -1,0 +1,134 @@
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import { createWriteStream, renameSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
+import type { Language } from '../contract/languages';
+import { neutralise } from './values';
+import type { Cell } from './workbook';
+
+export type ColumnKind = 'text' | 'integer' | 'number' | 'date';
+
+export interface Column {
+  header: string;
+  kind: ColumnKind;
+  /** In characters; a sensible default per kind otherwise. */
+  width?: number;
+}
+
+/** One worksheet. Dates are `YYYY-MM-DD` strings; rows may stream from the database. */
+export interface Table {
+  name: string;
+  columns: Column[];
+  rows: AsyncIterable<Cell[]> | Iterable<Cell[]>;
+}
+
+/** How Excel in this language reads a CSV: Dutch and Danish Excel expect `;` and a decimal comma; all need a BOM for UTF-8. */
+export interface CsvProfile {
+  delimiter: string;
+  decimalComma: boolean;
+  date(iso: string): string;
+}
+
+export function csvProfile(language: Language): CsvProfile {
+  if (language === 'en') return { delimiter: ',', decimalComma: false, date: (iso) => iso };
+  // dd-mm-yyyy: both Dutch and Danish Excel read it as a date.
+  return { delimiter: ';', decimalComma: true, date: (iso) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}` };
+}
+
+const DATE_FORMAT: Record<Language, string> = { nl: 'dd-mm-yyyy', da: 'dd-mm-yyyy', en: 'yyyy-mm-dd' };
+const DEFAULT_WIDTH: Record<ColumnKind, number> = { text: 18, integer: 9, number: 10, date: 12 };
+const WRITE_BATCH = 1000;
+
+function utcDate(iso: string): Date {
+  return new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))));
+}
+
+/** A cell for the file: text never starts a formula; dates are dates; numbers stay numbers. */
+function xlsxValue(cell: Cell, kind: ColumnKind): ExcelJS.CellValue {
+  if (cell === null) return null;
+  if (kind === 'date' && typeof cell === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(cell)) return utcDate(cell);
+  if (typeof cell === 'string') return neutralise(cell);
+  return cell;
+}
+
+function csvValue(cell: Cell, kind: ColumnKind, profile: CsvProfile): string {
+  if (cell === null) return '';
+  if (kind === 'date' && typeof cell === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(cell)) return profile.date(cell);
+  if (typeof cell === 'number') return profile.decimalComma ? String(cell).replace('.', ',') : String(cell);
+  if (cell instanceof Date) return profile.date(cell.toISOString().slice(0, 10));
+  return neutralise(String(cell));
+}
+
+async function writeXlsx(path: string, tables: readonly Table[], language: Language): Promise<number> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  let first = -1;
+  for (const table of tables) {
+    const sheet = workbook.addWorksheet(table.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = table.columns.map((column, i) => ({
+      header: neutralise(column.header),
+      key: String(i),
+      width: column.width ?? Math.max(DEFAULT_WIDTH[column.kind], column.header.length + 2),
+      ...(column.kind === 'date' ? { style: { numFmt: DATE_FORMAT[language] } } : {}),
+    }));
+    sheet.getRow(1).font = { bold: true };
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
+    let count = 0;
+    for await (const row of table.rows) {
+      sheet.addRow(row.map((cell, i) => xlsxValue(cell, table.columns[i]?.kind ?? 'text'))).commit();
+      count += 1;
+    }
+    sheet.commit();
+    if (first < 0) first = count;
+  }
+  await workbook.commit();
+  return Math.max(first, 0);
+}
+
+async function writeCsv(path: string, table: Table, profile: CsvProfile): Promise<number> {
+  const out = createWriteStream(path);
+  const write = async (text: string) => {
+    if (!out.write(text)) await once(out, 'drain');
+  };
+  const options = { delimiter: profile.delimiter, record_delimiter: 'windows' as const };
+  try {
+    // The BOM tells Excel the file is UTF-8.
+    await write('\ufeff');
+    await write(stringify([table.columns.map((c) => neutralise(c.header))], options));
+    let batch: string[][] = [];
+    let count = 0;
+    for await (const row of table.rows) {
+      batch.push(row.map((cell, i) => csvValue(cell, table.columns[i]?.kind ?? 'text', profile)));
+      count += 1;
+      if (batch.length >= WRITE_BATCH) {
+        await write(stringify(batch, options));
+        batch = [];
+      }
+    }
+    if (batch.length > 0) await write(stringify(batch, options));
+    out.end();
+    await once(out, 'finish');
+    return count;
+  } catch (error) {
+    out.destroy();
+    throw error;
+  }
+}
+
+/**
+ * Writes tables to an .xlsx (streaming: every table a worksheet with a frozen,
+ * filtered header) or a CSV (the first table), under a temporary name renamed at
+ * the end: a failed export leaves no half file. Returns the first table's row count.
+ */
+export async function writeTables(path: string, fileType: 'xlsx' | 'csv', tables: readonly Table[], language: Language): Promise<number> {
+  const temporary = `${path}.koers-${process.pid}.tmp`;
+  try {
+    const [main] = tables;
+    if (!main) throw new Error('Nothing to write');
+    const rows = fileType === 'xlsx' ? await writeXlsx(temporary, tables, language) : await writeCsv(temporary, main, csvProfile(language));
+    renameSync(temporary, path);
+    return rows;
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,80 @@
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestKoers, type TestKoers } from '../helpers/koers';
+import { ok, setUp } from '../helpers/seed';
+
+const root = resolve(import.meta.dirname, '../..');
+const fixtures = resolve(root, 'tests/fixtures/spreadsheets');
+const run = promisify(execFile);
+
+/** Runs `npm run koers -- …` as IT staff would (through tsx, without npm's banner). */
+async function koersCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', join(root, 'main/cli.ts'), ...args], { cwd: root, env: { ...process.env, LANG: 'en_GB.UTF-8' } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('command line', () => {
+  let koers: TestKoers;
+  beforeEach(async () => {
+    koers = await openTestKoers();
+    await setUp(koers);
+    await koers.close();
+  });
+  afterEach(() => koers.cleanup());
+
+  it('imports a caseload, refuses bad rows with a reason, and exports scores and the caseload', async () => {
+    const db = koers.databasePath;
+    const refused = await koersCli('import-caseload', '--db', db, '--input', join(fixtures, 'caseload-da.xlsx'));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/row 2 \(.+\): Target group: Koers does not know this name\. \[Aktivitetsparat\]/);
+    expect(refused.stderr).toContain('--create-missing');
+
+    const imported = await koersCli('import-caseload', '--db', db, '--input', join(fixtures, 'caseload-da.xlsx'), '--create-missing');
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('created 10, updated 0, unchanged 0');
+
+    const mapping = join(koers.folder, 'mapping.json');
+    writeFileSync(mapping, JSON.stringify({ reference: 'Reference', fullName: 'Name', email: 7 }));
+    const custom = await koersCli('import-caseload', '--db', db, '--input', join(fixtures, 'caseload-en-comma.csv'), '--mapping', mapping);
+    expect(custom.code).toBe(0);
+    expect(custom.stdout).toContain('created 6');
+
+    const csv = join(koers.folder, 'caseload.csv');
+    const exported = await koersCli('export-caseload', '--db', db, '--out', csv, '--pseudonymize', '--lang', 'da');
+    expect(exported.stdout).toContain(`16 clients written to ${csv} (pseudonymised)`);
+    const text = readFileSync(csv, 'utf8');
+    expect(text.startsWith('\ufeffPseudonym;Målgruppe;Fase;')).toBe(true);
+    expect(text).not.toContain('Søren');
+
+    const xlsx = join(koers.folder, 'scores.xlsx');
+    const scores = await koersCli('export-scores', '--db', db, '--out', xlsx, '--format', 'long');
+    expect(scores.code).toBe(0);
+    expect(scores.stdout).toContain('0 scores written');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(xlsx);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Scores', 'Level descriptions']);
+
+    // Reopened in the app: the imported clients are there.
+    const again = await openTestKoers({ folder: koers.folder });
+    expect((await ok(again.call('clients.list', { status: 'all' }))).length).toBe(16);
+    await again.close();
+  });
+
+  it('says what is wrong and exits non-zero on bad use and bad files', async () => {
+    const db = koers.databasePath;
+    expect(await koersCli('export-scores', '--db', join(koers.folder, 'nope.sqlite'), '--out', 'x.xlsx')).toMatchObject({ code: 2, stderr: expect.stringContaining('There is no Koers database at') });
+    expect(await koersCli('frobnicate')).toMatchObject({ code: 2, stderr: expect.stringContaining('Usage:') });
+    expect(await koersCli('export-scores', '--db', db, '--out', 'scores.pdf')).toMatchObject({ code: 2, stderr: expect.stringContaining('--out must end in .xlsx or .csv.') });
+    expect(await koersCli('export-scores', '--db', db, '--out', join(koers.folder, 'w.csv'), '--format', 'wide')).toMatchObject({ code: 1, stderr: expect.stringContaining('Scoring sheet is required.') });
+    expect(await koersCli('import-caseload', '--db', db, '--input', join(fixtures, 'malformed/zip-bomb.xlsx'))).toMatchObject({ code: 1, stderr: expect.stringContaining('unpacks to far more data') });
+  });
+});
