@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteAdapter, SqliteDialect } from 'kysely';
+import { type CompiledQuery, type DatabaseConnection, type Driver, Kysely, type QueryResult, SqliteAdapter, SqliteDialect, SqliteDriver } from 'kysely';
 import type { Database } from './schema';
 
 /** SQLite rolls back DDL; telling Kysely so lets the Migrator wrap each migration in a transaction. */
@@ -9,9 +9,59 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
   }
 }
 
+/**
+ * Streams hand rows over in chunks of `chunkSize` (Kysely's SQLite driver ignores it
+ * and yields them one by one): an export of 200,000 rows then waits on a few hundred
+ * promises instead of hundreds of thousands.
+ */
+class ChunkedStreamConnection implements DatabaseConnection {
+  constructor(
+    private readonly inner: DatabaseConnection,
+    private readonly sqlite: BetterSqlite3.Database,
+  ) {}
+
+  executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    return this.inner.executeQuery<R>(query);
+  }
+
+  async *streamQuery<R>(query: CompiledQuery, chunkSize = 100): AsyncIterableIterator<QueryResult<R>> {
+    let rows: R[] = [];
+    for (const row of this.sqlite.prepare(query.sql).iterate(...(query.parameters as unknown[]))) {
+      rows.push(row as R);
+      if (rows.length >= chunkSize) {
+        yield { rows };
+        rows = [];
+      }
+    }
+    if (rows.length > 0) yield { rows };
+  }
+}
+
+class KoersSqliteDriver extends SqliteDriver {
+  #connection: ChunkedStreamConnection | undefined;
+
+  constructor(private readonly sqlite: BetterSqlite3.Database) {
+    super({ database: sqlite });
+  }
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    const inner = await super.acquireConnection();
+    this.#connection ??= new ChunkedStreamConnection(inner, this.sqlite);
+    return this.#connection;
+  }
+}
+
 class KoersSqliteDialect extends SqliteDialect {
+  constructor(private readonly sqlite: BetterSqlite3.Database) {
+    super({ database: sqlite });
+  }
+
   override createAdapter(): SqliteAdapter {
     return new TransactionalDdlSqliteAdapter();
+  }
+
+  override createDriver(): Driver {
+    return new KoersSqliteDriver(this.sqlite);
   }
 }
 
@@ -61,7 +111,7 @@ export function openConnection(path: string, options: { readonly?: boolean } = {
     sqlite.close();
     throw error;
   }
-  const db = new Kysely<Database>({ dialect: new KoersSqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new KoersSqliteDialect(sqlite) });
   return {
     db,
     sqlite,

@@ -1,5 +1,21 @@
-import type { Kysely } from 'kysely';
+import type { Compilable, Kysely } from 'kysely';
 import type { Database, ScoredBy } from '../schema';
+
+/** Rows fetched per step of a stream (see db/connection.ts). */
+const STREAM_CHUNK = 1000;
+
+/**
+ * A select query's rows in chunks, straight from the executor: an export of 200,000
+ * rows awaits a few hundred chunks instead of every row. The query holds the
+ * connection until the last chunk has been read.
+ */
+function chunks<R>(db: Kysely<Database>, query: Compilable<R>): AsyncIterable<R[]> {
+  return {
+    async *[Symbol.asyncIterator]() {
+      for await (const result of db.getExecutor().stream(query.compile(), STREAM_CHUNK)) yield result.rows;
+    },
+  };
+}
 
 export interface ScoreFilter {
   caseworkerId?: string;
@@ -31,7 +47,7 @@ export interface ScoreExportRow {
  * (a few hundred thousand rows never sit in memory together), in client, date,
  * scoring and indicator order: a wide export groups consecutive rows by scoring.
  */
-export function streamScores(db: Kysely<Database>, filter: ScoreFilter): AsyncIterable<ScoreExportRow> {
+export function streamScores(db: Kysely<Database>, filter: ScoreFilter): AsyncIterable<ScoreExportRow[]> {
   let query = db
     .selectFrom('score as sc')
     .innerJoin('scoring as s', 's.id', 'sc.scoring_id')
@@ -65,7 +81,7 @@ export function streamScores(db: Kysely<Database>, filter: ScoreFilter): AsyncIt
   if (filter.sheetId) query = query.where('v.sheet_id', '=', filter.sheetId);
   if (filter.from) query = query.where('s.scored_on', '>=', filter.from);
   if (filter.to) query = query.where('s.scored_on', '<=', filter.to);
-  return query.orderBy('c.pseudonym').orderBy('s.scored_on').orderBy('s.id').orderBy('i.position').stream();
+  return chunks(db, query.orderBy('c.pseudonym').orderBy('s.scored_on').orderBy('s.id').orderBy('i.position'));
 }
 
 export function streamCaseload(db: Kysely<Database>, status: 'active' | 'closed' | 'all') {
@@ -88,12 +104,14 @@ export function streamCaseload(db: Kysely<Database>, status: 'active' | 'closed'
     ])
     .where('deleted_at', 'is', null);
   if (status !== 'all') query = query.where('status', '=', status);
-  return query.orderBy('pseudonym').stream();
+  return chunks(db, query.orderBy('pseudonym'));
 }
 
 /** Closures in a period that were not undone by a reopening. */
 export function streamClosures(db: Kysely<Database>, from: string, to: string) {
-  return db
+  return chunks(
+    db,
+    db
     .selectFrom('closure as z')
     .innerJoin('client as c', 'c.id', 'z.client_id')
     .select([
@@ -111,7 +129,11 @@ export function streamClosures(db: Kysely<Database>, from: string, to: string) {
     .where('z.closed_on', '<=', to)
     .where('z.reopened_on', 'is', null)
     .where('c.deleted_at', 'is', null)
-    .orderBy('z.closed_on')
-    .orderBy('c.pseudonym')
-    .stream();
+      .orderBy('z.closed_on')
+      .orderBy('c.pseudonym'),
+  );
 }
+
+type StreamRow<S> = S extends AsyncIterable<Array<infer R>> ? R : never;
+export type CaseloadExportRow = StreamRow<ReturnType<typeof streamCaseload>>;
+export type ClosureExportRow = StreamRow<ReturnType<typeof streamClosures>>;

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { listCatalog } from '../../db/queries/catalog';
 import { listCaseworkers } from '../../db/queries/caseworkers';
-import { type ScoreExportRow, streamCaseload, streamClosures, streamScores } from '../../db/queries/exports';
+import { type CaseloadExportRow, type ClosureExportRow, type ScoreExportRow, streamCaseload, streamClosures, streamScores } from '../../db/queries/exports';
 import { getVersion, listSheets } from '../../db/queries/sheets';
 import type { Database } from '../../db/schema';
 import type { DomainHandlers } from '../contract';
@@ -22,10 +22,6 @@ async function names(db: Kysely<Database>, lang: Language) {
   return { item: (id: string | null) => (id ? (items.get(id) ?? null) : null), person: (id: string | null) => (id ? (people.get(id) ?? null) : null) };
 }
 
-async function* mapRows<T>(rows: AsyncIterable<T>, toCells: (row: T) => Cell[]): AsyncIterable<Cell[]> {
-  for await (const row of rows) yield toCells(row);
-}
-
 /** Asks where to save, suggesting "Scores 2026-11-23.xlsx"; null: the user cancelled. */
 function chooseFile(ctx: Context, words: ExportWords, base: string, fileType: 'xlsx' | 'csv') {
   return ctx.desktop.chooseSaveFile({
@@ -34,20 +30,22 @@ function chooseFile(ctx: Context, words: ExportWords, base: string, fileType: 'x
   });
 }
 
-/** Rows of consecutive scores of one scoring folded into one row: the wide format. */
-async function* wideRows(rows: AsyncIterable<ScoreExportRow>, keys: readonly string[], head: (row: ScoreExportRow) => Cell[]): AsyncIterable<Cell[]> {
+/** Consecutive scores of one scoring folded into one row, chunk by chunk: the wide format. */
+async function* wideRows(chunks: AsyncIterable<ScoreExportRow[]>, keys: readonly string[], head: (row: ScoreExportRow) => Cell[]): AsyncIterable<Cell[][]> {
   let current: { id: string; cells: Cell[]; values: Map<string, number | null> } | undefined;
-  const finish = () => (current ? [...current.cells, ...keys.map((key) => current?.values.get(key) ?? null)] : null);
-  for await (const row of rows) {
-    if (current?.id !== row.scoringId) {
-      const done = finish();
-      if (done) yield done;
-      current = { id: row.scoringId, cells: head(row), values: new Map() };
+  const finish = (): Cell[][] => (current ? [[...current.cells, ...keys.map((key) => current?.values.get(key) ?? null)]] : []);
+  for await (const chunk of chunks) {
+    const done: Cell[][] = [];
+    for (const row of chunk) {
+      if (current?.id !== row.scoringId) {
+        done.push(...finish());
+        current = { id: row.scoringId, cells: head(row), values: new Map() };
+      }
+      current.values.set(row.indicatorKey, row.value);
     }
-    current.values.set(row.indicatorKey, row.value);
+    yield done;
   }
-  const last = finish();
-  if (last) yield last;
+  yield finish();
 }
 
 export const exportHandlers = {
@@ -70,49 +68,49 @@ export const exportHandlers = {
     ];
     const personCells = (row: ScoreExportRow): Cell[] => [...(input.pseudonymised ? [] : [row.reference]), row.pseudonym, lookup.item(row.targetGroupId), lookup.person(row.caseworkerId)];
     const rows = streamScores(ctx.db, input);
-    const table: Table =
-      input.format === 'long'
-        ? {
-            name: words.scores,
-            columns: [
-              ...person,
-              { header: words.sheet, kind: 'text' },
-              { header: words.version, kind: 'integer' },
-              { header: words.indicator, kind: 'text', width: 28 },
-              { header: words.date, kind: 'date' },
-              { header: words.scoredBy, kind: 'text' },
-              { header: words.value, kind: 'integer' },
-              { header: words.level, kind: 'text', width: 24 },
-              // Comments are free text about the client: not in a pseudonymised file.
-              ...(input.pseudonymised ? [] : [{ header: words.comment, kind: 'text', width: 40 } as const]),
-            ],
-            rows: mapRows(rows, (row) => [
-              ...personCells(row),
-              row.sheetName,
-              row.versionNumber,
-              row.indicatorName,
-              row.date,
-              words.by[row.scoredBy],
-              row.value,
-              row.label,
-              ...(input.pseudonymised ? [] : [row.comment]),
-            ]),
-          }
-        : {
-            name: words.scores,
-            columns: [
-              ...person,
-              { header: words.version, kind: 'integer' },
-              { header: words.date, kind: 'date' },
-              { header: words.scoredBy, kind: 'text' },
-              ...(version?.indicators ?? []).map((indicator) => ({ header: indicator.name, kind: 'integer' as const })),
-            ],
-            rows: wideRows(
-              rows,
-              (version?.indicators ?? []).map((i) => i.key),
-              (row) => [...personCells(row), row.versionNumber, row.date, words.by[row.scoredBy]],
-            ),
-          };
+    const long: Table<ScoreExportRow> = {
+      name: words.scores,
+      columns: [
+        ...person,
+        { header: words.sheet, kind: 'text' },
+        { header: words.version, kind: 'integer' },
+        { header: words.indicator, kind: 'text', width: 28 },
+        { header: words.date, kind: 'date' },
+        { header: words.scoredBy, kind: 'text' },
+        { header: words.value, kind: 'integer' },
+        { header: words.level, kind: 'text', width: 24 },
+        // Comments are free text about the client: not in a pseudonymised file.
+        ...(input.pseudonymised ? [] : [{ header: words.comment, kind: 'text', width: 40 } as const]),
+      ],
+      chunks: rows,
+      cells: (row) => [
+        ...personCells(row),
+        row.sheetName,
+        row.versionNumber,
+        row.indicatorName,
+        row.date,
+        words.by[row.scoredBy],
+        row.value,
+        row.label,
+        ...(input.pseudonymised ? [] : [row.comment]),
+      ],
+    };
+    const wide: Table = {
+      name: words.scores,
+      columns: [
+        ...person,
+        { header: words.version, kind: 'integer' },
+        { header: words.date, kind: 'date' },
+        { header: words.scoredBy, kind: 'text' },
+        ...(version?.indicators ?? []).map((indicator) => ({ header: indicator.name, kind: 'integer' as const })),
+      ],
+      chunks: wideRows(
+        rows,
+        (version?.indicators ?? []).map((i) => i.key),
+        (row) => [...personCells(row), row.versionNumber, row.date, words.by[row.scoredBy]],
+      ),
+    };
+    const table: Table<unknown> = input.format === 'long' ? long : wide;
     // The level descriptions travel with the scores, so a number can be read without Koers.
     const described = version ? [version] : (await Promise.all((await listSheets(ctx.db)).map((s) => (s.publishedVersionId ? getVersion(ctx.db, s.publishedVersionId) : undefined)))).filter((v) => v !== undefined);
     const levels: Table = {
@@ -124,7 +122,9 @@ export const exportHandlers = {
         { header: words.level, kind: 'text', width: 28 },
         { header: words.levelDescription, kind: 'text', width: 60 },
       ],
-      rows: described.flatMap((v) => v.indicators.flatMap((indicator) => indicator.levels.map((level) => [v.sheetName, indicator.name, level.value, level.label, level.description]))),
+      chunks: [
+        described.flatMap((v) => v.indicators.flatMap((indicator) => indicator.levels.map((level) => [v.sheetName, indicator.name, level.value, level.label, level.description]))),
+      ],
     };
     const count = await writeTables(path, input.fileType, [table, levels], lang);
     return { path, rows: count };
@@ -156,7 +156,11 @@ export const exportHandlers = {
       { header: words.startDate, kind: 'date' },
       { header: words.status, kind: 'text' },
     ];
-    const rows = mapRows(streamCaseload(ctx.db, input.status), (c) => [
+    const table: Table<CaseloadExportRow> = {
+      name: words.caseload,
+      columns,
+      chunks: streamCaseload(ctx.db, input.status),
+      cells: (c) => [
       ...(hide ? [] : [c.reference, c.firstName, c.lastName, c.dateOfBirth, c.phone, c.email]),
       c.pseudonym,
       lookup.item(c.targetGroupId),
@@ -164,9 +168,10 @@ export const exportHandlers = {
       c.stageSince,
       lookup.person(c.caseworkerId),
       c.startDate,
-      words.statuses[c.status],
-    ]);
-    return { path, rows: await writeTables(path, input.fileType, [{ name: words.caseload, columns, rows }], lang) };
+        words.statuses[c.status],
+      ],
+    };
+    return { path, rows: await writeTables(path, input.fileType, [table], lang) };
   },
 
   async 'exports.closedCases'(ctx, input) {
@@ -182,11 +187,12 @@ export const exportHandlers = {
     const lookup = await names(ctx.db, lang);
     const perReason = new Map<string, number>();
     const weeks = (start: string | null, end: string) => (start ? Math.max(0, Math.floor((Date.parse(end) - Date.parse(start)) / (7 * 86_400_000))) : null);
-    const rows = mapRows(streamClosures(ctx.db, from, to), (z) => {
+    const closures = streamClosures(ctx.db, from, to);
+    const closureCells = (z: ClosureExportRow): Cell[] => {
       const reason = lookup.item(z.reasonId) ?? '';
       perReason.set(reason, (perReason.get(reason) ?? 0) + 1);
       return [...(input.pseudonymised ? [] : [z.reference, z.firstName, z.lastName]), z.pseudonym, lookup.item(z.targetGroupId), lookup.person(z.caseworkerId), z.startDate, z.closedOn, reason, weeks(z.startDate, z.closedOn)];
-    });
+    };
     const columns: Column[] = [
       ...(input.pseudonymised
         ? []
@@ -210,13 +216,14 @@ export const exportHandlers = {
         { header: words.reason, kind: 'text', width: 24 },
         { header: words.count, kind: 'integer' },
       ],
-      rows: {
+      chunks: {
         *[Symbol.iterator]() {
-          for (const [reason, count] of [...perReason].sort((a, b) => b[1] - a[1])) yield [reason, count];
+          yield [...perReason].sort((a, b) => b[1] - a[1]);
         },
       },
     };
-    return { path, rows: await writeTables(path, input.fileType, [{ name: words.closed, columns, rows }, summary], lang) };
+    const detail: Table<ClosureExportRow> = { name: words.closed, columns, chunks: closures, cells: closureCells };
+    return { path, rows: await writeTables(path, input.fileType, [detail, summary], lang) };
   },
 
   async 'exports.sheet'(ctx, input) {

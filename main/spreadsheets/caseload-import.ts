@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ClientFacts } from '../../db/queries/clients';
 import { clientFacts, type FieldIssue } from '../contract';
 import { toFieldIssue } from '../rpc/dispatch';
 import type { ColumnMapping } from './mapping';
@@ -34,15 +35,8 @@ export interface CaseloadLookup {
   clients: Map<string, ExistingClient>;
 }
 
-export interface ImportedFacts {
-  firstName: string;
-  lastName: string;
-  reference: string | null;
-  dateOfBirth: string | null;
-  phone: string | null;
-  email: string | null;
-  startDate: string | null;
-}
+/** The facts a caseload sheet can carry; household and target group are matched separately. */
+export type ImportedFacts = Omit<ClientFacts, 'targetGroupId' | 'householdId'>;
 
 export interface ExistingClient extends ImportedFacts {
   id: string;

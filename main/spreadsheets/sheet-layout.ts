@@ -35,9 +35,11 @@ export function sheetLayoutTables(version: VersionView, description: string | nu
         { header: l.field, kind: 'text', width: 16 },
         { header: l.value, kind: 'text', width: 60 },
       ],
-      rows: [
-        [l.name, version.sheetName],
-        [l.description, description],
+      chunks: [
+        [
+          [l.name, version.sheetName],
+          [l.description, description],
+        ],
       ],
     },
     {
@@ -49,9 +51,7 @@ export function sheetLayoutTables(version: VersionView, description: string | nu
         { header: l.columns[3], kind: 'text', width: 28 },
         { header: l.columns[4], kind: 'text', width: 60 },
       ],
-      rows: version.indicators.flatMap((indicator) =>
-        indicator.levels.map((level, n) => [n === 0 ? indicator.name : null, n === 0 ? indicator.description : null, level.value, level.label, level.description]),
-      ),
+      chunks: [version.indicators.flatMap((indicator) => indicator.levels.map((level, n) => [n === 0 ? indicator.name : null, n === 0 ? indicator.description : null, level.value, level.label, level.description]))],
     },
   ];
 }

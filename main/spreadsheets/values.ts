@@ -56,7 +56,9 @@ export function headerKey(text: string): string {
  * the start) gets a leading apostrophe: an export can never execute anything.
  */
 export function neutralise(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  // A character check, not a regular expression: this runs for every text cell of an export.
+  const first = text.charCodeAt(0);
+  return first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13 ? `'${text}` : text;
 }
 
 /** Undoes `neutralise` on import: a file Koers exported reads back as it was. */

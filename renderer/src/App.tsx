@@ -15,6 +15,7 @@ import { CoveragePage } from './coverage/CoveragePage';
 import { MeetingPage } from './presentation/MeetingPage';
 import { PresentWindow } from './presentation/PresentWindow';
 import { ReportPage } from './report/ReportPage';
+import { SpreadsheetsPage } from './spreadsheets/SpreadsheetsPage';
 import { TeamPage } from './team/TeamPage';
 import { ScoringPage } from './scoring/ScoringPage';
 import { SheetPage, SheetsPage } from './sheets/SheetsPage';
@@ -43,7 +44,7 @@ function Window({ route }: { route: Route }) {
   return <Shell route={route} />;
 }
 
-const NAV: ReadonlyArray<{ route: Route; label: 'nav.caseload' | 'nav.myDay' | 'nav.households' | 'nav.notes' | 'nav.caseworkers' | 'nav.lists' | 'nav.sheets' | 'nav.coverage' | 'nav.team' | 'nav.meeting' | 'nav.settings'; keyPerson?: boolean }> = [
+const NAV: ReadonlyArray<{ route: Route; label: 'nav.caseload' | 'nav.myDay' | 'nav.households' | 'nav.notes' | 'nav.caseworkers' | 'nav.lists' | 'nav.sheets' | 'nav.coverage' | 'nav.team' | 'nav.meeting' | 'nav.spreadsheets' | 'nav.settings'; keyPerson?: boolean }> = [
   { route: { page: 'caseload' }, label: 'nav.caseload' },
   { route: { page: 'myDay' }, label: 'nav.myDay' },
   { route: { page: 'households' }, label: 'nav.households' },
@@ -54,6 +55,7 @@ const NAV: ReadonlyArray<{ route: Route; label: 'nav.caseload' | 'nav.myDay' | '
   { route: { page: 'coverage' }, label: 'nav.coverage', keyPerson: true },
   { route: { page: 'team' }, label: 'nav.team', keyPerson: true },
   { route: { page: 'meeting' }, label: 'nav.meeting' },
+  { route: { page: 'spreadsheets' }, label: 'nav.spreadsheets' },
   { route: { page: 'settings' }, label: 'nav.settings' },
 ];
 
@@ -125,6 +127,8 @@ function Page({ route, keyPerson }: { route: Route; keyPerson: boolean }) {
       return keyPerson ? <TeamPage /> : <CaseloadPage />;
     case 'meeting':
       return <MeetingPage />;
+    case 'spreadsheets':
+      return <SpreadsheetsPage />;
     case 'score':
       return <ScoringPage key={`${route.clientId}/${route.scoringId ?? ''}`} clientId={route.clientId} {...(route.scoringId ? { scoringId: route.scoringId } : {})} />;
     case 'settings':

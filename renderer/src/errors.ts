@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import type { FieldIssue } from '../../main/contract';
 import { KoersError } from './api';
 
 export interface ShownError {
@@ -17,6 +18,11 @@ function fieldLabel(t: TFunction, field: string): string {
   return index === undefined ? label : `${label} (${Number(index) + 1})`;
 }
 
+/** One rejected field or spreadsheet cell as a sentence. */
+export function describeIssue(t: TFunction, issue: FieldIssue): string {
+  return t(`errors.rule.${issue.rule}`, { field: fieldLabel(t, issue.field), limit: issue.limit });
+}
+
 /** Turns any failure into translated text; `values` supplies what the user typed. */
 export function describeError(t: TFunction, error: unknown, values: Record<string, unknown> = {}): ShownError {
   if (!(error instanceof KoersError)) return { summary: t('errors.internal'), fields: {} };
@@ -24,7 +30,7 @@ export function describeError(t: TFunction, error: unknown, values: Record<strin
     case 'validation': {
       const fields: Record<string, string> = {};
       for (const issue of error.details?.issues ?? []) {
-        fields[issue.field] ??= t(`errors.rule.${issue.rule}`, { field: fieldLabel(t, issue.field), limit: issue.limit });
+        fields[issue.field] ??= describeIssue(t, issue);
       }
       return { summary: t('errors.validation'), fields };
     }

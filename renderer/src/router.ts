@@ -15,6 +15,7 @@ export type Route =
   | { page: 'coverage' }
   | { page: 'team' }
   | { page: 'meeting' }
+  | { page: 'spreadsheets' }
   /** The room's screen during a presentation on another display (its own window). */
   | { page: 'present' }
   /** The printable progress report (a hidden window prints it to PDF). */
@@ -37,6 +38,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'team' };
     case 'meeting':
       return { page: 'meeting' };
+    case 'spreadsheets':
+      return { page: 'spreadsheets' };
     case 'present':
       return { page: 'present' };
     case 'report':

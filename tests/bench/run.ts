@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,23 +19,42 @@ async function measure(scenario: Scenario): Promise<BenchResult> {
   const runs = scenario.runs ?? 10;
   const warmup = scenario.warmup ?? 2;
   const state = await scenario.setup?.();
+  let result: BenchResult;
   try {
     const ours = summarize(await time(() => scenario.run(state), runs, warmup));
-    const result: BenchResult = { name: scenario.name, ...ours, runs };
+    result = { name: scenario.name, ...ours, runs };
     if (scenario.baseline) {
       const baseline = summarize(await time(() => scenario.baseline!(state), runs, warmup));
       result.baseline = baseline;
       result.ratio = Math.round((ours.median_ms / baseline.median_ms) * 100) / 100;
     }
-    return result;
   } finally {
     await scenario.teardown?.(state);
   }
+  if (scenario.memory) Object.assign(result, memoryOf(scenario));
+  return result;
+}
+
+/** Peak memory in fresh processes (one for our code, one for the baseline): RSS never shrinks back in one process. */
+function memoryOf(scenario: Scenario): Partial<BenchResult> {
+  const probe = (which: 'run' | 'baseline') =>
+    JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(here, 'memory.ts'), scenario.name, which], { encoding: 'utf8' }).trim().split('\n').at(-1) ?? '{}') as { peak_rss_mb: number; extra_rss_mb: number };
+  const ours = probe('run');
+  if (!scenario.baseline) return ours;
+  const base = probe('baseline');
+  return {
+    ...ours,
+    baseline_peak_rss_mb: base.peak_rss_mb,
+    baseline_extra_rss_mb: base.extra_rss_mb,
+    memory_ratio: Math.round((ours.peak_rss_mb / base.peak_rss_mb) * 100) / 100,
+  };
 }
 
 function table(results: BenchResult[]): string {
-  const header = ['scenario', 'median ms', 'min ms', 'max ms', 'runs', 'baseline ms', 'ratio'];
-  const rows = results.map((r) => [r.name, r.median_ms, r.min_ms, r.max_ms, r.runs, r.baseline?.median_ms ?? '', r.ratio ?? ''].map(String));
+  const header = ['scenario', 'median ms', 'min ms', 'max ms', 'runs', 'baseline ms', 'ratio', 'peak MB', '+MB', 'baseline +MB', 'mem ratio'];
+  const rows = results.map((r) =>
+    [r.name, r.median_ms, r.min_ms, r.max_ms, r.runs, r.baseline?.median_ms ?? '', r.ratio ?? '', r.peak_rss_mb ?? '', r.extra_rss_mb ?? '', r.baseline_extra_rss_mb ?? '', r.memory_ratio ?? ''].map(String),
+  );
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');

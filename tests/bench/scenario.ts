@@ -9,6 +9,8 @@ export interface Scenario<State = unknown> {
   /** The fastest way to do the same work by hand, measured in the same run for a ratio. */
   baseline?(state: State): Promise<unknown> | unknown;
   teardown?(state: State): Promise<void> | void;
+  /** Also measure peak memory of `run` and `baseline`, each once in a fresh process (exports, imports). */
+  memory?: boolean;
 }
 
 export function defineScenario<State>(scenario: Scenario<State>): Scenario<State> {
@@ -23,4 +25,11 @@ export interface BenchResult {
   runs: number;
   baseline?: { median_ms: number; min_ms: number; max_ms: number };
   ratio?: number;
+  /** Peak resident memory of the process during one run, and how far it rose above the settled state. */
+  peak_rss_mb?: number;
+  extra_rss_mb?: number;
+  baseline_peak_rss_mb?: number;
+  baseline_extra_rss_mb?: number;
+  /** Peak over the baseline's peak, both in a fresh process with the same data set open. */
+  memory_ratio?: number;
 }

@@ -76,7 +76,7 @@ describe('spreadsheet exports', () => {
     expect(first[5]).toBe(1);
     expect(first[7]).toBeInstanceOf(Date);
     expect((first[7] as Date).toISOString().slice(0, 10)).toBe('2026-03-02');
-    expect(scores.getCell('H2').numFmt).toBe('dd-mm-yyyy');
+    expect(scores.getCell('H2').type).toBe(ExcelJS.ValueType.Date);
     expect(typeof first[9]).toBe('number');
     expect(first[11]).toBe('Opmerking 0');
     const levels = book.getWorksheet('Niveaubeschrijvingen')!;

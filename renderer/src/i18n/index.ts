@@ -14,6 +14,7 @@ import { messages as presentation } from '../presentation/messages';
 import { messages as report } from '../report/messages';
 import { messages as scoring } from '../scoring/messages';
 import { messages as sheets } from '../sheets/messages';
+import { messages as spreadsheets } from '../spreadsheets/messages';
 import { messages as team } from '../team/messages';
 import { common } from './common';
 
@@ -29,6 +30,7 @@ function compose(language: Language) {
     myDay: myDay[language],
     notes: notes[language],
     sheets: sheets[language],
+    spreadsheets: spreadsheets[language],
     scoring: scoring[language],
     coverage: coverage[language],
     team: team[language],

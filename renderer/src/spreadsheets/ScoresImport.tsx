@@ -1,0 +1,159 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Output } from '../../../main/contract';
+import { call } from '../api';
+import { describeError } from '../errors';
+import { ErrorSummary, SelectField } from '../ui/fields';
+import { useRemote } from '../useRemote';
+import { ChooseFile, CountsLine, MappingFields, type OpenedFile, PreviewTable, WorksheetChoice } from './ImportParts';
+
+type Preview = Output<'imports.scoresPreview'>;
+
+/** Past scorings: file → worksheet → sheet → columns (reference, date, who, one per indicator) → preview → import. */
+export function ScoresImport() {
+  const { t } = useTranslation();
+  const sheets = useRemote('sheets.list', {}, ['sheets']);
+  const published = (sheets.data ?? []).filter((s) => s.publishedVersionId !== null);
+  const [file, setFile] = useState<OpenedFile | null>(null);
+  const [worksheet, setWorksheet] = useState('');
+  const [versionId, setVersionId] = useState('');
+  const version = useRemote('sheets.version', { id: versionId || '-' }, ['sheets']);
+  const [mapping, setMapping] = useState<Record<string, number> | undefined>(undefined);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [report, setReport] = useState('');
+
+  useEffect(() => {
+    if (!file || !worksheet || !versionId) return;
+    let current = true;
+    call('imports.scoresPreview', { token: file.token, worksheet, versionId, ...(mapping ? { mapping } : {}) }).then(
+      (result) => {
+        if (!current) return;
+        setPreview(result);
+        setError(undefined);
+      },
+      (failure: unknown) => current && setError(describeError(t, failure).summary),
+    );
+    return () => {
+      current = false;
+    };
+  }, [file, worksheet, versionId, mapping, t]);
+
+  const opened = (next: OpenedFile) => {
+    setFile(next);
+    setWorksheet(next.worksheets.find((w) => w.rows > 0)?.name ?? next.worksheets[0]?.name ?? '');
+    setMapping(undefined);
+    setPreview(null);
+    setReport('');
+  };
+  const run = async () => {
+    if (!file || !preview) return;
+    setBusy(true);
+    try {
+      const done = await call('imports.scoresRun', { token: file.token, worksheet, versionId, mapping: preview.mapping });
+      setReport(t('spreadsheets.import.doneScores', { created: done.created, skipped: done.skipped.length }));
+      setFile(null);
+      setPreview(null);
+    } catch (failure) {
+      setError(describeError(t, failure).summary);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (sheets.data && published.length === 0) return <p className="hint">{t('spreadsheets.import.noSheets')}</p>;
+  const fields = [
+    { key: 'reference', label: t('fields.reference') },
+    { key: 'date', label: t('fields.date') },
+    { key: 'scoredBy', label: t('fields.scoredBy') },
+    ...(versionId && version.data ? version.data.indicators.map((i) => ({ key: i.key, label: i.name })) : []),
+  ];
+  return (
+    <div className="import-flow">
+      {report && (
+        <p className="saved" role="status">
+          {report}
+        </p>
+      )}
+      {!file ? (
+        <ChooseFile kind="scores" onOpened={opened} />
+      ) : (
+        <>
+          <p className="import-file">
+            {t('spreadsheets.import.file', { name: file.fileName })}{' '}
+            <button type="button" className="link-button" onClick={() => setFile(null)}>
+              {t('spreadsheets.import.again')}
+            </button>
+          </p>
+          {file.worksheets.length > 1 && (
+            <WorksheetChoice
+              file={file}
+              value={worksheet}
+              onChange={(name) => {
+                setWorksheet(name);
+                setMapping(undefined);
+              }}
+            />
+          )}
+          <SelectField
+            label={t('spreadsheets.import.version')}
+            name="versionId"
+            value={versionId}
+            onChange={(id) => {
+              setVersionId(id);
+              setMapping(undefined);
+              setPreview(null);
+            }}
+            empty={t('spreadsheets.import.chooseVersion')}
+            options={published.map((s) => ({ value: s.publishedVersionId ?? '', label: s.name }))}
+          />
+          {preview && versionId && (
+            <>
+              <fieldset className="mapping">
+                <legend>{t('spreadsheets.import.columns')}</legend>
+                <p className="hint">{preview.remembered ? t('spreadsheets.import.remembered') : t('spreadsheets.import.columnsHint')}</p>
+                <MappingFields fields={fields} headers={preview.headers} mapping={preview.mapping} onChange={setMapping} />
+              </fieldset>
+              <h4>{t('spreadsheets.import.preview')}</h4>
+              <CountsLine counts={preview.counts} />
+              <PreviewTable rows={preview.rows} />
+              {preview.counts.error > 0 ? <p className="hint">{t('spreadsheets.import.blocked')}</p> : preview.counts.create === 0 && <p className="hint">{t('spreadsheets.import.nothing')}</p>}
+              <button type="button" onClick={() => void run()} disabled={busy || preview.counts.error > 0 || preview.counts.create === 0} aria-busy={busy}>
+                {busy ? t('spreadsheets.import.importing') : t('spreadsheets.import.run', { count: preview.counts.create })}
+              </button>
+            </>
+          )}
+          <ErrorSummary message={error} />
+        </>
+      )}
+    </div>
+  );
+}
+
+/** A sheet definition: choosing the file imports it as a new draft sheet. */
+export function SheetImport() {
+  const { t } = useTranslation();
+  const [done, setDone] = useState<{ sheetId: string; indicators: number } | null>(null);
+  const [error, setError] = useState<string>();
+  const opened = async (file: OpenedFile) => {
+    try {
+      setDone(await call('imports.sheet', { token: file.token }));
+      setError(undefined);
+    } catch (failure) {
+      const shown = describeError(t, failure);
+      setError([shown.summary, ...Object.values(shown.fields)].join(' '));
+    }
+  };
+  return (
+    <div className="import-flow">
+      <ChooseFile kind="sheet" onOpened={(file) => void opened(file)} />
+      {done && (
+        <p className="saved" role="status">
+          {t('spreadsheets.import.sheetDone', { count: done.indicators })} <a href={`#/sheets/${encodeURIComponent(done.sheetId)}`}>{t('spreadsheets.import.openSheet')}</a>
+        </p>
+      )}
+      <ErrorSummary message={error} />
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CaseloadImport } from './CaseloadImport';
+import { CaseloadExport, ClosedCasesExport, ScoresExport, SheetExport } from './ExportPanel';
+import { ScoresImport, SheetImport } from './ScoresImport';
+import './spreadsheets.css';
+
+/** Import from and export to spreadsheets: Excel in, Excel out, nothing lost on the way. */
+export function SpreadsheetsPage() {
+  const { t } = useTranslation();
+  const titleId = useId();
+  return (
+    <section className="spreadsheets-page" aria-labelledby={titleId}>
+      <div className="page-heading">
+        <h1 id={titleId}>{t('nav.spreadsheets')}</h1>
+      </div>
+      <p className="hint page-intro">{t('spreadsheets.intro')}</p>
+      <h2>{t('spreadsheets.import.title')}</h2>
+      <ImportCard title={t('spreadsheets.import.caseload')} hint={t('spreadsheets.import.caseloadHint')}>
+        <CaseloadImport />
+      </ImportCard>
+      <ImportCard title={t('spreadsheets.import.scores')} hint={t('spreadsheets.import.scoresHint')}>
+        <ScoresImport />
+      </ImportCard>
+      <ImportCard title={t('spreadsheets.import.sheet')} hint={t('spreadsheets.import.sheetHint')}>
+        <SheetImport />
+      </ImportCard>
+      <h2>{t('spreadsheets.export.title')}</h2>
+      <div className="export-grid">
+        <ScoresExport />
+        <CaseloadExport />
+        <ClosedCasesExport />
+        <SheetExport />
+      </div>
+    </section>
+  );
+}
+
+function ImportCard({ title, hint, children }: { title: string; hint: string; children: React.ReactNode }) {
+  const id = useId();
+  return (
+    <section className="panel import-card" aria-labelledby={id}>
+      <h3 id={id}>{title}</h3>
+      <p className="hint">{hint}</p>
+      {children}
+    </section>
+  );
+}
