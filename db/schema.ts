@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 /** Columns every shared, changeable record carries (see DESIGN: ready for teams later). */
 interface Tracked {
@@ -37,6 +37,8 @@ export interface CatalogItemTable extends Tracked {
   retired_at: string | null;
   /** Target groups: rescore every so many weeks. */
   rescore_weeks: number | null;
+  // Optional on insert: new items keep the default retention.
+  retention_years: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface HouseholdTable extends Tracked {
@@ -234,6 +236,18 @@ export interface ImportMappingTable {
   updated_at: string;
 }
 
+export interface AuditLogTable {
+  seq: Generated<number>;
+  at: string;
+  actor: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  result: string;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface Database {
   caseworker: CaseworkerTable;
   catalog_item: CatalogItemTable;
@@ -257,6 +271,7 @@ export interface Database {
   note_version: NoteVersionTable;
   note_draft: NoteDraftTable;
   import_mapping: ImportMappingTable;
+  audit_log: AuditLogTable;
 }
 
 export type ClientRow = Selectable<ClientTable>;

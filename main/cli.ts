@@ -76,6 +76,7 @@ async function main(argv: string[]): Promise<number> {
   const out = values.out ? resolve(values.out) : null;
   const desktop: Desktop = {
     chooseOpenFile: async () => input,
+    chooseFolder: async () => null,
     chooseSaveFile: async () => out,
     printToPdf: async () => fail('PDF reports are made in the app.'),
     displays: () => [],

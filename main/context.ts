@@ -1,16 +1,26 @@
 import { format } from 'date-fns';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { EventName, EventPayload } from './contract';
 import { type Language, languageFromLocales } from './contract/languages';
 import type { PresentationState } from './contract/presentation';
 import type { Desktop } from './desktop';
+import type { AuditLog } from './safety/audit';
 import type { Workbook } from './spreadsheets/workbook';
 import type { Settings } from './settings';
 
 /** Everything a handler may use. Built once in main (or in a test) and passed to every call. */
 export interface Context {
   db: Kysely<Database>;
+  /** The raw handle, for the SQLite-only work: backups, checks, secure delete. */
+  sqlite: BetterSqlite3.Database;
+  databasePath: string;
+  /** Where backups go unless settings name another folder. */
+  defaultBackupFolder: string;
+  audit: AuditLog;
+  /** While locked, data handlers refuse (see open-koers.ts); `failures` slows PIN guessing. */
+  lock: { locked: boolean; failures: number };
   settings: Settings;
   appVersion: string;
   /** The OS's preferred locales, most preferred first. */
@@ -43,4 +53,9 @@ export function actor(ctx: Pick<Context, 'settings'>): string | null {
 /** The language the user chose, or the OS's while they have not chosen. */
 export function language(ctx: Pick<Context, 'settings' | 'osLocales'>): Language {
   return ctx.settings.get('language') ?? languageFromLocales(ctx.osLocales);
+}
+
+/** Where backups go now. */
+export function backupFolder(ctx: Pick<Context, 'settings' | 'defaultBackupFolder'>): string {
+  return ctx.settings.get('backupFolder') ?? ctx.defaultBackupFolder;
 }

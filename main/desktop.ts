@@ -13,6 +13,8 @@ export interface FileFilter {
 export interface Desktop {
   /** Asks where to save; null when the user cancels. */
   chooseSaveFile(options: { defaultName: string; filters: FileFilter[] }): Promise<string | null>;
+  /** Asks for a folder; null when the user cancels. */
+  chooseFolder(): Promise<string | null>;
   /** Asks which file to open; null when the user cancels. */
   chooseOpenFile(options: { filters: FileFilter[] }): Promise<string | null>;
   /** Renders a renderer route (the hash, e.g. `report/ID`) as an A4 PDF. */

@@ -44,6 +44,13 @@ export function createElectronDesktop(options: {
       return result.filePath;
     },
 
+    async chooseFolder() {
+      const parent = options.mainWindow();
+      const dialogOptions: OpenDialogOptions = { properties: ['openDirectory', 'createDirectory'] };
+      const result = parent ? await dialog.showOpenDialog(parent, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+
     async chooseOpenFile({ filters }) {
       const parent = options.mainWindow();
       const dialogOptions: OpenDialogOptions = { defaultPath: options.settings.get('exportFolder') ?? app.getPath('documents'), filters, properties: ['openFile'] };

@@ -1,32 +1,75 @@
+import { dirname, join } from 'node:path';
 import { type Connection, openConnection } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
-import type { Context } from './context';
+import type { Method } from './contract';
+import { actor, type Context } from './context';
 import { registry } from './handlers';
+import { conflict } from './rpc/app-error';
 import { type Dispatch, type DispatchOptions, createDispatch } from './rpc/dispatch';
+import { AuditLog } from './safety/audit';
+import { auditEntry } from './safety/audit-policy';
+import { restrictToUser } from './safety/backups';
+import { checkDatabaseFile } from './safety/recovery';
 
-export interface KoersOptions extends Omit<Context, 'db' | 'meeting' | 'openFiles'>, DispatchOptions {
+export interface KoersOptions extends Omit<Context, 'db' | 'sqlite' | 'databasePath' | 'defaultBackupFolder' | 'audit' | 'lock' | 'meeting' | 'openFiles'>, Omit<DispatchOptions, 'guard' | 'onCall'> {
   databasePath: string;
+  /** Default: a `backups` folder next to the database. */
+  defaultBackupFolder?: string;
 }
 
 export interface Koers {
   dispatch: Dispatch;
   connection: Connection;
+  context: Context;
   close(): Promise<void>;
 }
 
+/** What a locked Koers still answers: its own state, the lock, the language of the lock screen. */
+const WHILE_LOCKED: ReadonlySet<Method> = new Set<Method>(['app.info', 'settings.setLanguage', 'lock.status', 'lock.unlock']);
+
 /**
- * Opens the database, brings it up to date and wires the handler registry: the
- * same start for the Electron app, the end-to-end harness, benchmarks and the CLI.
+ * Checks and opens the database, brings it up to date and wires the handler registry:
+ * the same start for the Electron app, the end-to-end harness, benchmarks and the CLI.
+ * A damaged file is refused (DamagedDatabaseError), never replaced by an empty one.
  */
 export async function openKoers(options: KoersOptions): Promise<Koers> {
-  const { databasePath, onInternalError, validateOutput, ...context } = options;
+  const { databasePath, defaultBackupFolder, onInternalError, validateOutput, ...rest } = options;
+  checkDatabaseFile(databasePath);
   const connection = openConnection(databasePath);
   try {
     await migrateToLatest(connection.db);
+    restrictToUser(databasePath);
   } catch (error) {
     await connection.close();
     throw error;
   }
-  const dispatch = createDispatch(registry, { ...context, db: connection.db, meeting: { state: null }, openFiles: new Map() }, { onInternalError, validateOutput: validateOutput ?? false });
-  return { dispatch, connection, close: () => connection.close() };
+  const context: Context = {
+    ...rest,
+    db: connection.db,
+    sqlite: connection.sqlite,
+    databasePath,
+    defaultBackupFolder: defaultBackupFolder ?? join(dirname(databasePath), 'backups'),
+    audit: new AuditLog(connection.db, { get: () => rest.settings.get('auditHead'), set: (head) => rest.settings.set('auditHead', head) }),
+    lock: { locked: false, failures: 0 },
+    meeting: { state: null },
+    openFiles: new Map(),
+  };
+  const dispatch = createDispatch(registry, context, {
+    onInternalError,
+    validateOutput: validateOutput ?? false,
+    guard: (method) => (context.lock.locked && !WHILE_LOCKED.has(method) ? conflict('Koers is locked', { reason: 'locked' }) : null),
+    onCall: (method, input, outcome) => {
+      const entry = auditEntry(method, input, outcome, context.now().toISOString(), actor(context));
+      if (entry) context.audit.append(entry);
+    },
+  });
+  return {
+    dispatch,
+    connection,
+    context,
+    async close() {
+      await context.audit.flush();
+      await connection.close();
+    },
+  };
 }

@@ -16,6 +16,14 @@ export interface SettingsData {
   currentCaseworkerId: string | null;
   /** Where the last export was saved: the save dialog opens there. */
   exportFolder: string | null;
+  /** Where backups go; null: the backups folder next to the database. */
+  backupFolder: string | null;
+  /** The unlock PIN as a salted scrypt hash; null: none set yet (no auto-lock). */
+  pinHash: string | null;
+  /** Idle minutes before Koers locks itself. */
+  lockMinutes: number;
+  /** The newest audit entry, kept outside the database: a cut-off log is noticed. */
+  auditHead: { seq: number; hash: string } | null;
 }
 
 export const SETTINGS_DEFAULTS: SettingsData = {
@@ -23,6 +31,10 @@ export const SETTINGS_DEFAULTS: SettingsData = {
   windowBounds: null,
   currentCaseworkerId: null,
   exportFolder: null,
+  backupFolder: null,
+  pinHash: null,
+  lockMinutes: 10,
+  auditHead: null,
 };
 
 /** The small surface the app uses; electron-store in the app, plain `conf` in tests. */
@@ -61,8 +73,11 @@ const isBounds = (v: unknown): v is WindowBounds | null =>
     typeof (v as WindowBounds).height === 'number' &&
     typeof (v as WindowBounds).maximized === 'boolean');
 const isNullableString = (v: unknown): v is string | null => v === null || typeof v === 'string';
+const isMinutes = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 240;
+const isHead = (v: unknown): v is { seq: number; hash: string } | null =>
+  v === null || (typeof v === 'object' && typeof (v as { seq: unknown }).seq === 'number' && typeof (v as { hash: unknown }).hash === 'string');
 
-export const SETTINGS_VALIDATORS = { language: isLanguage, windowBounds: isBounds, currentCaseworkerId: isNullableString, exportFolder: isNullableString };
+export const SETTINGS_VALIDATORS = { language: isLanguage, windowBounds: isBounds, currentCaseworkerId: isNullableString, exportFolder: isNullableString, backupFolder: isNullableString, pinHash: isNullableString, lockMinutes: isMinutes, auditHead: isHead };
 
 /** Settings in a folder of our choice: tests, the CLI and benchmarks. */
 export function createFileSettings(folder: string): Settings {

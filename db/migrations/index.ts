@@ -6,6 +6,7 @@ import * as m0003 from './0003_caseload';
 import * as m0004 from './0004_scoring';
 import * as m0005 from './0005_notes';
 import * as m0006 from './0006_import_mapping';
+import * as m0007 from './0007_audit_log';
 
 /**
  * Every migration, in order, compiled into the app: nothing is read from a folder
@@ -18,6 +19,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: { up(d
   ['0004_scoring', m0004],
   ['0005_notes', m0005],
   ['0006_import_mapping', m0006],
+  ['0007_audit_log', m0007],
 ];
 
 export const migrationProvider: MigrationProvider = {

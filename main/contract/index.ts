@@ -5,6 +5,18 @@ import { LANGUAGES } from './languages';
 import { progressionSchema, teamViewInputSchema, teamViewSchema } from './charts';
 import { displaySchema, moveSchema, presentationStartSchema, presentationStateSchema } from './presentation';
 import {
+  auditCheckSchema,
+  auditEntrySchema,
+  auditFilterSchema,
+  backupContentsSchema,
+  backupRefSchema,
+  backupSchema,
+  backupsSchema,
+  lockStatusSchema,
+  pin,
+  retentionRowSchema,
+} from './safety';
+import {
   caseloadImportInputSchema,
   caseloadPreviewSchema,
   fileTypeSchema,
@@ -340,6 +352,37 @@ export const contract = {
   /** A sheet version in the layout `imports.sheet` reads back. */
   'exports.sheet': { input: z.strictObject({ versionId: id }), output: savedExportSchema },
 
+  /** Backups: the folder, the database's place, and the backups there, newest first. */
+  'backups.list': { input: empty, output: backupsSchema },
+  'backups.create': { input: empty, output: backupSchema },
+  /** What a backup holds (read from a local copy), for the restore question. */
+  'backups.inspect': { input: backupRefSchema, output: backupContentsSchema },
+  /** Backs the current data up first, then puts the backup's data in its place. */
+  'backups.restore': { input: backupRefSchema, output: z.object({ safetyBackup: backupSchema }) },
+  /** Asks for a folder (e.g. a network drive; Koers only copies files there); null: cancelled. */
+  'backups.chooseFolder': { input: empty, output: backupsSchema.nullable() },
+  'backups.resetFolder': { input: empty, output: backupsSchema },
+
+  /** Key persons: the audit log, newest first. */
+  'audit.list': { input: auditFilterSchema, output: z.array(auditEntrySchema) },
+  /** Recomputes the hash chain: reports any edited or removed entry. */
+  'audit.check': { input: empty, output: auditCheckSchema },
+
+  /** Everything Koers holds about one client, and the audit entries about them, in one file. */
+  'privacy.exportClient': { input: z.strictObject({ clientId: id }), output: z.object({ path: z.string().nullable() }) },
+  /** Erases a client completely (the pseudonym typed as confirmation); only the audit record that it happened remains. */
+  'privacy.eraseClient': { input: z.strictObject({ clientId: id, confirm: z.string().max(40) }), output: ok },
+  /** Closed cases past their retention period, for review. */
+  'privacy.retention': { input: empty, output: z.array(retentionRowSchema) },
+  'privacy.setRetention': { input: z.strictObject({ targetGroupId: id, years: z.number().int().min(1).max(100).nullable() }), output: ok },
+  'privacy.purge': { input: z.strictObject({ clientIds: z.array(id).min(1).max(10_000) }), output: z.object({ erased: z.number().int() }) },
+
+  'lock.status': { input: empty, output: lockStatusSchema },
+  'lock.setPin': { input: z.strictObject({ pin, currentPin: z.string().max(12).optional() }), output: lockStatusSchema },
+  'lock.setMinutes': { input: z.strictObject({ minutes: z.number().int().min(1).max(240) }), output: lockStatusSchema },
+  'lock.lock': { input: empty, output: lockStatusSchema },
+  'lock.unlock': { input: z.strictObject({ pin: z.string().max(12) }), output: lockStatusSchema },
+
   /** The connected displays: a second one is offered for the meeting presentation. */
   'presentation.displays': { input: empty, output: z.array(displaySchema) },
   'presentation.start': { input: presentationStartSchema, output: presentationStateSchema },
@@ -361,6 +404,10 @@ export const events = {
   'presentation.changed': z.object({ state: presentationStateSchema.nullable() }),
   /** A display was connected or disconnected. */
   'displays.changed': z.object({}),
+  /** Koers locked (idle, OS lock, suspend) or was unlocked. */
+  'lock.changed': z.object({ locked: z.boolean() }),
+  /** A backup was restored: every screen reloads. */
+  'data.restored': z.object({}),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Contract = typeof contract;

@@ -12,6 +12,10 @@ import { draftHandlers, noteHandlers } from './notes';
 import { reportHandlers } from './reports';
 import { exportHandlers } from './exports';
 import { importHandlers } from './imports';
+import { auditHandlers } from './audit';
+import { backupHandlers } from './backups';
+import { lockHandlers } from './lock';
+import { privacyHandlers } from './privacy';
 import { presentationHandlers } from './presentation';
 import { coverageHandlers, scoringHandlers } from './scorings';
 import { settingsHandlers } from './settings';
@@ -38,6 +42,10 @@ const handlers = {
   ...reportHandlers,
   ...importHandlers,
   ...exportHandlers,
+  ...backupHandlers,
+  ...auditHandlers,
+  ...privacyHandlers,
+  ...lockHandlers,
   ...presentationHandlers,
 } satisfies Handlers<Context>;
 

@@ -9,6 +9,10 @@ export interface DispatchOptions {
   onInternalError(method: string, error: unknown): void;
   /** Check handler results against the contract too (tests and development). */
   validateOutput?: boolean;
+  /** May refuse a method before it runs (e.g. while Koers is locked). */
+  guard?(method: Method): AppError | null;
+  /** Told about every call that reached a handler or the guard, with its outcome (the audit log). */
+  onCall?(method: Method, input: unknown, outcome: Envelope<unknown>): void;
 }
 
 function isMethod(name: string): name is Method {
@@ -63,12 +67,20 @@ export function createDispatch<Ctx>(handlers: Handlers<Ctx>, ctx: Ctx, options: 
         error: { code: 'validation', message: 'Invalid input', details: { issues: parsed.error.issues.map((issue) => toFieldIssue(issue, input)) } },
       };
     }
+    const outcome = await run(method, parsed.data);
+    options.onCall?.(method, parsed.data, outcome);
+    return outcome;
+  };
+
+  async function run(method: Method, input: unknown): Promise<Envelope<unknown>> {
     try {
+      const refused = options.guard?.(method);
+      if (refused) throw refused;
       // The contract ties each method's parsed input to its handler; TypeScript cannot
       // follow that correlation through an indexed access, hence the widening.
       const handler = handlers[method] as (ctx: Ctx, input: unknown) => Promise<unknown>;
-      const value = await handler(ctx, parsed.data);
-      if (options.validateOutput) spec.output.parse(value);
+      const value = await handler(ctx, input);
+      if (options.validateOutput) contract[method].output.parse(value);
       return { ok: true, value };
     } catch (error) {
       if (error instanceof AppError) {
@@ -77,5 +89,5 @@ export function createDispatch<Ctx>(handlers: Handlers<Ctx>, ctx: Ctx, options: 
       options.onInternalError(method, error);
       return { ok: false, error: { code: 'internal', message: 'Internal error' } };
     }
-  };
+  }
 }

@@ -75,6 +75,9 @@ function browserDesktop(context: BrowserContext, url: string, savedFolder: strin
     async chooseOpenFile() {
       return nextOpen;
     },
+    async chooseFolder() {
+      return join(savedFolder, 'backups-elsewhere');
+    },
     willOpen(path) {
       nextOpen = path;
     },

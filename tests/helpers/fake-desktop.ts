@@ -7,6 +7,8 @@ export interface FakeDesktop extends Desktop {
   saveAs: string | null;
   /** What the next open dialog answers. */
   openPath: string | null;
+  /** What the next folder dialog answers. */
+  folder: string | null;
   dialogs: Array<{ defaultName: string; filters: FileFilter[] }>;
   pdfRoutes: string[];
   screens: Display[];
@@ -23,6 +25,7 @@ export function fakeDesktop(pdf: (route: string) => Promise<Uint8Array> = async 
   const desktop: FakeDesktop = {
     saveAs: null,
     openPath: null,
+    folder: null,
     dialogs: [],
     pdfRoutes: [],
     screens: [LAPTOP],
@@ -30,6 +33,9 @@ export function fakeDesktop(pdf: (route: string) => Promise<Uint8Array> = async 
     async chooseSaveFile(options) {
       desktop.dialogs.push(options);
       return desktop.saveAs;
+    },
+    async chooseFolder() {
+      return desktop.folder;
     },
     async chooseOpenFile() {
       return desktop.openPath;

@@ -33,7 +33,7 @@ describe('IPC adapter', () => {
     koers = await openTestKoers();
     // The real handlers, wrapped so the test sees whether they ran.
     spies = Object.fromEntries(Object.entries(registry).map(([name, fn]) => [name, vi.fn(fn)])) as unknown as Handlers<Context>;
-    const dispatch = createDispatch(spies, { db: koers.connection.db, settings: koers.settings, appVersion: 't', osLocales: [], now: () => new Date(), emit: () => {}, desktop: koers.desktop, meeting: { state: null }, openFiles: new Map() }, { onInternalError: () => {} });
+    const dispatch = createDispatch(spies, koers.context, { onInternalError: () => {} });
     refused = [];
     ipc = fakeIpcMain();
     registerRpc(ipc.ipcMain, dispatch, (frame) => isTrustedSender(frame, ORIGIN), (e) => refused.push(e));

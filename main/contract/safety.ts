@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { id, optionalDate } from './fields';
+
+/** Schemas of backups, the audit log, privacy rights and the lock (methods are listed in ./index.ts). */
+
+export const backupSchema = z.object({ fileName: z.string(), createdAt: z.string(), bytes: z.number().int() });
+export const backupsSchema = z.object({
+  /** Where backups go now, and where the database is: shown in settings for support. */
+  folder: z.string(),
+  customFolder: z.boolean(),
+  databasePath: z.string(),
+  backups: z.array(backupSchema),
+});
+const fileName = z.string().regex(/^koers-\d{4}-\d{2}-\d{2}T\d{6}Z\.sqlite$/);
+export const backupRefSchema = z.strictObject({ fileName });
+export const backupContentsSchema = z.object({ clients: z.number().int(), scorings: z.number().int(), notes: z.number().int(), intact: z.boolean() });
+
+export const auditEntrySchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actor: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  result: z.string(),
+});
+export const auditFilterSchema = z.strictObject({
+  actor: id.optional(),
+  action: z.string().max(80).optional(),
+  entityId: z.string().max(64).optional(),
+  from: optionalDate,
+  to: optionalDate,
+  /** Entries older than this number (paging back). */
+  before: z.number().int().optional(),
+  limit: z.number().int().min(1).max(500).default(200),
+});
+export const auditCheckSchema = z.object({
+  entries: z.number().int(),
+  problems: z.array(z.object({ seq: z.number().int(), problem: z.enum(['edited', 'missing', 'truncated']) })),
+});
+
+export const retentionRowSchema = z.object({
+  clientId: z.string(),
+  pseudonym: z.string(),
+  name: z.string(),
+  targetGroupId: z.string().nullable(),
+  closedOn: z.string(),
+  /** The date from which the case may be purged. */
+  purgeFrom: z.string(),
+});
+
+/** Four to twelve digits. */
+export const pin = z.string().regex(/^\d{4,12}$/);
+export const lockStatusSchema = z.object({ locked: z.boolean(), hasPin: z.boolean(), minutes: z.number().int() });
+
+export const DEFAULT_RETENTION_YEARS = 10;

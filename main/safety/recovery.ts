@@ -1,0 +1,51 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { type BackupContents, type BackupInfo, newestGoodBackup, restrictToUser } from './backups';
+
+/** The database failed `quick_check` at open: it is not opened, and not replaced by an empty one. */
+export class DamagedDatabaseError extends Error {
+  constructor(readonly path: string, readonly report: string) {
+    super(`The database ${path} is damaged: ${report}`);
+    this.name = 'DamagedDatabaseError';
+  }
+}
+
+/** `quick_check` of a database file before Koers uses it; a missing file is fine (first start). */
+export function checkDatabaseFile(path: string): void {
+  if (!existsSync(path)) return;
+  let report: string;
+  try {
+    const db = new BetterSqlite3(path, { fileMustExist: true });
+    try {
+      report = String(db.pragma('quick_check', { simple: true }));
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    report = error instanceof Error ? error.message : String(error);
+  }
+  if (report !== 'ok') throw new DamagedDatabaseError(path, report);
+}
+
+export interface Recovery {
+  /** Where the damaged file (and its -wal/-shm) now is. */
+  movedTo: string;
+  newest: { backup: BackupInfo; contents: BackupContents } | null;
+}
+
+/** Moves the damaged file aside (kept for support, never deleted) and finds the newest good backup. */
+export function setAside(path: string, backupFolder: string, now: Date): Recovery {
+  const movedTo = `${path}.damaged-${now.toISOString().slice(0, 19).replace(/:/g, '')}Z`;
+  renameSync(path, movedTo);
+  for (const suffix of ['-wal', '-shm']) if (existsSync(path + suffix)) renameSync(path + suffix, movedTo + suffix);
+  return { movedTo, newest: newestGoodBackup(backupFolder) };
+}
+
+/** Puts a backup in place of the missing database file (nothing has it open). */
+export function restoreFile(backup: BackupInfo, path: string): void {
+  const partial = `${path}.restoring`;
+  copyFileSync(backup.path, partial);
+  restrictToUser(partial);
+  for (const suffix of ['-wal', '-shm']) rmSync(path + suffix, { force: true });
+  renameSync(partial, path);
+}
