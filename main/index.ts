@@ -1,15 +1,19 @@
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, session, shell } from 'electron';
 import { join } from 'node:path';
 import { DATABASE_FILE_NAME } from '../db/connection';
 import { DatabaseTooNewError } from '../db/migrate';
 import { languageFromLocales } from './contract/languages';
 import { createEmitter, registerRpc } from './ipc-adapter';
-import { type Koers, openKoers } from './open-koers';
+import { type Koers, type KoersOptions, openKoers } from './open-koers';
 import { guardSession, guardWebContents, isTrustedSender } from './security';
 import { createElectronDesktop } from './electron-desktop';
 import { createElectronSettings } from './settings-store';
 import { appOrigin, createMainWindow } from './window';
-import { startupMessages } from './startup-messages';
+import { fill, startupMessages } from './startup-messages';
+import { backUpNow } from './handlers/backups';
+import { lockNow } from './handlers/lock';
+import { backupIfDue } from './safety/lifecycle';
+import { DamagedDatabaseError, restoreFile, setAside } from './safety/recovery';
 
 // Lifecycle only: everything below the window lives in modules that run in plain Node.
 // KOERS_USER_DATA points Koers at another data folder (the real-app test suite, support).
@@ -29,18 +33,24 @@ async function start(): Promise<void> {
   const emit = createEmitter(() => BrowserWindow.getAllWindows().map((w) => w.webContents));
   const desktop = createElectronDesktop({ preload, rendererDir, settings, emit, mainWindow: () => mainWindow });
 
+  const options: KoersOptions = {
+    databasePath: join(app.getPath('userData'), DATABASE_FILE_NAME),
+    defaultBackupFolder: join(app.getPath('userData'), 'backups'),
+    settings,
+    osLocales,
+    appVersion: app.getVersion(),
+    now: () => new Date(),
+    emit,
+    desktop,
+    onInternalError: (method, error) => console.error(`[rpc] ${method} failed`, error),
+    validateOutput: !app.isPackaged,
+  };
   try {
-    koers = await openKoers({
-      databasePath: join(app.getPath('userData'), DATABASE_FILE_NAME),
-      settings,
-      osLocales,
-      appVersion: app.getVersion(),
-      now: () => new Date(),
-      emit,
-      desktop,
-      onInternalError: (method, error) => console.error(`[rpc] ${method} failed`, error),
-      validateOutput: !app.isPackaged,
-    });
+    koers = await openWithRecovery(options, messages);
+    if (!koers) {
+      app.exit(1);
+      return;
+    }
   } catch (error) {
     dialog.showErrorBox(messages.title, error instanceof DatabaseTooNewError ? messages.tooNew : messages.openFailed);
     console.error('[db] open failed', error);
@@ -54,6 +64,11 @@ async function start(): Promise<void> {
     (frame) => isTrustedSender(frame, origin),
     (error) => console.warn(`[rpc] ${error.message}`),
   );
+  const context = koers.context;
+  void backupIfDue(context).catch((error: unknown) => console.error('[backup] at start failed', error));
+  // The OS locking the screen or the laptop going to sleep locks Koers too.
+  powerMonitor.on('lock-screen', () => lockNow(context));
+  powerMonitor.on('suspend', () => lockNow(context));
   mainWindow = createMainWindow(settings, { preload, rendererDir }, 'Koers');
   // The presentation window belongs to the main window: closing Koers ends the meeting too.
   mainWindow.on('closed', () => {
@@ -62,10 +77,52 @@ async function start(): Promise<void> {
   });
 }
 
+/**
+ * Opens the database; when it fails its check, sets it aside and offers the newest
+ * good backup. Never starts on an empty database in place of a damaged one.
+ */
+async function openWithRecovery(options: KoersOptions, messages: ReturnType<typeof startupMessages>): Promise<Koers | undefined> {
+  try {
+    return await openKoers(options);
+  } catch (error) {
+    if (!(error instanceof DamagedDatabaseError)) throw error;
+    console.error('[db] damaged', error.report);
+    const folder = options.settings.get('backupFolder') ?? options.defaultBackupFolder ?? '';
+    const recovery = setAside(options.databasePath, folder, new Date());
+    if (!recovery.newest) {
+      dialog.showErrorBox(messages.damaged, fill(messages.noBackup, { moved: recovery.movedTo }));
+      return undefined;
+    }
+    const { backup, contents } = recovery.newest;
+    const choice = dialog.showMessageBoxSync({
+      type: 'warning',
+      title: messages.title,
+      message: messages.damaged,
+      detail: fill(messages.restoreOffer, { moved: recovery.movedTo, date: new Date(backup.createdAt).toLocaleString(app.getLocale()), clients: contents.clients, scorings: contents.scorings, notes: contents.notes }),
+      buttons: [messages.restore, messages.quit],
+      defaultId: 0,
+      cancelId: 1,
+    });
+    if (choice !== 0) return undefined;
+    restoreFile(backup, options.databasePath);
+    return openKoers(options);
+  }
+}
+
 // Every web contents, present and future, gets the same guards.
 app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (url) => void shell.openExternal(url)));
 app.on('window-all-closed', () => app.quit());
-app.on('will-quit', () => void koers?.close());
+// At quit: a backup, then the database is closed; the quit waits for both.
+let closing = false;
+app.on('before-quit', (event) => {
+  if (closing || !koers) return;
+  event.preventDefault();
+  closing = true;
+  const open = koers;
+  backUpNow(open.context)
+    .catch((error: unknown) => console.error('[backup] at quit failed', error))
+    .finally(() => void open.close().finally(() => app.quit()));
+});
 app.whenReady().then(start, (error: unknown) => {
   console.error('[app] failed to start', error);
   app.exit(1);

@@ -4,24 +4,56 @@ import type { Language } from './contract/languages';
  * The few sentences main shows before the renderer exists (native error boxes).
  * Everything else is translated in the renderer.
  */
-const MESSAGES: Record<Language, { title: string; tooNew: string; openFailed: string }> = {
+interface StartupMessages {
+  title: string;
+  tooNew: string;
+  openFailed: string;
+  damaged: string;
+  /** {{moved}}: where the damaged file went; {{date}}, {{clients}}, {{scorings}}, {{notes}}: the backup. */
+  restoreOffer: string;
+  noBackup: string;
+  restore: string;
+  quit: string;
+}
+
+const MESSAGES: Record<Language, StartupMessages> = {
   nl: {
     title: 'Koers kan niet starten',
     tooNew: 'Deze gegevens zijn opgeslagen door een nieuwere versie van Koers. Installeer die versie om ze te openen. Er is niets gewijzigd.',
     openFailed: 'De database kon niet worden geopend. Er is niets gewijzigd. Neem contact op met uw functioneel beheerder.',
+    damaged: 'De gegevens van Koers zijn beschadigd.',
+    restoreOffer: 'Het beschadigde bestand is apart gezet als {{moved}}. De nieuwste goede back-up is van {{date}}: {{clients}} klanten, {{scorings}} scores, {{notes}} notities. Wat daarna is ingevoerd, moet opnieuw worden ingevoerd. Deze back-up terugzetten?',
+    noBackup: 'Het beschadigde bestand is apart gezet als {{moved}}. Er is geen goede back-up gevonden; Koers start niet met een lege database. Neem contact op met uw functioneel beheerder.',
+    restore: 'Back-up terugzetten',
+    quit: 'Afsluiten',
   },
   da: {
     title: 'Koers kan ikke starte',
     tooNew: 'Disse data er gemt af en nyere version af Koers. Installer den version for at åbne dem. Intet er ændret.',
     openFailed: 'Databasen kunne ikke åbnes. Intet er ændret. Kontakt din systemansvarlige.',
+    damaged: 'Koers’ data er beskadiget.',
+    restoreOffer: 'Den beskadigede fil er lagt til side som {{moved}}. Den nyeste gode sikkerhedskopi er fra {{date}}: {{clients}} borgere, {{scorings}} scoringer, {{notes}} notater. Det, der er indtastet siden, skal indtastes igen. Vil du gendanne denne sikkerhedskopi?',
+    noBackup: 'Den beskadigede fil er lagt til side som {{moved}}. Der er ingen god sikkerhedskopi; Koers starter ikke med en tom database. Kontakt din systemansvarlige.',
+    restore: 'Gendan sikkerhedskopi',
+    quit: 'Afslut',
   },
   en: {
     title: 'Koers cannot start',
     tooNew: 'This data was saved by a newer version of Koers. Install that version to open it. Nothing has been changed.',
     openFailed: 'The database could not be opened. Nothing has been changed. Please contact your application administrator.',
+    damaged: 'Koers’s data is damaged.',
+    restoreOffer: 'The damaged file was set aside as {{moved}}. The newest good backup is from {{date}}: {{clients}} clients, {{scorings}} scorings, {{notes}} notes. What was entered after it must be entered again. Restore this backup?',
+    noBackup: 'The damaged file was set aside as {{moved}}. No good backup was found; Koers does not start with an empty database. Please contact your application administrator.',
+    restore: 'Restore backup',
+    quit: 'Quit',
   },
 };
 
-export function startupMessages(language: Language) {
+export function startupMessages(language: Language): StartupMessages {
   return MESSAGES[language];
+}
+
+/** Fills `{{name}}` placeholders. */
+export function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ''));
 }

@@ -12,6 +12,7 @@ export interface CatalogItemView {
   retired: boolean;
   rescoreWeeks: number | null;
   inUse: number;
+  retentionYears: number | null;
 }
 
 /** Every live item of every kind with its use count: small lists, one query. */
@@ -27,6 +28,7 @@ export async function listCatalog(db: Kysely<Database>): Promise<CatalogItemView
       'i.weight',
       'i.retired_at',
       'i.rescore_weeks as rescoreWeeks',
+      'i.retention_years as retentionYears',
       eb
         .selectFrom('client as c')
         .select((e) => e.fn.countAll<number>().as('n'))

@@ -78,6 +78,8 @@ export const catalogItemSchema = z.object({
   rescoreWeeks: z.number().nullable(),
   /** How many clients (or closures, for reasons) use it: an item in use can only be retired. */
   inUse: z.number(),
+  /** Target groups: keep closed cases so many years (null: the default, 10). */
+  retentionYears: z.number().nullable(),
 });
 
 const actionSummarySchema = z.object({

@@ -16,6 +16,9 @@ import { MeetingPage } from './presentation/MeetingPage';
 import { PresentWindow } from './presentation/PresentWindow';
 import { ReportPage } from './report/ReportPage';
 import { SpreadsheetsPage } from './spreadsheets/SpreadsheetsPage';
+import { AuditPage } from './safety/AuditPage';
+import { LockGate } from './safety/LockGate';
+import { RetentionPage } from './safety/RetentionPage';
 import { TeamPage } from './team/TeamPage';
 import { ScoringPage } from './scoring/ScoringPage';
 import { SheetPage, SheetsPage } from './sheets/SheetsPage';
@@ -31,9 +34,11 @@ export function App() {
   if (!info.data) return <p className="loading">{t('app.loading')}</p>;
   if (!info.data.currentCaseworker) return <FirstRun onDone={info.reload} />;
   return (
-    <SessionProvider info={info.data}>
-      <Window route={route} />
-    </SessionProvider>
+    <LockGate>
+      <SessionProvider info={info.data}>
+        <Window route={route} />
+      </SessionProvider>
+    </LockGate>
   );
 }
 
@@ -63,6 +68,7 @@ function isCurrent(item: Route, route: Route): boolean {
   if (item.page === 'caseload') return route.page === 'caseload' || route.page === 'client' || route.page === 'score';
   if (item.page === 'sheets') return route.page === 'sheets' || route.page === 'sheet';
   if (item.page === 'households') return route.page === 'households' || route.page === 'household';
+  if (item.page === 'settings') return route.page === 'settings' || route.page === 'audit' || route.page === 'retention';
   return item.page === route.page;
 }
 
@@ -129,6 +135,10 @@ function Page({ route, keyPerson }: { route: Route; keyPerson: boolean }) {
       return <MeetingPage />;
     case 'spreadsheets':
       return <SpreadsheetsPage />;
+    case 'audit':
+      return keyPerson ? <AuditPage /> : <CaseloadPage />;
+    case 'retention':
+      return keyPerson ? <RetentionPage /> : <CaseloadPage />;
     case 'score':
       return <ScoringPage key={`${route.clientId}/${route.scoringId ?? ''}`} clientId={route.clientId} {...(route.scoringId ? { scoringId: route.scoringId } : {})} />;
     case 'settings':

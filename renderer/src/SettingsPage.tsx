@@ -1,5 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { call } from './api';
+import { href } from './router';
+import { BackupSettings } from './safety/BackupSettings';
+import { SecuritySettings } from './safety/SecuritySettings';
 import { useSession } from './session';
 import { SelectField } from './ui/fields';
 
@@ -17,6 +20,18 @@ export function SettingsPage() {
         onChange={(id) => void call('caseworkers.switchCurrent', { id })}
         options={active.map((w) => ({ value: w.id, label: `${w.name} (${t(`roles.${w.role}`)})` }))}
       />
+      <SecuritySettings />
+      <BackupSettings />
+      {session.isKeyPerson && (
+        <ul className="settings-links">
+          <li>
+            <a href={href({ page: 'audit' })}>{t('safety.audit.link')}</a>
+          </li>
+          <li>
+            <a href={href({ page: 'retention' })}>{t('safety.privacy.link')}</a>
+          </li>
+        </ul>
+      )}
     </section>
   );
 }

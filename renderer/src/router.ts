@@ -16,6 +16,8 @@ export type Route =
   | { page: 'team' }
   | { page: 'meeting' }
   | { page: 'spreadsheets' }
+  | { page: 'audit' }
+  | { page: 'retention' }
   /** The room's screen during a presentation on another display (its own window). */
   | { page: 'present' }
   /** The printable progress report (a hidden window prints it to PDF). */
@@ -40,6 +42,10 @@ export function parseRoute(hash: string): Route {
       return { page: 'meeting' };
     case 'spreadsheets':
       return { page: 'spreadsheets' };
+    case 'audit':
+      return { page: 'audit' };
+    case 'retention':
+      return { page: 'retention' };
     case 'present':
       return { page: 'present' };
     case 'report':

@@ -1,6 +1,7 @@
 import { type ReactNode, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProgressionChart } from '../charts/ProgressionChart';
+import { ClientPrivacy } from '../safety/ClientPrivacy';
 import { describeError } from '../errors';
 import { formatDate, weeksBetween } from '../format';
 import { NoteEditor } from '../notes/NoteEditor';
@@ -134,6 +135,7 @@ export function ClientPage({ id, noteId }: { id: string; noteId: string | undefi
       <ScoringHistory clientId={client.id} />
       <ProgressionChart clientId={client.id} />
       <Timeline clientId={client.id} clientName={name} focusNoteId={noteId} onDone={setStatus} />
+      <ClientPrivacy client={client} />
 
       {writing && (
         <NoteEditor

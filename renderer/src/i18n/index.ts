@@ -12,6 +12,7 @@ import { messages as notes } from '../notes/messages';
 import { messages as coverage } from '../coverage/messages';
 import { messages as presentation } from '../presentation/messages';
 import { messages as report } from '../report/messages';
+import { messages as safety } from '../safety/messages';
 import { messages as scoring } from '../scoring/messages';
 import { messages as sheets } from '../sheets/messages';
 import { messages as spreadsheets } from '../spreadsheets/messages';
@@ -36,6 +37,7 @@ function compose(language: Language) {
     team: team[language],
     presentation: presentation[language],
     report: report[language],
+    safety: safety[language],
   };
 }
 

@@ -32,9 +32,17 @@ function FieldFrame({ label, error, hint, className, children }: BaseProps & { c
 }
 
 export function TextField(
-  props: BaseProps & { name: string; value: string; onChange(value: string): void; type?: 'text' | 'date' | 'time' | 'datetime-local' | 'email' | 'tel' | 'number' | 'search'; autoFocus?: boolean; step?: string },
+  props: BaseProps & {
+    name: string;
+    value: string;
+    onChange(value: string): void;
+    type?: 'text' | 'date' | 'time' | 'datetime-local' | 'email' | 'tel' | 'number' | 'search' | 'password';
+    autoFocus?: boolean;
+    step?: string;
+    inputMode?: 'numeric';
+  },
 ) {
-  const { name, value, onChange, type = 'text', autoFocus, step, ...frame } = props;
+  const { name, value, onChange, type = 'text', autoFocus, step, inputMode, ...frame } = props;
   return (
     <FieldFrame {...frame}>
       {({ id, describedBy, invalid }) => (
@@ -43,6 +51,7 @@ export function TextField(
           name={name}
           type={type}
           step={step}
+          inputMode={inputMode}
           value={value}
           autoComplete="off"
           autoFocus={autoFocus}

@@ -1,0 +1,97 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Output } from '../../../main/contract';
+import { call } from '../api';
+import { describeError } from '../errors';
+import { formatDateTime } from '../format';
+import { useSession } from '../session';
+import { ErrorSummary, SelectField, TextField } from '../ui/fields';
+import { useRemote } from '../useRemote';
+
+type Check = Output<'audit.check'>;
+
+/** Key persons: the audit log, filtered, and the check of its hash chain. */
+export function AuditPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const titleId = useId();
+  const [actor, setActor] = useState('');
+  const [entityId, setEntityId] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [check, setCheck] = useState<Check | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [error, setError] = useState<string>();
+  const entries = useRemote('audit.list', { ...(actor ? { actor } : {}), ...(entityId.trim() ? { entityId: entityId.trim() } : {}), from, to, limit: 200 }, ['clients', 'notes', 'scorings', 'actions']);
+
+  const runCheck = async () => {
+    setChecking(true);
+    try {
+      setCheck(await call('audit.check', {}));
+    } catch (failure) {
+      setError(describeError(t, failure).summary);
+    } finally {
+      setChecking(false);
+    }
+  };
+  return (
+    <section className="audit-page" aria-labelledby={titleId}>
+      <div className="page-heading">
+        <h1 id={titleId}>{t('safety.audit.title')}</h1>
+      </div>
+      <p className="hint page-intro">{t('safety.audit.intro')}</p>
+      <div className="toolbar">
+        <button type="button" onClick={() => void runCheck()} disabled={checking}>
+          {checking ? t('safety.audit.checking') : t('safety.audit.check')}
+        </button>
+      </div>
+      <p role="status" className={check && check.problems.length > 0 ? 'error-summary' : 'saved'}>
+        {check &&
+          (check.problems.length === 0
+            ? t('safety.audit.intact', { count: check.entries })
+            : t('safety.audit.broken', { problems: check.problems.map((p) => t(`safety.audit.problem.${p.problem}`, { seq: p.seq })).join('; ') }))}
+      </p>
+      <ErrorSummary message={error} />
+      <form className="panel audit-filters" onSubmit={(e) => e.preventDefault()}>
+        <SelectField label={t('safety.audit.who')} name="actor" value={actor} onChange={setActor} empty={t('safety.audit.anyone')} options={session.caseworkers.map((w) => ({ value: w.id, label: w.name }))} />
+        <TextField label={t('safety.audit.entity')} name="entityId" value={entityId} onChange={setEntityId} />
+        <TextField label={t('safety.audit.from')} name="from" type="date" value={from} onChange={setFrom} />
+        <TextField label={t('safety.audit.to')} name="to" type="date" value={to} onChange={setTo} />
+      </form>
+      {entries.data && entries.data.length === 0 ? (
+        <p className="empty">{t('safety.audit.empty')}</p>
+      ) : (
+        <div className="panel table-panel">
+          <table className="audit-table" aria-labelledby={titleId}>
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">{t('safety.audit.when')}</th>
+                <th scope="col">{t('safety.audit.who')}</th>
+                <th scope="col">{t('safety.audit.action')}</th>
+                <th scope="col">{t('safety.audit.record')}</th>
+                <th scope="col">{t('safety.audit.result')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(entries.data ?? []).map((entry) => (
+                <tr key={entry.seq}>
+                  <td>{entry.seq}</td>
+                  <td>{formatDateTime(entry.at, session.language)}</td>
+                  <td>{session.caseworkerName(entry.actor)}</td>
+                  <td>
+                    <code>{entry.action}</code>
+                  </td>
+                  <td>
+                    <code>{entry.entityId ?? ''}</code>
+                  </td>
+                  <td>{entry.result}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

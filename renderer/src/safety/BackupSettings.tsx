@@ -1,0 +1,137 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Output } from '../../../main/contract';
+import { call } from '../api';
+import { describeError } from '../errors';
+import { formatDateTime, formatNumber } from '../format';
+import { useSession } from '../session';
+import { Dialog } from '../ui/Dialog';
+import { ErrorSummary } from '../ui/fields';
+import { useAction } from '../ui/useAction';
+import { useRemote } from '../useRemote';
+
+type Backup = Output<'backups.list'>['backups'][number];
+
+/** Where the data and the backups are, the backups themselves, back up now, restore. */
+export function BackupSettings() {
+  const { t } = useTranslation();
+  const { language } = useSession();
+  const list = useRemote('backups.list', {}, []);
+  const action = useAction();
+  const [busy, setBusy] = useState(false);
+  const [restoring, setRestoring] = useState<Backup | null>(null);
+  if (!list.data) return null;
+  const data = list.data;
+
+  const run = (work: () => Promise<string>) => {
+    setBusy(true);
+    void action.perform(work).finally(() => {
+      setBusy(false);
+      list.reload();
+    });
+  };
+  return (
+    <section className="settings-section" aria-labelledby="backups-title">
+      <h2 id="backups-title">{t('safety.backups.title')}</h2>
+      <p className="hint">{t('safety.backups.intro')}</p>
+      <dl className="settings-paths">
+        <dt>{t('safety.backups.database')}</dt>
+        <dd>{data.databasePath}</dd>
+        <dt>{t('safety.backups.folder')}</dt>
+        <dd>
+          {data.folder}
+          {!data.customFolder && ` (${t('safety.backups.defaultFolder')})`}
+        </dd>
+      </dl>
+      <div className="toolbar">
+        <button type="button" disabled={busy} onClick={() => run(async () => t('safety.backups.done', { name: (await call('backups.create', {})).fileName }))}>
+          {busy ? t('safety.backups.working') : t('safety.backups.now')}
+        </button>
+        <button type="button" className="secondary" onClick={() => run(async () => ((await call('backups.chooseFolder', {})) ? '' : ''))}>
+          {t('safety.backups.chooseFolder')}
+        </button>
+        {data.customFolder && (
+          <button type="button" className="secondary" onClick={() => run(async () => ((await call('backups.resetFolder', {})) ? '' : ''))}>
+            {t('safety.backups.resetFolder')}
+          </button>
+        )}
+      </div>
+      <ErrorSummary message={action.error} />
+      <p role="status" className="saved">
+        {action.status}
+      </p>
+      {data.backups.length === 0 ? (
+        <p className="empty">{t('safety.backups.none')}</p>
+      ) : (
+        <table>
+          <caption>{t('safety.backups.list')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('safety.backups.when')}</th>
+              <th scope="col">{t('safety.backups.size')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('safety.backups.restore')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.backups.map((backup) => (
+              <tr key={backup.fileName}>
+                <th scope="row">{formatDateTime(backup.createdAt, language)}</th>
+                <td>{formatNumber(backup.bytes / 1024 / 1024, language, 1)} MB</td>
+                <td>
+                  <button type="button" className="secondary" onClick={() => setRestoring(backup)}>
+                    {t('safety.backups.restore')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {restoring && <RestoreDialog backup={restoring} onClose={() => setRestoring(null)} onDone={action.announce} />}
+    </section>
+  );
+}
+
+function RestoreDialog({ backup, onClose, onDone }: { backup: Backup; onClose(): void; onDone(message: string): void }) {
+  const { t } = useTranslation();
+  const { language } = useSession();
+  const contents = useRemote('backups.inspect', { fileName: backup.fileName }, []);
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const restore = async () => {
+    setBusy(true);
+    try {
+      const { safetyBackup } = await call('backups.restore', { fileName: backup.fileName });
+      onDone(t('safety.backups.restored', { name: safetyBackup.fileName }));
+      onClose();
+    } catch (failure) {
+      setError(describeError(t, failure).summary);
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog title={t('safety.backups.restoreTitle', { date: formatDateTime(backup.createdAt, language) })} onClose={onClose}>
+      {!contents.data ? (
+        <p>{t('safety.backups.checking')}</p>
+      ) : contents.data.intact ? (
+        <>
+          <p>{t('safety.backups.contents', contents.data)}</p>
+          <p>{t('safety.backups.restoreWarning')}</p>
+        </>
+      ) : (
+        <p role="alert">{t('safety.backups.damaged')}</p>
+      )}
+      <ErrorSummary message={error} />
+      <div className="form-footer">
+        <button type="button" className="secondary" onClick={onClose}>
+          {t('common.cancel')}
+        </button>
+        <button type="button" onClick={() => void restore()} disabled={busy || !contents.data?.intact}>
+          {t('safety.backups.restoreConfirm')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

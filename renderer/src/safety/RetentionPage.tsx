@@ -1,0 +1,108 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../api';
+import { formatDate } from '../format';
+import { useSession } from '../session';
+import { Dialog } from '../ui/Dialog';
+import { ErrorSummary, SelectField } from '../ui/fields';
+import { useAction } from '../ui/useAction';
+import { useRemote } from '../useRemote';
+
+const YEARS = [1, 2, 3, 5, 7, 10, 15, 20, 25, 30];
+
+/** Key persons: retention per target group, and the closed cases past it, erased together after review. */
+export function RetentionPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const titleId = useId();
+  const due = useRemote('privacy.retention', {}, ['clients', 'catalog']);
+  const groups = useRemote('catalog.list', {}, ['catalog']);
+  const action = useAction();
+  const [confirming, setConfirming] = useState(false);
+  const rows = due.data ?? [];
+
+  const setYears = (targetGroupId: string, value: string) =>
+    void action.perform(async () => {
+      await call('privacy.setRetention', { targetGroupId, years: value ? Number(value) : null });
+      return '';
+    });
+  const purge = () =>
+    void action.perform(async () => {
+      const { erased } = await call('privacy.purge', { clientIds: rows.map((r) => r.clientId) });
+      setConfirming(false);
+      return t('safety.privacy.purged', { count: erased });
+    });
+
+  return (
+    <section aria-labelledby={titleId}>
+      <div className="page-heading">
+        <h1 id={titleId}>{t('safety.privacy.retention')}</h1>
+      </div>
+      <p className="hint page-intro">{t('safety.privacy.retentionIntro')}</p>
+      <div className="panel audit-filters">
+        {(groups.data ?? [])
+          .filter((item) => item.kind === 'target_group' && !item.retired)
+          .map((item) => (
+            <SelectField
+              key={item.id}
+              label={t('safety.privacy.years', { group: session.label(item) })}
+              name={`years-${item.id}`}
+              value={item.retentionYears === null || item.retentionYears === undefined ? '' : String(item.retentionYears)}
+              onChange={(value) => setYears(item.id, value)}
+              empty={t('safety.privacy.defaultYears')}
+              options={YEARS.map((n) => ({ value: String(n), label: String(n) }))}
+            />
+          ))}
+      </div>
+      <h2>{t('safety.privacy.dueTitle')}</h2>
+      {rows.length === 0 ? (
+        <p className="empty">{t('safety.privacy.noneDue')}</p>
+      ) : (
+        <>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('presentation.list.title')}</th>
+                <th scope="col">{t('fields.targetGroupId')}</th>
+                <th scope="col">{t('safety.privacy.closedOn')}</th>
+                <th scope="col">{t('safety.privacy.purgeFrom')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.clientId}>
+                  <th scope="row">
+                    {row.name} <span className="pseudonym">{row.pseudonym}</span>
+                  </th>
+                  <td>{session.labelOf(row.targetGroupId)}</td>
+                  <td>{formatDate(row.closedOn, session.language)}</td>
+                  <td>{formatDate(row.purgeFrom, session.language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <button type="button" className="danger" onClick={() => setConfirming(true)}>
+            {t('safety.privacy.purge', { count: rows.length })}
+          </button>
+        </>
+      )}
+      <ErrorSummary message={action.error} />
+      <p role="status" className="saved">
+        {action.status}
+      </p>
+      {confirming && (
+        <Dialog title={t('safety.privacy.purgeTitle')} onClose={() => setConfirming(false)}>
+          <p>{t('safety.privacy.eraseWarning')}</p>
+          <div className="form-footer">
+            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+              {t('common.cancel')}
+            </button>
+            <button type="button" className="danger" onClick={purge}>
+              {t('safety.privacy.purge', { count: rows.length })}
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../api';
+import { describeError } from '../errors';
+import { ErrorSummary, TextField } from '../ui/fields';
+import { useRemote } from '../useRemote';
+
+/** The PIN and the idle minutes. */
+export function SecuritySettings() {
+  const { t } = useTranslation();
+  const status = useRemote('lock.status', {}, []);
+  const [pin, setPin] = useState('');
+  const [currentPin, setCurrentPin] = useState('');
+  const [minutes, setMinutes] = useState<string | null>(null);
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState<{ summary?: string; fields: Record<string, string> }>({ fields: {} });
+  if (!status.data) return null;
+  const hasPin = status.data.hasPin;
+
+  const savePin = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      await call('lock.setPin', { pin, ...(hasPin ? { currentPin } : {}) });
+      setPin('');
+      setCurrentPin('');
+      setError({ fields: {} });
+      setMessage(t('safety.lock.pinSet'));
+      status.reload();
+    } catch (failure) {
+      const shown = describeError(t, failure);
+      setError({ summary: shown.summary, fields: shown.fields });
+    }
+  };
+  const saveMinutes = async (event: FormEvent) => {
+    event.preventDefault();
+    const value = Number(minutes);
+    try {
+      const saved = await call('lock.setMinutes', { minutes: value });
+      setMessage(t('safety.lock.minutesSaved', { count: saved.minutes }));
+      setMinutes(null);
+      status.reload();
+    } catch (failure) {
+      setError({ summary: describeError(t, failure).summary, fields: {} });
+    }
+  };
+
+  return (
+    <section className="settings-section" aria-labelledby="security-title">
+      <h2 id="security-title">{t('safety.lock.settings')}</h2>
+      <p className="hint">{t('safety.lock.settingsIntro')}</p>
+      {!hasPin && <p className="hint">{t('safety.lock.noPin')}</p>}
+      <form className="inline-form" onSubmit={(e) => void savePin(e)} noValidate>
+        {hasPin && <TextField label={t('safety.lock.currentPin')} name="currentPin" type="password" inputMode="numeric" value={currentPin} onChange={setCurrentPin} error={error.fields.currentPin} />}
+        <TextField label={t('safety.lock.newPin')} name="pin" type="password" inputMode="numeric" value={pin} onChange={setPin} error={error.fields.pin} />
+        <button type="submit">{hasPin ? t('safety.lock.changePin') : t('safety.lock.setPin')}</button>
+      </form>
+      <form className="inline-form" onSubmit={(e) => void saveMinutes(e)} noValidate>
+        <TextField label={t('safety.lock.minutes')} name="minutes" type="number" value={minutes ?? String(status.data.minutes)} onChange={setMinutes} />
+        <button type="submit" className="secondary" disabled={minutes === null}>
+          {t('safety.lock.saveMinutes')}
+        </button>
+        {hasPin && (
+          <button type="button" className="secondary" onClick={() => void call('lock.lock', {})}>
+            {t('safety.lock.lockNow')}
+          </button>
+        )}
+      </form>
+      <ErrorSummary message={error.summary} />
+      <p role="status" className="saved">
+        {message}
+      </p>
+    </section>
+  );
+}
