@@ -49,7 +49,7 @@ export async function openKoers(options: KoersOptions): Promise<Koers> {
     sqlite: connection.sqlite,
     databasePath,
     defaultBackupFolder: defaultBackupFolder ?? join(dirname(databasePath), 'backups'),
-    audit: new AuditLog(connection.db, { get: () => rest.settings.get('auditHead'), set: (head) => rest.settings.set('auditHead', head) }),
+    audit: new AuditLog(connection.db, { get: () => rest.settings.get('auditHead'), set: (head) => rest.settings.set('auditHead', head) }, (error) => onInternalError('audit', error)),
     lock: { locked: false, failures: 0 },
     meeting: { state: null },
     openFiles: new Map(),
@@ -68,7 +68,7 @@ export async function openKoers(options: KoersOptions): Promise<Koers> {
     connection,
     context,
     async close() {
-      await context.audit.flush();
+      await context.audit.close();
       await connection.close();
     },
   };

@@ -11,7 +11,7 @@ export const backupsSchema = z.object({
   databasePath: z.string(),
   backups: z.array(backupSchema),
 });
-const fileName = z.string().regex(/^koers-\d{4}-\d{2}-\d{2}T\d{6}Z\.sqlite$/);
+const fileName = z.string().regex(/^koers-\d{4}-\d{2}-\d{2}T\d{9}Z\.sqlite$/);
 export const backupRefSchema = z.strictObject({ fileName });
 export const backupContentsSchema = z.object({ clients: z.number().int(), scorings: z.number().int(), notes: z.number().int(), intact: z.boolean() });
 

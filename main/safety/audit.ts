@@ -32,17 +32,27 @@ export class AuditLog {
   private queue: AuditEntry[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private writing: Promise<void> = Promise.resolve();
+  private closed = false;
 
   constructor(
     private readonly db: Kysely<Database>,
     /** The newest entry as kept outside the database, to catch a cut-off tail. */
     private readonly head: { get(): AuditHead | null; set(head: AuditHead): void },
+    /** A write that failed in the background (it is not retried: the caller's work is done). */
+    private readonly onError: (error: unknown) => void,
     private readonly delayMs = 200,
   ) {}
 
   append(entry: AuditEntry): void {
+    if (this.closed) return;
     this.queue.push(entry);
-    this.timer ??= setTimeout(() => void this.flush(), this.delayMs);
+    this.timer ??= setTimeout(() => void this.flush().catch(this.onError), this.delayMs);
+  }
+
+  /** Writes what is queued; later calls (a window still talking while the app quits) are not logged. */
+  async close(): Promise<void> {
+    await this.flush();
+    this.closed = true;
   }
 
   flush(): Promise<void> {

@@ -3,7 +3,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, renameSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** A backup file: `koers-2026-11-23T083015Z.sqlite`, its time in the name (UTC). */
+/** A backup file: `koers-2026-11-23T083015123Z.sqlite`, its time in the name (UTC, to the millisecond). */
 export interface BackupInfo {
   fileName: string;
   path: string;
@@ -19,13 +19,13 @@ export interface BackupContents {
   intact: boolean;
 }
 
-const NAME = /^koers-(\d{4})-(\d{2})-(\d{2})T(\d{2})(\d{2})(\d{2})Z\.sqlite$/;
+const NAME = /^koers-(\d{4})-(\d{2})-(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z\.sqlite$/;
 const DAY_MS = 86_400_000;
 /** What the rotation keeps: the newest backup of each of the last 7 days and of each of the last 8 weeks that have one. */
 export const KEEP = { daily: 7, weekly: 8 } as const;
 
-function fileNameAt(now: Date): string {
-  return `koers-${now.toISOString().slice(0, 19).replace(/:/g, '')}Z.sqlite`;
+function fileNameAt(time: number): string {
+  return `koers-${new Date(time).toISOString().slice(0, 23).replace(/[:.]/g, '')}Z.sqlite`;
 }
 
 /** Only the user may read the folder and files, where the OS supports it (POSIX modes; Windows keeps its ACLs). */
@@ -52,7 +52,10 @@ function integrityOk(path: string): boolean {
 export async function makeBackup(sqlite: BetterSqlite3.Database, folder: string, now: Date): Promise<BackupInfo> {
   mkdirSync(folder, { recursive: true });
   restrictToUser(folder, true);
-  const fileName = fileNameAt(now);
+  // Two backups in the same millisecond (a restore right after "back up now") must not overwrite each other.
+  let time = now.getTime();
+  while (existsSync(join(folder, fileNameAt(time)))) time += 1;
+  const fileName = fileNameAt(time);
   const local = join(tmpdir(), `koers-backup-${process.pid}-${Date.now()}.sqlite`);
   const partial = join(folder, `.${fileName}.partial`);
   try {
@@ -71,9 +74,9 @@ export async function makeBackup(sqlite: BetterSqlite3.Database, folder: string,
 function describe(folder: string, fileName: string): BackupInfo {
   const match = NAME.exec(fileName);
   if (!match) throw new Error(`Not a backup: ${fileName}`);
-  const [, y, mo, d, h, mi, s] = match;
+  const [, y, mo, d, h, mi, s, ms] = match;
   const path = join(folder, fileName);
-  return { fileName, path, createdAt: `${y}-${mo}-${d}T${h}:${mi}:${s}.000Z`, bytes: statSync(path).size };
+  return { fileName, path, createdAt: `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z`, bytes: statSync(path).size };
 }
 
 /** The backups in a folder, newest first. */

@@ -32,7 +32,7 @@ describe('backups', () => {
     const overview = await ok(koers.call('backups.list', {}));
     expect(overview).toMatchObject({ folder: join(koers.folder, 'backups'), customFolder: false, databasePath: koers.databasePath });
     expect(overview.backups.map((b) => b.fileName)).toEqual([backup.fileName]);
-    expect(backup.fileName).toBe('koers-2026-11-23T093000Z.sqlite');
+    expect(backup.fileName).toBe('koers-2026-11-23T093000000Z.sqlite');
     if (process.platform !== 'win32') {
       expect(statSync(join(overview.folder, backup.fileName)).mode & 0o777).toBe(0o600);
       expect(statSync(overview.folder).mode & 0o777).toBe(0o700);
@@ -45,13 +45,16 @@ describe('backups', () => {
     await createClient(koers, { firstName: 'Piet' });
     expect(await ok(koers.call('backups.inspect', { fileName: backup.fileName }))).toEqual({ clients: 1, scorings: 0, notes: 0, intact: true });
     const { safetyBackup } = await ok(koers.call('backups.restore', { fileName: backup.fileName }));
-    expect(safetyBackup.fileName).toBe('koers-2026-11-24T100000Z.sqlite');
+    expect(safetyBackup.fileName).toBe('koers-2026-11-24T100000000Z.sqlite');
     expect((await ok(koers.call('clients.list', { status: 'all' }))).map((c) => c.id)).toEqual([jan.id]);
     expect(koers.events.some((e) => e.event === 'data.restored')).toBe(true);
     // The safety backup holds what was there before the restore.
     expect(await ok(koers.call('backups.inspect', { fileName: safetyBackup.fileName }))).toMatchObject({ clients: 2 });
-    expect(await koers.call('backups.restore', { fileName: 'koers-2001-01-01T000000Z.sqlite' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await koers.call('backups.restore', { fileName: 'koers-2001-01-01T000000000Z.sqlite' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await koers.call('backups.inspect', { fileName: '../koers.sqlite' })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    // Two backups in the same moment get two names: the second never overwrites the first.
+    const [first, second] = [await ok(koers.call('backups.create', {})), await ok(koers.call('backups.create', {}))];
+    expect(second.fileName).not.toBe(first.fileName);
   });
 
   it('keeps the newest backup of the last 7 days and of the last 8 weeks', async () => {
