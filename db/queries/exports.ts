@@ -2,7 +2,7 @@ import type { Compilable, Kysely } from 'kysely';
 import type { Database, ScoredBy } from '../schema';
 
 /** Rows fetched per step of a stream (see db/connection.ts). */
-const STREAM_CHUNK = 1000;
+const STREAM_CHUNK = 500;
 
 /**
  * A select query's rows in chunks, straight from the executor: an export of 200,000

@@ -83,17 +83,10 @@ export const exportHandlers = {
         ...(input.pseudonymised ? [] : [{ header: words.comment, kind: 'text', width: 40 } as const]),
       ],
       chunks: rows,
-      cells: (row) => [
-        ...personCells(row),
-        row.sheetName,
-        row.versionNumber,
-        row.indicatorName,
-        row.date,
-        words.by[row.scoredBy],
-        row.value,
-        row.label,
-        ...(input.pseudonymised ? [] : [row.comment]),
-      ],
+      // Built in one go, without spreading: this runs once per score.
+      cells: input.pseudonymised
+        ? (row) => [row.pseudonym, lookup.item(row.targetGroupId), lookup.person(row.caseworkerId), row.sheetName, row.versionNumber, row.indicatorName, row.date, words.by[row.scoredBy], row.value, row.label]
+        : (row) => [row.reference, row.pseudonym, lookup.item(row.targetGroupId), lookup.person(row.caseworkerId), row.sheetName, row.versionNumber, row.indicatorName, row.date, words.by[row.scoredBy], row.value, row.label, row.comment],
     };
     const wide: Table = {
       name: words.scores,

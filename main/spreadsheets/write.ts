@@ -105,7 +105,15 @@ async function writeCsv(path: string, table: Table<unknown>, profile: CsvProfile
     let count = 0;
     for await (const chunk of table.chunks) {
       if (chunk.length === 0) continue;
-      await write(stringify(chunk.map((row) => toCells(row).map((cell, i) => csvValue(cell, kinds[i] ?? 'text', profile))), options));
+      // One array of strings per row and nothing else: exports run to hundreds of thousands of rows.
+      const lines = new Array<string[]>(chunk.length);
+      for (let r = 0; r < chunk.length; r++) {
+        const cells = toCells(chunk[r] as never);
+        const line = new Array<string>(cells.length);
+        for (let i = 0; i < cells.length; i++) line[i] = csvValue(cells[i] ?? null, kinds[i] ?? 'text', profile);
+        lines[r] = line;
+      }
+      await write(stringify(lines, options));
       count += chunk.length;
     }
     out.end();

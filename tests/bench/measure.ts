@@ -15,14 +15,16 @@ export function summarize(samples: readonly number[]): Timing {
   return { median_ms: round(median), min_ms: round(sorted[0]!), max_ms: round(sorted.at(-1)!) };
 }
 
-/** Runs `fn` warmup times unmeasured, then `runs` times measured. */
-export async function time(fn: () => unknown, runs: number, warmup: number): Promise<number[]> {
+/** Runs `fn` warmup times unmeasured, then `runs` times measured (by the clock, or by what `fn` reports when self-timed). */
+export async function time(fn: () => unknown, runs: number, warmup: number, selfTimed = false): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    await fn();
-    samples.push(performance.now() - start);
+    const reported = await fn();
+    const elapsed = performance.now() - start;
+    if (selfTimed && typeof reported !== 'number') throw new Error('a self-timed scenario must return its milliseconds');
+    samples.push(selfTimed ? Number(reported) : elapsed);
   }
   return samples;
 }

@@ -21,7 +21,7 @@ async function measure(scenario: Scenario): Promise<BenchResult> {
   const state = await scenario.setup?.();
   let result: BenchResult;
   try {
-    const ours = summarize(await time(() => scenario.run(state), runs, warmup));
+    const ours = summarize(await time(() => scenario.run(state), runs, warmup, scenario.selfTimed));
     result = { name: scenario.name, ...ours, runs };
     if (scenario.baseline) {
       const baseline = summarize(await time(() => scenario.baseline!(state), runs, warmup));

@@ -11,6 +11,8 @@ export interface Scenario<State = unknown> {
   teardown?(state: State): Promise<void> | void;
   /** Also measure peak memory of `run` and `baseline`, each once in a fresh process (exports, imports). */
   memory?: boolean;
+  /** `run` returns the milliseconds to report (measured in the page with performance.mark), not the wall clock. */
+  selfTimed?: boolean;
 }
 
 export function defineScenario<State>(scenario: Scenario<State>): Scenario<State> {

@@ -1,47 +1,15 @@
 import { type BrowserContext, test as base, type Page } from '@playwright/test';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Display } from '../../main/contract/presentation';
 import type { Desktop } from '../../main/desktop';
-import { RPC_CHANNEL } from '../../main/ipc-adapter';
+import { wireApp } from '../helpers/browser-app';
 import { LAPTOP, PROJECTOR } from '../helpers/fake-desktop';
 import { openTestKoers, type TestKoers } from '../helpers/koers';
 import { tempFolder } from '../helpers/temp';
 import { serveFolder } from './static-server';
 
-const root = resolve(import.meta.dirname, '../..');
-const rendererDir = resolve(root, 'out/renderer');
-const preloadBundle = resolve(root, 'out/preload/index.cjs');
-
-/**
- * Runs the built preload bundle in the page, exactly as Electron would run it in a
- * sandbox: `require` offers only 'electron', whose ipcRenderer forwards to a page
- * binding that reaches the real dispatcher in this Node process.
- */
-function preloadInitScript(): string {
-  if (!existsSync(preloadBundle)) throw new Error('out/preload/index.cjs is missing: run `npm run build` first');
-  return `(() => {
-    const listeners = new Set();
-    const fakeElectron = {
-      contextBridge: { exposeInMainWorld: (key, api) => Object.defineProperty(window, key, { value: api }) },
-      ipcRenderer: {
-        invoke: (channel, method, input) => window.__koersInvoke(channel, method, input),
-        on: (channel, listener) => { listeners.add(listener); },
-        removeListener: (channel, listener) => { listeners.delete(listener); },
-      },
-    };
-    window.__koersEmit = (name, payload) => { for (const l of listeners) l({}, name, payload); };
-    const sandboxRequire = (name) => {
-      if (name === 'electron') return fakeElectron;
-      throw new Error('A sandboxed preload cannot require ' + name);
-    };
-    const sandboxModule = { exports: {} };
-    // Electron wraps a preload the same way: its own require, module and exports.
-    (function (require, module, exports) {
-      ${readFileSync(preloadBundle, 'utf8')}
-    })(sandboxRequire, sandboxModule, sandboxModule.exports);
-  })();`;
-}
+const rendererDir = resolve(import.meta.dirname, '../../out/renderer');
 
 export interface AppHarness {
   page: Page;
@@ -154,20 +122,12 @@ export const test = base.extend<{ app: AppHarness } & AppOptions, { server: { ur
         return harness.page;
       },
     };
-    await wire(context, () => harness.koers);
+    await wireApp(context, () => harness.koers);
     await page.goto(server.url);
     await use(harness);
     await harness.koers.close();
     temp.cleanup();
   },
 });
-
-async function wire(context: BrowserContext, current: () => TestKoers): Promise<void> {
-  await context.exposeBinding('__koersInvoke', async (_source, channel: string, method: string, input: unknown) => {
-    if (channel !== RPC_CHANNEL) throw new Error(`unexpected channel ${channel}`);
-    return current().dispatch(method, input);
-  });
-  await context.addInitScript({ content: preloadInitScript() });
-}
 
 export { expect } from '@playwright/test';

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseloadRow } from '../../../main/contract';
 import { formatNumber, formatShortDate, weeksBetween } from '../format';
@@ -35,6 +35,11 @@ export function CaseloadTable({ rows, columns, ctx, sort, onSort, labelledBy }: 
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const template = { gridTemplateColumns: columns.map((c) => c.width).join(' ') };
+  // For `npm run bench` (ui.caseload.*): when the rows on screen are the new ones, at the next frame.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => performance.mark('koers:caseload-rendered', { detail: rows.length }));
+    return () => cancelAnimationFrame(frame);
+  }, [rows]);
   const moveTo = (index: number) => {
     const next = Math.max(0, Math.min(rows.length - 1, index));
     setActive(next);

@@ -34,7 +34,11 @@ export function EChart({ option, label, className = 'echart', pixelRatio, imageR
     if (!element) return;
     const instance = init(element, null, { renderer: 'canvas', ...(pixelRatio ? { devicePixelRatio: pixelRatio } : {}) });
     chart.current = instance;
-    instance.on('finished', () => rendered());
+    instance.on('finished', () => {
+      // For `npm run bench` (ui.chart.render).
+      performance.mark('koers:chart-rendered');
+      rendered();
+    });
     // An export may differ from the screen (no note text): drawn on its own, off screen.
     if (imageRef)
       imageRef.current = (exported, scale, background) => {

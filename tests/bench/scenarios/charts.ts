@@ -30,7 +30,7 @@ async function openApp(path: string, folder: string): Promise<Koers> {
 }
 
 /** One client with 60 scorings on a 12-indicator sheet. */
-async function chartDatabase() {
+export async function chartDatabase() {
   const temp = tempFolder('koers-bench-chart-');
   const path = join(temp.path, 'koers.sqlite');
   const connection = openConnection(path);
