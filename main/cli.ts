@@ -7,6 +7,7 @@ import type { Envelope, FieldIssue, Method, Output, RpcError } from './contract'
 import { type Language, languageFromLocales } from './contract/languages';
 import type { Desktop } from './desktop';
 import { openKoers } from './open-koers';
+import { createFileLog } from './log';
 import { createFileSettings } from './settings';
 
 /**
@@ -77,6 +78,7 @@ async function main(argv: string[]): Promise<number> {
   const desktop: Desktop = {
     chooseOpenFile: async () => input,
     chooseFolder: async () => null,
+    openFolder: async () => undefined,
     chooseSaveFile: async () => out,
     printToPdf: async () => fail('PDF reports are made in the app.'),
     displays: () => [],
@@ -89,6 +91,7 @@ async function main(argv: string[]): Promise<number> {
   settings.set('language', language);
   const koers = await openKoers({
     databasePath,
+    log: createFileLog(join(settingsFolder, 'logs')),
     settings,
     osLocales: [language],
     appVersion: 'cli',

@@ -6,6 +6,7 @@ import type { EventName, EventPayload } from './contract';
 import { type Language, languageFromLocales } from './contract/languages';
 import type { PresentationState } from './contract/presentation';
 import type { Desktop } from './desktop';
+import type { Log } from './log';
 import type { AuditLog } from './safety/audit';
 import type { Workbook } from './spreadsheets/workbook';
 import type { Settings } from './settings';
@@ -28,6 +29,8 @@ export interface Context {
   now(): Date;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   desktop: Desktop;
+  /** The main-process log (no personal data); its folder is opened for support. */
+  log: Log;
   /** The meeting presentation on another display: lives as long as the app runs. */
   meeting: { state: PresentationState | null };
   /** Spreadsheets read for an import in progress, by token (kept in memory only). */

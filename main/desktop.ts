@@ -13,6 +13,8 @@ export interface FileFilter {
 export interface Desktop {
   /** Asks where to save; null when the user cancels. */
   chooseSaveFile(options: { defaultName: string; filters: FileFilter[] }): Promise<string | null>;
+  /** Shows a folder in the system's file manager (the log folder, for support). */
+  openFolder(path: string): Promise<void>;
   /** Asks for a folder; null when the user cancels. */
   chooseFolder(): Promise<string | null>;
   /** Asks which file to open; null when the user cancels. */

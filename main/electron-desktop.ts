@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, type OpenDialogOptions, type SaveDialogOptions, screen } from 'electron';
+import { app, BrowserWindow, dialog, type OpenDialogOptions, type SaveDialogOptions, screen, shell } from 'electron';
 import { join } from 'node:path';
 import type { Desktop } from './desktop';
 import type { EventName, EventPayload } from './contract';
@@ -44,6 +44,11 @@ export function createElectronDesktop(options: {
       return result.filePath;
     },
 
+    async openFolder(path) {
+      const problem = await shell.openPath(path);
+      if (problem) throw new Error('The folder could not be opened');
+    },
+
     async chooseFolder() {
       const parent = options.mainWindow();
       const dialogOptions: OpenDialogOptions = { properties: ['openDirectory', 'createDirectory'] };
@@ -60,7 +65,7 @@ export function createElectronDesktop(options: {
 
     async printToPdf(route) {
       // Hidden, and never throttled: the chart must draw although no one sees the window.
-      const win = new BrowserWindow({ show: false, width: 794, height: 1123, webPreferences: { ...secureWebPreferences(options.preload), backgroundThrottling: false } });
+      const win = new BrowserWindow({ show: false, width: 794, height: 1123, webPreferences: { ...secureWebPreferences(options.preload), backgroundThrottling: false } }); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK — secureWebPreferences() sets contextIsolation, sandbox and disableBlinkFeatures Auxclick; security.test.ts checks it
       try {
         await loadApp(win, options.rendererDir, route);
         await whenReady(win);
@@ -78,7 +83,7 @@ export function createElectronDesktop(options: {
     async openPresentation(displayId, onClosed) {
       const display = screen.getAllDisplays().find((d) => d.id === displayId) ?? screen.getPrimaryDisplay();
       const { x, y, width, height } = display.bounds;
-      const win = new BrowserWindow({ x, y, width, height, fullscreen: true, backgroundColor: '#000000', autoHideMenuBar: true, webPreferences: secureWebPreferences(options.preload) });
+      const win = new BrowserWindow({ x, y, width, height, fullscreen: true, backgroundColor: '#000000', autoHideMenuBar: true, webPreferences: secureWebPreferences(options.preload) }); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK — secureWebPreferences() sets contextIsolation, sandbox and disableBlinkFeatures Auxclick; security.test.ts checks it
       presentation = win;
       win.on('closed', () => {
         if (presentation === win) presentation = undefined;

@@ -7,6 +7,7 @@ import { createEmitter, registerRpc } from './ipc-adapter';
 import { type Koers, type KoersOptions, openKoers } from './open-koers';
 import { guardSession, guardWebContents, isTrustedSender } from './security';
 import { createElectronDesktop } from './electron-desktop';
+import { createFileLog } from './log';
 import { createElectronSettings } from './settings-store';
 import { appOrigin, createMainWindow } from './window';
 import { fill, startupMessages } from './startup-messages';
@@ -21,6 +22,8 @@ if (process.env.KOERS_USER_DATA) app.setPath('userData', process.env.KOERS_USER_
 const rendererDir = join(import.meta.dirname, '../renderer');
 const preload = join(import.meta.dirname, '../preload/index.cjs');
 let koers: Koers | undefined;
+// The main-process log, rotated, in the user-data folder (Settings › Open log folder).
+const log = createFileLog(join(app.getPath('userData'), 'logs'));
 let mainWindow: BrowserWindow | undefined;
 
 async function start(): Promise<void> {
@@ -35,6 +38,7 @@ async function start(): Promise<void> {
 
   const options: KoersOptions = {
     databasePath: join(app.getPath('userData'), DATABASE_FILE_NAME),
+    log,
     defaultBackupFolder: join(app.getPath('userData'), 'backups'),
     settings,
     osLocales,
@@ -42,7 +46,7 @@ async function start(): Promise<void> {
     now: () => new Date(),
     emit,
     desktop,
-    onInternalError: (method, error) => console.error(`[rpc] ${method} failed`, error),
+    onInternalError: (method, error) => log.write('error', 'rpc', `${method} failed`, error),
     validateOutput: !app.isPackaged,
   };
   try {
@@ -53,7 +57,7 @@ async function start(): Promise<void> {
     }
   } catch (error) {
     dialog.showErrorBox(messages.title, error instanceof DatabaseTooNewError ? messages.tooNew : messages.openFailed);
-    console.error('[db] open failed', error);
+    log.write('error', 'db', 'open failed', error);
     app.exit(1);
     return;
   }
@@ -62,10 +66,13 @@ async function start(): Promise<void> {
     ipcMain,
     koers.dispatch,
     (frame) => isTrustedSender(frame, origin),
-    (error) => console.warn(`[rpc] ${error.message}`),
+    () => log.write('warn', 'rpc', 'call from an untrusted sender refused'),
   );
   const context = koers.context;
-  void backupIfDue(context).catch((error: unknown) => console.error('[backup] at start failed', error));
+  void backupIfDue(context).then(
+    (made) => made && log.write('info', 'backup', 'made at start'),
+    (error: unknown) => log.write('error', 'backup', 'at start failed', error),
+  );
   // The OS locking the screen or the laptop going to sleep locks Koers too.
   powerMonitor.on('lock-screen', () => lockNow(context));
   powerMonitor.on('suspend', () => lockNow(context));
@@ -86,7 +93,7 @@ async function openWithRecovery(options: KoersOptions, messages: ReturnType<type
     return await openKoers(options);
   } catch (error) {
     if (!(error instanceof DamagedDatabaseError)) throw error;
-    console.error('[db] damaged', error.report);
+    log.write('error', 'db', 'damaged database set aside');
     const folder = options.settings.get('backupFolder') ?? options.defaultBackupFolder ?? '';
     const recovery = setAside(options.databasePath, folder, new Date());
     if (!recovery.newest) {
@@ -109,8 +116,17 @@ async function openWithRecovery(options: KoersOptions, messages: ReturnType<type
   }
 }
 
+// One Koers per user: a second start focuses the running window instead of opening the database twice.
+if (!app.requestSingleInstanceLock()) app.exit(0);
+app.on('second-instance', () => {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+});
+
 // Every web contents, present and future, gets the same guards.
-app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (url) => void shell.openExternal(url)));
+app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (url) => void shell.openExternal(url))); // eng-disable OPEN_EXTERNAL_JS_CHECK — guardWebContents passes only https URLs without credentials (isSafeExternalUrl, security.test.ts)
 app.on('window-all-closed', () => app.quit());
 // At quit: a backup, then the database is closed; the quit waits for both.
 let closing = false;
@@ -120,10 +136,10 @@ app.on('before-quit', (event) => {
   closing = true;
   const open = koers;
   backUpNow(open.context)
-    .catch((error: unknown) => console.error('[backup] at quit failed', error))
+    .catch((error: unknown) => log.write('error', 'backup', 'at quit failed', error))
     .finally(() => void open.close().finally(() => app.quit()));
 });
 app.whenReady().then(start, (error: unknown) => {
-  console.error('[app] failed to start', error);
+  log.write('error', 'app', 'failed to start', error);
   app.exit(1);
 });

@@ -31,6 +31,8 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     experimentalFeatures: false,
     navigateOnDragDrop: false,
     spellcheck: true,
+    // A middle click must not open a new window (they are denied anyway).
+    disableBlinkFeatures: 'Auxclick',
   };
 }
 

@@ -22,7 +22,7 @@ export function appOrigin(rendererDir: string): AppOrigin {
 
 export function createMainWindow(settings: Settings, paths: { preload: string; rendererDir: string }, title: string): BrowserWindow {
   const bounds = visibleBounds(settings.get('windowBounds'));
-  const win = new BrowserWindow({
+  const win = new BrowserWindow({ // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK — secureWebPreferences() sets contextIsolation, sandbox and disableBlinkFeatures Auxclick; security.test.ts checks it
     ...DEFAULT_SIZE,
     ...bounds,
     minWidth: 720,

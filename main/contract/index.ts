@@ -201,6 +201,8 @@ export const contract = {
       today: z.string(),
     }),
   },
+  /** Opens the folder with the main-process log in the file manager, for support. */
+  'app.openLogFolder': { input: empty, output: z.object({ folder: z.string() }) },
   'settings.setLanguage': {
     input: z.strictObject({ language: languageSchema }),
     output: z.object({ language: languageSchema }),

@@ -15,4 +15,9 @@ export const appHandlers = {
       today: today(ctx),
     };
   },
+
+  async 'app.openLogFolder'(ctx) {
+    await ctx.desktop.openFolder(ctx.log.folder);
+    return { folder: ctx.log.folder };
+  },
 } satisfies DomainHandlers<Context, 'app'>;

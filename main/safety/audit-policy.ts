@@ -9,6 +9,7 @@ import type { AuditEntry } from './audit';
  */
 const NOT_PERSONAL: ReadonlySet<Method> = new Set<Method>([
   'app.info',
+  'app.openLogFolder',
   'settings.setLanguage',
   'caseworkers.list',
   'catalog.list',

@@ -4,7 +4,8 @@ import { href } from './router';
 import { BackupSettings } from './safety/BackupSettings';
 import { SecuritySettings } from './safety/SecuritySettings';
 import { useSession } from './session';
-import { SelectField } from './ui/fields';
+import { ErrorSummary, SelectField } from './ui/fields';
+import { useAction } from './ui/useAction';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -22,6 +23,7 @@ export function SettingsPage() {
       />
       <SecuritySettings />
       <BackupSettings />
+      <Support />
       {session.isKeyPerson && (
         <ul className="settings-links">
           <li>
@@ -32,6 +34,24 @@ export function SettingsPage() {
           </li>
         </ul>
       )}
+    </section>
+  );
+}
+
+function Support() {
+  const { t } = useTranslation();
+  const action = useAction();
+  return (
+    <section className="settings-section" aria-labelledby="support-title">
+      <h2 id="support-title">{t('safety.support.title')}</h2>
+      <p className="hint">{t('safety.support.intro')}</p>
+      <button type="button" className="secondary" onClick={() => void action.perform(async () => t('safety.support.opened', { folder: (await call('app.openLogFolder', {})).folder }))}>
+        {t('safety.support.openLogs')}
+      </button>
+      <ErrorSummary message={action.error} />
+      <p role="status" className="saved">
+        {action.status}
+      </p>
     </section>
   );
 }

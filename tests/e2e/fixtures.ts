@@ -46,6 +46,7 @@ function browserDesktop(context: BrowserContext, url: string, savedFolder: strin
     async chooseFolder() {
       return join(savedFolder, 'backups-elsewhere');
     },
+    async openFolder() {},
     willOpen(path) {
       nextOpen = path;
     },

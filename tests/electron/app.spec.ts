@@ -38,6 +38,10 @@ test('the real app: secure window, add a client, still there after a restart', a
       return { require: typeof g.require, process: typeof g.process, ipcRenderer: typeof g.ipcRenderer, koers: typeof g.koers };
     });
     expect(exposed).toEqual({ require: 'undefined', process: 'undefined', ipcRenderer: 'undefined', koers: 'object' });
+    // At run time too: no Node in the page (above), and no webview tag (webviewTag: false leaves it unknown).
+    expect(await page.evaluate(() => document.createElement('webview') instanceof HTMLUnknownElement)).toBe(true);
+    // The database is created in the user-data folder.
+    expect(existsSync(join(userData.path, 'koers.sqlite'))).toBe(true);
 
     // Named inputs and the grid role: the window's language follows the machine's locale here.
     await page.locator('input[name=name]').fill('Lotte Visser');
@@ -50,11 +54,21 @@ test('the real app: secure window, add a client, still there after a restart', a
     await page.locator('nav a').first().click();
     await expect(page.getByRole('row', { name: /Visser, Lotte/ })).toBeVisible();
 
-    // Navigation away from the app is blocked.
+    // Navigation away from the app and new windows are refused.
     await page.evaluate(() => {
       globalThis.location.href = 'https://example.org/';
     });
     await expect(page.getByRole('row', { name: /Visser, Lotte/ })).toBeVisible();
+    expect(await page.evaluate(() => window.open('https://example.org/') === null)).toBe(true);
+    expect(app.windows()).toHaveLength(1);
+
+    // A second start focuses this window instead of opening the database twice.
+    const second = await launch().catch(() => null);
+    if (second) {
+      await second.waitForEvent('close', { timeout: 10_000 }).catch(() => undefined);
+    }
+    expect(app.windows()).toHaveLength(1);
+    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.isFocused() ?? false)).toBe(true);
 
     await app.close();
     app = await launch();

@@ -9,6 +9,8 @@ export interface FakeDesktop extends Desktop {
   openPath: string | null;
   /** What the next folder dialog answers. */
   folder: string | null;
+  /** Folders shown in the file manager. */
+  opened: string[];
   dialogs: Array<{ defaultName: string; filters: FileFilter[] }>;
   pdfRoutes: string[];
   screens: Display[];
@@ -26,6 +28,7 @@ export function fakeDesktop(pdf: (route: string) => Promise<Uint8Array> = async 
     saveAs: null,
     openPath: null,
     folder: null,
+    opened: [],
     dialogs: [],
     pdfRoutes: [],
     screens: [LAPTOP],
@@ -33,6 +36,9 @@ export function fakeDesktop(pdf: (route: string) => Promise<Uint8Array> = async 
     async chooseSaveFile(options) {
       desktop.dialogs.push(options);
       return desktop.saveAs;
+    },
+    async openFolder(path) {
+      desktop.opened.push(path);
     },
     async chooseFolder() {
       return desktop.folder;

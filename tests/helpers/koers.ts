@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Envelope, EventName, EventPayload, Method, Output } from '../../main/contract';
 import type { Desktop } from '../../main/desktop';
+import { createFileLog } from '../../main/log';
 import { type Koers, openKoers } from '../../main/open-koers';
 import { createFileSettings, type Settings } from '../../main/settings';
 import { fakeDesktop } from './fake-desktop';
@@ -36,6 +37,7 @@ export async function openTestKoers(options: TestKoersOptions = {}): Promise<Tes
   const events: TestKoers['events'] = [];
   const internalErrors: TestKoers['internalErrors'] = [];
   const desktop = options.desktop ?? fakeDesktop();
+  const log = createFileLog(join(folder, 'logs'));
   const koers = await openKoers({
     databasePath,
     settings,
@@ -46,7 +48,12 @@ export async function openTestKoers(options: TestKoersOptions = {}): Promise<Tes
       events.push({ event, payload });
       options.onEmit?.(event, payload);
     },
-    onInternalError: (method, error) => internalErrors.push({ method, error }),
+    log,
+    // As in the app: the log gets the method and the error's kind; the test keeps the error.
+    onInternalError: (method, error) => {
+      internalErrors.push({ method, error });
+      log.write('error', 'rpc', `${method} failed`, error);
+    },
     validateOutput: true,
     desktop,
   });

@@ -36,6 +36,7 @@ describe('window security', () => {
       sandbox: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
+      disableBlinkFeatures: 'Auxclick',
       nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,

@@ -92,6 +92,7 @@ export const messages = defineMessages({
       purged_other: '{{count}} cases erased.',
       link: 'Retention and purging',
     },
+    support: { title: 'Support', intro: 'The log holds what went wrong in Koers, never client data. Your application administrator may ask for it.', openLogs: 'Open log folder', opened: 'Log folder: {{folder}}' },
     restoredReload: 'The backup has been restored; Koers shows the restored data.',
   },
   nl: {
@@ -184,6 +185,7 @@ export const messages = defineMessages({
       purged_other: '{{count}} trajecten gewist.',
       link: 'Bewaartermijn en wissen',
     },
+    support: { title: 'Ondersteuning', intro: 'Het log bevat wat er in Koers misging, nooit klantgegevens. Uw functioneel beheerder kan erom vragen.', openLogs: 'Logmap openen', opened: 'Logmap: {{folder}}' },
     restoredReload: 'De back-up is teruggezet; Koers toont de teruggezette gegevens.',
   },
   da: {
@@ -276,6 +278,7 @@ export const messages = defineMessages({
       purged_other: '{{count}} sager slettet.',
       link: 'Opbevaring og sletning',
     },
+    support: { title: 'Support', intro: 'Loggen indeholder, hvad der gik galt i Koers, aldrig borgeroplysninger. Din systemansvarlige kan bede om den.', openLogs: 'Åbn logmappen', opened: 'Logmappe: {{folder}}' },
     restoredReload: 'Sikkerhedskopien er gendannet; Koers viser de gendannede data.',
   },
 });

@@ -2,6 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
 import { summarizeChange } from '../../../main/charts/team';
 import { openKoers, type Koers } from '../../../main/open-koers';
+import { createFileLog } from '../../../main/log';
 import { createFileSettings } from '../../../main/settings';
 import { openConnection } from '../../../db/connection';
 import { migrateToLatest } from '../../../db/migrate';
@@ -23,6 +24,7 @@ async function openApp(path: string, folder: string): Promise<Koers> {
     now: () => new Date(`${BENCH_TODAY}T09:00:00Z`),
     emit: () => {},
     desktop: fakeDesktop(),
+    log: createFileLog(join(folder, 'logs')),
     onInternalError: (method, error) => {
       throw new Error(`${method}: ${String(error)}`);
     },

@@ -8,6 +8,7 @@ import { openConnection } from '../../../db/connection';
 import { migrateToLatest } from '../../../db/migrate';
 import { insertCaseworker } from '../../../db/queries/caseworkers';
 import { type Koers, openKoers } from '../../../main/open-koers';
+import { createFileLog } from '../../../main/log';
 import { createFileSettings } from '../../../main/settings';
 import { type FakeDesktop, fakeDesktop } from '../../helpers/fake-desktop';
 import { tempFolder } from '../../helpers/temp';
@@ -25,6 +26,7 @@ async function openApp(databasePath: string, folder: string, desktop: FakeDeskto
     now: () => new Date(`${BENCH_TODAY}T09:00:00Z`),
     emit: () => {},
     desktop,
+    log: createFileLog(join(folder, 'logs')),
     onInternalError: (method, error) => {
       throw new Error(`${method}: ${String(error)}`);
     },

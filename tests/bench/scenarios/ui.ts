@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Koers, openKoers } from '../../../main/open-koers';
+import { createFileLog } from '../../../main/log';
 import { createFileSettings } from '../../../main/settings';
 import { wireApp } from '../../helpers/browser-app';
 import { fakeDesktop } from '../../helpers/fake-desktop';
@@ -42,7 +43,7 @@ async function openUi(databasePath: string, caseworkerId: string): Promise<UiSta
   const settings = createFileSettings(temp.path);
   settings.set('language', 'nl');
   settings.set('currentCaseworkerId', caseworkerId);
-  const koers = await openKoers({ databasePath: path, settings, osLocales: ['nl-NL'], appVersion: 'bench', now: () => new Date(`${BENCH_TODAY}T09:00:00Z`), emit: () => {}, desktop: fakeDesktop(), onInternalError: (m, e) => console.error(m, e) });
+  const koers = await openKoers({ databasePath: path, settings, osLocales: ['nl-NL'], appVersion: 'bench', now: () => new Date(`${BENCH_TODAY}T09:00:00Z`), emit: () => {}, desktop: fakeDesktop(), log: createFileLog(join(temp.path, 'logs')), onInternalError: (m, e) => console.error(m, e) });
   const server = await serveFolder(resolve(import.meta.dirname, '../../../out/renderer'));
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
