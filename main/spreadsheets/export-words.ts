@@ -23,11 +23,11 @@ export const EXPORT_WORDS = {
   da: {
     reference: 'Sagsnummer', pseudonym: 'Pseudonym', firstName: 'Fornavn', lastName: 'Efternavn', dateOfBirth: 'Fødselsdato', phone: 'Telefon', email: 'E-mail',
     targetGroup: 'Målgruppe', stage: 'Fase', stageSince: 'I fasen siden', caseworker: 'Sagsbehandler', startDate: 'Startdato', status: 'Status',
-    sheet: 'Scoringsark', version: 'Version', indicator: 'Indikator', date: 'Dato', scoredBy: 'Scoret af', value: 'Score', level: 'Niveau', comment: 'Bemærkning',
+    sheet: 'Scoreark', version: 'Version', indicator: 'Indikator', date: 'Dato', scoredBy: 'Scoret af', value: 'Score', level: 'Niveau', comment: 'Bemærkning',
     closedOn: 'Afsluttet', reason: 'Årsag', weeks: 'Uger i sagsstammen', count: 'Antal',
     scores: 'Scorer', levels: 'Niveaubeskrivelser', levelDescription: 'Beskrivelse', caseload: 'Sagsstamme', closed: 'Afsluttede', summary: 'Pr. årsag',
     by: { caseworker: 'sagsbehandler', client: 'borger', together: 'sammen' }, statuses: { active: 'aktiv', closed: 'afsluttet' },
-    files: { scores: 'Scorer', caseload: 'Sagsstamme', closed: 'Afsluttede sager', sheet: 'Scoringsark' }, spreadsheet: 'Excel-projektmappe', csv: 'CSV',
+    files: { scores: 'Scorer', caseload: 'Sagsstamme', closed: 'Afsluttede sager', sheet: 'Scoreark' }, spreadsheet: 'Excel-projektmappe', csv: 'CSV',
   },
 } as const satisfies Record<Language, unknown>;
 

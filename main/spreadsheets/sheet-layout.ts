@@ -17,7 +17,7 @@ import type { Table } from './write';
  */
 const LAYOUT: Record<Language, { info: string; indicators: string; field: string; value: string; name: string; description: string; columns: [string, string, string, string, string] }> = {
   nl: { info: 'Scorelijst', indicators: 'Indicatoren', field: 'Veld', value: 'Waarde', name: 'Naam', description: 'Omschrijving', columns: ['Indicator', 'Omschrijving indicator', 'Niveau', 'Label', 'Omschrijving niveau'] },
-  da: { info: 'Scoringsark', indicators: 'Indikatorer', field: 'Felt', value: 'Værdi', name: 'Navn', description: 'Beskrivelse', columns: ['Indikator', 'Beskrivelse af indikator', 'Niveau', 'Betegnelse', 'Beskrivelse af niveau'] },
+  da: { info: 'Scoreark', indicators: 'Indikatorer', field: 'Felt', value: 'Værdi', name: 'Navn', description: 'Beskrivelse', columns: ['Indikator', 'Beskrivelse af indikator', 'Niveau', 'Betegnelse', 'Beskrivelse af niveau'] },
   en: { info: 'Sheet', indicators: 'Indicators', field: 'Field', value: 'Value', name: 'Name', description: 'Description', columns: ['Indicator', 'Indicator description', 'Level', 'Label', 'Level description'] },
 };
 

@@ -108,7 +108,7 @@ test.describe('lists (key person)', () => {
     await expect.poll(() => names(groups)).toEqual(['Jongeren', 'Statushouders', 'Ouderen']);
 
     // Rename.
-    await groups.getByRole('button', { name: 'Naam van Ouderen wijzigen' }).click();
+    await groups.getByRole('button', { name: 'Naam wijzigen van Ouderen' }).click();
     const rename = page.getByRole('dialog', { name: 'Naam van “Ouderen” wijzigen' });
     await rename.getByLabel('Naam').fill('Ouderen 55+');
     await rename.getByRole('button', { name: 'Opslaan' }).click();

@@ -292,7 +292,7 @@ test.describe('rescoring rhythm of target groups', () => {
     await expect(section.getByRole('columnheader', { name: 'Scoorritme' })).toBeVisible();
     await expect(row).toContainText('Elke 12 weken (standaard)');
 
-    await row.getByRole('button', { name: 'Scoorritme van Jongeren wijzigen' }).click();
+    await row.getByRole('button', { name: 'Ritme van Jongeren wijzigen' }).click();
     const dialog = page.getByRole('dialog', { name: 'Scoorritme van “Jongeren”' });
     const weeks = dialog.getByLabel('Opnieuw scoren na (weken)');
     await expect(weeks).toBeFocused();
@@ -309,7 +309,7 @@ test.describe('rescoring rhythm of target groups', () => {
     expect(saved.rescoreWeeks).toBe(8);
     expect(saved.name).toBe('Jongeren');
 
-    await row.getByRole('button', { name: 'Scoorritme van Jongeren wijzigen' }).click();
+    await row.getByRole('button', { name: 'Ritme van Jongeren wijzigen' }).click();
     await expect(weeks).toHaveValue('8');
     await weeks.fill('');
     await dialog.getByRole('button', { name: 'Opslaan' }).click();

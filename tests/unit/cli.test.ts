@@ -31,7 +31,8 @@ describe('command line', () => {
   });
   afterEach(() => koers.cleanup());
 
-  it('imports a caseload, refuses bad rows with a reason, and exports scores and the caseload', async () => {
+  // Each command is a fresh Node process with tsx: seconds each on a busy machine.
+  it('imports a caseload, refuses bad rows with a reason, and exports scores and the caseload', { timeout: 120_000 }, async () => {
     const db = koers.databasePath;
     const refused = await koersCli('import-caseload', '--db', db, '--input', join(fixtures, 'caseload-da.xlsx'));
     expect(refused.code).toBe(1);
@@ -69,7 +70,7 @@ describe('command line', () => {
     await again.close();
   });
 
-  it('says what is wrong and exits non-zero on bad use and bad files', async () => {
+  it('says what is wrong and exits non-zero on bad use and bad files', { timeout: 120_000 }, async () => {
     const db = koers.databasePath;
     expect(await koersCli('export-scores', '--db', join(koers.folder, 'nope.sqlite'), '--out', 'x.xlsx')).toMatchObject({ code: 2, stderr: expect.stringContaining('There is no Koers database at') });
     expect(await koersCli('frobnicate')).toMatchObject({ code: 2, stderr: expect.stringContaining('Usage:') });

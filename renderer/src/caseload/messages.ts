@@ -48,7 +48,6 @@ export const messages = defineMessages({
     closed: 'closed',
     empty: 'No clients match.',
     emptyCaseload: 'Your caseload is empty. Add a client to start.',
-    tableLabel: 'Clients. Arrow keys move, Enter opens.',
   },
   nl: {
     title: 'Caseload',
@@ -97,7 +96,6 @@ export const messages = defineMessages({
     closed: 'afgesloten',
     empty: 'Geen klanten gevonden.',
     emptyCaseload: 'Uw caseload is leeg. Voeg een klant toe om te beginnen.',
-    tableLabel: 'Klanten. Pijltjestoetsen om te bewegen, Enter om te openen.',
   },
   da: {
     title: 'Sagsstamme',
@@ -146,6 +144,5 @@ export const messages = defineMessages({
     closed: 'afsluttet',
     empty: 'Ingen borgere matcher.',
     emptyCaseload: 'Din sagsstamme er tom. Tilføj en borger for at begynde.',
-    tableLabel: 'Borgere. Piletaster flytter, Enter åbner.',
   },
 });

@@ -6,7 +6,6 @@ export const common = defineMessages({
   en: {
     app: {
       name: 'Koers',
-      tagline: 'Caseload, progress and notes',
       language: 'Language',
       loading: 'Loading…',
       skipToContent: 'Skip to content',
@@ -131,7 +130,6 @@ export const common = defineMessages({
   nl: {
     app: {
       name: 'Koers',
-      tagline: 'Caseload, voortgang en notities',
       language: 'Taal',
       loading: 'Laden…',
       skipToContent: 'Naar de inhoud',
@@ -256,7 +254,6 @@ export const common = defineMessages({
   da: {
     app: {
       name: 'Koers',
-      tagline: 'Sagsstamme, progression og notater',
       language: 'Sprog',
       loading: 'Indlæser…',
       skipToContent: 'Gå til indhold',
@@ -319,7 +316,7 @@ export const common = defineMessages({
       scoredBy: 'Scoret af',
       file: 'Fil',
       worksheet: 'Ark',
-      sheetId: 'Scoringsark',
+      sheetId: 'Scoreark',
     },
     errors: {
       validation: 'Tjek de markerede felter. Intet er gemt.',

@@ -64,7 +64,6 @@ export const messages = defineMessages({
       entity: 'Record id',
       from: 'From',
       to: 'To',
-      more: 'Older entries',
       empty: 'No entries match.',
       link: 'Audit log',
     },
@@ -76,7 +75,6 @@ export const messages = defineMessages({
       eraseWarning: 'All records of this client are erased: facts, notes, scores, to-dos and history. This cannot be undone. Only the audit record that the erasure took place remains.',
       confirmLabel: 'Type the pseudonym {{pseudonym}} to confirm',
       eraseConfirm: 'Erase',
-      erased: 'The client has been erased.',
       retention: 'Retention',
       retentionIntro: 'Closed cases are kept for a period per target group (10 years unless set otherwise). The cases past that period are listed here for review, and can be erased together.',
       years: 'Keep closed cases of {{group}} (years)',
@@ -93,7 +91,6 @@ export const messages = defineMessages({
       link: 'Retention and purging',
     },
     support: { title: 'Support', intro: 'The log holds what went wrong in Koers, never client data. Your application administrator may ask for it.', openLogs: 'Open log folder', opened: 'Log folder: {{folder}}' },
-    restoredReload: 'The backup has been restored; Koers shows the restored data.',
   },
   nl: {
     lock: {
@@ -157,7 +154,6 @@ export const messages = defineMessages({
       entity: 'Id van het gegeven',
       from: 'Van',
       to: 'Tot en met',
-      more: 'Oudere regels',
       empty: 'Geen regels gevonden.',
       link: 'Auditlog',
     },
@@ -169,7 +165,6 @@ export const messages = defineMessages({
       eraseWarning: 'Alle gegevens van deze klant worden gewist: gegevens, notities, scores, taken en geschiedenis. Dit kan niet ongedaan worden gemaakt. Alleen de auditregel dat er gewist is, blijft bestaan.',
       confirmLabel: 'Typ het pseudoniem {{pseudonym}} ter bevestiging',
       eraseConfirm: 'Wissen',
-      erased: 'De klant is gewist.',
       retention: 'Bewaartermijn',
       retentionIntro: 'Afgesloten trajecten worden per doelgroep een termijn bewaard (10 jaar, tenzij anders ingesteld). De trajecten waarvan die termijn voorbij is, staan hier ter beoordeling en kunnen samen worden gewist.',
       years: 'Afgesloten trajecten van {{group}} bewaren (jaren)',
@@ -186,7 +181,6 @@ export const messages = defineMessages({
       link: 'Bewaartermijn en wissen',
     },
     support: { title: 'Ondersteuning', intro: 'Het log bevat wat er in Koers misging, nooit klantgegevens. Uw functioneel beheerder kan erom vragen.', openLogs: 'Logmap openen', opened: 'Logmap: {{folder}}' },
-    restoredReload: 'De back-up is teruggezet; Koers toont de teruggezette gegevens.',
   },
   da: {
     lock: {
@@ -250,7 +244,6 @@ export const messages = defineMessages({
       entity: 'Id for oplysningen',
       from: 'Fra',
       to: 'Til og med',
-      more: 'Ældre linjer',
       empty: 'Ingen linjer fundet.',
       link: 'Revisionslog',
     },
@@ -262,7 +255,6 @@ export const messages = defineMessages({
       eraseWarning: 'Alle oplysninger om borgeren slettes: stamdata, notater, scorer, opgaver og historik. Det kan ikke fortrydes. Kun revisionslinjen om sletningen bliver tilbage.',
       confirmLabel: 'Skriv pseudonymet {{pseudonym}} for at bekræfte',
       eraseConfirm: 'Slet',
-      erased: 'Borgeren er slettet.',
       retention: 'Opbevaringsperiode',
       retentionIntro: 'Afsluttede sager opbevares i en periode pr. målgruppe (10 år, medmindre andet er valgt). Sager, hvis periode er udløbet, vises her til vurdering og kan slettes samlet.',
       years: 'Opbevar afsluttede sager for {{group}} (år)',
@@ -279,6 +271,5 @@ export const messages = defineMessages({
       link: 'Opbevaring og sletning',
     },
     support: { title: 'Support', intro: 'Loggen indeholder, hvad der gik galt i Koers, aldrig borgeroplysninger. Din systemansvarlige kan bede om den.', openLogs: 'Åbn logmappen', opened: 'Logmappe: {{folder}}' },
-    restoredReload: 'Sikkerhedskopien er gendannet; Koers viser de gendannede data.',
   },
 });

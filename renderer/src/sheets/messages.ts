@@ -76,7 +76,7 @@ export const messages = defineMessages({
       levelLabel: 'Label',
       levelDescription: 'Description',
       levelLabelOf: 'Label of level {{value}}',
-      levelDescriptionOf: 'Description of level {{value}}',
+      levelDescriptionOf: 'Level description of level {{value}}',
       noLevels: 'Set a scale to fill in the levels.',
       moveUp: 'Move indicator {{name}} up',
       moveDown: 'Move indicator {{name}} down',

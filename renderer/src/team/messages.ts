@@ -29,7 +29,6 @@ export const messages = defineMessages({
       none: 'This sheet has no indicators.',
       noneScored: 'No client was scored twice on this sheet in this selection, so there is no change to show yet.',
       notEnough: 'not scored twice',
-      distribution: '{{improved}} improved, {{same}} the same, {{declined}} declined',
     },
     compass: {
       title: 'Team compass',
@@ -71,7 +70,6 @@ export const messages = defineMessages({
       none: 'Deze scorelijst heeft geen indicatoren.',
       noneScored: 'Geen klant is in deze selectie twee keer op deze scorelijst gescoord, dus er is nog geen verandering te tonen.',
       notEnough: 'niet twee keer gescoord',
-      distribution: '{{improved}} vooruit, {{same}} gelijk, {{declined}} achteruit',
     },
     compass: {
       title: 'Teamkompas',
@@ -113,7 +111,6 @@ export const messages = defineMessages({
       none: 'Dette scoreark har ingen indikatorer.',
       noneScored: 'Ingen borger er scoret to gange på dette scoreark i dette udvalg, så der er endnu ingen ændring at vise.',
       notEnough: 'ikke scoret to gange',
-      distribution: '{{improved}} med fremgang, {{same}} uændret, {{declined}} med tilbagegang',
     },
     compass: {
       title: 'Teamkompas',

@@ -1,0 +1,71 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import type { Language } from '../../main/contract/languages';
+import { ok } from '../helpers/seed';
+import { type AppHarness, expect, test } from './fixtures';
+
+/** WCAG 2.1 A and AA, as EN 301 549 asks. */
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+async function violations(page: Page, where: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  return result.violations.map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.length}× ${v.nodes[0]?.target.join(' ') ?? ''} — ${v.help}`);
+}
+
+/** A key person with the demo caseload (scorings, notes, households) in `language`. */
+async function seeded(app: AppHarness, language: Language) {
+  await ok(app.koers.call('setup.complete', { language, name: 'Anne de Vries', role: 'key_person', demo: true }));
+  const clients = await ok(app.koers.call('clients.list', { status: 'active' }));
+  const households = await ok(app.koers.call('households.list', {}));
+  const sheets = await ok(app.koers.call('sheets.list', {}));
+  await app.page.reload();
+  return { client: clients[0]!, household: households[0], sheet: sheets[0] };
+}
+
+for (const language of ['nl', 'da', 'en'] as const) {
+  test(`every screen passes axe (WCAG 2.1 AA) in ${language}`, async ({ app }) => {
+    test.setTimeout(120_000);
+    const { client, household, sheet } = await seeded(app, language);
+    const page = app.page;
+    const found: string[] = [];
+    const visit = async (hash: string, ready: () => Promise<unknown>) => {
+      await page.goto(`${app.url}${hash}`);
+      await ready();
+      found.push(...(await violations(page, hash)));
+    };
+    const h1 = () => expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+
+    await visit('#/', () => expect(page.getByRole('grid')).toBeVisible());
+    await visit(`#/clients/${client.id}`, h1);
+    await visit(`#/clients/${client.id}/score`, h1);
+    await visit('#/my-day', h1);
+    await visit('#/households', h1);
+    if (household) await visit(`#/households/${household.id}`, h1);
+    await visit('#/notes', h1);
+    await visit('#/caseworkers', h1);
+    await visit('#/lists', h1);
+    await visit('#/sheets', h1);
+    if (sheet) await visit(`#/sheets/${sheet.id}`, h1);
+    await visit('#/coverage', h1);
+    await visit('#/team', h1);
+    await visit('#/meeting', h1);
+    await visit('#/spreadsheets', h1);
+    await visit('#/settings', h1);
+    await visit('#/audit', h1);
+    await visit('#/retention', h1);
+    await visit(`#/report/${client.id}/pseudonymised`, () => expect(page.locator('html')).toHaveAttribute('data-ready', 'true'));
+
+    // Dialogs: a new client, a quick note.
+    await page.goto(`${app.url}#/`);
+    await page.locator('.page-heading button').first().click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    found.push(...(await violations(page, 'new client dialog')));
+    await page.keyboard.press('Escape');
+    await page.goto(`${app.url}#/clients/${client.id}`);
+    await page.keyboard.press('n');
+    await expect(page.getByRole('dialog')).toBeVisible();
+    found.push(...(await violations(page, 'note editor')));
+
+    expect(found).toEqual([]);
+  });
+}
