@@ -62,9 +62,45 @@ for (const language of ['nl', 'da', 'en'] as const) {
     found.push(...(await violations(page, 'new client dialog')));
     await page.keyboard.press('Escape');
     await page.goto(`${app.url}#/clients/${client.id}`);
+    await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
     await page.keyboard.press('n');
     await expect(page.getByRole('dialog')).toBeVisible();
     found.push(...(await violations(page, 'note editor')));
+
+    await page.keyboard.press('Escape');
+
+    // Every dialog behind the client page's toolbar, and behind the first row's actions on the key-person screens.
+    const sweep = async (hash: string, buttons: string, where: string) => {
+      await page.goto(`${app.url}${hash}`);
+      await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+      const count = await page.locator(buttons).count();
+      for (let i = 0; i < count; i++) {
+        const button = page.locator(buttons).nth(i);
+        if (!(await button.isVisible()) || (await button.isDisabled())) continue;
+        await button.click();
+        const dialog = page.getByRole('dialog');
+        if (await dialog.isVisible().catch(() => false)) {
+          found.push(...(await violations(page, `${where} dialog ${i}`)));
+          await page.keyboard.press('Escape');
+          await expect(dialog).toHaveCount(0);
+        }
+      }
+    };
+    await sweep(`#/clients/${client.id}`, '[role=toolbar] button', 'client');
+    await sweep('#/caseworkers', 'tbody tr:first-child .row-actions button', 'caseworkers');
+    await sweep('#/lists', 'table:first-of-type tbody tr:first-child .row-actions button:not(.arrow-button)', 'lists');
+
+    // The meeting slide and the lock screen.
+    await page.goto(`${app.url}#/meeting`);
+    await page.locator('.meeting-list input[type=checkbox]').first().check();
+    await page.locator('.meeting-start button').first().click();
+    await expect(page.locator('.presentation')).toBeVisible();
+    found.push(...(await violations(page, 'presentation')));
+    await page.keyboard.press('Escape');
+    await ok(app.koers.call('lock.setPin', { pin: '2468' }));
+    await ok(app.koers.call('lock.lock', {}));
+    await expect(page.locator('.lock-screen')).toBeVisible();
+    found.push(...(await violations(page, 'lock screen')));
 
     expect(found).toEqual([]);
   });
