@@ -1,12 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Output } from '../../../main/contract';
 import { call } from '../api';
 import { describeError } from '../errors';
 import { CheckboxField, ErrorSummary } from '../ui/fields';
-import { ChooseFile, CountsLine, MappingFields, type OpenedFile, PreviewTable, WorksheetChoice } from './ImportParts';
+import { ChooseFile, CountsLine, FileHeader, MappingFields, type OpenedFile, PreviewTable, usePreview, WorksheetChoice } from './ImportParts';
 
-type Preview = Output<'imports.caseloadPreview'>;
 const FIELDS = ['reference', 'fullName', 'firstName', 'lastName', 'dateOfBirth', 'phone', 'email', 'targetGroup', 'stage', 'caseworker', 'startDate'] as const;
 
 /** Caseload sheet: file → worksheet → columns → preview → import → report. */
@@ -17,8 +15,6 @@ export function CaseloadImport() {
   const [mapping, setMapping] = useState<Record<string, number> | undefined>(undefined);
   const [createTargetGroups, setCreateTargetGroups] = useState(false);
   const [createStages, setCreateStages] = useState(false);
-  const [preview, setPreview] = useState<Preview | null>(null);
-  const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<string>('');
 
@@ -30,22 +26,7 @@ export function CaseloadImport() {
     setReport('');
   };
 
-  // The preview follows every choice; the first one also brings the suggested (or remembered) columns.
-  useEffect(() => {
-    if (!file || !worksheet) return;
-    let current = true;
-    call('imports.caseloadPreview', { token: file.token, worksheet, createTargetGroups, createStages, ...(mapping ? { mapping } : {}) }).then(
-      (result) => {
-        if (!current) return;
-        setPreview(result);
-        setError(undefined);
-      },
-      (failure: unknown) => current && setError(describeError(t, failure).summary),
-    );
-    return () => {
-      current = false;
-    };
-  }, [file, worksheet, mapping, createTargetGroups, createStages, t]);
+  const { preview, setPreview, error, setError } = usePreview('imports.caseloadPreview', file && worksheet ? { token: file.token, worksheet, createTargetGroups, createStages, ...(mapping ? { mapping } : {}) } : null);
 
   const run = async () => {
     if (!file || !preview) return;
@@ -74,16 +55,17 @@ export function CaseloadImport() {
         <ChooseFile kind="caseload" onOpened={opened} />
       ) : (
         <>
-          <p className="import-file">
-            {t('spreadsheets.import.file', { name: file.fileName })}{' '}
-            <button type="button" className="link-button" onClick={() => setFile(null)}>
-              {t('spreadsheets.import.again')}
-            </button>
-          </p>
-          {file.worksheets.length > 1 && <WorksheetChoice file={file} value={worksheet} onChange={(name) => {
+          <FileHeader fileName={file.fileName} onAgain={() => setFile(null)} />
+          {file.worksheets.length > 1 && (
+            <WorksheetChoice
+              file={file}
+              value={worksheet}
+              onChange={(name) => {
                 setWorksheet(name);
                 setMapping(undefined);
-              }} />}
+              }}
+            />
+          )}
           {preview && (
             <>
               <fieldset className="mapping">

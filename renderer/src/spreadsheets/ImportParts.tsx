@@ -1,6 +1,6 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Output } from '../../../main/contract';
+import type { Input, Output } from '../../../main/contract';
 import { call } from '../api';
 import { describeError, describeIssue } from '../errors';
 import { ErrorSummary, SelectField } from '../ui/fields';
@@ -126,5 +126,47 @@ export function PreviewTable({ rows }: { rows: readonly Row[] }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+type PreviewMethod = 'imports.caseloadPreview' | 'imports.scoresPreview';
+
+/**
+ * The preview of an import, again after every choice (null input: nothing chosen
+ * yet). The first answer also brings the suggested or remembered columns.
+ */
+export function usePreview<M extends PreviewMethod>(method: M, input: Input<M> | null) {
+  const { t } = useTranslation();
+  const [preview, setPreview] = useState<Output<M> | null>(null);
+  const [error, setError] = useState<string>();
+  const key = input ? JSON.stringify(input) : null;
+  useEffect(() => {
+    if (key === null) return;
+    let current = true;
+    call(method, JSON.parse(key) as Input<M>).then(
+      (result) => {
+        if (!current) return;
+        setPreview(result);
+        setError(undefined);
+      },
+      (failure: unknown) => current && setError(describeError(t, failure).summary),
+    );
+    return () => {
+      current = false;
+    };
+  }, [method, key, t]);
+  return { preview, setPreview, error, setError };
+}
+
+/** The chosen file's name, and a way to choose another. */
+export function FileHeader({ fileName, onAgain }: { fileName: string; onAgain(): void }) {
+  const { t } = useTranslation();
+  return (
+    <p className="import-file">
+      {t('spreadsheets.import.file', { name: fileName })}{' '}
+      <button type="button" className="link-button" onClick={onAgain}>
+        {t('spreadsheets.import.again')}
+      </button>
+    </p>
   );
 }

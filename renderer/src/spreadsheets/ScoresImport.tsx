@@ -1,13 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Output } from '../../../main/contract';
 import { call } from '../api';
 import { describeError } from '../errors';
 import { ErrorSummary, SelectField } from '../ui/fields';
 import { useRemote } from '../useRemote';
-import { ChooseFile, CountsLine, MappingFields, type OpenedFile, PreviewTable, WorksheetChoice } from './ImportParts';
-
-type Preview = Output<'imports.scoresPreview'>;
+import { ChooseFile, CountsLine, FileHeader, MappingFields, type OpenedFile, PreviewTable, usePreview, WorksheetChoice } from './ImportParts';
 
 /** Past scorings: file → worksheet → sheet → columns (reference, date, who, one per indicator) → preview → import. */
 export function ScoresImport() {
@@ -19,26 +16,10 @@ export function ScoresImport() {
   const [versionId, setVersionId] = useState('');
   const version = useRemote('sheets.version', { id: versionId || '-' }, ['sheets']);
   const [mapping, setMapping] = useState<Record<string, number> | undefined>(undefined);
-  const [preview, setPreview] = useState<Preview | null>(null);
-  const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState('');
 
-  useEffect(() => {
-    if (!file || !worksheet || !versionId) return;
-    let current = true;
-    call('imports.scoresPreview', { token: file.token, worksheet, versionId, ...(mapping ? { mapping } : {}) }).then(
-      (result) => {
-        if (!current) return;
-        setPreview(result);
-        setError(undefined);
-      },
-      (failure: unknown) => current && setError(describeError(t, failure).summary),
-    );
-    return () => {
-      current = false;
-    };
-  }, [file, worksheet, versionId, mapping, t]);
+  const { preview, setPreview, error, setError } = usePreview('imports.scoresPreview', file && worksheet && versionId ? { token: file.token, worksheet, versionId, ...(mapping ? { mapping } : {}) } : null);
 
   const opened = (next: OpenedFile) => {
     setFile(next);
@@ -80,12 +61,7 @@ export function ScoresImport() {
         <ChooseFile kind="scores" onOpened={opened} />
       ) : (
         <>
-          <p className="import-file">
-            {t('spreadsheets.import.file', { name: file.fileName })}{' '}
-            <button type="button" className="link-button" onClick={() => setFile(null)}>
-              {t('spreadsheets.import.again')}
-            </button>
-          </p>
+          <FileHeader fileName={file.fileName} onAgain={() => setFile(null)} />
           {file.worksheets.length > 1 && (
             <WorksheetChoice
               file={file}
