@@ -62,7 +62,7 @@ test('backups: back up now, restore with its contents shown and a safety backup 
   await ok(app.koers.call('clients.create', { firstName: 'Later', lastName: 'Toegevoegd' }));
   await backups.getByRole('button', { name: 'Terugzetten…' }).click();
   const dialog = page.getByRole('dialog');
-  await expect(dialog).toContainText('Deze back-up bevat 1 klanten, 0 scores en 1 notities.');
+  await expect(dialog).toContainText('Deze back-up bevat 1 klant, 0 scores en 1 notitie.');
   await page.screenshot({ path: resolve(screenshots, 'restore.png') });
   await dialog.getByRole('button', { name: 'Terugzetten' }).click();
   await page.waitForEvent('load');

@@ -117,7 +117,13 @@ function RestoreDialog({ backup, onClose, onDone }: { backup: Backup; onClose():
         <p>{t('safety.backups.checking')}</p>
       ) : contents.data.intact ? (
         <>
-          <p>{t('safety.backups.contents', contents.data)}</p>
+          <p>
+            {t('safety.backups.contents', {
+              clients: t('safety.backups.clients', { count: contents.data.clients }),
+              scorings: t('safety.backups.scorings', { count: contents.data.scorings }),
+              notes: t('safety.backups.notes', { count: contents.data.notes }),
+            })}
+          </p>
           <p>{t('safety.backups.restoreWarning')}</p>
         </>
       ) : (
