@@ -33,6 +33,8 @@ const NOT_PERSONAL: ReadonlySet<Method> = new Set<Method>([
   'presentation.displays',
   'presentation.current',
   'presentation.step',
+  // Whether Koers is locked, asked at every start: the unlock itself is logged.
+  'lock.status',
 ]);
 
 /** Which record a call was about: the first id-like field of its input. */

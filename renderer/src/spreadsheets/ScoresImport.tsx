@@ -14,7 +14,6 @@ export function ScoresImport() {
   const [file, setFile] = useState<OpenedFile | null>(null);
   const [worksheet, setWorksheet] = useState('');
   const [versionId, setVersionId] = useState('');
-  const version = useRemote('sheets.version', { id: versionId || '-' }, ['sheets']);
   const [mapping, setMapping] = useState<Record<string, number> | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState('');
@@ -44,12 +43,6 @@ export function ScoresImport() {
   };
 
   if (sheets.data && published.length === 0) return <p className="hint">{t('spreadsheets.import.noSheets')}</p>;
-  const fields = [
-    { key: 'reference', label: t('fields.reference') },
-    { key: 'date', label: t('fields.date') },
-    { key: 'scoredBy', label: t('fields.scoredBy') },
-    ...(versionId && version.data ? version.data.indicators.map((i) => ({ key: i.key, label: i.name })) : []),
-  ];
   return (
     <div className="import-flow">
       {report && (
@@ -89,7 +82,7 @@ export function ScoresImport() {
               <fieldset className="mapping">
                 <legend>{t('spreadsheets.import.columns')}</legend>
                 <p className="hint">{preview.remembered ? t('spreadsheets.import.remembered') : t('spreadsheets.import.columnsHint')}</p>
-                <MappingFields fields={fields} headers={preview.headers} mapping={preview.mapping} onChange={setMapping} />
+                <ScoreColumns versionId={versionId} headers={preview.headers} mapping={preview.mapping} onChange={setMapping} />
               </fieldset>
               <h4>{t('spreadsheets.import.preview')}</h4>
               <CountsLine counts={preview.counts} />
@@ -105,6 +98,19 @@ export function ScoresImport() {
       )}
     </div>
   );
+}
+
+/** The fixed columns and one per indicator of the chosen version (loaded once one is chosen). */
+function ScoreColumns({ versionId, headers, mapping, onChange }: { versionId: string; headers: readonly string[]; mapping: Record<string, number>; onChange(mapping: Record<string, number>): void }) {
+  const { t } = useTranslation();
+  const version = useRemote('sheets.version', { id: versionId }, ['sheets']);
+  const fields = [
+    { key: 'reference', label: t('fields.reference') },
+    { key: 'date', label: t('fields.date') },
+    { key: 'scoredBy', label: t('fields.scoredBy') },
+    ...(version.data?.indicators ?? []).map((i) => ({ key: i.key, label: i.name })),
+  ];
+  return <MappingFields fields={fields} headers={headers} mapping={mapping} onChange={onChange} />;
 }
 
 /** A sheet definition: choosing the file imports it as a new draft sheet. */
