@@ -4,11 +4,13 @@ import { migrateToLatest } from '../db/migrate';
 import type { Method } from './contract';
 import { actor, type Context } from './context';
 import { registry } from './handlers';
-import { conflict } from './rpc/app-error';
+import { caseworkerRole } from '../db/queries/caseworkers';
+import { AppError, conflict } from './rpc/app-error';
 import { type Dispatch, type DispatchOptions, createDispatch } from './rpc/dispatch';
 import { AuditLog } from './safety/audit';
 import { auditEntry } from './safety/audit-policy';
 import { restrictToUser } from './safety/backups';
+import { KEY_PERSON_ONLY } from './safety/role-policy';
 import { checkDatabaseFile } from './safety/recovery';
 
 export interface KoersOptions extends Omit<Context, 'db' | 'sqlite' | 'databasePath' | 'defaultBackupFolder' | 'audit' | 'lock' | 'meeting' | 'openFiles'>, Omit<DispatchOptions, 'guard' | 'onCall'> {
@@ -57,7 +59,14 @@ export async function openKoers(options: KoersOptions): Promise<Koers> {
   const dispatch = createDispatch(registry, context, {
     onInternalError,
     validateOutput: validateOutput ?? false,
-    guard: (method) => (context.lock.locked && !WHILE_LOCKED.has(method) ? conflict('Koers is locked', { reason: 'locked' }) : null),
+    guard: async (method) => {
+      if (context.lock.locked && !WHILE_LOCKED.has(method)) return conflict('Koers is locked', { reason: 'locked' });
+      if (KEY_PERSON_ONLY.has(method)) {
+        const currentId = context.settings.get('currentCaseworkerId');
+        if ((currentId && (await caseworkerRole(context.db, currentId))) !== 'key_person') return new AppError('forbidden', 'Only a key person may do this', { method });
+      }
+      return null;
+    },
     onCall: (method, input, outcome) => {
       const entry = auditEntry(method, input, outcome, context.now().toISOString(), actor(context));
       if (entry) context.audit.append(entry);

@@ -42,6 +42,17 @@ export async function getCaseworker(db: Kysely<Database>, id: string): Promise<C
   return row ? toView(row) : undefined;
 }
 
+/** The role of a caseworker who has not been removed: what the role check in main asks at every call. */
+export async function caseworkerRole(db: Kysely<Database>, id: string): Promise<Role | undefined> {
+  const row = await db.selectFrom('caseworker').select('role').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  return row?.role;
+}
+
+/** Whether first run has been completed on this database (someone works here). */
+export async function hasCaseworkers(db: Kysely<Database>): Promise<boolean> {
+  return (await db.selectFrom('caseworker').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
 export async function insertCaseworker(db: Kysely<Database>, caseworker: { name: string; role: Role }, at: string, by: string | null): Promise<string> {
   const id = newId();
   await db

@@ -1,5 +1,5 @@
 /** What crosses the IPC boundary. Kept free of dependencies: the renderer imports it too. */
-export const ERROR_CODES = ['validation', 'not_found', 'conflict', 'internal'] as const;
+export const ERROR_CODES = ['validation', 'not_found', 'conflict', 'forbidden', 'internal'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** Every rule a rejected field can break; the renderer has a translated sentence for each. */
@@ -52,7 +52,7 @@ export interface ErrorDetails {
   method?: string;
   /** For conflicts that block an action: how many records stand in the way. */
   count?: number;
-  reason?: 'in_use' | 'has_active_clients' | 'already_closed' | 'not_closed' | 'same_caseworker' | 'published' | 'not_published' | 'sheet_retired' | 'empty_sheet' | 'import_errors' | 'import_expired' | 'locked' | 'no_pin' | 'confirm';
+  reason?: 'in_use' | 'has_active_clients' | 'already_closed' | 'not_closed' | 'same_caseworker' | 'published' | 'not_published' | 'sheet_retired' | 'empty_sheet' | 'import_errors' | 'import_expired' | 'locked' | 'no_pin' | 'confirm' | 'already_set_up';
 }
 
 export interface RpcError {

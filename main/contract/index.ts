@@ -197,6 +197,8 @@ export const contract = {
       /** False while the language still follows the OS locale. */
       languageChosen: z.boolean(),
       currentCaseworker: z.object({ id: z.string(), name: z.string(), role: roleSchema }).nullable(),
+      /** First run is done: caseworkers exist (with none current, the user picks who they are). */
+      setUp: z.boolean(),
       /** Today on this machine, `YYYY-MM-DD`: overdue and "this week" are counted from it. */
       today: z.string(),
     }),

@@ -1,4 +1,4 @@
-import { getCaseworker } from '../../db/queries/caseworkers';
+import { getCaseworker, hasCaseworkers } from '../../db/queries/caseworkers';
 import type { DomainHandlers } from '../contract';
 import { type Context, language, today } from '../context';
 
@@ -12,6 +12,7 @@ export const appHandlers = {
       language: language(ctx),
       languageChosen: chosen !== null,
       currentCaseworker: current ? { id: current.id, name: current.name, role: current.role } : null,
+      setUp: current !== undefined || (await hasCaseworkers(ctx.db)),
       today: today(ctx),
     };
   },

@@ -1,7 +1,8 @@
-import { insertCaseworker } from '../../db/queries/caseworkers';
+import { hasCaseworkers, insertCaseworker } from '../../db/queries/caseworkers';
 import { generateDemo } from '../../db/demo/generate';
 import type { DomainHandlers } from '../contract';
 import { type Context, today } from '../context';
+import { conflict } from '../rpc/app-error';
 
 /** The demo caseload a new user may load at first run: one caseworker's worth. */
 export const DEMO_CLIENTS = 120;
@@ -10,6 +11,8 @@ export const setupHandlers = {
   async 'setup.complete'(ctx, input) {
     const at = ctx.now().toISOString();
     const result = await ctx.db.transaction().execute(async (trx) => {
+      // First run happens once: a second call would add a caseworker of any role and demo clients to live data.
+      if (await hasCaseworkers(trx)) throw conflict('Koers is already set up', { reason: 'already_set_up' });
       const caseworkerId = await insertCaseworker(trx, { name: input.name, role: input.role }, at, null);
       const demo = input.demo ? await generateDemo(trx, { clients: DEMO_CLIENTS, today: today(ctx), language: input.language, currentCaseworkerId: caseworkerId }) : null;
       return { caseworkerId, demoClients: demo?.clients ?? 0 };

@@ -9,8 +9,8 @@ export interface DispatchOptions {
   onInternalError(method: string, error: unknown): void;
   /** Check handler results against the contract too (tests and development). */
   validateOutput?: boolean;
-  /** May refuse a method before it runs (e.g. while Koers is locked). */
-  guard?(method: Method): AppError | null;
+  /** May refuse a method before it runs (while Koers is locked, or for the wrong role). */
+  guard?(method: Method): Promise<AppError | null>;
   /** Told about every call that reached a handler or the guard, with its outcome (the audit log). */
   onCall?(method: Method, input: unknown, outcome: Envelope<unknown>): void;
 }
@@ -74,7 +74,7 @@ export function createDispatch<Ctx>(handlers: Handlers<Ctx>, ctx: Ctx, options: 
 
   async function run(method: Method, input: unknown): Promise<Envelope<unknown>> {
     try {
-      const refused = options.guard?.(method);
+      const refused = await options.guard?.(method);
       if (refused) throw refused;
       // The contract ties each method's parsed input to its handler; TypeScript cannot
       // follow that correlation through an indexed access, hence the widening.

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { CaseloadPage } from './caseload/CaseloadPage';
 import { ClientPage } from './client/ClientPage';
-import { FirstRun } from './firstrun/FirstRun';
+import { ChooseCaseworker, FirstRun } from './firstrun/FirstRun';
 import { HouseholdPage, HouseholdsPage } from './households/HouseholdsPage';
 import { LanguagePicker } from './LanguagePicker';
 import { CaseworkersPage } from './manage/CaseworkersPage';
@@ -32,12 +32,16 @@ export function App() {
   const route = useRoute();
 
   if (!info.data) return <p className="loading">{t('app.loading')}</p>;
-  if (!info.data.currentCaseworker) return <FirstRun onDone={info.reload} />;
+  if (!info.data.setUp) return <FirstRun onDone={info.reload} />;
   return (
     <LockGate>
-      <SessionProvider info={info.data}>
-        <Window route={route} />
-      </SessionProvider>
+      {info.data.currentCaseworker ? (
+        <SessionProvider info={info.data}>
+          <Window route={route} />
+        </SessionProvider>
+      ) : (
+        <ChooseCaseworker onDone={info.reload} />
+      )}
     </LockGate>
   );
 }

@@ -45,6 +45,8 @@ export function describeError(t: TFunction, error: unknown, values: Record<strin
     }
     case 'not_found':
       return { summary: t('errors.not_found'), fields: {} };
+    case 'forbidden':
+      return { summary: t('errors.forbidden'), fields: {} };
     default:
       return { summary: t('errors.internal'), fields: {} };
   }

@@ -93,9 +93,10 @@ describe('caseload handlers', () => {
     });
 
     it('switches who works on this laptop', async () => {
-      const lotte = await ok(koers.call('caseworkers.create', { name: 'Lotte Visser', role: 'caseworker' }));
+      const lotte = await ok(koers.call('caseworkers.create', { name: 'Lotte Visser', role: 'key_person' }));
       await ok(koers.call('caseworkers.switchCurrent', { id: lotte.id }));
-      expect(await ok(koers.call('app.info', {}))).toMatchObject({ currentCaseworker: { name: 'Lotte Visser', role: 'caseworker' } });
+      expect(await ok(koers.call('app.info', {}))).toMatchObject({ currentCaseworker: { name: 'Lotte Visser', role: 'key_person' } });
+      // Whoever works here now cannot be deactivated.
       expect(await koers.call('caseworkers.setActive', { id: lotte.id, active: false })).toMatchObject({ ok: false, error: { code: 'validation' } });
     });
   });

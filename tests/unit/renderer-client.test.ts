@@ -42,6 +42,14 @@ describe('renderer client over the real bridge and dispatcher', () => {
     expect(describeError(i18next.t, error, { reference: '1001' }).summary).toBe('Klantnummer 1001 hoort al bij Jan Jansen. Er is niets opgeslagen.');
   });
 
+  it('says plainly that only a key person may do something, and that first run was done before', async () => {
+    await call('setup.complete', { language: 'nl', name: 'Kees Bakker', role: 'caseworker', demo: false });
+    const forbidden = await call('audit.check', {}).catch((e: unknown) => e);
+    expect(describeError(i18next.t, forbidden).summary).toBe('Alleen een kwaliteitsmedewerker kan dit doen. Er is niets gewijzigd.');
+    const again = await call('setup.complete', { language: 'nl', name: 'Kees Bakker', role: 'key_person', demo: false }).catch((e: unknown) => e);
+    expect(describeError(i18next.t, again).summary).toBe('Koers is op deze computer al ingericht. Kies in plaats daarvan wie u bent.');
+  });
+
   it('shows anything unexpected as the general error, in the user language', () => {
     expect(describeError(i18next.t, new TypeError('x is undefined')).summary).toBe('Er ging iets mis in Koers. Er is niets opgeslagen; probeer het opnieuw.');
   });

@@ -5,6 +5,7 @@ import { LANGUAGES, type Language } from '../../../main/contract/languages';
 import { call } from '../api';
 import { CheckboxField, ErrorSummary, SelectField, TextField } from '../ui/fields';
 import { useSave } from '../ui/useSave';
+import { useRemote } from '../useRemote';
 
 /** First start: language, who you are, and optionally a demo caseload to try things with. */
 export function FirstRun({ onDone }: { onDone(): void }) {
@@ -46,6 +47,36 @@ export function FirstRun({ onDone }: { onDone(): void }) {
         <ErrorSummary message={save.error?.summary} />
         <button type="submit" disabled={save.saving}>
           {save.saving ? t('firstRun.starting') : t('firstRun.start')}
+        </button>
+      </form>
+    </main>
+  );
+}
+
+/**
+ * Koers is set up but does not know who works on it now (its settings were lost or
+ * reset): pick one of the caseworkers. First run is not offered again.
+ */
+export function ChooseCaseworker({ onDone }: { onDone(): void }) {
+  const { t } = useTranslation();
+  const caseworkers = useRemote('caseworkers.list', {}, ['caseworkers']);
+  const active = (caseworkers.data ?? []).filter((w) => w.active);
+  const [chosen, setChosen] = useState('');
+  const id = chosen || (active[0]?.id ?? '');
+  const save = useSave(() => call('caseworkers.switchCurrent', { id }));
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (await save.run()) onDone();
+  };
+  return (
+    <main className="first-run" id="main">
+      <form className="panel" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="choose-title">
+        <h1 id="choose-title">{t('firstRun.chooseTitle')}</h1>
+        <p>{t('firstRun.chooseIntro')}</p>
+        <SelectField label={t('firstRun.chooseWho')} name="caseworker" value={id} onChange={setChosen} options={active.map((w) => ({ value: w.id, label: `${w.name} (${t(`roles.${w.role}`)})` }))} />
+        <ErrorSummary message={save.error?.summary} />
+        <button type="submit" disabled={save.saving || id === ''}>
+          {t('firstRun.continue')}
         </button>
       </form>
     </main>

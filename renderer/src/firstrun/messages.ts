@@ -13,6 +13,10 @@ export const messages = defineMessages({
     demoHint: 'About 120 made-up clients with to-dos, to try Koers out. You can start empty instead.',
     start: 'Start',
     starting: 'Preparing…',
+    chooseTitle: 'Who is working in Koers?',
+    chooseIntro: 'Koers is already set up on this computer, but does not know who is working in it now. Choose yourself.',
+    chooseWho: 'You are',
+    continue: 'Continue',
   },
   nl: {
     title: 'Welkom bij Koers',
@@ -26,6 +30,10 @@ export const messages = defineMessages({
     demoHint: 'Zo’n 120 verzonnen klanten met taken, om Koers uit te proberen. U kunt ook leeg beginnen.',
     start: 'Beginnen',
     starting: 'Voorbereiden…',
+    chooseTitle: 'Wie werkt er in Koers?',
+    chooseIntro: 'Koers is op deze computer al ingericht, maar weet niet wie er nu in werkt. Kies uzelf.',
+    chooseWho: 'U bent',
+    continue: 'Verder',
   },
   da: {
     title: 'Velkommen til Koers',
@@ -39,5 +47,9 @@ export const messages = defineMessages({
     demoHint: 'Omkring 120 opdigtede borgere med opgaver, så du kan prøve Koers. Du kan også starte tomt.',
     start: 'Start',
     starting: 'Forbereder…',
+    chooseTitle: 'Hvem arbejder i Koers?',
+    chooseIntro: 'Koers er allerede sat op på denne computer, men ved ikke, hvem der arbejder i det nu. Vælg dig selv.',
+    chooseWho: 'Du er',
+    continue: 'Fortsæt',
   },
 });

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../session';
 import { CaseloadImport } from './CaseloadImport';
 import { CaseloadExport, ClosedCasesExport, ScoresExport, SheetExport } from './ExportPanel';
 import { ScoresImport, SheetImport } from './ScoresImport';
@@ -9,6 +10,7 @@ import './spreadsheets.css';
 export function SpreadsheetsPage() {
   const { t } = useTranslation();
   const titleId = useId();
+  const session = useSession();
   return (
     <section className="spreadsheets-page" aria-labelledby={titleId}>
       <div className="page-heading">
@@ -22,9 +24,12 @@ export function SpreadsheetsPage() {
       <ImportCard title={t('spreadsheets.import.scores')} hint={t('spreadsheets.import.scoresHint')}>
         <ScoresImport />
       </ImportCard>
-      <ImportCard title={t('spreadsheets.import.sheet')} hint={t('spreadsheets.import.sheetHint')}>
-        <SheetImport />
-      </ImportCard>
+      {/* Scoring sheets belong to the key persons. */}
+      {session.isKeyPerson && (
+        <ImportCard title={t('spreadsheets.import.sheet')} hint={t('spreadsheets.import.sheetHint')}>
+          <SheetImport />
+        </ImportCard>
+      )}
       <h2>{t('spreadsheets.export.title')}</h2>
       <div className="export-grid">
         <ScoresExport />
