@@ -103,8 +103,11 @@ export const SETTINGS_VALIDATORS = {
   auditHead: isHead,
 };
 
+/** The settings file holds the PIN hash: readable by the user only (conf also applies it to an existing file at every write). */
+export const SETTINGS_FILE_MODE = 0o600;
+
 /** Settings in a folder of our choice: tests, the CLI and benchmarks. */
 export function createFileSettings(folder: string): Settings {
-  const store = new Conf<SettingsData>({ cwd: folder, configName: 'settings', defaults: SETTINGS_DEFAULTS, projectName: 'koers' });
+  const store = new Conf<SettingsData>({ cwd: folder, configName: 'settings', defaults: SETTINGS_DEFAULTS, projectName: 'koers', configFileMode: SETTINGS_FILE_MODE });
   return settingsFrom(store, SETTINGS_VALIDATORS);
 }
