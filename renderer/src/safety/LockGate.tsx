@@ -78,11 +78,11 @@ function LockScreen({ waitSeconds, onStatus }: { waitSeconds: number | null; onS
     };
   }, [t]);
 
-  // The countdown: a tick a second while Koers makes the user wait.
+  // The countdown: a tick a second while Koers makes the user wait, none after.
   const until = wait?.until;
   useEffect(() => {
     if (until === undefined) return;
-    const timer = setInterval(() => setWait((w) => w && { ...w, now: Date.now() }), 1000);
+    const timer = setInterval(() => setWait((w) => (w && Date.now() < w.until ? { ...w, now: Date.now() } : null)), 1000);
     return () => clearInterval(timer);
   }, [until]);
   const left = wait ? Math.ceil((wait.until - wait.now) / 1000) : 0;
