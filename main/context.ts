@@ -20,8 +20,8 @@ export interface Context {
   /** Where backups go unless settings name another folder. */
   defaultBackupFolder: string;
   audit: AuditLog;
-  /** While locked, data handlers refuse (see open-koers.ts); `failures` slows PIN guessing. */
-  lock: { locked: boolean; failures: number };
+  /** While locked, data handlers refuse (see open-koers.ts); `checking` takes PIN checks one at a time (safety/pin-attempts.ts). */
+  lock: { locked: boolean; checking: Promise<unknown> };
   settings: Settings;
   appVersion: string;
   /** The OS's preferred locales, most preferred first. */

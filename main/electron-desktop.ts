@@ -65,7 +65,7 @@ export function createElectronDesktop(options: {
 
     async printToPdf(route) {
       // Hidden, and never throttled: the chart must draw although no one sees the window.
-      const win = new BrowserWindow({ show: false, width: 794, height: 1123, webPreferences: { ...secureWebPreferences(options.preload), backgroundThrottling: false } }); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK — secureWebPreferences() sets contextIsolation, sandbox and disableBlinkFeatures Auxclick; security.test.ts checks it
+      const win = new BrowserWindow({ show: false, width: 794, height: 1123, webPreferences: { ...secureWebPreferences(options.preload, { packaged: app.isPackaged }), backgroundThrottling: false } }); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK — secureWebPreferences() sets contextIsolation, sandbox and disableBlinkFeatures Auxclick; security.test.ts checks it
       try {
         await loadApp(win, options.rendererDir, route);
         await whenReady(win);
@@ -83,7 +83,7 @@ export function createElectronDesktop(options: {
     async openPresentation(displayId, onClosed) {
       const display = screen.getAllDisplays().find((d) => d.id === displayId) ?? screen.getPrimaryDisplay();
       const { x, y, width, height } = display.bounds;
-      const win = new BrowserWindow({ x, y, width, height, fullscreen: true, backgroundColor: '#000000', autoHideMenuBar: true, webPreferences: secureWebPreferences(options.preload) }); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK — secureWebPreferences() sets contextIsolation, sandbox and disableBlinkFeatures Auxclick; security.test.ts checks it
+      const win = new BrowserWindow({ x, y, width, height, fullscreen: true, backgroundColor: '#000000', autoHideMenuBar: true, webPreferences: secureWebPreferences(options.preload, { packaged: app.isPackaged }) }); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK — secureWebPreferences() sets contextIsolation, sandbox and disableBlinkFeatures Auxclick; security.test.ts checks it
       presentation = win;
       win.on('closed', () => {
         if (presentation === win) presentation = undefined;

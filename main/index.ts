@@ -1,7 +1,10 @@
-import { app, BrowserWindow, dialog, ipcMain, powerMonitor, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, session, shell } from 'electron';
 import { join } from 'node:path';
 import { DATABASE_FILE_NAME } from '../db/connection';
 import { DatabaseTooNewError } from '../db/migrate';
+import { appMenuTemplate } from './app-menu';
+import { language } from './context';
+import type { EventName, EventPayload } from './contract';
 import { languageFromLocales } from './contract/languages';
 import { createEmitter, registerRpc } from './ipc-adapter';
 import { type Koers, type KoersOptions, openKoers } from './open-koers';
@@ -33,7 +36,14 @@ async function start(): Promise<void> {
   const origin = appOrigin(rendererDir);
   guardSession(session.defaultSession, { devServer: origin.devServerUrl !== undefined });
 
-  const emit = createEmitter(() => BrowserWindow.getAllWindows().map((w) => w.webContents));
+  // The menu in the user's language, built again when they choose another.
+  const setMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ packaged: app.isPackaged, platform: process.platform, language: language({ settings, osLocales }) })));
+  setMenu();
+  const toWindows = createEmitter(() => BrowserWindow.getAllWindows().map((w) => w.webContents));
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>): void => {
+    toWindows(event, payload);
+    if (event === 'settings.changed') setMenu();
+  };
   const desktop = createElectronDesktop({ preload, rendererDir, settings, emit, mainWindow: () => mainWindow });
 
   const options: KoersOptions = {

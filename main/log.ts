@@ -1,5 +1,6 @@
-import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { restrictToUser } from './safety/backups';
 
 export type LogLevel = 'info' | 'warn' | 'error';
 
@@ -34,7 +35,10 @@ export function createFileLog(folder: string, options: { maxBytes?: number; keep
   const keep = options.keep ?? 3;
   const now = options.now ?? (() => new Date());
   const file = join(folder, 'main.log');
-  mkdirSync(folder, { recursive: true });
+  // The user's own, like the database: the folder 700, the files 600 (also those an older Koers left open).
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  restrictToUser(folder, true);
+  for (const name of readdirSync(folder)) if (/^main(\.\d+)?\.log$/.test(name)) restrictToUser(join(folder, name));
 
   const rotate = () => {
     rmSync(join(folder, `main.${keep}.log`), { force: true });

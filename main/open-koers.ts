@@ -52,7 +52,8 @@ export async function openKoers(options: KoersOptions): Promise<Koers> {
     databasePath,
     defaultBackupFolder: defaultBackupFolder ?? join(dirname(databasePath), 'backups'),
     audit: new AuditLog(connection.db, { get: () => rest.settings.get('auditHead'), set: (head) => rest.settings.set('auditHead', head) }, (error) => onInternalError('audit', error)),
-    lock: { locked: false, failures: 0 },
+    // With a PIN set Koers always starts locked: no data call answers before the PIN.
+    lock: { locked: rest.settings.get('pinHash') !== null, checking: Promise.resolve() },
     meeting: { state: null },
     openFiles: new Map(),
   };

@@ -17,9 +17,11 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+export function secureWebPreferences(preloadPath: string, options: { packaged: boolean }): WebPreferences {
   return {
     preload: preloadPath,
+    // DevTools read and change everything in the page, the lock included: development only.
+    devTools: !options.packaged,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,

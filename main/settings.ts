@@ -20,10 +20,18 @@ export interface SettingsData {
   backupFolder: string | null;
   /** The unlock PIN as a salted scrypt hash; null: none set yet (no auto-lock). */
   pinHash: string | null;
+  /** Wrong PINs in a row and when the last one came: the back-off (safety/pin-attempts.ts). */
+  pinFailures: PinFailures;
   /** Idle minutes before Koers locks itself. */
   lockMinutes: number;
   /** The newest audit entry, kept outside the database: a cut-off log is noticed. */
   auditHead: { seq: number; hash: string } | null;
+}
+
+export interface PinFailures {
+  count: number;
+  /** ISO time of the last wrong PIN; null while count is 0. */
+  lastAt: string | null;
 }
 
 export const SETTINGS_DEFAULTS: SettingsData = {
@@ -33,6 +41,7 @@ export const SETTINGS_DEFAULTS: SettingsData = {
   exportFolder: null,
   backupFolder: null,
   pinHash: null,
+  pinFailures: { count: 0, lastAt: null },
   lockMinutes: 10,
   auditHead: null,
 };
@@ -76,11 +85,29 @@ const isNullableString = (v: unknown): v is string | null => v === null || typeo
 const isMinutes = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 240;
 const isHead = (v: unknown): v is { seq: number; hash: string } | null =>
   v === null || (typeof v === 'object' && typeof (v as { seq: unknown }).seq === 'number' && typeof (v as { hash: unknown }).hash === 'string');
+const isPinFailures = (v: unknown): v is PinFailures => {
+  if (typeof v !== 'object' || v === null) return false;
+  const { count, lastAt } = v as Record<keyof PinFailures, unknown>;
+  return typeof count === 'number' && Number.isInteger(count) && count >= 0 && (lastAt === null || (typeof lastAt === 'string' && !Number.isNaN(Date.parse(lastAt))));
+};
 
-export const SETTINGS_VALIDATORS = { language: isLanguage, windowBounds: isBounds, currentCaseworkerId: isNullableString, exportFolder: isNullableString, backupFolder: isNullableString, pinHash: isNullableString, lockMinutes: isMinutes, auditHead: isHead };
+export const SETTINGS_VALIDATORS = {
+  language: isLanguage,
+  windowBounds: isBounds,
+  currentCaseworkerId: isNullableString,
+  exportFolder: isNullableString,
+  backupFolder: isNullableString,
+  pinHash: isNullableString,
+  pinFailures: isPinFailures,
+  lockMinutes: isMinutes,
+  auditHead: isHead,
+};
+
+/** The settings file holds the PIN hash: readable by the user only (conf also applies it to an existing file at every write). */
+export const SETTINGS_FILE_MODE = 0o600;
 
 /** Settings in a folder of our choice: tests, the CLI and benchmarks. */
 export function createFileSettings(folder: string): Settings {
-  const store = new Conf<SettingsData>({ cwd: folder, configName: 'settings', defaults: SETTINGS_DEFAULTS, projectName: 'koers' });
+  const store = new Conf<SettingsData>({ cwd: folder, configName: 'settings', defaults: SETTINGS_DEFAULTS, projectName: 'koers', configFileMode: SETTINGS_FILE_MODE });
   return settingsFrom(store, SETTINGS_VALIDATORS);
 }

@@ -1,4 +1,4 @@
-import { BrowserWindow, screen } from 'electron';
+import { app, BrowserWindow, screen } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type AppOrigin, secureWebPreferences } from './security';
@@ -30,7 +30,7 @@ export function createMainWindow(settings: Settings, paths: { preload: string; r
     show: false,
     title,
     backgroundColor: '#f7f7f4',
-    webPreferences: secureWebPreferences(paths.preload),
+    webPreferences: secureWebPreferences(paths.preload, { packaged: app.isPackaged }),
   });
   if (settings.get('windowBounds')?.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());

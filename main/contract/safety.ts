@@ -51,6 +51,12 @@ export const retentionRowSchema = z.object({
 
 /** Four to twelve digits. */
 export const pin = z.string().regex(/^\d{4,12}$/);
-export const lockStatusSchema = z.object({ locked: z.boolean(), hasPin: z.boolean(), minutes: z.number().int() });
+export const lockStatusSchema = z.object({
+  locked: z.boolean(),
+  hasPin: z.boolean(),
+  minutes: z.number().int(),
+  /** Seconds until the next PIN may be tried, after too many wrong ones; null: now. */
+  waitSeconds: z.number().int().positive().nullable(),
+});
 
 export const DEFAULT_RETENTION_YEARS = 10;

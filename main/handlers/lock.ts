@@ -1,16 +1,24 @@
 import type { DomainHandlers, Output } from '../contract';
 import type { Context } from '../context';
 import { conflict, invalidInput } from '../rpc/app-error';
-import { hashPin, verifyPin } from '../safety/pin';
+import { hashPin } from '../safety/pin';
+import { checkPin, secondsToWait } from '../safety/pin-attempts';
 
 function status(ctx: Context): Output<'lock.status'> {
-  return { locked: ctx.lock.locked, hasPin: ctx.settings.get('pinHash') !== null, minutes: ctx.settings.get('lockMinutes') };
+  return { locked: ctx.lock.locked, hasPin: ctx.settings.get('pinHash') !== null, minutes: ctx.settings.get('lockMinutes'), waitSeconds: secondsToWait(ctx.settings, ctx.now()) };
 }
 
 function setLocked(ctx: Context, locked: boolean): void {
   if (ctx.lock.locked === locked) return;
   ctx.lock.locked = locked;
   ctx.emit('lock.changed', { locked });
+}
+
+/** Whether `pin` is the stored one; refused without a check during the back-off after wrong PINs. */
+async function rightPin(ctx: Context, pin: string, stored: string, field: 'pin' | 'currentPin'): Promise<void> {
+  const check = await checkPin(ctx.lock, ctx.settings, ctx.now, pin, stored);
+  if (check === 'wait') throw conflict('Too many wrong PINs', { reason: 'pin_wait' });
+  if (check === 'wrong') throw invalidInput({ field, rule: 'invalid' });
 }
 
 /** Locks Koers (idle, the OS locking the screen, suspend): called by the lock.lock handler and by main at the edge. */
@@ -25,7 +33,10 @@ export const lockHandlers = {
 
   async 'lock.setPin'(ctx, input) {
     const current = ctx.settings.get('pinHash');
-    if (current !== null && !(input.currentPin && (await verifyPin(input.currentPin, current)))) throw invalidInput({ field: 'currentPin', rule: 'invalid' });
+    if (current !== null) {
+      if (!input.currentPin) throw invalidInput({ field: 'currentPin', rule: 'invalid' });
+      await rightPin(ctx, input.currentPin, current, 'currentPin');
+    }
     ctx.settings.set('pinHash', await hashPin(input.pin));
     return status(ctx);
   },
@@ -44,13 +55,7 @@ export const lockHandlers = {
   async 'lock.unlock'(ctx, input) {
     const stored = ctx.settings.get('pinHash');
     if (!ctx.lock.locked || stored === null) return status(ctx);
-    if (!(await verifyPin(input.pin, stored))) {
-      // Each wrong PIN in a row waits a little longer: guessing stays slow.
-      ctx.lock.failures += 1;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(ctx.lock.failures, 10) * 200));
-      throw invalidInput({ field: 'pin', rule: 'invalid' });
-    }
-    ctx.lock.failures = 0;
+    await rightPin(ctx, input.pin, stored, 'pin');
     setLocked(ctx, false);
     return status(ctx);
   },

@@ -101,6 +101,12 @@ for (const language of ['nl', 'da', 'en'] as const) {
     await ok(app.koers.call('lock.lock', {}));
     await expect(page.locator('.lock-screen')).toBeVisible();
     found.push(...(await violations(page, 'lock screen')));
+    // Waiting after wrong PINs: two were made just now, the third starts the back-off.
+    app.koers.settings.set('pinFailures', { count: 2, lastAt: new Date().toISOString() });
+    await page.locator('.lock-screen input').fill('1111');
+    await page.locator('.lock-screen button[type=submit]').click();
+    await expect(page.locator('.lock-screen .hint')).toBeVisible();
+    found.push(...(await violations(page, 'lock screen, waiting')));
 
     expect(found).toEqual([]);
   });

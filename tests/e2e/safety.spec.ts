@@ -48,6 +48,40 @@ test('lock: set a PIN, lock, nothing of the clients in the page, wrong PIN refus
   await expect(page.getByRole('heading', { level: 1, name: 'Koers is vergrendeld' })).toBeVisible();
 });
 
+test('lock after a restart: the lock screen first, no client in the page; wrong PINs make Koers wait, shown with a countdown', async ({ app }) => {
+  await keyPerson(app);
+  await ok(app.koers.call('lock.setPin', { pin: '2468' }));
+  // Nine wrong PINs an hour ago: their back-off is over, the next wrong one waits over ten minutes.
+  app.koers.settings.set('pinFailures', { count: 9, lastAt: new Date(Date.now() - 3_600_000).toISOString() });
+  const page = await app.restart();
+  await expect(page.getByRole('heading', { level: 1, name: 'Koers is vergrendeld' })).toBeVisible();
+  for (const secret of ['Canaryvoornaam', 'Canaryachternaam', 'CANARY-1', 'CANARYNOTE']) expect(await page.content()).not.toContain(secret);
+  expect(await app.koers.call('clients.list', { status: 'active' })).toMatchObject({ ok: false, error: { details: { reason: 'locked' } } });
+
+  await page.clock.install();
+  await page.getByLabel('Pincode').fill('1111');
+  await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+  await expect(page.getByText('Die pincode klopt niet.')).toBeVisible();
+  await expect(page.getByText('Te veel verkeerde pincodes; probeer het over 11 minuten opnieuw.')).toBeVisible();
+  await page.getByLabel('Pincode').fill('2468');
+  await expect(page.getByRole('button', { name: 'Ontgrendelen' })).toBeDisabled();
+  // 640 seconds: minutes, then seconds, then the button is back.
+  await page.clock.fastForward('09:00');
+  await expect(page.getByText('Te veel verkeerde pincodes; probeer het over 2 minuten opnieuw.')).toBeVisible();
+  await page.clock.fastForward('01:00');
+  await expect(page.getByText(/^Te veel verkeerde pincodes; probeer het over \d+ seconden opnieuw\.$/)).toBeVisible();
+  await page.clock.fastForward('00:45');
+  await expect(page.getByText(/Te veel verkeerde pincodes/)).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Ontgrendelen' })).toBeEnabled();
+
+  // The wait outlives a restart too.
+  const again = await app.restart();
+  await expect(again.getByText(/^Te veel verkeerde pincodes; probeer het over 1[01] minuten opnieuw\.$/)).toBeVisible();
+  await again.getByLabel('Pincode').fill('2468');
+  await expect(again.getByRole('button', { name: 'Ontgrendelen' })).toBeDisabled();
+  expect(await app.koers.call('lock.unlock', { pin: '2468' })).toMatchObject({ ok: false, error: { details: { reason: 'pin_wait' } } });
+});
+
 test('backups: back up now, restore with its contents shown and a safety backup first', async ({ app }) => {
   await keyPerson(app);
   const page = app.page;

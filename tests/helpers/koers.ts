@@ -18,6 +18,8 @@ export interface TestKoers extends Koers {
   call<M extends Method>(method: M, input: unknown): Promise<Envelope<Output<M>>>;
   /** Closes the database and removes a folder this helper created. */
   cleanup(): Promise<void>;
+  /** Quits and starts again on the same folder (database and settings files): the new Koers takes over the cleanup. */
+  restart(): Promise<TestKoers>;
 }
 
 export interface TestKoersOptions {
@@ -31,7 +33,10 @@ export interface TestKoersOptions {
 /** The real app core on a temporary folder: real SQLite file, real settings file, real registry. */
 export async function openTestKoers(options: TestKoersOptions = {}): Promise<TestKoers> {
   const temp = options.folder ? null : tempFolder();
-  const folder = options.folder ?? temp!.path;
+  return openOn(options.folder ?? temp!.path, options, () => temp?.cleanup());
+}
+
+async function openOn(folder: string, options: TestKoersOptions, removeFolder: () => void): Promise<TestKoers> {
   const databasePath = join(folder, 'koers.sqlite');
   const settings = createFileSettings(folder);
   const events: TestKoers['events'] = [];
@@ -68,7 +73,11 @@ export async function openTestKoers(options: TestKoersOptions = {}): Promise<Tes
     call: <M extends Method>(method: M, input: unknown) => koers.dispatch(method, input) as Promise<Envelope<Output<M>>>,
     async cleanup() {
       await koers.close();
-      temp?.cleanup();
+      removeFolder();
+    },
+    async restart() {
+      await koers.close();
+      return openOn(folder, options, removeFolder);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { METHODS } from '../../main/contract';
@@ -25,6 +25,21 @@ describe('main-process log', () => {
     expect(readdirSync(temp.path).sort()).toEqual(['main.1.log', 'main.2.log', 'main.3.log', 'main.log']);
     for (const name of readdirSync(temp.path)) expect(statSync(join(temp.path, name)).size).toBeLessThanOrEqual(2_000);
     expect(readFileSync(join(temp.path, 'main.log'), 'utf8')).toContain('line 199');
+    temp.cleanup();
+  });
+
+  it.skipIf(process.platform === 'win32')('keeps the log folder and its files to the user only, also ones an older Koers left open', () => {
+    const temp = tempFolder();
+    const folder = join(temp.path, 'logs');
+    mkdirSync(folder, { mode: 0o755 });
+    chmodSync(folder, 0o755);
+    writeFileSync(join(folder, 'main.log'), 'old line\n', { mode: 0o644 });
+    writeFileSync(join(folder, 'main.1.log'), 'older line\n', { mode: 0o644 });
+    const log = createFileLog(folder, { maxBytes: 200, keep: 3 });
+    for (let i = 0; i < 20; i++) log.write('info', 'test', `line ${i}`);
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+    expect(readdirSync(folder).length).toBe(4);
+    for (const name of readdirSync(folder)) expect(statSync(join(folder, name)).mode & 0o777, name).toBe(0o600);
     temp.cleanup();
   });
 

@@ -229,7 +229,8 @@ describe('privacy rights', () => {
 describe('lock', () => {
   let koers: TestKoers;
   beforeEach(async () => {
-    koers = await openTestKoers();
+    clock = new Date('2026-11-23T09:30:00Z');
+    koers = await openTestKoers({ now });
     await setUp(koers);
   });
   afterEach(() => koers.cleanup());
@@ -249,6 +250,66 @@ describe('lock', () => {
     await ok(koers.call('clients.list', { status: 'active' }));
     const audit = await ok(koers.call('audit.list', { action: 'lock.unlock' }));
     expect(audit.map((a) => a.result)).toEqual(['ok', 'validation']);
+  });
+
+  it('starts locked whenever a PIN is set, before any data call can answer', async () => {
+    koers = await koers.restart();
+    await ok(koers.call('clients.list', { status: 'active' }));
+    await ok(koers.call('lock.setPin', { pin: '2468' }));
+    // Quit while unlocked: the PIN alone decides how Koers starts.
+    koers = await koers.restart();
+    expect(await ok(koers.call('lock.status', {}))).toMatchObject({ locked: true, hasPin: true });
+    expect(await koers.call('clients.list', { status: 'active' })).toMatchObject({ ok: false, error: { code: 'conflict', details: { reason: 'locked' } } });
+    await ok(koers.call('lock.unlock', { pin: '2468' }));
+    await ok(koers.call('clients.list', { status: 'active' }));
+  });
+
+  /** The outcome of an unlock call: ok, the refusal's reason, or the error code. */
+  const outcome = (result: Awaited<ReturnType<TestKoers['call']>>) => (result.ok ? 'ok' : (result.error.details?.reason ?? result.error.code));
+  const wait = async () => (await ok(koers.call('lock.status', {}))).waitSeconds;
+
+  it('answers PIN guesses one at a time and refuses every guess, the right one too, while backing off, across a restart', async () => {
+    await ok(koers.call('lock.setPin', { pin: '2468' }));
+    await ok(koers.call('lock.lock', {}));
+    const guesses = [...Array.from({ length: 11 }, (_, i) => String(1000 + i)), '2468'];
+    const results = await Promise.all(guesses.map((pin) => koers.call('lock.unlock', { pin })));
+    // Two typos are free; the third wrong PIN starts the back-off and nothing after it is checked.
+    expect(results.map(outcome)).toEqual(['validation', 'validation', 'validation', ...Array<string>(9).fill('pin_wait')]);
+    expect(await wait()).toBe(5);
+
+    koers = await koers.restart();
+    expect(await ok(koers.call('lock.status', {}))).toMatchObject({ locked: true, waitSeconds: 5 });
+    expect(outcome(await koers.call('lock.unlock', { pin: '2468' }))).toBe('pin_wait');
+    clock = new Date(clock.getTime() + 4_000);
+    expect(await wait()).toBe(1);
+    clock = new Date(clock.getTime() + 1_000);
+    expect(await wait()).toBeNull();
+    expect(outcome(await koers.call('lock.unlock', { pin: '9999' }))).toBe('validation');
+    expect(await wait()).toBe(10);
+    clock = new Date(clock.getTime() + 10_000);
+    expect(await ok(koers.call('lock.unlock', { pin: '2468' }))).toMatchObject({ locked: false, waitSeconds: null });
+    await ok(koers.call('clients.list', { status: 'active' }));
+
+    // The right PIN started the count afresh.
+    await ok(koers.call('lock.lock', {}));
+    expect(outcome(await koers.call('lock.unlock', { pin: '9999' }))).toBe('validation');
+    expect(await wait()).toBeNull();
+  });
+
+  it('backs off exponentially: seconds at first, minutes after about ten wrong PINs, at most half an hour', async () => {
+    await ok(koers.call('lock.setPin', { pin: '2468' }));
+    await ok(koers.call('lock.lock', {}));
+    const waits: Array<number | null> = [];
+    for (let attempt = 1; attempt <= 14; attempt++) {
+      expect(outcome(await koers.call('lock.unlock', { pin: '1357' }))).toBe('validation');
+      const seconds = await wait();
+      waits.push(seconds);
+      clock = new Date(clock.getTime() + (seconds ?? 0) * 1_000);
+    }
+    expect(waits).toEqual([null, null, 5, 10, 20, 40, 80, 160, 320, 640, 1280, 1800, 1800, 1800]);
+    // A clock set back (by hand or a wrong time corrected) never stretches the wait beyond the back-off.
+    clock = new Date(clock.getTime() - 30 * 86_400_000);
+    expect(await wait()).toBe(1800);
   });
 
   it('stores the PIN as a salted scrypt hash', async () => {

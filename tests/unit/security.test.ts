@@ -30,7 +30,7 @@ function fakeContents() {
 
 describe('window security', () => {
   it('runs the renderer isolated and sandboxed, without Node', () => {
-    expect(secureWebPreferences('/app/preload.cjs')).toMatchObject({
+    expect(secureWebPreferences('/app/preload.cjs', { packaged: true })).toMatchObject({
       preload: '/app/preload.cjs',
       contextIsolation: true,
       sandbox: true,
@@ -42,6 +42,11 @@ describe('window security', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
     });
+  });
+
+  it('offers DevTools only in development, never in the packaged app', () => {
+    expect(secureWebPreferences('/app/preload.cjs', { packaged: true }).devTools).toBe(false);
+    expect(secureWebPreferences('/app/preload.cjs', { packaged: false }).devTools).toBe(true);
   });
 
   it('has a strict content security policy', () => {

@@ -47,12 +47,16 @@ describe('every message is used', () => {
   });
 });
 
+/** Words that merely contain an avoided one (“sekunder” holds “kunde”): left out of that check. */
+const INNOCENT: Partial<Record<'nl' | 'da' | 'en', string[]>> = { da: ['sekund'] };
+
 describe('glossary', () => {
   it('every language follows the glossary: the chosen term is used, its near-synonyms are not', () => {
     for (const language of ['nl', 'da', 'en'] as const) {
       const texts = Object.values(flatten(resources[language].translation)).join('\n').toLocaleLowerCase(language);
+      const checked = (INNOCENT[language] ?? []).reduce((text, word) => text.replaceAll(word, ' '), texts);
       for (const entry of GLOSSARY) {
-        for (const word of entry.avoid[language] ?? []) expect(texts.includes(word.toLocaleLowerCase(language)), `${language}: “${word}” instead of “${entry.term[language]}” (${entry.concept})`).toBe(false);
+        for (const word of entry.avoid[language] ?? []) expect(checked.includes(word.toLocaleLowerCase(language)), `${language}: “${word}” instead of “${entry.term[language]}” (${entry.concept})`).toBe(false);
       }
       for (const entry of GLOSSARY.filter((e) => e.concept !== 'a key person who maintains the sheets')) {
         expect(texts.includes(entry.term[language].toLocaleLowerCase(language)), `${language} uses “${entry.term[language]}”`).toBe(true);

@@ -1,5 +1,6 @@
 import { type ReactNode, type FormEvent, useEffect, useEffectEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Output } from '../../../main/contract';
 import { call, KoersError, subscribe } from '../api';
 import { TextField } from '../ui/fields';
 import './safety.css';
@@ -13,7 +14,7 @@ const ACTIVITY = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'
  * minutes; main locks it on OS lock and suspend (the `lock.changed` event).
  */
 export function LockGate({ children }: { children: ReactNode }) {
-  const [status, setStatus] = useState<{ locked: boolean; hasPin: boolean; minutes: number } | null>(null);
+  const [status, setStatus] = useState<LockStatus | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -48,16 +49,24 @@ export function LockGate({ children }: { children: ReactNode }) {
   }, [minutes]);
 
   if (!status) return null;
-  if (status.locked) return <LockScreen onUnlocked={setStatus} />;
+  if (status.locked) return <LockScreen waitSeconds={status.waitSeconds} onStatus={setStatus} />;
   return <>{children}</>;
 }
 
-function LockScreen({ onUnlocked }: { onUnlocked(status: { locked: boolean; hasPin: boolean; minutes: number }): void }) {
+type LockStatus = Output<'lock.status'>;
+
+/** The back-off after wrong PINs as a deadline on this page's clock, and the clock's last tick. */
+function waitFrom(seconds: number | null): { until: number; now: number } | null {
+  return seconds === null ? null : { until: Date.now() + seconds * 1000, now: Date.now() };
+}
+
+function LockScreen({ waitSeconds, onStatus }: { waitSeconds: number | null; onStatus(status: LockStatus): void }) {
   const { t } = useTranslation();
   const titleId = useId();
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [wait, setWait] = useState(() => waitFrom(waitSeconds));
   const form = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
@@ -69,25 +78,44 @@ function LockScreen({ onUnlocked }: { onUnlocked(status: { locked: boolean; hasP
     };
   }, [t]);
 
+  // The countdown: a tick a second while Koers makes the user wait, none after.
+  const until = wait?.until;
+  useEffect(() => {
+    if (until === undefined) return;
+    const timer = setInterval(() => setWait((w) => (w && Date.now() < w.until ? { ...w, now: Date.now() } : null)), 1000);
+    return () => clearInterval(timer);
+  }, [until]);
+  const left = wait ? Math.ceil((wait.until - wait.now) / 1000) : 0;
+
+  /** After a refusal: main knows how long to wait. */
+  const refresh = async () => {
+    const status = await call('lock.status', {});
+    setWait(waitFrom(status.waitSeconds));
+    onStatus(status);
+  };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (left > 0) return;
     setBusy(true);
     try {
-      onUnlocked(await call('lock.unlock', { pin }));
+      onStatus(await call('lock.unlock', { pin }));
     } catch (failure) {
-      setError(failure instanceof KoersError && failure.code === 'validation' ? t('safety.lock.wrong') : t('errors.internal'));
+      const refused = failure instanceof KoersError && (failure.code === 'validation' || failure.details?.reason === 'pin_wait');
+      setError(!refused ? t('errors.internal') : failure.code === 'validation' ? t('safety.lock.wrong') : undefined);
       setPin('');
+      if (refused) await refresh().catch(() => setError(t('errors.internal')));
     } finally {
       setBusy(false);
     }
   };
+  const waitText = left <= 0 ? undefined : left < 60 ? t('safety.lock.waitSeconds', { count: left }) : t('safety.lock.waitMinutes', { count: Math.ceil(left / 60) });
   return (
     <main className="lock-screen" aria-labelledby={titleId}>
       <form ref={form} className="panel lock-panel" onSubmit={(e) => void submit(e)} noValidate>
         <h1 id={titleId}>{t('safety.lock.title')}</h1>
         <p>{t('safety.lock.intro')}</p>
-        <TextField label={t('safety.lock.pin')} name="pin" type="password" inputMode="numeric" value={pin} onChange={setPin} error={error} />
-        <button type="submit" disabled={busy || pin.length === 0}>
+        <TextField label={t('safety.lock.pin')} name="pin" type="password" inputMode="numeric" value={pin} onChange={setPin} error={error} {...(waitText ? { hint: waitText } : {})} />
+        <button type="submit" disabled={busy || pin.length === 0 || left > 0}>
           {t('safety.lock.unlock')}
         </button>
       </form>
