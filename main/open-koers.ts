@@ -6,8 +6,8 @@ import { actor, type Context } from './context';
 import { registry } from './handlers';
 import { conflict } from './rpc/app-error';
 import { type Dispatch, type DispatchOptions, createDispatch } from './rpc/dispatch';
-import { AuditLog } from './safety/audit';
-import { auditEntry } from './safety/audit-policy';
+import { AuditLog, auditUnavailable } from './safety/audit';
+import { auditEntry, needsAuditRoom } from './safety/audit-policy';
 import { restrictToUser } from './safety/backups';
 import { checkDatabaseFile } from './safety/recovery';
 
@@ -57,7 +57,12 @@ export async function openKoers(options: KoersOptions): Promise<Koers> {
   const dispatch = createDispatch(registry, context, {
     onInternalError,
     validateOutput: validateOutput ?? false,
-    guard: (method) => (context.lock.locked && !WHILE_LOCKED.has(method) ? conflict('Koers is locked', { reason: 'locked' }) : null),
+    guard: (method) => {
+      if (context.lock.locked && !WHILE_LOCKED.has(method)) return conflict('Koers is locked', { reason: 'locked' });
+      // Too much waits to be written (disk full, database busy for long): serve no more that must be logged.
+      if (needsAuditRoom(method) && !context.audit.hasRoom()) return auditUnavailable();
+      return null;
+    },
     onCall: (method, input, outcome) => {
       const entry = auditEntry(method, input, outcome, context.now().toISOString(), actor(context));
       if (entry) context.audit.append(entry);
