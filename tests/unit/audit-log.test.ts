@@ -149,6 +149,18 @@ describe('audit log when it cannot be written for a while', () => {
     expect(await ok(koers.call('audit.check', {}))).toMatchObject({ problems: [] });
   });
 
+  it('still closes the database when the last entries cannot be written at quit, and says why in the log', async () => {
+    const release = holdWriteLock();
+    try {
+      await ok(koers.call('clients.get', { id: clientId }));
+      await koers.close();
+      expect(koers.connection.sqlite.open).toBe(false);
+      expect(koers.internalErrors.find((e) => e.method === 'audit')?.error).toMatchObject({ code: 'SQLITE_BUSY' });
+    } finally {
+      release();
+    }
+  });
+
   it('works again after a full disk once there is room', async () => {
     const sqlite = koers.connection.sqlite;
     // No page more than the file has now: the next page SQLite needs fails with SQLITE_FULL.
