@@ -42,6 +42,11 @@ describe('renderer client over the real bridge and dispatcher', () => {
     expect(describeError(i18next.t, error, { reference: '1001' }).summary).toBe('Klantnummer 1001 hoort al bij Jan Jansen. Er is niets opgeslagen.');
   });
 
+  it('says that the audit log cannot be written, not the general error', () => {
+    const error = new KoersError({ code: 'conflict', message: 'The audit log cannot be written', details: { reason: 'audit_unavailable' } });
+    expect(describeError(i18next.t, error).summary).toMatch(/^Koers kan het auditlog nu niet bijwerken/);
+  });
+
   it('shows anything unexpected as the general error, in the user language', () => {
     expect(describeError(i18next.t, new TypeError('x is undefined')).summary).toBe('Er ging iets mis in Koers. Er is niets opgeslagen; probeer het opnieuw.');
   });
