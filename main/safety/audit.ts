@@ -119,9 +119,14 @@ export class AuditLog {
     try {
       head = await this.write(batch);
     } catch (error) {
-      // A caller's attempt (audit.list, an erasure) tries at once and leaves the timer's pace alone.
-      if (byTimer) this.failures += 1;
       this.onError(error);
+      if (byTimer) {
+        // The next attempt waits twice as long; an entry appended meanwhile does not hurry it.
+        this.failures += 1;
+        clearTimeout(this.timer);
+        this.timer = undefined;
+      }
+      // A caller's attempt (audit.list, an erasure) tried at once and leaves the timer's pace alone.
       this.schedule(Math.min(this.delayMs * 2 ** this.failures, MAX_RETRY_MS));
       throw auditUnavailable();
     }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFileLog } from '../../main/log';
 import { openKoers } from '../../main/open-koers';
-import { AUDIT_QUEUE_LIMIT, entryHash } from '../../main/safety/audit';
+import { AUDIT_QUEUE_LIMIT, AuditLog, checkAuditLog, entryHash } from '../../main/safety/audit';
 import { createFileSettings } from '../../main/settings';
 import { type FakeDesktop, fakeDesktop } from '../helpers/fake-desktop';
 import { openTestKoers, type TestKoers } from '../helpers/koers';
@@ -159,6 +159,47 @@ describe('audit log when it cannot be written for a while', () => {
     } finally {
       release();
     }
+  });
+
+  it('waits twice as long after each failed attempt, up to 30 seconds, however many calls come meanwhile', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const errors: unknown[] = [];
+    const log = new AuditLog(koers.connection.db, { get: () => null, set: () => undefined }, (error) => errors.push(error));
+    const entry = { at: '2026-11-23T09:30:00.000Z', actor: null, action: 'clients.get', entity: 'clients', entityId: clientId, result: 'ok' };
+    // Every promise settled (SQLite answers synchronously; only the timers are fake).
+    const settle = () => new Promise((resolve) => setImmediate(resolve));
+    const attemptsAfter = async (ms: number) => {
+      await vi.advanceTimersByTimeAsync(ms);
+      await settle();
+      return errors.length;
+    };
+    const release = holdWriteLock();
+    try {
+      log.append(entry);
+      // The first attempt waits for the connection (another query holds it); a call comes in meanwhile.
+      let letGo = () => {};
+      const other = koers.connection.db.transaction().execute(() => new Promise<void>((resolve) => (letGo = resolve)));
+      expect(await attemptsAfter(200)).toBe(0);
+      log.append(entry);
+      letGo();
+      await other;
+      await settle();
+      expect(errors).toHaveLength(1);
+      expect(await attemptsAfter(399)).toBe(1);
+      expect(await attemptsAfter(1)).toBe(2);
+      expect(await attemptsAfter(799)).toBe(2);
+      expect(await attemptsAfter(1)).toBe(3);
+      // Doubling stops at 30 seconds: from then on one attempt in every 30 seconds.
+      for (let i = 0; i < 8; i++) await attemptsAfter(30_000);
+      const before = errors.length;
+      for (let i = 1; i <= 3; i++) expect(await attemptsAfter(30_000)).toBe(before + i);
+    } finally {
+      release();
+      vi.useRealTimers();
+    }
+    await log.close();
+    expect(count(koers.connection.sqlite, 'clients.get')).toBe(2);
+    expect(await checkAuditLog(koers.connection.db, null)).toMatchObject({ problems: [] });
   });
 
   it('works again after a full disk once there is room', async () => {
