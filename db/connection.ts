@@ -70,6 +70,11 @@ class KoersSqliteDriver extends SqliteDriver {
     this.#connection ??= new KoersSqliteConnection(this.sqlite);
     return this.#connection;
   }
+
+  /** SQLite ends a transaction itself on some errors (SQLITE_FULL): then there is nothing to roll back, and the error stays the cause. */
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (this.sqlite.inTransaction) await super.rollbackTransaction(connection);
+  }
 }
 
 class KoersSqliteDialect extends SqliteDialect {

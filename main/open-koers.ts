@@ -7,8 +7,8 @@ import { registry } from './handlers';
 import { caseworkerRole } from '../db/queries/caseworkers';
 import { AppError, conflict } from './rpc/app-error';
 import { type Dispatch, type DispatchOptions, createDispatch } from './rpc/dispatch';
-import { AuditLog } from './safety/audit';
-import { auditEntry } from './safety/audit-policy';
+import { AuditLog, auditUnavailable } from './safety/audit';
+import { auditEntry, needsAuditRoom } from './safety/audit-policy';
 import { restrictToUser } from './safety/backups';
 import { KEY_PERSON_ONLY } from './safety/role-policy';
 import { checkDatabaseFile } from './safety/recovery';
@@ -66,6 +66,8 @@ export async function openKoers(options: KoersOptions): Promise<Koers> {
         const currentId = context.settings.get('currentCaseworkerId');
         if ((currentId && (await caseworkerRole(context.db, currentId))) !== 'key_person') return new AppError('forbidden', 'Only a key person may do this', { method });
       }
+      // Too much waits to be written (disk full, database busy for long): serve no more that must be logged.
+      if (needsAuditRoom(method) && !context.audit.hasRoom()) return auditUnavailable();
       return null;
     },
     onCall: (method, input, outcome) => {

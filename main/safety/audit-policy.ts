@@ -47,9 +47,22 @@ function subject(input: unknown): string | null {
   return null;
 }
 
-/** The audit entry for a call, or null when it touches no personal data. Never the content. */
+/**
+ * Calls refused while too many entries wait to be written: every logged call but the
+ * lock's (locking and unlocking must always work; they show no personal data).
+ */
+export function needsAuditRoom(method: Method): boolean {
+  return !NOT_PERSONAL.has(method) && !method.startsWith('lock.');
+}
+
+/**
+ * The audit entry for a call, or null when it touches no personal data. Never the
+ * content. A call refused because the log cannot be written served nothing, and
+ * logging it would only lengthen the queue that cannot be written.
+ */
 export function auditEntry(method: Method, input: unknown, outcome: Envelope<unknown>, at: string, actor: string | null): AuditEntry | null {
   if (NOT_PERSONAL.has(method)) return null;
+  if (!outcome.ok && outcome.error.details?.reason === 'audit_unavailable') return null;
   // A create names its record only in the answer.
   const entityId = subject(input) ?? (outcome.ok ? subject(outcome.value) : null);
   return { at, actor, action: method, entity: method.slice(0, method.indexOf('.')), entityId, result: outcome.ok ? 'ok' : outcome.error.code };

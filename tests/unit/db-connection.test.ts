@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openConnection, PRAGMAS } from '../../db/connection';
 import { tempFolder } from '../helpers/temp';
@@ -30,5 +31,26 @@ describe('openConnection', () => {
   it('refuses a database it cannot put in WAL mode instead of running without it', async () => {
     // An in-memory database reports journal_mode=memory: the assertion must catch that.
     expect(() => openConnection(':memory:')).toThrow(/journal_mode/);
+  });
+});
+
+describe('transactions that SQLite ends itself', () => {
+  it('report the disk being full, not a failed rollback, and leave the connection usable', async () => {
+    const temp = tempFolder();
+    const connection = openConnection(join(temp.path, 'full.sqlite'));
+    const { db, sqlite } = connection;
+    sqlite.exec('CREATE TABLE t (x TEXT)');
+    // No page more than the file has now: SQLITE_FULL, and SQLite rolls the transaction back on its own.
+    sqlite.pragma(`max_page_count = ${Number(sqlite.pragma('page_count', { simple: true }))}`);
+    const write = db.transaction().execute(async (trx) => {
+      for (let i = 0; i < 200; i++) await sql`INSERT INTO t VALUES (${'x'.repeat(500)})`.execute(trx);
+    });
+    await expect(write).rejects.toMatchObject({ code: 'SQLITE_FULL' });
+    expect(sqlite.inTransaction).toBe(false);
+    sqlite.pragma('max_page_count = 1073741823');
+    await db.transaction().execute((trx) => sql`INSERT INTO t VALUES ('after')`.execute(trx));
+    expect(sqlite.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 1 });
+    await connection.close();
+    temp.cleanup();
   });
 });

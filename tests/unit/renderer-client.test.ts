@@ -50,6 +50,11 @@ describe('renderer client over the real bridge and dispatcher', () => {
     expect(describeError(i18next.t, again).summary).toBe('Koers is op deze computer al ingericht. Kies in plaats daarvan wie u bent.');
   });
 
+  it('says that the audit log cannot be written, not the general error', () => {
+    const error = new KoersError({ code: 'conflict', message: 'The audit log cannot be written', details: { reason: 'audit_unavailable' } });
+    expect(describeError(i18next.t, error).summary).toMatch(/^Koers kan het auditlog nu niet bijwerken/);
+  });
+
   it('shows anything unexpected as the general error, in the user language', () => {
     expect(describeError(i18next.t, new TypeError('x is undefined')).summary).toBe('Er ging iets mis in Koers. Er is niets opgeslagen; probeer het opnieuw.');
   });
