@@ -115,6 +115,8 @@ test('audit log, client export and erasure, retention review', async ({ app }) =
 });
 
 test('erasure: the dialog says what happens to the household first; an erasure another program keeps from finishing on disk says so', async ({ app }) => {
+  // Two axe runs and a ~1.5 s retry of the checkpoint: more than the default on a busy machine.
+  test.setTimeout(90_000);
   const client = await keyPerson(app);
   const page = app.page;
   const other = await ok(app.koers.call('clients.create', { firstName: 'Tweede', lastName: 'Lid' }));
