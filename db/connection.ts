@@ -97,12 +97,15 @@ export const DATABASE_FILE_NAME = 'koers.sqlite';
  * synchronous=FULL: every commit is fsynced, so a note that was saved survives a
  * power cut too, not only an app crash. Commits happen at human pace (and bulk
  * imports are one transaction), so the extra fsync costs nothing a user notices.
+ * secure_delete: deleted rows are overwritten with zeros, so a discarded draft or an
+ * erased client does not linger in a page's free space or on the free list.
  */
 export const PRAGMAS = {
   journal_mode: 'wal',
   foreign_keys: 1,
   busy_timeout: 5000,
   synchronous: 2, // FULL
+  secure_delete: 1,
 } as const;
 
 export interface Connection {

@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { type Connection, openConnection } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
+import { truncateWal } from '../db/wal';
 import type { Method } from './contract';
 import { actor, type Context } from './context';
 import { registry } from './handlers';
@@ -81,7 +82,13 @@ export async function openKoers(options: KoersOptions): Promise<Koers> {
     context,
     async close() {
       await context.audit.close();
-      await connection.close();
+      try {
+        // Finishes an erasure another program kept from emptying the log (privacy.ts); SQLite does so itself only as the last connection.
+        // (Not when already closed: a restart in a test closes, and so does its clean-up.)
+        if (connection.sqlite.open) await truncateWal(connection.db);
+      } finally {
+        await connection.close();
+      }
     },
   };
 }

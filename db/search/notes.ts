@@ -115,3 +115,13 @@ export async function searchNotes(db: Kysely<Database>, filter: NoteSearchFilter
     snippet: snippet(r.body, filter.text),
   }));
 }
+
+/**
+ * Rewrites the index without the words of deleted notes. FTS5 deletes by adding a
+ * delete marker: the words stay in the older segments until they happen to merge,
+ * and in a contentless index the marker repeats them. `optimize` merges every
+ * segment into one without them; secure_delete zeroes the pages it frees.
+ */
+export async function dropDeletedFromIndex(db: Kysely<Database>): Promise<void> {
+  await sql`INSERT INTO note_fts (note_fts) VALUES ('optimize')`.execute(db);
+}

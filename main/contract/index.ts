@@ -12,6 +12,7 @@ import {
   backupRefSchema,
   backupSchema,
   backupsSchema,
+  erasurePlanSchema,
   lockStatusSchema,
   pin,
   retentionRowSchema,
@@ -376,7 +377,12 @@ export const contract = {
 
   /** Everything Koers holds about one client, and the audit entries about them, in one file. */
   'privacy.exportClient': { input: z.strictObject({ clientId: id }), output: z.object({ path: z.string().nullable() }) },
-  /** Erases a client completely (the pseudonym typed as confirmation); only the audit record that it happened remains. */
+  /** What erasure does to the client's household, shown before it is confirmed. */
+  'privacy.erasurePlan': { input: z.strictObject({ clientId: id }), output: erasurePlanSchema },
+  /**
+   * Erases a client completely (the pseudonym typed as confirmation); only the audit record that it happened remains.
+   * A conflict `erase_pending`: erased in the database, but another program kept the log from being emptied yet.
+   */
   'privacy.eraseClient': { input: z.strictObject({ clientId: id, confirm: z.string().max(40) }), output: ok },
   /** Closed cases past their retention period, for review. */
   'privacy.retention': { input: empty, output: z.array(retentionRowSchema) },

@@ -49,6 +49,20 @@ export const retentionRowSchema = z.object({
   purgeFrom: z.string(),
 });
 
+/** What erasing a client does to their household (null: they have none). */
+export const erasurePlanSchema = z.object({
+  household: z
+    .object({
+      name: z.string(),
+      otherMembers: z.number().int(),
+      /** Its notes (not removed ones). */
+      notes: z.number().int(),
+      /** Erased with the client (they are its only member); otherwise it and its notes stay. */
+      erased: z.boolean(),
+    })
+    .nullable(),
+});
+
 /** Four to twelve digits. */
 export const pin = z.string().regex(/^\d{4,12}$/);
 export const lockStatusSchema = z.object({

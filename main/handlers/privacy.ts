@@ -1,5 +1,7 @@
 import { addYears, format, parseISO } from 'date-fns';
-import { clientRecords, closedBefore, eraseClientRows } from '../../db/queries/privacy';
+import { clientRecords, closedBefore, eraseClientRows, householdOnErasure } from '../../db/queries/privacy';
+import { dropDeletedFromIndex } from '../../db/search/notes';
+import { truncateWalRetrying } from '../../db/wal';
 import type { DomainHandlers } from '../contract';
 import { DEFAULT_RETENTION_YEARS } from '../contract/safety';
 import { type Context, language, today } from '../context';
@@ -10,21 +12,20 @@ import { checkCatalogChoice, requireClient } from './checks';
 const WORDS = { nl: 'Gegevens', da: 'Oplysninger', en: 'Personal data' } as const;
 
 /**
- * Erases clients for good: every row, with secure_delete so the freed pages are
- * overwritten, then a checkpoint so the write-ahead log keeps no old copy either.
+ * Erases clients for good: every row (secure_delete overwrites them, db/connection.ts),
+ * the words of their notes in the full-text index, then the write-ahead log, which
+ * still holds the pages as they were. When another program keeps the log from being
+ * emptied the erasure is done in the database but not yet on disk: that is reported,
+ * not ok. The next erasure, and closing Koers (open-koers.ts), empty it then.
  */
 async function erase(ctx: Context, clientIds: readonly string[]): Promise<void> {
   await ctx.audit.flush();
-  ctx.sqlite.pragma('secure_delete = ON');
-  try {
-    await ctx.db.transaction().execute(async (trx) => {
-      for (const id of clientIds) await eraseClientRows(trx, id);
-    });
-  } finally {
-    ctx.sqlite.pragma('secure_delete = OFF');
-  }
-  ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  for (const scope of ['clients', 'notes', 'scorings', 'actions'] as const) ctx.emit('data.changed', { scope });
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const id of clientIds) await eraseClientRows(trx, id);
+    await dropDeletedFromIndex(trx);
+  });
+  for (const scope of ['clients', 'households', 'notes', 'scorings', 'actions'] as const) ctx.emit('data.changed', { scope });
+  if (!(await truncateWalRetrying(ctx.db))) throw conflict('Erased in the database; the write-ahead log could not be emptied yet', { reason: 'erase_pending' });
 }
 
 /** Closed cases past their target group's retention period (default 10 years) on this day. */
@@ -52,6 +53,11 @@ export const privacyHandlers = {
     const audit = await ctx.db.selectFrom('audit_log').select(['seq', 'at', 'actor', 'action', 'result']).where('entity_id', '=', client.id).orderBy('seq').execute();
     writeFileAtomic(path, JSON.stringify({ exportedAt: ctx.now().toISOString(), application: `Koers ${ctx.appVersion}`, records, audit }, null, 2));
     return { path };
+  },
+
+  async 'privacy.erasurePlan'(ctx, input) {
+    const client = await requireClient(ctx.db, input.clientId);
+    return { household: await householdOnErasure(ctx.db, client.id) };
   },
 
   async 'privacy.eraseClient'(ctx, input) {

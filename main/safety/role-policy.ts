@@ -27,6 +27,7 @@ export const KEY_PERSON_ONLY: ReadonlySet<Method> = new Set<Method>([
   'team.view',
   'audit.list',
   'audit.check',
+  'privacy.erasurePlan',
   'privacy.eraseClient',
   'privacy.retention',
   'privacy.setRetention',

@@ -1,3 +1,5 @@
+import AxeBuilder from '@axe-core/playwright';
+import BetterSqlite3 from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -144,4 +146,49 @@ test('audit log, client export and erasure, retention review', async ({ app }) =
   await page.getByRole('dialog').getByRole('button', { name: '1 traject wissen…' }).click();
   await expect(page.getByText('1 traject gewist.')).toBeVisible();
   await expect(page.getByText('Van geen enkel afgesloten traject is de bewaartermijn verstreken.')).toBeVisible();
+});
+
+test('erasure: the dialog says what happens to the household first; an erasure another program keeps from finishing on disk says so', async ({ app }) => {
+  // Two axe runs and a ~1.5 s retry of the checkpoint: more than the default on a busy machine.
+  test.setTimeout(90_000);
+  const client = await keyPerson(app);
+  const page = app.page;
+  const other = await ok(app.koers.call('clients.create', { firstName: 'Tweede', lastName: 'Lid' }));
+  const home = await ok(app.koers.call('households.create', { name: 'Familie Canary', memberIds: [client.id, other.id] }));
+  await ok(app.koers.call('notes.create', { householdId: home.id, kind: 'home_visit', notedAt: '2026-11-18T11:00', body: 'Huisbezoek' }));
+
+  // Another member remains: the household and its notes stay, and the dialog says so before anything is erased.
+  await page.goto(`${app.url}#/clients/${client.id}`);
+  await page.getByRole('button', { name: 'Klant wissen…' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('Het huishouden “Familie Canary” en zijn notities blijven bestaan, want ze gaan ook over het andere lid: wat erin over deze klant staat, verandert niet.');
+  const axe = async () => (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations.map((v) => v.id);
+  expect(await axe()).toEqual([]);
+  // The command line holds a read transaction: the log cannot be emptied.
+  const reader = new BetterSqlite3(app.koers.databasePath);
+  try {
+    reader.prepare('BEGIN').run();
+    reader.prepare('SELECT count(*) FROM client').get();
+    await dialog.getByLabel(`Typ het pseudoniem ${client.pseudonym} ter bevestiging`).fill(client.pseudonym);
+    await dialog.getByRole('button', { name: 'Wissen' }).click();
+    await expect(dialog.getByRole('alert')).toHaveText(
+      'Gewist uit de database, maar er kan nog een kopie op de schijf staan tot Koers het wissen kan afmaken: een ander programma (bijvoorbeeld de opdrachtregel) gebruikt de database. Koers maakt het af bij de volgende keer wissen en bij het afsluiten.',
+    );
+    await expect(dialog.getByRole('button', { name: 'Sluiten', exact: true }).last()).toBeFocused();
+    expect(await axe()).toEqual([]);
+    await dialog.getByRole('button', { name: 'Sluiten', exact: true }).last().click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Caseload' })).toBeVisible();
+    reader.prepare('COMMIT').run();
+  } finally {
+    reader.close();
+  }
+
+  // Now the only member: the household and its note go too.
+  await page.goto(`${app.url}#/clients/${other.id}`);
+  await page.getByRole('button', { name: 'Klant wissen…' }).click();
+  await expect(dialog).toContainText('Deze klant is het enige lid van het huishouden “Familie Canary”: het huishouden en zijn 1 notitie worden ook gewist.');
+  await dialog.getByLabel(`Typ het pseudoniem ${other.pseudonym} ter bevestiging`).fill(other.pseudonym);
+  await dialog.getByRole('button', { name: 'Wissen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Caseload' })).toBeVisible();
+  expect(await app.koers.call('households.get', { id: home.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
 });

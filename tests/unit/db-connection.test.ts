@@ -11,13 +11,15 @@ describe('openConnection', () => {
   });
   afterEach(() => temp.cleanup());
 
-  it('opens a file with WAL, foreign keys, busy timeout and synchronous=FULL', async () => {
+  it('opens a file with WAL, foreign keys, busy timeout, synchronous=FULL and secure_delete', async () => {
     const connection = openConnection(join(temp.path, 'koers.sqlite'));
     const pragma = (name: string) => connection.sqlite.pragma(name, { simple: true });
     expect(pragma('journal_mode')).toBe('wal');
     expect(pragma('foreign_keys')).toBe(1);
     expect(pragma('busy_timeout')).toBe(PRAGMAS.busy_timeout);
     expect(pragma('synchronous')).toBe(2);
+    // Deleted content is overwritten, so an erased client's text does not linger in free space.
+    expect(pragma('secure_delete')).toBe(1);
     await connection.close();
   });
 

@@ -1,13 +1,16 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Client } from '../../../main/contract';
-import { call } from '../api';
+import type { Client, Output } from '../../../main/contract';
+import { call, KoersError } from '../api';
 import { describeError } from '../errors';
 import { navigate } from '../router';
 import { useSession } from '../session';
 import { Dialog } from '../ui/Dialog';
 import { ErrorSummary, TextField } from '../ui/fields';
 import { useAction } from '../ui/useAction';
+import { useRemote } from '../useRemote';
+
+type ErasurePlan = Output<'privacy.erasurePlan'>;
 
 /** The client's privacy rights: everything in one file, and (key persons) complete erasure. */
 export function ClientPrivacy({ client }: { client: Client }) {
@@ -39,40 +42,72 @@ export function ClientPrivacy({ client }: { client: Client }) {
   );
 }
 
+/** What erasure does to the client's household, said before the user confirms. */
+function HouseholdRule({ household }: { household: ErasurePlan['household'] }) {
+  const { t } = useTranslation();
+  if (!household) return null;
+  return <p>{household.erased ? t('safety.privacy.householdErased', { name: household.name, count: household.notes }) : t('safety.privacy.householdKept', { name: household.name, count: household.otherMembers })}</p>;
+}
+
 function EraseDialog({ client, onClose }: { client: Client; onClose(): void }) {
   const { t } = useTranslation();
+  const plan = useRemote('privacy.erasurePlan', { clientId: client.id }, []);
   const [confirm, setConfirm] = useState('');
   const [error, setError] = useState<string>();
+  // Erased in the database, but not yet on disk: the client is gone, the user must know the rest.
+  const [pending, setPending] = useState<string>();
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => closeRef.current?.focus(), [pending]);
+  const leave = () => {
+    onClose();
+    navigate({ page: 'caseload' });
+  };
   const erase = async () => {
     try {
       await call('privacy.eraseClient', { clientId: client.id, confirm });
-      onClose();
-      navigate({ page: 'caseload' });
+      leave();
     } catch (failure) {
-      setError(describeError(t, failure).summary);
+      const message = describeError(t, failure).summary;
+      if (failure instanceof KoersError && failure.details?.reason === 'erase_pending') setPending(message);
+      else setError(message);
     }
   };
   return (
-    <Dialog title={t('safety.privacy.eraseTitle', { name: `${client.firstName} ${client.lastName}` })} onClose={onClose}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void erase();
-        }}
-        noValidate
-      >
-        <p>{t('safety.privacy.eraseWarning')}</p>
-        <TextField label={t('safety.privacy.confirmLabel', { pseudonym: client.pseudonym })} name="confirm" value={confirm} onChange={setConfirm} />
-        <ErrorSummary message={error} />
-        <div className="form-footer">
-          <button type="button" className="secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="danger" disabled={confirm.trim() !== client.pseudonym}>
-            {t('safety.privacy.eraseConfirm')}
-          </button>
-        </div>
-      </form>
+    <Dialog title={t('safety.privacy.eraseTitle', { name: `${client.firstName} ${client.lastName}` })} onClose={pending ? leave : onClose}>
+      {pending ? (
+        <>
+          <p role="alert" className="error-summary">
+            {pending}
+          </p>
+          <div className="form-footer">
+            <button type="button" ref={closeRef} onClick={leave}>
+              {t('common.close')}
+            </button>
+          </div>
+        </>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void erase();
+          }}
+          noValidate
+        >
+          <p>{t('safety.privacy.eraseWarning')}</p>
+          {plan.data ? <HouseholdRule household={plan.data.household} /> : <ErrorSummary message={plan.error === undefined ? undefined : describeError(t, plan.error).summary} />}
+          <TextField label={t('safety.privacy.confirmLabel', { pseudonym: client.pseudonym })} name="confirm" value={confirm} onChange={setConfirm} />
+          <ErrorSummary message={error} />
+          <div className="form-footer">
+            <button type="button" className="secondary" onClick={onClose}>
+              {t('common.cancel')}
+            </button>
+            {/* Not before the household rule is on screen: the user confirms knowing it. */}
+            <button type="submit" className="danger" disabled={confirm.trim() !== client.pseudonym || !plan.data}>
+              {t('safety.privacy.eraseConfirm')}
+            </button>
+          </div>
+        </form>
+      )}
     </Dialog>
   );
 }

@@ -28,9 +28,13 @@ export function RetentionPage() {
     });
   const purge = () =>
     void action.perform(async () => {
-      const { erased } = await call('privacy.purge', { clientIds: rows.map((r) => r.clientId) });
-      setConfirming(false);
-      return t('safety.privacy.purged', { count: erased });
+      try {
+        const { erased } = await call('privacy.purge', { clientIds: rows.map((r) => r.clientId) });
+        return t('safety.privacy.purged', { count: erased });
+      } finally {
+        // Also when it failed: the message is on the page, not behind the dialog.
+        setConfirming(false);
+      }
     });
 
   return (
@@ -93,6 +97,7 @@ export function RetentionPage() {
       {confirming && (
         <Dialog title={t('safety.privacy.purgeTitle')} onClose={() => setConfirming(false)}>
           <p>{t('safety.privacy.eraseWarning')}</p>
+          <p>{t('safety.privacy.householdRule')}</p>
           <div className="form-footer">
             <button type="button" className="secondary" onClick={() => setConfirming(false)}>
               {t('common.cancel')}
