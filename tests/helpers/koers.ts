@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { LockWait } from '../../db/lock-wait';
 import type { Envelope, EventName, EventPayload, Method, Output } from '../../main/contract';
 import type { Desktop } from '../../main/desktop';
 import { createFileLog } from '../../main/log';
@@ -26,6 +27,7 @@ export interface TestKoersOptions {
   now?: () => Date;
   onEmit?: (event: EventName, payload: unknown) => void;
   desktop?: Desktop;
+  lockWait?: LockWait;
 }
 
 /** The real app core on a temporary folder: real SQLite file, real settings file, real registry. */
@@ -56,6 +58,7 @@ export async function openTestKoers(options: TestKoersOptions = {}): Promise<Tes
     },
     validateOutput: true,
     desktop,
+    ...(options.lockWait ? { lockWait: options.lockWait } : {}),
   });
   return {
     ...koers,
