@@ -1,10 +1,20 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { type CompiledQuery, type DatabaseConnection, type Driver, Kysely, type QueryResult, SqliteAdapter, SqliteDialect, SqliteDriver } from 'kysely';
+import { type CompiledQuery, type DatabaseConnection, type Driver, Kysely, type QueryResult, SqliteAdapter, SqliteDialect, type TransactionSettings } from 'kysely';
+import { APP_LOCK_WAIT, type LockWait, retryWhileBusy, Turns } from './lock-wait';
 import type { Database } from './schema';
 
-/** SQLite rolls back DDL; telling Kysely so lets the Migrator wrap each migration in a transaction. */
-class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+class KoersSqliteAdapter extends SqliteAdapter {
+  /** SQLite rolls back DDL; telling Kysely so lets the Migrator wrap each migration in a transaction. */
   override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+
+  /**
+   * One handle, but our driver puts its users in turn itself (see Handle), so that
+   * a read need not wait behind a write that waits for another program's lock.
+   * Without this Kysely would queue every query behind one mutex.
+   */
+  override get supportsMultipleConnections(): boolean {
     return true;
   }
 }
@@ -12,18 +22,43 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
 /** Prepared statements kept for reuse; the app runs a few hundred distinct queries at most. */
 const STATEMENT_CACHE_SIZE = 500;
 
+function run<R>(statement: BetterSqlite3.Statement, parameters: readonly unknown[]): QueryResult<R> {
+  if (statement.reader) return { rows: statement.all(...parameters) as R[] };
+  const { changes, lastInsertRowid } = statement.run(...parameters);
+  return { rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) };
+}
+
+/** Rows in chunks of `chunkSize` (Kysely yields them one by one). */
+function* chunks<R>(rows: IterableIterator<unknown>, chunkSize: number): Generator<QueryResult<R>> {
+  let chunk: R[] = [];
+  for (const row of rows) {
+    chunk.push(row as R);
+    if (chunk.length >= chunkSize) {
+      yield { rows: chunk };
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield { rows: chunk };
+}
+
 /**
- * Kysely's SQLite connection, with two changes. Statements are prepared once and
- * reused (preparing the caseload query costs more than running it). Streams hand
- * rows over in chunks of `chunkSize` (Kysely yields them one by one): an export of
- * 200,000 rows waits on a few hundred promises instead of hundreds of thousands.
+ * The one better-sqlite3 handle behind all of Koers's Kysely connections, and the
+ * order in which they use it. Statements are prepared once and reused (preparing
+ * the caseload query costs more than running it).
  */
-class KoersSqliteConnection implements DatabaseConnection {
+class Handle {
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  /** One statement, or one open transaction, at a time on the handle. */
+  readonly turns = new Turns();
+  /** Writes in the order they were asked for: a draft typed later cannot land before an earlier one. */
+  readonly writers = new Turns();
 
-  constructor(private readonly sqlite: BetterSqlite3.Database) {}
+  constructor(
+    readonly sqlite: BetterSqlite3.Database,
+    private readonly lockWait: LockWait,
+  ) {}
 
-  private statement(sql: string): BetterSqlite3.Statement {
+  statement(sql: string): BetterSqlite3.Statement {
     let statement = this.statements.get(sql);
     if (statement) {
       // Most recently used last: the oldest is the one dropped when the cache is full.
@@ -36,58 +71,147 @@ class KoersSqliteConnection implements DatabaseConnection {
     return statement;
   }
 
-  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const statement = this.statement(query.sql);
-    const parameters = query.parameters as unknown[];
-    if (statement.reader) return { rows: statement.all(...parameters) as R[] };
-    const { changes, lastInsertRowid } = statement.run(...parameters);
-    return { rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) };
+  /** Until when a call made now may keep retrying while another program holds the lock. */
+  deadline(): number {
+    return performance.now() + this.lockWait.retryMs;
   }
 
-  async *streamQuery<R>(query: CompiledQuery, chunkSize = 100): AsyncIterableIterator<QueryResult<R>> {
-    let rows: R[] = [];
-    for (const row of this.sqlite.prepare(query.sql).iterate(...(query.parameters as unknown[]))) {
-      rows.push(row as R);
-      if (rows.length >= chunkSize) {
-        yield { rows };
-        rows = [];
-      }
+  /** Runs `work` in the handle's turn; `keepTurn` keeps it after success (a transaction has begun). */
+  async inTurn<T>(work: () => T, keepTurn = false): Promise<T> {
+    await this.turns.take();
+    let begun = false;
+    try {
+      const result = work();
+      begun = keepTurn;
+      return result;
+    } finally {
+      if (!begun) this.turns.give();
     }
-    if (rows.length > 0) yield { rows };
+  }
+
+  async asWriter<T>(work: () => Promise<T>): Promise<T> {
+    await this.writers.take();
+    try {
+      return await work();
+    } finally {
+      this.writers.give();
+    }
   }
 }
 
-class KoersSqliteDriver extends SqliteDriver {
-  #connection: KoersSqliteConnection | undefined;
+/**
+ * One Kysely connection (per query, or per transaction) over the shared handle.
+ * A write transaction begins IMMEDIATE: it takes SQLite's write lock before its
+ * first read, so a read followed by a write cannot be refused halfway because
+ * another program committed in between (a deferred BEGIN gets SQLITE_BUSY there,
+ * which no busy timeout cures). While another program holds the lock, BEGIN and
+ * single writes are retried on a timer (see lock-wait.ts) instead of SQLite
+ * sleeping on the thread; reads never need the lock (WAL), so they do not queue
+ * behind a waiting write. Streams hand rows over in chunks.
+ */
+class KoersSqliteConnection implements DatabaseConnection {
+  /** Between BEGIN and COMMIT/ROLLBACK this connection holds the handle's turn (and, writing, the writers'). */
+  #transaction: 'read' | 'write' | null = null;
 
-  constructor(private readonly sqlite: BetterSqlite3.Database) {
-    super({ database: sqlite });
+  constructor(private readonly handle: Handle) {}
+
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    const statement = this.handle.statement(query.sql);
+    const parameters = query.parameters as unknown[];
+    if (this.#transaction) return run<R>(statement, parameters);
+    const deadline = this.handle.deadline();
+    const attempt = () => retryWhileBusy(() => this.handle.inTurn(() => run<R>(statement, parameters)), deadline);
+    return statement.readonly ? attempt() : this.handle.asWriter(attempt);
   }
 
-  /** The base driver's lock (one statement at a time), then our connection. */
-  override async acquireConnection(): Promise<DatabaseConnection> {
-    await super.acquireConnection();
-    this.#connection ??= new KoersSqliteConnection(this.sqlite);
-    return this.#connection;
+  async *streamQuery<R>(query: CompiledQuery, chunkSize = 100): AsyncIterableIterator<QueryResult<R>> {
+    // A statement being iterated cannot run elsewhere meanwhile, so a fresh one, not the cached one.
+    const rows = () => chunks<R>(this.handle.sqlite.prepare(query.sql).iterate(...(query.parameters as unknown[])), chunkSize);
+    if (this.#transaction) return yield* rows();
+    await this.handle.turns.take();
+    try {
+      yield* rows();
+    } finally {
+      this.handle.turns.give();
+    }
   }
 
-  /** SQLite ends a transaction itself on some errors (SQLITE_FULL): then there is nothing to roll back, and the error stays the cause. */
-  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    if (this.sqlite.inTransaction) await super.rollbackTransaction(connection);
+  async begin(kind: 'read' | 'write'): Promise<void> {
+    const deadline = this.handle.deadline();
+    const begin = this.handle.statement(kind === 'write' ? 'BEGIN IMMEDIATE' : 'BEGIN');
+    if (kind === 'write') await this.handle.writers.take();
+    try {
+      await retryWhileBusy(() => this.handle.inTurn(() => begin.run(), true), deadline);
+    } catch (error) {
+      if (kind === 'write') this.handle.writers.give();
+      throw error;
+    }
+    this.#transaction = kind;
+  }
+
+  /** A failed COMMIT keeps the turn: Kysely rolls back next. */
+  commit(): void {
+    this.handle.statement('COMMIT').run();
+    this.#end();
+  }
+
+  rollback(): void {
+    try {
+      // SQLite may have rolled back already (e.g. after SQLITE_FULL); a second ROLLBACK would hide that error.
+      if (this.handle.sqlite.inTransaction) this.handle.statement('ROLLBACK').run();
+    } finally {
+      this.#end();
+    }
+  }
+
+  #end(): void {
+    const kind = this.#transaction;
+    if (!kind) return;
+    this.#transaction = null;
+    this.handle.turns.give();
+    if (kind === 'write') this.handle.writers.give();
+  }
+}
+
+class KoersSqliteDriver implements Driver {
+  constructor(private readonly handle: Handle) {}
+
+  async init(): Promise<void> {}
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    return new KoersSqliteConnection(this.handle);
+  }
+
+  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    await (connection as KoersSqliteConnection).begin(settings.accessMode === 'read only' ? 'read' : 'write');
+  }
+
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    (connection as KoersSqliteConnection).commit();
+  }
+
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    (connection as KoersSqliteConnection).rollback();
+  }
+
+  async releaseConnection(): Promise<void> {}
+
+  async destroy(): Promise<void> {
+    this.handle.sqlite.close();
   }
 }
 
 class KoersSqliteDialect extends SqliteDialect {
-  constructor(private readonly sqlite: BetterSqlite3.Database) {
-    super({ database: sqlite });
+  constructor(private readonly handle: Handle) {
+    super({ database: handle.sqlite });
   }
 
   override createAdapter(): SqliteAdapter {
-    return new TransactionalDdlSqliteAdapter();
+    return new KoersSqliteAdapter();
   }
 
   override createDriver(): Driver {
-    return new KoersSqliteDriver(this.sqlite);
+    return new KoersSqliteDriver(this.handle);
   }
 }
 
@@ -99,11 +223,11 @@ export const DATABASE_FILE_NAME = 'koers.sqlite';
  * imports are one transaction), so the extra fsync costs nothing a user notices.
  * secure_delete: deleted rows are overwritten with zeros, so a discarded draft or an
  * erased client does not linger in a page's free space or on the free list.
+ * busy_timeout is set from the connection's LockWait (0 in the app).
  */
 export const PRAGMAS = {
   journal_mode: 'wal',
   foreign_keys: 1,
-  busy_timeout: 5000,
   synchronous: 2, // FULL
   secure_delete: 1,
 } as const;
@@ -123,8 +247,8 @@ export class PragmaError extends Error {
   }
 }
 
-function applyPragmas(sqlite: BetterSqlite3.Database): void {
-  for (const [name, value] of Object.entries(PRAGMAS)) {
+function applyPragmas(sqlite: BetterSqlite3.Database, pragmas: Record<string, string | number>): void {
+  for (const [name, value] of Object.entries(pragmas)) {
     sqlite.pragma(`${name} = ${value}`);
     const actual = sqlite.pragma(name, { simple: true });
     // journal_mode answers in lower case text, the others as numbers.
@@ -132,15 +256,23 @@ function applyPragmas(sqlite: BetterSqlite3.Database): void {
   }
 }
 
-export function openConnection(path: string, options: { readonly?: boolean } = {}): Connection {
-  const sqlite = new BetterSqlite3(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+export interface ConnectionOptions {
+  readonly?: boolean;
+  /** How long to wait for another program's write lock; default the app's (APP_LOCK_WAIT). */
+  lockWait?: LockWait;
+}
+
+export function openConnection(path: string, options: ConnectionOptions = {}): Connection {
+  const readonly = options.readonly ?? false;
+  const lockWait = options.lockWait ?? APP_LOCK_WAIT;
+  const sqlite = new BetterSqlite3(path, { readonly, fileMustExist: readonly, timeout: lockWait.blockingMs });
   try {
-    if (!options.readonly) applyPragmas(sqlite);
+    if (!readonly) applyPragmas(sqlite, { ...PRAGMAS, busy_timeout: lockWait.blockingMs });
   } catch (error) {
     sqlite.close();
     throw error;
   }
-  const db = new Kysely<Database>({ dialect: new KoersSqliteDialect(sqlite) });
+  const db = new Kysely<Database>({ dialect: new KoersSqliteDialect(new Handle(sqlite, lockWait)) });
   return {
     db,
     sqlite,

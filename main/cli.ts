@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { COMMAND_LINE_LOCK_WAIT } from '../db/lock-wait';
 import { common } from '../renderer/src/i18n/common';
 import type { Envelope, FieldIssue, Method, Output, RpcError } from './contract';
 import { type Language, languageFromLocales } from './contract/languages';
@@ -46,6 +47,7 @@ function explain(language: Language, error: RpcError): string {
     return (count === 1 ? messages.conflict.import_errors_one : messages.conflict.import_errors_other).replace('{{count}}', String(count));
   }
   if (error.code === 'not_found') return messages.not_found;
+  if (error.code === 'busy' || error.code === 'disk_full' || error.code === 'read_only') return messages[error.code];
   return messages.internal;
 }
 
@@ -99,6 +101,8 @@ async function main(argv: string[]): Promise<number> {
     emit: () => undefined,
     desktop,
     onInternalError: (method, error) => console.error(`[${method}]`, error),
+    // No window to keep responsive: wait inside SQLite while the app writes.
+    lockWait: COMMAND_LINE_LOCK_WAIT,
   });
   const call = async <M extends Method>(method: M, payload: unknown): Promise<Output<M>> => {
     const envelope = (await koers.dispatch(method, payload)) as Envelope<Output<M>>;

@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import { type Connection, openConnection } from '../db/connection';
+import type { LockWait } from '../db/lock-wait';
 import { migrateToLatest } from '../db/migrate';
 import { truncateWal } from '../db/wal';
 import type { Method } from './contract';
@@ -18,6 +19,8 @@ export interface KoersOptions extends Omit<Context, 'db' | 'sqlite' | 'databaseP
   databasePath: string;
   /** Default: a `backups` folder next to the database. */
   defaultBackupFolder?: string;
+  /** Default: the app's, which never blocks the main thread (see db/lock-wait.ts). */
+  lockWait?: LockWait;
 }
 
 export interface Koers {
@@ -36,9 +39,9 @@ const WHILE_LOCKED: ReadonlySet<Method> = new Set<Method>(['app.info', 'settings
  * A damaged file is refused (DamagedDatabaseError), never replaced by an empty one.
  */
 export async function openKoers(options: KoersOptions): Promise<Koers> {
-  const { databasePath, defaultBackupFolder, onInternalError, validateOutput, ...rest } = options;
+  const { databasePath, defaultBackupFolder, onInternalError, validateOutput, lockWait, ...rest } = options;
   checkDatabaseFile(databasePath);
-  const connection = openConnection(databasePath);
+  const connection = openConnection(databasePath, lockWait ? { lockWait } : {});
   try {
     await migrateToLatest(connection.db);
     restrictToUser(databasePath);

@@ -1,5 +1,6 @@
 /** What crosses the IPC boundary. Kept free of dependencies: the renderer imports it too. */
-export const ERROR_CODES = ['validation', 'not_found', 'conflict', 'forbidden', 'internal'] as const;
+// busy, disk_full, read_only: the database or disk could not take a write (main/rpc/storage-failure.ts).
+export const ERROR_CODES = ['validation', 'not_found', 'conflict', 'forbidden', 'busy', 'disk_full', 'read_only', 'internal'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** Every rule a rejected field can break; the renderer has a translated sentence for each. */

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { type Envelope, type FieldIssue, type Handlers, type Method, contract } from '../contract';
 import { AppError } from './app-error';
+import { storageFailure } from './storage-failure';
 
 export type Dispatch = (method: string, input: unknown) => Promise<Envelope<unknown>>;
 
@@ -83,8 +84,10 @@ export function createDispatch<Ctx>(handlers: Handlers<Ctx>, ctx: Ctx, options: 
       if (options.validateOutput) contract[method].output.parse(value);
       return { ok: true, value };
     } catch (error) {
-      if (error instanceof AppError) {
-        return { ok: false, error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
+      // A busy, full or read-only database is not a bug: the user gets its own plain message.
+      const expected = error instanceof AppError ? error : storageFailure(error);
+      if (expected) {
+        return { ok: false, error: { code: expected.code, message: expected.message, ...(expected.details ? { details: expected.details } : {}) } };
       }
       options.onInternalError(method, error);
       return { ok: false, error: { code: 'internal', message: 'Internal error' } };

@@ -47,6 +47,12 @@ export function describeError(t: TFunction, error: unknown, values: Record<strin
       return { summary: t('errors.not_found'), fields: {} };
     case 'forbidden':
       return { summary: t('errors.forbidden'), fields: {} };
+    case 'busy':
+      return { summary: t('errors.busy'), fields: {} };
+    case 'disk_full':
+      return { summary: t('errors.disk_full'), fields: {} };
+    case 'read_only':
+      return { summary: t('errors.read_only'), fields: {} };
     default:
       return { summary: t('errors.internal'), fields: {} };
   }

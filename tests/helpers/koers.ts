@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { LockWait } from '../../db/lock-wait';
 import type { Envelope, EventName, EventPayload, Method, Output } from '../../main/contract';
 import type { Desktop } from '../../main/desktop';
 import { createFileLog } from '../../main/log';
@@ -28,6 +29,7 @@ export interface TestKoersOptions {
   now?: () => Date;
   onEmit?: (event: EventName, payload: unknown) => void;
   desktop?: Desktop;
+  lockWait?: LockWait;
 }
 
 /** The real app core on a temporary folder: real SQLite file, real settings file, real registry. */
@@ -61,6 +63,7 @@ async function openOn(folder: string, options: TestKoersOptions, removeFolder: (
     },
     validateOutput: true,
     desktop,
+    ...(options.lockWait ? { lockWait: options.lockWait } : {}),
   });
   return {
     ...koers,

@@ -70,6 +70,40 @@ describe('command line', () => {
     await again.close();
   });
 
+  it('imports 60,000 rows while the app keeps saving: the import waits for the app\'s short writes, the app\'s writes wait for the import', { timeout: 300_000 }, async () => {
+    const csv = join(koers.folder, 'big.csv');
+    const rows = Array.from({ length: 60_000 }, (_, i) => `REF-${100_000 + i},Naam${i} Achternaam${i % 97},${1950 + (i % 50)}-0${1 + (i % 9)}-1${i % 10}`);
+    writeFileSync(csv, `Reference,Name,Date of birth\n${rows.join('\n')}\n`);
+
+    // The app waits as long as the import takes (a "busy" answer after its usual 10 s is tested in
+    // concurrent-use.test.ts), so the outcome does not depend on how fast this machine imports.
+    const app = await openTestKoers({ folder: koers.folder, lockWait: { blockingMs: 0, retryMs: 240_000 } });
+    let imported: { code: number; stdout: string; stderr: string } | undefined;
+    const importing = koersCli('import-caseload', '--db', koers.databasePath, '--input', csv).then((result) => (imported = result));
+    // The app as a caseworker types a note: a draft saved every few milliseconds, and now and then a new client.
+    const outcomes: string[] = [];
+    let lastSaved = '';
+    for (let i = 0; i < 20_000 && !imported; i++) {
+      const body = `draft ${i}`;
+      const envelope = i % 10 === 0 ? await app.call('clients.create', { firstName: 'App', lastName: `Write ${i}` }) : await app.call('drafts.save', { key: 'client:typing', kind: 'conversation', notedAt: '2026-11-20T10:15', body });
+      outcomes.push(envelope.ok ? 'ok' : envelope.error.code);
+      if (i % 10 !== 0) lastSaved = body;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await importing;
+
+    expect(imported?.stderr).toBe('');
+    expect(imported).toMatchObject({ code: 0, stdout: expect.stringContaining('created 60000, updated 0') });
+    expect(outcomes.length).toBeGreaterThan(10);
+    expect(outcomes.filter((outcome) => outcome !== 'ok')).toEqual([]);
+    expect(app.internalErrors).toEqual([]);
+    const count = (where: string) => app.connection.sqlite.prepare(`SELECT count(*) FROM client WHERE ${where}`).pluck().get();
+    expect(count("reference LIKE 'REF-%'")).toBe(60_000);
+    expect(count("first_name = 'App'")).toBe(outcomes.filter((_, i) => i % 10 === 0).length);
+    expect(await ok(app.call('drafts.get', { key: 'client:typing' }))).toMatchObject({ body: lastSaved });
+    await app.close();
+  });
+
   it('says what is wrong and exits non-zero on bad use and bad files', { timeout: 120_000 }, async () => {
     const db = koers.databasePath;
     expect(await koersCli('export-scores', '--db', join(koers.folder, 'nope.sqlite'), '--out', 'x.xlsx')).toMatchObject({ code: 2, stderr: expect.stringContaining('There is no Koers database at') });

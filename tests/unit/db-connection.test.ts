@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openConnection, PRAGMAS } from '../../db/connection';
+import { COMMAND_LINE_LOCK_WAIT } from '../../db/lock-wait';
 import { tempFolder } from '../helpers/temp';
 
 describe('openConnection', () => {
@@ -11,22 +12,43 @@ describe('openConnection', () => {
   });
   afterEach(() => temp.cleanup());
 
-  it('opens a file with WAL, foreign keys, busy timeout, synchronous=FULL and secure_delete', async () => {
+  it('opens a file with WAL, foreign keys, synchronous=FULL, secure_delete and a busy timeout that never blocks the app', async () => {
     const connection = openConnection(join(temp.path, 'koers.sqlite'));
     const pragma = (name: string) => connection.sqlite.pragma(name, { simple: true });
-    expect(pragma('journal_mode')).toBe('wal');
+    expect(pragma('journal_mode')).toBe(PRAGMAS.journal_mode);
     expect(pragma('foreign_keys')).toBe(1);
-    expect(pragma('busy_timeout')).toBe(PRAGMAS.busy_timeout);
+    expect(pragma('busy_timeout')).toBe(0);
     expect(pragma('synchronous')).toBe(2);
     // Deleted content is overwritten, so an erased client's text does not linger in free space.
     expect(pragma('secure_delete')).toBe(1);
     await connection.close();
+    // The command line has no window: SQLite itself may wait there.
+    const patient = openConnection(join(temp.path, 'koers.sqlite'), { lockWait: COMMAND_LINE_LOCK_WAIT });
+    expect(patient.sqlite.pragma('busy_timeout', { simple: true })).toBe(COMMAND_LINE_LOCK_WAIT.blockingMs);
+    await patient.close();
   });
 
   it('enforces foreign keys', async () => {
     const connection = openConnection(join(temp.path, 'fk.sqlite'));
     connection.sqlite.exec('CREATE TABLE parent (id TEXT PRIMARY KEY); CREATE TABLE child (parent_id TEXT REFERENCES parent(id));');
     expect(() => connection.sqlite.prepare("INSERT INTO child VALUES ('missing')").run()).toThrow(/FOREIGN KEY/);
+    await connection.close();
+  });
+
+  it('reports a transaction that fills the disk as SQLITE_FULL, not as a failed rollback, and keeps none of it', async () => {
+    const connection = openConnection(join(temp.path, 'full.sqlite'));
+    connection.sqlite.exec('CREATE TABLE t (x)');
+    connection.sqlite.pragma(`max_page_count = ${String(connection.sqlite.pragma('page_count', { simple: true }))}`);
+    const failure = await connection.db
+      .transaction()
+      .execute(async (trx) => {
+        await sql`INSERT INTO t VALUES (1)`.execute(trx);
+        // SQLite rolls the whole transaction back itself here; a second ROLLBACK would fail and hide why.
+        await sql`INSERT INTO t VALUES (randomblob(100000))`.execute(trx);
+      })
+      .catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'SQLITE_FULL' });
+    expect(connection.sqlite.prepare('SELECT count(*) FROM t').pluck().get()).toBe(0);
     await connection.close();
   });
 
