@@ -98,6 +98,8 @@ export const PRAGMAS = {
   foreign_keys: 1,
   busy_timeout: 5000,
   synchronous: 2, // FULL
+  // Triggers, views and defaults in the file may call only harmless functions: a database file is data, not code.
+  trusted_schema: 0,
 } as const;
 
 export interface Connection {
@@ -127,7 +129,8 @@ function applyPragmas(sqlite: BetterSqlite3.Database): void {
 export function openConnection(path: string, options: { readonly?: boolean } = {}): Connection {
   const sqlite = new BetterSqlite3(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
   try {
-    if (!options.readonly) applyPragmas(sqlite);
+    if (options.readonly) sqlite.pragma(`trusted_schema = ${PRAGMAS.trusted_schema}`);
+    else applyPragmas(sqlite);
   } catch (error) {
     sqlite.close();
     throw error;
