@@ -1,4 +1,5 @@
 import Conf from 'conf';
+import { isDatabaseId } from '../db/queries/meta';
 import type { Language } from './contract/languages';
 
 export interface WindowBounds {
@@ -24,6 +25,8 @@ export interface SettingsData {
   lockMinutes: number;
   /** The newest audit entry, kept outside the database: a cut-off log is noticed. */
   auditHead: { seq: number; hash: string } | null;
+  /** The id of the database last opened: where its backups are when the database itself is damaged. */
+  databaseId: string | null;
 }
 
 export const SETTINGS_DEFAULTS: SettingsData = {
@@ -35,6 +38,7 @@ export const SETTINGS_DEFAULTS: SettingsData = {
   pinHash: null,
   lockMinutes: 10,
   auditHead: null,
+  databaseId: null,
 };
 
 /** The small surface the app uses; electron-store in the app, plain `conf` in tests. */
@@ -77,7 +81,7 @@ const isMinutes = (v: unknown): v is number => typeof v === 'number' && Number.i
 const isHead = (v: unknown): v is { seq: number; hash: string } | null =>
   v === null || (typeof v === 'object' && typeof (v as { seq: unknown }).seq === 'number' && typeof (v as { hash: unknown }).hash === 'string');
 
-export const SETTINGS_VALIDATORS = { language: isLanguage, windowBounds: isBounds, currentCaseworkerId: isNullableString, exportFolder: isNullableString, backupFolder: isNullableString, pinHash: isNullableString, lockMinutes: isMinutes, auditHead: isHead };
+export const SETTINGS_VALIDATORS = { language: isLanguage, windowBounds: isBounds, currentCaseworkerId: isNullableString, exportFolder: isNullableString, backupFolder: isNullableString, pinHash: isNullableString, lockMinutes: isMinutes, auditHead: isHead, databaseId: (v: unknown): v is string | null => v === null || isDatabaseId(v) };
 
 /** Settings in a folder of our choice: tests, the CLI and benchmarks. */
 export function createFileSettings(folder: string): Settings {
