@@ -230,6 +230,8 @@ export const PRAGMAS = {
   foreign_keys: 1,
   synchronous: 2, // FULL
   secure_delete: 1,
+  // Triggers, views and defaults in the file may call only harmless functions: a database file is data, not code.
+  trusted_schema: 0,
 } as const;
 
 export interface Connection {
@@ -267,7 +269,8 @@ export function openConnection(path: string, options: ConnectionOptions = {}): C
   const lockWait = options.lockWait ?? APP_LOCK_WAIT;
   const sqlite = new BetterSqlite3(path, { readonly, fileMustExist: readonly, timeout: lockWait.blockingMs });
   try {
-    if (!readonly) applyPragmas(sqlite, { ...PRAGMAS, busy_timeout: lockWait.blockingMs });
+    if (readonly) sqlite.pragma(`trusted_schema = ${PRAGMAS.trusted_schema}`);
+    else applyPragmas(sqlite, { ...PRAGMAS, busy_timeout: lockWait.blockingMs });
   } catch (error) {
     sqlite.close();
     throw error;

@@ -3,7 +3,7 @@ import { Migrator } from 'kysely/migration';
 import { MIGRATIONS, migrationProvider } from './migrations';
 import type { Database } from './schema';
 
-const MIGRATION_TABLE = 'kysely_migration';
+export const MIGRATION_TABLE = 'kysely_migration';
 
 /** The database was written by a newer Koers: refuse it rather than risk damage. */
 export class DatabaseTooNewError extends Error {

@@ -248,6 +248,12 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** Facts about the database itself, e.g. `database_id` (see migration 0008). */
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
 export interface Database {
   caseworker: CaseworkerTable;
   catalog_item: CatalogItemTable;
@@ -272,6 +278,7 @@ export interface Database {
   note_draft: NoteDraftTable;
   import_mapping: ImportMappingTable;
   audit_log: AuditLogTable;
+  meta: MetaTable;
 }
 
 export type ClientRow = Selectable<ClientTable>;

@@ -23,8 +23,14 @@ export default defineConfig({
     root,
     build: {
       outDir: resolve(root, 'out/main'),
-      // The spreadsheet reader runs in a worker thread: its own file next to index.js.
-      lib: { entry: { index: resolve(root, 'main/index.ts'), 'read-worker': resolve(root, 'main/spreadsheets/read-worker.ts') } },
+      // The spreadsheet reader and the backup check run in worker threads: their own files next to index.js (see main/worker-file.ts).
+      lib: {
+        entry: {
+          index: resolve(root, 'main/index.ts'),
+          'read-worker': resolve(root, 'main/spreadsheets/read-worker.ts'),
+          'backup-check-worker': resolve(root, 'main/safety/backup-check-worker.ts'),
+        },
+      },
     },
   },
   preload: {

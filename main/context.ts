@@ -8,6 +8,7 @@ import type { PresentationState } from './contract/presentation';
 import type { Desktop } from './desktop';
 import type { Log } from './log';
 import type { AuditLog } from './safety/audit';
+import { type OwnBackups, ownBackups } from './safety/backups';
 import type { Workbook } from './spreadsheets/workbook';
 import type { Settings } from './settings';
 
@@ -17,6 +18,8 @@ export interface Context {
   /** The raw handle, for the SQLite-only work: backups, checks, secure delete. */
   sqlite: BetterSqlite3.Database;
   databasePath: string;
+  /** The database's own id (migration 0008): names the folder of its backups. */
+  databaseId: string;
   /** Where backups go unless settings name another folder. */
   defaultBackupFolder: string;
   audit: AuditLog;
@@ -61,4 +64,9 @@ export function language(ctx: Pick<Context, 'settings' | 'osLocales'>): Language
 /** Where backups go now. */
 export function backupFolder(ctx: Pick<Context, 'settings' | 'defaultBackupFolder'>): string {
   return ctx.settings.get('backupFolder') ?? ctx.defaultBackupFolder;
+}
+
+/** This database's backups: a folder named after its id inside the backup folder. */
+export function ownBackupsOf(ctx: Pick<Context, 'settings' | 'defaultBackupFolder' | 'databaseId'>): OwnBackups {
+  return ownBackups(backupFolder(ctx), ctx.databaseId);
 }

@@ -17,6 +17,7 @@ import { fill, startupMessages } from './startup-messages';
 import { backUpNow } from './handlers/backups';
 import { lockNow } from './handlers/lock';
 import { backupIfDue } from './safety/lifecycle';
+import { ownBackups } from './safety/backups';
 import { DamagedDatabaseError, restoreFile, setAside } from './safety/recovery';
 
 // Lifecycle only: everything below the window lives in modules that run in plain Node.
@@ -104,8 +105,10 @@ async function openWithRecovery(options: KoersOptions, messages: ReturnType<type
   } catch (error) {
     if (!(error instanceof DamagedDatabaseError)) throw error;
     log.write('error', 'db', 'damaged database set aside');
+    // The database's id as last seen: its backups are found without reading the damaged file.
+    const databaseId = options.settings.get('databaseId');
     const folder = options.settings.get('backupFolder') ?? options.defaultBackupFolder ?? '';
-    const recovery = setAside(options.databasePath, folder, new Date());
+    const recovery = await setAside(options.databasePath, databaseId ? ownBackups(folder, databaseId) : null, new Date());
     if (!recovery.newest) {
       dialog.showErrorBox(messages.damaged, fill(messages.noBackup, { moved: recovery.movedTo }));
       return undefined;
@@ -120,8 +123,16 @@ async function openWithRecovery(options: KoersOptions, messages: ReturnType<type
       defaultId: 0,
       cancelId: 1,
     });
-    if (choice !== 0) return undefined;
-    restoreFile(backup, options.databasePath);
+    // (A backup is offered only when the database id is known.)
+    if (choice !== 0 || !databaseId) return undefined;
+    try {
+      await restoreFile(backup, options.databasePath, databaseId, options.settings);
+    } catch (failure) {
+      // Checked again while being put in place: a file changed since it was offered is refused, and nothing is put in place.
+      log.write('error', 'db', 'backup refused at recovery', failure);
+      dialog.showErrorBox(messages.damaged, fill(messages.restoreRefused, { moved: recovery.movedTo }));
+      return undefined;
+    }
     return openKoers(options);
   }
 }

@@ -3,6 +3,7 @@ import { type Connection, openConnection } from '../db/connection';
 import type { LockWait } from '../db/lock-wait';
 import { migrateToLatest } from '../db/migrate';
 import { truncateWal } from '../db/wal';
+import { readDatabaseId } from '../db/queries/meta';
 import type { Method } from './contract';
 import { actor, type Context } from './context';
 import { registry } from './handlers';
@@ -15,7 +16,7 @@ import { restrictToUser } from './safety/backups';
 import { KEY_PERSON_ONLY } from './safety/role-policy';
 import { checkDatabaseFile } from './safety/recovery';
 
-export interface KoersOptions extends Omit<Context, 'db' | 'sqlite' | 'databasePath' | 'defaultBackupFolder' | 'audit' | 'lock' | 'meeting' | 'openFiles'>, Omit<DispatchOptions, 'guard' | 'onCall'> {
+export interface KoersOptions extends Omit<Context, 'db' | 'sqlite' | 'databasePath' | 'databaseId' | 'defaultBackupFolder' | 'audit' | 'lock' | 'meeting' | 'openFiles'>, Omit<DispatchOptions, 'guard' | 'onCall'> {
   databasePath: string;
   /** Default: a `backups` folder next to the database. */
   defaultBackupFolder?: string;
@@ -42,18 +43,24 @@ export async function openKoers(options: KoersOptions): Promise<Koers> {
   const { databasePath, defaultBackupFolder, onInternalError, validateOutput, lockWait, ...rest } = options;
   checkDatabaseFile(databasePath);
   const connection = openConnection(databasePath, lockWait ? { lockWait } : {});
+  let databaseId: string | null;
   try {
     await migrateToLatest(connection.db);
+    databaseId = await readDatabaseId(connection.db);
+    if (databaseId === null) throw new Error('The database has no id');
     restrictToUser(databasePath);
   } catch (error) {
     await connection.close();
     throw error;
   }
+  // Kept outside the database too: recovery at start finds this database's backups when the file is damaged.
+  rest.settings.set('databaseId', databaseId);
   const context: Context = {
     ...rest,
     db: connection.db,
     sqlite: connection.sqlite,
     databasePath,
+    databaseId,
     defaultBackupFolder: defaultBackupFolder ?? join(dirname(databasePath), 'backups'),
     audit: new AuditLog(connection.db, { get: () => rest.settings.get('auditHead'), set: (head) => rest.settings.set('auditHead', head) }, (error) => onInternalError('audit', error)),
     // With a PIN set Koers always starts locked: no data call answers before the PIN.

@@ -1,4 +1,5 @@
 import Conf from 'conf';
+import { isDatabaseId } from '../db/queries/meta';
 import type { Language } from './contract/languages';
 
 export interface WindowBounds {
@@ -26,6 +27,8 @@ export interface SettingsData {
   lockMinutes: number;
   /** The newest audit entry, kept outside the database: a cut-off log is noticed. */
   auditHead: { seq: number; hash: string } | null;
+  /** The id of the database last opened: where its backups are when the database itself is damaged. */
+  databaseId: string | null;
 }
 
 export interface PinFailures {
@@ -44,6 +47,7 @@ export const SETTINGS_DEFAULTS: SettingsData = {
   pinFailures: { count: 0, lastAt: null },
   lockMinutes: 10,
   auditHead: null,
+  databaseId: null,
 };
 
 /** The small surface the app uses; electron-store in the app, plain `conf` in tests. */
@@ -101,6 +105,7 @@ export const SETTINGS_VALIDATORS = {
   pinFailures: isPinFailures,
   lockMinutes: isMinutes,
   auditHead: isHead,
+  databaseId: (v: unknown): v is string | null => v === null || isDatabaseId(v),
 };
 
 /** The settings file holds the PIN hash: readable by the user only (conf also applies it to an existing file at every write). */

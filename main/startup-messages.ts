@@ -12,6 +12,8 @@ interface StartupMessages {
   /** {{moved}}: where the damaged file went; {{date}}, {{clients}}, {{scorings}}, {{notes}}: the backup. */
   restoreOffer: string;
   noBackup: string;
+  /** {{moved}}: where the damaged file went. */
+  restoreRefused: string;
   restore: string;
   quit: string;
 }
@@ -24,6 +26,7 @@ const MESSAGES: Record<Language, StartupMessages> = {
     damaged: 'De gegevens van Koers zijn beschadigd.',
     restoreOffer: 'Het beschadigde bestand is apart gezet als {{moved}}. De nieuwste goede back-up is van {{date}}: {{clients}} klanten, {{scorings}} scores, {{notes}} notities. Wat daarna is ingevoerd, moet opnieuw worden ingevoerd. Deze back-up terugzetten?',
     noBackup: 'Het beschadigde bestand is apart gezet als {{moved}}. Er is geen goede back-up gevonden; Koers start niet met een lege database. Neem contact op met uw functioneel beheerder.',
+    restoreRefused: 'De back-up kon niet worden teruggezet: hij is bij het terugzetten opnieuw gecontroleerd en afgekeurd. Er is niets teruggezet. Het beschadigde bestand staat apart als {{moved}}. Neem contact op met uw functioneel beheerder.',
     restore: 'Back-up terugzetten',
     quit: 'Afsluiten',
   },
@@ -34,6 +37,7 @@ const MESSAGES: Record<Language, StartupMessages> = {
     damaged: 'Koers’ data er beskadiget.',
     restoreOffer: 'Den beskadigede fil er lagt til side som {{moved}}. Den nyeste gode sikkerhedskopi er fra {{date}}: {{clients}} borgere, {{scorings}} scoringer, {{notes}} notater. Det, der er indtastet siden, skal indtastes igen. Vil du gendanne denne sikkerhedskopi?',
     noBackup: 'Den beskadigede fil er lagt til side som {{moved}}. Der er ingen god sikkerhedskopi; Koers starter ikke med en tom database. Kontakt din systemansvarlige.',
+    restoreRefused: 'Sikkerhedskopien kunne ikke gendannes: den blev kontrolleret igen under gendannelsen og afvist. Intet er gendannet. Den beskadigede fil er lagt til side som {{moved}}. Kontakt din systemansvarlige.',
     restore: 'Gendan sikkerhedskopi',
     quit: 'Afslut',
   },
@@ -44,6 +48,7 @@ const MESSAGES: Record<Language, StartupMessages> = {
     damaged: 'Koers’s data is damaged.',
     restoreOffer: 'The damaged file was set aside as {{moved}}. The newest good backup is from {{date}}: {{clients}} clients, {{scorings}} scorings, {{notes}} notes. What was entered after it must be entered again. Restore this backup?',
     noBackup: 'The damaged file was set aside as {{moved}}. No good backup was found; Koers does not start with an empty database. Please contact your application administrator.',
+    restoreRefused: 'The backup could not be restored: it was checked again while being restored and refused. Nothing was restored. The damaged file was set aside as {{moved}}. Please contact your application administrator.',
     restore: 'Restore backup',
     quit: 'Quit',
   },

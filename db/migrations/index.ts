@@ -7,6 +7,7 @@ import * as m0004 from './0004_scoring';
 import * as m0005 from './0005_notes';
 import * as m0006 from './0006_import_mapping';
 import * as m0007 from './0007_audit_log';
+import * as m0008 from './0008_database_id';
 
 /**
  * Every migration, in order, compiled into the app: nothing is read from a folder
@@ -20,6 +21,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: { up(d
   ['0005_notes', m0005],
   ['0006_import_mapping', m0006],
   ['0007_audit_log', m0007],
+  ['0008_database_id', m0008],
 ];
 
 export const migrationProvider: MigrationProvider = {

@@ -53,7 +53,9 @@ export interface ErrorDetails {
   method?: string;
   /** For conflicts that block an action: how many records stand in the way. */
   count?: number;
-  reason?: 'in_use' | 'has_active_clients' | 'already_closed' | 'not_closed' | 'same_caseworker' | 'published' | 'not_published' | 'sheet_retired' | 'empty_sheet' | 'import_errors' | 'import_expired' | 'locked' | 'no_pin' | 'pin_wait' | 'confirm' | 'already_set_up' | 'audit_unavailable' | 'erase_pending';
+  reason?: 'in_use' | 'has_active_clients' | 'already_closed' | 'not_closed' | 'same_caseworker' | 'published' | 'not_published' | 'sheet_retired' | 'empty_sheet' | 'import_errors' | 'import_expired' | 'locked' | 'no_pin' | 'pin_wait' | 'confirm' | 'already_set_up' | 'audit_unavailable' | 'erase_pending'
+    // A backup that cannot be restored (see BACKUP_PROBLEMS in ./safety.ts).
+    | 'backup_too_new' | 'backup_not_koers' | 'backup_other_database' | 'backup_damaged' | 'backup_timeout';
 }
 
 export interface RpcError {

@@ -8,7 +8,7 @@ import {
   auditCheckSchema,
   auditEntrySchema,
   auditFilterSchema,
-  backupContentsSchema,
+  backupCheckSchema,
   backupRefSchema,
   backupSchema,
   backupsSchema,
@@ -362,9 +362,9 @@ export const contract = {
   /** Backups: the folder, the database's place, and the backups there, newest first. */
   'backups.list': { input: empty, output: backupsSchema },
   'backups.create': { input: empty, output: backupSchema },
-  /** What a backup holds (read from a local copy), for the restore question. */
-  'backups.inspect': { input: backupRefSchema, output: backupContentsSchema },
-  /** Backs the current data up first, then puts the backup's data in its place. */
+  /** Checks a backup (a private copy, in a worker): what it holds, for the restore question, or why it cannot be restored. */
+  'backups.inspect': { input: backupRefSchema, output: backupCheckSchema },
+  /** Checks the backup; then backs the current data up and puts the backup's data in its place. A refused backup changes nothing (conflict `backup_<problem>`). */
   'backups.restore': { input: backupRefSchema, output: z.object({ safetyBackup: backupSchema }) },
   /** Asks for a folder (e.g. a network drive; Koers only copies files there); null: cancelled. */
   'backups.chooseFolder': { input: empty, output: backupsSchema.nullable() },

@@ -9,11 +9,24 @@ export const backupsSchema = z.object({
   folder: z.string(),
   customFolder: z.boolean(),
   databasePath: z.string(),
+  /** This database's own backups: a folder inside `folder` named after the database's id. */
+  ownFolder: z.string(),
   backups: z.array(backupSchema),
 });
 const fileName = z.string().regex(/^koers-\d{4}-\d{2}-\d{2}T\d{9}Z\.sqlite$/);
 export const backupRefSchema = z.strictObject({ fileName });
-export const backupContentsSchema = z.object({ clients: z.number().int(), scorings: z.number().int(), notes: z.number().int(), intact: z.boolean() });
+/**
+ * Why a backup cannot be restored: made by a newer Koers; not a Koers backup (another
+ * file, or changed outside Koers); a backup of another database; damaged; or checking
+ * it took too long.
+ */
+export const BACKUP_PROBLEMS = ['too_new', 'not_koers', 'other_database', 'damaged', 'timeout'] as const;
+export type BackupProblem = (typeof BACKUP_PROBLEMS)[number];
+/** What a backup holds, once it passed every check; or why it cannot be restored. */
+export const backupCheckSchema = z.discriminatedUnion('usable', [
+  z.object({ usable: z.literal(true), clients: z.number().int(), scorings: z.number().int(), notes: z.number().int() }),
+  z.object({ usable: z.literal(false), problem: z.enum(BACKUP_PROBLEMS) }),
+]);
 
 export const auditEntrySchema = z.object({
   seq: z.number().int(),

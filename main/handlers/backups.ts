@@ -1,28 +1,29 @@
 import type { DomainHandlers, Output } from '../contract';
-import { backupFolder, type Context } from '../context';
-import { notFound } from '../rpc/app-error';
-import { backupContents, listBackups, makeBackup, prune, restoreInto } from '../safety/backups';
-import { migrateToLatest } from '../../db/migrate';
+import { backupFolder, type Context, ownBackupsOf } from '../context';
+import { conflict, notFound } from '../rpc/app-error';
+import { BackupRefusedError, inspectBackup, listBackups, makeBackup, prune, putInPlace, withCheckedCopy } from '../safety/backups';
 
 function overview(ctx: Context): Output<'backups.list'> {
-  const folder = backupFolder(ctx);
+  const own = ownBackupsOf(ctx);
   return {
-    folder,
+    folder: backupFolder(ctx),
     customFolder: ctx.settings.get('backupFolder') !== null,
     databasePath: ctx.databasePath,
-    backups: listBackups(folder).map(({ fileName, createdAt, bytes }) => ({ fileName, createdAt, bytes })),
+    ownFolder: own.folder,
+    backups: listBackups(own.folder).map(({ fileName, createdAt, bytes }) => ({ fileName, createdAt, bytes })),
   };
 }
 
+/** Only this database's backups can be found: a colleague's in a shared folder are not there. */
 function find(ctx: Context, fileName: string) {
-  const backup = listBackups(backupFolder(ctx)).find((b) => b.fileName === fileName);
+  const backup = listBackups(ownBackupsOf(ctx).folder).find((b) => b.fileName === fileName);
   if (!backup) throw notFound('Backup');
   return backup;
 }
 
-/** A backup now, then the rotation (7 daily, 8 weekly). */
+/** A backup now, then the rotation (7 daily, 8 weekly) of this database's backups. */
 export async function backUpNow(ctx: Context) {
-  const folder = backupFolder(ctx);
+  const { folder } = ownBackupsOf(ctx);
   const backup = await makeBackup(ctx.sqlite, folder, ctx.now());
   prune(folder);
   return backup;
@@ -39,20 +40,28 @@ export const backupHandlers = {
   },
 
   async 'backups.inspect'(ctx, input) {
-    return backupContents(find(ctx, input.fileName));
+    return inspectBackup(find(ctx, input.fileName), ctx.databaseId);
   },
 
   async 'backups.restore'(ctx, input) {
     const backup = find(ctx, input.fileName);
-    // What is there now is kept first: a restore can itself be undone.
     await ctx.audit.flush();
-    const safety = await makeBackup(ctx.sqlite, backupFolder(ctx), ctx.now());
-    await restoreInto(ctx.sqlite, backup, ctx.databasePath);
-    // A backup from an older Koers is brought up to date; the audit log continues on the restored chain.
-    await migrateToLatest(ctx.db);
-    ctx.settings.set('auditHead', null);
-    ctx.emit('data.restored', {});
-    return { safetyBackup: { fileName: safety.fileName, createdAt: safety.createdAt, bytes: safety.bytes } };
+    try {
+      // Checked and brought up to date first, in a private copy: the live database is touched only by a backup that passed.
+      const safety = await withCheckedCopy(backup, { databaseId: ctx.databaseId, upgrade: true }, async (copy) => {
+        // What is there now is kept first: a restore can itself be undone.
+        const safety = await makeBackup(ctx.sqlite, ownBackupsOf(ctx).folder, ctx.now());
+        await putInPlace(ctx.sqlite, copy, ctx.databasePath);
+        // The audit log continues on the restored chain; reset before a queued entry can be written after the old head.
+        ctx.settings.set('auditHead', null);
+        return safety;
+      });
+      ctx.emit('data.restored', {});
+      return { safetyBackup: { fileName: safety.fileName, createdAt: safety.createdAt, bytes: safety.bytes } };
+    } catch (error) {
+      if (error instanceof BackupRefusedError) throw conflict(error.message, { reason: `backup_${error.problem}` });
+      throw error;
+    }
   },
 
   async 'backups.chooseFolder'(ctx) {
@@ -67,3 +76,4 @@ export const backupHandlers = {
     return overview(ctx);
   },
 } satisfies DomainHandlers<Context, 'backups'>;
+

@@ -1,7 +1,13 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { BackupProblem } from '../contract/safety';
+import { type BackupContents, type CheckResult, toRollbackJournal } from './backup-check';
+import { checkInWorker } from './check-in-worker';
+import { copyPrivately, createPrivateFile, inPrivateTempFolder, restrictToUser } from './private-files';
+
+export { restrictToUser } from './private-files';
+export type { BackupContents } from './backup-check';
 
 /** A backup file: `koers-2026-11-23T083015123Z.sqlite`, its time in the name (UTC, to the millisecond). */
 export interface BackupInfo {
@@ -11,12 +17,18 @@ export interface BackupInfo {
   bytes: number;
 }
 
-export interface BackupContents {
-  clients: number;
-  scorings: number;
-  notes: number;
-  /** `integrity_check` of the copy said ok. */
-  intact: boolean;
+/** One database's backups: the folder named after its id inside the backup folder. */
+export interface OwnBackups {
+  folder: string;
+  databaseId: string;
+}
+
+/** A backup that failed a check: nothing was changed. */
+export class BackupRefusedError extends Error {
+  constructor(readonly problem: BackupProblem) {
+    super(`The backup cannot be restored: ${problem}`);
+    this.name = 'BackupRefusedError';
+  }
 }
 
 const NAME = /^koers-(\d{4})-(\d{2})-(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z\.sqlite$/;
@@ -28,15 +40,25 @@ function fileNameAt(time: number): string {
   return `koers-${new Date(time).toISOString().slice(0, 23).replace(/[:.]/g, '')}Z.sqlite`;
 }
 
-/** Only the user may read the folder and files, where the OS supports it (POSIX modes; Windows keeps its ACLs). */
-export function restrictToUser(path: string, folder = false): void {
-  if (process.platform === 'win32') return;
-  chmodSync(path, folder ? 0o700 : 0o600);
+/**
+ * The backups of one database live in a folder named after its id, so colleagues who
+ * share a backup folder (a network drive) never list, prune or restore each other's.
+ */
+export function ownBackups(backupFolder: string, databaseId: string): OwnBackups {
+  return { folder: join(backupFolder, databaseId), databaseId };
+}
+
+/** Creates a backup folder, private; of the folders above it, those Koers creates are private too, one the user chose (maybe shared) is left as it is. */
+export function makeBackupFolder(folder: string): void {
+  const created = mkdirSync(folder, { recursive: true });
+  if (created !== undefined) restrictToUser(created, true);
+  restrictToUser(folder, true);
 }
 
 function integrityOk(path: string): boolean {
   const db = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
   try {
+    db.pragma('trusted_schema = OFF');
     return db.pragma('integrity_check', { simple: true }) === 'ok';
   } finally {
     db.close();
@@ -44,30 +66,33 @@ function integrityOk(path: string): boolean {
 }
 
 /**
- * Backs the open database up: SQLite's online backup into a local temporary file,
- * `integrity_check` on it, then a copy into the backup folder under a temporary
- * name and a rename. Koers never opens a database in the backup folder itself,
- * which may be a network drive.
+ * Backs the open database up into `folder`: SQLite's online backup into a private
+ * temporary folder, `integrity_check` on it, then a copy into the backup folder under
+ * a temporary name and a rename. Koers never opens a database in the backup folder
+ * itself, which may be a network drive. The backup is a rollback-journal file, so
+ * reading it never leaves a -wal or -shm file.
  */
 export async function makeBackup(sqlite: BetterSqlite3.Database, folder: string, now: Date): Promise<BackupInfo> {
-  mkdirSync(folder, { recursive: true });
-  restrictToUser(folder, true);
+  makeBackupFolder(folder);
   // Two backups in the same millisecond (a restore right after "back up now") must not overwrite each other.
   let time = now.getTime();
   while (existsSync(join(folder, fileNameAt(time)))) time += 1;
   const fileName = fileNameAt(time);
-  const local = join(tmpdir(), `koers-backup-${process.pid}-${Date.now()}.sqlite`);
   const partial = join(folder, `.${fileName}.partial`);
-  try {
-    await sqlite.backup(local);
-    if (!integrityOk(local)) throw new Error('The backup copy failed its integrity check');
-    copyFileSync(local, partial);
-    restrictToUser(partial);
-    renameSync(partial, join(folder, fileName));
-  } finally {
-    rmSync(local, { force: true });
-    rmSync(partial, { force: true });
-  }
+  await inPrivateTempFolder(async (temp) => {
+    const local = join(temp, 'backup.sqlite');
+    await createPrivateFile(local);
+    try {
+      await sqlite.backup(local);
+      toRollbackJournal(local);
+      if (!integrityOk(local)) throw new Error('The backup copy failed its integrity check');
+      copyFileSync(local, partial);
+      restrictToUser(partial);
+      renameSync(partial, join(folder, fileName));
+    } finally {
+      rmSync(partial, { force: true });
+    }
+  });
   return describe(folder, fileName);
 }
 
@@ -79,7 +104,7 @@ function describe(folder: string, fileName: string): BackupInfo {
   return { fileName, path, createdAt: `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z`, bytes: statSync(path).size };
 }
 
-/** The backups in a folder, newest first. */
+/** The backups in a folder (not its subfolders), newest first. */
 export function listBackups(folder: string): BackupInfo[] {
   if (!existsSync(folder)) return [];
   return readdirSync(folder)
@@ -121,58 +146,61 @@ export function prune(folder: string): string[] {
   return removed.map((b) => b.fileName);
 }
 
-/** Copies a backup to a local temporary file and runs `fn` on it read-only (never a database on the backup drive). */
-function withLocalCopy<T>(backup: BackupInfo, fn: (db: BetterSqlite3.Database, path: string) => T): T {
-  const local = join(tmpdir(), `koers-inspect-${process.pid}-${Date.now()}.sqlite`);
-  copyFileSync(backup.path, local);
-  try {
-    const db = new BetterSqlite3(local, { readonly: true, fileMustExist: true });
-    try {
-      return fn(db, local);
-    } finally {
-      db.close();
-    }
-  } finally {
-    rmSync(local, { force: true });
-  }
-}
+type Usable = Extract<CheckResult, { usable: true }>;
 
-/** What a backup holds, for the restore dialog. */
-export function backupContents(backup: BackupInfo): BackupContents {
-  return withLocalCopy(backup, (db) => {
-    const intact = db.pragma('quick_check', { simple: true }) === 'ok';
-    const count = (table: string, where: string) => (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).get() as { n: number }).n;
-    return { clients: count('client', 'deleted_at IS NULL'), scorings: count('scoring', 'deleted_at IS NULL'), notes: count('note', 'deleted_at IS NULL'), intact };
+/**
+ * Copies a backup into a private temporary folder, checks the copy in a worker
+ * (migration history, schema, integrity, which database it belongs to) and, for
+ * `upgrade`, brings it up to date and gives it `databaseId`. Then `use` gets that very
+ * copy: what is put in place is what was checked, never the file on the (maybe
+ * shared) backup drive. A failed check throws BackupRefusedError. The copy is
+ * removed in every path.
+ */
+export async function withCheckedCopy<T>(
+  backup: BackupInfo,
+  request: { databaseId: string | null; upgrade: boolean },
+  use: (copy: string, check: Usable) => Promise<T>,
+): Promise<T> {
+  return inPrivateTempFolder(async (temp) => {
+    const copy = join(temp, 'check.sqlite');
+    await copyPrivately(backup.path, copy);
+    const check = await checkInWorker({ path: copy, ...request });
+    if (!check.usable) throw new BackupRefusedError(check.problem);
+    return use(copy, check);
   });
 }
 
-/**
- * Puts a backup's contents into the open database with SQLite's backup API, from a
- * local copy: the app's connection stays open and sees the restored data at once.
- */
-export async function restoreInto(sqlite: BetterSqlite3.Database, backup: BackupInfo, databasePath: string): Promise<void> {
-  const local = join(tmpdir(), `koers-restore-${process.pid}-${Date.now()}.sqlite`);
-  copyFileSync(backup.path, local);
-  const source = new BetterSqlite3(local, { readonly: true, fileMustExist: true });
+/** What a backup holds, or why it cannot be restored (for the restore dialog and recovery at start). */
+export async function inspectBackup(backup: BackupInfo, databaseId: string | null): Promise<({ usable: true } & BackupContents) | { usable: false; problem: BackupProblem }> {
   try {
-    if (source.pragma('integrity_check', { simple: true }) !== 'ok') throw new Error('The backup failed its integrity check');
+    return await withCheckedCopy(backup, { databaseId, upgrade: false }, async (_copy, check) => ({ usable: true, ...check.contents }));
+  } catch (error) {
+    if (error instanceof BackupRefusedError) return { usable: false, problem: error.problem };
+    throw error;
+  }
+}
+
+/**
+ * Puts a checked copy's contents into the open database with SQLite's backup API: the
+ * app's connection stays open and sees the restored data at once.
+ */
+export async function putInPlace(sqlite: BetterSqlite3.Database, copy: string, databasePath: string): Promise<void> {
+  const source = new BetterSqlite3(copy, { readonly: true, fileMustExist: true });
+  try {
+    source.pragma('trusted_schema = OFF');
     await source.backup(databasePath);
   } finally {
     source.close();
-    rmSync(local, { force: true });
   }
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
 }
 
-/** The newest backup that reads back intact, for recovery after damage. */
-export function newestGoodBackup(folder: string): { backup: BackupInfo; contents: BackupContents } | null {
-  for (const backup of listBackups(folder)) {
-    try {
-      const contents = backupContents(backup);
-      if (contents.intact) return { backup, contents };
-    } catch {
-      // An unreadable backup is skipped; an older one may be fine.
-    }
+/** The newest backup that passes every check, for recovery after damage. */
+export async function newestGoodBackup(own: OwnBackups): Promise<{ backup: BackupInfo; contents: BackupContents } | null> {
+  for (const backup of listBackups(own.folder)) {
+    // A refused or unreadable backup is skipped; an older one may be fine.
+    const check = await inspectBackup(backup, own.databaseId).catch(() => null);
+    if (check?.usable) return { backup, contents: { clients: check.clients, scorings: check.scorings, notes: check.notes } };
   }
   return null;
 }

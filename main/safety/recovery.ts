@@ -1,6 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
-import { type BackupContents, type BackupInfo, newestGoodBackup, restrictToUser } from './backups';
+import { type BackupContents, type BackupInfo, newestGoodBackup, type OwnBackups, restrictToUser, withCheckedCopy } from './backups';
+import type { Settings } from '../settings';
 
 /** The database failed `quick_check` at open: it is not opened, and not replaced by an empty one. */
 export class DamagedDatabaseError extends Error {
@@ -17,6 +18,7 @@ export function checkDatabaseFile(path: string): void {
   try {
     const db = new BetterSqlite3(path, { fileMustExist: true });
     try {
+      db.pragma('trusted_schema = OFF');
       report = String(db.pragma('quick_check', { simple: true }));
     } finally {
       db.close();
@@ -33,19 +35,32 @@ export interface Recovery {
   newest: { backup: BackupInfo; contents: BackupContents } | null;
 }
 
-/** Moves the damaged file aside (kept for support, never deleted) and finds the newest good backup. */
-export function setAside(path: string, backupFolder: string, now: Date): Recovery {
+/**
+ * Moves the damaged file aside (kept for support, never deleted) and finds the newest
+ * backup of this database that passes every check. `own` is null when Koers does not
+ * know which database this was (damaged before this version ever opened it): then no
+ * backup is offered rather than possibly a colleague's.
+ */
+export async function setAside(path: string, own: OwnBackups | null, now: Date): Promise<Recovery> {
   const movedTo = `${path}.damaged-${now.toISOString().slice(0, 19).replace(/:/g, '')}Z`;
   renameSync(path, movedTo);
   for (const suffix of ['-wal', '-shm']) if (existsSync(path + suffix)) renameSync(path + suffix, movedTo + suffix);
-  return { movedTo, newest: newestGoodBackup(backupFolder) };
+  return { movedTo, newest: own ? await newestGoodBackup(own) : null };
 }
 
-/** Puts a backup in place of the missing database file (nothing has it open). */
-export function restoreFile(backup: BackupInfo, path: string): void {
-  const partial = `${path}.restoring`;
-  copyFileSync(backup.path, partial);
-  restrictToUser(partial);
-  for (const suffix of ['-wal', '-shm']) rmSync(path + suffix, { force: true });
-  renameSync(partial, path);
+/**
+ * Puts a backup in place of the missing database file (nothing has it open): the
+ * checked, up-to-date private copy, never the file from the backup folder itself.
+ * A backup that fails a check throws BackupRefusedError and nothing is put in place.
+ */
+export async function restoreFile(backup: BackupInfo, path: string, databaseId: string, settings: Pick<Settings, 'set'>): Promise<void> {
+  await withCheckedCopy(backup, { databaseId, upgrade: true }, async (copy) => {
+    const partial = `${path}.restoring`;
+    copyFileSync(copy, partial);
+    restrictToUser(partial);
+    for (const suffix of ['-wal', '-shm']) rmSync(path + suffix, { force: true });
+    renameSync(partial, path);
+    // The audit log goes on from the restored chain, not from the newest entry of the damaged file.
+    settings.set('auditHead', null);
+  });
 }

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import BetterSqlite3 from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ok } from '../helpers/seed';
 import { type AppHarness, expect, test } from './fixtures';
 
@@ -85,6 +85,8 @@ test('lock after a restart: the lock screen first, no client in the page; wrong 
 });
 
 test('backups: back up now, restore with its contents shown and a safety backup first', async ({ app }) => {
+  // A backup is checked in a worker; from the sources (under tsx) each worker takes seconds to start.
+  test.slow();
   await keyPerson(app);
   const page = app.page;
   await page.goto(`${app.url}#/settings`);
@@ -98,7 +100,7 @@ test('backups: back up now, restore with its contents shown and a safety backup 
   await ok(app.koers.call('clients.create', { firstName: 'Later', lastName: 'Toegevoegd' }));
   await backups.getByRole('button', { name: 'Terugzetten…' }).click();
   const dialog = page.getByRole('dialog');
-  await expect(dialog).toContainText('Deze back-up bevat 1 klant, 0 scores en 1 notitie.');
+  await expect(dialog).toContainText('Deze back-up bevat 1 klant, 0 scores en 1 notitie.', { timeout: 20_000 });
   await page.screenshot({ path: resolve(screenshots, 'restore.png') });
   await dialog.getByRole('button', { name: 'Terugzetten' }).click();
   await page.waitForEvent('load');
@@ -107,6 +109,30 @@ test('backups: back up now, restore with its contents shown and a safety backup 
   await expect(page.getByRole('row', { name: /Toegevoegd/ })).toHaveCount(0);
   const list = await ok(app.koers.call('backups.list', {}));
   expect(list.backups).toHaveLength(2);
+});
+
+test('restore: a backup from a newer Koers is refused in plain words and nothing changes', async ({ app }) => {
+  test.slow();
+  await keyPerson(app);
+  const page = app.page;
+  const backup = await ok(app.koers.call('backups.create', {}));
+  const { ownFolder } = await ok(app.koers.call('backups.list', {}));
+  const file = new BetterSqlite3(join(ownFolder, backup.fileName), { fileMustExist: true });
+  file.exec(`INSERT INTO kysely_migration (name, timestamp) VALUES ('9999_from_the_future', '2030-01-01T00:00:00Z')`);
+  file.close();
+  await ok(app.koers.call('clients.create', { firstName: 'Later', lastName: 'Toegevoegd' }));
+
+  await page.goto(`${app.url}#/settings`);
+  const backups = page.getByRole('region', { name: 'Back-ups' });
+  await expect(backups.getByText(ownFolder)).toBeVisible();
+  await backups.getByRole('button', { name: 'Terugzetten…' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('alert')).toHaveText('Deze back-up is gemaakt door een nieuwere versie van Koers. Installeer die versie om hem terug te zetten. Er is niets gewijzigd.', { timeout: 20_000 });
+  await expect(dialog.getByRole('button', { name: 'Terugzetten' })).toBeDisabled();
+  await dialog.getByRole('button', { name: 'Annuleren' }).click();
+  await page.goto(`${app.url}#/`);
+  await expect(page.getByRole('row', { name: /Toegevoegd/ })).toBeVisible();
+  expect((await ok(app.koers.call('backups.list', {}))).backups).toHaveLength(1);
 });
 
 test('audit log, client export and erasure, retention review', async ({ app }) => {

@@ -7,6 +7,7 @@ import { type Connection, openConnection } from '../../db/connection';
 import { DatabaseTooNewError, KNOWN_MIGRATIONS, MigrationError, migrateToLatest } from '../../db/migrate';
 import { migrationProvider } from '../../db/migrations';
 import { listCaseload } from '../../db/queries/clients';
+import { isDatabaseId, readDatabaseId } from '../../db/queries/meta';
 import { tempFolder } from '../helpers/temp';
 
 async function columns(connection: Connection, table: string): Promise<string[]> {
@@ -117,6 +118,26 @@ describe('migrations', () => {
     connection.sqlite.exec(`INSERT INTO note (id, client_id, kind, noted_at, body, created_at, updated_at) VALUES ('n1', 'c1', 'conversation', '2026-11-23T10:00', 'Søren vertelde over zijn købmand.', 'x', 'x')`);
     const hits = connection.sqlite.prepare(`SELECT rowid FROM note_fts WHERE note_fts MATCH '"kobmand"'`).all();
     expect(hits).toHaveLength(1);
+  });
+
+  it('migrates a version-7 database with data: it gets its own id, the data stays, and the id never changes after', async () => {
+    await new Migrator({ db: connection.db, provider: migrationProvider }).migrateTo('0007_audit_log');
+    connection.sqlite.exec(`
+      INSERT INTO client (id, first_name, last_name, pseudonym, status, created_at, updated_at) VALUES ('c1', 'Søren', 'Holm', 'K-0001', 'active', 'x', 'x');
+      INSERT INTO audit_log (at, actor, action, entity, result, prev_hash, hash) VALUES ('x', NULL, 'clients.create', 'clients', 'ok', 'p', 'h');
+    `);
+    await migrateToLatest(connection.db);
+    const id = await readDatabaseId(connection.db);
+    expect(isDatabaseId(id)).toBe(true);
+    expect(await connection.db.selectFrom('client').select('first_name').execute()).toEqual([{ first_name: 'Søren' }]);
+    expect(await connection.db.selectFrom('audit_log').select('action').execute()).toEqual([{ action: 'clients.create' }]);
+    await migrateToLatest(connection.db);
+    expect(await readDatabaseId(connection.db)).toBe(id);
+    // Another database gets another id.
+    const other = openConnection(join(temp.path, 'other.sqlite'));
+    await migrateToLatest(other.db);
+    expect(await readDatabaseId(other.db)).not.toBe(id);
+    await other.close();
   });
 
   it('refuses a database written by a newer Koers and leaves the file unchanged', async () => {

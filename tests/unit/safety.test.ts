@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openConnection } from '../../db/connection';
 import { migrateToLatest } from '../../db/migrate';
-import { listBackups, makeBackup, prune } from '../../main/safety/backups';
+import { readDatabaseId } from '../../db/queries/meta';
+import { listBackups, makeBackup, ownBackups, prune } from '../../main/safety/backups';
 import { DamagedDatabaseError, restoreFile, setAside } from '../../main/safety/recovery';
 import { hashPin, verifyPin } from '../../main/safety/pin';
+import { createFileSettings } from '../../main/settings';
 import { type FakeDesktop, fakeDesktop } from '../helpers/fake-desktop';
 import { openTestKoers, type TestKoers } from '../helpers/koers';
 import { createClient, ok, setUp } from '../helpers/seed';
@@ -30,20 +32,23 @@ describe('backups', () => {
     const jan = await createClient(koers, { firstName: 'Jan' });
     const backup = await ok(koers.call('backups.create', {}));
     const overview = await ok(koers.call('backups.list', {}));
-    expect(overview).toMatchObject({ folder: join(koers.folder, 'backups'), customFolder: false, databasePath: koers.databasePath });
+    const databaseId = koers.settings.get('databaseId')!;
+    expect(overview).toMatchObject({ folder: join(koers.folder, 'backups'), ownFolder: join(koers.folder, 'backups', databaseId), customFolder: false, databasePath: koers.databasePath });
     expect(overview.backups.map((b) => b.fileName)).toEqual([backup.fileName]);
     expect(backup.fileName).toBe('koers-2026-11-23T093000000Z.sqlite');
     if (process.platform !== 'win32') {
-      expect(statSync(join(overview.folder, backup.fileName)).mode & 0o777).toBe(0o600);
+      expect(statSync(join(overview.ownFolder, backup.fileName)).mode & 0o777).toBe(0o600);
+      expect(statSync(overview.ownFolder).mode & 0o777).toBe(0o700);
       expect(statSync(overview.folder).mode & 0o777).toBe(0o700);
       expect(statSync(koers.databasePath).mode & 0o777).toBe(0o600);
     }
-    expect(readdirSync(overview.folder).filter((f) => !f.startsWith('koers-'))).toEqual([]);
+    expect(readdirSync(overview.folder)).toEqual([databaseId]);
+    expect(readdirSync(overview.ownFolder).filter((f) => !f.startsWith('koers-'))).toEqual([]);
 
     // Later: a second client, then the restore of the first backup.
     clock = new Date('2026-11-24T10:00:00Z');
     await createClient(koers, { firstName: 'Piet' });
-    expect(await ok(koers.call('backups.inspect', { fileName: backup.fileName }))).toEqual({ clients: 1, scorings: 0, notes: 0, intact: true });
+    expect(await ok(koers.call('backups.inspect', { fileName: backup.fileName }))).toEqual({ usable: true, clients: 1, scorings: 0, notes: 0 });
     const { safetyBackup } = await ok(koers.call('backups.restore', { fileName: backup.fileName }));
     expect(safetyBackup.fileName).toBe('koers-2026-11-24T100000000Z.sqlite');
     expect((await ok(koers.call('clients.list', { status: 'all' }))).map((c) => c.id)).toEqual([jan.id]);
@@ -77,7 +82,7 @@ describe('backups', () => {
     desktop.folder = join(koers.folder, 'network-drive');
     expect(await ok(koers.call('backups.chooseFolder', {}))).toMatchObject({ folder: desktop.folder, customFolder: true });
     await ok(koers.call('backups.create', {}));
-    expect(listBackups(desktop.folder)).toHaveLength(1);
+    expect(listBackups(join(desktop.folder, koers.settings.get('databaseId')!))).toHaveLength(1);
     expect((await ok(koers.call('backups.resetFolder', {}))).customFolder).toBe(false);
   });
 });
@@ -90,7 +95,8 @@ describe('integrity at start', () => {
     await migrateToLatest(connection.db);
     connection.sqlite.exec(`INSERT INTO caseworker (id, name, role, created_at, updated_at) VALUES ('w', 'Anne', 'key_person', 'x', 'x')`);
     for (let i = 0; i < 400; i++) connection.sqlite.prepare(`INSERT INTO caseworker (id, name, role, created_at, updated_at) VALUES (?, ?, 'caseworker', 'x', 'x')`).run(`w${i}`, `Worker ${i} ${'x'.repeat(200)}`);
-    await makeBackup(connection.sqlite, join(temp.path, 'backups'), new Date('2026-11-22T08:00:00Z'));
+    const own = ownBackups(join(temp.path, 'backups'), (await readDatabaseId(connection.db))!);
+    await makeBackup(connection.sqlite, own.folder, new Date('2026-11-22T08:00:00Z'));
     connection.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     await connection.close();
 
@@ -103,13 +109,41 @@ describe('integrity at start', () => {
     await expect(openTestKoers({ folder: temp.path })).rejects.toBeInstanceOf(DamagedDatabaseError);
     expect(readFileSync(path).equals(damaged)).toBe(true);
 
-    const recovery = setAside(path, join(temp.path, 'backups'), new Date('2026-11-23T09:00:00Z'));
+    const recovery = await setAside(path, own, new Date('2026-11-23T09:00:00Z'));
     expect(existsSync(path)).toBe(false);
     expect(readFileSync(recovery.movedTo).equals(damaged)).toBe(true);
-    expect(recovery.newest?.contents).toMatchObject({ intact: true });
-    restoreFile(recovery.newest!.backup, path);
+    expect(recovery.newest?.contents).toEqual({ clients: 0, scorings: 0, notes: 0 });
+    await restoreFile(recovery.newest!.backup, path, own.databaseId, createFileSettings(temp.path));
     const koers = await openTestKoers({ folder: temp.path });
     expect((await ok(koers.call('caseworkers.list', {}))).length).toBe(401);
+    await koers.cleanup();
+    temp.cleanup();
+  });
+});
+
+describe('audit log after a recovery', () => {
+  it('goes on from the restored chain: the head kept outside the database is reset with the file put in place', async () => {
+    const temp = tempFolder();
+    let koers = await openTestKoers({ folder: temp.path });
+    await setUp(koers);
+    const client = await createClient(koers);
+    for (let i = 0; i < 400; i++) koers.connection.sqlite.prepare(`INSERT INTO caseworker (id, name, role, created_at, updated_at) VALUES (?, ?, 'caseworker', 'x', 'x')`).run(`w${i}`, `Worker ${i} ${'x'.repeat(200)}`);
+    await ok(koers.call('backups.create', {}));
+    // Work after the backup: the head outside the database moves past what the backup holds.
+    for (let i = 0; i < 5; i++) await ok(koers.call('clients.get', { id: client.id }));
+    await koers.context.audit.flush();
+    const own = ownBackups(join(temp.path, 'backups'), koers.context.databaseId);
+    await koers.close();
+    const path = join(temp.path, 'koers.sqlite');
+    const bytes = readFileSync(path);
+    bytes.fill(0x5a, Math.floor(bytes.length / 2), Math.floor(bytes.length / 2) + 8192);
+    writeFileSync(path, bytes);
+
+    const recovery = await setAside(path, own, new Date());
+    await restoreFile(recovery.newest!.backup, path, own.databaseId, koers.settings);
+    koers = await openTestKoers({ folder: temp.path });
+    await ok(koers.call('clients.get', { id: client.id }));
+    expect(await ok(koers.call('audit.check', {}))).toMatchObject({ problems: [] });
     await koers.cleanup();
     temp.cleanup();
   });

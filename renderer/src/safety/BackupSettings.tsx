@@ -42,6 +42,8 @@ export function BackupSettings() {
           {data.folder}
           {!data.customFolder && ` (${t('safety.backups.defaultFolder')})`}
         </dd>
+        <dt>{t('safety.backups.ownFolder')}</dt>
+        <dd>{data.ownFolder}</dd>
       </dl>
       <div className="toolbar">
         <button type="button" disabled={busy} onClick={() => run(async () => t('safety.backups.done', { name: (await call('backups.create', {})).fileName }))}>
@@ -115,7 +117,7 @@ function RestoreDialog({ backup, onClose, onDone }: { backup: Backup; onClose():
     <Dialog title={t('safety.backups.restoreTitle', { date: formatDateTime(backup.createdAt, language) })} onClose={onClose}>
       {!contents.data ? (
         <p>{t('safety.backups.checking')}</p>
-      ) : contents.data.intact ? (
+      ) : contents.data.usable ? (
         <>
           <p>
             {t('safety.backups.contents', {
@@ -127,14 +129,14 @@ function RestoreDialog({ backup, onClose, onDone }: { backup: Backup; onClose():
           <p>{t('safety.backups.restoreWarning')}</p>
         </>
       ) : (
-        <p role="alert">{t('safety.backups.damaged')}</p>
+        <p role="alert">{t(`errors.conflict.backup_${contents.data.problem}`)}</p>
       )}
       <ErrorSummary message={error} />
       <div className="form-footer">
         <button type="button" className="secondary" onClick={onClose}>
           {t('common.cancel')}
         </button>
-        <button type="button" onClick={() => void restore()} disabled={busy || !contents.data?.intact}>
+        <button type="button" onClick={() => void restore()} disabled={busy || !contents.data?.usable}>
           {t('safety.backups.restoreConfirm')}
         </button>
       </div>
