@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { workerBundles } from './build/workers';
 import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from './security';
 
 const root = resolve(import.meta.dirname, '..');
@@ -21,10 +22,11 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   main: {
     root,
+    // Worker threads (the spreadsheet reader) get their own self-contained bundles in out/main/workers.
+    plugins: [workerBundles(root, resolve(root, 'out/main/workers'))],
     build: {
       outDir: resolve(root, 'out/main'),
-      // The spreadsheet reader runs in a worker thread: its own file next to index.js.
-      lib: { entry: { index: resolve(root, 'main/index.ts'), 'read-worker': resolve(root, 'main/spreadsheets/read-worker.ts') } },
+      lib: { entry: { index: resolve(root, 'main/index.ts') } },
     },
   },
   preload: {

@@ -1,23 +1,18 @@
 import { Worker } from 'node:worker_threads';
+import { workerScript } from '../worker-path';
 import { type Limits, LIMITS, type SpreadsheetProblem, SpreadsheetError } from './problems';
 import type { Workbook } from './workbook';
 
 type Reply = { ok: true; workbook: Workbook } | { ok: false; problem: SpreadsheetProblem; limit?: number };
-
-/** From the sources (tests, the CLI under tsx) the worker is TypeScript; in the built app it sits next to main's bundle. */
-function workerFile(): { url: URL; execArgv: string[] } {
-  const fromSource = import.meta.url.endsWith('.ts');
-  return fromSource ? { url: new URL('./read-worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] } : { url: new URL('./read-worker.js', import.meta.url), execArgv: [] };
-}
 
 /**
  * Reads a spreadsheet in a worker thread with a memory cap and a time limit, so
  * a huge, hostile or broken file fails with a reason and main stays responsive.
  */
 export function readInWorker(path: string, limits: Limits = LIMITS): Promise<Workbook> {
-  const { url, execArgv } = workerFile();
+  const { path: script, execArgv } = workerScript(import.meta.url, 'read-worker');
   return new Promise((resolve, reject) => {
-    const worker = new Worker(url, { workerData: { path, limits }, execArgv, resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 64 } });
+    const worker = new Worker(script, { workerData: { path, limits }, execArgv, resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 64 } });
     let settled = false;
     const finish = (outcome: () => void) => {
       if (settled) return;
