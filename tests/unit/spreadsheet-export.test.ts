@@ -127,6 +127,19 @@ describe('spreadsheet exports', () => {
     expect((await ok(koers.call('exports.closedCases', { fileType: 'csv', year: 2026, quarter: 2, pseudonymised: true }))).rows).toBe(0);
   });
 
+  it('suggests file names that stay in the chosen folder, whatever the sheet is called', async () => {
+    const { sheet } = await seed(koers);
+    const copy = await ok(koers.call('sheets.copy', { id: sheet.id, name: '../../etc/evil' }));
+    desktop.saveAs = join(koers.folder, 'evil.xlsx');
+    await ok(koers.call('exports.scores', { format: 'wide', fileType: 'xlsx', sheetId: copy.id, pseudonymised: true }));
+    expect(desktop.dialogs.at(-1)?.defaultName).toBe('Scores ..-..-etc-evil 2026-11-23.xlsx');
+    await ok(koers.call('exports.sheet', { versionId: copy.draftVersionId! }));
+    expect(desktop.dialogs.at(-1)?.defaultName).toBe('Scorelijst ..-..-etc-evil v1.xlsx');
+    const windows = await ok(koers.call('sheets.copy', { id: sheet.id, name: '..\\CON:x*?' }));
+    await ok(koers.call('exports.sheet', { versionId: windows.draftVersionId! }));
+    expect(desktop.dialogs.at(-1)?.defaultName).toBe('Scorelijst ..-CON-x- v1.xlsx');
+  });
+
   it('a cancelled save writes nothing', async () => {
     desktop.saveAs = null;
     expect(await ok(koers.call('exports.caseload', { fileType: 'csv', status: 'active', pseudonymised: true }))).toEqual({ path: null, rows: 0 });
