@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import WorkbookReader from 'exceljs/lib/stream/xlsx/workbook-reader.js';
 import { posix } from 'node:path';
 import type { Readable } from 'node:stream';
 import { type Limits, SpreadsheetError } from './problems';
@@ -45,7 +46,8 @@ interface PartParsers {
 }
 
 const WORKBOOK = 'xl/workbook.xml';
-const RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
+/** A relationship's kind by the last segment of its type: transitional and strict OOXML differ only before it. */
+const isType = (relationship: Relationship, type: string) => relationship.Type.endsWith(`/${type}`);
 
 /** A relationship's target as a part name: relative to xl/, or absolute from the archive's root. */
 function partName(target: string): string {
@@ -73,13 +75,13 @@ export async function readXlsx(path: string, limits: Limits): Promise<Workbook> 
   try {
     // Any zip (a .docx, an .ods) without a workbook is no spreadsheet Koers reads.
     if (!archive.has(WORKBOOK) || !archive.has('xl/_rels/workbook.xml.rels')) throw new SpreadsheetError('not_spreadsheet');
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', hyperlinks: 'ignore', worksheets: 'emit', styles: 'cache', entries: 'ignore' }) as unknown as PartParsers;
+    const reader = new WorkbookReader(path, { sharedStrings: 'cache', hyperlinks: 'ignore', worksheets: 'emit', styles: 'cache', entries: 'ignore' }) as unknown as PartParsers;
     await feed(archive, 'xl/_rels/workbook.xml.rels', (part) => reader._parseRels(part));
     await feed(archive, WORKBOOK, (part) => reader._parseWorkbook(part));
     const relationships = reader.workbookRels ?? [];
     // A part by its relationship, or where Excel puts it.
     const partOf = (type: string, usual: string) => {
-      const relationship = relationships.find((r) => r.Type === `${RELATIONSHIP}${type}`);
+      const relationship = relationships.find((r) => isType(r, type));
       const name = relationship ? partName(relationship.Target) : usual;
       return archive.has(name) ? name : undefined;
     };
@@ -91,7 +93,7 @@ export async function readXlsx(path: string, limits: Limits): Promise<Workbook> 
     const worksheets: Worksheet[] = [];
     let before = 0;
     for (const [index, sheet] of (reader.model?.sheets ?? []).entries()) {
-      const relationship = relationships.find((r) => r.Id === sheet.rId && r.Type === `${RELATIONSHIP}worksheet`);
+      const relationship = relationships.find((r) => r.Id === sheet.rId && isType(r, 'worksheet'));
       if (!relationship || !archive.has(partName(relationship.Target))) continue;
       const part = await archive.open(partName(relationship.Target));
       const rows: Cell[][] = [];
