@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { workerBundles } from './build/workers';
 import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from './security';
 
 const root = resolve(import.meta.dirname, '..');
@@ -21,16 +22,11 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   main: {
     root,
+    // Worker threads (the spreadsheet reader, the backup check) get their own bundles in out/main/workers.
+    plugins: [workerBundles(root, resolve(root, 'out/main/workers'))],
     build: {
       outDir: resolve(root, 'out/main'),
-      // The spreadsheet reader and the backup check run in worker threads: their own files next to index.js (see main/worker-file.ts).
-      lib: {
-        entry: {
-          index: resolve(root, 'main/index.ts'),
-          'read-worker': resolve(root, 'main/spreadsheets/read-worker.ts'),
-          'backup-check-worker': resolve(root, 'main/safety/backup-check-worker.ts'),
-        },
-      },
+      lib: { entry: { index: resolve(root, 'main/index.ts') } },
     },
   },
   preload: {

@@ -1,4 +1,5 @@
 import type { Display } from './contract/presentation';
+import type { SaveName } from './save-name';
 
 /** A file type offered in the save dialog. */
 export interface FileFilter {
@@ -11,8 +12,8 @@ export interface FileFilter {
  * Electron implements it at the edge (electron-desktop.ts); tests drive Chromium or fakes.
  */
 export interface Desktop {
-  /** Asks where to save; null when the user cancels. */
-  chooseSaveFile(options: { defaultName: string; filters: FileFilter[] }): Promise<string | null>;
+  /** Asks where to save, suggesting a name made by `saveName`; null when the user cancels. */
+  chooseSaveFile(options: { defaultName: SaveName; filters: FileFilter[] }): Promise<string | null>;
   /** Shows a folder in the system's file manager (the log folder, for support). */
   openFolder(path: string): Promise<void>;
   /** Asks for a folder; null when the user cancels. */

@@ -9,6 +9,7 @@ import { catalogName } from '../contract/catalog-names';
 import type { Language } from '../contract/languages';
 import { type Context, language, today } from '../context';
 import { invalidInput, notFound } from '../rpc/app-error';
+import { saveName } from '../save-name';
 import { EXPORT_WORDS, type ExportWords } from '../spreadsheets/export-words';
 import { sheetLayoutTables } from '../spreadsheets/sheet-layout';
 import type { Cell } from '../spreadsheets/workbook';
@@ -25,7 +26,7 @@ async function names(db: Kysely<Database>, lang: Language) {
 /** Asks where to save, suggesting "Scores 2026-11-23.xlsx"; null: the user cancelled. */
 function chooseFile(ctx: Context, words: ExportWords, base: string, fileType: 'xlsx' | 'csv') {
   return ctx.desktop.chooseSaveFile({
-    defaultName: `${base} ${today(ctx)}.${fileType}`,
+    defaultName: saveName(`${base} ${today(ctx)}`, fileType),
     filters: [fileType === 'xlsx' ? { name: words.spreadsheet, extensions: ['xlsx'] } : { name: words.csv, extensions: ['csv'] }],
   });
 }
@@ -225,7 +226,7 @@ export const exportHandlers = {
     const lang = language(ctx);
     const words = EXPORT_WORDS[lang];
     const [sheet] = await listSheets(ctx.db, version.sheetId);
-    const path = await ctx.desktop.chooseSaveFile({ defaultName: `${words.files.sheet} ${version.sheetName} v${version.number}.xlsx`, filters: [{ name: words.spreadsheet, extensions: ['xlsx'] }] });
+    const path = await ctx.desktop.chooseSaveFile({ defaultName: saveName(`${words.files.sheet} ${version.sheetName} v${version.number}`, 'xlsx'), filters: [{ name: words.spreadsheet, extensions: ['xlsx'] }] });
     if (!path) return { path: null, rows: 0 };
     return { path, rows: await writeTables(path, 'xlsx', sheetLayoutTables(version, sheet?.description ?? null, lang), lang) };
   },

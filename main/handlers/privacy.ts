@@ -7,6 +7,7 @@ import { DEFAULT_RETENTION_YEARS } from '../contract/safety';
 import { type Context, language, today } from '../context';
 import { writeFileAtomic } from '../files';
 import { conflict } from '../rpc/app-error';
+import { saveName } from '../save-name';
 import { checkCatalogChoice, requireClient } from './checks';
 
 const WORDS = { nl: 'Gegevens', da: 'Oplysninger', en: 'Personal data' } as const;
@@ -46,7 +47,7 @@ async function dueForPurge(ctx: Context) {
 export const privacyHandlers = {
   async 'privacy.exportClient'(ctx, input) {
     const client = await requireClient(ctx.db, input.clientId);
-    const path = await ctx.desktop.chooseSaveFile({ defaultName: `${WORDS[language(ctx)]} ${client.pseudonym} ${today(ctx)}.json`, filters: [{ name: 'JSON', extensions: ['json'] }] });
+    const path = await ctx.desktop.chooseSaveFile({ defaultName: saveName(`${WORDS[language(ctx)]} ${client.pseudonym} ${today(ctx)}`, 'json'), filters: [{ name: 'JSON', extensions: ['json'] }] });
     if (!path) return { path };
     await ctx.audit.flush();
     const records = await clientRecords(ctx.db, client.id);

@@ -3,6 +3,7 @@ import type { Language } from '../contract/languages';
 import { type Context, language, today } from '../context';
 import { writeFileAtomic } from '../files';
 import { invalidInput } from '../rpc/app-error';
+import { saveName } from '../save-name';
 import { requireClient } from './checks';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -14,10 +15,9 @@ const WORDS: Record<Language, { chart: string; report: string; image: string; pd
   en: { chart: 'Progression', report: 'Progress report', image: 'PNG image', pdf: 'PDF document' },
 };
 
-/** "Voortgang P-7KQ2 2026-11-23.png": the pseudonym unless names were chosen; no characters a file system refuses. */
-function fileName(ctx: Context, word: string, who: string, extension: string): string {
-  const safe = `${word} ${who} ${today(ctx)}`.replace(/[\\/:*?"<>|]+/g, '-').replace(/\p{Cc}+/gu, '').trim();
-  return `${safe}.${extension}`;
+/** "Voortgang P-7KQ2 2026-11-23.png": the pseudonym unless names were chosen. */
+function fileName(ctx: Context, word: string, who: string, extension: string) {
+  return saveName(`${word} ${who} ${today(ctx)}`, extension);
 }
 
 async function subject(ctx: Context, clientId: string, pseudonymised: boolean): Promise<string> {

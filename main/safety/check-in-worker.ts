@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { workerEntry } from '../worker-file';
+import { workerScript } from '../worker-path';
 import type { CheckRequest, CheckResult } from './backup-check';
 
 /** Long enough to check and bring up to date a large caseload from an old Koers; a hostile file is stopped after it. */
@@ -11,9 +11,9 @@ export const CHECK_LIMIT_MS = 120_000;
  * refusal. Never rejects.
  */
 export function checkInWorker(request: CheckRequest, milliseconds = CHECK_LIMIT_MS): Promise<CheckResult> {
-  const { url, execArgv } = workerEntry(new URL('./backup-check-worker.ts', import.meta.url), new URL('./backup-check-worker.js', import.meta.url));
+  const { path, execArgv } = workerScript(import.meta.url, 'backup-check-worker');
   return new Promise((resolve) => {
-    const worker = new Worker(url, { workerData: request, execArgv, resourceLimits: { maxOldGenerationSizeMb: 256 } });
+    const worker = new Worker(path, { workerData: request, execArgv, resourceLimits: { maxOldGenerationSizeMb: 256 } });
     let settled = false;
     const finish = (result: CheckResult) => {
       if (settled) return;

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { workerEntry } from '../worker-file';
+import { workerScript } from '../worker-path';
 import { type Limits, LIMITS, type SpreadsheetProblem, SpreadsheetError } from './problems';
 import type { Workbook } from './workbook';
 
@@ -10,9 +10,9 @@ type Reply = { ok: true; workbook: Workbook } | { ok: false; problem: Spreadshee
  * a huge, hostile or broken file fails with a reason and main stays responsive.
  */
 export function readInWorker(path: string, limits: Limits = LIMITS): Promise<Workbook> {
-  const { url, execArgv } = workerEntry(new URL('./read-worker.ts', import.meta.url), new URL('./read-worker.js', import.meta.url));
+  const { path: script, execArgv } = workerScript(import.meta.url, 'read-worker');
   return new Promise((resolve, reject) => {
-    const worker = new Worker(url, { workerData: { path, limits }, execArgv, resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 64 } });
+    const worker = new Worker(script, { workerData: { path, limits }, execArgv, resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 64 } });
     let settled = false;
     const finish = (outcome: () => void) => {
       if (settled) return;

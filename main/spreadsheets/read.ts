@@ -1,10 +1,9 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import yauzl from 'yauzl';
 import { type Limits, LIMITS, SpreadsheetError } from './problems';
+import { readXlsx } from './read-xlsx';
 import { restoreNeutralised } from './values';
-import type { Cell, Workbook, Worksheet } from './workbook';
+import type { Cell, Workbook } from './workbook';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0];
@@ -82,73 +81,4 @@ export function readCsv(bytes: Uint8Array, limits: Limits = LIMITS): Workbook {
   const rows = records.map((row) => row.map((cell): Cell => (cell.trim() === '' ? null : restoreNeutralised(cell))));
   while (rows.length > 0 && (rows.at(-1) ?? []).every((cell) => cell === null)) rows.pop();
   return { worksheets: [{ name: 'CSV', rows }] };
-}
-
-// ---------- xlsx ----------
-
-/** Checks the archive's directory before anything is inflated: a zip bomb is refused unopened. */
-function checkArchive(path: string, limits: Limits): Promise<void> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: true, strictFileNames: false, validateEntrySizes: true }, (error, zip) => {
-      if (error || !zip) {
-        reject(new SpreadsheetError('damaged'));
-        return;
-      }
-      let total = 0;
-      zip.on('entry', (entry: yauzl.Entry) => {
-        total += entry.uncompressedSize;
-        const ratio = entry.compressedSize > 0 ? entry.uncompressedSize / entry.compressedSize : 0;
-        if (total > limits.unzippedBytes || (entry.uncompressedSize > 1_000_000 && ratio > limits.unzipRatio)) {
-          zip.close();
-          reject(new SpreadsheetError('zip_bomb'));
-          return;
-        }
-        zip.readEntry();
-      });
-      zip.on('end', () => resolve());
-      zip.on('error', () => reject(new SpreadsheetError('damaged')));
-      zip.readEntry();
-    });
-  });
-}
-
-type Value = ExcelJS.CellValue;
-
-/** A cell's value as plain data: formulas give their last result, rich text its text. */
-export function plainValue(value: Value): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return value.trim() === '' ? null : restoreNeutralised(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  if ('richText' in value) return value.richText.map((part) => part.text).join('') || null;
-  if ('formula' in value || 'sharedFormula' in value) return 'result' in value && value.result !== undefined ? plainValue(value.result as Value) : null;
-  if ('text' in value && typeof value.text === 'string') return value.text;
-  // Error values (#N/A, #REF!) are no data.
-  return null;
-}
-
-async function readXlsx(path: string, limits: Limits): Promise<Workbook> {
-  await checkArchive(path, limits);
-  const worksheets: Worksheet[] = [];
-  let total = 0;
-  try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', hyperlinks: 'ignore', worksheets: 'emit', styles: 'cache', entries: 'ignore' });
-    for await (const sheetReader of reader) {
-      const name = (sheetReader as unknown as { name?: string }).name ?? `Sheet ${worksheets.length + 1}`;
-      const rows: Cell[][] = [];
-      for await (const row of sheetReader) {
-        total += 1;
-        if (total > limits.rows + 1) throw new SpreadsheetError('too_many_rows', limits.rows);
-        const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-        if (values.length > limits.columns) throw new SpreadsheetError('too_many_columns', limits.columns);
-        // Keep the row numbers: a sparse sheet's row 7 stays row 7 in messages.
-        while (rows.length < row.number - 1) rows.push([]);
-        rows.push(Array.from(values, (v) => plainValue(v as Value)));
-      }
-      worksheets.push({ name, rows });
-    }
-  } catch (error) {
-    if (error instanceof SpreadsheetError) throw error;
-    throw new SpreadsheetError('damaged');
-  }
-  return { worksheets };
 }

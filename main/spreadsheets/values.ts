@@ -52,8 +52,9 @@ export function headerKey(text: string): string {
 }
 
 /**
- * Text that a spreadsheet program would run as a formula (=, +, -, @, tab, CR at
- * the start) gets a leading apostrophe: an export can never execute anything.
+ * CSV text that a spreadsheet program would run as a formula (=, +, -, @, tab, CR
+ * at the start) gets a leading apostrophe: an export can never execute anything.
+ * (In an .xlsx, text is a text cell, which never runs.)
  */
 export function neutralise(text: string): string {
   // A character check, not a regular expression: this runs for every text cell of an export.
@@ -61,7 +62,7 @@ export function neutralise(text: string): string {
   return first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13 ? `'${text}` : text;
 }
 
-/** Undoes `neutralise` on import: a file Koers exported reads back as it was. */
+/** Undoes `neutralise` on import: a file Koers exported (a CSV, or an .xlsx of older versions) reads back as it was. */
 export function restoreNeutralised(text: string): string {
   return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
 }

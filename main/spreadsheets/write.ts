@@ -47,11 +47,14 @@ function utcDate(iso: string): Date {
   return new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))));
 }
 
-/** A cell for the file: text never starts a formula; dates are dates; numbers stay numbers. */
+/**
+ * A cell for the file: dates are dates, numbers stay numbers, text is a text cell as
+ * typed. A text cell never runs as a formula (ExcelJS writes formulas only from
+ * `{ formula }` values), so it needs no apostrophe, which Excel would show.
+ */
 function xlsxValue(cell: Cell, kind: ColumnKind): ExcelJS.CellValue {
   if (cell === null) return null;
   if (kind === 'date' && typeof cell === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(cell)) return utcDate(cell);
-  if (typeof cell === 'string') return neutralise(cell);
   return cell;
 }
 
@@ -71,7 +74,7 @@ async function writeXlsx(path: string, tables: readonly Table<unknown>[]): Promi
   for (const table of tables) {
     const sheet = workbook.addWorksheet(table.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.columns = table.columns.map((column, i) => ({
-      header: neutralise(column.header),
+      header: column.header,
       key: String(i),
       width: column.width ?? Math.max(DEFAULT_WIDTH[column.kind], column.header.length + 2),
     }));

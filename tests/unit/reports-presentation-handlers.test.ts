@@ -27,6 +27,11 @@ describe('report handlers', () => {
 
     await ok(koers.call('reports.chartPng', { clientId: client.id, pseudonymised: false, png: PNG }));
     expect(desktop.dialogs[1]?.defaultName).toBe('Voortgang Fatima El Amrani 2026-11-23.png');
+
+    // A name with path characters or a right-to-left override cannot steer or disguise the file.
+    const other = await createClient(koers, { firstName: '../..', lastName: 'x\u202Egnp.exe' });
+    await ok(koers.call('reports.progressPdf', { clientId: other.id, pseudonymised: false }));
+    expect(desktop.dialogs[2]?.defaultName).toBe('Voortgangsrapport ..-.. xgnp.exe 2026-11-23.pdf');
   });
 
   it('refuses data that is not a PNG and leaves an existing file alone', async () => {

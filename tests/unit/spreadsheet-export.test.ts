@@ -60,7 +60,7 @@ describe('spreadsheet exports', () => {
   });
   afterEach(() => koers.cleanup());
 
-  it('scores in long format: real dates and numbers, frozen and filtered header, level descriptions, formulas neutralised', async () => {
+  it('scores in long format: real dates and numbers, frozen and filtered header, level descriptions, text as text cells', async () => {
     const { version } = await seed(koers);
     desktop.saveAs = join(koers.folder, 'long.xlsx');
     expect(await ok(koers.call('exports.scores', { format: 'long', fileType: 'xlsx', pseudonymised: false }))).toEqual({ path: desktop.saveAs, rows: 36 });
@@ -72,7 +72,9 @@ describe('spreadsheet exports', () => {
     expect(scores.autoFilter).toBeTruthy();
     const first = values(scores)[1]!;
     expect(first[0]).toBe('KL-100');
-    expect(first[2]).toBe(`'=HYPERLINK("http://evil")`);
+    // A text cell never runs, whatever it starts with: it is written as typed, without an apostrophe.
+    expect(first[2]).toBe(`=HYPERLINK("http://evil")`);
+    expect(scores.getCell('C2').type).toBe(ExcelJS.ValueType.String);
     expect(first[5]).toBe(1);
     expect(first[7]).toBeInstanceOf(Date);
     expect((first[7] as Date).toISOString().slice(0, 10)).toBe('2026-03-02');
@@ -112,19 +114,33 @@ describe('spreadsheet exports', () => {
     expect((await ok(koers.call('exports.caseload', { fileType: 'xlsx', status: 'all', pseudonymised: false }))).rows).toBe(3);
     const caseload = values((await workbook(desktop.saveAs)).getWorksheet('Caseload')!);
     expect(caseload[0]?.slice(0, 6)).toEqual(['Klantnummer', 'Voornaam', 'Achternaam', 'Geboortedatum', 'Telefoon', 'E-mail']);
-    expect(caseload.map((row) => row[1])).toContain("'+Ayşe");
+    expect(caseload.map((row) => row[1])).toContain('+Ayşe');
 
     desktop.saveAs = join(koers.folder, 'closed.xlsx');
     expect(await ok(koers.call('exports.closedCases', { fileType: 'xlsx', year: 2026, quarter: 3, pseudonymised: true }))).toEqual({ path: desktop.saveAs, rows: 1 });
     expect(desktop.dialogs.at(-1)?.defaultName).toBe('Afgesloten trajecten 2026-Q3 2026-11-23.xlsx');
     const book = await workbook(desktop.saveAs);
-    expect(values(book.getWorksheet('Afgesloten')!)[1]).toEqual(['K-0001', `'=HYPERLINK("http://evil")`, 'Anne de Vries', expect.any(Date), expect.any(Date), 'Werk', 83]);
+    expect(values(book.getWorksheet('Afgesloten')!)[1]).toEqual(['K-0001', `=HYPERLINK("http://evil")`, 'Anne de Vries', expect.any(Date), expect.any(Date), 'Werk', 83]);
+    expect(book.getWorksheet('Afgesloten')!.getCell('B2').type).toBe(ExcelJS.ValueType.String);
     expect(values(book.getWorksheet('Per reden')!)).toEqual([
       ['Reden', 'Aantal'],
       ['Werk', 1],
     ]);
     desktop.saveAs = join(koers.folder, 'q2.csv');
     expect((await ok(koers.call('exports.closedCases', { fileType: 'csv', year: 2026, quarter: 2, pseudonymised: true }))).rows).toBe(0);
+  });
+
+  it('suggests file names that stay in the chosen folder, whatever the sheet is called', async () => {
+    const { sheet } = await seed(koers);
+    const copy = await ok(koers.call('sheets.copy', { id: sheet.id, name: '../../etc/evil' }));
+    desktop.saveAs = join(koers.folder, 'evil.xlsx');
+    await ok(koers.call('exports.scores', { format: 'wide', fileType: 'xlsx', sheetId: copy.id, pseudonymised: true }));
+    expect(desktop.dialogs.at(-1)?.defaultName).toBe('Scores ..-..-etc-evil 2026-11-23.xlsx');
+    await ok(koers.call('exports.sheet', { versionId: copy.draftVersionId! }));
+    expect(desktop.dialogs.at(-1)?.defaultName).toBe('Scorelijst ..-..-etc-evil v1.xlsx');
+    const windows = await ok(koers.call('sheets.copy', { id: sheet.id, name: '..\\CON:x*?' }));
+    await ok(koers.call('exports.sheet', { versionId: windows.draftVersionId! }));
+    expect(desktop.dialogs.at(-1)?.defaultName).toBe('Scorelijst ..-CON-x- v1.xlsx');
   });
 
   it('a cancelled save writes nothing', async () => {
@@ -153,6 +169,27 @@ describe('round trips', () => {
       expect(shape(copy, copy.draft!)).toEqual(shape(sheet, sheet.published!));
     } finally {
       await koers.cleanup();
+    }
+  });
+
+  it('caseload as CSV: text neutralised in the file, as it was after the import', async () => {
+    const a = await app();
+    const b = await app();
+    try {
+      await seed(a.koers);
+      a.desktop.saveAs = join(a.koers.folder, 'caseload.csv');
+      await ok(a.koers.call('exports.caseload', { fileType: 'csv', status: 'all', pseudonymised: false }));
+      expect(readFileSync(a.desktop.saveAs, 'utf8')).toContain(";'+Ayşe;");
+      b.desktop.openPath = a.desktop.saveAs;
+      const file = (await ok(b.koers.call('imports.open', { kind: 'caseload' })))!;
+      const options = { token: file.token, worksheet: file.worksheets[0]!.name, createTargetGroups: true, createStages: true };
+      const plan = await ok(b.koers.call('imports.caseloadPreview', options));
+      await ok(b.koers.call('imports.caseloadRun', { ...options, mapping: plan.mapping }));
+      const names = (await ok(b.koers.call('clients.list', { status: 'all' }))).map((c) => c.firstName);
+      expect(names).toContain('+Ayşe');
+    } finally {
+      await a.koers.cleanup();
+      await b.koers.cleanup();
     }
   });
 

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CASELOAD_SYNONYMS, splitName } from '../../main/spreadsheets/caseload-import';
 import { suggestMapping } from '../../main/spreadsheets/mapping';
 import { LIMITS, SpreadsheetError } from '../../main/spreadsheets/problems';
@@ -150,4 +150,90 @@ describe('hostile and broken files', () => {
     expect(rows[1]).toEqual(['KL-1', 'Jan de Vries', 3]);
     expect(rows[2]?.slice(0, 2)).toEqual(['KL-2', 'Merged']);
   });
+});
+
+describe('sparse sheets', () => {
+  let temp: ReturnType<typeof tempFolder>;
+  beforeEach(() => {
+    temp = tempFolder('koers-sparse-');
+  });
+  afterEach(() => temp.cleanup());
+
+  /** A few bytes of xlsx: a header and single cells far away. */
+  async function sparse(cells: Record<string, string>): Promise<string> {
+    const path = join(temp.path, 'sparse.xlsx');
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Caseload');
+    for (const [address, value] of Object.entries({ A1: 'Naam', ...cells })) sheet.getCell(address).value = value;
+    await book.xlsx.writeFile(path);
+    return path;
+  }
+
+  it('counts row numbers, not rows given: one cell on the last row of Excel is refused in the worker', async () => {
+    const path = await sparse({ A1048576: 'Jan de Vries' });
+    expect(readFileSync(path).length).toBeLessThan(10_000);
+    expect(await problem(readWorkbook(path, { ...LIMITS, rows: 1_000 }))).toBe('too_many_rows');
+    expect(await problem(readInWorker(path))).toBe('too_many_rows');
+  });
+
+  it('keeps a sparse sheet under the limits: row numbers stay, empty rows between are empty', async () => {
+    const rows = (await readWorkbook(await sparse({ A5: 'Jan de Vries' }))).worksheets[0]!.rows;
+    expect(rows).toEqual([['Naam'], [], [], [], ['Jan de Vries']]);
+  });
+
+  it('refuses a single cell far to the right (column XFD) by the column limit', async () => {
+    expect(await problem(readInWorker(await sparse({ XFD2: 'Jan de Vries' })))).toBe('too_many_columns');
+    expect(await problem(readWorkbook(await sparse({ KN2: 'x' }), { ...LIMITS, columns: 299 }))).toBe('too_many_columns');
+  });
+});
+
+describe('temporary files', () => {
+  const CANARY = 'Kanarievogelaar';
+  let data: ReturnType<typeof tempFolder>;
+  let scratch: ReturnType<typeof tempFolder>;
+  const tmpdir = process.env.TMPDIR;
+  beforeAll(() => {
+    data = tempFolder('koers-canary-data-');
+    scratch = tempFolder('koers-canary-tmp-');
+    // os.tmpdir() of this process and of every worker it starts from now on.
+    process.env.TMPDIR = scratch.path;
+  });
+  afterAll(() => {
+    if (tmpdir === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = tmpdir;
+    data.cleanup();
+    scratch.cleanup();
+  });
+
+  /** Every file under the folder whose bytes contain the text. */
+  function filesContaining(folder: string, text: string): string[] {
+    return readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name))
+      .filter((file) => readFileSync(file).includes(text));
+  }
+
+  it('an import writes no personal data to the temp folder: not when it reads, not when it stops early or times out', async () => {
+    // As Koers exports: text in the worksheet itself (no shared strings), the worksheet early in the archive.
+    const path = join(data.path, 'caseload.xlsx');
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false });
+    const sheet = writer.addWorksheet('Caseload');
+    sheet.addRow(['Klantnummer', 'Naam']).commit();
+    for (let i = 0; i < 2_000; i++) sheet.addRow([`KL-${i}`, `${CANARY} ${i}`]).commit();
+    sheet.commit();
+    await writer.commit();
+    const shared = join(data.path, 'shared.xlsx');
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Caseload').addRows([['Klantnummer', 'Naam'], ['KL-1', `${CANARY} shared`]]);
+    await book.xlsx.writeFile(shared);
+
+    expect((await readInWorker(path)).worksheets[0]?.rows[1]).toEqual(['KL-0', `${CANARY} 0`]);
+    expect((await readWorkbook(shared)).worksheets[0]?.rows[1]).toEqual(['KL-1', `${CANARY} shared`]);
+    expect((await readWorkbook(path)).worksheets[0]?.rows).toHaveLength(2_001);
+    expect(await problem(readInWorker(path, { ...LIMITS, rows: 100 }))).toBe('too_many_rows');
+    expect(await problem(readWorkbook(path, { ...LIMITS, rows: 100 }))).toBe('too_many_rows');
+    expect(await problem(readInWorker(path, { ...LIMITS, milliseconds: 1 }))).toBe('timeout');
+    expect(filesContaining(scratch.path, CANARY)).toEqual([]);
+    // A longer test time-out: three worker threads start, each loading the sources through tsx.
+  }, 60_000);
 });
