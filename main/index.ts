@@ -1,7 +1,6 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, session, shell } from 'electron';
 import { join } from 'node:path';
 import { DATABASE_FILE_NAME } from '../db/connection';
-import { DatabaseTooNewError } from '../db/migrate';
 import { appMenuTemplate } from './app-menu';
 import { language } from './context';
 import type { EventName, EventPayload } from './contract';
@@ -13,7 +12,7 @@ import { createElectronDesktop } from './electron-desktop';
 import { createFileLog } from './log';
 import { createElectronSettings } from './settings-store';
 import { appOrigin, createMainWindow } from './window';
-import { fill, startupMessages } from './startup-messages';
+import { fill, startupFailure, startupMessages } from './startup-messages';
 import { backUpNow } from './handlers/backups';
 import { lockNow } from './handlers/lock';
 import { backupIfDue } from './safety/lifecycle';
@@ -67,7 +66,7 @@ async function start(): Promise<void> {
       return;
     }
   } catch (error) {
-    dialog.showErrorBox(messages.title, error instanceof DatabaseTooNewError ? messages.tooNew : messages.openFailed);
+    dialog.showErrorBox(messages.title, messages[startupFailure(error)]);
     log.write('error', 'db', 'open failed', error);
     app.exit(1);
     return;

@@ -24,7 +24,10 @@ export function checkDatabaseFile(path: string): void {
       db.close();
     }
   } catch (error) {
-    report = error instanceof Error ? error.message : String(error);
+    // Only a file SQLite calls corrupt or not a database is damaged. Locked by another program,
+    // read-only or unreadable is not: moving such a file aside would lose nothing but help no one.
+    if (!(error instanceof BetterSqlite3.SqliteError && /^SQLITE_(CORRUPT|NOTADB)/.test(error.code))) throw error;
+    report = error.message;
   }
   if (report !== 'ok') throw new DamagedDatabaseError(path, report);
 }
