@@ -15,10 +15,13 @@ import { tempFolder } from '../../helpers/temp';
 import { BENCH_TODAY, dataset } from '../datasets';
 import { defineScenario } from '../scenario';
 
-async function openApp(path: string, folder: string): Promise<Koers> {
+/** The app on a bench database; `keyPerson` working, where the scenario needs one (the team view). */
+async function openApp(path: string, folder: string, keyPerson?: string): Promise<Koers> {
+  const settings = createFileSettings(folder);
+  if (keyPerson) settings.set('currentCaseworkerId', keyPerson);
   return openKoers({
     databasePath: path,
-    settings: createFileSettings(folder),
+    settings,
     osLocales: ['nl-NL'],
     appVersion: 'bench',
     now: () => new Date(`${BENCH_TODAY}T09:00:00Z`),
@@ -113,7 +116,7 @@ export default [
       const sheet = raw
         .prepare('SELECT v.sheet_id AS id FROM scoring s JOIN sheet_version v ON v.id = s.version_id GROUP BY v.sheet_id ORDER BY count(*) DESC LIMIT 1')
         .get() as { id: string };
-      return { app: await openApp(data.path, temp.path), raw, temp, sheetId: sheet.id };
+      return { app: await openApp(data.path, temp.path, data.caseworkerId), raw, temp, sheetId: sheet.id };
     },
     async run({ app, sheetId }) {
       const result = await app.dispatch('team.view', { sheetId });
