@@ -1,5 +1,14 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { type CompiledQuery, type DatabaseConnection, type Driver, Kysely, type QueryResult, SqliteAdapter, SqliteDialect, type TransactionSettings } from 'kysely';
+import {
+  type CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  type QueryResult,
+  SqliteAdapter,
+  SqliteDialect,
+  type TransactionSettings,
+} from 'kysely';
 import { APP_LOCK_WAIT, type LockWait, retryWhileBusy, Turns } from './lock-wait';
 import type { Database } from './schema';
 
@@ -65,7 +74,8 @@ class Handle {
       this.statements.delete(sql);
     } else {
       statement = this.sqlite.prepare(sql);
-      if (this.statements.size >= STATEMENT_CACHE_SIZE) this.statements.delete(this.statements.keys().next().value ?? '');
+      if (this.statements.size >= STATEMENT_CACHE_SIZE)
+        this.statements.delete(this.statements.keys().next().value ?? '');
     }
     this.statements.set(sql, statement);
     return statement;
@@ -126,7 +136,8 @@ class KoersSqliteConnection implements DatabaseConnection {
 
   async *streamQuery<R>(query: CompiledQuery, chunkSize = 100): AsyncIterableIterator<QueryResult<R>> {
     // A statement being iterated cannot run elsewhere meanwhile, so a fresh one, not the cached one.
-    const rows = () => chunks<R>(this.handle.sqlite.prepare(query.sql).iterate(...(query.parameters as unknown[])), chunkSize);
+    const rows = () =>
+      chunks<R>(this.handle.sqlite.prepare(query.sql).iterate(...(query.parameters as unknown[])), chunkSize);
     if (this.#transaction) return yield* rows();
     await this.handle.turns.take();
     try {

@@ -41,9 +41,16 @@ export function normaliseSql(text: string): string {
 }
 
 async function schemaOf<DB>(db: Kysely<DB>): Promise<Schema> {
-  const rows = await sql<{ type: string; name: string; tbl_name: string; sql: string | null }>`SELECT type, name, tbl_name, sql FROM sqlite_master`.execute(db);
+  const rows = await sql<{
+    type: string;
+    name: string;
+    tbl_name: string;
+    sql: string | null;
+  }>`SELECT type, name, tbl_name, sql FROM sqlite_master`.execute(db);
   return new Map(
-    rows.rows.filter((r) => !(r.type === 'table' && STATISTICS.test(r.name))).map((r) => [`${r.type} ${r.name} on ${r.tbl_name}`, r.sql === null ? '' : normaliseSql(r.sql)]),
+    rows.rows
+      .filter((r) => !(r.type === 'table' && STATISTICS.test(r.name)))
+      .map((r) => [`${r.type} ${r.name} on ${r.tbl_name}`, r.sql === null ? '' : normaliseSql(r.sql)]),
   );
 }
 
@@ -56,7 +63,11 @@ function reference(count: number): Promise<Schema> {
     schema = (async () => {
       const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new BetterSqlite3(':memory:') }) });
       try {
-        const { error } = await new Migrator({ db, provider: migrationProvider, migrationTableName: MIGRATION_TABLE }).migrateTo(KNOWN_MIGRATIONS[count - 1] ?? NO_MIGRATIONS);
+        const { error } = await new Migrator({
+          db,
+          provider: migrationProvider,
+          migrationTableName: MIGRATION_TABLE,
+        }).migrateTo(KNOWN_MIGRATIONS[count - 1] ?? NO_MIGRATIONS);
         if (error) throw error;
         return await schemaOf(db);
       } finally {
@@ -77,11 +88,13 @@ export async function checkSchema<DB>(db: Kysely<DB>): Promise<SchemaVerdict> {
   // The history is read only from a table that is exactly Koers's migration table (not a view, not a trap).
   const historyTable = `table ${MIGRATION_TABLE} on ${MIGRATION_TABLE}`;
   const latest = await reference(KNOWN_MIGRATIONS.length);
-  if (!actual.has(historyTable) || actual.get(historyTable) !== latest.get(historyTable)) return { ok: false, problem: 'not_koers' };
+  if (!actual.has(historyTable) || actual.get(historyTable) !== latest.get(historyTable))
+    return { ok: false, problem: 'not_koers' };
   const history = await sql<{ name: string }>`SELECT name FROM ${sql.table(MIGRATION_TABLE)} ORDER BY name`.execute(db);
   const migrations = history.rows.map((r) => r.name);
   const known = migrations.filter((name) => KNOWN_MIGRATIONS.includes(name));
-  if (known.length === 0 || known.some((name, i) => KNOWN_MIGRATIONS[i] !== name)) return { ok: false, problem: 'not_koers' };
+  if (known.length === 0 || known.some((name, i) => KNOWN_MIGRATIONS[i] !== name))
+    return { ok: false, problem: 'not_koers' };
   if (known.length < migrations.length) return { ok: false, problem: 'too_new' };
   if (!sameSchema(actual, await reference(migrations.length))) return { ok: false, problem: 'not_koers' };
   return { ok: true, migrations };

@@ -18,7 +18,10 @@ type Texts = Record<StarterLanguage, { name: string; description: string }>;
 type LevelTexts = Record<StarterLanguage, readonly (readonly [label: string, description: string])[]>;
 
 const LADDER: Texts = {
-  nl: { name: 'Participatieladder', description: 'Zes treden, van sociaal geïsoleerd tot betaald werk zonder ondersteuning.' },
+  nl: {
+    name: 'Participatieladder',
+    description: 'Zes treden, van sociaal geïsoleerd tot betaald werk zonder ondersteuning.',
+  },
   da: { name: 'Deltagelsesstige', description: 'Seks trin, fra socialt isoleret til lønnet arbejde uden støtte.' },
   en: { name: 'Participation ladder', description: 'Six rungs, from socially isolated to paid work without support.' },
 };
@@ -71,7 +74,15 @@ export function starterSheet(starter: Starter, language: StarterLanguage): Start
     case 'ladder':
       return {
         ...LADDER[language],
-        indicators: [{ key: 'participation', ...LADDER_INDICATOR[language], scaleMin: 1, scaleMax: 6, levels: levels(LADDER_LEVELS[language], 1) }],
+        indicators: [
+          {
+            key: 'participation',
+            ...LADDER_INDICATOR[language],
+            scaleMin: 1,
+            scaleMax: 6,
+            levels: levels(LADDER_LEVELS[language], 1),
+          },
+        ],
       };
     case 'work_readiness':
       return workReadiness(language);
@@ -81,9 +92,18 @@ export function starterSheet(starter: Starter, language: StarterLanguage): Start
 }
 
 const WORK_READINESS: Texts = {
-  nl: { name: 'Werkfitheid', description: 'Zeven onderwerpen die samen laten zien hoe dicht iemand bij werk staat en waar de drempels zitten.' },
-  da: { name: 'Jobparathed', description: 'Syv områder, der tilsammen viser, hvor tæt borgeren er på job, og hvad der står i vejen.' },
-  en: { name: 'Work readiness', description: 'Seven areas that together show how close someone is to work and what stands in the way.' },
+  nl: {
+    name: 'Werkfitheid',
+    description: 'Zeven onderwerpen die samen laten zien hoe dicht iemand bij werk staat en waar de drempels zitten.',
+  },
+  da: {
+    name: 'Jobparathed',
+    description: 'Syv områder, der tilsammen viser, hvor tæt borgeren er på job, og hvad der står i vejen.',
+  },
+  en: {
+    name: 'Work readiness',
+    description: 'Seven areas that together show how close someone is to work and what stands in the way.',
+  },
 };
 
 interface StarterIndicator {
@@ -98,8 +118,14 @@ const WORK_READINESS_INDICATORS: readonly StarterIndicator[] = [
     key: 'motivation',
     texts: {
       nl: { name: 'Motivatie', description: 'Hoe graag iemand wil werken en of diegene daar zelf stappen voor zet.' },
-      da: { name: 'Motivation', description: 'Hvor meget borgeren ønsker at arbejde, og om vedkommende selv tager skridt mod det.' },
-      en: { name: 'Motivation', description: 'How much someone wants to work and whether they take steps towards it themselves.' },
+      da: {
+        name: 'Motivation',
+        description: 'Hvor meget borgeren ønsker at arbejde, og om vedkommende selv tager skridt mod det.',
+      },
+      en: {
+        name: 'Motivation',
+        description: 'How much someone wants to work and whether they take steps towards it themselves.',
+      },
     },
     levels: {
       nl: [
@@ -128,9 +154,19 @@ const WORK_READINESS_INDICATORS: readonly StarterIndicator[] = [
   {
     key: 'work_identity',
     texts: {
-      nl: { name: 'Beeld van werk', description: 'Hoe helder iemand ziet welk werk past en wat diegene een werkgever te bieden heeft.' },
-      da: { name: 'Jobmål og kompetencer', description: 'Hvor klart borgeren ser, hvilket arbejde der passer, og hvad vedkommende kan tilbyde en arbejdsgiver.' },
-      en: { name: 'Work identity', description: 'How clearly someone sees which work suits them and what they can offer an employer.' },
+      nl: {
+        name: 'Beeld van werk',
+        description: 'Hoe helder iemand ziet welk werk past en wat diegene een werkgever te bieden heeft.',
+      },
+      da: {
+        name: 'Jobmål og kompetencer',
+        description:
+          'Hvor klart borgeren ser, hvilket arbejde der passer, og hvad vedkommende kan tilbyde en arbejdsgiver.',
+      },
+      en: {
+        name: 'Work identity',
+        description: 'How clearly someone sees which work suits them and what they can offer an employer.',
+      },
     },
     levels: {
       nl: [
@@ -138,14 +174,23 @@ const WORK_READINESS_INDICATORS: readonly StarterIndicator[] = [
         ['Vaag beeld', 'Noemt wat wensen, maar die sluiten niet aan bij de eigen kunde of bij wat er aan werk is.'],
         ['Eerste richting', 'Kan één of twee soorten werk noemen die passen, en ongeveer waarom.'],
         ['Duidelijke richting', 'Weet welk werk past, wat diegene meebrengt en wat nog geleerd moet worden.'],
-        ['Helder profiel', 'Presenteert zich overtuigend bij een werkgever, met een haalbaar doel en een cv dat erbij past.'],
+        [
+          'Helder profiel',
+          'Presenteert zich overtuigend bij een werkgever, met een haalbaar doel en een cv dat erbij past.',
+        ],
       ],
       da: [
         ['Intet billede', 'Ved endnu ikke, hvilket arbejde der kunne passe, eller hvad vedkommende er god til.'],
         ['Uklart billede', 'Nævner nogle ønsker, men de hænger ikke sammen med egne evner eller de job, der findes.'],
         ['En retning tegner sig', 'Kan nævne en eller to slags arbejde, der passer, og nogenlunde hvorfor.'],
-        ['Klar retning', 'Ved, hvilket arbejde der passer, hvad vedkommende kan bidrage med, og hvad der mangler at blive lært.'],
-        ['Tydelig profil', 'Kan præsentere sig overbevisende for en arbejdsgiver med et realistisk mål og et CV, der passer.'],
+        [
+          'Klar retning',
+          'Ved, hvilket arbejde der passer, hvad vedkommende kan bidrage med, og hvad der mangler at blive lært.',
+        ],
+        [
+          'Tydelig profil',
+          'Kan præsentere sig overbevisende for en arbejdsgiver med et realistisk mål og et CV, der passer.',
+        ],
       ],
       en: [
         ['No picture yet', 'Does not yet know which work might suit them or what they are good at.'],
@@ -165,23 +210,41 @@ const WORK_READINESS_INDICATORS: readonly StarterIndicator[] = [
     },
     levels: {
       nl: [
-        ['Werken nu niet mogelijk', 'Gezondheidsklachten maken werk of een vaste dagbesteding op dit moment onmogelijk.'],
+        [
+          'Werken nu niet mogelijk',
+          'Gezondheidsklachten maken werk of een vaste dagbesteding op dit moment onmogelijk.',
+        ],
         ['Sterk beperkt', 'Kan een paar uur licht bezig zijn, maar valt vaak uit of heeft veel rust nodig.'],
-        ['Beperkt, wordt aangepakt', 'Klachten zijn in beeld en in behandeling; deeltijdwerk met aanpassingen is haalbaar.'],
-        ['Licht beperkt', 'De gezondheid laat werk grotendeels toe; klachten zijn met kleine aanpassingen te hanteren.'],
+        [
+          'Beperkt, wordt aangepakt',
+          'Klachten zijn in beeld en in behandeling; deeltijdwerk met aanpassingen is haalbaar.',
+        ],
+        [
+          'Licht beperkt',
+          'De gezondheid laat werk grotendeels toe; klachten zijn met kleine aanpassingen te hanteren.',
+        ],
         ['Geen belemmering', 'De gezondheid staat het gewenste aantal uren werk niet in de weg.'],
       ],
       da: [
         ['Arbejde ikke muligt nu', 'Helbredsproblemer gør arbejde eller faste aktiviteter umulige lige nu.'],
-        ['Meget begrænset', 'Kan klare lette opgaver et par timer ad gangen, men melder ofte fra eller har brug for meget hvile.'],
-        ['Begrænset, tages hånd om', 'Helbredsproblemerne er kendte og under behandling; deltid med tilpasninger er realistisk.'],
+        [
+          'Meget begrænset',
+          'Kan klare lette opgaver et par timer ad gangen, men melder ofte fra eller har brug for meget hvile.',
+        ],
+        [
+          'Begrænset, tages hånd om',
+          'Helbredsproblemerne er kendte og under behandling; deltid med tilpasninger er realistisk.',
+        ],
         ['Lidt begrænset', 'Helbredet tillader for det meste arbejde; gener kan håndteres med små tilpasninger.'],
         ['Ingen hindring', 'Helbredet står ikke i vejen for at arbejde det ønskede antal timer.'],
       ],
       en: [
         ['Work not possible now', 'Health problems make work or any fixed daily activity impossible at the moment.'],
         ['Seriously limited', 'Can do light tasks for a few hours, but often drops out or needs a lot of rest.'],
-        ['Limited, being addressed', 'Health problems are known and being treated; part-time work with adjustments is realistic.'],
+        [
+          'Limited, being addressed',
+          'Health problems are known and being treated; part-time work with adjustments is realistic.',
+        ],
         ['Slightly limited', 'Health mostly allows work; complaints can be handled with small adjustments.'],
         ['No obstacle', 'Health does not stand in the way of working the hours they want.'],
       ],
@@ -190,7 +253,10 @@ const WORK_READINESS_INDICATORS: readonly StarterIndicator[] = [
   {
     key: 'punctuality',
     texts: {
-      nl: { name: 'Afspraken en op tijd komen', description: 'Op tijd verschijnen en je houden aan wat is afgesproken.' },
+      nl: {
+        name: 'Afspraken en op tijd komen',
+        description: 'Op tijd verschijnen en je houden aan wat is afgesproken.',
+      },
       da: { name: 'Mødestabilitet', description: 'At møde til tiden og holde de aftaler, der er lavet.' },
       en: { name: 'Punctuality', description: 'Turning up on time and keeping to what was agreed.' },
     },
@@ -198,37 +264,58 @@ const WORK_READINESS_INDICATORS: readonly StarterIndicator[] = [
       nl: [
         ['Komt zelden', 'Mist de meeste afspraken zonder af te melden.'],
         ['Wisselend', 'Komt ongeveer de helft van de keren, vaak te laat of onvoorbereid.'],
-        ['Meestal', 'Komt de meeste afspraken na als diegene eraan herinnerd wordt, en meldt zich af als het niet lukt.'],
+        [
+          'Meestal',
+          'Komt de meeste afspraken na als diegene eraan herinnerd wordt, en meldt zich af als het niet lukt.',
+        ],
         ['Betrouwbaar', 'Is bijna altijd op tijd en voorbereid, ook zonder herinnering.'],
-        ['Zoals een werkgever verwacht', 'Houdt zich aan werktijden en afspraken zoals op een werkplek, ook over langere tijd.'],
+        [
+          'Zoals een werkgever verwacht',
+          'Houdt zich aan werktijden en afspraken zoals op een werkplek, ook over langere tijd.',
+        ],
       ],
       da: [
         ['Kommer sjældent', 'Udebliver fra de fleste aftaler uden at melde afbud.'],
         ['Svingende', 'Kommer cirka halvdelen af gangene, ofte for sent eller uforberedt.'],
         ['For det meste', 'Overholder de fleste aftaler med en påmindelse og melder afbud, når det ikke går.'],
         ['Stabil', 'Møder næsten altid til tiden og forberedt, også uden påmindelse.'],
-        ['Som en arbejdsgiver forventer', 'Overholder arbejdstider og aftaler som på en arbejdsplads, også over længere tid.'],
+        [
+          'Som en arbejdsgiver forventer',
+          'Overholder arbejdstider og aftaler som på en arbejdsplads, også over længere tid.',
+        ],
       ],
       en: [
         ['Rarely shows up', 'Misses most appointments without letting anyone know.'],
         ['Irregular', 'Comes about half the time, often late or unprepared.'],
         ['Mostly', 'Keeps most appointments when reminded, and cancels when they cannot make it.'],
         ['Reliable', 'Is almost always on time and prepared, without reminders.'],
-        ['As an employer expects', 'Keeps to working hours and agreements as at a workplace, also over a longer period.'],
+        [
+          'As an employer expects',
+          'Keeps to working hours and agreements as at a workplace, also over a longer period.',
+        ],
       ],
     },
   },
   {
     key: 'social_network',
     texts: {
-      nl: { name: 'Sociaal netwerk', description: 'Mensen om iemand heen die steunen en kunnen helpen op weg naar werk.' },
+      nl: {
+        name: 'Sociaal netwerk',
+        description: 'Mensen om iemand heen die steunen en kunnen helpen op weg naar werk.',
+      },
       da: { name: 'Netværk', description: 'Mennesker omkring borgeren, som støtter og kan hjælpe på vejen mod job.' },
-      en: { name: 'Social network', description: 'People around someone who support them and can help them towards work.' },
+      en: {
+        name: 'Social network',
+        description: 'People around someone who support them and can help them towards work.',
+      },
     },
     levels: {
       nl: [
         ['Er alleen voor', 'Heeft bijna niemand om op terug te vallen, of contacten zorgen vooral voor spanning.'],
-        ['Klein netwerk', 'Heeft één of twee mensen om op terug te vallen, maar die kunnen weinig helpen richting werk.'],
+        [
+          'Klein netwerk',
+          'Heeft één of twee mensen om op terug te vallen, maar die kunnen weinig helpen richting werk.',
+        ],
         ['Enige steun', 'Heeft een paar mensen die in het dagelijks leven steunen en de gezette stappen aanmoedigen.'],
         ['Steunend netwerk', 'Krijgt praktische hulp van anderen, zoals oppas, vervoer of tips over vacatures.'],
         ['Sterk netwerk', 'Heeft een gevarieerd netwerk en zet dat actief in, ook om werk te vinden.'],
@@ -237,14 +324,20 @@ const WORK_READINESS_INDICATORS: readonly StarterIndicator[] = [
         ['Står alene', 'Har næsten ingen at støtte sig til, eller kontakterne giver mest uro.'],
         ['Lille netværk', 'Har en eller to at støtte sig til, men de kan ikke hjælpe meget i forhold til job.'],
         ['Nogen støtte', 'Har nogle få, der støtter i hverdagen og bakker op om de skridt, der tages.'],
-        ['Støttende netværk', 'Får praktisk hjælp fra andre, for eksempel pasning, transport eller tips om ledige stillinger.'],
+        [
+          'Støttende netværk',
+          'Får praktisk hjælp fra andre, for eksempel pasning, transport eller tips om ledige stillinger.',
+        ],
         ['Stærkt netværk', 'Har et bredt netværk og bruger det aktivt, også til at finde arbejde.'],
       ],
       en: [
         ['On their own', 'Has hardly anyone to fall back on, or their contacts mostly cause strain.'],
         ['Small network', 'Has one or two people to fall back on, but they can do little to help towards work.'],
         ['Some support', 'Has a few people who support them day to day and encourage the steps they take.'],
-        ['Supportive network', 'Gets practical help from others, such as childcare, transport or tips about vacancies.'],
+        [
+          'Supportive network',
+          'Gets practical help from others, such as childcare, transport or tips about vacancies.',
+        ],
         ['Strong network', 'Has a varied network and uses it actively, also to find work.'],
       ],
     },
@@ -252,15 +345,28 @@ const WORK_READINESS_INDICATORS: readonly StarterIndicator[] = [
   {
     key: 'language',
     texts: {
-      nl: { name: 'Nederlandse taal', description: 'Hoe goed iemand Nederlands spreekt, begrijpt, leest en schrijft, gemeten aan wat werk vraagt.' },
-      da: { name: 'Dansk sprog', description: 'Hvor godt borgeren taler, forstår, læser og skriver dansk i forhold til, hvad et job kræver.' },
-      en: { name: 'Language', description: 'How well someone speaks, understands, reads and writes the local language, measured against what work asks.' },
+      nl: {
+        name: 'Nederlandse taal',
+        description: 'Hoe goed iemand Nederlands spreekt, begrijpt, leest en schrijft, gemeten aan wat werk vraagt.',
+      },
+      da: {
+        name: 'Dansk sprog',
+        description: 'Hvor godt borgeren taler, forstår, læser og skriver dansk i forhold til, hvad et job kræver.',
+      },
+      en: {
+        name: 'Language',
+        description:
+          'How well someone speaks, understands, reads and writes the local language, measured against what work asks.',
+      },
     },
     levels: {
       nl: [
         ['Nog geen', 'Kan zich nog niet verstaanbaar maken zonder tolk of hulp van anderen.'],
         ['Basis', 'Redt zich met moeite in eenvoudige gesprekken; formulieren lezen lukt nog niet.'],
-        ['Redt zich', 'Redt zich in alledaagse gesprekken en eenvoudige teksten; werkinstructies moeten soms worden uitgelegd.'],
+        [
+          'Redt zich',
+          'Redt zich in alledaagse gesprekken en eenvoudige teksten; werkinstructies moeten soms worden uitgelegd.',
+        ],
         ['Goed', 'Begrijpt werkinstructies en praat zonder veel moeite met collega’s en klanten.'],
         ['Vloeiend', 'Spreekt, leest en schrijft goed genoeg voor het werk dat diegene ambieert.'],
       ],
@@ -291,14 +397,20 @@ const WORK_READINESS_INDICATORS: readonly StarterIndicator[] = [
       nl: [
         ['Acute nood', 'Heeft dringende schulden of geen inkomen; geldzorgen laten geen ruimte voor iets anders.'],
         ['Onstabiel', 'Komt regelmatig tekort; schulden zijn nog niet in beeld of geregeld.'],
-        ['Geregeld met hulp', 'Schulden zitten in een regeling of er is budgetbeheer, en de vaste lasten worden betaald.'],
+        [
+          'Geregeld met hulp',
+          'Schulden zitten in een regeling of er is budgetbeheer, en de vaste lasten worden betaald.',
+        ],
         ['Stabiel', 'Regelt de eigen geldzaken zelf, met af en toe een vraag.'],
         ['Zelfstandig', 'Houdt inkomsten en rekeningen zelf bij; geld staat werk niet in de weg.'],
       ],
       da: [
         ['Akut krise', 'Har presserende gæld eller ingen indtægt; pengebekymringer giver ikke plads til andet.'],
         ['Ustabil', 'Mangler jævnligt penge; gælden er endnu ikke overskuet eller ordnet.'],
-        ['Styr på det med hjælp', 'Gælden er i en afdragsordning, eller der er hjælp til budget, og de faste udgifter bliver betalt.'],
+        [
+          'Styr på det med hjælp',
+          'Gælden er i en afdragsordning, eller der er hjælp til budget, og de faste udgifter bliver betalt.',
+        ],
         ['Stabil', 'Klarer selv sin økonomi med et spørgsmål en gang imellem.'],
         ['Selvstændig', 'Holder selv styr på indtægter og regninger; økonomien står ikke i vejen for job.'],
       ],
@@ -316,6 +428,12 @@ const WORK_READINESS_INDICATORS: readonly StarterIndicator[] = [
 function workReadiness(language: StarterLanguage): StarterSheet {
   return {
     ...WORK_READINESS[language],
-    indicators: WORK_READINESS_INDICATORS.map((indicator) => ({ key: indicator.key, ...indicator.texts[language], scaleMin: 1, scaleMax: 5, levels: levels(indicator.levels[language], 1) })),
+    indicators: WORK_READINESS_INDICATORS.map((indicator) => ({
+      key: indicator.key,
+      ...indicator.texts[language],
+      scaleMin: 1,
+      scaleMax: 5,
+      levels: levels(indicator.levels[language], 1),
+    })),
   };
 }

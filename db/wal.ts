@@ -23,7 +23,11 @@ export async function truncateWal(db: Kysely<Database>): Promise<boolean> {
     // The busy handler would hold the main thread for the whole busy timeout: retry in between instead.
     await sql`PRAGMA busy_timeout = 0`.execute(connection);
     try {
-      const [result] = (await sql<{ busy: number; log: number; checkpointed: number }>`PRAGMA wal_checkpoint(TRUNCATE)`.execute(connection)).rows;
+      const [result] = (
+        await sql<{ busy: number; log: number; checkpointed: number }>`PRAGMA wal_checkpoint(TRUNCATE)`.execute(
+          connection,
+        )
+      ).rows;
       return result?.busy === 0;
     } finally {
       await sql`PRAGMA busy_timeout = ${sql.lit(previous)}`.execute(connection);
@@ -32,7 +36,10 @@ export async function truncateWal(db: Kysely<Database>): Promise<boolean> {
 }
 
 /** `truncateWal`, tried again a few times while the main thread goes on with other work. */
-export async function truncateWalRetrying(db: Kysely<Database>, delaysMs: readonly number[] = RETRY_DELAYS_MS): Promise<boolean> {
+export async function truncateWalRetrying(
+  db: Kysely<Database>,
+  delaysMs: readonly number[] = RETRY_DELAYS_MS,
+): Promise<boolean> {
   if (await truncateWal(db)) return true;
   for (const delay of delaysMs) {
     await sleep(delay);

@@ -119,7 +119,11 @@ const LABELS: Record<Language, MenuLabels> = {
  * reload everywhere). Roles keep the usual shortcuts (copy and paste on macOS need the
  * Edit menu); DevTools, reload and force reload only while developing.
  */
-export function appMenuTemplate(options: { packaged: boolean; platform: NodeJS.Platform; language: Language }): MenuItemConstructorOptions[] {
+export function appMenuTemplate(options: {
+  packaged: boolean;
+  platform: NodeJS.Platform;
+  language: Language;
+}): MenuItemConstructorOptions[] {
   const l = LABELS[options.language];
   const mac = options.platform === 'darwin';
   const separator: MenuItemConstructorOptions = { type: 'separator' };
@@ -139,7 +143,12 @@ export function appMenuTemplate(options: { packaged: boolean; platform: NodeJS.P
     : { label: l.file, submenu: [{ role: 'quit', label: l.quit }] };
   const developing: MenuItemConstructorOptions[] = options.packaged
     ? []
-    : [{ role: 'reload', label: l.reload }, { role: 'forceReload', label: l.forceReload }, { role: 'toggleDevTools', label: l.devTools }, separator];
+    : [
+        { role: 'reload', label: l.reload },
+        { role: 'forceReload', label: l.forceReload },
+        { role: 'toggleDevTools', label: l.devTools },
+        separator,
+      ];
   return [
     first,
     {
@@ -166,6 +175,13 @@ export function appMenuTemplate(options: { packaged: boolean; platform: NodeJS.P
         { role: 'togglefullscreen', label: l.fullScreen },
       ],
     },
-    { label: l.window, submenu: [{ role: 'minimize', label: l.minimize }, ...(mac ? [{ role: 'zoom', label: l.zoom } as const] : []), { role: 'close', label: l.close }] },
+    {
+      label: l.window,
+      submenu: [
+        { role: 'minimize', label: l.minimize },
+        ...(mac ? [{ role: 'zoom', label: l.zoom } as const] : []),
+        { role: 'close', label: l.close },
+      ],
+    },
   ];
 }

@@ -15,7 +15,9 @@ function contentSecurityPolicy(): Plugin {
     configResolved(config) {
       if (config.command === 'serve') policy = DEV_CONTENT_SECURITY_POLICY;
     },
-    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' }],
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' },
+    ],
   };
 }
 

@@ -39,12 +39,19 @@ function explain(language: Language, error: RpcError): string {
   const fields: Record<string, string> = common[language].fields;
   if (error.code === 'validation') {
     return (error.details?.issues ?? [])
-      .map((issue: FieldIssue) => messages.rule[issue.rule].replace('{{field}}', fields[issue.field] ?? issue.field).replace('{{limit}}', String(issue.limit ?? '')))
+      .map((issue: FieldIssue) =>
+        messages.rule[issue.rule]
+          .replace('{{field}}', fields[issue.field] ?? issue.field)
+          .replace('{{limit}}', String(issue.limit ?? '')),
+      )
       .join('\n');
   }
   if (error.code === 'conflict' && error.details?.reason === 'import_errors') {
     const count = error.details.count ?? 0;
-    return (count === 1 ? messages.conflict.import_errors_one : messages.conflict.import_errors_other).replace('{{count}}', String(count));
+    return (count === 1 ? messages.conflict.import_errors_one : messages.conflict.import_errors_other).replace(
+      '{{count}}',
+      String(count),
+    );
   }
   if (error.code === 'not_found') return messages.not_found;
   if (error.code === 'busy' || error.code === 'disk_full' || error.code === 'read_only') return messages[error.code];
@@ -69,7 +76,8 @@ async function main(argv: string[]): Promise<number> {
     },
     strict: true,
   });
-  if (!command || !['import-caseload', 'export-scores', 'export-caseload'].includes(command)) fail(`Unknown command ${command ?? '(none)'}.`);
+  if (!command || !['import-caseload', 'export-scores', 'export-caseload'].includes(command))
+    fail(`Unknown command ${command ?? '(none)'}.`);
   if (!values.db) fail('--db FILE is required.');
   const databasePath = resolve(values.db);
   if (!existsSync(databasePath)) fail(`There is no Koers database at ${databasePath}.`);
@@ -115,8 +123,15 @@ async function main(argv: string[]): Promise<number> {
       if (!input) fail('--input FILE is required.');
       const file = await call('imports.open', { kind: 'caseload' });
       if (!file) return 1;
-      const worksheet = values.sheet ? file.worksheets.find((w) => w.name === values.sheet) : file.worksheets.find((w) => w.rows > 0);
-      if (!worksheet) fail(values.sheet ? `The file has no worksheet "${values.sheet}". It has: ${file.worksheets.map((w) => w.name).join(', ')}.` : 'The file has no worksheet with rows.');
+      const worksheet = values.sheet
+        ? file.worksheets.find((w) => w.name === values.sheet)
+        : file.worksheets.find((w) => w.rows > 0);
+      if (!worksheet)
+        fail(
+          values.sheet
+            ? `The file has no worksheet "${values.sheet}". It has: ${file.worksheets.map((w) => w.name).join(', ')}.`
+            : 'The file has no worksheet with rows.',
+        );
       let mapping: Record<string, number> | undefined;
       if (values.mapping !== 'auto') {
         // A mapping file: {"reference": "Klantnummer", "fullName": 1, …} by header name or column number.
@@ -129,24 +144,49 @@ async function main(argv: string[]): Promise<number> {
           }),
         );
       }
-      const options = { token: file.token, worksheet: worksheet.name, createTargetGroups: values['create-missing'], createStages: values['create-missing'] };
+      const options = {
+        token: file.token,
+        worksheet: worksheet.name,
+        createTargetGroups: values['create-missing'],
+        createStages: values['create-missing'],
+      };
       const preview = await call('imports.caseloadPreview', { ...options, ...(mapping ? { mapping } : {}) });
-      console.log(`${basename(input)} › ${worksheet.name}: ${worksheet.rows} rows; columns ${Object.entries(preview.mapping).map(([field, i]) => `${field}=${preview.headers[i] ?? i}`).join(', ')}`);
+      console.log(
+        `${basename(input)} › ${worksheet.name}: ${worksheet.rows} rows; columns ${Object.entries(preview.mapping)
+          .map(([field, i]) => `${field}=${preview.headers[i] ?? i}`)
+          .join(', ')}`,
+      );
       if (preview.counts.error > 0) {
         for (const row of preview.rows.filter((r) => r.action === 'error').slice(0, 20)) {
-          console.error(`row ${row.line} (${row.label}): ${row.issues.map((i) => explain(language, { code: 'validation', message: '', details: { issues: [i] } }) + (i.value ? ` [${i.value}]` : '')).join(' ')}`);
+          console.error(
+            `row ${row.line} (${row.label}): ${row.issues.map((i) => explain(language, { code: 'validation', message: '', details: { issues: [i] } }) + (i.value ? ` [${i.value}]` : '')).join(' ')}`,
+          );
         }
-        if (preview.unknown.targetGroups.length + preview.unknown.stages.length > 0) console.error('Unknown target groups or stages can be created with --create-missing.');
-        throw { code: 'conflict', message: '', details: { reason: 'import_errors', count: preview.counts.error } } satisfies RpcError;
+        if (preview.unknown.targetGroups.length + preview.unknown.stages.length > 0)
+          console.error('Unknown target groups or stages can be created with --create-missing.');
+        throw {
+          code: 'conflict',
+          message: '',
+          details: { reason: 'import_errors', count: preview.counts.error },
+        } satisfies RpcError;
       }
       const report = await call('imports.caseloadRun', { ...options, mapping: preview.mapping });
-      console.log(`created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}, skipped ${report.skipped.length} (empty rows)`);
-      if (report.createdTargetGroups.length + report.createdStages.length > 0) console.log(`new target groups: ${report.createdTargetGroups.join(', ') || '-'}; new stages: ${report.createdStages.join(', ') || '-'}`);
+      console.log(
+        `created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}, skipped ${report.skipped.length} (empty rows)`,
+      );
+      if (report.createdTargetGroups.length + report.createdStages.length > 0)
+        console.log(
+          `new target groups: ${report.createdTargetGroups.join(', ') || '-'}; new stages: ${report.createdStages.join(', ') || '-'}`,
+        );
       return 0;
     }
 
     if (!out) fail('--out FILE.xlsx or FILE.csv is required.');
-    const fileType = out.toLowerCase().endsWith('.csv') ? 'csv' : out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : fail('--out must end in .xlsx or .csv.');
+    const fileType = out.toLowerCase().endsWith('.csv')
+      ? 'csv'
+      : out.toLowerCase().endsWith('.xlsx')
+        ? 'xlsx'
+        : fail('--out must end in .xlsx or .csv.');
     if (command === 'export-scores') {
       if (values.format !== 'long' && values.format !== 'wide') fail('--format is long or wide.');
       let sheetId: string | undefined;
@@ -155,12 +195,24 @@ async function main(argv: string[]): Promise<number> {
         if (!sheet) fail(`There is no scoring sheet "${values.sheet}".`);
         sheetId = sheet.id;
       }
-      const result = await call('exports.scores', { format: values.format, fileType, pseudonymised: values.pseudonymize, ...(sheetId ? { sheetId } : {}) });
-      console.log(`${result.rows} ${values.format === 'long' ? 'scores' : 'scorings'} written to ${result.path}${values.pseudonymize ? ' (pseudonymised)' : ''}`);
+      const result = await call('exports.scores', {
+        format: values.format,
+        fileType,
+        pseudonymised: values.pseudonymize,
+        ...(sheetId ? { sheetId } : {}),
+      });
+      console.log(
+        `${result.rows} ${values.format === 'long' ? 'scores' : 'scorings'} written to ${result.path}${values.pseudonymize ? ' (pseudonymised)' : ''}`,
+      );
       return 0;
     }
-    if (values.status !== 'active' && values.status !== 'closed' && values.status !== 'all') fail('--status is active, closed or all.');
-    const result = await call('exports.caseload', { fileType, status: values.status, pseudonymised: values.pseudonymize });
+    if (values.status !== 'active' && values.status !== 'closed' && values.status !== 'all')
+      fail('--status is active, closed or all.');
+    const result = await call('exports.caseload', {
+      fileType,
+      status: values.status,
+      pseudonymised: values.pseudonymize,
+    });
     console.log(`${result.rows} clients written to ${result.path}${values.pseudonymize ? ' (pseudonymised)' : ''}`);
     return 0;
   } catch (error) {
@@ -179,7 +231,12 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof UsageError || (error instanceof Error && 'code' in error && String((error as { code: unknown }).code).startsWith('ERR_PARSE_ARGS'))) {
+    if (
+      error instanceof UsageError ||
+      (error instanceof Error &&
+        'code' in error &&
+        String((error as { code: unknown }).code).startsWith('ERR_PARSE_ARGS'))
+    ) {
       console.error(`${error.message}\n\n${USAGE}`);
       process.exit(2);
     }

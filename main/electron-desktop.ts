@@ -1,4 +1,13 @@
-import { app, BrowserWindow, dialog, type OpenDialogOptions, type SaveDialogOptions, screen, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  type BrowserWindowConstructorOptions,
+  dialog,
+  type OpenDialogOptions,
+  type SaveDialogOptions,
+  screen,
+  shell,
+} from 'electron';
 import { join } from 'node:path';
 import type { Desktop } from './desktop';
 import type { EventName, EventPayload } from './contract';
@@ -37,8 +46,14 @@ export function createElectronDesktop(options: {
     async chooseSaveFile({ defaultName, filters }) {
       const folder = options.settings.get('exportFolder') ?? app.getPath('documents');
       const parent = options.mainWindow();
-      const dialogOptions: SaveDialogOptions = { defaultPath: join(folder, defaultName), filters, properties: ['createDirectory', 'showOverwriteConfirmation'] };
-      const result = parent ? await dialog.showSaveDialog(parent, dialogOptions) : await dialog.showSaveDialog(dialogOptions);
+      const dialogOptions: SaveDialogOptions = {
+        defaultPath: join(folder, defaultName),
+        filters,
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      };
+      const result = parent
+        ? await dialog.showSaveDialog(parent, dialogOptions)
+        : await dialog.showSaveDialog(dialogOptions);
       if (result.canceled || !result.filePath) return null;
       options.settings.set('exportFolder', join(result.filePath, '..'));
       return result.filePath;
@@ -52,20 +67,37 @@ export function createElectronDesktop(options: {
     async chooseFolder() {
       const parent = options.mainWindow();
       const dialogOptions: OpenDialogOptions = { properties: ['openDirectory', 'createDirectory'] };
-      const result = parent ? await dialog.showOpenDialog(parent, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
+      const result = parent
+        ? await dialog.showOpenDialog(parent, dialogOptions)
+        : await dialog.showOpenDialog(dialogOptions);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
 
     async chooseOpenFile({ filters }) {
       const parent = options.mainWindow();
-      const dialogOptions: OpenDialogOptions = { defaultPath: options.settings.get('exportFolder') ?? app.getPath('documents'), filters, properties: ['openFile'] };
-      const result = parent ? await dialog.showOpenDialog(parent, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
+      const dialogOptions: OpenDialogOptions = {
+        defaultPath: options.settings.get('exportFolder') ?? app.getPath('documents'),
+        filters,
+        properties: ['openFile'],
+      };
+      const result = parent
+        ? await dialog.showOpenDialog(parent, dialogOptions)
+        : await dialog.showOpenDialog(dialogOptions);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
 
     async printToPdf(route) {
       // Hidden, and never throttled: the chart must draw although no one sees the window.
-      const win = new BrowserWindow({ show: false, width: 794, height: 1123, webPreferences: { ...secureWebPreferences(options.preload, { packaged: app.isPackaged }), backgroundThrottling: false } }); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK — secureWebPreferences() sets contextIsolation, sandbox and disableBlinkFeatures Auxclick; security.test.ts checks it
+      const windowOptions: BrowserWindowConstructorOptions = {
+        show: false,
+        width: 794,
+        height: 1123,
+        webPreferences: {
+          ...secureWebPreferences(options.preload, { packaged: app.isPackaged }),
+          backgroundThrottling: false,
+        },
+      };
+      const win = new BrowserWindow(windowOptions); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK — secureWebPreferences() sets contextIsolation, sandbox and disableBlinkFeatures Auxclick; security.test.ts checks it
       try {
         await loadApp(win, options.rendererDir, route);
         await whenReady(win);
@@ -77,13 +109,29 @@ export function createElectronDesktop(options: {
 
     displays() {
       const current = screen.getDisplayMatching(options.mainWindow()?.getBounds() ?? screen.getPrimaryDisplay().bounds);
-      return screen.getAllDisplays().map((d) => ({ id: d.id, label: d.label, width: d.size.width, height: d.size.height, current: d.id === current.id }));
+      return screen.getAllDisplays().map((d) => ({
+        id: d.id,
+        label: d.label,
+        width: d.size.width,
+        height: d.size.height,
+        current: d.id === current.id,
+      }));
     },
 
     async openPresentation(displayId, onClosed) {
       const display = screen.getAllDisplays().find((d) => d.id === displayId) ?? screen.getPrimaryDisplay();
       const { x, y, width, height } = display.bounds;
-      const win = new BrowserWindow({ x, y, width, height, fullscreen: true, backgroundColor: '#000000', autoHideMenuBar: true, webPreferences: secureWebPreferences(options.preload, { packaged: app.isPackaged }) }); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK — secureWebPreferences() sets contextIsolation, sandbox and disableBlinkFeatures Auxclick; security.test.ts checks it
+      const windowOptions: BrowserWindowConstructorOptions = {
+        x,
+        y,
+        width,
+        height,
+        fullscreen: true,
+        backgroundColor: '#000000',
+        autoHideMenuBar: true,
+        webPreferences: secureWebPreferences(options.preload, { packaged: app.isPackaged }),
+      };
+      const win = new BrowserWindow(windowOptions); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK — secureWebPreferences() sets contextIsolation, sandbox and disableBlinkFeatures Auxclick; security.test.ts checks it
       presentation = win;
       win.on('closed', () => {
         if (presentation === win) presentation = undefined;

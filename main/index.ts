@@ -37,7 +37,16 @@ async function start(): Promise<void> {
   guardSession(session.defaultSession, { devServer: origin.devServerUrl !== undefined });
 
   // The menu in the user's language, built again when they choose another.
-  const setMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ packaged: app.isPackaged, platform: process.platform, language: language({ settings, osLocales }) })));
+  const setMenu = () =>
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        appMenuTemplate({
+          packaged: app.isPackaged,
+          platform: process.platform,
+          language: language({ settings, osLocales }),
+        }),
+      ),
+    );
   setMenu();
   const toWindows = createEmitter(() => BrowserWindow.getAllWindows().map((w) => w.webContents));
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>): void => {
@@ -98,7 +107,10 @@ async function start(): Promise<void> {
  * Opens the database; when it fails its check, sets it aside and offers the newest
  * good backup. Never starts on an empty database in place of a damaged one.
  */
-async function openWithRecovery(options: KoersOptions, messages: ReturnType<typeof startupMessages>): Promise<Koers | undefined> {
+async function openWithRecovery(
+  options: KoersOptions,
+  messages: ReturnType<typeof startupMessages>,
+): Promise<Koers | undefined> {
   try {
     return await openKoers(options);
   } catch (error) {
@@ -107,7 +119,11 @@ async function openWithRecovery(options: KoersOptions, messages: ReturnType<type
     // The database's id as last seen: its backups are found without reading the damaged file.
     const databaseId = options.settings.get('databaseId');
     const folder = options.settings.get('backupFolder') ?? options.defaultBackupFolder ?? '';
-    const recovery = await setAside(options.databasePath, databaseId ? ownBackups(folder, databaseId) : null, new Date());
+    const recovery = await setAside(
+      options.databasePath,
+      databaseId ? ownBackups(folder, databaseId) : null,
+      new Date(),
+    );
     if (!recovery.newest) {
       dialog.showErrorBox(messages.damaged, fill(messages.noBackup, { moved: recovery.movedTo }));
       return undefined;
@@ -117,7 +133,13 @@ async function openWithRecovery(options: KoersOptions, messages: ReturnType<type
       type: 'warning',
       title: messages.title,
       message: messages.damaged,
-      detail: fill(messages.restoreOffer, { moved: recovery.movedTo, date: new Date(backup.createdAt).toLocaleString(app.getLocale()), clients: contents.clients, scorings: contents.scorings, notes: contents.notes }),
+      detail: fill(messages.restoreOffer, {
+        moved: recovery.movedTo,
+        date: new Date(backup.createdAt).toLocaleString(app.getLocale()),
+        clients: contents.clients,
+        scorings: contents.scorings,
+        notes: contents.notes,
+      }),
       buttons: [messages.restore, messages.quit],
       defaultId: 0,
       cancelId: 1,

@@ -30,7 +30,10 @@ export function errorForLog(error: unknown): string {
  * `main.<keep>.log` when it passes `maxBytes`, so it never grows without bound.
  * Callers pass fixed texts and ids only; errors are reduced by `errorForLog`.
  */
-export function createFileLog(folder: string, options: { maxBytes?: number; keep?: number; now?: () => Date } = {}): Log {
+export function createFileLog(
+  folder: string,
+  options: { maxBytes?: number; keep?: number; now?: () => Date } = {},
+): Log {
   const maxBytes = options.maxBytes ?? 1024 * 1024;
   const keep = options.keep ?? 3;
   const now = options.now ?? (() => new Date());

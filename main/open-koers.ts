@@ -16,7 +16,21 @@ import { restrictToUser } from './safety/backups';
 import { KEY_PERSON_ONLY } from './safety/role-policy';
 import { checkDatabaseFile } from './safety/recovery';
 
-export interface KoersOptions extends Omit<Context, 'db' | 'sqlite' | 'databasePath' | 'databaseId' | 'defaultBackupFolder' | 'audit' | 'lock' | 'meeting' | 'openFiles'>, Omit<DispatchOptions, 'guard' | 'onCall'> {
+export interface KoersOptions
+  extends
+    Omit<
+      Context,
+      | 'db'
+      | 'sqlite'
+      | 'databasePath'
+      | 'databaseId'
+      | 'defaultBackupFolder'
+      | 'audit'
+      | 'lock'
+      | 'meeting'
+      | 'openFiles'
+    >,
+    Omit<DispatchOptions, 'guard' | 'onCall'> {
   databasePath: string;
   /** Default: a `backups` folder next to the database. */
   defaultBackupFolder?: string;
@@ -32,7 +46,12 @@ export interface Koers {
 }
 
 /** What a locked Koers still answers: its own state, the lock, the language of the lock screen. */
-const WHILE_LOCKED: ReadonlySet<Method> = new Set<Method>(['app.info', 'settings.setLanguage', 'lock.status', 'lock.unlock']);
+const WHILE_LOCKED: ReadonlySet<Method> = new Set<Method>([
+  'app.info',
+  'settings.setLanguage',
+  'lock.status',
+  'lock.unlock',
+]);
 
 /**
  * Checks and opens the database, brings it up to date and wires the handler registry:
@@ -62,7 +81,11 @@ export async function openKoers(options: KoersOptions): Promise<Koers> {
     databasePath,
     databaseId,
     defaultBackupFolder: defaultBackupFolder ?? join(dirname(databasePath), 'backups'),
-    audit: new AuditLog(connection.db, { get: () => rest.settings.get('auditHead'), set: (head) => rest.settings.set('auditHead', head) }, (error) => onInternalError('audit', error)),
+    audit: new AuditLog(
+      connection.db,
+      { get: () => rest.settings.get('auditHead'), set: (head) => rest.settings.set('auditHead', head) },
+      (error) => onInternalError('audit', error),
+    ),
     // With a PIN set Koers always starts locked: no data call answers before the PIN.
     lock: { locked: rest.settings.get('pinHash') !== null, checking: Promise.resolve() },
     meeting: { state: null },
@@ -75,7 +98,8 @@ export async function openKoers(options: KoersOptions): Promise<Koers> {
       if (context.lock.locked && !WHILE_LOCKED.has(method)) return conflict('Koers is locked', { reason: 'locked' });
       if (KEY_PERSON_ONLY.has(method)) {
         const currentId = context.settings.get('currentCaseworkerId');
-        if ((currentId && (await caseworkerRole(context.db, currentId))) !== 'key_person') return new AppError('forbidden', 'Only a key person may do this', { method });
+        if ((currentId && (await caseworkerRole(context.db, currentId))) !== 'key_person')
+          return new AppError('forbidden', 'Only a key person may do this', { method });
       }
       // Too much waits to be written (disk full, database busy for long): serve no more that must be logged.
       if (needsAuditRoom(method) && !context.audit.hasRoom()) return auditUnavailable();

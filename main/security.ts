@@ -75,7 +75,10 @@ export function isAppUrl(url: string, origin: AppOrigin): boolean {
 }
 
 /** A sender is trusted only when it is the app's own main frame. */
-export function isTrustedSender(frame: Pick<WebFrameMain, 'url' | 'parent'> | null | undefined, origin: AppOrigin): boolean {
+export function isTrustedSender(
+  frame: Pick<WebFrameMain, 'url' | 'parent'> | null | undefined,
+  origin: AppOrigin,
+): boolean {
   if (!frame || frame.parent) return false;
   return isAppUrl(frame.url, origin);
 }
@@ -103,12 +106,17 @@ export function guardSession(session: GuardedSession, options: { devServer: bool
   // The packaged app loads files, where the policy is in index.html's meta tag.
   if (options.devServer) {
     session.webRequest.onHeadersReceived((details, callback) => {
-      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [DEV_CONTENT_SECURITY_POLICY] } });
+      callback({
+        responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [DEV_CONTENT_SECURITY_POLICY] },
+      });
     });
   }
 }
 
 /** Vite's dev server needs inline scripts (React refresh) and a websocket; development only. */
-export const DEV_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+export const DEV_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
+  "script-src 'self'",
+  "script-src 'self' 'unsafe-inline'",
+)
   .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
   .replace("connect-src 'self'", "connect-src 'self' ws:");

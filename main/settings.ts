@@ -66,7 +66,10 @@ export interface KeyValueStore {
  * Wraps a store and falls back to the default for a missing or hand-edited value
  * of the wrong type, so a damaged settings file never stops Koers from starting.
  */
-export function settingsFrom(store: KeyValueStore, validate: { [K in keyof SettingsData]: (v: unknown) => v is SettingsData[K] }): Settings {
+export function settingsFrom(
+  store: KeyValueStore,
+  validate: { [K in keyof SettingsData]: (v: unknown) => v is SettingsData[K] },
+): Settings {
   return {
     get(key) {
       const value = store.get(key);
@@ -88,11 +91,19 @@ const isBounds = (v: unknown): v is WindowBounds | null =>
 const isNullableString = (v: unknown): v is string | null => v === null || typeof v === 'string';
 const isMinutes = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 240;
 const isHead = (v: unknown): v is { seq: number; hash: string } | null =>
-  v === null || (typeof v === 'object' && typeof (v as { seq: unknown }).seq === 'number' && typeof (v as { hash: unknown }).hash === 'string');
+  v === null ||
+  (typeof v === 'object' &&
+    typeof (v as { seq: unknown }).seq === 'number' &&
+    typeof (v as { hash: unknown }).hash === 'string');
 const isPinFailures = (v: unknown): v is PinFailures => {
   if (typeof v !== 'object' || v === null) return false;
   const { count, lastAt } = v as Record<keyof PinFailures, unknown>;
-  return typeof count === 'number' && Number.isInteger(count) && count >= 0 && (lastAt === null || (typeof lastAt === 'string' && !Number.isNaN(Date.parse(lastAt))));
+  return (
+    typeof count === 'number' &&
+    Number.isInteger(count) &&
+    count >= 0 &&
+    (lastAt === null || (typeof lastAt === 'string' && !Number.isNaN(Date.parse(lastAt))))
+  );
 };
 
 export const SETTINGS_VALIDATORS = {
@@ -113,6 +124,12 @@ export const SETTINGS_FILE_MODE = 0o600;
 
 /** Settings in a folder of our choice: tests, the CLI and benchmarks. */
 export function createFileSettings(folder: string): Settings {
-  const store = new Conf<SettingsData>({ cwd: folder, configName: 'settings', defaults: SETTINGS_DEFAULTS, projectName: 'koers', configFileMode: SETTINGS_FILE_MODE });
+  const store = new Conf<SettingsData>({
+    cwd: folder,
+    configName: 'settings',
+    defaults: SETTINGS_DEFAULTS,
+    projectName: 'koers',
+    configFileMode: SETTINGS_FILE_MODE,
+  });
   return settingsFrom(store, SETTINGS_VALIDATORS);
 }

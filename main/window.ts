@@ -1,4 +1,4 @@
-import { app, BrowserWindow, screen } from 'electron';
+import { app, BrowserWindow, type BrowserWindowConstructorOptions, screen } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type AppOrigin, secureWebPreferences } from './security';
@@ -11,7 +11,9 @@ function visibleBounds(saved: WindowBounds | null): Partial<WindowBounds> {
   if (!saved) return DEFAULT_SIZE;
   const { x, y, width, height } = saved;
   if (x === undefined || y === undefined) return { width, height };
-  const onScreen = screen.getAllDisplays().some(({ workArea: a }) => x >= a.x && y >= a.y && x < a.x + a.width && y < a.y + a.height);
+  const onScreen = screen
+    .getAllDisplays()
+    .some(({ workArea: a }) => x >= a.x && y >= a.y && x < a.x + a.width && y < a.y + a.height);
   return onScreen ? { x, y, width, height } : { width, height };
 }
 
@@ -20,9 +22,13 @@ export function appOrigin(rendererDir: string): AppOrigin {
   return devServerUrl ? { devServerUrl } : { rendererFileUrl: pathToFileURL(join(rendererDir, 'index.html')).href };
 }
 
-export function createMainWindow(settings: Settings, paths: { preload: string; rendererDir: string }, title: string): BrowserWindow {
+export function createMainWindow(
+  settings: Settings,
+  paths: { preload: string; rendererDir: string },
+  title: string,
+): BrowserWindow {
   const bounds = visibleBounds(settings.get('windowBounds'));
-  const win = new BrowserWindow({ // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK — secureWebPreferences() sets contextIsolation, sandbox and disableBlinkFeatures Auxclick; security.test.ts checks it
+  const windowOptions: BrowserWindowConstructorOptions = {
     ...DEFAULT_SIZE,
     ...bounds,
     minWidth: 720,
@@ -31,7 +37,8 @@ export function createMainWindow(settings: Settings, paths: { preload: string; r
     title,
     backgroundColor: '#f7f7f4',
     webPreferences: secureWebPreferences(paths.preload, { packaged: app.isPackaged }),
-  });
+  };
+  const win = new BrowserWindow(windowOptions); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK — secureWebPreferences() sets contextIsolation, sandbox and disableBlinkFeatures Auxclick; security.test.ts checks it
   if (settings.get('windowBounds')?.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
   win.on('close', () => {

@@ -16,11 +16,16 @@ export interface WorkerScript {
  * unpacks it (electron-builder.yml `asarUnpack`) and the worker starts from
  * app.asar.unpacked.
  */
-export function workerScript(moduleUrl: string, name: string, options: { windows: boolean } = { windows: process.platform === 'win32' }): WorkerScript {
+export function workerScript(
+  moduleUrl: string,
+  name: string,
+  options: { windows: boolean } = { windows: process.platform === 'win32' },
+): WorkerScript {
   if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new Error(`Not a worker name: ${name}`);
   const path = options.windows ? win32 : posix;
   const module = fileURLToPath(moduleUrl, { windows: options.windows });
-  if (module.endsWith('.ts')) return { path: path.join(path.dirname(module), `${name}.ts`), execArgv: ['--import', 'tsx'] };
+  if (module.endsWith('.ts'))
+    return { path: path.join(path.dirname(module), `${name}.ts`), execArgv: ['--import', 'tsx'] };
   const parts = path.join(path.dirname(module), 'workers', `${name}.cjs`).split(path.sep);
   // The archive is a whole path segment; the last one is the app's own.
   const archive = parts.lastIndexOf('app.asar');

@@ -3,9 +3,16 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
 
 /** The only files allowed to import Electron at run time; everything else runs in plain Node. */
-export const ELECTRON_EDGE_FILES = ['main/index.ts', 'main/window.ts', 'main/settings-store.ts', 'main/electron-desktop.ts', 'preload/index.ts'];
+export const ELECTRON_EDGE_FILES = [
+  'main/index.ts',
+  'main/window.ts',
+  'main/settings-store.ts',
+  'main/electron-desktop.ts',
+  'preload/index.ts',
+];
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -23,7 +30,8 @@ export default tseslint.config(
           paths: [
             {
               name: 'electron',
-              message: 'Only the edge files (see tests/eslint.config.js) may import Electron; pass what you need in, or use `import type`.',
+              message:
+                'Only the edge files (see tests/eslint.config.js) may import Electron; pass what you need in, or use `import type`.',
               allowTypeImports: true,
             },
           ],
@@ -45,4 +53,6 @@ export default tseslint.config(
     files: ['tests/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
+  // Layout is Prettier's (checked by `npm run lint`): no ESLint rule may disagree with it.
+  prettier,
 );

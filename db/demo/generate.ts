@@ -37,9 +37,12 @@ export const MAX_DEMO_CLIENTS = 20_000;
 
 function checkOptions(options: DemoOptions): void {
   if (!Number.isInteger(options.clients) || options.clients < MIN_DEMO_CLIENTS || options.clients > MAX_DEMO_CLIENTS) {
-    throw new RangeError(`clients must be a whole number from ${MIN_DEMO_CLIENTS} to ${MAX_DEMO_CLIENTS}, got ${options.clients}`);
+    throw new RangeError(
+      `clients must be a whole number from ${MIN_DEMO_CLIENTS} to ${MAX_DEMO_CLIENTS}, got ${options.clients}`,
+    );
   }
-  if (options.seed !== undefined && !Number.isInteger(options.seed)) throw new RangeError(`seed must be a whole number, got ${options.seed}`);
+  if (options.seed !== undefined && !Number.isInteger(options.seed))
+    throw new RangeError(`seed must be a whole number, got ${options.seed}`);
 }
 
 /** Generates the demo caseload; runs in the caller's transaction, or in one of its own. */
@@ -53,7 +56,12 @@ async function generateIn(db: Kysely<Database>, options: DemoOptions): Promise<D
   const today = parseDay(options.today);
   const currentCaseworkerId = options.currentCaseworkerId ?? null;
   if (currentCaseworkerId !== null) {
-    const found = await db.selectFrom('caseworker').select('id').where('id', '=', currentCaseworkerId).where('deleted_at', 'is', null).executeTakeFirst();
+    const found = await db
+      .selectFrom('caseworker')
+      .select('id')
+      .where('id', '=', currentCaseworkerId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
     if (!found) throw new Error(`Caseworker ${currentCaseworkerId} does not exist`);
   }
 
@@ -68,9 +76,27 @@ async function generateIn(db: Kysely<Database>, options: DemoOptions): Promise<D
     .execute();
   const ofKind = (kind: string) => catalog.filter((item) => item.kind === kind);
 
-  const sequence = await db.selectFrom('sequence').select('value').where('name', '=', PSEUDONYM_SEQUENCE).executeTakeFirst();
-  const lastPseudonym = sequence?.value ?? Number((await db.selectFrom('client').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const references = await db.selectFrom('client').select('reference').where('reference', 'is not', null).where('deleted_at', 'is', null).execute();
+  const sequence = await db
+    .selectFrom('sequence')
+    .select('value')
+    .where('name', '=', PSEUDONYM_SEQUENCE)
+    .executeTakeFirst();
+  const lastPseudonym =
+    sequence?.value ??
+    Number(
+      (
+        await db
+          .selectFrom('client')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const references = await db
+    .selectFrom('client')
+    .select('reference')
+    .where('reference', 'is not', null)
+    .where('deleted_at', 'is', null)
+    .execute();
 
   // Salted with the pseudonym counter: a second run on the same database takes a
   // different stream instead of repeating (and colliding with) the first run's ids.
@@ -106,7 +132,16 @@ async function defaultSheets(db: Kysely<Database>): Promise<Map<string, Publishe
     .innerJoin('sheet as s', 's.id', 'g.sheet_id')
     .innerJoin('sheet_version as v', 'v.sheet_id', 's.id')
     .innerJoin('indicator as i', 'i.version_id', 'v.id')
-    .select(['g.target_group_id', 's.id as sheet_id', 'v.id as version_id', 'v.published_at', 'i.id as indicator_id', 'i.key', 'i.scale_min', 'i.scale_max'])
+    .select([
+      'g.target_group_id',
+      's.id as sheet_id',
+      'v.id as version_id',
+      'v.published_at',
+      'i.id as indicator_id',
+      'i.key',
+      'i.scale_min',
+      'i.scale_max',
+    ])
     .where('s.deleted_at', 'is', null)
     .where('s.retired_at', 'is', null)
     .where('v.published_at', 'is not', null)
@@ -124,8 +159,12 @@ async function defaultSheets(db: Kysely<Database>): Promise<Map<string, Publishe
     if (!versions) sheets.set(row.sheet_id, (versions = []));
     groups.set(row.target_group_id, versions);
     let version = versions.find((v) => v.id === row.version_id);
-    if (!version) versions.push((version = { id: row.version_id, publishedDay: parseDay(row.published_at.slice(0, 10)), indicators: [] }));
-    if (!version.indicators.some((i) => i.id === row.indicator_id)) version.indicators.push({ id: row.indicator_id, key: row.key, min: row.scale_min, max: row.scale_max });
+    if (!version)
+      versions.push(
+        (version = { id: row.version_id, publishedDay: parseDay(row.published_at.slice(0, 10)), indicators: [] }),
+      );
+    if (!version.indicators.some((i) => i.id === row.indicator_id))
+      version.indicators.push({ id: row.indicator_id, key: row.key, min: row.scale_min, max: row.scale_max });
   }
   return groups;
 }
@@ -155,8 +194,11 @@ async function insertProgression(db: Kysely<Database>, progression: ProgressionP
   await insertInChunks(progression.versions, (rows) => db.insertInto('sheet_version').values(rows).execute());
   await insertInChunks(progression.indicators, (rows) => db.insertInto('indicator').values(rows).execute());
   await insertInChunks(progression.levels, (rows) => db.insertInto('indicator_level').values(rows).execute());
-  for (const { id, publishedAt } of progression.publish) await db.updateTable('sheet_version').set({ published_at: publishedAt }).where('id', '=', id).execute();
-  await insertInChunks(progression.sheetTargetGroups, (rows) => db.insertInto('sheet_target_group').values(rows).execute());
+  for (const { id, publishedAt } of progression.publish)
+    await db.updateTable('sheet_version').set({ published_at: publishedAt }).where('id', '=', id).execute();
+  await insertInChunks(progression.sheetTargetGroups, (rows) =>
+    db.insertInto('sheet_target_group').values(rows).execute(),
+  );
   await insertInChunks(progression.scorings, (rows) => db.insertInto('scoring').values(rows).execute());
   await insertInChunks(progression.scores, (rows) => db.insertInto('score').values(rows).execute());
   await insertInChunks(progression.goals, (rows) => db.insertInto('goal').values(rows).execute());

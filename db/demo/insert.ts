@@ -5,7 +5,11 @@ export const MAX_BOUND_PARAMETERS = 32_766;
  * Multi-row inserts in chunks that stay under the parameter limit: one statement
  * per chunk instead of one per row is what keeps 100,000+ demo rows fast.
  */
-export async function insertInChunks<R extends object>(rows: readonly R[], insert: (chunk: R[]) => Promise<unknown>, rowsPerChunk = Infinity): Promise<void> {
+export async function insertInChunks<R extends object>(
+  rows: readonly R[],
+  insert: (chunk: R[]) => Promise<unknown>,
+  rowsPerChunk = Infinity,
+): Promise<void> {
   const [first] = rows;
   if (first === undefined) return;
   const columns = Object.keys(first).length;

@@ -34,10 +34,28 @@ export const NOTE_TEXTS: Readonly<Record<DemoLanguage, NoteTexts>> = {
         'Gesprek over de stand van zaken met {name}.',
         'Gesprek met {name} op het werkplein, samen met de tolk.',
       ],
-      phone_call: ['{name} gebeld.', 'Telefonisch contact met {name}.', '{name} belde zelf op over de uitkering.', 'Teruggebeld na een bericht van {name}.', 'Kort telefoongesprek met {name}.'],
-      home_visit: ['Huisbezoek afgelegd bij {name}.', 'Op huisbezoek geweest; {name} was thuis en had koffie gezet.', 'Keukentafelgesprek bij {name} thuis.'],
-      agreement: ['Afspraken vastgelegd met {name}.', 'Samen met {name} het plan van aanpak bijgewerkt.', 'De volgende afspraken zijn gemaakt en door {name} ondertekend.'],
-      reflection: ['Reflectie na het gesprek van vandaag.', 'Eigen indruk na een paar weken begeleiding.', 'Overweging voor het casusoverleg.'],
+      phone_call: [
+        '{name} gebeld.',
+        'Telefonisch contact met {name}.',
+        '{name} belde zelf op over de uitkering.',
+        'Teruggebeld na een bericht van {name}.',
+        'Kort telefoongesprek met {name}.',
+      ],
+      home_visit: [
+        'Huisbezoek afgelegd bij {name}.',
+        'Op huisbezoek geweest; {name} was thuis en had koffie gezet.',
+        'Keukentafelgesprek bij {name} thuis.',
+      ],
+      agreement: [
+        'Afspraken vastgelegd met {name}.',
+        'Samen met {name} het plan van aanpak bijgewerkt.',
+        'De volgende afspraken zijn gemaakt en door {name} ondertekend.',
+      ],
+      reflection: [
+        'Reflectie na het gesprek van vandaag.',
+        'Eigen indruk na een paar weken begeleiding.',
+        'Overweging voor het casusoverleg.',
+      ],
       milestone: [
         '{name} is gestart met een stage bij een café in de buurt.',
         '{name} heeft het eerste taalexamen gehaald.',
@@ -53,7 +71,10 @@ export const NOTE_TEXTS: Readonly<Record<DemoLanguage, NoteTexts>> = {
       home_visit: ['Huisbezoek bij {household}.', 'Op huisbezoek bij {household}; alle gezinsleden waren aanwezig.'],
       agreement: ['Afspraken met {household} vastgelegd.', 'Gezinsplan van {household} bijgewerkt.'],
       reflection: ['Reflectie op de situatie van {household}.', 'Overweging over {household} voor het casusoverleg.'],
-      milestone: ['{household} heeft een grotere woning toegewezen gekregen.', 'Mijlpaal: {household} heeft de schulden op een rij en een budgetplan.'],
+      milestone: [
+        '{household} heeft een grotere woning toegewezen gekregen.',
+        'Mijlpaal: {household} heeft de schulden op een rij en een budgetplan.',
+      ],
     },
     topics: [
       'We hebben het gehad over werk in de logistiek; {name} is geïnteresseerd in een opleiding tot heftruckchauffeur.',
@@ -128,10 +149,28 @@ export const NOTE_TEXTS: Readonly<Record<DemoLanguage, NoteTexts>> = {
         'Samtale om status med {name}.',
         'Samtale med {name} med tolk til stede.',
       ],
-      phone_call: ['Ringede til {name}.', 'Telefonsamtale med {name}.', '{name} ringede selv angående udbetalingen.', 'Ringede tilbage efter besked fra {name}.', 'Kort telefonsamtale med {name}.'],
-      home_visit: ['Hjemmebesøg hos {name}.', 'Var på hjemmebesøg; {name} var hjemme og havde lavet kaffe.', 'Samtale ved køkkenbordet hjemme hos {name}.'],
-      agreement: ['Aftaler noteret sammen med {name}.', 'Jobplanen er opdateret sammen med {name}.', 'Følgende aftaler er indgået og godkendt af {name}.'],
-      reflection: ['Refleksion efter dagens samtale.', 'Egen vurdering efter nogle ugers forløb.', 'Overvejelser til teammødet.'],
+      phone_call: [
+        'Ringede til {name}.',
+        'Telefonsamtale med {name}.',
+        '{name} ringede selv angående udbetalingen.',
+        'Ringede tilbage efter besked fra {name}.',
+        'Kort telefonsamtale med {name}.',
+      ],
+      home_visit: [
+        'Hjemmebesøg hos {name}.',
+        'Var på hjemmebesøg; {name} var hjemme og havde lavet kaffe.',
+        'Samtale ved køkkenbordet hjemme hos {name}.',
+      ],
+      agreement: [
+        'Aftaler noteret sammen med {name}.',
+        'Jobplanen er opdateret sammen med {name}.',
+        'Følgende aftaler er indgået og godkendt af {name}.',
+      ],
+      reflection: [
+        'Refleksion efter dagens samtale.',
+        'Egen vurdering efter nogle ugers forløb.',
+        'Overvejelser til teammødet.',
+      ],
       milestone: [
         '{name} er startet i virksomhedspraktik hos en købmand i lokalområdet.',
         '{name} har bestået første modul af danskuddannelsen.',
@@ -147,7 +186,10 @@ export const NOTE_TEXTS: Readonly<Record<DemoLanguage, NoteTexts>> = {
       home_visit: ['Hjemmebesøg hos {household}.', 'Hjemmebesøg hos {household}; hele familien var til stede.'],
       agreement: ['Aftaler med {household} noteret.', 'Familieplanen for {household} er opdateret.'],
       reflection: ['Refleksion over situationen i {household}.', 'Overvejelser om {household} til teammødet.'],
-      milestone: ['{household} har fået anvist en større bolig.', 'Milepæl: {household} har fået overblik over gælden og et budget.'],
+      milestone: [
+        '{household} har fået anvist en større bolig.',
+        'Milepæl: {household} har fået overblik over gælden og et budget.',
+      ],
     },
     topics: [
       'Vi talte om arbejde inden for lager og logistik; {name} er interesseret i et truckcertifikat.',
@@ -222,10 +264,28 @@ export const NOTE_TEXTS: Readonly<Record<DemoLanguage, NoteTexts>> = {
         'Talked through how things stand with {name}.',
         'Meeting with {name}, with an interpreter present.',
       ],
-      phone_call: ['Called {name}.', 'Phone call with {name}.', '{name} called about the benefit payment.', 'Called back after a message from {name}.', 'Short phone call with {name}.'],
-      home_visit: ['Home visit to {name}.', 'Home visit; {name} was in and had made coffee.', 'Kitchen-table talk at home with {name}.'],
-      agreement: ['Agreements recorded with {name}.', 'Updated the action plan together with {name}.', 'The following was agreed and signed by {name}.'],
-      reflection: ['Reflection after today’s meeting.', 'My own impression after a few weeks of support.', 'Points for the case review.'],
+      phone_call: [
+        'Called {name}.',
+        'Phone call with {name}.',
+        '{name} called about the benefit payment.',
+        'Called back after a message from {name}.',
+        'Short phone call with {name}.',
+      ],
+      home_visit: [
+        'Home visit to {name}.',
+        'Home visit; {name} was in and had made coffee.',
+        'Kitchen-table talk at home with {name}.',
+      ],
+      agreement: [
+        'Agreements recorded with {name}.',
+        'Updated the action plan together with {name}.',
+        'The following was agreed and signed by {name}.',
+      ],
+      reflection: [
+        'Reflection after today’s meeting.',
+        'My own impression after a few weeks of support.',
+        'Points for the case review.',
+      ],
       milestone: [
         '{name} started an internship at a café nearby.',
         '{name} passed the first language exam.',
@@ -241,7 +301,10 @@ export const NOTE_TEXTS: Readonly<Record<DemoLanguage, NoteTexts>> = {
       home_visit: ['Home visit to {household}.', 'Home visit to {household}; the whole family was there.'],
       agreement: ['Agreements with {household} recorded.', 'Updated the family plan for {household}.'],
       reflection: ['Reflection on how {household} is doing.', 'Points about {household} for the case review.'],
-      milestone: ['{household} has been offered a larger home.', 'Milestone: {household} has its debts mapped and a budget plan.'],
+      milestone: [
+        '{household} has been offered a larger home.',
+        'Milestone: {household} has its debts mapped and a budget plan.',
+      ],
     },
     topics: [
       'We talked about work in logistics; {name} is interested in forklift training.',

@@ -75,7 +75,14 @@ const HOUSEHOLD_KIND_WEIGHTS: ReadonlyArray<readonly [NoteKind, number]> = [
   ['milestone', 2],
 ];
 /** Pinned: mostly agreements and milestones; about 2% overall. */
-const PIN_CHANCE: Readonly<Record<NoteKind, number>> = { conversation: 0.01, phone_call: 0.005, home_visit: 0.015, agreement: 0.07, reflection: 0.02, milestone: 0.12 };
+const PIN_CHANCE: Readonly<Record<NoteKind, number>> = {
+  conversation: 0.01,
+  phone_call: 0.005,
+  home_visit: 0.015,
+  agreement: 0.07,
+  reflection: 0.02,
+  milestone: 0.12,
+};
 
 type Pool = 'topics' | 'visit' | 'household' | 'agreements' | 'reflections';
 /** Where the sentences after the opener come from, in turn, per kind. */
@@ -100,7 +107,13 @@ function fill(sentence: string, name: string, household: string): string {
 }
 
 /** An opener and then sentences from the kind's pools until the body is about `target` characters long. */
-export function composeBody(random: Random, texts: NoteTexts, kind: NoteKind, name: string, household: string | null): string {
+export function composeBody(
+  random: Random,
+  texts: NoteTexts,
+  kind: NoteKind,
+  name: string,
+  household: string | null,
+): string {
   // Stops at the first sentence that reaches the target, so aim a little short: ~300 on average.
   const target = random.int(NOTE_MIN_LENGTH - 20, NOTE_MAX_LENGTH - 50);
   const openers = household === null ? texts.openers[kind] : texts.householdOpeners[kind];
@@ -134,7 +147,8 @@ function localMinute(random: Random, kind: NoteKind): number {
 /** `count` workdays in [from, to], oldest first; the first is the start of the case when `intake`. */
 function noteDays(random: Random, from: number, to: number, count: number, intake: boolean): number[] {
   const days: number[] = [];
-  for (let i = 0; i < count; i++) days.push(i === 0 && intake ? from : Math.max(from, workdayOnOrBefore(random.int(from, to))));
+  for (let i = 0; i < count; i++)
+    days.push(i === 0 && intake ? from : Math.max(from, workdayOnOrBefore(random.int(from, to))));
   return days.sort((a, b) => a - b);
 }
 
@@ -184,19 +198,34 @@ export function planNotes(random: Random, input: NotesInput): Row<'note'>[] {
       let kind = i === 0 ? (random.chance(0.8) ? 'conversation' : 'phone_call') : pickKind(random, KIND_WEIGHTS);
       if (kind === 'milestone' && day - client.startDay < 21) kind = 'conversation';
       const moment = { day, minute: localMinute(random, kind) };
-      const owner = { clientId: client.id, householdId: null, authorId: client.caseworkerId, createdMs: client.createdMs };
+      const owner = {
+        clientId: client.id,
+        householdId: null,
+        authorId: client.caseworkerId,
+        createdMs: client.createdMs,
+      };
       noteRow(random, notes, owner, kind, moment, composeBody(random, texts, kind, client.firstName, null));
     }
   }
 
   for (const household of input.households) {
     const from = Math.min(...household.members.map((m) => m.startDay));
-    const to = household.members.some((m) => m.closedDay === null) ? input.today : Math.max(...household.members.map((m) => m.closedDay ?? input.today));
-    const count = Math.max(1, Math.round(household.members.length * HOUSEHOLD_NOTES_PER_MEMBER * (0.5 + random.next())));
+    const to = household.members.some((m) => m.closedDay === null)
+      ? input.today
+      : Math.max(...household.members.map((m) => m.closedDay ?? input.today));
+    const count = Math.max(
+      1,
+      Math.round(household.members.length * HOUSEHOLD_NOTES_PER_MEMBER * (0.5 + random.next())),
+    );
     for (const day of noteDays(random, from, to, count, false)) {
       const kind = pickKind(random, HOUSEHOLD_KIND_WEIGHTS);
       const moment = { day, minute: localMinute(random, kind) };
-      const owner = { clientId: null, householdId: household.id, authorId: household.caseworkerId, createdMs: household.createdMs };
+      const owner = {
+        clientId: null,
+        householdId: household.id,
+        authorId: household.caseworkerId,
+        createdMs: household.createdMs,
+      };
       noteRow(random, notes, owner, kind, moment, composeBody(random, texts, kind, texts.family, household.name));
     }
   }

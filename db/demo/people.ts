@@ -56,6 +56,13 @@ export function emailAddress(random: Random, person: Person): string {
   const first = mailboxPart(person.firstName);
   const last = mailboxPart(person.lastName);
   const style = random.int(0, 3);
-  const local = style === 0 ? `${first}.${last}` : style === 1 ? `${first.charAt(0)}.${last}` : style === 2 ? `${first}${last}` : `${first}${random.int(70, 99)}`;
+  const local =
+    style === 0
+      ? `${first}.${last}`
+      : style === 1
+        ? `${first.charAt(0)}.${last}`
+        : style === 2
+          ? `${first}${last}`
+          : `${first}${random.int(70, 99)}`;
   return `${local}@${random.pick(MAIL_DOMAINS)}`;
 }

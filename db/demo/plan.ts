@@ -14,7 +14,14 @@ import { itemAt } from './list';
 import { type NotesClient, type NotesHousehold, planNotes } from './notes';
 import { type ProgressionClient, type ProgressionPlan, type PublishedSheet, planProgression } from './progression';
 import type { Random } from './random';
-import { ACTION_TITLES, CLOSURE_NOTES, type DemoLanguage, TARGET_GROUPS, type TargetGroupSpec, householdName } from './texts';
+import {
+  ACTION_TITLES,
+  CLOSURE_NOTES,
+  type DemoLanguage,
+  TARGET_GROUPS,
+  type TargetGroupSpec,
+  householdName,
+} from './texts';
 import { type PlannedAction, type Timeline, activeTimeline, closedTimeline, plannedActions } from './timeline';
 
 type Row<T extends keyof Database> = Insertable<Database[T]>;
@@ -112,10 +119,21 @@ function originFor(random: Random, spec: TargetGroupSpec, country: Country): Ori
   return spec.origins ? random.pick(spec.origins) : pickOrigin(random, ORIGIN_MIX[country]);
 }
 
-function planTargetGroups(random: Random, input: PlanInput, setupDay: number): { choices: TargetGroupChoice[]; rows: Row<'catalog_item'>[] } {
+function planTargetGroups(
+  random: Random,
+  input: PlanInput,
+  setupDay: number,
+): { choices: TargetGroupChoice[]; rows: Row<'catalog_item'>[] } {
   if (input.targetGroups.length > 0) {
     // A key person's own list: no demographic hints, equal shares, their own rhythm.
-    return { choices: input.targetGroups.map(({ id, rescoreWeeks }) => ({ id, spec: { name: '', weight: 1, rescoreWeeks: 0 }, rescoreWeeks })), rows: [] };
+    return {
+      choices: input.targetGroups.map(({ id, rescoreWeeks }) => ({
+        id,
+        spec: { name: '', weight: 1, rescoreWeeks: 0 },
+        rescoreWeeks,
+      })),
+      rows: [],
+    };
   }
   const choices: TargetGroupChoice[] = [];
   const rows = TARGET_GROUPS[input.language].map((spec, position): Row<'catalog_item'> => {
@@ -123,12 +141,29 @@ function planTargetGroups(random: Random, input: PlanInput, setupDay: number): {
     const at = isoMoment(ms);
     const id = demoId(random, ms);
     choices.push({ id, spec, rescoreWeeks: spec.rescoreWeeks });
-    return { id, kind: 'target_group', default_key: null, name: spec.name, position, weight: 1, rescore_weeks: spec.rescoreWeeks, retired_at: null, created_at: at, updated_at: at, updated_by: null, deleted_at: null };
+    return {
+      id,
+      kind: 'target_group',
+      default_key: null,
+      name: spec.name,
+      position,
+      weight: 1,
+      rescore_weeks: spec.rescoreWeeks,
+      retired_at: null,
+      created_at: at,
+      updated_at: at,
+      updated_by: null,
+      deleted_at: null,
+    };
   });
   return { choices, rows };
 }
 
-function planCaseworkers(random: Random, input: PlanInput, setupDay: number): { ids: string[]; rows: Row<'caseworker'>[] } {
+function planCaseworkers(
+  random: Random,
+  input: PlanInput,
+  setupDay: number,
+): { ids: string[]; rows: Row<'caseworker'>[] } {
   const total = Math.max(1, Math.ceil(input.clients / CASELOAD_SIZE));
   const ids: string[] = input.currentCaseworkerId ? [input.currentCaseworkerId] : [];
   const rows: Row<'caseworker'>[] = [];
@@ -136,7 +171,8 @@ function planCaseworkers(random: Random, input: PlanInput, setupDay: number): { 
   // One extra, deactivated colleague (left the team) so that state shows up too.
   for (let i = ids.length; i <= total; i++) {
     // The team is local: a Danish jobcentre's colleagues have Danish-register names, and vice versa.
-    const country: Country = input.language === 'nl' ? 'nl' : input.language === 'da' ? 'dk' : countryFor(random, input.language);
+    const country: Country =
+      input.language === 'nl' ? 'nl' : input.language === 'da' ? 'dk' : countryFor(random, input.language);
     const origin = pickOrigin(random, CASEWORKER_ORIGIN_MIX[country]);
     let name: string;
     do name = `${pickFirstName(random, origin)} ${pickLastName(random, origin)}`;
@@ -161,10 +197,19 @@ function planCaseworkers(random: Random, input: PlanInput, setupDay: number): { 
   return { ids, rows };
 }
 
-function draftClient(random: Random, input: PlanInput, country: Country, origin: Origin, lastName: string, group: TargetGroupChoice): DraftClient {
+function draftClient(
+  random: Random,
+  input: PlanInput,
+  country: Country,
+  origin: Origin,
+  lastName: string,
+  group: TargetGroupChoice,
+): DraftClient {
   const [minAge, maxAge] = ageRange(group.spec);
   const firstName = pickFirstName(random, origin);
-  const timeline = random.chance(CLOSED_SHARE) ? closedTimeline(random, input.today, input.stageIds.length) : activeTimeline(random, input.today, input.stageIds.length);
+  const timeline = random.chance(CLOSED_SHARE)
+    ? closedTimeline(random, input.today, input.stageIds.length)
+    : activeTimeline(random, input.today, input.stageIds.length);
   return {
     firstName,
     lastName,
@@ -191,7 +236,10 @@ function draftUnits(random: Random, input: PlanInput, groups: TargetGroupChoice[
     const country = countryFor(random, input.language);
     if (remaining >= 2 && householdGroups.length > 0 && random.chance(HOUSEHOLD_CHANCE)) {
       const size = Math.min(random.int(2, 4), remaining);
-      const group = familyGroups.length > 0 && random.chance(0.6) ? random.pick(familyGroups) : random.weighted(householdGroups, (g) => g.spec.weight);
+      const group =
+        familyGroups.length > 0 && random.chance(0.6)
+          ? random.pick(familyGroups)
+          : random.weighted(householdGroups, (g) => g.spec.weight);
       const origin = originFor(random, group.spec, country);
       const household: DraftHousehold = { id: null, lastName: pickLastName(random, origin), members: [] };
       for (let i = 0; i < size; i++) {
@@ -278,8 +326,22 @@ export function planDemo(random: Random, input: PlanInput): DemoPlan {
     const caseworkerId = itemAt(caseworkers.ids, caseworker);
     household.id = demoId(random, ms);
     const name = householdName(input.language, household.lastName);
-    households.push({ id: household.id, name, caseworker_id: caseworkerId, created_at: at, updated_at: at, updated_by: caseworkerId, deleted_at: null });
-    notesHouseholds.push({ id: household.id, name, caseworkerId, createdMs: ms, members: household.members.map((m) => ({ startDay: m.timeline.startDay, closedDay: m.timeline.closedDay })) });
+    households.push({
+      id: household.id,
+      name,
+      caseworker_id: caseworkerId,
+      created_at: at,
+      updated_at: at,
+      updated_by: caseworkerId,
+      deleted_at: null,
+    });
+    notesHouseholds.push({
+      id: household.id,
+      name,
+      caseworkerId,
+      createdMs: ms,
+      members: household.members.map((m) => ({ startDay: m.timeline.startDay, closedDay: m.timeline.closedDay })),
+    });
   }
 
   const nextReference = referenceGenerator(random, input.takenReferences);
@@ -310,7 +372,15 @@ export function planDemo(random: Random, input: PlanInput): DemoPlan {
     for (const [i, step] of timeline.steps.entries()) {
       const ms = i === 0 ? draft.createdMs : momentMs(step.day, officeMinute(random));
       const stageId = itemAt(input.stageIds, step.stageIndex);
-      plan.stageChanges.push({ id: demoId(random, ms), client_id: clientId, from_stage_id: previousStage, to_stage_id: stageId, changed_on: formatDay(step.day), created_at: isoMoment(ms), created_by: caseworkerId });
+      plan.stageChanges.push({
+        id: demoId(random, ms),
+        client_id: clientId,
+        from_stage_id: previousStage,
+        to_stage_id: stageId,
+        changed_on: formatDay(step.day),
+        created_at: isoMoment(ms),
+        created_by: caseworkerId,
+      });
       previousStage = stageId;
       lastEventMs = ms;
     }
@@ -332,7 +402,8 @@ export function planDemo(random: Random, input: PlanInput): DemoPlan {
       lastEventMs = ms;
     }
 
-    for (const action of draft.actions) plan.actions.push(actionRow(random, input.today, draft, action, clientId, caseworkerId, titles));
+    for (const action of draft.actions)
+      plan.actions.push(actionRow(random, input.today, draft, action, clientId, caseworkerId, titles));
 
     plan.clients.push({
       id: clientId,
@@ -364,7 +435,14 @@ export function planDemo(random: Random, input: PlanInput): DemoPlan {
       targetGroupId: draft.targetGroup.id,
       rescoreWeeks: draft.targetGroup.rescoreWeeks,
     });
-    notesClients.push({ id: clientId, firstName: draft.firstName, caseworkerId, createdMs: draft.createdMs, startDay: timeline.startDay, closedDay: timeline.closedDay });
+    notesClients.push({
+      id: clientId,
+      firstName: draft.firstName,
+      caseworkerId,
+      createdMs: draft.createdMs,
+      startDay: timeline.startDay,
+      closedDay: timeline.closedDay,
+    });
   });
 
   // Last, so that adding progression left every earlier row of a seed as it was.
@@ -379,7 +457,12 @@ export function planDemo(random: Random, input: PlanInput): DemoPlan {
     clients: progressionClients,
   });
   // After progression, for the same reason.
-  const notes = planNotes(random, { today: input.today, language: input.language, clients: notesClients, households: notesHouseholds });
+  const notes = planNotes(random, {
+    today: input.today,
+    language: input.language,
+    clients: notesClients,
+    households: notesHouseholds,
+  });
   return { ...plan, progression, notes };
 }
 

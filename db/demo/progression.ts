@@ -97,18 +97,46 @@ interface PlannedSheet {
 }
 
 /** One starter as a sheet with published versions; `reworded` adds a later version with one description changed. */
-function planStarterSheet(random: Random, input: ProgressionInput, plan: ProgressionPlan, starter: Starter, minute: number, reworded: boolean): PlannedSheet {
+function planStarterSheet(
+  random: Random,
+  input: ProgressionInput,
+  plan: ProgressionPlan,
+  starter: Starter,
+  minute: number,
+  reworded: boolean,
+): PlannedSheet {
   const content = starterSheet(starter, input.language);
   const createdMs = momentMs(input.setupDay + 2, minute);
   const created = isoMoment(createdMs);
   const sheetId = demoId(random, createdMs);
-  plan.sheets.push({ id: sheetId, name: content.name, description: content.description, retired_at: null, created_at: created, updated_at: created, updated_by: input.keyPersonId, deleted_at: null });
+  plan.sheets.push({
+    id: sheetId,
+    name: content.name,
+    description: content.description,
+    retired_at: null,
+    created_at: created,
+    updated_at: created,
+    updated_by: input.keyPersonId,
+    deleted_at: null,
+  });
 
   const versions: PublishedVersion[] = [];
-  const addVersion = (number: number, createdDay: number, publishedDay: number, rewording: Readonly<Record<string, string>>) => {
+  const addVersion = (
+    number: number,
+    createdDay: number,
+    publishedDay: number,
+    rewording: Readonly<Record<string, string>>,
+  ) => {
     const versionMs = number === 1 ? createdMs : momentMs(createdDay, officeMinute(random));
     const versionId = demoId(random, versionMs);
-    plan.versions.push({ id: versionId, sheet_id: sheetId, number, published_at: null, created_at: isoMoment(versionMs), created_by: input.keyPersonId });
+    plan.versions.push({
+      id: versionId,
+      sheet_id: sheetId,
+      number,
+      published_at: null,
+      created_at: isoMoment(versionMs),
+      created_by: input.keyPersonId,
+    });
     const indicators = content.indicators.map((indicator, position): ScaleIndicator => {
       const id = demoId(random, versionMs);
       plan.indicators.push({
@@ -121,7 +149,8 @@ function planStarterSheet(random: Random, input: ProgressionInput, plan: Progres
         scale_min: indicator.scaleMin,
         scale_max: indicator.scaleMax,
       });
-      for (const level of indicator.levels) plan.levels.push({ indicator_id: id, value: level.value, label: level.label, description: level.description });
+      for (const level of indicator.levels)
+        plan.levels.push({ indicator_id: id, value: level.value, label: level.label, description: level.description });
       return { id, key: indicator.key, min: indicator.scaleMin, max: indicator.scaleMax };
     });
     const publishedMs = Math.max(versionMs + 30 * 60_000, momentMs(publishedDay, officeMinute(random)));
@@ -206,10 +235,20 @@ interface Trajectory {
 }
 
 function trajectory(random: Random): Trajectory {
-  return { ability: 0.1 + 0.8 * ((random.next() + random.next()) / 2), growth: -0.02 + 0.18 * random.next(), offsets: new Map() };
+  return {
+    ability: 0.1 + 0.8 * ((random.next() + random.next()) / 2),
+    growth: -0.02 + 0.18 * random.next(),
+    offsets: new Map(),
+  };
 }
 
-function valueFor(random: Random, path: Trajectory, indicator: ScaleIndicator, step: number, selfScore: boolean): number | null {
+function valueFor(
+  random: Random,
+  path: Trajectory,
+  indicator: ScaleIndicator,
+  step: number,
+  selfScore: boolean,
+): number | null {
   if (random.chance(NOT_SCORED_SHARE)) return null;
   let offset = path.offsets.get(indicator.key);
   if (offset === undefined) path.offsets.set(indicator.key, (offset = (random.next() - 0.5) * 0.5));
@@ -232,11 +271,37 @@ function pushScoring(
 ): void {
   const at = isoMoment(ms);
   const id = demoId(random, ms);
-  plan.scorings.push({ id, client_id: client.id, version_id: version.id, scored_on: formatDay(day), scored_by: scoredBy, caseworker_id: client.caseworkerId, created_at: at, updated_at: at, updated_by: client.caseworkerId, deleted_at: null });
-  for (const indicator of version.indicators) plan.scores.push({ scoring_id: id, indicator_id: indicator.id, indicator_key: indicator.key, value: values(indicator), comment: null });
+  plan.scorings.push({
+    id,
+    client_id: client.id,
+    version_id: version.id,
+    scored_on: formatDay(day),
+    scored_by: scoredBy,
+    caseworker_id: client.caseworkerId,
+    created_at: at,
+    updated_at: at,
+    updated_by: client.caseworkerId,
+    deleted_at: null,
+  });
+  for (const indicator of version.indicators)
+    plan.scores.push({
+      scoring_id: id,
+      indicator_id: indicator.id,
+      indicator_key: indicator.key,
+      value: values(indicator),
+      comment: null,
+    });
 }
 
-function planGoals(random: Random, today: number, plan: ProgressionPlan, client: ProgressionClient, version: PublishedVersion, latest: ReadonlyMap<string, number>, afterMs: number): void {
+function planGoals(
+  random: Random,
+  today: number,
+  plan: ProgressionPlan,
+  client: ProgressionClient,
+  version: PublishedVersion,
+  latest: ReadonlyMap<string, number>,
+  afterMs: number,
+): void {
   const candidates = version.indicators.filter((indicator) => {
     const current = latest.get(indicator.key);
     return current !== undefined && current < indicator.max;
@@ -263,7 +328,17 @@ function planGoals(random: Random, today: number, plan: ProgressionPlan, client:
 }
 
 export function planProgression(random: Random, input: ProgressionInput): ProgressionPlan {
-  const plan: ProgressionPlan = { sheets: [], versions: [], indicators: [], levels: [], publish: [], sheetTargetGroups: [], scorings: [], scores: [], goals: [] };
+  const plan: ProgressionPlan = {
+    sheets: [],
+    versions: [],
+    indicators: [],
+    levels: [],
+    publish: [],
+    sheetTargetGroups: [],
+    scorings: [],
+    scores: [],
+    goals: [],
+  };
   const sheets = sheetsPerGroup(random, input, plan);
 
   for (const client of input.clients) {
@@ -287,10 +362,13 @@ export function planProgression(random: Random, input: ProgressionInput): Progre
       lastVersion = version;
       if (scoredBy === 'caseworker' && random.chance(SELF_SCORE_SHARE)) {
         lastMs = ms + random.int(5, 20) * 60_000;
-        pushScoring(random, plan, client, version, day, lastMs, 'client', (indicator) => valueFor(random, path, indicator, step, true));
+        pushScoring(random, plan, client, version, day, lastMs, 'client', (indicator) =>
+          valueFor(random, path, indicator, step, true),
+        );
       }
     }
-    if (client.closedDay === null && latest.size > 0 && random.chance(GOAL_SHARE)) planGoals(random, input.today, plan, client, lastVersion, latest, lastMs);
+    if (client.closedDay === null && latest.size > 0 && random.chance(GOAL_SHARE))
+      planGoals(random, input.today, plan, client, lastVersion, latest, lastMs);
   }
   return plan;
 }

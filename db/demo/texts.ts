@@ -33,7 +33,15 @@ export const TARGET_GROUPS: Readonly<Record<DemoLanguage, readonly TargetGroupSp
     { name: 'Werkfit (Participatiewet)', weight: 30, minAge: 23, rescoreWeeks: 8 },
     { name: 'Jongeren 18–27', weight: 20, maxAge: 27, households: false, rescoreWeeks: 4 },
     { name: 'Statushouders', weight: 15, origins: REFUGEE_ORIGINS, rescoreWeeks: 8 },
-    { name: 'Gezinnen met jeugdhulp', weight: 15, minAge: 25, maxAge: 55, family: true, rescoreWeeks: 12, ladder: true },
+    {
+      name: 'Gezinnen met jeugdhulp',
+      weight: 15,
+      minAge: 25,
+      maxAge: 55,
+      family: true,
+      rescoreWeeks: 12,
+      ladder: true,
+    },
     { name: 'Arbeidsbeperking', weight: 20, rescoreWeeks: 6 },
   ],
   da: [
@@ -47,7 +55,15 @@ export const TARGET_GROUPS: Readonly<Record<DemoLanguage, readonly TargetGroupSp
     { name: 'Work-ready (Participation Act)', weight: 25, minAge: 23, rescoreWeeks: 8 },
     { name: 'Young people 18–27', weight: 18, maxAge: 27, households: false, rescoreWeeks: 4 },
     { name: 'Refugees with a residence permit', weight: 12, origins: REFUGEE_ORIGINS, rescoreWeeks: 8 },
-    { name: 'Families with youth care', weight: 12, minAge: 25, maxAge: 55, family: true, rescoreWeeks: 12, ladder: true },
+    {
+      name: 'Families with youth care',
+      weight: 12,
+      minAge: 25,
+      maxAge: 55,
+      family: true,
+      rescoreWeeks: 12,
+      ladder: true,
+    },
     { name: 'Work disability', weight: 15, rescoreWeeks: 6 },
     { name: 'Sickness benefit', weight: 18, minAge: 25, rescoreWeeks: 8 },
   ],
@@ -58,60 +74,129 @@ export const TARGET_GROUPS: Readonly<Record<DemoLanguage, readonly TargetGroupSp
  * description (same keys, so progression runs on across the versions).
  */
 export const SHEET_REWORDINGS: Readonly<Record<DemoLanguage, Readonly<Record<string, string>>>> = {
-  nl: { health: 'Hoe de lichamelijke en psychische gezondheid het werken beïnvloedt, ook klachten waarvoor nog geen hulp is.' },
-  da: { health: 'Hvordan fysisk og psykisk helbred påvirker evnen til at arbejde, også gener, der endnu ikke får behandling.' },
-  en: { health: 'How physical and mental health affect the ability to work, including complaints not yet being treated.' },
+  nl: {
+    health:
+      'Hoe de lichamelijke en psychische gezondheid het werken beïnvloedt, ook klachten waarvoor nog geen hulp is.',
+  },
+  da: {
+    health:
+      'Hvordan fysisk og psykisk helbred påvirker evnen til at arbejde, også gener, der endnu ikke får behandling.',
+  },
+  en: {
+    health: 'How physical and mental health affect the ability to work, including complaints not yet being treated.',
+  },
 };
 
 export const ACTION_TITLES: Readonly<Record<DemoLanguage, Readonly<Record<ActionKind, readonly string[]>>>> = {
   nl: {
     task: [
-      'Plan van aanpak opstellen', 'Inkomstenformulier controleren', 'Cv bijwerken met klant', 'Aanmelden bij werkfit-traject',
-      'Rapportage re-integratie schrijven', 'Bewijsstukken opvragen', 'Aanvraag bijzondere bijstand beoordelen',
-      'Verwijzing schuldhulpverlening regelen', 'Taaltraject aanvragen', 'Participatieverklaring inplannen',
-      'Overleg met jeugdhulp afstemmen', 'Loonkostensubsidie aanvragen', 'Jobcoach inschakelen',
+      'Plan van aanpak opstellen',
+      'Inkomstenformulier controleren',
+      'Cv bijwerken met klant',
+      'Aanmelden bij werkfit-traject',
+      'Rapportage re-integratie schrijven',
+      'Bewijsstukken opvragen',
+      'Aanvraag bijzondere bijstand beoordelen',
+      'Verwijzing schuldhulpverlening regelen',
+      'Taaltraject aanvragen',
+      'Participatieverklaring inplannen',
+      'Overleg met jeugdhulp afstemmen',
+      'Loonkostensubsidie aanvragen',
+      'Jobcoach inschakelen',
     ],
     appointment: [
-      'Gesprek over werkfit-traject', 'Huisbezoek', 'Intakegesprek', 'Driegesprek met werkgever', 'Evaluatie stageplek',
-      'Voortgangsgesprek', 'Diagnosegesprek', 'Gesprek met leerwerkbedrijf', 'Sollicitatietraining', 'Keukentafelgesprek',
+      'Gesprek over werkfit-traject',
+      'Huisbezoek',
+      'Intakegesprek',
+      'Driegesprek met werkgever',
+      'Evaluatie stageplek',
+      'Voortgangsgesprek',
+      'Diagnosegesprek',
+      'Gesprek met leerwerkbedrijf',
+      'Sollicitatietraining',
+      'Keukentafelgesprek',
     ],
     follow_up: [
-      'Terugbellen over uitkering', 'Nabellen over sollicitatie', 'Navragen uitslag keuring', 'Terugkoppeling werkgever vragen',
-      'Nabellen over proefplaatsing', 'Afspraken plan van aanpak nagaan', 'Mail beantwoorden over afspraak', 'Terugbellen over toeslagen',
+      'Terugbellen over uitkering',
+      'Nabellen over sollicitatie',
+      'Navragen uitslag keuring',
+      'Terugkoppeling werkgever vragen',
+      'Nabellen over proefplaatsing',
+      'Afspraken plan van aanpak nagaan',
+      'Mail beantwoorden over afspraak',
+      'Terugbellen over toeslagen',
     ],
   },
   da: {
     task: [
-      'Udarbejde jobplan', 'Opdatere CV på Jobnet', 'Indhente lægeattest', 'Forberede rehabiliteringsteammøde', 'Bevilge mentorstøtte',
-      'Oprette virksomhedspraktik', 'Vurdere rådighed', 'Skrive statusattest', 'Oprette løntilskudsaftale', 'Henvise til danskuddannelse',
+      'Udarbejde jobplan',
+      'Opdatere CV på Jobnet',
+      'Indhente lægeattest',
+      'Forberede rehabiliteringsteammøde',
+      'Bevilge mentorstøtte',
+      'Oprette virksomhedspraktik',
+      'Vurdere rådighed',
+      'Skrive statusattest',
+      'Oprette løntilskudsaftale',
+      'Henvise til danskuddannelse',
     ],
     appointment: [
-      'Opfølgningssamtale', 'Jobsamtale', 'Evaluering af virksomhedspraktik', 'Hjemmebesøg', 'Rundbordssamtale',
-      'Samtale med virksomhedskonsulent', 'Visitationssamtale', 'Møde i rehabiliteringsteamet', 'Sygeopfølgningssamtale',
+      'Opfølgningssamtale',
+      'Jobsamtale',
+      'Evaluering af virksomhedspraktik',
+      'Hjemmebesøg',
+      'Rundbordssamtale',
+      'Samtale med virksomhedskonsulent',
+      'Visitationssamtale',
+      'Møde i rehabiliteringsteamet',
+      'Sygeopfølgningssamtale',
     ],
     follow_up: [
-      'Ring tilbage om ledighedsydelse', 'Ring tilbage om kontanthjælp', 'Følge op på lægeattest', 'Følge op på jobansøgning',
-      'Svare på besked i Min Plan', 'Følge op med arbejdsgiver', 'Ring tilbage om sygedagpenge',
+      'Ring tilbage om ledighedsydelse',
+      'Ring tilbage om kontanthjælp',
+      'Følge op på lægeattest',
+      'Følge op på jobansøgning',
+      'Svare på besked i Min Plan',
+      'Følge op med arbejdsgiver',
+      'Ring tilbage om sygedagpenge',
     ],
   },
   en: {
     task: [
-      'Draft action plan', 'Update CV with client', 'Request supporting documents', 'Refer to debt counselling',
-      'Write re-integration report', 'Arrange language course', 'Apply for wage subsidy', 'Obtain medical certificate',
+      'Draft action plan',
+      'Update CV with client',
+      'Request supporting documents',
+      'Refer to debt counselling',
+      'Write re-integration report',
+      'Arrange language course',
+      'Apply for wage subsidy',
+      'Obtain medical certificate',
     ],
     appointment: [
-      'Progress meeting', 'Home visit', 'Intake interview', 'Three-way meeting with employer', 'Work placement review',
-      'Job interview practice', 'Assessment interview', 'Follow-up meeting',
+      'Progress meeting',
+      'Home visit',
+      'Intake interview',
+      'Three-way meeting with employer',
+      'Work placement review',
+      'Job interview practice',
+      'Assessment interview',
+      'Follow-up meeting',
     ],
     follow_up: [
-      'Call back about benefits', 'Follow up on job application', 'Check medical assessment outcome', 'Ask employer for feedback',
-      'Reply to client email', 'Call back about sickness benefit',
+      'Call back about benefits',
+      'Follow up on job application',
+      'Check medical assessment outcome',
+      'Ask employer for feedback',
+      'Reply to client email',
+      'Call back about sickness benefit',
     ],
   },
 };
 
 /** Outcome notes keyed by the shipped closure reasons (default_key); `other` also serves renamed or added reasons. */
-export const CLOSURE_NOTES: Readonly<Record<DemoLanguage, Readonly<Record<'work' | 'education' | 'moved' | 'other', readonly string[]>>>> = {
+export const CLOSURE_NOTES: Readonly<
+  Record<DemoLanguage, Readonly<Record<'work' | 'education' | 'moved' | 'other', readonly string[]>>>
+> = {
   nl: {
     work: [
       'Vaste baan gevonden bij een schoonmaakbedrijf, 32 uur per week.',
@@ -119,7 +204,10 @@ export const CLOSURE_NOTES: Readonly<Record<DemoLanguage, Readonly<Record<'work'
       'Contract van zes maanden in de zorg; uitstroom naar werk.',
       'Na de werkervaringsplek in dienst genomen door het leerwerkbedrijf.',
     ],
-    education: ['Gestart met een mbo-opleiding (BBL).', 'Ingeschreven voor de opleiding helpende zorg en welzijn; studiefinanciering aangevraagd.'],
+    education: [
+      'Gestart met een mbo-opleiding (BBL).',
+      'Ingeschreven voor de opleiding helpende zorg en welzijn; studiefinanciering aangevraagd.',
+    ],
     moved: ['Verhuisd naar een andere gemeente; dossier overgedragen.', 'Verhuisd naar familie buiten de regio.'],
     other: [
       'Uitkering beëindigd wegens samenwonen met partner met inkomen.',
@@ -147,7 +235,11 @@ export const CLOSURE_NOTES: Readonly<Record<DemoLanguage, Readonly<Record<'work'
     ],
     education: ['Started vocational training (apprenticeship track).', 'Enrolled in a healthcare assistant course.'],
     moved: ['Moved to another municipality; case file handed over.', 'Moved in with family outside the region.'],
-    other: ['Benefit ended: now living with a partner who has an income.', 'Stopped attending appointments; case closed after a hearing.', 'Granted a disability pension.'],
+    other: [
+      'Benefit ended: now living with a partner who has an income.',
+      'Stopped attending appointments; case closed after a hearing.',
+      'Granted a disability pension.',
+    ],
   },
 };
 

@@ -105,7 +105,8 @@ export function plannedActions(random: Random, today: number, timeline: Timeline
   const actions: PlannedAction[] = [];
   if (timeline.closedDay !== null) {
     const count = random.int(2, 4);
-    for (let i = 0; i < count; i++) actions.push(action(random, pastWorkday(random, timeline.startDay, timeline.closedDay), true));
+    for (let i = 0; i < count; i++)
+      actions.push(action(random, pastWorkday(random, timeline.startDay, timeline.closedDay), true));
     return actions;
   }
 
@@ -114,7 +115,8 @@ export function plannedActions(random: Random, today: number, timeline: Timeline
   if (pastFrom <= pastTo) {
     const done = random.int(0, 3);
     for (let i = 0; i < done; i++) actions.push(action(random, pastWorkday(random, pastFrom, pastTo), true));
-    if (random.chance(0.15)) actions.push(action(random, pastWorkday(random, Math.max(pastFrom, today - 21), pastTo), false));
+    if (random.chance(0.15))
+      actions.push(action(random, pastWorkday(random, Math.max(pastFrom, today - 21), pastTo), false));
   }
   if (random.chance(0.08)) actions.push(action(random, today, false));
   const r = random.next();

@@ -29,7 +29,10 @@ function tracked<T extends string>(table: CreateTableBuilder<T>): CreateTableBui
  * reasons), households, stage history, handovers, closures and to-dos.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('caseworker').addColumn('role', 'text', (c) => c.notNull().defaultTo('caseworker')).execute();
+  await db.schema
+    .alterTable('caseworker')
+    .addColumn('role', 'text', (c) => c.notNull().defaultTo('caseworker'))
+    .execute();
   await db.schema.alterTable('caseworker').addColumn('deactivated_at', 'text').execute();
 
   // One table for the three configurable lists: same shape, same management screen.
@@ -70,7 +73,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .addColumn(column, type, (c) => (references ? c.references(references) : c))
       .execute();
   }
-  await db.schema.alterTable('client').addColumn('status', 'text', (c) => c.notNull().defaultTo('active')).execute();
+  await db.schema
+    .alterTable('client')
+    .addColumn('status', 'text', (c) => c.notNull().defaultTo('active'))
+    .execute();
   await sql`UPDATE client SET start_date = substr(created_at, 1, 10)`.execute(db);
   await db.schema.dropIndex('client_caseworker').execute();
   await db.schema.createIndex('client_caseworker_status').on('client').columns(['caseworker_id', 'status']).execute();
@@ -127,13 +133,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .addColumn('done_at', 'text'),
   ).execute();
   // Open to-dos by client in due order: the caseload's "next to-do" and "overdue" come from here.
-  await sql`CREATE INDEX action_open_by_client ON action (client_id, due_date, due_time) WHERE done_at IS NULL AND deleted_at IS NULL`.execute(db);
-  await sql`CREATE INDEX action_open_by_due ON action (due_date) WHERE done_at IS NULL AND deleted_at IS NULL`.execute(db);
+  await sql`CREATE INDEX action_open_by_client ON action (client_id, due_date, due_time) WHERE done_at IS NULL AND deleted_at IS NULL`.execute(
+    db,
+  );
+  await sql`CREATE INDEX action_open_by_due ON action (due_date) WHERE done_at IS NULL AND deleted_at IS NULL`.execute(
+    db,
+  );
 
   const now = new Date().toISOString();
   const items = [
     ...DEFAULT_STAGES.map(([key, weight], position) => ({ kind: 'stage', default_key: key, position, weight })),
-    ...DEFAULT_CLOSURE_REASONS.map((key, position) => ({ kind: 'closure_reason', default_key: key, position, weight: 1 })),
+    ...DEFAULT_CLOSURE_REASONS.map((key, position) => ({
+      kind: 'closure_reason',
+      default_key: key,
+      position,
+      weight: 1,
+    })),
   ];
   for (const item of items) {
     await sql`

@@ -98,7 +98,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_by', 'text')
     .addColumn('deleted_at', 'text')
     .execute();
-  await sql`CREATE UNIQUE INDEX goal_client_indicator ON goal (client_id, indicator_key) WHERE deleted_at IS NULL`.execute(db);
+  await sql`CREATE UNIQUE INDEX goal_client_indicator ON goal (client_id, indicator_key) WHERE deleted_at IS NULL`.execute(
+    db,
+  );
 
   // Rescoring rhythm per target group, in weeks.
   await db.schema.alterTable('catalog_item').addColumn('rescore_weeks', 'integer').execute();
@@ -113,19 +115,39 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 
   // A published version never changes: not its row, indicators or levels.
-  const published = (versionId: string) => `(SELECT published_at FROM sheet_version WHERE id = ${versionId}) IS NOT NULL`;
+  const published = (versionId: string) =>
+    `(SELECT published_at FROM sheet_version WHERE id = ${versionId}) IS NOT NULL`;
   const triggers = [
     ['indicator_frozen_insert', 'INSERT', 'indicator', published('NEW.version_id')],
     ['indicator_frozen_update', 'UPDATE', 'indicator', published('OLD.version_id')],
     ['indicator_frozen_delete', 'DELETE', 'indicator', published('OLD.version_id')],
-    ['level_frozen_insert', 'INSERT', 'indicator_level', published('(SELECT version_id FROM indicator WHERE id = NEW.indicator_id)')],
-    ['level_frozen_update', 'UPDATE', 'indicator_level', published('(SELECT version_id FROM indicator WHERE id = OLD.indicator_id)')],
-    ['level_frozen_delete', 'DELETE', 'indicator_level', published('(SELECT version_id FROM indicator WHERE id = OLD.indicator_id)')],
+    [
+      'level_frozen_insert',
+      'INSERT',
+      'indicator_level',
+      published('(SELECT version_id FROM indicator WHERE id = NEW.indicator_id)'),
+    ],
+    [
+      'level_frozen_update',
+      'UPDATE',
+      'indicator_level',
+      published('(SELECT version_id FROM indicator WHERE id = OLD.indicator_id)'),
+    ],
+    [
+      'level_frozen_delete',
+      'DELETE',
+      'indicator_level',
+      published('(SELECT version_id FROM indicator WHERE id = OLD.indicator_id)'),
+    ],
     ['version_frozen_update', 'UPDATE', 'sheet_version', 'OLD.published_at IS NOT NULL'],
     ['version_frozen_delete', 'DELETE', 'sheet_version', 'OLD.published_at IS NOT NULL'],
   ] as const;
   for (const [name, event, table, when] of triggers) {
     // DDL cannot take bound parameters; every part here is a constant of this file.
-    await sql.raw(`CREATE TRIGGER ${name} BEFORE ${event} ON ${table} WHEN ${when} BEGIN SELECT RAISE(ABORT, 'published sheet versions are immutable'); END`).execute(db);
+    await sql
+      .raw(
+        `CREATE TRIGGER ${name} BEFORE ${event} ON ${table} WHEN ${when} BEGIN SELECT RAISE(ABORT, 'published sheet versions are immutable'); END`,
+      )
+      .execute(db);
   }
 }

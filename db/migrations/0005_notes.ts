@@ -11,7 +11,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('client_id', 'text', (c) => c.references('client.id'))
     .addColumn('household_id', 'text', (c) => c.references('household.id'))
-    .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind IN ('conversation', 'phone_call', 'home_visit', 'agreement', 'reflection', 'milestone')`))
+    .addColumn('kind', 'text', (c) =>
+      c
+        .notNull()
+        .check(sql`kind IN ('conversation', 'phone_call', 'home_visit', 'agreement', 'reflection', 'milestone')`),
+    )
     // Local date and time, `YYYY-MM-DDTHH:MM`.
     .addColumn('noted_at', 'text', (c) => c.notNull())
     .addColumn('body', 'text', (c) => c.notNull())
@@ -50,14 +54,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.alterTable('action').addColumn('note_id', 'text', (c) => c.references('note.id')).execute();
+  await db.schema
+    .alterTable('action')
+    .addColumn('note_id', 'text', (c) => c.references('note.id'))
+    .execute();
 
   // Full-text index over live notes. unicode61 with remove_diacritics 2 folds case and
   // é ë å ü alike; letters that are not "a letter plus a mark" (ø æ œ ß ł đ) are folded
   // by hand first, the same way as the search text (db/search/notes.ts). Contentless:
   // the index holds only the folded words; the notes stay the single copy of the text.
   // detail=column: we never search phrases, and the smaller index ranks common words faster.
-  await sql`CREATE VIRTUAL TABLE note_fts USING fts5(text, content='', detail='column', tokenize='unicode61 remove_diacritics 2')`.execute(db);
+  await sql`CREATE VIRTUAL TABLE note_fts USING fts5(text, content='', detail='column', tokenize='unicode61 remove_diacritics 2')`.execute(
+    db,
+  );
   await sql`
     CREATE TRIGGER note_fts_insert AFTER INSERT ON note WHEN NEW.deleted_at IS NULL
     BEGIN INSERT INTO note_fts (rowid, text) VALUES (NEW.rowid, ${sql.raw(folded('NEW.body'))}); END

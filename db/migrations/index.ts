@@ -13,16 +13,17 @@ import * as m0008 from './0008_database_id';
  * Every migration, in order, compiled into the app: nothing is read from a folder
  * at run time. Append only; never edit or reorder a migration that has shipped.
  */
-export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: { up(db: Kysely<unknown>): Promise<void> }]> = [
-  ['0001_caseworker_client', m0001],
-  ['0002_client_pseudonym', m0002],
-  ['0003_caseload', m0003],
-  ['0004_scoring', m0004],
-  ['0005_notes', m0005],
-  ['0006_import_mapping', m0006],
-  ['0007_audit_log', m0007],
-  ['0008_database_id', m0008],
-];
+export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: { up(db: Kysely<unknown>): Promise<void> }]> =
+  [
+    ['0001_caseworker_client', m0001],
+    ['0002_client_pseudonym', m0002],
+    ['0003_caseload', m0003],
+    ['0004_scoring', m0004],
+    ['0005_notes', m0005],
+    ['0006_import_mapping', m0006],
+    ['0007_audit_log', m0007],
+    ['0008_database_id', m0008],
+  ];
 
 export const migrationProvider: MigrationProvider = {
   async getMigrations(): Promise<Record<string, Migration>> {

@@ -14,8 +14,26 @@ export interface ActionView {
   noteId: string | null;
 }
 
-const COLUMNS = ['a.id', 'a.client_id', 'a.title', 'a.kind', 'a.due_date', 'a.due_time', 'a.done_at', 'a.note_id'] as const;
-type Row = { id: string; client_id: string; title: string; kind: ActionKind; due_date: string; due_time: string | null; done_at: string | null; note_id: string | null };
+const COLUMNS = [
+  'a.id',
+  'a.client_id',
+  'a.title',
+  'a.kind',
+  'a.due_date',
+  'a.due_time',
+  'a.done_at',
+  'a.note_id',
+] as const;
+type Row = {
+  id: string;
+  client_id: string;
+  title: string;
+  kind: ActionKind;
+  due_date: string;
+  due_time: string | null;
+  done_at: string | null;
+  note_id: string | null;
+};
 const toView = (r: Row): ActionView => ({
   id: r.id,
   clientId: r.client_id,
@@ -30,15 +48,27 @@ const toView = (r: Row): ActionView => ({
 
 /** A client's to-dos: open ones first in due order, then done ones, latest first. */
 export async function listActions(db: Kysely<Database>, clientId: string): Promise<ActionView[]> {
-  const rows = await db.selectFrom('action as a').select(COLUMNS).where('a.client_id', '=', clientId).where('a.deleted_at', 'is', null).execute();
+  const rows = await db
+    .selectFrom('action as a')
+    .select(COLUMNS)
+    .where('a.client_id', '=', clientId)
+    .where('a.deleted_at', 'is', null)
+    .execute();
   const views = rows.map(toView);
-  const open = views.filter((a) => !a.done).sort((x, y) => `${x.dueDate} ${x.dueTime ?? ''}`.localeCompare(`${y.dueDate} ${y.dueTime ?? ''}`));
+  const open = views
+    .filter((a) => !a.done)
+    .sort((x, y) => `${x.dueDate} ${x.dueTime ?? ''}`.localeCompare(`${y.dueDate} ${y.dueTime ?? ''}`));
   const done = views.filter((a) => a.done).sort((x, y) => (y.doneAt ?? '').localeCompare(x.doneAt ?? ''));
   return [...open, ...done];
 }
 
 export async function getAction(db: Kysely<Database>, id: string): Promise<ActionView | undefined> {
-  const row = await db.selectFrom('action as a').select(COLUMNS).where('a.id', '=', id).where('a.deleted_at', 'is', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('action as a')
+    .select(COLUMNS)
+    .where('a.id', '=', id)
+    .where('a.deleted_at', 'is', null)
+    .executeTakeFirst();
   return row ? toView(row) : undefined;
 }
 
@@ -47,7 +77,10 @@ export interface AgendaView extends ActionView {
 }
 
 /** Open to-dos due on or before `until` (overdue included) of active clients, in due order. */
-export async function agenda(db: Kysely<Database>, options: { until: string; caseworkerId?: string }): Promise<AgendaView[]> {
+export async function agenda(
+  db: Kysely<Database>,
+  options: { until: string; caseworkerId?: string },
+): Promise<AgendaView[]> {
   let query = db
     .selectFrom('action as a')
     .innerJoin('client as c', 'c.id', 'a.client_id')
@@ -60,12 +93,22 @@ export async function agenda(db: Kysely<Database>, options: { until: string; cas
     .where('c.deleted_at', 'is', null);
   if (options.caseworkerId) query = query.where('c.caseworker_id', '=', options.caseworkerId);
   const rows = await query.orderBy('a.due_date').orderBy('a.due_time').orderBy('c.last_name').execute();
-  return rows.map((r) => ({ ...toView(r), client: { id: r.client_id, firstName: r.first_name, lastName: r.last_name, pseudonym: r.pseudonym } }));
+  return rows.map((r) => ({
+    ...toView(r),
+    client: { id: r.client_id, firstName: r.first_name, lastName: r.last_name, pseudonym: r.pseudonym },
+  }));
 }
 
 export async function insertAction(
   db: Kysely<Database>,
-  action: { clientId: string; title: string; kind: ActionKind; dueDate: string; dueTime: string | null; noteId?: string },
+  action: {
+    clientId: string;
+    title: string;
+    kind: ActionKind;
+    dueDate: string;
+    dueTime: string | null;
+    noteId?: string;
+  },
   at: string,
   by: string | null,
 ): Promise<string> {
@@ -90,7 +133,13 @@ export async function insertAction(
   return id;
 }
 
-export async function updateAction(db: Kysely<Database>, id: string, changes: { done_at?: string | null; due_date?: string }, at: string, by: string | null): Promise<void> {
+export async function updateAction(
+  db: Kysely<Database>,
+  id: string,
+  changes: { done_at?: string | null; due_date?: string },
+  at: string,
+  by: string | null,
+): Promise<void> {
   await db
     .updateTable('action')
     .set({ ...changes, updated_at: at, updated_by: by })

@@ -29,8 +29,20 @@ function caseworkerQuery(db: Kysely<Database>) {
     .where('w.deleted_at', 'is', null);
 }
 
-type CaseworkerRow = { id: string; name: string; role: Role; deactivated_at: string | null; active_clients: number | null };
-const toView = (r: CaseworkerRow): CaseworkerView => ({ id: r.id, name: r.name, role: r.role, active: r.deactivated_at === null, activeClients: Number(r.active_clients ?? 0) });
+type CaseworkerRow = {
+  id: string;
+  name: string;
+  role: Role;
+  deactivated_at: string | null;
+  active_clients: number | null;
+};
+const toView = (r: CaseworkerRow): CaseworkerView => ({
+  id: r.id,
+  name: r.name,
+  role: r.role,
+  active: r.deactivated_at === null,
+  activeClients: Number(r.active_clients ?? 0),
+});
 
 export async function listCaseworkers(db: Kysely<Database>): Promise<CaseworkerView[]> {
   const rows = await caseworkerQuery(db).orderBy('w.name').execute();
@@ -44,7 +56,12 @@ export async function getCaseworker(db: Kysely<Database>, id: string): Promise<C
 
 /** The role of a caseworker who has not been removed: what the role check in main asks at every call. */
 export async function caseworkerRole(db: Kysely<Database>, id: string): Promise<Role | undefined> {
-  const row = await db.selectFrom('caseworker').select('role').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('caseworker')
+    .select('role')
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   return row?.role;
 }
 
@@ -53,16 +70,36 @@ export async function hasCaseworkers(db: Kysely<Database>): Promise<boolean> {
   return (await db.selectFrom('caseworker').select('id').limit(1).executeTakeFirst()) !== undefined;
 }
 
-export async function insertCaseworker(db: Kysely<Database>, caseworker: { name: string; role: Role }, at: string, by: string | null): Promise<string> {
+export async function insertCaseworker(
+  db: Kysely<Database>,
+  caseworker: { name: string; role: Role },
+  at: string,
+  by: string | null,
+): Promise<string> {
   const id = newId();
   await db
     .insertInto('caseworker')
-    .values({ id, name: caseworker.name, role: caseworker.role, deactivated_at: null, created_at: at, updated_at: at, updated_by: by, deleted_at: null })
+    .values({
+      id,
+      name: caseworker.name,
+      role: caseworker.role,
+      deactivated_at: null,
+      created_at: at,
+      updated_at: at,
+      updated_by: by,
+      deleted_at: null,
+    })
     .execute();
   return id;
 }
 
-export async function updateCaseworker(db: Kysely<Database>, id: string, changes: { name?: string; role?: Role; deactivated_at?: string | null }, at: string, by: string | null): Promise<void> {
+export async function updateCaseworker(
+  db: Kysely<Database>,
+  id: string,
+  changes: { name?: string; role?: Role; deactivated_at?: string | null },
+  at: string,
+  by: string | null,
+): Promise<void> {
   await db
     .updateTable('caseworker')
     .set({ ...changes, updated_at: at, updated_by: by })

@@ -35,13 +35,21 @@ export async function listCatalog(db: Kysely<Database>): Promise<CatalogItemView
         .where((e) => e.or([e('c.target_group_id', '=', e.ref('i.id')), e('c.stage_id', '=', e.ref('i.id'))]))
         .where('c.deleted_at', 'is', null)
         .as('clients'),
-      eb.selectFrom('closure as z').select((e) => e.fn.countAll<number>().as('n')).whereRef('z.reason_id', '=', 'i.id').as('closures'),
+      eb
+        .selectFrom('closure as z')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('z.reason_id', '=', 'i.id')
+        .as('closures'),
     ])
     .where('i.deleted_at', 'is', null)
     .orderBy('i.kind')
     .orderBy('i.position')
     .execute();
-  return rows.map(({ retired_at, clients, closures, ...item }) => ({ ...item, retired: retired_at !== null, inUse: Number(clients ?? 0) + Number(closures ?? 0) }));
+  return rows.map(({ retired_at, clients, closures, ...item }) => ({
+    ...item,
+    retired: retired_at !== null,
+    inUse: Number(clients ?? 0) + Number(closures ?? 0),
+  }));
 }
 
 export async function getCatalogItem(db: Kysely<Database>, id: string): Promise<CatalogItemView | undefined> {
@@ -61,7 +69,12 @@ export async function isSelectable(db: Kysely<Database>, id: string, kind: Catal
   return row !== undefined;
 }
 
-export async function insertCatalogItem(db: Kysely<Database>, item: { kind: CatalogKind; name: string; weight: number }, at: string, by: string | null): Promise<string> {
+export async function insertCatalogItem(
+  db: Kysely<Database>,
+  item: { kind: CatalogKind; name: string; weight: number },
+  at: string,
+  by: string | null,
+): Promise<string> {
   const last = await db
     .selectFrom('catalog_item')
     .select((eb) => eb.fn.max('position').as('max'))
@@ -88,7 +101,19 @@ export async function insertCatalogItem(db: Kysely<Database>, item: { kind: Cata
   return id;
 }
 
-export async function updateCatalogItem(db: Kysely<Database>, id: string, changes: { name?: string; weight?: number; rescore_weeks?: number | null; retired_at?: string | null; deleted_at?: string }, at: string, by: string | null): Promise<void> {
+export async function updateCatalogItem(
+  db: Kysely<Database>,
+  id: string,
+  changes: {
+    name?: string;
+    weight?: number;
+    rescore_weeks?: number | null;
+    retired_at?: string | null;
+    deleted_at?: string;
+  },
+  at: string,
+  by: string | null,
+): Promise<void> {
   await db
     .updateTable('catalog_item')
     .set({ ...changes, updated_at: at, updated_by: by })
@@ -97,8 +122,19 @@ export async function updateCatalogItem(db: Kysely<Database>, id: string, change
 }
 
 /** Swaps an item with its neighbour in the list; false when it is already at that end. */
-export async function moveCatalogItem(db: Kysely<Database>, id: string, direction: 'up' | 'down', at: string, by: string | null): Promise<boolean> {
-  const item = await db.selectFrom('catalog_item').select(['kind', 'position']).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+export async function moveCatalogItem(
+  db: Kysely<Database>,
+  id: string,
+  direction: 'up' | 'down',
+  at: string,
+  by: string | null,
+): Promise<boolean> {
+  const item = await db
+    .selectFrom('catalog_item')
+    .select(['kind', 'position'])
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   if (!item) return false;
   const neighbour = await db
     .selectFrom('catalog_item')
@@ -110,7 +146,15 @@ export async function moveCatalogItem(db: Kysely<Database>, id: string, directio
     .limit(1)
     .executeTakeFirst();
   if (!neighbour) return false;
-  await db.updateTable('catalog_item').set({ position: neighbour.position, updated_at: at, updated_by: by }).where('id', '=', id).execute();
-  await db.updateTable('catalog_item').set({ position: item.position, updated_at: at, updated_by: by }).where('id', '=', neighbour.id).execute();
+  await db
+    .updateTable('catalog_item')
+    .set({ position: neighbour.position, updated_at: at, updated_by: by })
+    .where('id', '=', id)
+    .execute();
+  await db
+    .updateTable('catalog_item')
+    .set({ position: item.position, updated_at: at, updated_by: by })
+    .where('id', '=', neighbour.id)
+    .execute();
   return true;
 }

@@ -43,12 +43,15 @@ export interface CaseloadRowView {
   scoringDueOn: string | null;
 }
 
-
 /**
  * The next scoring is due one rhythm after the last; a client never scored is due
  * from the start of the case.
  */
-export function scoringDueOn(lastScoredOn: string | null, startDate: string | null, rescoreWeeks: number | null): string | null {
+export function scoringDueOn(
+  lastScoredOn: string | null,
+  startDate: string | null,
+  rescoreWeeks: number | null,
+): string | null {
   if (lastScoredOn === null) return startDate;
   return addDaysToDate(lastScoredOn, (rescoreWeeks ?? DEFAULT_RESCORE_WEEKS) * 7);
 }
@@ -60,7 +63,8 @@ export function addDaysToDate(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-const openAction = (eb: ExpressionBuilder<Database & { a: Database['action'] }, 'a'>) => eb.and([eb('a.done_at', 'is', null), eb('a.deleted_at', 'is', null)]);
+const openAction = (eb: ExpressionBuilder<Database & { a: Database['action'] }, 'a'>) =>
+  eb.and([eb('a.done_at', 'is', null), eb('a.deleted_at', 'is', null)]);
 
 /**
  * The caseload: one row per client with the next open to-do and the number of
@@ -130,9 +134,28 @@ export async function listCaseload(db: Kysely<Database>, filter: CaseloadFilter)
     .selectFrom('rows as r')
     .leftJoin('action as na', 'na.id', 'r.next_action_id')
     .leftJoin('catalog_item as tg', 'tg.id', 'r.target_group_id')
-    .select(['r.id', 'r.pseudonym', 'r.reference', 'r.first_name', 'r.last_name', 'r.caseworker_id', 'r.target_group_id', 'r.stage_id', 'r.stage_since', 'r.household_id', 'r.status', 'r.overdue_count'])
+    .select([
+      'r.id',
+      'r.pseudonym',
+      'r.reference',
+      'r.first_name',
+      'r.last_name',
+      'r.caseworker_id',
+      'r.target_group_id',
+      'r.stage_id',
+      'r.stage_since',
+      'r.household_id',
+      'r.status',
+      'r.overdue_count',
+    ])
     .select(['r.last_scored_on', 'r.start_date', 'tg.rescore_weeks'])
-    .select(['na.id as na_id', 'na.title as na_title', 'na.kind as na_kind', 'na.due_date as na_due_date', 'na.due_time as na_due_time'])
+    .select([
+      'na.id as na_id',
+      'na.title as na_title',
+      'na.kind as na_kind',
+      'na.due_date as na_due_date',
+      'na.due_time as na_due_time',
+    ])
     .$if(filter.overdueOnly === true, (q) => q.where('r.overdue_count', '>', 0))
     // NOCASE: lower-case "de Boer" must not sort after every capitalised name.
     .orderBy(sql`r.last_name COLLATE NOCASE`)
@@ -181,7 +204,13 @@ export interface ClientView {
   householdId: string | null;
   startDate: string | null;
   status: ClientStatus;
-  closure: { id: string; closedOn: string; reasonId: string; outcomeNote: string | null; reopenedOn: string | null } | null;
+  closure: {
+    id: string;
+    closedOn: string;
+    reasonId: string;
+    outcomeNote: string | null;
+    reopenedOn: string | null;
+  } | null;
   createdAt: string;
 }
 
@@ -234,12 +263,21 @@ export async function getClient(db: Kysely<Database>, id: string): Promise<Clien
     createdAt: row.created_at,
     closure:
       row.status === 'closed' && row.closure_id && row.closed_on !== null && row.reason_id !== null
-        ? { id: row.closure_id, closedOn: row.closed_on, reasonId: row.reason_id, outcomeNote: row.outcome_note, reopenedOn: null }
+        ? {
+            id: row.closure_id,
+            closedOn: row.closed_on,
+            reasonId: row.reason_id,
+            outcomeNote: row.outcome_note,
+            reopenedOn: null,
+          }
         : null,
   };
 }
 
-export async function findClientByReference(db: Kysely<Database>, reference: string): Promise<{ id: string; firstName: string; lastName: string } | undefined> {
+export async function findClientByReference(
+  db: Kysely<Database>,
+  reference: string,
+): Promise<{ id: string; firstName: string; lastName: string } | undefined> {
   return db
     .selectFrom('client')
     .select(['id', 'first_name as firstName', 'last_name as lastName'])
@@ -313,13 +351,27 @@ export async function insertClient(
   if (client.stageId) {
     await db
       .insertInto('stage_change')
-      .values({ id: newId(), client_id: id, from_stage_id: null, to_stage_id: client.stageId, changed_on: client.startDate, created_at: at, created_by: by })
+      .values({
+        id: newId(),
+        client_id: id,
+        from_stage_id: null,
+        to_stage_id: client.stageId,
+        changed_on: client.startDate,
+        created_at: at,
+        created_by: by,
+      })
       .execute();
   }
   return id;
 }
 
-export async function updateClientFacts(db: Kysely<Database>, id: string, facts: ClientFacts, at: string, by: string | null): Promise<void> {
+export async function updateClientFacts(
+  db: Kysely<Database>,
+  id: string,
+  facts: ClientFacts,
+  at: string,
+  by: string | null,
+): Promise<void> {
   await db
     .updateTable('client')
     .set({ ...factColumns(facts), updated_at: at, updated_by: by })
@@ -327,15 +379,37 @@ export async function updateClientFacts(db: Kysely<Database>, id: string, facts:
     .execute();
 }
 
-export async function recordStageChange(db: Kysely<Database>, change: { clientId: string; fromStageId: string | null; toStageId: string; date: string }, at: string, by: string | null): Promise<void> {
+export async function recordStageChange(
+  db: Kysely<Database>,
+  change: { clientId: string; fromStageId: string | null; toStageId: string; date: string },
+  at: string,
+  by: string | null,
+): Promise<void> {
   await db
     .insertInto('stage_change')
-    .values({ id: newId(), client_id: change.clientId, from_stage_id: change.fromStageId, to_stage_id: change.toStageId, changed_on: change.date, created_at: at, created_by: by })
+    .values({
+      id: newId(),
+      client_id: change.clientId,
+      from_stage_id: change.fromStageId,
+      to_stage_id: change.toStageId,
+      changed_on: change.date,
+      created_at: at,
+      created_by: by,
+    })
     .execute();
-  await db.updateTable('client').set({ stage_id: change.toStageId, stage_since: change.date, updated_at: at, updated_by: by }).where('id', '=', change.clientId).execute();
+  await db
+    .updateTable('client')
+    .set({ stage_id: change.toStageId, stage_since: change.date, updated_at: at, updated_by: by })
+    .where('id', '=', change.clientId)
+    .execute();
 }
 
-export async function closeClient(db: Kysely<Database>, closure: { clientId: string; date: string; reasonId: string; outcomeNote: string | null }, at: string, by: string | null): Promise<void> {
+export async function closeClient(
+  db: Kysely<Database>,
+  closure: { clientId: string; date: string; reasonId: string; outcomeNote: string | null },
+  at: string,
+  by: string | null,
+): Promise<void> {
   await db
     .insertInto('closure')
     .values({
@@ -350,10 +424,29 @@ export async function closeClient(db: Kysely<Database>, closure: { clientId: str
       reopened_by: null,
     })
     .execute();
-  await db.updateTable('client').set({ status: 'closed', updated_at: at, updated_by: by }).where('id', '=', closure.clientId).execute();
+  await db
+    .updateTable('client')
+    .set({ status: 'closed', updated_at: at, updated_by: by })
+    .where('id', '=', closure.clientId)
+    .execute();
 }
 
-export async function reopenClient(db: Kysely<Database>, clientId: string, date: string, at: string, by: string | null): Promise<void> {
-  await db.updateTable('closure').set({ reopened_on: date, reopened_by: by }).where('client_id', '=', clientId).where('reopened_on', 'is', null).execute();
-  await db.updateTable('client').set({ status: 'active', updated_at: at, updated_by: by }).where('id', '=', clientId).execute();
+export async function reopenClient(
+  db: Kysely<Database>,
+  clientId: string,
+  date: string,
+  at: string,
+  by: string | null,
+): Promise<void> {
+  await db
+    .updateTable('closure')
+    .set({ reopened_on: date, reopened_by: by })
+    .where('client_id', '=', clientId)
+    .where('reopened_on', 'is', null)
+    .execute();
+  await db
+    .updateTable('client')
+    .set({ status: 'active', updated_at: at, updated_by: by })
+    .where('id', '=', clientId)
+    .execute();
 }

@@ -55,7 +55,9 @@ export function streamScores(db: Kysely<Database>, filter: ScoreFilter): AsyncIt
     .innerJoin('sheet_version as v', 'v.id', 's.version_id')
     .innerJoin('sheet as sh', 'sh.id', 'v.sheet_id')
     .innerJoin('indicator as i', 'i.id', 'sc.indicator_id')
-    .leftJoin('indicator_level as l', (join) => join.onRef('l.indicator_id', '=', 'i.id').onRef('l.value', '=', 'sc.value'))
+    .leftJoin('indicator_level as l', (join) =>
+      join.onRef('l.indicator_id', '=', 'i.id').onRef('l.value', '=', 'sc.value'),
+    )
     .select([
       's.id as scoringId',
       'c.reference',
@@ -112,23 +114,23 @@ export function streamClosures(db: Kysely<Database>, from: string, to: string) {
   return chunks(
     db,
     db
-    .selectFrom('closure as z')
-    .innerJoin('client as c', 'c.id', 'z.client_id')
-    .select([
-      'c.reference',
-      'c.pseudonym',
-      'c.first_name as firstName',
-      'c.last_name as lastName',
-      'c.target_group_id as targetGroupId',
-      'c.caseworker_id as caseworkerId',
-      'c.start_date as startDate',
-      'z.closed_on as closedOn',
-      'z.reason_id as reasonId',
-    ])
-    .where('z.closed_on', '>=', from)
-    .where('z.closed_on', '<=', to)
-    .where('z.reopened_on', 'is', null)
-    .where('c.deleted_at', 'is', null)
+      .selectFrom('closure as z')
+      .innerJoin('client as c', 'c.id', 'z.client_id')
+      .select([
+        'c.reference',
+        'c.pseudonym',
+        'c.first_name as firstName',
+        'c.last_name as lastName',
+        'c.target_group_id as targetGroupId',
+        'c.caseworker_id as caseworkerId',
+        'c.start_date as startDate',
+        'z.closed_on as closedOn',
+        'z.reason_id as reasonId',
+      ])
+      .where('z.closed_on', '>=', from)
+      .where('z.closed_on', '<=', to)
+      .where('z.reopened_on', 'is', null)
+      .where('c.deleted_at', 'is', null)
       .orderBy('z.closed_on')
       .orderBy('c.pseudonym'),
   );

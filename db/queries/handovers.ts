@@ -14,13 +14,29 @@ export interface HandoverRequest {
  * actually changes hands. Households go along: one family, one worker.
  * Call inside a transaction. Returns how many clients moved.
  */
-export async function handOver(db: Kysely<Database>, request: HandoverRequest, at: string, by: string | null): Promise<number> {
+export async function handOver(
+  db: Kysely<Database>,
+  request: HandoverRequest,
+  at: string,
+  by: string | null,
+): Promise<number> {
   if (request.clientIds.length === 0) return 0;
-  const chosen = await db.selectFrom('client').select(['id', 'household_id']).where('id', 'in', request.clientIds).where('deleted_at', 'is', null).execute();
+  const chosen = await db
+    .selectFrom('client')
+    .select(['id', 'household_id'])
+    .where('id', 'in', request.clientIds)
+    .where('deleted_at', 'is', null)
+    .execute();
   const householdIds = [...new Set(chosen.map((c) => c.household_id).filter((h): h is string => h !== null))];
   const members =
     householdIds.length > 0
-      ? await db.selectFrom('client').select(['id']).where('household_id', 'in', householdIds).where('status', '=', 'active').where('deleted_at', 'is', null).execute()
+      ? await db
+          .selectFrom('client')
+          .select(['id'])
+          .where('household_id', 'in', householdIds)
+          .where('status', '=', 'active')
+          .where('deleted_at', 'is', null)
+          .execute()
       : [];
   const ids = [...new Set([...chosen.map((c) => c.id), ...members.map((m) => m.id)])];
 
@@ -62,12 +78,22 @@ export async function handOver(db: Kysely<Database>, request: HandoverRequest, a
     moved += moving.length;
   }
   if (householdIds.length > 0) {
-    await db.updateTable('household').set({ caseworker_id: request.toCaseworkerId, updated_at: at, updated_by: by }).where('id', 'in', householdIds).execute();
+    await db
+      .updateTable('household')
+      .set({ caseworker_id: request.toCaseworkerId, updated_at: at, updated_by: by })
+      .where('id', 'in', householdIds)
+      .execute();
   }
   return moved;
 }
 
 export async function activeClientIdsOf(db: Kysely<Database>, caseworkerId: string): Promise<string[]> {
-  const rows = await db.selectFrom('client').select('id').where('caseworker_id', '=', caseworkerId).where('status', '=', 'active').where('deleted_at', 'is', null).execute();
+  const rows = await db
+    .selectFrom('client')
+    .select('id')
+    .where('caseworker_id', '=', caseworkerId)
+    .where('status', '=', 'active')
+    .where('deleted_at', 'is', null)
+    .execute();
   return rows.map((r) => r.id);
 }

@@ -10,7 +10,10 @@ export interface HouseholdView {
 }
 
 export async function listHouseholds(db: Kysely<Database>, ids?: readonly string[]): Promise<HouseholdView[]> {
-  let query = db.selectFrom('household').select(['id', 'name', 'caseworker_id as caseworkerId']).where('deleted_at', 'is', null);
+  let query = db
+    .selectFrom('household')
+    .select(['id', 'name', 'caseworker_id as caseworkerId'])
+    .where('deleted_at', 'is', null);
   if (ids) {
     if (ids.length === 0) return [];
     query = query.where('id', 'in', ids);
@@ -34,20 +37,49 @@ export async function listHouseholds(db: Kysely<Database>, ids?: readonly string
   }));
 }
 
-export async function insertHousehold(db: Kysely<Database>, household: { name: string; caseworkerId: string | null }, at: string, by: string | null): Promise<string> {
+export async function insertHousehold(
+  db: Kysely<Database>,
+  household: { name: string; caseworkerId: string | null },
+  at: string,
+  by: string | null,
+): Promise<string> {
   const id = newId();
   await db
     .insertInto('household')
-    .values({ id, name: household.name, caseworker_id: household.caseworkerId, created_at: at, updated_at: at, updated_by: by, deleted_at: null })
+    .values({
+      id,
+      name: household.name,
+      caseworker_id: household.caseworkerId,
+      created_at: at,
+      updated_at: at,
+      updated_by: by,
+      deleted_at: null,
+    })
     .execute();
   return id;
 }
 
-export async function renameHousehold(db: Kysely<Database>, id: string, name: string, at: string, by: string | null): Promise<void> {
+export async function renameHousehold(
+  db: Kysely<Database>,
+  id: string,
+  name: string,
+  at: string,
+  by: string | null,
+): Promise<void> {
   await db.updateTable('household').set({ name, updated_at: at, updated_by: by }).where('id', '=', id).execute();
 }
 
-export async function addHouseholdMembers(db: Kysely<Database>, householdId: string, clientIds: readonly string[], at: string, by: string | null): Promise<void> {
+export async function addHouseholdMembers(
+  db: Kysely<Database>,
+  householdId: string,
+  clientIds: readonly string[],
+  at: string,
+  by: string | null,
+): Promise<void> {
   if (clientIds.length === 0) return;
-  await db.updateTable('client').set({ household_id: householdId, updated_at: at, updated_by: by }).where('id', 'in', clientIds).execute();
+  await db
+    .updateTable('client')
+    .set({ household_id: householdId, updated_at: at, updated_by: by })
+    .where('id', 'in', clientIds)
+    .execute();
 }

@@ -2,14 +2,26 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
 
 /** The remembered column choices for a header signature, or undefined. */
-export async function rememberedMapping(db: Kysely<Database>, signature: string): Promise<Record<string, number> | undefined> {
-  const row = await db.selectFrom('import_mapping').select('mapping').where('signature', '=', signature).executeTakeFirst();
+export async function rememberedMapping(
+  db: Kysely<Database>,
+  signature: string,
+): Promise<Record<string, number> | undefined> {
+  const row = await db
+    .selectFrom('import_mapping')
+    .select('mapping')
+    .where('signature', '=', signature)
+    .executeTakeFirst();
   if (!row) return undefined;
   const parsed: unknown = JSON.parse(row.mapping);
   return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, number>) : undefined;
 }
 
-export async function rememberMapping(db: Kysely<Database>, signature: string, mapping: Record<string, number>, at: string): Promise<void> {
+export async function rememberMapping(
+  db: Kysely<Database>,
+  signature: string,
+  mapping: Record<string, number>,
+  at: string,
+): Promise<void> {
   const json = JSON.stringify(mapping);
   await db
     .insertInto('import_mapping')

@@ -12,9 +12,17 @@ export async function clientRecords(db: Kysely<Database>, clientId: string) {
   const client = await db.selectFrom('client').selectAll().where('id', '=', clientId).execute();
   const householdId = client[0]?.household_id ?? null;
   const notes = await db.selectFrom('note').selectAll().where('client_id', '=', clientId).execute();
-  const householdNotes = householdId ? await db.selectFrom('note').selectAll().where('household_id', '=', householdId).execute() : [];
-  const versionsOf = async (noteIds: string[]) => (noteIds.length > 0 ? db.selectFrom('note_version').selectAll().where('note_id', 'in', noteIds).execute() : []);
-  const draftKeys = [`client:${clientId}`, ...noteDraftKeys(notes.map((n) => n.id)), ...(householdId ? [`household:${householdId}`] : []), ...noteDraftKeys(householdNotes.map((n) => n.id))];
+  const householdNotes = householdId
+    ? await db.selectFrom('note').selectAll().where('household_id', '=', householdId).execute()
+    : [];
+  const versionsOf = async (noteIds: string[]) =>
+    noteIds.length > 0 ? db.selectFrom('note_version').selectAll().where('note_id', 'in', noteIds).execute() : [];
+  const draftKeys = [
+    `client:${clientId}`,
+    ...noteDraftKeys(notes.map((n) => n.id)),
+    ...(householdId ? [`household:${householdId}`] : []),
+    ...noteDraftKeys(householdNotes.map((n) => n.id)),
+  ];
   const scorings = await db.selectFrom('scoring').selectAll().where('client_id', '=', clientId).execute();
   const scoringIds = scorings.map((s) => s.id);
   return {
@@ -30,14 +38,22 @@ export async function clientRecords(db: Kysely<Database>, clientId: string) {
     householdNotes,
     householdNoteVersions: await versionsOf(householdNotes.map((n) => n.id)),
     scorings,
-    scores: scoringIds.length > 0 ? await db.selectFrom('score').selectAll().where('scoring_id', 'in', scoringIds).execute() : [],
+    scores:
+      scoringIds.length > 0
+        ? await db.selectFrom('score').selectAll().where('scoring_id', 'in', scoringIds).execute()
+        : [],
     goals: await db.selectFrom('goal').selectAll().where('client_id', '=', clientId).execute(),
   };
 }
 
 /** Clients of a household other than this one (any status: each still needs the household's notes). */
 async function otherMembers(db: Kysely<Database>, householdId: string, clientId: string): Promise<number> {
-  const row = await db.selectFrom('client').select((eb) => eb.fn.countAll<number>().as('n')).where('household_id', '=', householdId).where('id', '<>', clientId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('client')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('household_id', '=', householdId)
+    .where('id', '<>', clientId)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -56,7 +72,12 @@ export async function householdOnErasure(db: Kysely<Database>, clientId: string)
     .executeTakeFirst();
   if (!household) return null;
   const others = await otherMembers(db, household.id, clientId);
-  const notes = await db.selectFrom('note').select((eb) => eb.fn.countAll<number>().as('n')).where('household_id', '=', household.id).where('deleted_at', 'is', null).executeTakeFirstOrThrow();
+  const notes = await db
+    .selectFrom('note')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('household_id', '=', household.id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirstOrThrow();
   return { name: household.name, otherMembers: others, notes: Number(notes.n), erased: others === 0 };
 }
 
@@ -80,10 +101,15 @@ async function eraseNotes(db: Kysely<Database>, noteIds: readonly string[]): Pro
  * empties the write-ahead log.
  */
 export async function eraseClientRows(db: Kysely<Database>, clientId: string): Promise<void> {
-  const householdId = (await db.selectFrom('client').select('household_id').where('id', '=', clientId).executeTakeFirst())?.household_id ?? null;
+  const householdId =
+    (await db.selectFrom('client').select('household_id').where('id', '=', clientId).executeTakeFirst())
+      ?.household_id ?? null;
   const scorings = db.selectFrom('scoring').select('id').where('client_id', '=', clientId);
   await db.deleteFrom('action').where('client_id', '=', clientId).execute();
-  await eraseNotes(db, (await db.selectFrom('note').select('id').where('client_id', '=', clientId).execute()).map((n) => n.id));
+  await eraseNotes(
+    db,
+    (await db.selectFrom('note').select('id').where('client_id', '=', clientId).execute()).map((n) => n.id),
+  );
   await db.deleteFrom('note_draft').where('key', '=', `client:${clientId}`).execute();
   await db.deleteFrom('score').where('scoring_id', 'in', scorings).execute();
   await db.deleteFrom('scoring').where('client_id', '=', clientId).execute();
@@ -93,7 +119,10 @@ export async function eraseClientRows(db: Kysely<Database>, clientId: string): P
   await db.deleteFrom('closure').where('client_id', '=', clientId).execute();
   await db.deleteFrom('client').where('id', '=', clientId).execute();
   if (householdId && (await otherMembers(db, householdId, clientId)) === 0) {
-    await eraseNotes(db, (await db.selectFrom('note').select('id').where('household_id', '=', householdId).execute()).map((n) => n.id));
+    await eraseNotes(
+      db,
+      (await db.selectFrom('note').select('id').where('household_id', '=', householdId).execute()).map((n) => n.id),
+    );
     await db.deleteFrom('note_draft').where('key', '=', `household:${householdId}`).execute();
     await db.deleteFrom('household').where('id', '=', householdId).execute();
   }
@@ -105,7 +134,15 @@ export async function closedBefore(db: Kysely<Database>) {
     .selectFrom('client as c')
     .innerJoin('closure as z', (join) => join.onRef('z.client_id', '=', 'c.id').on('z.reopened_on', 'is', null))
     .leftJoin('catalog_item as g', 'g.id', 'c.target_group_id')
-    .select(['c.id', 'c.pseudonym', 'c.first_name as firstName', 'c.last_name as lastName', 'c.target_group_id as targetGroupId', 'z.closed_on as closedOn', 'g.retention_years as retentionYears'])
+    .select([
+      'c.id',
+      'c.pseudonym',
+      'c.first_name as firstName',
+      'c.last_name as lastName',
+      'c.target_group_id as targetGroupId',
+      'z.closed_on as closedOn',
+      'g.retention_years as retentionYears',
+    ])
     .where('c.status', '=', 'closed')
     .where('c.deleted_at', 'is', null)
     .orderBy('z.closed_on')

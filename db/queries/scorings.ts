@@ -31,18 +31,38 @@ export interface ScoringView {
   scoredBy: ScoredBy;
   caseworkerId: string | null;
   edited: boolean;
-  scores: Array<{ indicatorId: string; indicatorKey: string; indicatorName: string; value: number | null; label: string | null; comment: string | null }>;
+  scores: Array<{
+    indicatorId: string;
+    indicatorKey: string;
+    indicatorName: string;
+    value: number | null;
+    label: string | null;
+    comment: string | null;
+  }>;
 }
 
 async function writeScores(db: Kysely<Database>, scoringId: string, scores: readonly ScoreContent[]): Promise<void> {
   if (scores.length === 0) return;
   await db
     .insertInto('score')
-    .values(scores.map((s) => ({ scoring_id: scoringId, indicator_id: s.indicatorId, indicator_key: s.indicatorKey, value: s.value, comment: s.comment })))
+    .values(
+      scores.map((s) => ({
+        scoring_id: scoringId,
+        indicator_id: s.indicatorId,
+        indicator_key: s.indicatorKey,
+        value: s.value,
+        comment: s.comment,
+      })),
+    )
     .execute();
 }
 
-export async function insertScoring(db: Kysely<Database>, scoring: ScoringContent, at: string, by: string | null): Promise<string> {
+export async function insertScoring(
+  db: Kysely<Database>,
+  scoring: ScoringContent,
+  at: string,
+  by: string | null,
+): Promise<string> {
   const id = newId();
   await db
     .insertInto('scoring')
@@ -63,10 +83,22 @@ export async function insertScoring(db: Kysely<Database>, scoring: ScoringConten
   return id;
 }
 
-export async function updateScoring(db: Kysely<Database>, id: string, scoring: ScoringContent, at: string, by: string | null): Promise<void> {
+export async function updateScoring(
+  db: Kysely<Database>,
+  id: string,
+  scoring: ScoringContent,
+  at: string,
+  by: string | null,
+): Promise<void> {
   await db
     .updateTable('scoring')
-    .set({ version_id: scoring.versionId, scored_on: scoring.date, scored_by: scoring.scoredBy, updated_at: at, updated_by: by })
+    .set({
+      version_id: scoring.versionId,
+      scored_on: scoring.date,
+      scored_by: scoring.scoredBy,
+      updated_at: at,
+      updated_by: by,
+    })
     .where('id', '=', id)
     .execute();
   await db.deleteFrom('score').where('scoring_id', '=', id).execute();
@@ -74,7 +106,11 @@ export async function updateScoring(db: Kysely<Database>, id: string, scoring: S
 }
 
 export async function removeScoring(db: Kysely<Database>, id: string, at: string, by: string | null): Promise<void> {
-  await db.updateTable('scoring').set({ deleted_at: at, updated_at: at, updated_by: by }).where('id', '=', id).execute();
+  await db
+    .updateTable('scoring')
+    .set({ deleted_at: at, updated_at: at, updated_by: by })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** A client's scorings, newest first, each score with its indicator name and level label. */
@@ -83,7 +119,19 @@ export async function listScorings(db: Kysely<Database>, clientId: string, onlyI
     .selectFrom('scoring as s')
     .innerJoin('sheet_version as v', 'v.id', 's.version_id')
     .innerJoin('sheet as sh', 'sh.id', 'v.sheet_id')
-    .select(['s.id', 's.client_id', 's.version_id', 'v.sheet_id', 'sh.name', 'v.number', 's.scored_on', 's.scored_by', 's.caseworker_id', 's.created_at', 's.updated_at'])
+    .select([
+      's.id',
+      's.client_id',
+      's.version_id',
+      'v.sheet_id',
+      'sh.name',
+      'v.number',
+      's.scored_on',
+      's.scored_by',
+      's.caseworker_id',
+      's.created_at',
+      's.updated_at',
+    ])
     .where('s.client_id', '=', clientId)
     .where('s.deleted_at', 'is', null);
   if (onlyId) query = query.where('s.id', '=', onlyId);
@@ -92,8 +140,19 @@ export async function listScorings(db: Kysely<Database>, clientId: string, onlyI
   const scores = await db
     .selectFrom('score as sc')
     .innerJoin('indicator as i', 'i.id', 'sc.indicator_id')
-    .leftJoin('indicator_level as l', (join) => join.onRef('l.indicator_id', '=', 'sc.indicator_id').onRef('l.value', '=', 'sc.value'))
-    .select(['sc.scoring_id', 'sc.indicator_id', 'sc.indicator_key', 'i.name', 'i.position', 'sc.value', 'l.label', 'sc.comment'])
+    .leftJoin('indicator_level as l', (join) =>
+      join.onRef('l.indicator_id', '=', 'sc.indicator_id').onRef('l.value', '=', 'sc.value'),
+    )
+    .select([
+      'sc.scoring_id',
+      'sc.indicator_id',
+      'sc.indicator_key',
+      'i.name',
+      'i.position',
+      'sc.value',
+      'l.label',
+      'sc.comment',
+    ])
     .where(
       'sc.scoring_id',
       'in',
@@ -114,12 +173,23 @@ export async function listScorings(db: Kysely<Database>, clientId: string, onlyI
     edited: s.updated_at !== s.created_at,
     scores: scores
       .filter((sc) => sc.scoring_id === s.id)
-      .map((sc) => ({ indicatorId: sc.indicator_id, indicatorKey: sc.indicator_key, indicatorName: sc.name, value: sc.value, label: sc.label, comment: sc.comment })),
+      .map((sc) => ({
+        indicatorId: sc.indicator_id,
+        indicatorKey: sc.indicator_key,
+        indicatorName: sc.name,
+        value: sc.value,
+        label: sc.label,
+        comment: sc.comment,
+      })),
   }));
 }
 
 /** The latest scored value per indicator key of one client (scores marked "not scored" skipped). */
-export async function previousValues(db: Kysely<Database>, clientId: string, exceptScoringId?: string): Promise<Record<string, { value: number | null; date: string }>> {
+export async function previousValues(
+  db: Kysely<Database>,
+  clientId: string,
+  exceptScoringId?: string,
+): Promise<Record<string, { value: number | null; date: string }>> {
   let query = db
     .selectFrom('score as sc')
     .innerJoin('scoring as s', 's.id', 'sc.scoring_id')
@@ -138,7 +208,9 @@ export async function previousValues(db: Kysely<Database>, clientId: string, exc
  * The latest score per client per indicator key, for many clients at once (charts,
  * team view). One pass over the score table in date order; the last write wins.
  */
-export async function latestScores(db: Kysely<Database>): Promise<Map<string, Map<string, { value: number; date: string }>>> {
+export async function latestScores(
+  db: Kysely<Database>,
+): Promise<Map<string, Map<string, { value: number; date: string }>>> {
   const rows = await db
     .selectFrom('score as sc')
     .innerJoin('scoring as s', 's.id', 'sc.scoring_id')
@@ -168,7 +240,11 @@ export interface CoverageRow {
  * Coverage: of each caseworker's active clients, the share whose last scoring lies
  * within their target group's rhythm (counted back from today, today included).
  */
-export async function coverageByCaseworker(db: Kysely<Database>, today: string, caseworkerIds?: readonly string[]): Promise<CoverageRow[]> {
+export async function coverageByCaseworker(
+  db: Kysely<Database>,
+  today: string,
+  caseworkerIds?: readonly string[],
+): Promise<CoverageRow[]> {
   if (caseworkerIds?.length === 0) return [];
   let clients = db
     .selectFrom('client as c')
@@ -177,12 +253,21 @@ export async function coverageByCaseworker(db: Kysely<Database>, today: string, 
     .select((eb) => [
       'c.caseworker_id',
       'tg.rescore_weeks',
-      eb.selectFrom('scoring as s').select((e) => e.fn.max('s.scored_on').as('d')).whereRef('s.client_id', '=', 'c.id').where('s.deleted_at', 'is', null).as('last'),
+      eb
+        .selectFrom('scoring as s')
+        .select((e) => e.fn.max('s.scored_on').as('d'))
+        .whereRef('s.client_id', '=', 'c.id')
+        .where('s.deleted_at', 'is', null)
+        .as('last'),
     ])
     .where('c.status', '=', 'active')
     .where('c.deleted_at', 'is', null)
     .where('w.deactivated_at', 'is', null);
-  let team = db.selectFrom('caseworker').select('id').where('deactivated_at', 'is', null).where('deleted_at', 'is', null);
+  let team = db
+    .selectFrom('caseworker')
+    .select('id')
+    .where('deactivated_at', 'is', null)
+    .where('deleted_at', 'is', null);
   if (caseworkerIds) {
     clients = clients.where('c.caseworker_id', 'in', caseworkerIds);
     team = team.where('id', 'in', caseworkerIds);
@@ -195,7 +280,13 @@ export async function coverageByCaseworker(db: Kysely<Database>, today: string, 
     if (!entry) continue;
     entry.active += 1;
     const last = row.last ?? null;
-    if (last !== null && last <= today && addDaysToDate(last, (row.rescore_weeks ?? DEFAULT_RESCORE_WEEKS) * 7) > today) entry.scored += 1;
+    if (last !== null && last <= today && addDaysToDate(last, (row.rescore_weeks ?? DEFAULT_RESCORE_WEEKS) * 7) > today)
+      entry.scored += 1;
   }
-  return [...byWorker].map(([caseworkerId, { active, scored }]) => ({ caseworkerId, active, scoredInInterval: scored, share: active === 0 ? null : scored / active }));
+  return [...byWorker].map(([caseworkerId, { active, scored }]) => ({
+    caseworkerId,
+    active,
+    scoredInInterval: scored,
+    share: active === 0 ? null : scored / active,
+  }));
 }

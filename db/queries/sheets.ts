@@ -40,13 +40,21 @@ export interface SheetSummaryView {
 }
 
 export async function listSheets(db: Kysely<Database>, onlyId?: string): Promise<SheetSummaryView[]> {
-  let query = db.selectFrom('sheet').select(['id', 'name', 'description', 'retired_at']).where('deleted_at', 'is', null);
+  let query = db
+    .selectFrom('sheet')
+    .select(['id', 'name', 'description', 'retired_at'])
+    .where('deleted_at', 'is', null);
   if (onlyId) query = query.where('id', '=', onlyId);
   const sheets = await query.orderBy('name').execute();
   if (sheets.length === 0) return [];
   const ids = sheets.map((s) => s.id);
   const [versions, groups, counts] = await Promise.all([
-    db.selectFrom('sheet_version').select(['id', 'sheet_id', 'number', 'published_at']).where('sheet_id', 'in', ids).orderBy('number').execute(),
+    db
+      .selectFrom('sheet_version')
+      .select(['id', 'sheet_id', 'number', 'published_at'])
+      .where('sheet_id', 'in', ids)
+      .orderBy('number')
+      .execute(),
     db.selectFrom('sheet_target_group').select(['sheet_id', 'target_group_id']).where('sheet_id', 'in', ids).execute(),
     db
       .selectFrom('scoring as s')
@@ -83,7 +91,12 @@ export async function getVersion(db: Kysely<Database>, versionId: string): Promi
     .where('v.id', '=', versionId)
     .executeTakeFirst();
   if (!version) return undefined;
-  const indicators = await db.selectFrom('indicator').selectAll().where('version_id', '=', versionId).orderBy('position').execute();
+  const indicators = await db
+    .selectFrom('indicator')
+    .selectAll()
+    .where('version_id', '=', versionId)
+    .orderBy('position')
+    .execute();
   const levels =
     indicators.length > 0
       ? await db
@@ -111,21 +124,43 @@ export async function getVersion(db: Kysely<Database>, versionId: string): Promi
       description: i.description,
       scaleMin: i.scale_min,
       scaleMax: i.scale_max,
-      levels: levels.filter((l) => l.indicator_id === i.id).map((l) => ({ value: l.value, label: l.label, description: l.description })),
+      levels: levels
+        .filter((l) => l.indicator_id === i.id)
+        .map((l) => ({ value: l.value, label: l.label, description: l.description })),
     })),
   };
 }
 
-export async function insertSheet(db: Kysely<Database>, sheet: { name: string; description: string | null }, at: string, by: string | null): Promise<string> {
+export async function insertSheet(
+  db: Kysely<Database>,
+  sheet: { name: string; description: string | null },
+  at: string,
+  by: string | null,
+): Promise<string> {
   const id = newId();
   await db
     .insertInto('sheet')
-    .values({ id, name: sheet.name, description: sheet.description, retired_at: null, created_at: at, updated_at: at, updated_by: by, deleted_at: null })
+    .values({
+      id,
+      name: sheet.name,
+      description: sheet.description,
+      retired_at: null,
+      created_at: at,
+      updated_at: at,
+      updated_by: by,
+      deleted_at: null,
+    })
     .execute();
   return id;
 }
 
-export async function updateSheet(db: Kysely<Database>, id: string, changes: { name?: string; description?: string | null; retired_at?: string | null }, at: string, by: string | null): Promise<void> {
+export async function updateSheet(
+  db: Kysely<Database>,
+  id: string,
+  changes: { name?: string; description?: string | null; retired_at?: string | null },
+  at: string,
+  by: string | null,
+): Promise<void> {
   await db
     .updateTable('sheet')
     .set({ ...changes, updated_at: at, updated_by: by })
@@ -133,7 +168,11 @@ export async function updateSheet(db: Kysely<Database>, id: string, changes: { n
     .execute();
 }
 
-async function insertContent(db: Kysely<Database>, versionId: string, indicators: readonly IndicatorContent[]): Promise<void> {
+async function insertContent(
+  db: Kysely<Database>,
+  versionId: string,
+  indicators: readonly IndicatorContent[],
+): Promise<void> {
   for (const [position, indicator] of indicators.entries()) {
     const indicatorId = newId();
     await db
@@ -152,26 +191,54 @@ async function insertContent(db: Kysely<Database>, versionId: string, indicators
     if (indicator.levels.length > 0) {
       await db
         .insertInto('indicator_level')
-        .values(indicator.levels.map((l) => ({ indicator_id: indicatorId, value: l.value, label: l.label, description: l.description })))
+        .values(
+          indicator.levels.map((l) => ({
+            indicator_id: indicatorId,
+            value: l.value,
+            label: l.label,
+            description: l.description,
+          })),
+        )
         .execute();
     }
   }
 }
 
 /** A new draft version (the next number) holding this content. */
-export async function insertDraft(db: Kysely<Database>, sheetId: string, indicators: readonly IndicatorContent[], at: string, by: string | null): Promise<string> {
-  const last = await db.selectFrom('sheet_version').select((eb) => eb.fn.max('number').as('n')).where('sheet_id', '=', sheetId).executeTakeFirst();
+export async function insertDraft(
+  db: Kysely<Database>,
+  sheetId: string,
+  indicators: readonly IndicatorContent[],
+  at: string,
+  by: string | null,
+): Promise<string> {
+  const last = await db
+    .selectFrom('sheet_version')
+    .select((eb) => eb.fn.max('number').as('n'))
+    .where('sheet_id', '=', sheetId)
+    .executeTakeFirst();
   const id = newId();
   await db
     .insertInto('sheet_version')
-    .values({ id, sheet_id: sheetId, number: Number(last?.n ?? 0) + 1, published_at: null, created_at: at, created_by: by })
+    .values({
+      id,
+      sheet_id: sheetId,
+      number: Number(last?.n ?? 0) + 1,
+      published_at: null,
+      created_at: at,
+      created_by: by,
+    })
     .execute();
   await insertContent(db, id, indicators);
   return id;
 }
 
 /** Replaces a draft's content; the database refuses this for a published version. */
-export async function replaceDraftContent(db: Kysely<Database>, versionId: string, indicators: readonly IndicatorContent[]): Promise<void> {
+export async function replaceDraftContent(
+  db: Kysely<Database>,
+  versionId: string,
+  indicators: readonly IndicatorContent[],
+): Promise<void> {
   const old = db.selectFrom('indicator').select('id').where('version_id', '=', versionId);
   await db.deleteFrom('indicator_level').where('indicator_id', 'in', old).execute();
   await db.deleteFrom('indicator').where('version_id', '=', versionId).execute();
@@ -183,7 +250,11 @@ export async function publishVersion(db: Kysely<Database>, versionId: string, at
 }
 
 /** Makes this sheet the default for these target groups (and only these). */
-export async function setDefaultFor(db: Kysely<Database>, sheetId: string, targetGroupIds: readonly string[]): Promise<void> {
+export async function setDefaultFor(
+  db: Kysely<Database>,
+  sheetId: string,
+  targetGroupIds: readonly string[],
+): Promise<void> {
   await db.deleteFrom('sheet_target_group').where('sheet_id', '=', sheetId).execute();
   if (targetGroupIds.length === 0) return;
   await db.deleteFrom('sheet_target_group').where('target_group_id', 'in', targetGroupIds).execute();
@@ -195,6 +266,10 @@ export async function setDefaultFor(db: Kysely<Database>, sheetId: string, targe
 
 export async function defaultSheetFor(db: Kysely<Database>, targetGroupId: string | null): Promise<string | undefined> {
   if (!targetGroupId) return undefined;
-  const row = await db.selectFrom('sheet_target_group').select('sheet_id').where('target_group_id', '=', targetGroupId).executeTakeFirst();
+  const row = await db
+    .selectFrom('sheet_target_group')
+    .select('sheet_id')
+    .where('target_group_id', '=', targetGroupId)
+    .executeTakeFirst();
   return row?.sheet_id;
 }

@@ -21,5 +21,8 @@ export const SEARCH_FOLDS: ReadonlyArray<readonly [string, string]> = [
 export function foldForSearch(text: string): string {
   let result = text;
   for (const [from, to] of SEARCH_FOLDS) result = result.replaceAll(from, to);
-  return result.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return result
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }

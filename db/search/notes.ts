@@ -40,7 +40,10 @@ export function snippet(body: string, query: string, size = 24): string {
     const folded = foldForSearch(word);
     return terms.some((t, k) => folded === t || (k === terms.length - 1 && folded.startsWith(t)));
   };
-  const first = Math.max(0, tokens.findIndex((t) => matches(t[0])));
+  const first = Math.max(
+    0,
+    tokens.findIndex((t) => matches(t[0])),
+  );
   const start = Math.max(0, first - Math.floor(size / 3));
   const end = Math.min(tokens.length, start + size);
   if (tokens.length === 0) return '';
@@ -86,7 +89,15 @@ export async function searchNotes(db: Kysely<Database>, filter: NoteSearchFilter
   const filtered = Boolean(filter.clientId || filter.kind || filter.from || filter.to);
   // Rank inside the index first: joining every match to its note before sorting costs
   // most of the time for common words. Without filters only the best `limit` matter.
-  const rows = await sql<{ id: string; client_id: string | null; household_id: string | null; owner: string | null; kind: NoteKind; noted_at: string; body: string }>`
+  const rows = await sql<{
+    id: string;
+    client_id: string | null;
+    household_id: string | null;
+    owner: string | null;
+    kind: NoteKind;
+    noted_at: string;
+    body: string;
+  }>`
     WITH hits AS (
       SELECT rowid, rank FROM note_fts WHERE note_fts MATCH ${match} ORDER BY rank LIMIT ${filtered ? -1 : limit}
     )

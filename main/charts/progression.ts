@@ -14,7 +14,13 @@ export interface ProgressionInput {
     id: string;
     number: number;
     sheetName: string;
-    indicators: ReadonlyArray<{ key: string; name: string; scaleMin: number; scaleMax: number; levels: ReadonlyArray<{ value: number; label: string }> }>;
+    indicators: ReadonlyArray<{
+      key: string;
+      name: string;
+      scaleMin: number;
+      scaleMax: number;
+      levels: ReadonlyArray<{ value: number; label: string }>;
+    }>;
   }>;
   goals: ReadonlyArray<{ indicatorKey: string; target: number; targetDate: string | null }>;
   milestones: ReadonlyArray<{ date: string; body: string }>;
@@ -33,7 +39,9 @@ export function milestoneTitle(body: string): string {
  * first / previous / latest caseworker scoring for the radar.
  */
 export function shapeProgression(input: ProgressionInput): Progression {
-  const scorings = [...input.scorings].sort((a, b) => a.date.localeCompare(b.date) || (a.createdAt ?? '').localeCompare(b.createdAt ?? ''));
+  const scorings = [...input.scorings].sort(
+    (a, b) => a.date.localeCompare(b.date) || (a.createdAt ?? '').localeCompare(b.createdAt ?? ''),
+  );
 
   // Name and levels from the newest version that carries the key.
   const versions = [...input.versions].sort((a, b) => a.number - b.number);
@@ -61,19 +69,37 @@ export function shapeProgression(input: ProgressionInput): Progression {
       const id = `${score.indicatorKey}|${by}`;
       let line = series.get(id);
       if (!line) series.set(id, (line = { key: score.indicatorKey, by, points: [] }));
-      line.points.push({ date: scoring.date, value: score.value, versionNumber: scoring.versionNumber, scoredBy: scoring.scoredBy });
+      line.points.push({
+        date: scoring.date,
+        value: score.value,
+        versionNumber: scoring.versionNumber,
+        scoredBy: scoring.scoredBy,
+      });
     }
   }
 
   const worker = scorings.filter((s) => s.scoredBy !== 'client');
   const snapshot = (scoring: (typeof worker)[number] | undefined) =>
-    scoring ? { date: scoring.date, values: Object.fromEntries(order.map((key) => [key, scoring.scores.find((s) => s.indicatorKey === key)?.value ?? null])) } : null;
+    scoring
+      ? {
+          date: scoring.date,
+          values: Object.fromEntries(
+            order.map((key) => [key, scoring.scores.find((s) => s.indicatorKey === key)?.value ?? null]),
+          ),
+        }
+      : null;
 
   return {
     indicators: order.map((key) => indicators.get(key)).filter((i) => i !== undefined),
-    series: [...series.values()].sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key) || a.by.localeCompare(b.by)),
-    goals: input.goals.filter((g) => indicators.has(g.indicatorKey)).map((g) => ({ key: g.indicatorKey, target: g.target, targetDate: g.targetDate })),
-    milestones: input.milestones.map((m) => ({ date: m.date, title: milestoneTitle(m.body) })).sort((a, b) => a.date.localeCompare(b.date)),
+    series: [...series.values()].sort(
+      (a, b) => order.indexOf(a.key) - order.indexOf(b.key) || a.by.localeCompare(b.by),
+    ),
+    goals: input.goals
+      .filter((g) => indicators.has(g.indicatorKey))
+      .map((g) => ({ key: g.indicatorKey, target: g.target, targetDate: g.targetDate })),
+    milestones: input.milestones
+      .map((m) => ({ date: m.date, title: milestoneTitle(m.body) }))
+      .sort((a, b) => a.date.localeCompare(b.date)),
     radar: {
       first: snapshot(worker[0]),
       previous: worker.length > 2 ? snapshot(worker.at(-2)) : null,

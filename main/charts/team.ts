@@ -20,11 +20,15 @@ export interface ChangeSummary {
  * change across indicators. A client needs two scores on different dates to count.
  */
 export function summarizeChange(rows: readonly TeamScore[], names: ReadonlyMap<string, string>): ChangeSummary {
-  const firstLast = new Map<string, { client: string; caseworkerId: string | null; key: string; first: TeamScore; last: TeamScore }>();
+  const firstLast = new Map<
+    string,
+    { client: string; caseworkerId: string | null; key: string; first: TeamScore; last: TeamScore }
+  >();
   for (const row of rows) {
     const id = `${row.clientId}|${row.key}`;
     const entry = firstLast.get(id);
-    if (!entry) firstLast.set(id, { client: row.clientId, caseworkerId: row.caseworkerId, key: row.key, first: row, last: row });
+    if (!entry)
+      firstLast.set(id, { client: row.clientId, caseworkerId: row.caseworkerId, key: row.key, first: row, last: row });
     else if (row.date < entry.first.date) entry.first = row;
     else if (row.date >= entry.last.date) entry.last = row;
   }
@@ -40,7 +44,8 @@ export function summarizeChange(rows: readonly TeamScore[], names: ReadonlyMap<s
     progress.changes.push(change);
     perClient.set(client, progress);
   }
-  const mean = (values: readonly number[]) => (values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length);
+  const mean = (values: readonly number[]) =>
+    values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
   return {
     indicators: [...names].map(([key, name]) => {
       const changes = perKey.get(key) ?? [];
@@ -54,7 +59,9 @@ export function summarizeChange(rows: readonly TeamScore[], names: ReadonlyMap<s
         declined: changes.filter((c) => c < 0).length,
       };
     }),
-    clientProgress: new Map([...perClient].map(([client, p]) => [client, { caseworkerId: p.caseworkerId, change: mean(p.changes) ?? 0 }])),
+    clientProgress: new Map(
+      [...perClient].map(([client, p]) => [client, { caseworkerId: p.caseworkerId, change: mean(p.changes) ?? 0 }]),
+    ),
   };
 }
 

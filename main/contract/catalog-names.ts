@@ -49,7 +49,10 @@ export const CATALOG_DEFAULT_NAMES = {
 type DefaultKind = keyof (typeof CATALOG_DEFAULT_NAMES)['en'];
 
 /** An item's name as the user reads it: its own name, or the shipped name in their language. */
-export function catalogName(item: { kind: string; name: string | null; defaultKey: string | null }, language: Language): string {
+export function catalogName(
+  item: { kind: string; name: string | null; defaultKey: string | null },
+  language: Language,
+): string {
   if (item.name) return item.name;
   const names: Record<string, Record<string, string>> = CATALOG_DEFAULT_NAMES[language];
   return (item.defaultKey && names[item.kind as DefaultKind]?.[item.defaultKey]) || (item.defaultKey ?? '');

@@ -21,7 +21,14 @@ export const progressionSchema = z.object({
     z.object({
       key: z.string(),
       by: z.enum(['caseworker', 'client']),
-      points: z.array(z.object({ date: z.string(), value: z.number().int(), versionNumber: z.number().int(), scoredBy: scoredBySchema })),
+      points: z.array(
+        z.object({
+          date: z.string(),
+          value: z.number().int(),
+          versionNumber: z.number().int(),
+          scoredBy: scoredBySchema,
+        }),
+      ),
     }),
   ),
   goals: z.array(z.object({ key: z.string(), target: z.number().int(), targetDate: z.string().nullable() })),

@@ -1,6 +1,15 @@
 /** What crosses the IPC boundary. Kept free of dependencies: the renderer imports it too. */
 // busy, disk_full, read_only: the database or disk could not take a write (main/rpc/storage-failure.ts).
-export const ERROR_CODES = ['validation', 'not_found', 'conflict', 'forbidden', 'busy', 'disk_full', 'read_only', 'internal'] as const;
+export const ERROR_CODES = [
+  'validation',
+  'not_found',
+  'conflict',
+  'forbidden',
+  'busy',
+  'disk_full',
+  'read_only',
+  'internal',
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** Every rule a rejected field can break; the renderer has a translated sentence for each. */
@@ -53,9 +62,31 @@ export interface ErrorDetails {
   method?: string;
   /** For conflicts that block an action: how many records stand in the way. */
   count?: number;
-  reason?: 'in_use' | 'has_active_clients' | 'already_closed' | 'not_closed' | 'same_caseworker' | 'published' | 'not_published' | 'sheet_retired' | 'empty_sheet' | 'import_errors' | 'import_expired' | 'locked' | 'no_pin' | 'pin_wait' | 'confirm' | 'already_set_up' | 'audit_unavailable' | 'erase_pending'
+  reason?:
+    | 'in_use'
+    | 'has_active_clients'
+    | 'already_closed'
+    | 'not_closed'
+    | 'same_caseworker'
+    | 'published'
+    | 'not_published'
+    | 'sheet_retired'
+    | 'empty_sheet'
+    | 'import_errors'
+    | 'import_expired'
+    | 'locked'
+    | 'no_pin'
+    | 'pin_wait'
+    | 'confirm'
+    | 'already_set_up'
+    | 'audit_unavailable'
+    | 'erase_pending'
     // A backup that cannot be restored (see BACKUP_PROBLEMS in ./safety.ts).
-    | 'backup_too_new' | 'backup_not_koers' | 'backup_other_database' | 'backup_damaged' | 'backup_timeout';
+    | 'backup_too_new'
+    | 'backup_not_koers'
+    | 'backup_other_database'
+    | 'backup_damaged'
+    | 'backup_timeout';
 }
 
 export interface RpcError {

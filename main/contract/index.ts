@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import type { Envelope } from './envelope';
-import { email, id, localDate, optionalDate, optionalId, optionalText, optionalTime, requiredText, text } from './fields';
+import {
+  email,
+  id,
+  localDate,
+  optionalDate,
+  optionalId,
+  optionalText,
+  optionalTime,
+  requiredText,
+  text,
+} from './fields';
 import { LANGUAGES } from './languages';
 import { progressionSchema, teamViewInputSchema, teamViewSchema } from './charts';
 import { displaySchema, moveSchema, presentationStartSchema, presentationStateSchema } from './presentation';
@@ -29,7 +39,18 @@ import {
   scoresImportInputSchema,
   scoresPreviewSchema,
 } from './spreadsheets';
-import { draftInputSchema as noteDraftInputSchema, draftKeySchema, draftSchema, noteCreateSchema, noteHitSchema, noteSchema, noteSearchSchema, noteUpdateSchema, noteVersionSchema, type noteKindSchema } from './notes';
+import {
+  draftInputSchema as noteDraftInputSchema,
+  draftKeySchema,
+  draftSchema,
+  noteCreateSchema,
+  noteHitSchema,
+  noteSchema,
+  noteSearchSchema,
+  noteUpdateSchema,
+  noteVersionSchema,
+  type noteKindSchema,
+} from './notes';
 import {
   coverageSchema,
   draftInputSchema,
@@ -156,18 +177,63 @@ export const householdSchema = z.object({
   id: z.string(),
   name: z.string(),
   caseworkerId: z.string().nullable(),
-  members: z.array(z.object({ id: z.string(), firstName: z.string(), lastName: z.string(), pseudonym: z.string(), status: clientStatusSchema })),
+  members: z.array(
+    z.object({
+      id: z.string(),
+      firstName: z.string(),
+      lastName: z.string(),
+      pseudonym: z.string(),
+      status: clientStatusSchema,
+    }),
+  ),
 });
 
 export const timelineEntrySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('created'), date: z.string(), at: z.string() }),
-  z.object({ kind: z.literal('stage'), date: z.string(), at: z.string(), fromStageId: z.string().nullable(), toStageId: z.string() }),
-  z.object({ kind: z.literal('handover'), date: z.string(), at: z.string(), fromCaseworkerId: z.string().nullable(), toCaseworkerId: z.string(), note: z.string().nullable() }),
-  z.object({ kind: z.literal('action'), date: z.string(), at: z.string(), actionId: z.string(), title: z.string(), actionKind: actionKindSchema, done: z.boolean() }),
-  z.object({ kind: z.literal('closed'), date: z.string(), at: z.string(), reasonId: z.string(), outcomeNote: z.string().nullable() }),
+  z.object({
+    kind: z.literal('stage'),
+    date: z.string(),
+    at: z.string(),
+    fromStageId: z.string().nullable(),
+    toStageId: z.string(),
+  }),
+  z.object({
+    kind: z.literal('handover'),
+    date: z.string(),
+    at: z.string(),
+    fromCaseworkerId: z.string().nullable(),
+    toCaseworkerId: z.string(),
+    note: z.string().nullable(),
+  }),
+  z.object({
+    kind: z.literal('action'),
+    date: z.string(),
+    at: z.string(),
+    actionId: z.string(),
+    title: z.string(),
+    actionKind: actionKindSchema,
+    done: z.boolean(),
+  }),
+  z.object({
+    kind: z.literal('closed'),
+    date: z.string(),
+    at: z.string(),
+    reasonId: z.string(),
+    outcomeNote: z.string().nullable(),
+  }),
   z.object({ kind: z.literal('reopened'), date: z.string(), at: z.string() }),
   z.object({ kind: z.literal('note'), date: z.string(), at: z.string(), note: noteSchema }),
-  z.object({ kind: z.literal('scoring'), date: z.string(), at: z.string(), scoringId: z.string(), sheetName: z.string(), versionNumber: z.number(), scoredBy: z.enum(['caseworker', 'client', 'together']), edited: z.boolean(), removed: z.boolean() }),
+  z.object({
+    kind: z.literal('scoring'),
+    date: z.string(),
+    at: z.string(),
+    scoringId: z.string(),
+    sheetName: z.string(),
+    versionNumber: z.number(),
+    scoredBy: z.enum(['caseworker', 'client', 'together']),
+    edited: z.boolean(),
+    removed: z.boolean(),
+  }),
 ]);
 
 // ---- inputs ----
@@ -216,8 +282,14 @@ export const contract = {
   },
 
   'caseworkers.list': { input: empty, output: z.array(caseworkerSchema) },
-  'caseworkers.create': { input: z.strictObject({ name: requiredText(100), role: roleSchema }), output: caseworkerSchema },
-  'caseworkers.update': { input: z.strictObject({ id, name: requiredText(100), role: roleSchema }), output: caseworkerSchema },
+  'caseworkers.create': {
+    input: z.strictObject({ name: requiredText(100), role: roleSchema }),
+    output: caseworkerSchema,
+  },
+  'caseworkers.update': {
+    input: z.strictObject({ id, name: requiredText(100), role: roleSchema }),
+    output: caseworkerSchema,
+  },
   'caseworkers.setActive': { input: z.strictObject({ id, active: z.boolean() }), output: caseworkerSchema },
   /** Who is using Koers on this laptop now. */
   'caseworkers.switchCurrent': { input: byId, output: ok },
@@ -229,11 +301,20 @@ export const contract = {
 
   'catalog.list': { input: empty, output: z.array(catalogItemSchema) },
   'catalog.create': {
-    input: z.strictObject({ kind: catalogKindSchema, name: requiredText(80), weight: z.number().min(0).max(10).optional() }),
+    input: z.strictObject({
+      kind: catalogKindSchema,
+      name: requiredText(80),
+      weight: z.number().min(0).max(10).optional(),
+    }),
     output: catalogItemSchema,
   },
   'catalog.update': {
-    input: z.strictObject({ id, name: requiredText(80), weight: z.number().min(0).max(10).optional(), rescoreWeeks: z.number().int().min(1).max(52).nullable().optional() }),
+    input: z.strictObject({
+      id,
+      name: requiredText(80),
+      weight: z.number().min(0).max(10).optional(),
+      rescoreWeeks: z.number().int().min(1).max(52).nullable().optional(),
+    }),
     output: catalogItemSchema,
   },
   'catalog.move': { input: z.strictObject({ id, direction: z.enum(['up', 'down']) }), output: ok },
@@ -262,10 +343,18 @@ export const contract = {
   'clients.changeStage': { input: z.strictObject({ id, stageId: id, date: localDate }), output: clientSchema },
   /** Hands clients to another caseworker; a household member brings the whole household. */
   'clients.handover': {
-    input: z.strictObject({ ids: z.array(id).min(1).max(1000), toCaseworkerId: id, date: localDate, note: optionalText(1000) }),
+    input: z.strictObject({
+      ids: z.array(id).min(1).max(1000),
+      toCaseworkerId: id,
+      date: localDate,
+      note: optionalText(1000),
+    }),
     output: z.object({ moved: z.number() }),
   },
-  'clients.close': { input: z.strictObject({ id, date: localDate, reasonId: id, outcomeNote: optionalText(2000) }), output: clientSchema },
+  'clients.close': {
+    input: z.strictObject({ id, date: localDate, reasonId: id, outcomeNote: optionalText(2000) }),
+    output: clientSchema,
+  },
   'clients.reopen': { input: z.strictObject({ id, date: localDate }), output: clientSchema },
   'clients.timeline': { input: byId, output: z.array(timelineEntrySchema) },
 
@@ -281,7 +370,14 @@ export const contract = {
   /** Open to-dos up to the end of this week, overdue included, for "My day". */
   'actions.agenda': { input: z.strictObject({ caseworkerId: id.optional() }), output: z.array(agendaItemSchema) },
   'actions.create': {
-    input: z.strictObject({ clientId: id, title: requiredText(200), kind: actionKindSchema, dueDate: localDate, dueTime: optionalTime, noteId: id.optional() }),
+    input: z.strictObject({
+      clientId: id,
+      title: requiredText(200),
+      kind: actionKindSchema,
+      dueDate: localDate,
+      dueTime: optionalTime,
+      noteId: id.optional(),
+    }),
     output: actionSchema,
   },
   'actions.setDone': { input: z.strictObject({ id, done: z.boolean() }), output: actionSchema },
@@ -291,7 +387,10 @@ export const contract = {
   'sheets.get': { input: byId, output: sheetDetailSchema },
   'sheets.version': { input: byId, output: sheetVersionSchema },
   /** A new sheet from a starter (ladder, work readiness, empty) in a language, as a draft to adapt. */
-  'sheets.createFromStarter': { input: z.strictObject({ starter: starterSchema, language: languageSchema }), output: sheetDetailSchema },
+  'sheets.createFromStarter': {
+    input: z.strictObject({ starter: starterSchema, language: languageSchema }),
+    output: sheetDetailSchema,
+  },
   /** A copy of a sheet's latest published version as a new sheet. */
   'sheets.copy': { input: z.strictObject({ id, name: requiredText(120) }), output: sheetDetailSchema },
   /** Editing a published sheet starts a new draft version from it; a draft is returned as it is. */
@@ -300,7 +399,10 @@ export const contract = {
   'sheets.publish': { input: byId, output: sheetDetailSchema },
   'sheets.setRetired': { input: z.strictObject({ id, retired: z.boolean() }), output: sheetDetailSchema },
 
-  'scorings.form': { input: z.strictObject({ clientId: id, sheetId: id.optional() }), output: scoringFormSchema.nullable() },
+  'scorings.form': {
+    input: z.strictObject({ clientId: id, sheetId: id.optional() }),
+    output: scoringFormSchema.nullable(),
+  },
   'scorings.list': { input: z.strictObject({ clientId: id }), output: z.array(scoringSchema) },
   'scorings.create': { input: z.strictObject(scoringInput), output: scoringSchema },
   'scorings.update': { input: z.strictObject({ id, ...scoringInput }), output: scoringSchema },
@@ -332,28 +434,49 @@ export const contract = {
     output: z.object({ path: z.string().nullable() }),
   },
   /** A one-page progress report of one client as PDF, where the user chooses. */
-  'reports.progressPdf': { input: z.strictObject({ clientId: id, pseudonymised: z.boolean() }), output: z.object({ path: z.string().nullable() }) },
+  'reports.progressPdf': {
+    input: z.strictObject({ clientId: id, pseudonymised: z.boolean() }),
+    output: z.object({ path: z.string().nullable() }),
+  },
 
   /** Asks for a spreadsheet and reads it (off main's event loop); null: cancelled. */
   'imports.open': { input: z.strictObject({ kind: z.enum(IMPORT_KINDS) }), output: openedFileSchema.nullable() },
   /** Checks every row against the mapping without writing anything. */
   'imports.caseloadPreview': { input: caseloadImportInputSchema, output: caseloadPreviewSchema },
   /** Imports the caseload in one transaction: all rows or, when any row has an error, none. */
-  'imports.caseloadRun': { input: caseloadImportInputSchema.extend({ mapping: caseloadImportInputSchema.shape.mapping.unwrap() }), output: importReportSchema },
+  'imports.caseloadRun': {
+    input: caseloadImportInputSchema.extend({ mapping: caseloadImportInputSchema.shape.mapping.unwrap() }),
+    output: importReportSchema,
+  },
   'imports.scoresPreview': { input: scoresImportInputSchema, output: scoresPreviewSchema },
-  'imports.scoresRun': { input: scoresImportInputSchema.extend({ mapping: scoresImportInputSchema.shape.mapping.unwrap() }), output: importReportSchema },
+  'imports.scoresRun': {
+    input: scoresImportInputSchema.extend({ mapping: scoresImportInputSchema.shape.mapping.unwrap() }),
+    output: importReportSchema,
+  },
   /** A scoring sheet definition in Koers's layout becomes a new sheet (a draft). */
-  'imports.sheet': { input: z.strictObject({ token: z.string().min(1).max(64) }), output: z.object({ sheetId: z.string(), indicators: z.number().int() }) },
+  'imports.sheet': {
+    input: z.strictObject({ token: z.string().min(1).max(64) }),
+    output: z.object({ sheetId: z.string(), indicators: z.number().int() }),
+  },
 
   /** Scorings, long (one row per score) or wide (one row per scoring; needs a sheet). */
   'exports.scores': { input: scoreExportInputSchema, output: savedExportSchema },
   'exports.caseload': {
-    input: z.strictObject({ fileType: fileTypeSchema, status: z.enum(['active', 'closed', 'all']).default('active'), pseudonymised: z.boolean() }),
+    input: z.strictObject({
+      fileType: fileTypeSchema,
+      status: z.enum(['active', 'closed', 'all']).default('active'),
+      pseudonymised: z.boolean(),
+    }),
     output: savedExportSchema,
   },
   /** Cases closed in a quarter (or a whole year), with reason: the quarterly report. */
   'exports.closedCases': {
-    input: z.strictObject({ fileType: fileTypeSchema, year: z.number().int().min(2000).max(2100), quarter: z.number().int().min(1).max(4).optional(), pseudonymised: z.boolean() }),
+    input: z.strictObject({
+      fileType: fileTypeSchema,
+      year: z.number().int().min(2000).max(2100),
+      quarter: z.number().int().min(1).max(4).optional(),
+      pseudonymised: z.boolean(),
+    }),
     output: savedExportSchema,
   },
   /** A sheet version in the layout `imports.sheet` reads back. */
@@ -376,7 +499,10 @@ export const contract = {
   'audit.check': { input: empty, output: auditCheckSchema },
 
   /** Everything Koers holds about one client, and the audit entries about them, in one file. */
-  'privacy.exportClient': { input: z.strictObject({ clientId: id }), output: z.object({ path: z.string().nullable() }) },
+  'privacy.exportClient': {
+    input: z.strictObject({ clientId: id }),
+    output: z.object({ path: z.string().nullable() }),
+  },
   /** What erasure does to the client's household, shown before it is confirmed. */
   'privacy.erasurePlan': { input: z.strictObject({ clientId: id }), output: erasurePlanSchema },
   /**
@@ -386,11 +512,20 @@ export const contract = {
   'privacy.eraseClient': { input: z.strictObject({ clientId: id, confirm: z.string().max(40) }), output: ok },
   /** Closed cases past their retention period, for review. */
   'privacy.retention': { input: empty, output: z.array(retentionRowSchema) },
-  'privacy.setRetention': { input: z.strictObject({ targetGroupId: id, years: z.number().int().min(1).max(100).nullable() }), output: ok },
-  'privacy.purge': { input: z.strictObject({ clientIds: z.array(id).min(1).max(10_000) }), output: z.object({ erased: z.number().int() }) },
+  'privacy.setRetention': {
+    input: z.strictObject({ targetGroupId: id, years: z.number().int().min(1).max(100).nullable() }),
+    output: ok,
+  },
+  'privacy.purge': {
+    input: z.strictObject({ clientIds: z.array(id).min(1).max(10_000) }),
+    output: z.object({ erased: z.number().int() }),
+  },
 
   'lock.status': { input: empty, output: lockStatusSchema },
-  'lock.setPin': { input: z.strictObject({ pin, currentPin: z.string().max(12).optional() }), output: lockStatusSchema },
+  'lock.setPin': {
+    input: z.strictObject({ pin, currentPin: z.string().max(12).optional() }),
+    output: lockStatusSchema,
+  },
   'lock.setMinutes': { input: z.strictObject({ minutes: z.number().int().min(1).max(240) }), output: lockStatusSchema },
   'lock.lock': { input: empty, output: lockStatusSchema },
   'lock.unlock': { input: z.strictObject({ pin: z.string().max(12) }), output: lockStatusSchema },
@@ -404,13 +539,18 @@ export const contract = {
   'presentation.stop': { input: empty, output: ok },
 
   'coverage.get': { input: empty, output: coverageSchema },
-  'coverage.setTarget': { input: z.strictObject({ share: z.number().min(0).max(1), dueOn: localDate }), output: coverageSchema },
+  'coverage.setTarget': {
+    input: z.strictObject({ share: z.number().min(0).max(1), dueOn: localDate }),
+    output: coverageSchema,
+  },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Events main pushes to the renderer, with their payloads. */
 export const events = {
   /** Something in this part of the data changed: views showing it reload. */
-  'data.changed': z.object({ scope: z.enum(['clients', 'actions', 'catalog', 'caseworkers', 'households', 'sheets', 'scorings', 'notes']) }),
+  'data.changed': z.object({
+    scope: z.enum(['clients', 'actions', 'catalog', 'caseworkers', 'households', 'sheets', 'scorings', 'notes']),
+  }),
   'settings.changed': z.object({ language: languageSchema }),
   /** The presentation on another display moved, started (state) or ended (null). */
   'presentation.changed': z.object({ state: presentationStateSchema.nullable() }),

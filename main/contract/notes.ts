@@ -3,7 +3,14 @@ import { id, optionalDate, requiredText, text } from './fields';
 
 /** Schemas of case notes, their history, drafts and search (methods are listed in ./index.ts). */
 
-export const noteKindSchema = z.enum(['conversation', 'phone_call', 'home_visit', 'agreement', 'reflection', 'milestone']);
+export const noteKindSchema = z.enum([
+  'conversation',
+  'phone_call',
+  'home_visit',
+  'agreement',
+  'reflection',
+  'milestone',
+]);
 
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/;
 function isDateTime(value: string): boolean {
@@ -47,14 +54,28 @@ const noteContent = {
 
 export const noteCreateSchema = z
   .strictObject({ clientId: id.optional(), householdId: id.optional(), ...noteContent })
-  .refine((n) => (n.clientId === undefined) !== (n.householdId === undefined), { params: { rule: 'invalid' }, path: ['clientId'] });
+  .refine((n) => (n.clientId === undefined) !== (n.householdId === undefined), {
+    params: { rule: 'invalid' },
+    path: ['clientId'],
+  });
 
 export const noteUpdateSchema = z.strictObject({ id, ...noteContent });
 
 /** Where a draft was typed: a new note for a client or household, or an edit of a note. */
 export const draftKeySchema = z.string().regex(/^(client|household|note):[\w-]{1,64}$/);
-export const draftSchema = z.object({ key: z.string(), kind: noteKindSchema, notedAt: z.string(), body: z.string(), updatedAt: z.string() });
-export const draftInputSchema = z.strictObject({ key: draftKeySchema, kind: noteKindSchema, notedAt: z.string().max(20), body: text(20_000) });
+export const draftSchema = z.object({
+  key: z.string(),
+  kind: noteKindSchema,
+  notedAt: z.string(),
+  body: z.string(),
+  updatedAt: z.string(),
+});
+export const draftInputSchema = z.strictObject({
+  key: draftKeySchema,
+  kind: noteKindSchema,
+  notedAt: z.string().max(20),
+  body: text(20_000),
+});
 
 export const noteSearchSchema = z.strictObject({
   text: text(200),

@@ -49,7 +49,9 @@ export const auditFilterSchema = z.strictObject({
 });
 export const auditCheckSchema = z.object({
   entries: z.number().int(),
-  problems: z.array(z.object({ seq: z.number().int(), problem: z.enum(['edited', 'missing', 'truncated', 'rewritten']) })),
+  problems: z.array(
+    z.object({ seq: z.number().int(), problem: z.enum(['edited', 'missing', 'truncated', 'rewritten']) }),
+  ),
 });
 
 export const retentionRowSchema = z.object({

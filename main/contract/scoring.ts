@@ -61,7 +61,13 @@ export const draftInputSchema = z.strictObject({
         scaleMin: z.number().int().min(0).max(20),
         scaleMax: z.number().int().min(1).max(20),
         levels: z
-          .array(z.strictObject({ value: z.number().int().min(0).max(20), label: requiredText(80), description: optionalText(1000) }))
+          .array(
+            z.strictObject({
+              value: z.number().int().min(0).max(20),
+              label: requiredText(80),
+              description: optionalText(1000),
+            }),
+          )
           .max(21),
       }),
     )
@@ -100,7 +106,12 @@ export const scoringSchema = z.object({
   ),
 });
 
-export const goalSchema = z.object({ id: z.string(), indicatorKey: z.string(), target: z.number().int(), targetDate: z.string().nullable() });
+export const goalSchema = z.object({
+  id: z.string(),
+  indicatorKey: z.string(),
+  target: z.number().int(),
+  targetDate: z.string().nullable(),
+});
 
 /** What the scoring screen needs: the version to score on, previous values, goals. */
 export const scoringFormSchema = z.object({
@@ -132,4 +143,9 @@ export const scoringInput = {
   scores: z.array(scoreInputSchema).max(40),
 };
 
-export const goalInputSchema = z.strictObject({ clientId: id, indicatorKey: id, target: z.number().int().min(0).max(20), targetDate: optionalDate });
+export const goalInputSchema = z.strictObject({
+  clientId: id,
+  indicatorKey: id,
+  target: z.number().int().min(0).max(20),
+  targetDate: optionalDate,
+});

@@ -18,7 +18,12 @@ export const openedFileSchema = z.object({
   worksheets: z.array(z.object({ name: z.string(), rows: z.number().int(), headers: z.array(z.string()) })),
 });
 
-const rowIssueSchema = z.object({ field: z.string(), rule: z.enum(FIELD_RULES), limit: z.number().optional(), value: z.string() });
+const rowIssueSchema = z.object({
+  field: z.string(),
+  rule: z.enum(FIELD_RULES),
+  limit: z.number().optional(),
+  value: z.string(),
+});
 
 export const importRowSchema = z.object({
   line: z.number().int(),
@@ -28,7 +33,13 @@ export const importRowSchema = z.object({
   issues: z.array(rowIssueSchema),
 });
 
-const countsSchema = z.object({ create: z.number().int(), update: z.number().int(), unchanged: z.number().int(), empty: z.number().int(), error: z.number().int() });
+const countsSchema = z.object({
+  create: z.number().int(),
+  update: z.number().int(),
+  unchanged: z.number().int(),
+  empty: z.number().int(),
+  error: z.number().int(),
+});
 
 export const caseloadImportInputSchema = z.strictObject({
   token: z.string().min(1).max(64),
@@ -47,7 +58,11 @@ export const caseloadPreviewSchema = z.object({
   counts: countsSchema,
   /** The first rows, then every row with an error (at most a few hundred in all). */
   rows: z.array(importRowSchema),
-  unknown: z.object({ targetGroups: z.array(z.string()), stages: z.array(z.string()), caseworkers: z.array(z.string()) }),
+  unknown: z.object({
+    targetGroups: z.array(z.string()),
+    stages: z.array(z.string()),
+    caseworkers: z.array(z.string()),
+  }),
 });
 
 export const importReportSchema = z.object({

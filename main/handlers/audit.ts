@@ -5,7 +5,9 @@ import { checkAuditLog } from '../safety/audit';
 export const auditHandlers = {
   async 'audit.list'(ctx, input) {
     await ctx.audit.flush();
-    let query = ctx.db.selectFrom('audit_log').select(['seq', 'at', 'actor', 'action', 'entity', 'entity_id as entityId', 'result']);
+    let query = ctx.db
+      .selectFrom('audit_log')
+      .select(['seq', 'at', 'actor', 'action', 'entity', 'entity_id as entityId', 'result']);
     if (input.actor) query = query.where('actor', '=', input.actor);
     if (input.action) query = query.where('action', '=', input.action);
     if (input.entityId) query = query.where('entity_id', '=', input.entityId);

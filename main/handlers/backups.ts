@@ -1,7 +1,15 @@
 import type { DomainHandlers, Output } from '../contract';
 import { backupFolder, type Context, ownBackupsOf } from '../context';
 import { conflict, notFound } from '../rpc/app-error';
-import { BackupRefusedError, inspectBackup, listBackups, makeBackup, prune, putInPlace, withCheckedCopy } from '../safety/backups';
+import {
+  BackupRefusedError,
+  inspectBackup,
+  listBackups,
+  makeBackup,
+  prune,
+  putInPlace,
+  withCheckedCopy,
+} from '../safety/backups';
 
 function overview(ctx: Context): Output<'backups.list'> {
   const own = ownBackupsOf(ctx);
@@ -76,4 +84,3 @@ export const backupHandlers = {
     return overview(ctx);
   },
 } satisfies DomainHandlers<Context, 'backups'>;
-

@@ -24,7 +24,13 @@ export const caseworkerHandlers = {
 
   async 'caseworkers.update'(ctx, input) {
     await requireCaseworker(ctx, input.id);
-    await updateCaseworker(ctx.db, input.id, { name: input.name, role: input.role }, ctx.now().toISOString(), actor(ctx));
+    await updateCaseworker(
+      ctx.db,
+      input.id,
+      { name: input.name, role: input.role },
+      ctx.now().toISOString(),
+      actor(ctx),
+    );
     ctx.emit('data.changed', { scope: 'caseworkers' });
     return requireCaseworker(ctx, input.id);
   },
@@ -33,10 +39,19 @@ export const caseworkerHandlers = {
     const caseworker = await requireCaseworker(ctx, input.id);
     if (!input.active && caseworker.activeClients > 0) {
       // Nobody's clients may be left without a worker: hand them over first.
-      throw conflict('Caseworker still has active clients', { reason: 'has_active_clients', count: caseworker.activeClients });
+      throw conflict('Caseworker still has active clients', {
+        reason: 'has_active_clients',
+        count: caseworker.activeClients,
+      });
     }
     if (!input.active && input.id === actor(ctx)) throw invalidInput({ field: 'id', rule: 'unavailable' });
-    await updateCaseworker(ctx.db, input.id, { deactivated_at: input.active ? null : ctx.now().toISOString() }, ctx.now().toISOString(), actor(ctx));
+    await updateCaseworker(
+      ctx.db,
+      input.id,
+      { deactivated_at: input.active ? null : ctx.now().toISOString() },
+      ctx.now().toISOString(),
+      actor(ctx),
+    );
     ctx.emit('data.changed', { scope: 'caseworkers' });
     return requireCaseworker(ctx, input.id);
   },
@@ -49,12 +64,18 @@ export const caseworkerHandlers = {
   },
 
   async 'caseworkers.handoverCaseload'(ctx, input) {
-    if (input.fromId === input.toId) throw conflict('Source and target are the same caseworker', { reason: 'same_caseworker' });
+    if (input.fromId === input.toId)
+      throw conflict('Source and target are the same caseworker', { reason: 'same_caseworker' });
     await requireCaseworker(ctx, input.fromId);
     const moved = await ctx.db.transaction().execute(async (trx) => {
       await checkActiveCaseworker(trx, input.toId, 'toId');
       const ids = await activeClientIdsOf(trx, input.fromId);
-      return handOver(trx, { clientIds: ids, toCaseworkerId: input.toId, date: input.date, note: input.note }, ctx.now().toISOString(), actor(ctx));
+      return handOver(
+        trx,
+        { clientIds: ids, toCaseworkerId: input.toId, date: input.date, note: input.note },
+        ctx.now().toISOString(),
+        actor(ctx),
+      );
     });
     ctx.emit('data.changed', { scope: 'clients' });
     ctx.emit('data.changed', { scope: 'caseworkers' });

@@ -1,4 +1,10 @@
-import { getCatalogItem, insertCatalogItem, listCatalog, moveCatalogItem, updateCatalogItem } from '../../db/queries/catalog';
+import {
+  getCatalogItem,
+  insertCatalogItem,
+  listCatalog,
+  moveCatalogItem,
+  updateCatalogItem,
+} from '../../db/queries/catalog';
 import type { DomainHandlers } from '../contract';
 import { actor, type Context } from '../context';
 import { conflict, notFound } from '../rpc/app-error';
@@ -19,7 +25,16 @@ export const catalogHandlers = {
   },
 
   async 'catalog.create'(ctx, input) {
-    const id = await ctx.db.transaction().execute((trx) => insertCatalogItem(trx, { kind: input.kind, name: input.name, weight: input.weight ?? 1 }, ctx.now().toISOString(), actor(ctx)));
+    const id = await ctx.db
+      .transaction()
+      .execute((trx) =>
+        insertCatalogItem(
+          trx,
+          { kind: input.kind, name: input.name, weight: input.weight ?? 1 },
+          ctx.now().toISOString(),
+          actor(ctx),
+        ),
+      );
     changed(ctx);
     return requireItem(ctx, id);
   },
@@ -38,7 +53,9 @@ export const catalogHandlers = {
 
   async 'catalog.move'(ctx, input) {
     await requireItem(ctx, input.id);
-    await ctx.db.transaction().execute((trx) => moveCatalogItem(trx, input.id, input.direction, ctx.now().toISOString(), actor(ctx)));
+    await ctx.db
+      .transaction()
+      .execute((trx) => moveCatalogItem(trx, input.id, input.direction, ctx.now().toISOString(), actor(ctx)));
     changed(ctx);
     return { ok: true as const };
   },

@@ -20,12 +20,22 @@ export const chartHandlers = {
         .select(['noted_at', 'body'])
         .where('kind', '=', 'milestone')
         .where('deleted_at', 'is', null)
-        .where((eb) => eb.or([eb('client_id', '=', client.id), ...(client.householdId ? [eb('household_id', '=', client.householdId)] : [])]))
+        .where((eb) =>
+          eb.or([
+            eb('client_id', '=', client.id),
+            ...(client.householdId ? [eb('household_id', '=', client.householdId)] : []),
+          ]),
+        )
         .execute(),
     ]);
     const versionIds = [...new Set(scorings.map((s) => s.versionId))];
     const versions = (await Promise.all(versionIds.map((id) => getVersion(ctx.db, id)))).filter((v) => v !== undefined);
-    return shapeProgression({ scorings, versions, goals, milestones: milestones.map((m) => ({ date: m.noted_at.slice(0, 10), body: m.body })) });
+    return shapeProgression({
+      scorings,
+      versions,
+      goals,
+      milestones: milestones.map((m) => ({ date: m.noted_at.slice(0, 10), body: m.body })),
+    });
   },
 } satisfies DomainHandlers<Context, 'charts'>;
 
@@ -44,7 +54,10 @@ export const teamHandlers = {
     });
     const change = summarizeChange(rows, names);
     const progress = progressByCaseworker(change.clientProgress);
-    const [coverage, workload] = await Promise.all([coverageByCaseworker(ctx.db, today(ctx), input.caseworkerId ? [input.caseworkerId] : undefined), workloadByCaseworker(ctx.db)]);
+    const [coverage, workload] = await Promise.all([
+      coverageByCaseworker(ctx.db, today(ctx), input.caseworkerId ? [input.caseworkerId] : undefined),
+      workloadByCaseworker(ctx.db),
+    ]);
     return {
       indicators: change.indicators,
       compass: coverage.map((c) => {

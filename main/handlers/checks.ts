@@ -13,7 +13,12 @@ export async function requireClient(db: Kysely<Database>, id: string): Promise<C
   return client;
 }
 
-export async function checkCatalogChoice(db: Kysely<Database>, id: string | null, kind: CatalogKind, field: string): Promise<void> {
+export async function checkCatalogChoice(
+  db: Kysely<Database>,
+  id: string | null,
+  kind: CatalogKind,
+  field: string,
+): Promise<void> {
   if (id !== null && !(await isSelectable(db, id, kind))) throw invalidInput({ field, rule: 'unavailable' });
 }
 
@@ -26,7 +31,12 @@ export async function checkActiveCaseworker(db: Kysely<Database>, id: string | n
 
 export async function checkHousehold(db: Kysely<Database>, id: string | null, field: string): Promise<void> {
   if (id === null) return;
-  const row = await db.selectFrom('household').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('household')
+    .select('id')
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   if (!row) throw invalidInput({ field, rule: 'unavailable' });
 }
 
@@ -35,10 +45,17 @@ export function checkNotFuture(date: string | null, today: string, field: string
 }
 
 /** A reference number belongs to one live client; the conflict names who has it. */
-export async function checkReferenceFree(db: Kysely<Database>, reference: string | null, exceptClientId?: string): Promise<void> {
+export async function checkReferenceFree(
+  db: Kysely<Database>,
+  reference: string | null,
+  exceptClientId?: string,
+): Promise<void> {
   if (!reference) return;
   const holder = await findClientByReference(db, reference);
   if (holder && holder.id !== exceptClientId) {
-    throw conflict('Reference number already in use', { field: 'reference', existing: { id: holder.id, label: `${holder.firstName} ${holder.lastName}` } });
+    throw conflict('Reference number already in use', {
+      field: 'reference',
+      existing: { id: holder.id, label: `${holder.firstName} ${holder.lastName}` },
+    });
   }
 }

@@ -1,10 +1,24 @@
-import { listCaseload, closeClient, insertClient, recordStageChange, reopenClient, updateClientFacts } from '../../db/queries/clients';
+import {
+  listCaseload,
+  closeClient,
+  insertClient,
+  recordStageChange,
+  reopenClient,
+  updateClientFacts,
+} from '../../db/queries/clients';
 import { handOver } from '../../db/queries/handovers';
 import { clientTimeline } from '../../db/queries/timeline';
 import type { DomainHandlers } from '../contract';
 import { actor, type Context, today } from '../context';
 import { conflict } from '../rpc/app-error';
-import { checkActiveCaseworker, checkCatalogChoice, checkHousehold, checkNotFuture, checkReferenceFree, requireClient } from './checks';
+import {
+  checkActiveCaseworker,
+  checkCatalogChoice,
+  checkHousehold,
+  checkNotFuture,
+  checkReferenceFree,
+  requireClient,
+} from './checks';
 
 export const clientHandlers = {
   async 'clients.list'(ctx, input) {
@@ -25,7 +39,12 @@ export const clientHandlers = {
       await checkActiveCaseworker(trx, caseworkerId, 'caseworkerId');
       await checkHousehold(trx, input.householdId, 'householdId');
       await checkReferenceFree(trx, input.reference);
-      return insertClient(trx, { ...input, caseworkerId, startDate: input.startDate ?? today(ctx) }, ctx.now().toISOString(), by);
+      return insertClient(
+        trx,
+        { ...input, caseworkerId, startDate: input.startDate ?? today(ctx) },
+        ctx.now().toISOString(),
+        by,
+      );
     });
     ctx.emit('data.changed', { scope: 'clients' });
     return requireClient(ctx.db, id);
@@ -37,10 +56,17 @@ export const clientHandlers = {
       const client = await requireClient(trx, id);
       checkNotFuture(facts.dateOfBirth, today(ctx), 'dateOfBirth');
       // A retired target group may stay on a client who already has it.
-      if (facts.targetGroupId !== client.targetGroupId) await checkCatalogChoice(trx, facts.targetGroupId, 'target_group', 'targetGroupId');
+      if (facts.targetGroupId !== client.targetGroupId)
+        await checkCatalogChoice(trx, facts.targetGroupId, 'target_group', 'targetGroupId');
       await checkHousehold(trx, facts.householdId, 'householdId');
       await checkReferenceFree(trx, facts.reference, id);
-      await updateClientFacts(trx, id, { ...facts, startDate: facts.startDate ?? client.startDate }, ctx.now().toISOString(), actor(ctx));
+      await updateClientFacts(
+        trx,
+        id,
+        { ...facts, startDate: facts.startDate ?? client.startDate },
+        ctx.now().toISOString(),
+        actor(ctx),
+      );
     });
     ctx.emit('data.changed', { scope: 'clients' });
     return requireClient(ctx.db, id);
@@ -51,7 +77,12 @@ export const clientHandlers = {
       const client = await requireClient(trx, input.id);
       if (client.stageId === input.stageId) return;
       await checkCatalogChoice(trx, input.stageId, 'stage', 'stageId');
-      await recordStageChange(trx, { clientId: input.id, fromStageId: client.stageId, toStageId: input.stageId, date: input.date }, ctx.now().toISOString(), actor(ctx));
+      await recordStageChange(
+        trx,
+        { clientId: input.id, fromStageId: client.stageId, toStageId: input.stageId, date: input.date },
+        ctx.now().toISOString(),
+        actor(ctx),
+      );
     });
     ctx.emit('data.changed', { scope: 'clients' });
     return requireClient(ctx.db, input.id);
@@ -61,7 +92,12 @@ export const clientHandlers = {
     const moved = await ctx.db.transaction().execute(async (trx) => {
       await checkActiveCaseworker(trx, input.toCaseworkerId, 'toCaseworkerId');
       for (const id of input.ids) await requireClient(trx, id);
-      return handOver(trx, { clientIds: input.ids, toCaseworkerId: input.toCaseworkerId, date: input.date, note: input.note }, ctx.now().toISOString(), actor(ctx));
+      return handOver(
+        trx,
+        { clientIds: input.ids, toCaseworkerId: input.toCaseworkerId, date: input.date, note: input.note },
+        ctx.now().toISOString(),
+        actor(ctx),
+      );
     });
     ctx.emit('data.changed', { scope: 'clients' });
     return { moved };
@@ -72,7 +108,12 @@ export const clientHandlers = {
       const client = await requireClient(trx, input.id);
       if (client.status === 'closed') throw conflict('The case is already closed', { reason: 'already_closed' });
       await checkCatalogChoice(trx, input.reasonId, 'closure_reason', 'reasonId');
-      await closeClient(trx, { clientId: input.id, date: input.date, reasonId: input.reasonId, outcomeNote: input.outcomeNote }, ctx.now().toISOString(), actor(ctx));
+      await closeClient(
+        trx,
+        { clientId: input.id, date: input.date, reasonId: input.reasonId, outcomeNote: input.outcomeNote },
+        ctx.now().toISOString(),
+        actor(ctx),
+      );
     });
     ctx.emit('data.changed', { scope: 'clients' });
     return requireClient(ctx.db, input.id);

@@ -1,7 +1,14 @@
 import type { Kysely } from 'kysely';
 import { listCatalog } from '../../db/queries/catalog';
 import { listCaseworkers } from '../../db/queries/caseworkers';
-import { type CaseloadExportRow, type ClosureExportRow, type ScoreExportRow, streamCaseload, streamClosures, streamScores } from '../../db/queries/exports';
+import {
+  type CaseloadExportRow,
+  type ClosureExportRow,
+  type ScoreExportRow,
+  streamCaseload,
+  streamClosures,
+  streamScores,
+} from '../../db/queries/exports';
 import { getVersion, listSheets } from '../../db/queries/sheets';
 import type { Database } from '../../db/schema';
 import type { DomainHandlers } from '../contract';
@@ -20,21 +27,33 @@ async function names(db: Kysely<Database>, lang: Language) {
   const [catalog, workers] = await Promise.all([listCatalog(db), listCaseworkers(db)]);
   const items = new Map(catalog.map((item) => [item.id, catalogName(item, lang)]));
   const people = new Map(workers.map((w) => [w.id, w.name]));
-  return { item: (id: string | null) => (id ? (items.get(id) ?? null) : null), person: (id: string | null) => (id ? (people.get(id) ?? null) : null) };
+  return {
+    item: (id: string | null) => (id ? (items.get(id) ?? null) : null),
+    person: (id: string | null) => (id ? (people.get(id) ?? null) : null),
+  };
 }
 
 /** Asks where to save, suggesting "Scores 2026-11-23.xlsx"; null: the user cancelled. */
 function chooseFile(ctx: Context, words: ExportWords, base: string, fileType: 'xlsx' | 'csv') {
   return ctx.desktop.chooseSaveFile({
     defaultName: saveName(`${base} ${today(ctx)}`, fileType),
-    filters: [fileType === 'xlsx' ? { name: words.spreadsheet, extensions: ['xlsx'] } : { name: words.csv, extensions: ['csv'] }],
+    filters: [
+      fileType === 'xlsx'
+        ? { name: words.spreadsheet, extensions: ['xlsx'] }
+        : { name: words.csv, extensions: ['csv'] },
+    ],
   });
 }
 
 /** Consecutive scores of one scoring folded into one row, chunk by chunk: the wide format. */
-async function* wideRows(chunks: AsyncIterable<ScoreExportRow[]>, keys: readonly string[], head: (row: ScoreExportRow) => Cell[]): AsyncIterable<Cell[][]> {
+async function* wideRows(
+  chunks: AsyncIterable<ScoreExportRow[]>,
+  keys: readonly string[],
+  head: (row: ScoreExportRow) => Cell[],
+): AsyncIterable<Cell[][]> {
   let current: { id: string; cells: Cell[]; values: Map<string, number | null> } | undefined;
-  const finish = (): Cell[][] => (current ? [[...current.cells, ...keys.map((key) => current?.values.get(key) ?? null)]] : []);
+  const finish = (): Cell[][] =>
+    current ? [[...current.cells, ...keys.map((key) => current?.values.get(key) ?? null)]] : [];
   for await (const chunk of chunks) {
     const done: Cell[][] = [];
     for (const row of chunk) {
@@ -56,8 +75,15 @@ export const exportHandlers = {
     if (input.format === 'wide' && !input.sheetId) throw invalidInput({ field: 'sheetId', rule: 'required' });
     const [sheet] = input.sheetId ? await listSheets(ctx.db, input.sheetId) : [];
     if (input.sheetId && !sheet) throw notFound('Sheet');
-    const version = sheet ? await getVersion(ctx.db, sheet.publishedVersionId ?? sheet.draftVersionId ?? '') : undefined;
-    const path = await chooseFile(ctx, words, sheet ? `${words.files.scores} ${sheet.name}` : words.files.scores, input.fileType);
+    const version = sheet
+      ? await getVersion(ctx.db, sheet.publishedVersionId ?? sheet.draftVersionId ?? '')
+      : undefined;
+    const path = await chooseFile(
+      ctx,
+      words,
+      sheet ? `${words.files.scores} ${sheet.name}` : words.files.scores,
+      input.fileType,
+    );
     if (!path) return { path: null, rows: 0 };
 
     const lookup = await names(ctx.db, lang);
@@ -67,7 +93,12 @@ export const exportHandlers = {
       { header: words.targetGroup, kind: 'text' },
       { header: words.caseworker, kind: 'text' },
     ];
-    const personCells = (row: ScoreExportRow): Cell[] => [...(input.pseudonymised ? [] : [row.reference]), row.pseudonym, lookup.item(row.targetGroupId), lookup.person(row.caseworkerId)];
+    const personCells = (row: ScoreExportRow): Cell[] => [
+      ...(input.pseudonymised ? [] : [row.reference]),
+      row.pseudonym,
+      lookup.item(row.targetGroupId),
+      lookup.person(row.caseworkerId),
+    ];
     const rows = streamScores(ctx.db, input);
     const long: Table<ScoreExportRow> = {
       name: words.scores,
@@ -86,8 +117,32 @@ export const exportHandlers = {
       chunks: rows,
       // Built in one go, without spreading: this runs once per score.
       cells: input.pseudonymised
-        ? (row) => [row.pseudonym, lookup.item(row.targetGroupId), lookup.person(row.caseworkerId), row.sheetName, row.versionNumber, row.indicatorName, row.date, words.by[row.scoredBy], row.value, row.label]
-        : (row) => [row.reference, row.pseudonym, lookup.item(row.targetGroupId), lookup.person(row.caseworkerId), row.sheetName, row.versionNumber, row.indicatorName, row.date, words.by[row.scoredBy], row.value, row.label, row.comment],
+        ? (row) => [
+            row.pseudonym,
+            lookup.item(row.targetGroupId),
+            lookup.person(row.caseworkerId),
+            row.sheetName,
+            row.versionNumber,
+            row.indicatorName,
+            row.date,
+            words.by[row.scoredBy],
+            row.value,
+            row.label,
+          ]
+        : (row) => [
+            row.reference,
+            row.pseudonym,
+            lookup.item(row.targetGroupId),
+            lookup.person(row.caseworkerId),
+            row.sheetName,
+            row.versionNumber,
+            row.indicatorName,
+            row.date,
+            words.by[row.scoredBy],
+            row.value,
+            row.label,
+            row.comment,
+          ],
     };
     const wide: Table = {
       name: words.scores,
@@ -106,7 +161,15 @@ export const exportHandlers = {
     };
     const table: Table<unknown> = input.format === 'long' ? long : wide;
     // The level descriptions travel with the scores, so a number can be read without Koers.
-    const described = version ? [version] : (await Promise.all((await listSheets(ctx.db)).map((s) => (s.publishedVersionId ? getVersion(ctx.db, s.publishedVersionId) : undefined)))).filter((v) => v !== undefined);
+    const described = version
+      ? [version]
+      : (
+          await Promise.all(
+            (await listSheets(ctx.db)).map((s) =>
+              s.publishedVersionId ? getVersion(ctx.db, s.publishedVersionId) : undefined,
+            ),
+          )
+        ).filter((v) => v !== undefined);
     const levels: Table = {
       name: words.levels,
       columns: [
@@ -117,7 +180,11 @@ export const exportHandlers = {
         { header: words.levelDescription, kind: 'text', width: 60 },
       ],
       chunks: [
-        described.flatMap((v) => v.indicators.flatMap((indicator) => indicator.levels.map((level) => [v.sheetName, indicator.name, level.value, level.label, level.description]))),
+        described.flatMap((v) =>
+          v.indicators.flatMap((indicator) =>
+            indicator.levels.map((level) => [v.sheetName, indicator.name, level.value, level.label, level.description]),
+          ),
+        ),
       ],
     };
     const count = await writeTables(path, input.fileType, [table, levels], lang);
@@ -155,13 +222,13 @@ export const exportHandlers = {
       columns,
       chunks: streamCaseload(ctx.db, input.status),
       cells: (c) => [
-      ...(hide ? [] : [c.reference, c.firstName, c.lastName, c.dateOfBirth, c.phone, c.email]),
-      c.pseudonym,
-      lookup.item(c.targetGroupId),
-      lookup.item(c.stageId),
-      c.stageSince,
-      lookup.person(c.caseworkerId),
-      c.startDate,
+        ...(hide ? [] : [c.reference, c.firstName, c.lastName, c.dateOfBirth, c.phone, c.email]),
+        c.pseudonym,
+        lookup.item(c.targetGroupId),
+        lookup.item(c.stageId),
+        c.stageSince,
+        lookup.person(c.caseworkerId),
+        c.startDate,
         words.statuses[c.status],
       ],
     };
@@ -180,12 +247,22 @@ export const exportHandlers = {
     const to = new Date(Date.UTC(input.year, lastMonth, 0)).toISOString().slice(0, 10);
     const lookup = await names(ctx.db, lang);
     const perReason = new Map<string, number>();
-    const weeks = (start: string | null, end: string) => (start ? Math.max(0, Math.floor((Date.parse(end) - Date.parse(start)) / (7 * 86_400_000))) : null);
+    const weeks = (start: string | null, end: string) =>
+      start ? Math.max(0, Math.floor((Date.parse(end) - Date.parse(start)) / (7 * 86_400_000))) : null;
     const closures = streamClosures(ctx.db, from, to);
     const closureCells = (z: ClosureExportRow): Cell[] => {
       const reason = lookup.item(z.reasonId) ?? '';
       perReason.set(reason, (perReason.get(reason) ?? 0) + 1);
-      return [...(input.pseudonymised ? [] : [z.reference, z.firstName, z.lastName]), z.pseudonym, lookup.item(z.targetGroupId), lookup.person(z.caseworkerId), z.startDate, z.closedOn, reason, weeks(z.startDate, z.closedOn)];
+      return [
+        ...(input.pseudonymised ? [] : [z.reference, z.firstName, z.lastName]),
+        z.pseudonym,
+        lookup.item(z.targetGroupId),
+        lookup.person(z.caseworkerId),
+        z.startDate,
+        z.closedOn,
+        reason,
+        weeks(z.startDate, z.closedOn),
+      ];
     };
     const columns: Column[] = [
       ...(input.pseudonymised
@@ -226,8 +303,14 @@ export const exportHandlers = {
     const lang = language(ctx);
     const words = EXPORT_WORDS[lang];
     const [sheet] = await listSheets(ctx.db, version.sheetId);
-    const path = await ctx.desktop.chooseSaveFile({ defaultName: saveName(`${words.files.sheet} ${version.sheetName} v${version.number}`, 'xlsx'), filters: [{ name: words.spreadsheet, extensions: ['xlsx'] }] });
+    const path = await ctx.desktop.chooseSaveFile({
+      defaultName: saveName(`${words.files.sheet} ${version.sheetName} v${version.number}`, 'xlsx'),
+      filters: [{ name: words.spreadsheet, extensions: ['xlsx'] }],
+    });
     if (!path) return { path: null, rows: 0 };
-    return { path, rows: await writeTables(path, 'xlsx', sheetLayoutTables(version, sheet?.description ?? null, lang), lang) };
+    return {
+      path,
+      rows: await writeTables(path, 'xlsx', sheetLayoutTables(version, sheet?.description ?? null, lang), lang),
+    };
   },
 } satisfies DomainHandlers<Context, 'exports'>;

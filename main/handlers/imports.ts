@@ -11,7 +11,15 @@ import { catalogName } from '../contract/catalog-names';
 import { LANGUAGES } from '../contract/languages';
 import { actor, type Context, language, type OpenFile, today } from '../context';
 import { conflict, invalidInput } from '../rpc/app-error';
-import { CASELOAD_FIELDS, CASELOAD_SYNONYMS, type CaseloadLookup, type CaseloadMapping, mergeFacts, type PlannedRow, planCaseload } from '../spreadsheets/caseload-import';
+import {
+  CASELOAD_FIELDS,
+  CASELOAD_SYNONYMS,
+  type CaseloadLookup,
+  type CaseloadMapping,
+  mergeFacts,
+  type PlannedRow,
+  planCaseload,
+} from '../spreadsheets/caseload-import';
 import { headerSignature, suggestMapping } from '../spreadsheets/mapping';
 import { SpreadsheetError } from '../spreadsheets/problems';
 import { readInWorker } from '../spreadsheets/read-in-worker';
@@ -43,7 +51,11 @@ function worksheetOf(file: OpenFile, name: string): Worksheet {
 }
 
 /** Only columns that exist, each field once. */
-function cleanMapping(mapping: Record<string, number>, fields: ReadonlySet<string>, columns: number): Record<string, number> {
+function cleanMapping(
+  mapping: Record<string, number>,
+  fields: ReadonlySet<string>,
+  columns: number,
+): Record<string, number> {
   return Object.fromEntries(Object.entries(mapping).filter(([field, column]) => fields.has(field) && column < columns));
 }
 
@@ -63,7 +75,11 @@ async function catalogByName(db: Kysely<Database>) {
 }
 
 async function caseloadLookup(db: Kysely<Database>): Promise<CaseloadLookup> {
-  const [catalog, workers, clients] = await Promise.all([catalogByName(db), listCaseworkers(db), clientsByReference(db)]);
+  const [catalog, workers, clients] = await Promise.all([
+    catalogByName(db),
+    listCaseworkers(db),
+    clientsByReference(db),
+  ]);
   return {
     ...catalog,
     caseworkers: new Map(workers.filter((w) => w.active).map((w) => [headerKey(w.name), w.id])),
@@ -85,45 +101,65 @@ function previewRows<R extends { action: string }>(rows: readonly R[]): R[] {
   return shown.slice(0, PREVIEW_MAX_ROWS);
 }
 
-const caseloadLabel = (row: PlannedRow) => [`${row.facts.firstName} ${row.facts.lastName}`.trim(), row.facts.reference].filter(Boolean).join(' · ');
+const caseloadLabel = (row: PlannedRow) =>
+  [`${row.facts.firstName} ${row.facts.lastName}`.trim(), row.facts.reference].filter(Boolean).join(' · ');
 
 async function caseloadMapping(ctx: Context, sheet: Worksheet, given: Record<string, number> | undefined) {
   const { headers } = headerRow(sheet);
   const fields = new Set<string>(CASELOAD_FIELDS);
-  if (given) return { headers, mapping: cleanMapping(given, fields, headers.length) as CaseloadMapping, remembered: false };
+  if (given)
+    return { headers, mapping: cleanMapping(given, fields, headers.length) as CaseloadMapping, remembered: false };
   const remembered = await rememberedMapping(ctx.db, headerSignature('caseload', headers));
-  if (remembered) return { headers, mapping: cleanMapping(remembered, fields, headers.length) as CaseloadMapping, remembered: true };
+  if (remembered)
+    return { headers, mapping: cleanMapping(remembered, fields, headers.length) as CaseloadMapping, remembered: true };
   return { headers, mapping: suggestMapping(headers, CASELOAD_SYNONYMS), remembered: false };
 }
 
-async function scoresMapping(ctx: Context, sheet: Worksheet, versionId: string, given: Record<string, number> | undefined) {
+async function scoresMapping(
+  ctx: Context,
+  sheet: Worksheet,
+  versionId: string,
+  given: Record<string, number> | undefined,
+) {
   const version = await getVersion(ctx.db, versionId);
   if (!version?.published) throw conflict('Not a published version', { reason: 'not_published' });
   const { headers } = headerRow(sheet);
   const fields = new Set(['reference', 'date', 'scoredBy', ...version.indicators.map((i) => i.key)]);
   const signature = headerSignature(`scores:${version.sheetId}`, headers);
-  if (given) return { version, headers, signature, mapping: cleanMapping(given, fields, headers.length), remembered: false };
+  if (given)
+    return { version, headers, signature, mapping: cleanMapping(given, fields, headers.length), remembered: false };
   const remembered = await rememberedMapping(ctx.db, signature);
-  if (remembered) return { version, headers, signature, mapping: cleanMapping(remembered, fields, headers.length), remembered: true };
+  if (remembered)
+    return { version, headers, signature, mapping: cleanMapping(remembered, fields, headers.length), remembered: true };
   const suggested: Record<string, number> = {};
-  for (const [field, column] of Object.entries(suggestMapping(headers, scoresSynonyms(version.indicators)))) if (column !== undefined) suggested[field] = column;
+  for (const [field, column] of Object.entries(suggestMapping(headers, scoresSynonyms(version.indicators))))
+    if (column !== undefined) suggested[field] = column;
   return { version, headers, signature, mapping: suggested, remembered: false };
 }
 
 export const importHandlers = {
   async 'imports.open'(ctx, input) {
-    const path = await ctx.desktop.chooseOpenFile({ filters: [{ name: FILTER_NAME[language(ctx)], extensions: ['xlsx', 'csv', 'txt'] }] });
+    const path = await ctx.desktop.chooseOpenFile({
+      filters: [{ name: FILTER_NAME[language(ctx)], extensions: ['xlsx', 'csv', 'txt'] }],
+    });
     if (!path) return null;
     let workbook;
     try {
       workbook = await readInWorker(path);
     } catch (error) {
-      if (error instanceof SpreadsheetError) throw invalidInput({ field: 'file', rule: error.problem, ...(error.limit === undefined ? {} : { limit: error.limit }) });
+      if (error instanceof SpreadsheetError)
+        throw invalidInput({
+          field: 'file',
+          rule: error.problem,
+          ...(error.limit === undefined ? {} : { limit: error.limit }),
+        });
       throw error;
     }
     const fileName = basename(path);
     // A CSV file has one table; it is called after the file.
-    const worksheets = workbook.worksheets.map((w) => (w.name === 'CSV' && workbook.worksheets.length === 1 ? { ...w, name: fileName } : w));
+    const worksheets = workbook.worksheets.map((w) =>
+      w.name === 'CSV' && workbook.worksheets.length === 1 ? { ...w, name: fileName } : w,
+    );
     const token = newId();
     ctx.openFiles.set(token, { fileName, kind: input.kind, workbook: { worksheets } });
     for (const old of [...ctx.openFiles.keys()].slice(0, -OPEN_FILES_KEPT)) ctx.openFiles.delete(old);
@@ -132,7 +168,11 @@ export const importHandlers = {
       fileName,
       worksheets: worksheets.map((w) => {
         const { index, headers } = headerRow(w);
-        return { name: w.name, rows: index < 0 ? 0 : w.rows.slice(index + 1).filter((row) => row.some((cell) => cell !== null)).length, headers };
+        return {
+          name: w.name,
+          rows: index < 0 ? 0 : w.rows.slice(index + 1).filter((row) => row.some((cell) => cell !== null)).length,
+          headers,
+        };
       }),
     };
   },
@@ -140,13 +180,22 @@ export const importHandlers = {
   async 'imports.caseloadPreview'(ctx, input) {
     const sheet = worksheetOf(openFile(ctx, input.token, 'caseload'), input.worksheet);
     const { headers, mapping, remembered } = await caseloadMapping(ctx, sheet, input.mapping);
-    const plan = planCaseload(sheet, mapping, await caseloadLookup(ctx.db), { today: today(ctx), createTargetGroups: input.createTargetGroups, createStages: input.createStages });
+    const plan = planCaseload(sheet, mapping, await caseloadLookup(ctx.db), {
+      today: today(ctx),
+      createTargetGroups: input.createTargetGroups,
+      createStages: input.createStages,
+    });
     return {
       headers,
       mapping,
       remembered,
       counts: countActions(plan.rows),
-      rows: previewRows(plan.rows).map((row) => ({ line: row.line, action: row.action, label: caseloadLabel(row), issues: row.issues })),
+      rows: previewRows(plan.rows).map((row) => ({
+        line: row.line,
+        action: row.action,
+        label: caseloadLabel(row),
+        issues: row.issues,
+      })),
       unknown: plan.unknown,
     };
   },
@@ -159,37 +208,69 @@ export const importHandlers = {
     const day = today(ctx);
     const report = await ctx.db.transaction().execute(async (trx) => {
       const lookup = await caseloadLookup(trx);
-      const plan = planCaseload(sheet, mapping, lookup, { today: day, createTargetGroups: input.createTargetGroups, createStages: input.createStages });
+      const plan = planCaseload(sheet, mapping, lookup, {
+        today: day,
+        createTargetGroups: input.createTargetGroups,
+        createStages: input.createStages,
+      });
       const errors = plan.rows.filter((row) => row.action === 'error').length;
       if (errors > 0) throw conflict('Rows with errors', { reason: 'import_errors', count: errors });
 
       // New target groups and stages first, so the rows can point at them.
       const created = { targetGroups: [] as string[], stages: [] as string[] };
       for (const [kind, names, table, list] of [
-        ['target_group', input.createTargetGroups ? plan.unknown.targetGroups : [], lookup.targetGroups, created.targetGroups],
+        [
+          'target_group',
+          input.createTargetGroups ? plan.unknown.targetGroups : [],
+          lookup.targetGroups,
+          created.targetGroups,
+        ],
         ['stage', input.createStages ? plan.unknown.stages : [], lookup.stages, created.stages],
       ] as const) {
         for (const name of names) {
-          table.set(headerKey(name), await insertCatalogItem(trx, { kind, name: name.slice(0, 80), weight: 1 }, at, by));
+          table.set(
+            headerKey(name),
+            await insertCatalogItem(trx, { kind, name: name.slice(0, 80), weight: 1 }, at, by),
+          );
           list.push(name);
         }
       }
-      const idOf = (table: Map<string, string>, name: string | null) => (name === null ? null : (table.get(headerKey(name)) ?? null));
+      const idOf = (table: Map<string, string>, name: string | null) =>
+        name === null ? null : (table.get(headerKey(name)) ?? null);
       for (const row of plan.rows) {
         const targetGroupId = idOf(lookup.targetGroups, row.targetGroup);
         const stageId = idOf(lookup.stages, row.stage);
         if (row.action === 'create') {
           await insertClient(
             trx,
-            { ...row.facts, targetGroupId, householdId: null, stageId, caseworkerId: idOf(lookup.caseworkers, row.caseworker) ?? by, startDate: row.facts.startDate ?? day },
+            {
+              ...row.facts,
+              targetGroupId,
+              householdId: null,
+              stageId,
+              caseworkerId: idOf(lookup.caseworkers, row.caseworker) ?? by,
+              startDate: row.facts.startDate ?? day,
+            },
             at,
             by,
           );
         } else if (row.action === 'update' && row.existing) {
           const existing = row.existing;
           const facts = mergeFacts(existing, row.facts, mapping);
-          await updateClientFacts(trx, existing.id, { ...facts, targetGroupId: targetGroupId ?? existing.targetGroupId, householdId: existing.householdId }, at, by);
-          if (stageId && stageId !== existing.stageId) await recordStageChange(trx, { clientId: existing.id, fromStageId: existing.stageId, toStageId: stageId, date: day }, at, by);
+          await updateClientFacts(
+            trx,
+            existing.id,
+            { ...facts, targetGroupId: targetGroupId ?? existing.targetGroupId, householdId: existing.householdId },
+            at,
+            by,
+          );
+          if (stageId && stageId !== existing.stageId)
+            await recordStageChange(
+              trx,
+              { clientId: existing.id, fromStageId: existing.stageId, toStageId: stageId, date: day },
+              at,
+              by,
+            );
         }
       }
       await rememberMapping(trx, headerSignature('caseload', headers), mapping, at);
@@ -198,13 +279,16 @@ export const importHandlers = {
         created: counts.create,
         updated: counts.update,
         unchanged: counts.unchanged,
-        skipped: plan.rows.filter((row) => row.action === 'empty').map((row) => ({ line: row.line, reason: 'empty' as const })),
+        skipped: plan.rows
+          .filter((row) => row.action === 'empty')
+          .map((row) => ({ line: row.line, reason: 'empty' as const })),
         createdTargetGroups: created.targetGroups,
         createdStages: created.stages,
       };
     });
     ctx.emit('data.changed', { scope: 'clients' });
-    if (report.createdTargetGroups.length + report.createdStages.length > 0) ctx.emit('data.changed', { scope: 'catalog' });
+    if (report.createdTargetGroups.length + report.createdStages.length > 0)
+      ctx.emit('data.changed', { scope: 'catalog' });
     return report;
   },
 
@@ -212,7 +296,13 @@ export const importHandlers = {
     const sheet = worksheetOf(openFile(ctx, input.token, 'scores'), input.worksheet);
     const { version, headers, mapping, remembered } = await scoresMapping(ctx, sheet, input.versionId, input.mapping);
     const plan = await planScores(ctx.db, sheet, version, mapping, today(ctx));
-    return { headers, mapping, remembered, counts: countActions(plan.rows), rows: previewRows(plan.rows).map(({ line, action, label, issues }) => ({ line, action, label, issues })) };
+    return {
+      headers,
+      mapping,
+      remembered,
+      counts: countActions(plan.rows),
+      rows: previewRows(plan.rows).map(({ line, action, label, issues }) => ({ line, action, label, issues })),
+    };
   },
 
   async 'imports.scoresRun'(ctx, input) {
@@ -229,7 +319,12 @@ export const importHandlers = {
         created,
         updated: 0,
         unchanged: 0,
-        skipped: plan.rows.filter((row) => row.action === 'empty' || row.action === 'unchanged').map((row) => ({ line: row.line, reason: row.action === 'empty' ? ('empty' as const) : ('already_scored' as const) })),
+        skipped: plan.rows
+          .filter((row) => row.action === 'empty' || row.action === 'unchanged')
+          .map((row) => ({
+            line: row.line,
+            reason: row.action === 'empty' ? ('empty' as const) : ('already_scored' as const),
+          })),
         createdTargetGroups: [],
         createdStages: [],
       };
@@ -245,11 +340,16 @@ export const importHandlers = {
     const at = ctx.now().toISOString();
     const sheetId = await ctx.db.transaction().execute(async (trx) => {
       const id = await insertSheet(trx, { name: definition.name, description: definition.description }, at, actor(ctx));
-      await insertDraft(trx, id, definition.indicators.map((indicator) => ({ ...indicator, key: newId() })), at, actor(ctx));
+      await insertDraft(
+        trx,
+        id,
+        definition.indicators.map((indicator) => ({ ...indicator, key: newId() })),
+        at,
+        actor(ctx),
+      );
       return id;
     });
     ctx.emit('data.changed', { scope: 'sheets' });
     return { sheetId, indicators: definition.indicators.length };
   },
 } satisfies DomainHandlers<Context, 'imports'>;
-

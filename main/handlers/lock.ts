@@ -5,7 +5,12 @@ import { hashPin } from '../safety/pin';
 import { checkPin, secondsToWait } from '../safety/pin-attempts';
 
 function status(ctx: Context): Output<'lock.status'> {
-  return { locked: ctx.lock.locked, hasPin: ctx.settings.get('pinHash') !== null, minutes: ctx.settings.get('lockMinutes'), waitSeconds: secondsToWait(ctx.settings, ctx.now()) };
+  return {
+    locked: ctx.lock.locked,
+    hasPin: ctx.settings.get('pinHash') !== null,
+    minutes: ctx.settings.get('lockMinutes'),
+    waitSeconds: secondsToWait(ctx.settings, ctx.now()),
+  };
 }
 
 function setLocked(ctx: Context, locked: boolean): void {

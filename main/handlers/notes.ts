@@ -1,4 +1,14 @@
-import { discardDraft, getDraft, getNote, insertNote, noteVersions, notesForHousehold, removeNote, saveDraft, updateNote } from '../../db/queries/notes';
+import {
+  discardDraft,
+  getDraft,
+  getNote,
+  insertNote,
+  noteVersions,
+  notesForHousehold,
+  removeNote,
+  saveDraft,
+  updateNote,
+} from '../../db/queries/notes';
 import { searchNotes } from '../../db/search/notes';
 import type { DomainHandlers } from '../contract';
 import { actor, type Context } from '../context';
@@ -26,7 +36,14 @@ export const noteHandlers = {
     const id = await ctx.db.transaction().execute(async (trx) => {
       if (input.clientId) await requireClient(trx, input.clientId);
       if (input.householdId) await checkHousehold(trx, input.householdId, 'householdId');
-      const note = { clientId: input.clientId ?? null, householdId: input.householdId ?? null, kind: input.kind, notedAt: input.notedAt, body: input.body, pinned: input.pinned };
+      const note = {
+        clientId: input.clientId ?? null,
+        householdId: input.householdId ?? null,
+        kind: input.kind,
+        notedAt: input.notedAt,
+        body: input.body,
+        pinned: input.pinned,
+      };
       const noteId = await insertNote(trx, note, ctx.now().toISOString(), actor(ctx));
       // The note is saved: what was typed for it is no longer a draft.
       await discardDraft(trx, input.clientId ? `client:${input.clientId}` : `household:${input.householdId ?? ''}`);

@@ -24,11 +24,17 @@ export const presentationHandlers = {
   },
 
   async 'presentation.start'(ctx, input) {
-    if (!ctx.desktop.displays().some((d) => d.id === input.displayId)) throw invalidInput({ field: 'displayId', rule: 'unavailable' });
+    if (!ctx.desktop.displays().some((d) => d.id === input.displayId))
+      throw invalidInput({ field: 'displayId', rule: 'unavailable' });
     for (const id of input.clientIds) await requireClient(ctx.db, id);
     // One presentation at a time: a new start replaces the running one, on its display.
     if (ctx.meeting.state) ctx.desktop.closePresentation();
-    const state = { clientIds: [...new Set(input.clientIds)], showNames: input.showNames, index: 0, displayId: input.displayId };
+    const state = {
+      clientIds: [...new Set(input.clientIds)],
+      showNames: input.showNames,
+      index: 0,
+      displayId: input.displayId,
+    };
     ctx.meeting.state = state;
     await ctx.desktop.openPresentation(input.displayId, () => {
       // Closed from the room's side (Esc, the OS): the laptop's list hears it too.

@@ -25,8 +25,10 @@ async function erase(ctx: Context, clientIds: readonly string[]): Promise<void> 
     for (const id of clientIds) await eraseClientRows(trx, id);
     await dropDeletedFromIndex(trx);
   });
-  for (const scope of ['clients', 'households', 'notes', 'scorings', 'actions'] as const) ctx.emit('data.changed', { scope });
-  if (!(await truncateWalRetrying(ctx.db))) throw conflict('Erased in the database; the write-ahead log could not be emptied yet', { reason: 'erase_pending' });
+  for (const scope of ['clients', 'households', 'notes', 'scorings', 'actions'] as const)
+    ctx.emit('data.changed', { scope });
+  if (!(await truncateWalRetrying(ctx.db)))
+    throw conflict('Erased in the database; the write-ahead log could not be emptied yet', { reason: 'erase_pending' });
 }
 
 /** Closed cases past their target group's retention period (default 10 years) on this day. */
@@ -47,12 +49,27 @@ async function dueForPurge(ctx: Context) {
 export const privacyHandlers = {
   async 'privacy.exportClient'(ctx, input) {
     const client = await requireClient(ctx.db, input.clientId);
-    const path = await ctx.desktop.chooseSaveFile({ defaultName: saveName(`${WORDS[language(ctx)]} ${client.pseudonym} ${today(ctx)}`, 'json'), filters: [{ name: 'JSON', extensions: ['json'] }] });
+    const path = await ctx.desktop.chooseSaveFile({
+      defaultName: saveName(`${WORDS[language(ctx)]} ${client.pseudonym} ${today(ctx)}`, 'json'),
+      filters: [{ name: 'JSON', extensions: ['json'] }],
+    });
     if (!path) return { path };
     await ctx.audit.flush();
     const records = await clientRecords(ctx.db, client.id);
-    const audit = await ctx.db.selectFrom('audit_log').select(['seq', 'at', 'actor', 'action', 'result']).where('entity_id', '=', client.id).orderBy('seq').execute();
-    writeFileAtomic(path, JSON.stringify({ exportedAt: ctx.now().toISOString(), application: `Koers ${ctx.appVersion}`, records, audit }, null, 2));
+    const audit = await ctx.db
+      .selectFrom('audit_log')
+      .select(['seq', 'at', 'actor', 'action', 'result'])
+      .where('entity_id', '=', client.id)
+      .orderBy('seq')
+      .execute();
+    writeFileAtomic(
+      path,
+      JSON.stringify(
+        { exportedAt: ctx.now().toISOString(), application: `Koers ${ctx.appVersion}`, records, audit },
+        null,
+        2,
+      ),
+    );
     return { path };
   },
 
@@ -75,7 +92,11 @@ export const privacyHandlers = {
 
   async 'privacy.setRetention'(ctx, input) {
     await checkCatalogChoice(ctx.db, input.targetGroupId, 'target_group', 'targetGroupId');
-    await ctx.db.updateTable('catalog_item').set({ retention_years: input.years }).where('id', '=', input.targetGroupId).execute();
+    await ctx.db
+      .updateTable('catalog_item')
+      .set({ retention_years: input.years })
+      .where('id', '=', input.targetGroupId)
+      .execute();
     ctx.emit('data.changed', { scope: 'catalog' });
     return { ok: true as const };
   },

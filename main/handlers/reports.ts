@@ -31,7 +31,10 @@ export const reportHandlers = {
     const png = Buffer.from(input.png, 'base64');
     if (!PNG_SIGNATURE.every((byte, i) => png[i] === byte)) throw invalidInput({ field: 'png', rule: 'invalid' });
     const words = WORDS[language(ctx)];
-    const path = await ctx.desktop.chooseSaveFile({ defaultName: fileName(ctx, words.chart, who, 'png'), filters: [{ name: words.image, extensions: ['png'] }] });
+    const path = await ctx.desktop.chooseSaveFile({
+      defaultName: fileName(ctx, words.chart, who, 'png'),
+      filters: [{ name: words.image, extensions: ['png'] }],
+    });
     if (path) writeFileAtomic(path, png);
     return { path };
   },
@@ -39,9 +42,14 @@ export const reportHandlers = {
   async 'reports.progressPdf'(ctx, input) {
     const who = await subject(ctx, input.clientId, input.pseudonymised);
     const words = WORDS[language(ctx)];
-    const path = await ctx.desktop.chooseSaveFile({ defaultName: fileName(ctx, words.report, who, 'pdf'), filters: [{ name: words.pdf, extensions: ['pdf'] }] });
+    const path = await ctx.desktop.chooseSaveFile({
+      defaultName: fileName(ctx, words.report, who, 'pdf'),
+      filters: [{ name: words.pdf, extensions: ['pdf'] }],
+    });
     if (!path) return { path };
-    const pdf = await ctx.desktop.printToPdf(`report/${encodeURIComponent(input.clientId)}${input.pseudonymised ? '/pseudonymised' : ''}`);
+    const pdf = await ctx.desktop.printToPdf(
+      `report/${encodeURIComponent(input.clientId)}${input.pseudonymised ? '/pseudonymised' : ''}`,
+    );
     writeFileAtomic(path, pdf);
     return { path };
   },

@@ -1,6 +1,13 @@
 import type { Kysely } from 'kysely';
 import { newId } from '../../db/ids';
-import { coverageByCaseworker, insertScoring, listScorings, previousValues, removeScoring, updateScoring } from '../../db/queries/scorings';
+import {
+  coverageByCaseworker,
+  insertScoring,
+  listScorings,
+  previousValues,
+  removeScoring,
+  updateScoring,
+} from '../../db/queries/scorings';
 import { defaultSheetFor, getVersion, listSheets } from '../../db/queries/sheets';
 import { listGoals } from '../../db/queries/goals';
 import type { Database } from '../../db/schema';
@@ -40,7 +47,8 @@ async function checkScoring(db: Kysely<Database>, input: ScoringInput, todayDate
     }
     return { indicatorId: indicator.id, indicatorKey: indicator.key, value: score.value, comment: score.comment };
   });
-  if (new Set(input.scores.map((s) => s.indicatorId)).size !== input.scores.length) issues.push({ field: 'scores', rule: 'invalid' });
+  if (new Set(input.scores.map((s) => s.indicatorId)).size !== input.scores.length)
+    issues.push({ field: 'scores', rule: 'invalid' });
   if (issues.length > 0) throw invalidInput(...issues);
   return scores.filter((s) => s !== null);
 }
@@ -67,7 +75,12 @@ export const scoringHandlers = {
     const id = await ctx.db.transaction().execute(async (trx) => {
       const client = await requireClient(trx, input.clientId);
       const scores = await checkScoring(trx, input, today(ctx));
-      return insertScoring(trx, { ...input, caseworkerId: client.caseworkerId, scores }, ctx.now().toISOString(), actor(ctx));
+      return insertScoring(
+        trx,
+        { ...input, caseworkerId: client.caseworkerId, scores },
+        ctx.now().toISOString(),
+        actor(ctx),
+      );
     });
     ctx.emit('data.changed', { scope: 'scorings' });
     return requireScoring(ctx.db, input.clientId, id);
@@ -78,14 +91,25 @@ export const scoringHandlers = {
     await ctx.db.transaction().execute(async (trx) => {
       const existing = await requireScoring(trx, scoring.clientId, id);
       const scores = await checkScoring(trx, scoring, today(ctx));
-      await updateScoring(trx, id, { ...scoring, caseworkerId: existing.caseworkerId, scores }, ctx.now().toISOString(), actor(ctx));
+      await updateScoring(
+        trx,
+        id,
+        { ...scoring, caseworkerId: existing.caseworkerId, scores },
+        ctx.now().toISOString(),
+        actor(ctx),
+      );
     });
     ctx.emit('data.changed', { scope: 'scorings' });
     return requireScoring(ctx.db, scoring.clientId, id);
   },
 
   async 'scorings.remove'(ctx, input) {
-    const row = await ctx.db.selectFrom('scoring').select(['id', 'client_id']).where('id', '=', input.id).where('deleted_at', 'is', null).executeTakeFirst();
+    const row = await ctx.db
+      .selectFrom('scoring')
+      .select(['id', 'client_id'])
+      .where('id', '=', input.id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
     if (!row) throw notFound('Scoring');
     const at = ctx.now().toISOString();
     await removeScoring(ctx.db, input.id, at, actor(ctx));
@@ -102,7 +126,13 @@ export const coverageHandlers = {
   async 'coverage.setTarget'(ctx, input) {
     await ctx.db
       .insertInto('coverage_target')
-      .values({ id: newId(), share: input.share, due_on: input.dueOn, created_at: ctx.now().toISOString(), created_by: actor(ctx) })
+      .values({
+        id: newId(),
+        share: input.share,
+        due_on: input.dueOn,
+        created_at: ctx.now().toISOString(),
+        created_by: actor(ctx),
+      })
       .execute();
     ctx.emit('data.changed', { scope: 'scorings' });
     return coverage(ctx);
@@ -113,7 +143,13 @@ async function coverage(ctx: Context): Promise<Output<'coverage.get'>> {
   const day = today(ctx);
   const [caseworkers, target] = await Promise.all([
     coverageByCaseworker(ctx.db, day),
-    ctx.db.selectFrom('coverage_target').select(['share', 'due_on']).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst(),
+    ctx.db
+      .selectFrom('coverage_target')
+      .select(['share', 'due_on'])
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
   ]);
   return { today: day, target: target ? { share: target.share, dueOn: target.due_on } : null, caseworkers };
 }

@@ -14,7 +14,14 @@ export const setupHandlers = {
       // First run happens once: a second call would add a caseworker of any role and demo clients to live data.
       if (await hasCaseworkers(trx)) throw conflict('Koers is already set up', { reason: 'already_set_up' });
       const caseworkerId = await insertCaseworker(trx, { name: input.name, role: input.role }, at, null);
-      const demo = input.demo ? await generateDemo(trx, { clients: DEMO_CLIENTS, today: today(ctx), language: input.language, currentCaseworkerId: caseworkerId }) : null;
+      const demo = input.demo
+        ? await generateDemo(trx, {
+            clients: DEMO_CLIENTS,
+            today: today(ctx),
+            language: input.language,
+            currentCaseworkerId: caseworkerId,
+          })
+        : null;
       return { caseworkerId, demoClients: demo?.clients ?? 0 };
     });
     // Settings only after the data is committed: a failed setup leaves first run as it was.

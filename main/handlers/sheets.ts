@@ -1,5 +1,15 @@
 import { newId } from '../../db/ids';
-import { getVersion, insertDraft, insertSheet, listSheets, publishVersion, replaceDraftContent, setDefaultFor, updateSheet, type IndicatorContent } from '../../db/queries/sheets';
+import {
+  getVersion,
+  insertDraft,
+  insertSheet,
+  listSheets,
+  publishVersion,
+  replaceDraftContent,
+  setDefaultFor,
+  updateSheet,
+  type IndicatorContent,
+} from '../../db/queries/sheets';
 import { starterSheet } from '../../db/starters';
 import type { DomainHandlers, FieldIssue, Output, ParsedInput } from '../contract';
 import { actor, type Context } from '../context';
@@ -29,7 +39,10 @@ export function checkIndicators(indicators: ParsedInput<'sheets.saveDraft'>['ind
       return;
     }
     const values = indicator.levels.map((l) => l.value).sort((a, b) => a - b);
-    const expected = Array.from({ length: indicator.scaleMax - indicator.scaleMin + 1 }, (_, k) => indicator.scaleMin + k);
+    const expected = Array.from(
+      { length: indicator.scaleMax - indicator.scaleMin + 1 },
+      (_, k) => indicator.scaleMin + k,
+    );
     if (values.join(',') !== expected.join(',')) issues.push({ field: `indicators.${i}.levels`, rule: 'levels' });
   });
   const keys = indicators.map((i) => i.key).filter(Boolean);
@@ -44,7 +57,9 @@ function content(indicators: ParsedInput<'sheets.saveDraft'>['indicators']): Ind
     description: i.description,
     scaleMin: i.scaleMin,
     scaleMax: i.scaleMax,
-    levels: [...i.levels].sort((a, b) => a.value - b.value).map((l) => ({ value: l.value, label: l.label, description: l.description })),
+    levels: [...i.levels]
+      .sort((a, b) => a.value - b.value)
+      .map((l) => ({ value: l.value, label: l.label, description: l.description })),
   }));
 }
 
@@ -67,7 +82,12 @@ export const sheetHandlers = {
     const at = ctx.now().toISOString();
     const starter = starterSheet(input.starter, input.language);
     const id = await ctx.db.transaction().execute(async (trx) => {
-      const sheetId = await insertSheet(trx, { name: starter.name, description: starter.description || null }, at, actor(ctx));
+      const sheetId = await insertSheet(
+        trx,
+        { name: starter.name, description: starter.description || null },
+        at,
+        actor(ctx),
+      );
       await insertDraft(trx, sheetId, starter.indicators, at, actor(ctx));
       return sheetId;
     });
@@ -82,7 +102,13 @@ export const sheetHandlers = {
     const id = await ctx.db.transaction().execute(async (trx) => {
       const sheetId = await insertSheet(trx, { name: input.name, description: source.description }, at, actor(ctx));
       // A copy is a new sheet: its indicators get keys of their own.
-      await insertDraft(trx, sheetId, (version?.indicators ?? []).map((i) => ({ ...i, key: newId() })), at, actor(ctx));
+      await insertDraft(
+        trx,
+        sheetId,
+        (version?.indicators ?? []).map((i) => ({ ...i, key: newId() })),
+        at,
+        actor(ctx),
+      );
       return sheetId;
     });
     ctx.emit('data.changed', { scope: 'sheets' });
@@ -93,7 +119,9 @@ export const sheetHandlers = {
     const sheet = await detail(ctx.db, input.id);
     if (!sheet.draft) {
       const at = ctx.now().toISOString();
-      await ctx.db.transaction().execute((trx) => insertDraft(trx, sheet.id, sheet.published?.indicators ?? [], at, actor(ctx)));
+      await ctx.db
+        .transaction()
+        .execute((trx) => insertDraft(trx, sheet.id, sheet.published?.indicators ?? [], at, actor(ctx)));
       ctx.emit('data.changed', { scope: 'sheets' });
     }
     return detail(ctx.db, input.id);
@@ -105,7 +133,8 @@ export const sheetHandlers = {
     await ctx.db.transaction().execute(async (trx) => {
       const sheet = await detail(trx, input.sheetId);
       if (!sheet.draft) throw conflict('Only a draft can be changed', { reason: 'published' });
-      for (const [i, groupId] of input.targetGroupIds.entries()) await checkCatalogChoice(trx, groupId, 'target_group', `targetGroupIds.${i}`);
+      for (const [i, groupId] of input.targetGroupIds.entries())
+        await checkCatalogChoice(trx, groupId, 'target_group', `targetGroupIds.${i}`);
       await updateSheet(trx, sheet.id, { name: input.name, description: input.description }, at, actor(ctx));
       await setDefaultFor(trx, sheet.id, input.targetGroupIds);
       await replaceDraftContent(trx, sheet.draft.id, content(input.indicators));
@@ -118,7 +147,8 @@ export const sheetHandlers = {
     await ctx.db.transaction().execute(async (trx) => {
       const sheet = await detail(trx, input.id);
       if (!sheet.draft) throw conflict('Nothing to publish', { reason: 'published' });
-      if (sheet.draft.indicators.length === 0) throw conflict('A sheet needs at least one indicator', { reason: 'empty_sheet' });
+      if (sheet.draft.indicators.length === 0)
+        throw conflict('A sheet needs at least one indicator', { reason: 'empty_sheet' });
       await publishVersion(trx, sheet.draft.id, ctx.now().toISOString());
     });
     ctx.emit('data.changed', { scope: 'sheets' });

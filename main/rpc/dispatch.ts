@@ -23,7 +23,8 @@ function isMethod(name: string): name is Method {
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let value = input;
-  for (const key of path) value = typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  for (const key of path)
+    value = typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined;
   return value;
 }
 
@@ -35,7 +36,10 @@ export function toFieldIssue(issue: z.core.$ZodIssue, input: unknown): FieldIssu
     case 'too_big':
       return { field, rule: issue.origin === 'string' ? 'too_long' : 'too_big', limit: Number(issue.maximum) };
     case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? { field, rule: 'required' } : { field, rule: 'too_short', limit: Number(issue.minimum) };
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1
+          ? { field, rule: 'required' }
+          : { field, rule: 'too_short', limit: Number(issue.minimum) };
       return { field, rule: 'too_small', limit: Number(issue.minimum) };
     case 'unrecognized_keys':
       return { field: issue.keys.join(', '), rule: 'unknown_field' };
@@ -65,7 +69,11 @@ export function createDispatch<Ctx>(handlers: Handlers<Ctx>, ctx: Ctx, options: 
     if (!parsed.success) {
       return {
         ok: false,
-        error: { code: 'validation', message: 'Invalid input', details: { issues: parsed.error.issues.map((issue) => toFieldIssue(issue, input)) } },
+        error: {
+          code: 'validation',
+          message: 'Invalid input',
+          details: { issues: parsed.error.issues.map((issue) => toFieldIssue(issue, input)) },
+        },
       };
     }
     const outcome = await run(method, parsed.data);
@@ -87,7 +95,14 @@ export function createDispatch<Ctx>(handlers: Handlers<Ctx>, ctx: Ctx, options: 
       // A busy, full or read-only database is not a bug: the user gets its own plain message.
       const expected = error instanceof AppError ? error : storageFailure(error);
       if (expected) {
-        return { ok: false, error: { code: expected.code, message: expected.message, ...(expected.details ? { details: expected.details } : {}) } };
+        return {
+          ok: false,
+          error: {
+            code: expected.code,
+            message: expected.message,
+            ...(expected.details ? { details: expected.details } : {}),
+          },
+        };
       }
       options.onInternalError(method, error);
       return { ok: false, error: { code: 'internal', message: 'Internal error' } };

@@ -13,7 +13,8 @@ const MESSAGES: Record<StorageCode, string> = {
 function kindOf(code: string): StorageCode | null {
   if (/^SQLITE_(BUSY|LOCKED)(_|$)/.test(code)) return 'busy';
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return 'disk_full';
-  if (/^SQLITE_READONLY(_|$)/.test(code) || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return 'read_only';
+  if (/^SQLITE_READONLY(_|$)/.test(code) || code === 'EROFS' || code === 'EACCES' || code === 'EPERM')
+    return 'read_only';
   return null;
 }
 

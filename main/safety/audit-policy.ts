@@ -60,10 +60,23 @@ export function needsAuditRoom(method: Method): boolean {
  * content. A call refused because the log cannot be written served nothing, and
  * logging it would only lengthen the queue that cannot be written.
  */
-export function auditEntry(method: Method, input: unknown, outcome: Envelope<unknown>, at: string, actor: string | null): AuditEntry | null {
+export function auditEntry(
+  method: Method,
+  input: unknown,
+  outcome: Envelope<unknown>,
+  at: string,
+  actor: string | null,
+): AuditEntry | null {
   if (NOT_PERSONAL.has(method)) return null;
   if (!outcome.ok && outcome.error.details?.reason === 'audit_unavailable') return null;
   // A create names its record only in the answer.
   const entityId = subject(input) ?? (outcome.ok ? subject(outcome.value) : null);
-  return { at, actor, action: method, entity: method.slice(0, method.indexOf('.')), entityId, result: outcome.ok ? 'ok' : outcome.error.code };
+  return {
+    at,
+    actor,
+    action: method,
+    entity: method.slice(0, method.indexOf('.')),
+    entityId,
+    result: outcome.ok ? 'ok' : outcome.error.code,
+  };
 }

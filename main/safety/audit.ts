@@ -21,7 +21,11 @@ const GENESIS = '0'.repeat(64);
 
 /** The hash of one entry: its number, fields and the previous entry's hash. */
 export function entryHash(seq: number, entry: AuditEntry, prevHash: string): string {
-  return createHash('sha256').update(JSON.stringify([seq, entry.at, entry.actor, entry.action, entry.entity, entry.entityId, entry.result, prevHash])).digest('hex');
+  return createHash('sha256')
+    .update(
+      JSON.stringify([seq, entry.at, entry.actor, entry.action, entry.entity, entry.entityId, entry.result, prevHash]),
+    )
+    .digest('hex');
 }
 
 /** Entries kept in memory while they cannot be written; beyond this, calls on personal data are refused. */
@@ -146,7 +150,12 @@ export class AuditLog {
 
   private async write(batch: readonly AuditEntry[]): Promise<AuditHead> {
     return this.db.transaction().execute(async (trx) => {
-      const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+      const last = await trx
+        .selectFrom('audit_log')
+        .select(['seq', 'hash'])
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirst();
       // Numbering goes on from the newest entry ever written: entries cut off the end leave a gap the check finds.
       let seq = Math.max(last?.seq ?? 0, this.head.get()?.seq ?? 0);
       let prev = last?.hash ?? GENESIS;
@@ -155,7 +164,17 @@ export class AuditLog {
         const hash = entryHash(seq, entry, prev);
         await trx
           .insertInto('audit_log')
-          .values({ seq, at: entry.at, actor: entry.actor, action: entry.action, entity: entry.entity, entity_id: entry.entityId, result: entry.result, prev_hash: prev, hash })
+          .values({
+            seq,
+            at: entry.at,
+            actor: entry.actor,
+            action: entry.action,
+            entity: entry.entity,
+            entity_id: entry.entityId,
+            result: entry.result,
+            prev_hash: prev,
+            hash,
+          })
           .execute();
         prev = hash;
       }
@@ -182,9 +201,17 @@ export async function checkAuditLog(db: Kysely<Database>, head: AuditHead | null
   for (const row of rows) {
     const gap = row.seq !== expected;
     if (gap) problems.push({ seq: expected, problem: 'missing' });
-    const entry = { at: row.at, actor: row.actor, action: row.action, entity: row.entity, entityId: row.entity_id, result: row.result };
+    const entry = {
+      at: row.at,
+      actor: row.actor,
+      action: row.action,
+      entity: row.entity,
+      entityId: row.entity_id,
+      result: row.result,
+    };
     // After a gap the link cannot match; the entry's own hash still must.
-    if ((!gap && row.prev_hash !== prev) || row.hash !== entryHash(row.seq, entry, row.prev_hash)) problems.push({ seq: row.seq, problem: 'edited' });
+    if ((!gap && row.prev_hash !== prev) || row.hash !== entryHash(row.seq, entry, row.prev_hash))
+      problems.push({ seq: row.seq, problem: 'edited' });
     prev = row.hash;
     expected = row.seq + 1;
   }
@@ -192,6 +219,7 @@ export async function checkAuditLog(db: Kysely<Database>, head: AuditHead | null
   if (head && (!last || last.seq < head.seq)) problems.push({ seq: (last?.seq ?? 0) + 1, problem: 'truncated' });
   // A chain can be made whole again after a removal (renumbered, hashed anew); the head's own hash cannot.
   const atHead = head && rows.find((row) => row.seq === head.seq);
-  if (atHead && atHead.hash !== head.hash && !problems.some((p) => p.seq === head.seq)) problems.push({ seq: head.seq, problem: 'rewritten' });
+  if (atHead && atHead.hash !== head.hash && !problems.some((p) => p.seq === head.seq))
+    problems.push({ seq: head.seq, problem: 'rewritten' });
   return { entries: rows.length, problems };
 }

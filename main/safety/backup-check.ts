@@ -43,7 +43,13 @@ export function toRollbackJournal(path: string): void {
   const fd = openSync(path, 'r+');
   try {
     const header = Buffer.alloc(20);
-    if (readSync(fd, header, 0, 20, 0) === 20 && header.subarray(0, 16).equals(HEADER) && header[18] === 2 && header[19] === 2) writeSync(fd, Buffer.from([1, 1]), 0, 2, 18);
+    if (
+      readSync(fd, header, 0, 20, 0) === 20 &&
+      header.subarray(0, 16).equals(HEADER) &&
+      header[18] === 2 &&
+      header[19] === 2
+    )
+      writeSync(fd, Buffer.from([1, 1]), 0, 2, 18);
   } finally {
     closeSync(fd);
   }
@@ -60,15 +66,37 @@ async function inspect(request: CheckRequest): Promise<CheckResult> {
     // The schema first: until it is known to be Koers's own, nothing but sqlite_master is read.
     const schema = await checkSchema(connection.db);
     if (!schema.ok) return { usable: false, problem: schema.problem };
-    if (connection.sqlite.pragma('integrity_check', { simple: true }) !== 'ok') return { usable: false, problem: 'damaged' };
+    if (connection.sqlite.pragma('integrity_check', { simple: true }) !== 'ok')
+      return { usable: false, problem: 'damaged' };
     const has = (migration: string) => schema.migrations.includes(migration);
-    const databaseId = has('0008_database_id') ? ((await connection.db.selectFrom('meta').select('value').where('key', '=', 'database_id').executeTakeFirst())?.value ?? null) : null;
+    const databaseId = has('0008_database_id')
+      ? ((await connection.db.selectFrom('meta').select('value').where('key', '=', 'database_id').executeTakeFirst())
+          ?.value ?? null)
+      : null;
     if (databaseId !== null && !isDatabaseId(databaseId)) return { usable: false, problem: 'not_koers' };
-    if (request.databaseId !== null && databaseId !== null && databaseId !== request.databaseId) return { usable: false, problem: 'other_database' };
+    if (request.databaseId !== null && databaseId !== null && databaseId !== request.databaseId)
+      return { usable: false, problem: 'other_database' };
     const count = async (table: 'client' | 'scoring' | 'note') =>
-      Number((await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)} WHERE deleted_at IS NULL`.execute(connection.db)).rows[0]?.n ?? 0);
-    const contents = { clients: await count('client'), scorings: has('0004_scoring') ? await count('scoring') : 0, notes: has('0005_notes') ? await count('note') : 0 };
-    const firstAudit = has('0007_audit_log') ? ((await connection.db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq').limit(1).executeTakeFirst()) ?? null) : null;
+      Number(
+        (
+          await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)} WHERE deleted_at IS NULL`.execute(
+            connection.db,
+          )
+        ).rows[0]?.n ?? 0,
+      );
+    const contents = {
+      clients: await count('client'),
+      scorings: has('0004_scoring') ? await count('scoring') : 0,
+      notes: has('0005_notes') ? await count('note') : 0,
+    };
+    const firstAudit = has('0007_audit_log')
+      ? ((await connection.db
+          .selectFrom('audit_log')
+          .select(['seq', 'hash'])
+          .orderBy('seq')
+          .limit(1)
+          .executeTakeFirst()) ?? null)
+      : null;
     return { usable: true, contents, databaseId, firstAudit };
   } finally {
     await connection.close();

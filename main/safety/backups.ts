@@ -171,9 +171,15 @@ export async function withCheckedCopy<T>(
 }
 
 /** What a backup holds, or why it cannot be restored (for the restore dialog and recovery at start). */
-export async function inspectBackup(backup: BackupInfo, databaseId: string | null): Promise<({ usable: true } & BackupContents) | { usable: false; problem: BackupProblem }> {
+export async function inspectBackup(
+  backup: BackupInfo,
+  databaseId: string | null,
+): Promise<({ usable: true } & BackupContents) | { usable: false; problem: BackupProblem }> {
   try {
-    return await withCheckedCopy(backup, { databaseId, upgrade: false }, async (_copy, check) => ({ usable: true, ...check.contents }));
+    return await withCheckedCopy(backup, { databaseId, upgrade: false }, async (_copy, check) => ({
+      usable: true,
+      ...check.contents,
+    }));
   } catch (error) {
     if (error instanceof BackupRefusedError) return { usable: false, problem: error.problem };
     throw error;
@@ -196,11 +202,14 @@ export async function putInPlace(sqlite: BetterSqlite3.Database, copy: string, d
 }
 
 /** The newest backup that passes every check, for recovery after damage. */
-export async function newestGoodBackup(own: OwnBackups): Promise<{ backup: BackupInfo; contents: BackupContents } | null> {
+export async function newestGoodBackup(
+  own: OwnBackups,
+): Promise<{ backup: BackupInfo; contents: BackupContents } | null> {
   for (const backup of listBackups(own.folder)) {
     // A refused or unreadable backup is skipped; an older one may be fine.
     const check = await inspectBackup(backup, own.databaseId).catch(() => null);
-    if (check?.usable) return { backup, contents: { clients: check.clients, scorings: check.scorings, notes: check.notes } };
+    if (check?.usable)
+      return { backup, contents: { clients: check.clients, scorings: check.scorings, notes: check.notes } };
   }
   return null;
 }

@@ -26,11 +26,18 @@ export async function adoptFlatBackups(backupFolder: string, own: OwnBackups, db
     const target = join(own.folder, backup.fileName);
     if (existsSync(target)) continue;
     // A refused or unreadable file stays where it is.
-    const check = await withCheckedCopy(backup, { databaseId: null, upgrade: false }, async (_copy, result) => result).catch(() => null);
+    const check = await withCheckedCopy(
+      backup,
+      { databaseId: null, upgrade: false },
+      async (_copy, result) => result,
+    ).catch(() => null);
     if (!check) continue;
     const ours =
       check.databaseId === own.databaseId ||
-      (check.databaseId === null && check.firstAudit !== null && (await db.selectFrom('audit_log').select('hash').where('seq', '=', check.firstAudit.seq).executeTakeFirst())?.hash === check.firstAudit.hash);
+      (check.databaseId === null &&
+        check.firstAudit !== null &&
+        (await db.selectFrom('audit_log').select('hash').where('seq', '=', check.firstAudit.seq).executeTakeFirst())
+          ?.hash === check.firstAudit.hash);
     if (!ours) continue;
     renameSync(backup.path, target);
     moved.push(backup.fileName);

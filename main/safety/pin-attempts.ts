@@ -38,7 +38,13 @@ export type PinCheck = 'right' | 'wrong' | 'wait';
  * settings file deletes the PIN hash with it (Koers then has no lock at all), and can
  * read the database file directly anyway. The lock guards the screen, not the disk.
  */
-export function checkPin(queue: { checking: Promise<unknown> }, settings: Settings, now: () => Date, pin: string, stored: string): Promise<PinCheck> {
+export function checkPin(
+  queue: { checking: Promise<unknown> },
+  settings: Settings,
+  now: () => Date,
+  pin: string,
+  stored: string,
+): Promise<PinCheck> {
   const check = queue.checking.then(async (): Promise<PinCheck> => {
     if (secondsToWait(settings, now()) !== null) return 'wait';
     if (await verifyPin(pin, stored)) {

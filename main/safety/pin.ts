@@ -5,7 +5,9 @@ const KEY_LENGTH = 32;
 const COST = { N: 16_384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
 
 function derive(pin: string, salt: Buffer): Promise<Buffer> {
-  return new Promise((resolve, reject) => scrypt(pin, salt, KEY_LENGTH, COST, (error, key) => (error ? reject(error) : resolve(key))));
+  return new Promise((resolve, reject) =>
+    scrypt(pin, salt, KEY_LENGTH, COST, (error, key) => (error ? reject(error) : resolve(key))),
+  );
 }
 
 /** `scrypt$<salt>$<hash>` (base64): a fresh random salt per PIN. */

@@ -1,11 +1,21 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
-import { type BackupContents, type BackupInfo, newestGoodBackup, type OwnBackups, restrictToUser, withCheckedCopy } from './backups';
+import {
+  type BackupContents,
+  type BackupInfo,
+  newestGoodBackup,
+  type OwnBackups,
+  restrictToUser,
+  withCheckedCopy,
+} from './backups';
 import type { Settings } from '../settings';
 
 /** The database failed `quick_check` at open: it is not opened, and not replaced by an empty one. */
 export class DamagedDatabaseError extends Error {
-  constructor(readonly path: string, readonly report: string) {
+  constructor(
+    readonly path: string,
+    readonly report: string,
+  ) {
     super(`The database ${path} is damaged: ${report}`);
     this.name = 'DamagedDatabaseError';
   }
@@ -56,7 +66,12 @@ export async function setAside(path: string, own: OwnBackups | null, now: Date):
  * checked, up-to-date private copy, never the file from the backup folder itself.
  * A backup that fails a check throws BackupRefusedError and nothing is put in place.
  */
-export async function restoreFile(backup: BackupInfo, path: string, databaseId: string, settings: Pick<Settings, 'set'>): Promise<void> {
+export async function restoreFile(
+  backup: BackupInfo,
+  path: string,
+  databaseId: string,
+  settings: Pick<Settings, 'set'>,
+): Promise<void> {
   await withCheckedCopy(backup, { databaseId, upgrade: true }, async (copy) => {
     const partial = `${path}.restoring`;
     copyFileSync(copy, partial);

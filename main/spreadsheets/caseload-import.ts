@@ -6,23 +6,89 @@ import type { ColumnMapping } from './mapping';
 import { headerKey, parseDateCell } from './values';
 import { type Cell, cellText, headerRow, type Worksheet } from './workbook';
 
-export const CASELOAD_FIELDS = ['reference', 'fullName', 'firstName', 'lastName', 'dateOfBirth', 'phone', 'email', 'targetGroup', 'stage', 'caseworker', 'startDate'] as const;
+export const CASELOAD_FIELDS = [
+  'reference',
+  'fullName',
+  'firstName',
+  'lastName',
+  'dateOfBirth',
+  'phone',
+  'email',
+  'targetGroup',
+  'stage',
+  'caseworker',
+  'startDate',
+] as const;
 export type CaseloadField = (typeof CASELOAD_FIELDS)[number];
 export type CaseloadMapping = ColumnMapping<CaseloadField>;
 
 /** Header names seen in Dutch, Danish and English caseload sheets. */
 export const CASELOAD_SYNONYMS: Record<CaseloadField, readonly string[]> = {
-  reference: ['Klantnummer', 'Klantnr', 'Cliëntnummer', 'Clientnummer', 'Dossiernummer', 'Registratienummer', 'Relatienummer', 'Sagsnummer', 'Borgernummer', 'Journalnummer', 'Sagsnr', 'Reference', 'Client number', 'Case number', 'ID'],
-  fullName: ['Naam', 'Volledige naam', 'Klantnaam', 'Cliëntnaam', 'Navn', 'Fulde navn', 'Borgernavn', 'Name', 'Full name', 'Client name'],
+  reference: [
+    'Klantnummer',
+    'Klantnr',
+    'Cliëntnummer',
+    'Clientnummer',
+    'Dossiernummer',
+    'Registratienummer',
+    'Relatienummer',
+    'Sagsnummer',
+    'Borgernummer',
+    'Journalnummer',
+    'Sagsnr',
+    'Reference',
+    'Client number',
+    'Case number',
+    'ID',
+  ],
+  fullName: [
+    'Naam',
+    'Volledige naam',
+    'Klantnaam',
+    'Cliëntnaam',
+    'Navn',
+    'Fulde navn',
+    'Borgernavn',
+    'Name',
+    'Full name',
+    'Client name',
+  ],
   firstName: ['Voornaam', 'Roepnaam', 'Fornavn', 'First name', 'Given name'],
   lastName: ['Achternaam', 'Familienaam', 'Efternavn', 'Last name', 'Surname', 'Family name'],
   dateOfBirth: ['Geboortedatum', 'Geb. datum', 'Geboren', 'Fødselsdato', 'Født', 'Date of birth', 'Birth date', 'DOB'],
-  phone: ['Telefoon', 'Telefoonnummer', 'Tel', 'Mobiel', 'Telefon', 'Telefonnummer', 'Mobil', 'Phone', 'Mobile', 'Telephone'],
+  phone: [
+    'Telefoon',
+    'Telefoonnummer',
+    'Tel',
+    'Mobiel',
+    'Telefon',
+    'Telefonnummer',
+    'Mobil',
+    'Phone',
+    'Mobile',
+    'Telephone',
+  ],
   email: ['E-mail', 'E-mailadres', 'Email', 'Mail', 'E-mail address'],
   targetGroup: ['Doelgroep', 'Målgruppe', 'Target group', 'Group'],
   stage: ['Fase', 'Stap', 'Trede', 'Stage', 'Phase'],
-  caseworker: ['Klantmanager', 'Consulent', 'Casemanager', 'Gezinsmanager', 'Sagsbehandler', 'Caseworker', 'Case manager'],
-  startDate: ['Startdatum', 'Instroomdatum', 'Aanmelddatum', 'Datum aanmelding', 'Startdato', 'Start date', 'Intake date'],
+  caseworker: [
+    'Klantmanager',
+    'Consulent',
+    'Casemanager',
+    'Gezinsmanager',
+    'Sagsbehandler',
+    'Caseworker',
+    'Case manager',
+  ],
+  startDate: [
+    'Startdatum',
+    'Instroomdatum',
+    'Aanmelddatum',
+    'Datum aanmelding',
+    'Startdato',
+    'Start date',
+    'Intake date',
+  ],
 };
 
 /** What Koers knows, to match names and references against (built in the import's transaction). */
@@ -82,19 +148,36 @@ export function splitName(full: string): { firstName: string; lastName: string }
   const comma = text.indexOf(',');
   if (comma >= 0) return { firstName: text.slice(comma + 1).trim(), lastName: text.slice(0, comma).trim() };
   const space = text.indexOf(' ');
-  return space < 0 ? { firstName: '', lastName: text } : { firstName: text.slice(0, space), lastName: text.slice(space + 1) };
+  return space < 0
+    ? { firstName: '', lastName: text }
+    : { firstName: text.slice(0, space), lastName: text.slice(space + 1) };
 }
 
 const sameFacts = (a: ImportedFacts, b: ImportedFacts) =>
-  a.firstName === b.firstName && a.lastName === b.lastName && a.reference === b.reference && a.dateOfBirth === b.dateOfBirth && a.phone === b.phone && a.email === b.email && a.startDate === b.startDate;
+  a.firstName === b.firstName &&
+  a.lastName === b.lastName &&
+  a.reference === b.reference &&
+  a.dateOfBirth === b.dateOfBirth &&
+  a.phone === b.phone &&
+  a.email === b.email &&
+  a.startDate === b.startDate;
 
 /**
  * Reads and checks every row against the mapping and what Koers knows, without
  * writing anything: the preview shows this plan and the import carries it out.
  */
-export function planCaseload(sheet: Worksheet, mapping: CaseloadMapping, lookup: CaseloadLookup, options: { today: string; createTargetGroups: boolean; createStages: boolean }): CaseloadPlan {
+export function planCaseload(
+  sheet: Worksheet,
+  mapping: CaseloadMapping,
+  lookup: CaseloadLookup,
+  options: { today: string; createTargetGroups: boolean; createStages: boolean },
+): CaseloadPlan {
   const { index: headerIndex } = headerRow(sheet);
-  const unknown = { targetGroups: new Map<string, string>(), stages: new Map<string, string>(), caseworkers: new Map<string, string>() };
+  const unknown = {
+    targetGroups: new Map<string, string>(),
+    stages: new Map<string, string>(),
+    caseworkers: new Map<string, string>(),
+  };
   const seenReferences = new Map<string, number>();
   const rows: PlannedRow[] = [];
 
@@ -107,33 +190,62 @@ export function planCaseload(sheet: Worksheet, mapping: CaseloadMapping, lookup:
     const empty = mapped.every((f) => text(f) === '');
     const issues: RowIssue[] = [];
 
-    const names = mapping.firstName !== undefined || mapping.lastName !== undefined ? { firstName: text('firstName'), lastName: text('lastName') } : splitName(text('fullName'));
+    const names =
+      mapping.firstName !== undefined || mapping.lastName !== undefined
+        ? { firstName: text('firstName'), lastName: text('lastName') }
+        : splitName(text('fullName'));
     const date = (field: 'dateOfBirth' | 'startDate'): string | null => {
       if (text(field) === '') return null;
       const parsed = parseDateCell(raw(field), options.today);
       if (!parsed) issues.push({ field, rule: 'date', value: text(field) });
       return parsed;
     };
-    const candidate = { ...names, reference: text('reference'), dateOfBirth: date('dateOfBirth'), phone: text('phone'), email: text('email'), startDate: date('startDate') };
+    const candidate = {
+      ...names,
+      reference: text('reference'),
+      dateOfBirth: date('dateOfBirth'),
+      phone: text('phone'),
+      email: text('email'),
+      startDate: date('startDate'),
+    };
     const parsed = rowSchema.safeParse(candidate);
     const facts: ImportedFacts = parsed.success
       ? parsed.data
-      : { firstName: names.firstName, lastName: names.lastName, reference: candidate.reference || null, dateOfBirth: candidate.dateOfBirth, phone: candidate.phone || null, email: candidate.email || null, startDate: candidate.startDate };
+      : {
+          firstName: names.firstName,
+          lastName: names.lastName,
+          reference: candidate.reference || null,
+          dateOfBirth: candidate.dateOfBirth,
+          phone: candidate.phone || null,
+          email: candidate.email || null,
+          startDate: candidate.startDate,
+        };
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const fieldIssue = toFieldIssue(issue, candidate);
-        const field = (fieldIssue.field === 'firstName' || fieldIssue.field === 'lastName') && mapping.fullName !== undefined && mapping.firstName === undefined ? 'fullName' : fieldIssue.field;
+        const field =
+          (fieldIssue.field === 'firstName' || fieldIssue.field === 'lastName') &&
+          mapping.fullName !== undefined &&
+          mapping.firstName === undefined
+            ? 'fullName'
+            : fieldIssue.field;
         issues.push({ ...fieldIssue, field, value: text(field as CaseloadField) });
       }
     }
-    if (facts.dateOfBirth && facts.dateOfBirth > options.today) issues.push({ field: 'dateOfBirth', rule: 'future_date', value: text('dateOfBirth') });
+    if (facts.dateOfBirth && facts.dateOfBirth > options.today)
+      issues.push({ field: 'dateOfBirth', rule: 'future_date', value: text('dateOfBirth') });
 
     if (facts.reference) {
       const first = seenReferences.get(facts.reference);
       if (first !== undefined) issues.push({ field: 'reference', rule: 'duplicate', value: facts.reference });
       else seenReferences.set(facts.reference, line);
     }
-    const known = (field: 'targetGroup' | 'stage' | 'caseworker', table: Map<string, string>, unknownNames: Map<string, string>, create: boolean) => {
+    const known = (
+      field: 'targetGroup' | 'stage' | 'caseworker',
+      table: Map<string, string>,
+      unknownNames: Map<string, string>,
+      create: boolean,
+    ) => {
       const name = text(field);
       if (name === '') return null;
       if (!table.has(headerKey(name))) {
@@ -153,13 +265,21 @@ export function planCaseload(sheet: Worksheet, mapping: CaseloadMapping, lookup:
     else if (!existing) action = 'create';
     else {
       const merged = mergeFacts(existing, facts, mapping);
-      const sameGroup = targetGroup === null || lookup.targetGroups.get(headerKey(targetGroup)) === existing.targetGroupId;
+      const sameGroup =
+        targetGroup === null || lookup.targetGroups.get(headerKey(targetGroup)) === existing.targetGroupId;
       const sameStage = stage === null || lookup.stages.get(headerKey(stage)) === existing.stageId;
       action = sameFacts(merged, existing) && sameGroup && sameStage ? 'unchanged' : 'update';
     }
     rows.push({ line, action, issues: empty ? [] : issues, facts, targetGroup, stage, caseworker, existing });
   });
-  return { rows, unknown: { targetGroups: [...unknown.targetGroups.values()], stages: [...unknown.stages.values()], caseworkers: [...unknown.caseworkers.values()] } };
+  return {
+    rows,
+    unknown: {
+      targetGroups: [...unknown.targetGroups.values()],
+      stages: [...unknown.stages.values()],
+      caseworkers: [...unknown.caseworkers.values()],
+    },
+  };
 }
 
 /** An update changes only what the file maps: an unmapped column keeps what Koers has. */

@@ -7,7 +7,10 @@ export type ColumnMapping<F extends string> = Partial<Record<F, number>>;
  * A first guess from the header names: each field takes the first column whose
  * name is one of its known names (Dutch, Danish, English), each column once.
  */
-export function suggestMapping<F extends string>(headers: readonly string[], synonyms: Readonly<Record<F, readonly string[]>>): ColumnMapping<F> {
+export function suggestMapping<F extends string>(
+  headers: readonly string[],
+  synonyms: Readonly<Record<F, readonly string[]>>,
+): ColumnMapping<F> {
   const keys = headers.map(headerKey);
   const used = new Set<number>();
   const mapping: ColumnMapping<F> = {};

@@ -1,5 +1,15 @@
 /** Why a file could not be read as a spreadsheet: each has a translated sentence in the renderer. */
-export const SPREADSHEET_PROBLEMS = ['file_too_big', 'not_spreadsheet', 'old_xls', 'damaged', 'zip_bomb', 'too_many_rows', 'too_many_columns', 'empty_file', 'timeout'] as const;
+export const SPREADSHEET_PROBLEMS = [
+  'file_too_big',
+  'not_spreadsheet',
+  'old_xls',
+  'damaged',
+  'zip_bomb',
+  'too_many_rows',
+  'too_many_columns',
+  'empty_file',
+  'timeout',
+] as const;
 export type SpreadsheetProblem = (typeof SPREADSHEET_PROBLEMS)[number];
 
 export class SpreadsheetError extends Error {

@@ -8,6 +8,8 @@ readWorkbook(path, limits).then(
   (workbook) => parentPort?.postMessage({ ok: true, workbook }),
   (error: unknown) =>
     parentPort?.postMessage(
-      error instanceof SpreadsheetError ? { ok: false, problem: error.problem, limit: error.limit } : { ok: false, problem: 'damaged' },
+      error instanceof SpreadsheetError
+        ? { ok: false, problem: error.problem, limit: error.limit }
+        : { ok: false, problem: 'damaged' },
     ),
 );

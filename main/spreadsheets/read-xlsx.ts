@@ -15,7 +15,8 @@ export function plainValue(value: Value): Cell {
   if (typeof value === 'string') return value.trim() === '' ? null : restoreNeutralised(value);
   if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
   if ('richText' in value) return value.richText.map((part) => part.text).join('') || null;
-  if ('formula' in value || 'sharedFormula' in value) return 'result' in value && value.result !== undefined ? plainValue(value.result as Value) : null;
+  if ('formula' in value || 'sharedFormula' in value)
+    return 'result' in value && value.result !== undefined ? plainValue(value.result as Value) : null;
   if ('text' in value && typeof value.text === 'string') return value.text;
   // Error values (#N/A, #REF!) are no data.
   return null;
@@ -74,8 +75,15 @@ export async function readXlsx(path: string, limits: Limits): Promise<Workbook> 
   const archive = await openZip(path, limits);
   try {
     // Any zip (a .docx, an .ods) without a workbook is no spreadsheet Koers reads.
-    if (!archive.has(WORKBOOK) || !archive.has('xl/_rels/workbook.xml.rels')) throw new SpreadsheetError('not_spreadsheet');
-    const reader = new WorkbookReader(path, { sharedStrings: 'cache', hyperlinks: 'ignore', worksheets: 'emit', styles: 'cache', entries: 'ignore' }) as unknown as PartParsers;
+    if (!archive.has(WORKBOOK) || !archive.has('xl/_rels/workbook.xml.rels'))
+      throw new SpreadsheetError('not_spreadsheet');
+    const reader = new WorkbookReader(path, {
+      sharedStrings: 'cache',
+      hyperlinks: 'ignore',
+      worksheets: 'emit',
+      styles: 'cache',
+      entries: 'ignore',
+    }) as unknown as PartParsers;
     await feed(archive, 'xl/_rels/workbook.xml.rels', (part) => reader._parseRels(part));
     await feed(archive, WORKBOOK, (part) => reader._parseWorkbook(part));
     const relationships = reader.workbookRels ?? [];

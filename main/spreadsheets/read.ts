@@ -72,12 +72,20 @@ export function readCsv(bytes: Uint8Array, limits: Limits = LIMITS): Workbook {
   const text = decodeText(bytes);
   let records: string[][];
   try {
-    records = parse(text, { delimiter: detectDelimiter(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false, to_line: limits.rows + 2, trim: false }) as string[][];
+    records = parse(text, {
+      delimiter: detectDelimiter(text),
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      to_line: limits.rows + 2,
+      trim: false,
+    }) as string[][];
   } catch {
     throw new SpreadsheetError('damaged');
   }
   if (records.length > limits.rows + 1) throw new SpreadsheetError('too_many_rows', limits.rows);
-  if (records.some((row) => row.length > limits.columns)) throw new SpreadsheetError('too_many_columns', limits.columns);
+  if (records.some((row) => row.length > limits.columns))
+    throw new SpreadsheetError('too_many_columns', limits.columns);
   const rows = records.map((row) => row.map((cell): Cell => (cell.trim() === '' ? null : restoreNeutralised(cell))));
   while (rows.length > 0 && (rows.at(-1) ?? []).every((cell) => cell === null)) rows.pop();
   return { worksheets: [{ name: 'CSV', rows }] };

@@ -28,7 +28,10 @@ const SCORED_BY: Record<string, ScoredBy> = Object.fromEntries(
   (
     [
       ['caseworker', ['klantmanager', 'consulent', 'caseworker', 'sagsbehandler', 'medewerker', 'kcm']],
-      ['client', ['klant', 'client', 'cliënt', 'zelf', 'zelfscore', 'self', 'selfscore', 'borger', 'selv', 'selvscoring']],
+      [
+        'client',
+        ['klant', 'client', 'cliënt', 'zelf', 'zelfscore', 'self', 'selfscore', 'borger', 'selv', 'selvscoring'],
+      ],
       ['together', ['samen', 'together', 'sammen', 'gezamenlijk']],
     ] as const
   ).flatMap(([by, names]) => names.map((name) => [headerKey(name), by])),
@@ -49,7 +52,13 @@ export function scoresSynonyms(indicators: VersionView['indicators']): Record<st
  * version: the client by reference, the date, every value on its indicator's scale.
  * A scoring that Koers already has (same client, date, who, sheet) is left alone.
  */
-export async function planScores(db: Kysely<Database>, sheet: Worksheet, version: VersionView, mapping: Record<string, number>, today: string): Promise<ScoresPlan> {
+export async function planScores(
+  db: Kysely<Database>,
+  sheet: Worksheet,
+  version: VersionView,
+  mapping: Record<string, number>,
+  today: string,
+): Promise<ScoresPlan> {
   const clients = new Map((await clientsByReference(db)).map((c) => [c.reference ?? '', c]));
   const existing = new Set(
     (
@@ -79,12 +88,23 @@ export async function planScores(db: Kysely<Database>, sheet: Worksheet, version
         if (text(indicator.key) === '') return { indicatorId: indicator.id, indicatorKey: indicator.key, value: null };
         const value = parseIntegerCell(cell(indicator.key));
         if (value === null) issues.push({ field: indicator.name, rule: 'invalid', value: text(indicator.key) });
-        else if (value < indicator.scaleMin || value > indicator.scaleMax) issues.push({ field: indicator.name, rule: 'out_of_scale', value: text(indicator.key) });
+        else if (value < indicator.scaleMin || value > indicator.scaleMax)
+          issues.push({ field: indicator.name, rule: 'out_of_scale', value: text(indicator.key) });
         return { indicatorId: indicator.id, indicatorKey: indicator.key, value };
       });
     const empty = reference === '' && text('date') === '' && values.every((v) => v.value === null);
     if (empty) {
-      rows.push({ line: i + 1, action: 'empty', label: '', issues: [], clientId: null, caseworkerId: null, date: null, scoredBy: 'caseworker', values: [] });
+      rows.push({
+        line: i + 1,
+        action: 'empty',
+        label: '',
+        issues: [],
+        clientId: null,
+        caseworkerId: null,
+        date: null,
+        scoredBy: 'caseworker',
+        values: [],
+      });
       return;
     }
     if (reference === '') issues.push({ field: 'reference', rule: 'required', value: '' });
@@ -95,24 +115,58 @@ export async function planScores(db: Kysely<Database>, sheet: Worksheet, version
     else if (date > today) issues.push({ field: 'date', rule: 'future_date', value: text('date') });
     const scoredBy = text('scoredBy') === '' ? 'caseworker' : SCORED_BY[headerKey(text('scoredBy'))];
     if (!scoredBy) issues.push({ field: 'scoredBy', rule: 'invalid', value: text('scoredBy') });
-    if (values.every((v) => v.value === null) && issues.length === 0) issues.push({ field: 'scores', rule: 'required', value: '' });
+    if (values.every((v) => v.value === null) && issues.length === 0)
+      issues.push({ field: 'scores', rule: 'required', value: '' });
 
     const key = `${client?.id ?? reference}|${date ?? ''}|${scoredBy ?? ''}`;
     if (seen.has(key)) issues.push({ field: 'date', rule: 'duplicate', value: text('date') });
     seen.add(key);
     const label = client ? `${client.firstName} ${client.lastName} · ${reference}` : reference;
-    const action = issues.length > 0 ? 'error' : client && date && existing.has(`${client.id}|${date}|${scoredBy}`) ? 'unchanged' : 'create';
-    rows.push({ line: i + 1, action, label, issues, clientId: client?.id ?? null, caseworkerId: client?.caseworkerId ?? null, date, scoredBy: scoredBy ?? 'caseworker', values });
+    const action =
+      issues.length > 0
+        ? 'error'
+        : client && date && existing.has(`${client.id}|${date}|${scoredBy}`)
+          ? 'unchanged'
+          : 'create';
+    rows.push({
+      line: i + 1,
+      action,
+      label,
+      issues,
+      clientId: client?.id ?? null,
+      caseworkerId: client?.caseworkerId ?? null,
+      date,
+      scoredBy: scoredBy ?? 'caseworker',
+      values,
+    });
   });
   return { rows };
 }
 
 /** Writes the planned scorings (inside the caller's transaction); returns how many. */
-export async function importScores(db: Kysely<Database>, plan: ScoresPlan, version: VersionView, at: string, by: string | null): Promise<number> {
+export async function importScores(
+  db: Kysely<Database>,
+  plan: ScoresPlan,
+  version: VersionView,
+  at: string,
+  by: string | null,
+): Promise<number> {
   let created = 0;
   for (const row of plan.rows) {
     if (row.action !== 'create' || !row.clientId || !row.date) continue;
-    await insertScoring(db, { clientId: row.clientId, versionId: version.id, date: row.date, scoredBy: row.scoredBy, caseworkerId: row.caseworkerId, scores: row.values.map((v) => ({ ...v, comment: null })) }, at, by);
+    await insertScoring(
+      db,
+      {
+        clientId: row.clientId,
+        versionId: version.id,
+        date: row.date,
+        scoredBy: row.scoredBy,
+        caseworkerId: row.caseworkerId,
+        scores: row.values.map((v) => ({ ...v, comment: null })),
+      },
+      at,
+      by,
+    );
     created += 1;
   }
   return created;

@@ -15,10 +15,45 @@ import type { Table } from './write';
  * label, level description. An indicator's name and description are on its first
  * level's row; the next rows may leave them empty. Headers in Dutch, Danish or English.
  */
-const LAYOUT: Record<Language, { info: string; indicators: string; field: string; value: string; name: string; description: string; columns: [string, string, string, string, string] }> = {
-  nl: { info: 'Scorelijst', indicators: 'Indicatoren', field: 'Veld', value: 'Waarde', name: 'Naam', description: 'Omschrijving', columns: ['Indicator', 'Omschrijving indicator', 'Niveau', 'Label', 'Omschrijving niveau'] },
-  da: { info: 'Scoreark', indicators: 'Indikatorer', field: 'Felt', value: 'Værdi', name: 'Navn', description: 'Beskrivelse', columns: ['Indikator', 'Beskrivelse af indikator', 'Niveau', 'Betegnelse', 'Beskrivelse af niveau'] },
-  en: { info: 'Sheet', indicators: 'Indicators', field: 'Field', value: 'Value', name: 'Name', description: 'Description', columns: ['Indicator', 'Indicator description', 'Level', 'Label', 'Level description'] },
+const LAYOUT: Record<
+  Language,
+  {
+    info: string;
+    indicators: string;
+    field: string;
+    value: string;
+    name: string;
+    description: string;
+    columns: [string, string, string, string, string];
+  }
+> = {
+  nl: {
+    info: 'Scorelijst',
+    indicators: 'Indicatoren',
+    field: 'Veld',
+    value: 'Waarde',
+    name: 'Naam',
+    description: 'Omschrijving',
+    columns: ['Indicator', 'Omschrijving indicator', 'Niveau', 'Label', 'Omschrijving niveau'],
+  },
+  da: {
+    info: 'Scoreark',
+    indicators: 'Indikatorer',
+    field: 'Felt',
+    value: 'Værdi',
+    name: 'Navn',
+    description: 'Beskrivelse',
+    columns: ['Indikator', 'Beskrivelse af indikator', 'Niveau', 'Betegnelse', 'Beskrivelse af niveau'],
+  },
+  en: {
+    info: 'Sheet',
+    indicators: 'Indicators',
+    field: 'Field',
+    value: 'Value',
+    name: 'Name',
+    description: 'Description',
+    columns: ['Indicator', 'Indicator description', 'Level', 'Label', 'Level description'],
+  },
 };
 
 const LANGS = Object.values(LAYOUT);
@@ -51,16 +86,38 @@ export function sheetLayoutTables(version: VersionView, description: string | nu
         { header: l.columns[3], kind: 'text', width: 28 },
         { header: l.columns[4], kind: 'text', width: 60 },
       ],
-      chunks: [version.indicators.flatMap((indicator) => indicator.levels.map((level, n) => [n === 0 ? indicator.name : null, n === 0 ? indicator.description : null, level.value, level.label, level.description]))],
+      chunks: [
+        version.indicators.flatMap((indicator) =>
+          indicator.levels.map((level, n) => [
+            n === 0 ? indicator.name : null,
+            n === 0 ? indicator.description : null,
+            level.value,
+            level.label,
+            level.description,
+          ]),
+        ),
+      ],
     },
   ];
 }
 
-type Definition = { name: string; description: string | null; indicators: Array<{ name: string; description: string | null; scaleMin: number; scaleMax: number; levels: Array<{ value: number; label: string; description: string | null }> }> };
+type Definition = {
+  name: string;
+  description: string | null;
+  indicators: Array<{
+    name: string;
+    description: string | null;
+    scaleMin: number;
+    scaleMax: number;
+    levels: Array<{ value: number; label: string; description: string | null }>;
+  }>;
+};
 
 /** Reads the layout back; what does not fit is reported per field, like a form. */
 export function readSheetLayout(workbook: Workbook): Definition | { issues: FieldIssue[] } {
-  const levelsSheet = workbook.worksheets.find((sheet) => INDICATOR_HEADERS.has(headerKey(headerRow(sheet).headers[0] ?? '')));
+  const levelsSheet = workbook.worksheets.find((sheet) =>
+    INDICATOR_HEADERS.has(headerKey(headerRow(sheet).headers[0] ?? '')),
+  );
   if (!levelsSheet) return { issues: [{ field: 'indicators', rule: 'required' }] };
   let name = '';
   let description: string | null = null;
@@ -79,7 +136,14 @@ export function readSheetLayout(workbook: Workbook): Definition | { issues: Fiel
   for (const row of levelsSheet.rows.slice(index + 1)) {
     if (row.every((cell) => cellText(cell) === '')) continue;
     const indicatorName = cellText(row[0]);
-    if (indicatorName || indicators.length === 0) indicators.push({ name: indicatorName, description: cellText(row[1]) || null, scaleMin: 0, scaleMax: 0, levels: [] });
+    if (indicatorName || indicators.length === 0)
+      indicators.push({
+        name: indicatorName,
+        description: cellText(row[1]) || null,
+        scaleMin: 0,
+        scaleMax: 0,
+        levels: [],
+      });
     const current = indicators[indicators.length - 1];
     const value = parseIntegerCell(row[2] ?? null);
     if (!current) continue;
@@ -92,8 +156,11 @@ export function readSheetLayout(workbook: Workbook): Definition | { issues: Fiel
     indicator.scaleMax = values.length > 0 ? Math.max(...values) : 0;
   }
   // The same rules as the sheet editor: lengths, names, scales, one label per level.
-  const parsed = contract['sheets.saveDraft'].input.pick({ name: true, description: true, indicators: true }).safeParse({ name, description, indicators });
-  if (!parsed.success) issues.push(...parsed.error.issues.map((issue) => toFieldIssue(issue, { name, description, indicators })));
+  const parsed = contract['sheets.saveDraft'].input
+    .pick({ name: true, description: true, indicators: true })
+    .safeParse({ name, description, indicators });
+  if (!parsed.success)
+    issues.push(...parsed.error.issues.map((issue) => toFieldIssue(issue, { name, description, indicators })));
   else {
     try {
       checkIndicators(parsed.data.indicators);

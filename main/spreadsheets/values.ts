@@ -59,7 +59,9 @@ export function headerKey(text: string): string {
 export function neutralise(text: string): string {
   // A character check, not a regular expression: this runs for every text cell of an export.
   const first = text.charCodeAt(0);
-  return first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13 ? `'${text}` : text;
+  return first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13
+    ? `'${text}`
+    : text;
 }
 
 /** Undoes `neutralise` on import: a file Koers exported (a CSV, or an .xlsx of older versions) reads back as it was. */

@@ -26,7 +26,10 @@ export interface Table<Row = Cell[]> {
   cells?(row: Row): Cell[];
 }
 
-const cellsOf = <Row>(table: Table<Row>) => (row: Row): Cell[] => (table.cells ? table.cells(row) : (row as Cell[]));
+const cellsOf =
+  <Row>(table: Table<Row>) =>
+  (row: Row): Cell[] =>
+    table.cells ? table.cells(row) : (row as Cell[]);
 
 /** How Excel in this language reads a CSV: Dutch and Danish Excel expect `;` and a decimal comma; all need a BOM for UTF-8. */
 export interface CsvProfile {
@@ -38,7 +41,11 @@ export interface CsvProfile {
 export function csvProfile(language: Language): CsvProfile {
   if (language === 'en') return { delimiter: ',', decimalComma: false, date: (iso) => iso };
   // dd-mm-yyyy: both Dutch and Danish Excel read it as a date.
-  return { delimiter: ';', decimalComma: true, date: (iso) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}` };
+  return {
+    delimiter: ';',
+    decimalComma: true,
+    date: (iso) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`,
+  };
 }
 
 const DEFAULT_WIDTH: Record<ColumnKind, number> = { text: 18, integer: 9, number: 10, date: 12 };
@@ -60,7 +67,8 @@ function xlsxValue(cell: Cell, kind: ColumnKind): ExcelJS.CellValue {
 
 function csvValue(cell: Cell, kind: ColumnKind, profile: CsvProfile): string {
   if (cell === null) return '';
-  if (typeof cell === 'number') return profile.decimalComma && !Number.isInteger(cell) ? String(cell).replace('.', ',') : String(cell);
+  if (typeof cell === 'number')
+    return profile.decimalComma && !Number.isInteger(cell) ? String(cell).replace('.', ',') : String(cell);
   if (kind === 'date' && typeof cell === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(cell)) return profile.date(cell);
   if (cell instanceof Date) return profile.date(cell.toISOString().slice(0, 10));
   return neutralise(String(cell));
@@ -69,7 +77,11 @@ function csvValue(cell: Cell, kind: ColumnKind, profile: CsvProfile): string {
 async function writeXlsx(path: string, tables: readonly Table<unknown>[]): Promise<number> {
   // Without a style table ExcelJS still gives date cells the built-in short date
   // format (which Excel shows in the reader's own locale), and writes 2.4× faster.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: false, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: path,
+    useStyles: false,
+    useSharedStrings: false,
+  });
   let first = -1;
   for (const table of tables) {
     const sheet = workbook.addWorksheet(table.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -83,7 +95,8 @@ async function writeXlsx(path: string, tables: readonly Table<unknown>[]): Promi
     const toCells = cellsOf(table);
     let count = 0;
     for await (const chunk of table.chunks) {
-      for (const row of chunk) sheet.addRow(toCells(row).map((cell, i) => xlsxValue(cell, kinds[i] ?? 'text'))).commit();
+      for (const row of chunk)
+        sheet.addRow(toCells(row).map((cell, i) => xlsxValue(cell, kinds[i] ?? 'text'))).commit();
       count += chunk.length;
     }
     sheet.commit();
@@ -133,12 +146,18 @@ async function writeCsv(path: string, table: Table<unknown>, profile: CsvProfile
  * filtered header) or a CSV (the first table), under a temporary name renamed at
  * the end: a failed export leaves no half file. Returns the first table's row count.
  */
-export async function writeTables(path: string, fileType: 'xlsx' | 'csv', tables: readonly Table<unknown>[], language: Language): Promise<number> {
+export async function writeTables(
+  path: string,
+  fileType: 'xlsx' | 'csv',
+  tables: readonly Table<unknown>[],
+  language: Language,
+): Promise<number> {
   const temporary = `${path}.koers-${process.pid}.tmp`;
   try {
     const [main] = tables;
     if (!main) throw new Error('Nothing to write');
-    const rows = fileType === 'xlsx' ? await writeXlsx(temporary, tables) : await writeCsv(temporary, main, csvProfile(language));
+    const rows =
+      fileType === 'xlsx' ? await writeXlsx(temporary, tables) : await writeCsv(temporary, main, csvProfile(language));
     renameSync(temporary, path);
     return rows;
   } catch (error) {

@@ -17,56 +17,60 @@ export interface ZipArchive {
  */
 export function openZip(path: string, limits: Limits): Promise<ZipArchive> {
   return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: false, strictFileNames: false, validateEntrySizes: true }, (error, zip) => {
-      if (error || !zip) {
-        reject(new SpreadsheetError('damaged'));
-        return;
-      }
-      const entries = new Map<string, yauzl.Entry>();
-      const streams = new Set<Readable>();
-      let total = 0;
-      const fail = (problem: 'damaged' | 'zip_bomb') => {
-        zip.close();
-        reject(new SpreadsheetError(problem));
-      };
-      zip.on('entry', (entry: yauzl.Entry) => {
-        total += entry.uncompressedSize;
-        const ratio = entry.compressedSize > 0 ? entry.uncompressedSize / entry.compressedSize : 0;
-        if (total > limits.unzippedBytes || (entry.uncompressedSize > 1_000_000 && ratio > limits.unzipRatio)) {
-          fail('zip_bomb');
+    yauzl.open(
+      path,
+      { lazyEntries: true, autoClose: false, strictFileNames: false, validateEntrySizes: true },
+      (error, zip) => {
+        if (error || !zip) {
+          reject(new SpreadsheetError('damaged'));
           return;
         }
-        if (!entries.has(entry.fileName)) entries.set(entry.fileName, entry);
-        zip.readEntry();
-      });
-      zip.on('error', () => fail('damaged'));
-      zip.on('end', () =>
-        resolve({
-          has: (name) => entries.has(name),
-          open: (name) =>
-            new Promise((opened, failed) => {
-              const entry = entries.get(name);
-              if (!entry) {
-                failed(new SpreadsheetError('damaged'));
-                return;
-              }
-              zip.openReadStream(entry, (problem, stream) => {
-                if (problem || !stream) {
+        const entries = new Map<string, yauzl.Entry>();
+        const streams = new Set<Readable>();
+        let total = 0;
+        const fail = (problem: 'damaged' | 'zip_bomb') => {
+          zip.close();
+          reject(new SpreadsheetError(problem));
+        };
+        zip.on('entry', (entry: yauzl.Entry) => {
+          total += entry.uncompressedSize;
+          const ratio = entry.compressedSize > 0 ? entry.uncompressedSize / entry.compressedSize : 0;
+          if (total > limits.unzippedBytes || (entry.uncompressedSize > 1_000_000 && ratio > limits.unzipRatio)) {
+            fail('zip_bomb');
+            return;
+          }
+          if (!entries.has(entry.fileName)) entries.set(entry.fileName, entry);
+          zip.readEntry();
+        });
+        zip.on('error', () => fail('damaged'));
+        zip.on('end', () =>
+          resolve({
+            has: (name) => entries.has(name),
+            open: (name) =>
+              new Promise((opened, failed) => {
+                const entry = entries.get(name);
+                if (!entry) {
                   failed(new SpreadsheetError('damaged'));
                   return;
                 }
-                streams.add(stream);
-                stream.once('close', () => streams.delete(stream));
-                opened(stream);
-              });
-            }),
-          close() {
-            for (const stream of streams) stream.destroy();
-            zip.close();
-          },
-        }),
-      );
-      zip.readEntry();
-    });
+                zip.openReadStream(entry, (problem, stream) => {
+                  if (problem || !stream) {
+                    failed(new SpreadsheetError('damaged'));
+                    return;
+                  }
+                  streams.add(stream);
+                  stream.once('close', () => streams.delete(stream));
+                  opened(stream);
+                });
+              }),
+            close() {
+              for (const stream of streams) stream.destroy();
+              zip.close();
+            },
+          }),
+        );
+        zip.readEntry();
+      },
+    );
   });
 }

@@ -53,7 +53,23 @@ function Window({ route }: { route: Route }) {
   return <Shell route={route} />;
 }
 
-const NAV: ReadonlyArray<{ route: Route; label: 'nav.caseload' | 'nav.myDay' | 'nav.households' | 'nav.notes' | 'nav.caseworkers' | 'nav.lists' | 'nav.sheets' | 'nav.coverage' | 'nav.team' | 'nav.meeting' | 'nav.spreadsheets' | 'nav.settings'; keyPerson?: boolean }> = [
+const NAV: ReadonlyArray<{
+  route: Route;
+  label:
+    | 'nav.caseload'
+    | 'nav.myDay'
+    | 'nav.households'
+    | 'nav.notes'
+    | 'nav.caseworkers'
+    | 'nav.lists'
+    | 'nav.sheets'
+    | 'nav.coverage'
+    | 'nav.team'
+    | 'nav.meeting'
+    | 'nav.spreadsheets'
+    | 'nav.settings';
+  keyPerson?: boolean;
+}> = [
   { route: { page: 'caseload' }, label: 'nav.caseload' },
   { route: { page: 'myDay' }, label: 'nav.myDay' },
   { route: { page: 'households' }, label: 'nav.households' },
@@ -72,7 +88,8 @@ function isCurrent(item: Route, route: Route): boolean {
   if (item.page === 'caseload') return route.page === 'caseload' || route.page === 'client' || route.page === 'score';
   if (item.page === 'sheets') return route.page === 'sheets' || route.page === 'sheet';
   if (item.page === 'households') return route.page === 'households' || route.page === 'household';
-  if (item.page === 'settings') return route.page === 'settings' || route.page === 'audit' || route.page === 'retention';
+  if (item.page === 'settings')
+    return route.page === 'settings' || route.page === 'audit' || route.page === 'retention';
   return item.page === route.page;
 }
 
@@ -88,7 +105,9 @@ function Shell({ route }: { route: Route }) {
       <header className="app-header">
         <div className="brand">
           <span className="brand-name">{t('app.name')}</span>
-          <span className="brand-tagline">{t('app.signedInAs', { name: session.info.currentCaseworker?.name ?? '' })}</span>
+          <span className="brand-tagline">
+            {t('app.signedInAs', { name: session.info.currentCaseworker?.name ?? '' })}
+          </span>
         </div>
         <LanguagePicker />
       </header>
@@ -144,7 +163,13 @@ function Page({ route, keyPerson }: { route: Route; keyPerson: boolean }) {
     case 'retention':
       return keyPerson ? <RetentionPage /> : <CaseloadPage />;
     case 'score':
-      return <ScoringPage key={`${route.clientId}/${route.scoringId ?? ''}`} clientId={route.clientId} {...(route.scoringId ? { scoringId: route.scoringId } : {})} />;
+      return (
+        <ScoringPage
+          key={`${route.clientId}/${route.scoringId ?? ''}`}
+          clientId={route.clientId}
+          {...(route.scoringId ? { scoringId: route.scoringId } : {})}
+        />
+      );
     case 'settings':
       return <SettingsPage />;
     default:

@@ -45,7 +45,15 @@ function Support() {
     <section className="settings-section" aria-labelledby="support-title">
       <h2 id="support-title">{t('safety.support.title')}</h2>
       <p className="hint">{t('safety.support.intro')}</p>
-      <button type="button" className="secondary" onClick={() => void action.perform(async () => t('safety.support.opened', { folder: (await call('app.openLogFolder', {})).folder }))}>
+      <button
+        type="button"
+        className="secondary"
+        onClick={() =>
+          void action.perform(async () =>
+            t('safety.support.opened', { folder: (await call('app.openLogFolder', {})).folder }),
+          )
+        }
+      >
         {t('safety.support.openLogs')}
       </button>
       <ErrorSummary message={action.error} />

@@ -37,10 +37,14 @@ export function describeError(t: TFunction, error: unknown, values: Record<strin
     case 'conflict': {
       const details = error.details ?? {};
       if (details.field === 'reference' && details.existing) {
-        const message = t('errors.conflict.reference', { value: String(values.reference ?? ''), name: details.existing.label });
+        const message = t('errors.conflict.reference', {
+          value: String(values.reference ?? ''),
+          name: details.existing.label,
+        });
         return { summary: message, fields: { reference: message } };
       }
-      if (details.reason) return { summary: t(`errors.conflict.${details.reason}`, { count: details.count ?? 0 }), fields: {} };
+      if (details.reason)
+        return { summary: t(`errors.conflict.${details.reason}`, { count: details.count ?? 0 }), fields: {} };
       return { summary: t('errors.conflict.generic'), fields: {} };
     }
     case 'not_found':

@@ -10,21 +10,32 @@ export function formatDate(value: string, language: Language, style: 'medium' | 
 
 /** A timestamp or local `YYYY-MM-DDTHH:MM` as date and time in the user's language. */
 export function formatDateTime(value: string, language: Language): string {
-  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
+  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(value),
+  );
 }
 
 /** Short date for dense tables: "22 dec", with the year only when it is not this year's. */
 export function formatShortDate(value: string, language: Language, today: string): string {
   const sameYear = value.slice(0, 4) === today.slice(0, 4);
-  return new Intl.DateTimeFormat(LOCALES[language], { day: 'numeric', month: 'short', ...(sameYear ? {} : { year: '2-digit' }) }).format(parseISO(value));
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    day: 'numeric',
+    month: 'short',
+    ...(sameYear ? {} : { year: '2-digit' }),
+  }).format(parseISO(value));
 }
 
 export function formatWeekday(value: string, language: Language): string {
-  return new Intl.DateTimeFormat(LOCALES[language], { weekday: 'long', day: 'numeric', month: 'long' }).format(parseISO(value));
+  return new Intl.DateTimeFormat(LOCALES[language], { weekday: 'long', day: 'numeric', month: 'long' }).format(
+    parseISO(value),
+  );
 }
 
 export function formatNumber(value: number, language: Language, digits = 0): string {
-  return new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+  return new Intl.NumberFormat(LOCALES[language], {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+  }).format(value);
 }
 
 export function formatPercent(share: number, language: Language): string {
@@ -43,5 +54,9 @@ export function plusDays(date: string, days: number): string {
 
 /** A change with its sign, "+0,8" or "−1,0"; zero without a sign. */
 export function formatChange(value: number, language: Language, digits = 1): string {
-  return new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: digits, minimumFractionDigits: digits, signDisplay: 'exceptZero' }).format(value);
+  return new Intl.NumberFormat(LOCALES[language], {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+    signDisplay: 'exceptZero',
+  }).format(value);
 }

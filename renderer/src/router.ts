@@ -29,8 +29,12 @@ export function parseRoute(hash: string): Route {
   const [page, id, ...rest] = hash.replace(/^#\/?/, '').split('/');
   switch (page) {
     case 'clients':
-      if (id && rest[0] === 'score') return rest[1] ? { page: 'score', clientId: decodeURIComponent(id), scoringId: decodeURIComponent(rest[1]) } : { page: 'score', clientId: decodeURIComponent(id) };
-      if (id && rest[0] === 'notes' && rest[1]) return { page: 'client', id: decodeURIComponent(id), noteId: decodeURIComponent(rest[1]) };
+      if (id && rest[0] === 'score')
+        return rest[1]
+          ? { page: 'score', clientId: decodeURIComponent(id), scoringId: decodeURIComponent(rest[1]) }
+          : { page: 'score', clientId: decodeURIComponent(id) };
+      if (id && rest[0] === 'notes' && rest[1])
+        return { page: 'client', id: decodeURIComponent(id), noteId: decodeURIComponent(rest[1]) };
       return id ? { page: 'client', id: decodeURIComponent(id) } : { page: 'caseload' };
     case 'sheets':
       return id ? { page: 'sheet', id: decodeURIComponent(id) } : { page: 'sheets' };
@@ -49,11 +53,14 @@ export function parseRoute(hash: string): Route {
     case 'present':
       return { page: 'present' };
     case 'report':
-      return id ? { page: 'report', clientId: decodeURIComponent(id), pseudonymised: rest[0] === 'pseudonymised' } : { page: 'caseload' };
+      return id
+        ? { page: 'report', clientId: decodeURIComponent(id), pseudonymised: rest[0] === 'pseudonymised' }
+        : { page: 'caseload' };
     case 'my-day':
       return { page: 'myDay' };
     case 'households':
-      if (id && rest[0] === 'notes' && rest[1]) return { page: 'household', id: decodeURIComponent(id), noteId: decodeURIComponent(rest[1]) };
+      if (id && rest[0] === 'notes' && rest[1])
+        return { page: 'household', id: decodeURIComponent(id), noteId: decodeURIComponent(rest[1]) };
       return id ? { page: 'household', id: decodeURIComponent(id) } : { page: 'households' };
     case 'notes':
       return { page: 'notes' };

@@ -53,7 +53,8 @@ export function SessionProvider({ info, children }: { info: Info; children: Reac
       caseworkers,
       label,
       labelOf: (id) => (id ? label(byId.get(id)) : ''),
-      items: (kind, options) => catalog.filter((item) => item.kind === kind && (options?.includeRetired || !item.retired)),
+      items: (kind, options) =>
+        catalog.filter((item) => item.kind === kind && (options?.includeRetired || !item.retired)),
       caseworkerName: (id) => (id ? (workers.get(id)?.name ?? t('common.unknown')) : ''),
       stageWeight: (id) => (id ? (byId.get(id)?.weight ?? 1) : 1),
     };

@@ -12,8 +12,15 @@ export interface Remote<T> {
  * Loads `method(input)` and loads it again whenever main reports a change in one of
  * `scopes`. Answers to an input the screen has moved on from are dropped.
  */
-export function useRemote<M extends Method>(method: M, input: Input<M>, scopes: readonly DataScope[]): Remote<Output<M>> {
-  const [state, setState] = useState<{ data: Output<M> | undefined; error: unknown }>({ data: undefined, error: undefined });
+export function useRemote<M extends Method>(
+  method: M,
+  input: Input<M>,
+  scopes: readonly DataScope[],
+): Remote<Output<M>> {
+  const [state, setState] = useState<{ data: Output<M> | undefined; error: unknown }>({
+    data: undefined,
+    error: undefined,
+  });
   const [version, setVersion] = useState(0);
   const key = JSON.stringify(input);
   const scopeKey = scopes.join(',');

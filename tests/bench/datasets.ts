@@ -40,13 +40,22 @@ export async function dataset(size: Size): Promise<Dataset> {
     await migrateToLatest(connection.db);
     const at = `${BENCH_TODAY}T08:00:00.000Z`;
     const me = await insertCaseworker(connection.db, { name: 'Bench Caseworker', role: 'key_person' }, at, null);
-    await generateDemo(connection.db, { clients: SIZES[size], today: BENCH_TODAY, language: 'nl', currentCaseworkerId: me });
+    await generateDemo(connection.db, {
+      clients: SIZES[size],
+      today: BENCH_TODAY,
+      language: 'nl',
+      currentCaseworkerId: me,
+    });
     connection.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     await connection.close();
     renameSync(building, path);
   }
   const connection = openConnection(path);
-  const me = await connection.db.selectFrom('caseworker').select('id').where('name', '=', 'Bench Caseworker').executeTakeFirstOrThrow();
+  const me = await connection.db
+    .selectFrom('caseworker')
+    .select('id')
+    .where('name', '=', 'Bench Caseworker')
+    .executeTakeFirstOrThrow();
   await connection.close();
   return { path, caseworkerId: me.id };
 }

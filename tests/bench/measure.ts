@@ -23,7 +23,8 @@ export async function time(fn: () => unknown, runs: number, warmup: number, self
     const start = performance.now();
     const reported = await fn();
     const elapsed = performance.now() - start;
-    if (selfTimed && typeof reported !== 'number') throw new Error('a self-timed scenario must return its milliseconds');
+    if (selfTimed && typeof reported !== 'number')
+      throw new Error('a self-timed scenario must return its milliseconds');
     samples.push(selfTimed ? Number(reported) : elapsed);
   }
   return samples;

@@ -11,7 +11,11 @@ import type { Scenario } from './scenario';
 const [name, which] = process.argv.slice(2);
 const folder = join(import.meta.dirname, 'scenarios');
 const scenarios = (
-  await Promise.all(readdirSync(folder).filter((f) => f.endsWith('.ts')).map((f) => import(pathToFileURL(join(folder, f)).href) as Promise<{ default: Scenario | Scenario[] }>))
+  await Promise.all(
+    readdirSync(folder)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => import(pathToFileURL(join(folder, f)).href) as Promise<{ default: Scenario | Scenario[] }>),
+  )
 ).flatMap((m) => m.default);
 const scenario = scenarios.find((s) => s.name === name);
 if (!scenario || (which !== 'run' && which !== 'baseline')) throw new Error(`usage: memory.ts NAME run|baseline`);

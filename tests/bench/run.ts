@@ -10,8 +10,12 @@ const filter = process.argv[2] ?? '';
 
 async function loadScenarios(): Promise<Scenario[]> {
   const folder = join(here, 'scenarios');
-  const files = readdirSync(folder).filter((f) => f.endsWith('.ts')).sort();
-  const modules = await Promise.all(files.map((f) => import(pathToFileURL(join(folder, f)).href) as Promise<{ default: Scenario | Scenario[] }>));
+  const files = readdirSync(folder)
+    .filter((f) => f.endsWith('.ts'))
+    .sort();
+  const modules = await Promise.all(
+    files.map((f) => import(pathToFileURL(join(folder, f)).href) as Promise<{ default: Scenario | Scenario[] }>),
+  );
   return modules.flatMap((m) => m.default);
 }
 
@@ -38,7 +42,16 @@ async function measure(scenario: Scenario): Promise<BenchResult> {
 /** Peak memory in fresh processes (one for our code, one for the baseline): RSS never shrinks back in one process. */
 function memoryOf(scenario: Scenario): Partial<BenchResult> {
   const probe = (which: 'run' | 'baseline') =>
-    JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(here, 'memory.ts'), scenario.name, which], { encoding: 'utf8' }).trim().split('\n').at(-1) ?? '{}') as { peak_rss_mb: number; extra_rss_mb: number };
+    JSON.parse(
+      execFileSync(
+        process.execPath,
+        ['--expose-gc', '--import', 'tsx', join(here, 'memory.ts'), scenario.name, which],
+        { encoding: 'utf8' },
+      )
+        .trim()
+        .split('\n')
+        .at(-1) ?? '{}',
+    ) as { peak_rss_mb: number; extra_rss_mb: number };
   const ours = probe('run');
   if (!scenario.baseline) return ours;
   const base = probe('baseline');
@@ -51,12 +64,37 @@ function memoryOf(scenario: Scenario): Partial<BenchResult> {
 }
 
 function table(results: BenchResult[]): string {
-  const header = ['scenario', 'median ms', 'min ms', 'max ms', 'runs', 'baseline ms', 'ratio', 'peak MB', '+MB', 'baseline +MB', 'mem ratio'];
+  const header = [
+    'scenario',
+    'median ms',
+    'min ms',
+    'max ms',
+    'runs',
+    'baseline ms',
+    'ratio',
+    'peak MB',
+    '+MB',
+    'baseline +MB',
+    'mem ratio',
+  ];
   const rows = results.map((r) =>
-    [r.name, r.median_ms, r.min_ms, r.max_ms, r.runs, r.baseline?.median_ms ?? '', r.ratio ?? '', r.peak_rss_mb ?? '', r.extra_rss_mb ?? '', r.baseline_extra_rss_mb ?? '', r.memory_ratio ?? ''].map(String),
+    [
+      r.name,
+      r.median_ms,
+      r.min_ms,
+      r.max_ms,
+      r.runs,
+      r.baseline?.median_ms ?? '',
+      r.ratio ?? '',
+      r.peak_rss_mb ?? '',
+      r.extra_rss_mb ?? '',
+      r.baseline_extra_rss_mb ?? '',
+      r.memory_ratio ?? '',
+    ].map(String),
   );
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 

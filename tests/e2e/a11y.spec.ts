@@ -9,7 +9,9 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 async function violations(page: Page, where: string): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return result.violations.map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.length}× ${v.nodes[0]?.target.join(' ') ?? ''} — ${v.help}`);
+  return result.violations.map(
+    (v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.length}× ${v.nodes[0]?.target.join(' ') ?? ''} — ${v.help}`,
+  );
 }
 
 /** A key person with the demo caseload (scorings, notes, households) in `language`. */
@@ -55,7 +57,9 @@ for (const language of ['nl', 'da', 'en'] as const) {
       await visit('#/notes', h1);
       await visit('#/meeting', h1);
       await visit('#/settings', h1);
-      await visit(`#/report/${client.id}/pseudonymised`, () => expect(page.locator('html')).toHaveAttribute('data-ready', 'true'));
+      await visit(`#/report/${client.id}/pseudonymised`, () =>
+        expect(page.locator('html')).toHaveAttribute('data-ready', 'true'),
+      );
 
       expect(found).toEqual([]);
     });
@@ -117,7 +121,11 @@ for (const language of ['nl', 'da', 'en'] as const) {
       };
       await sweep(`#/clients/${client.id}`, '[role=toolbar] button', 'client');
       await sweep('#/caseworkers', 'tbody tr:first-child .row-actions button', 'caseworkers');
-      await sweep('#/lists', 'table:first-of-type tbody tr:first-child .row-actions button:not(.arrow-button)', 'lists');
+      await sweep(
+        '#/lists',
+        'table:first-of-type tbody tr:first-child .row-actions button:not(.arrow-button)',
+        'lists',
+      );
 
       expect(found).toEqual([]);
     });

@@ -9,7 +9,9 @@ const screenshots = resolve(import.meta.dirname, '../screenshots');
 mkdirSync(screenshots, { recursive: true });
 
 test.describe('caseload (Dutch OS locale)', () => {
-  test('first run → demo caseload → sort, filter, search → client → to-do → done → hand over → close → reopen', async ({ app }) => {
+  test('first run → demo caseload → sort, filter, search → client → to-do → done → hand over → close → reopen', async ({
+    app,
+  }) => {
     test.setTimeout(60_000); // One long flow through the whole caseload.
     const page = app.page;
     // First run.
@@ -34,7 +36,9 @@ test.describe('caseload (Dutch OS locale)', () => {
     await nameHeader.getByRole('button').click();
     await expect(nameHeader).toHaveAttribute('aria-sort', 'descending');
     const firstNames = await grid.locator('[role=row][data-index] .cell-name').allInnerTexts();
-    expect(firstNames.slice(0, 5)).toEqual([...firstNames.slice(0, 5)].sort((a, b) => b.localeCompare(a, 'nl', { sensitivity: 'base' })));
+    expect(firstNames.slice(0, 5)).toEqual(
+      [...firstNames.slice(0, 5)].sort((a, b) => b.localeCompare(a, 'nl', { sensitivity: 'base' })),
+    );
 
     // Filter on overdue to-dos: every row shows the marker in words.
     await page.getByLabel('Alleen met taken die te laat zijn').check();
@@ -95,8 +99,12 @@ test.describe('caseload (Dutch OS locale)', () => {
     await expect(page.locator('.timeline')).toContainText('Zaak afgesloten: Werk');
   });
 
-  test('a new client: bad input is explained, a duplicate reference names its holder, the saved client survives a restart', async ({ app }) => {
-    const me = await ok(app.koers.call('setup.complete', { language: 'nl', name: 'Anne de Vries', role: 'caseworker', demo: false }));
+  test('a new client: bad input is explained, a duplicate reference names its holder, the saved client survives a restart', async ({
+    app,
+  }) => {
+    const me = await ok(
+      app.koers.call('setup.complete', { language: 'nl', name: 'Anne de Vries', role: 'caseworker', demo: false }),
+    );
     await ok(app.koers.call('clients.create', { firstName: 'Jan', lastName: 'Jansen', reference: '1001' }));
     const page = app.page;
     await page.reload();
@@ -114,7 +122,9 @@ test.describe('caseload (Dutch OS locale)', () => {
     await dialog.getByLabel('Achternaam').fill('El Amrani');
     await dialog.getByLabel('Klantnummer').fill('1001');
     await dialog.getByRole('button', { name: 'Opslaan' }).click();
-    await expect(dialog.getByRole('alert')).toHaveText('Klantnummer 1001 hoort al bij Jan Jansen. Er is niets opgeslagen.');
+    await expect(dialog.getByRole('alert')).toHaveText(
+      'Klantnummer 1001 hoort al bij Jan Jansen. Er is niets opgeslagen.',
+    );
     expect(await ok(app.koers.call('clients.list', {}))).toHaveLength(1);
 
     await dialog.getByLabel('Klantnummer').fill('1002');
@@ -131,15 +141,26 @@ test.describe('caseload (Dutch OS locale)', () => {
     await expect(restarted.getByRole('list', { name: 'Samenvatting' })).toContainText('2 klanten');
   });
 
-  test('a key person sees every caseload; 2,000 clients stay a few dozen rows in the page, and the keyboard reaches the last', async ({ app }) => {
-    const me = await ok(app.koers.call('setup.complete', { language: 'nl', name: 'Anne de Vries', role: 'key_person', demo: false }));
+  test('a key person sees every caseload; 2,000 clients stay a few dozen rows in the page, and the keyboard reaches the last', async ({
+    app,
+  }) => {
+    const me = await ok(
+      app.koers.call('setup.complete', { language: 'nl', name: 'Anne de Vries', role: 'key_person', demo: false }),
+    );
     const { today } = await ok(app.koers.call('app.info', {}));
-    const demo = await generateDemo(app.koers.connection.db, { clients: 2_000, today, language: 'nl', currentCaseworkerId: me.caseworkerId });
+    const demo = await generateDemo(app.koers.connection.db, {
+      clients: 2_000,
+      today,
+      language: 'nl',
+      currentCaseworkerId: me.caseworkerId,
+    });
     const page = app.page;
     await page.reload();
     await page.getByLabel('Van wie').selectOption({ label: 'Alle klantmanagers' });
     const active = demo.clients - demo.closed;
-    await expect(page.getByRole('list', { name: 'Samenvatting' })).toContainText(`${active.toLocaleString('nl-NL')} klanten`);
+    await expect(page.getByRole('list', { name: 'Samenvatting' })).toContainText(
+      `${active.toLocaleString('nl-NL')} klanten`,
+    );
     const grid = page.getByRole('grid');
     await expect(grid).toHaveAttribute('aria-rowcount', String(active + 1));
     await expect(grid.getByRole('columnheader', { name: 'Klantmanager' })).toBeVisible();
@@ -154,14 +175,39 @@ test.describe('caseload (Dutch OS locale)', () => {
   });
 
   test('My day: overdue, today and this week; complete and postpone from the list', async ({ app }) => {
-    await ok(app.koers.call('setup.complete', { language: 'nl', name: 'Anne de Vries', role: 'caseworker', demo: false }));
+    await ok(
+      app.koers.call('setup.complete', { language: 'nl', name: 'Anne de Vries', role: 'caseworker', demo: false }),
+    );
     const { today } = await ok(app.koers.call('app.info', {}));
     const client = await ok(app.koers.call('clients.create', { firstName: 'Ahmed', lastName: 'Bakkali' }));
-    const shift = (days: number) => new Date(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-    await ok(app.koers.call('actions.create', { clientId: client.id, title: 'Uitkering nabellen', kind: 'task', dueDate: shift(-3) }));
+    const shift = (days: number) =>
+      new Date(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    await ok(
+      app.koers.call('actions.create', {
+        clientId: client.id,
+        title: 'Uitkering nabellen',
+        kind: 'task',
+        dueDate: shift(-3),
+      }),
+    );
     // Stays overdue, so the page keeps its sections on any weekday (on a Sunday "tomorrow" is next week).
-    await ok(app.koers.call('actions.create', { clientId: client.id, title: 'Formulier ophalen', kind: 'task', dueDate: shift(-5) }));
-    await ok(app.koers.call('actions.create', { clientId: client.id, title: 'Gesprek werkfit', kind: 'appointment', dueDate: today, dueTime: '10:00' }));
+    await ok(
+      app.koers.call('actions.create', {
+        clientId: client.id,
+        title: 'Formulier ophalen',
+        kind: 'task',
+        dueDate: shift(-5),
+      }),
+    );
+    await ok(
+      app.koers.call('actions.create', {
+        clientId: client.id,
+        title: 'Gesprek werkfit',
+        kind: 'appointment',
+        dueDate: today,
+        dueTime: '10:00',
+      }),
+    );
     const page = app.page;
     await page.goto(`${app.url}#/my-day`);
     await expect(page.getByRole('heading', { name: 'Mijn dag' })).toBeVisible();
@@ -180,7 +226,9 @@ test.describe('caseload (Dutch OS locale)', () => {
   });
 
   test('key-person screens are shown only to key persons', async ({ app }) => {
-    await ok(app.koers.call('setup.complete', { language: 'nl', name: 'Anne de Vries', role: 'caseworker', demo: false }));
+    await ok(
+      app.koers.call('setup.complete', { language: 'nl', name: 'Anne de Vries', role: 'caseworker', demo: false }),
+    );
     await app.page.reload();
     const nav = app.page.getByRole('navigation', { name: 'Hoofdmenu' });
     await expect(nav.getByRole('link', { name: 'Mijn dag' })).toBeVisible();
@@ -191,7 +239,9 @@ test.describe('caseload (Dutch OS locale)', () => {
   });
 
   test('the language picker switches to Danish and the choice survives a restart', async ({ app }) => {
-    await ok(app.koers.call('setup.complete', { language: 'nl', name: 'Anne de Vries', role: 'caseworker', demo: false }));
+    await ok(
+      app.koers.call('setup.complete', { language: 'nl', name: 'Anne de Vries', role: 'caseworker', demo: false }),
+    );
     await ok(app.koers.call('clients.create', { firstName: 'Søren', lastName: 'Østergaard', reference: '0815' }));
     await app.page.reload();
     await app.page.getByLabel('Taal').selectOption('da');
@@ -206,13 +256,21 @@ test.describe('caseload (Dutch OS locale)', () => {
 test.describe('security in the page', () => {
   test('the built page carries the strict CSP and it blocks inline script', async ({ app }) => {
     const page = app.page;
-    await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', CONTENT_SECURITY_POLICY);
+    await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute(
+      'content',
+      CONTENT_SECURITY_POLICY,
+    );
     const ran = await page.evaluate(async () => {
-      const violation = new Promise<string>((resolve) => document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true }));
+      const violation = new Promise<string>((resolve) =>
+        document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true }),
+      );
       const script = document.createElement('script');
       script.textContent = 'window.__inlineRan = true';
       document.body.append(script);
-      return { inline: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true, violation: await violation };
+      return {
+        inline: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true,
+        violation: await violation,
+      };
     });
     // (Playwright's evaluate itself bypasses CSP, so eval is checked on the policy text in the unit tests.)
     expect(ran).toEqual({ inline: false, violation: expect.stringMatching(/^script-src/) });
@@ -222,7 +280,9 @@ test.describe('security in the page', () => {
     const keys = await app.page.evaluate(() => Object.keys(window.koers).sort());
     const { METHODS } = await import('../../main/contract');
     expect(keys).toEqual([...METHODS, 'on'].sort());
-    expect(await app.page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+    expect(await app.page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe(
+      'undefined',
+    );
   });
 });
 

@@ -15,14 +15,24 @@ const levels = LABELS.map((label, i) => ({ value: i + 1, label, description: nul
 async function seed(app: AppHarness) {
   await setUp(app.koers);
   const group = await ok(app.koers.call('catalog.create', { kind: 'target_group', name: 'Jongeren tot 27' }));
-  const client = await createClient(app.koers, { targetGroupId: group.id, reference: 'KLANT-4711', dateOfBirth: '1990-04-05' });
+  const client = await createClient(app.koers, {
+    targetGroupId: group.id,
+    reference: 'KLANT-4711',
+    dateOfBirth: '1990-04-05',
+  });
   const sheet = await ok(app.koers.call('sheets.createFromStarter', { starter: 'empty', language: 'nl' }));
   await ok(
     app.koers.call('sheets.saveDraft', {
       sheetId: sheet.id,
       name: 'Zelfredzaamheid',
       targetGroupIds: [group.id],
-      indicators: ['Financiën', 'Wonen', 'Dagbesteding'].map((name) => ({ name, description: null, scaleMin: 1, scaleMax: 5, levels })),
+      indicators: ['Financiën', 'Wonen', 'Dagbesteding'].map((name) => ({
+        name,
+        description: null,
+        scaleMin: 1,
+        scaleMax: 5,
+        levels,
+      })),
     }),
   );
   await ok(app.koers.call('sheets.publish', { id: sheet.id }));
@@ -39,15 +49,33 @@ async function seed(app: AppHarness) {
         versionId: form.version.id,
         date,
         scoredBy,
-        scores: [fin, won, dag].map((indicator, i) => ({ indicatorId: indicator.id, value: values[i] ?? null, comment: null })),
+        scores: [fin, won, dag].map((indicator, i) => ({
+          indicatorId: indicator.id,
+          value: values[i] ?? null,
+          comment: null,
+        })),
       }),
     );
   await score(dates[0]!, 'caseworker', [2, 1, 3]);
   await score(dates[1]!, 'caseworker', [3, 2, 3]);
   await score(dates[1]!, 'client', [5, 2, null]);
   await score(dates[2]!, 'caseworker', [4, 2, 4]);
-  await ok(app.koers.call('goals.set', { clientId: client.id, indicatorKey: won.key, target: 4, targetDate: plusDays(today, 180) }));
-  await ok(app.koers.call('notes.create', { clientId: client.id, kind: 'milestone', notedAt: `${plusDays(today, -30)}T10:00`, body: 'Eigen woning gevonden\nHuurcontract getekend.' }));
+  await ok(
+    app.koers.call('goals.set', {
+      clientId: client.id,
+      indicatorKey: won.key,
+      target: 4,
+      targetDate: plusDays(today, 180),
+    }),
+  );
+  await ok(
+    app.koers.call('notes.create', {
+      clientId: client.id,
+      kind: 'milestone',
+      notedAt: `${plusDays(today, -30)}T10:00`,
+      body: 'Eigen woning gevonden\nHuurcontract getekend.',
+    }),
+  );
   return { client, dates };
 }
 
@@ -61,7 +89,9 @@ test('the progression chart: lines, a table with level labels, choosing indicato
   await page.goto(`${app.url}#/clients/${client.id}`);
   const section = page.getByRole('region', { name: 'Voortgang' });
   await expect(section).toBeVisible();
-  const chart = section.getByRole('img', { name: /Lijngrafiek van de scores in de tijd voor Financiën, Wonen, Dagbesteding/ });
+  const chart = section.getByRole('img', {
+    name: /Lijngrafiek van de scores in de tijd voor Financiën, Wonen, Dagbesteding/,
+  });
   await expect(chart).toBeVisible();
   await expect(chart.locator('canvas')).toBeVisible();
   const box = await chart.locator('canvas').boundingBox();
@@ -75,10 +105,18 @@ test('the progression chart: lines, a table with level labels, choosing indicato
   await expect(table).toBeVisible();
   const first = formatDate(dates[0]!, 'nl');
   const second = formatDate(dates[1]!, 'nl');
-  await expect(table.getByRole('columnheader')).toHaveText(['Datum', 'Wie scoorde', 'Financiën', 'Wonen', 'Dagbesteding']);
+  await expect(table.getByRole('columnheader')).toHaveText([
+    'Datum',
+    'Wie scoorde',
+    'Financiën',
+    'Wonen',
+    'Dagbesteding',
+  ]);
   await expect(table.getByRole('row', { name: new RegExp(first) })).toContainText('2 Kwetsbaar');
   await expect(table.getByRole('row', { name: new RegExp(first) })).toContainText('1 Crisis');
-  await expect(table.getByRole('row', { name: new RegExp(`${second} zelfscore`) })).toContainText('5 Volledig zelfredzaam');
+  await expect(table.getByRole('row', { name: new RegExp(`${second} zelfscore`) })).toContainText(
+    '5 Volledig zelfredzaam',
+  );
   await expect(table.getByRole('row', { name: /Mijlpalen/ })).toContainText('Eigen woning gevonden');
   await expect(table.locator('tbody tr')).toHaveCount(5);
   await section.screenshot({ path: resolve(screenshots, 'chart.png') });
@@ -97,14 +135,18 @@ test('the progression chart: lines, a table with level labels, choosing indicato
   await expect(section.getByRole('button', { name: 'Radar' })).toHaveAttribute('aria-pressed', 'true');
   const radar = section.getByRole('img', { name: /Radargrafiek/ });
   await expect(radar.locator('canvas')).toBeVisible();
-  const radarTable = section.getByRole('table', { name: 'Eerste, vorige en laatste score van de klantmanager en doelen' });
+  const radarTable = section.getByRole('table', {
+    name: 'Eerste, vorige en laatste score van de klantmanager en doelen',
+  });
   await expect(radarTable.getByRole('row', { name: /Doelen/ })).toContainText('4 Voldoende zelfredzaam');
   await expect(radarTable.getByRole('row', { name: /Laatste/ })).toContainText('4 Voldoende zelfredzaam');
   await section.screenshot({ path: resolve(screenshots, 'chart-radar.png') });
   expect(errors).toEqual([]);
 });
 
-test('exports: the chart as a sharp PNG and a one-page progress report as PDF, pseudonymised unless chosen otherwise', async ({ app }) => {
+test('exports: the chart as a sharp PNG and a one-page progress report as PDF, pseudonymised unless chosen otherwise', async ({
+  app,
+}) => {
   const { client } = await seed(app);
   const page = app.page;
   await page.goto(`${app.url}#/clients/${client.id}`);
@@ -135,10 +177,23 @@ test('exports: the chart as a sharp PNG and a one-page progress report as PDF, p
   const pages = await pdfText(pdf);
   expect(pages).toHaveLength(1);
   const text = pages[0]!;
-  for (const expected of ['Voortgangsrapport', 'Gepseudonimiseerd', client.pseudonym, 'Jongeren tot 27', 'Financiën', 'Wonen', 'Dagbesteding', '2 Kwetsbaar', '4 Voldoende zelfredzaam', 'Anne de Vries', 'Mijlpaal']) {
+  for (const expected of [
+    'Voortgangsrapport',
+    'Gepseudonimiseerd',
+    client.pseudonym,
+    'Jongeren tot 27',
+    'Financiën',
+    'Wonen',
+    'Dagbesteding',
+    '2 Kwetsbaar',
+    '4 Voldoende zelfredzaam',
+    'Anne de Vries',
+    'Mijlpaal',
+  ]) {
     expect(text, expected).toContain(expected);
   }
-  for (const secret of [client.firstName, client.lastName, 'KLANT-4711', 'Eigen woning', 'Huurcontract']) expect(text, secret).not.toContain(secret);
+  for (const secret of [client.firstName, client.lastName, 'KLANT-4711', 'Eigen woning', 'Huurcontract'])
+    expect(text, secret).not.toContain(secret);
 
   // Named: name, number and the milestone's title.
   await exports.getByRole('checkbox', { name: 'Gepseudonimiseerd' }).uncheck();
@@ -146,7 +201,13 @@ test('exports: the chart as a sharp PNG and a one-page progress report as PDF, p
   const namedPath = resolve(app.savedFolder, `Voortgangsrapport ${client.firstName} ${client.lastName} ${today}.pdf`);
   await expect(exports.getByRole('status')).toHaveText(`Opgeslagen in ${namedPath}`, { timeout: 15_000 });
   const named = (await pdfText(readFileSync(namedPath)))[0]!;
-  for (const expected of [`${client.firstName} ${client.lastName}`, 'KLANT-4711', 'Vertrouwelijk', 'Eigen woning gevonden']) expect(named, expected).toContain(expected);
+  for (const expected of [
+    `${client.firstName} ${client.lastName}`,
+    'KLANT-4711',
+    'Vertrouwelijk',
+    'Eigen woning gevonden',
+  ])
+    expect(named, expected).toContain(expected);
 
   // The page that was printed, to look at.
   await page.setViewportSize({ width: 794, height: 1123 });

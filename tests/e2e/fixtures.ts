@@ -36,7 +36,12 @@ export interface AppOptions {
  * folder, a PDF is printed by Chromium from a page at the report route (as Electron's
  * hidden window does), and the presentation window is another page.
  */
-function browserDesktop(context: BrowserContext, url: string, savedFolder: string, displays: Display[]): Desktop & { room(): Page | undefined; willOpen(path: string | null): void } {
+function browserDesktop(
+  context: BrowserContext,
+  url: string,
+  savedFolder: string,
+  displays: Display[],
+): Desktop & { room(): Page | undefined; willOpen(path: string | null): void } {
   let room: Page | undefined;
   let nextOpen: string | null = null;
   return {
@@ -59,7 +64,8 @@ function browserDesktop(context: BrowserContext, url: string, savedFolder: strin
       try {
         await page.goto(`${url}#/${route}`);
         await page.waitForSelector('html[data-ready]');
-        if ((await page.locator('html').getAttribute('data-ready')) !== 'true') throw new Error('The report page could not load its data');
+        if ((await page.locator('html').getAttribute('data-ready')) !== 'true')
+          throw new Error('The report page could not load its data');
         return await page.pdf({ preferCSSPageSize: true, printBackground: true });
       } finally {
         await page.close();
@@ -104,7 +110,13 @@ export const test = base.extend<{ app: AppHarness } & AppOptions, { server: { ur
         osLocales,
         desktop,
         onEmit: (event, payload) => {
-          for (const p of context.pages()) void p.evaluate(([e, pl]) => (window as unknown as { __koersEmit(e: unknown, p: unknown): void }).__koersEmit(e, pl), [event, payload] as const).catch(() => {});
+          for (const p of context.pages())
+            void p
+              .evaluate(
+                ([e, pl]) => (window as unknown as { __koersEmit(e: unknown, p: unknown): void }).__koersEmit(e, pl),
+                [event, payload] as const,
+              )
+              .catch(() => {});
         },
       });
     const harness: AppHarness = {

@@ -15,22 +15,30 @@ async function expectFocusVisible(page: Page) {
 async function tabTo(page: Page, text: RegExp, limit = 60) {
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab');
-    const label = await page.evaluate(() => (document.activeElement?.textContent ?? '') + (document.activeElement?.getAttribute('aria-label') ?? ''));
+    const label = await page.evaluate(
+      () => (document.activeElement?.textContent ?? '') + (document.activeElement?.getAttribute('aria-label') ?? ''),
+    );
     if (text.test(label)) return;
   }
   throw new Error(`no focusable element matching ${text} within ${limit} tabs`);
 }
 
 async function seed(app: AppHarness) {
-  await ok(app.koers.call('setup.complete', { language: 'nl', name: 'Anne de Vries', role: 'key_person', demo: false }));
+  await ok(
+    app.koers.call('setup.complete', { language: 'nl', name: 'Anne de Vries', role: 'key_person', demo: false }),
+  );
   const reason = (await ok(app.koers.call('catalog.list', {}))).find((i) => i.kind === 'closure_reason')!;
   const client = await ok(app.koers.call('clients.create', { firstName: 'Jan', lastName: 'Jansen' }));
-  await ok(app.koers.call('actions.create', { clientId: client.id, kind: 'task', title: 'Bellen', dueDate: '2020-01-01' }));
+  await ok(
+    app.koers.call('actions.create', { clientId: client.id, kind: 'task', title: 'Bellen', dueDate: '2020-01-01' }),
+  );
   await app.page.reload();
   return { client, reason };
 }
 
-test('keyboard only: skip link, a new client in the dialog, the client page, a quick note, the grid; focus always visible', async ({ app }) => {
+test('keyboard only: skip link, a new client in the dialog, the client page, a quick note, the grid; focus always visible', async ({
+  app,
+}) => {
   await seed(app);
   const page = app.page;
   await expect(page.getByRole('grid')).toBeVisible();
@@ -74,7 +82,9 @@ test('keyboard only: skip link, a new client in the dialog, the client page, a q
   await expect(page.getByRole('heading', { level: 1, name: /Jan Jansen/ })).toBeVisible();
 });
 
-test('at 200% zoom the screens reflow without sideways scrolling; overdue is marked by more than colour, also in forced colours', async ({ app }) => {
+test('at 200% zoom the screens reflow without sideways scrolling; overdue is marked by more than colour, also in forced colours', async ({
+  app,
+}) => {
   const { client } = await seed(app);
   const page = app.page;
   // 1280 × 800 at 200% is a 640 × 400 CSS-pixel window.

@@ -17,11 +17,15 @@ async function openAs(app: AppHarness, hash: string) {
 
 /** Names in a list's table, top to bottom (without the retired badge). */
 function names(section: Locator): Promise<string[]> {
-  return section.locator('tbody th[scope=row]').evaluateAll((cells) => cells.map((cell) => cell.firstChild?.textContent ?? ''));
+  return section
+    .locator('tbody th[scope=row]')
+    .evaluateAll((cells) => cells.map((cell) => cell.firstChild?.textContent ?? ''));
 }
 
 test.describe('caseworkers (key person)', () => {
-  test('add a caseworker, change the role, deactivation refused while they have clients, hand over the caseload, then deactivate', async ({ app }) => {
+  test('add a caseworker, change the role, deactivation refused while they have clients, hand over the caseload, then deactivate', async ({
+    app,
+  }) => {
     const me = await openAs(app, '#/caseworkers');
     const { today } = await ok(app.koers.call('app.info', {}));
     const page = app.page;
@@ -47,7 +51,9 @@ test.describe('caseworkers (key person)', () => {
     await edit.getByLabel('Rol').selectOption({ label: 'Kwaliteitsmedewerker' });
     await edit.getByRole('button', { name: 'Opslaan' }).click();
     await expect(edit).toBeHidden();
-    await expect(page.getByRole('status').filter({ hasText: 'Wijzigingen voor Bram Visser opgeslagen.' })).toBeVisible();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Wijzigingen voor Bram Visser opgeslagen.' }),
+    ).toBeVisible();
     await expect(row.getByRole('cell').first()).toHaveText('Kwaliteitsmedewerker');
 
     // Two clients for Bram: the list counts them.
@@ -60,7 +66,9 @@ test.describe('caseworkers (key person)', () => {
     await row.getByRole('button', { name: 'Bram Visser deactiveren' }).click();
     const deactivate = page.getByRole('dialog', { name: 'Bram Visser deactiveren' });
     await deactivate.getByRole('button', { name: 'Deactiveren', exact: true }).click();
-    await expect(deactivate.getByRole('alert')).toHaveText('Deze klantmanager heeft nog 2 actieve klanten. Draag de caseload eerst over.');
+    await expect(deactivate.getByRole('alert')).toHaveText(
+      'Deze klantmanager heeft nog 2 actieve klanten. Draag de caseload eerst over.',
+    );
     await page.screenshot({ path: resolve(screenshots, 'manage-deactivate-refused.png') });
     await deactivate.getByRole('button', { name: 'Hele caseload overdragen…' }).click();
 
@@ -71,13 +79,21 @@ test.describe('caseworkers (key person)', () => {
     await handover.getByLabel('Toelichting').fill('Bram gaat met verlof');
     await handover.getByRole('button', { name: 'Opslaan' }).click();
     await expect(handover).toBeHidden();
-    await expect(page.getByRole('status').filter({ hasText: 'overgedragen' })).toHaveText('2 klanten van Bram Visser overgedragen aan Anne de Vries.');
+    await expect(page.getByRole('status').filter({ hasText: 'overgedragen' })).toHaveText(
+      '2 klanten van Bram Visser overgedragen aan Anne de Vries.',
+    );
     await expect(row.getByRole('cell').nth(2)).toHaveText('0');
-    expect((await ok(app.koers.call('clients.list', { caseworkerId: me }))).map((c) => c.lastName).sort()).toEqual(['Jansen', 'Yılmaz']);
+    expect((await ok(app.koers.call('clients.list', { caseworkerId: me }))).map((c) => c.lastName).sort()).toEqual([
+      'Jansen',
+      'Yılmaz',
+    ]);
 
     // Now it works, and can be undone.
     await row.getByRole('button', { name: 'Bram Visser deactiveren' }).click();
-    await page.getByRole('dialog', { name: 'Bram Visser deactiveren' }).getByRole('button', { name: 'Deactiveren', exact: true }).click();
+    await page
+      .getByRole('dialog', { name: 'Bram Visser deactiveren' })
+      .getByRole('button', { name: 'Deactiveren', exact: true })
+      .click();
     await expect(page.getByRole('status').filter({ hasText: 'Bram Visser is gedeactiveerd.' })).toBeVisible();
     await expect(row).toContainText('Gedeactiveerd');
     await expect(row.getByRole('button', { name: 'Werken als Bram Visser' })).toHaveCount(0);
@@ -136,7 +152,9 @@ test.describe('lists (key person)', () => {
     await addStage.getByLabel('Naam').fill('Nazorg');
     await addStage.getByLabel('Gewicht (werklast)').fill('');
     await addStage.getByRole('button', { name: 'Toevoegen' }).click();
-    await expect(addStage.getByLabel('Gewicht (werklast)')).toHaveAccessibleDescription(/Gewicht \(werklast\) is niet geldig\./);
+    await expect(addStage.getByLabel('Gewicht (werklast)')).toHaveAccessibleDescription(
+      /Gewicht \(werklast\) is niet geldig\./,
+    );
     await addStage.getByLabel('Gewicht (werklast)').fill('2.5');
     await addStage.getByRole('button', { name: 'Toevoegen' }).click();
     await expect(stages.getByRole('row', { name: /Nazorg/ })).toContainText('2,5');
@@ -146,7 +164,9 @@ test.describe('lists (key person)', () => {
     const retireStatushouders = groups.getByRole('button', { name: 'Statushouders buiten gebruik stellen' });
     await retireStatushouders.click();
     await expect(groups.getByRole('row', { name: /Statushouders/ })).toContainText('Niet meer in gebruik');
-    await expect(groups.getByRole('status')).toHaveText('“Statushouders” is buiten gebruik gesteld: het kan niet meer worden gekozen.');
+    await expect(groups.getByRole('status')).toHaveText(
+      '“Statushouders” is buiten gebruik gesteld: het kan niet meer worden gekozen.',
+    );
     const choices = async () => {
       await page.goto(`${app.url}#/`);
       await page.getByRole('button', { name: 'Nieuwe klant' }).click();
@@ -170,12 +190,17 @@ test.describe('lists (key person)', () => {
     const remove = page.getByRole('dialog', { name: '“Ouderen 55+” verwijderen' });
     await ok(app.koers.call('clients.create', { firstName: 'Riet', lastName: 'Smit', targetGroupId: ouderen.id }));
     await remove.getByRole('button', { name: 'Verwijderen' }).click();
-    await expect(remove.getByRole('alert')).toHaveText('Dit wordt gebruikt door 1 gegeven en kan alleen buiten gebruik worden gesteld. Er is niets verwijderd.');
+    await expect(remove.getByRole('alert')).toHaveText(
+      'Dit wordt gebruikt door 1 gegeven en kan alleen buiten gebruik worden gesteld. Er is niets verwijderd.',
+    );
     await remove.getByRole('button', { name: 'Annuleren' }).click();
     await expect.poll(() => names(groups)).toEqual(['Ouderen 55+', 'Statushouders', 'Jongeren']);
 
     await groups.getByRole('button', { name: 'Statushouders verwijderen' }).click();
-    await page.getByRole('dialog', { name: '“Statushouders” verwijderen' }).getByRole('button', { name: 'Verwijderen' }).click();
+    await page
+      .getByRole('dialog', { name: '“Statushouders” verwijderen' })
+      .getByRole('button', { name: 'Verwijderen' })
+      .click();
     await expect(groups.getByRole('status')).toHaveText('“Statushouders” is verwijderd.');
     await expect.poll(() => names(groups)).toEqual(['Ouderen 55+', 'Jongeren']);
     await groups.getByRole('button', { name: 'Jongeren buiten gebruik stellen' }).click();
@@ -186,12 +211,16 @@ test.describe('lists (key person)', () => {
 
 test.describe('Danish', () => {
   test('the key-person screens speak of sagsbehandlere, målgrupper and faser', async ({ app }) => {
-    await ok(app.koers.call('setup.complete', { language: 'da', name: 'Mette Jensen', role: 'key_person', demo: false }));
+    await ok(
+      app.koers.call('setup.complete', { language: 'da', name: 'Mette Jensen', role: 'key_person', demo: false }),
+    );
     await app.page.reload();
     const page = app.page;
     await page.goto(`${app.url}#/caseworkers`);
     await expect(page.getByRole('heading', { level: 1, name: 'Sagsbehandlere' })).toBeVisible();
-    await expect(page.getByRole('table', { name: 'Sagsbehandlere' }).getByRole('row', { name: /Mette Jensen/ })).toContainText('Nøgleperson');
+    await expect(
+      page.getByRole('table', { name: 'Sagsbehandlere' }).getByRole('row', { name: /Mette Jensen/ }),
+    ).toContainText('Nøgleperson');
     await page.goto(`${app.url}#/lists`);
     await expect(page.getByRole('region', { name: 'Målgrupper' })).toContainText('Intet tilføjet endnu.');
     const stages = page.getByRole('region', { name: 'Faser' });
@@ -248,7 +277,10 @@ test.describe('households', () => {
     const members = page.getByRole('region', { name: 'Leden' });
     await expect(members.getByRole('row', { name: /Fatima El Amrani/ })).toContainText('Actief');
     await expect(members.getByRole('row', { name: /Youssef El Amrani/ })).toContainText('Afgesloten');
-    await expect(members.getByRole('link', { name: 'Fatima El Amrani' })).toHaveAttribute('href', `#/clients/${fatima.id}`);
+    await expect(members.getByRole('link', { name: 'Fatima El Amrani' })).toHaveAttribute(
+      'href',
+      `#/clients/${fatima.id}`,
+    );
     await expect(members.getByRole('row', { name: /Fatima El Amrani/ })).toContainText(fatima.pseudonym);
 
     await page.getByRole('button', { name: 'Naam wijzigen' }).click();

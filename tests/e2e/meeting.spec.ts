@@ -8,16 +8,28 @@ const screenshots = resolve(import.meta.dirname, '../screenshots');
 mkdirSync(screenshots, { recursive: true });
 
 const LABELS = ['Crisis', 'Kwetsbaar', 'Beperkt zelfredzaam', 'Voldoende zelfredzaam', 'Volledig zelfredzaam'];
-const levels = (topic: string) => LABELS.map((label, i) => ({ value: i + 1, label, description: `${topic}: ${label.toLowerCase()}.` }));
+const levels = (topic: string) =>
+  LABELS.map((label, i) => ({ value: i + 1, label, description: `${topic}: ${label.toLowerCase()}.` }));
 
 /** Strings that must never reach the meeting screen while it is pseudonymised. */
-const CANARIES = ['Canaryvoornaam', 'Canaryachternaam', 'CANARY-12', 'CANARYPHONE', 'canary@example.org', '1961-02-03', 'CANARYNOTE'];
+const CANARIES = [
+  'Canaryvoornaam',
+  'Canaryachternaam',
+  'CANARY-12',
+  'CANARYPHONE',
+  'canary@example.org',
+  '1961-02-03',
+  'CANARYNOTE',
+];
 
-const daysBefore = (date: string, days: number) => new Date(Date.parse(`${date}T12:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+const daysBefore = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T12:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 
 /** A key person (Dutch), a target group and a published sheet of two indicators. */
 async function seedSheet(app: AppHarness) {
-  const { caseworkerId } = await ok(app.koers.call('setup.complete', { language: 'nl', name: 'Anne de Vries', role: 'key_person', demo: false }));
+  const { caseworkerId } = await ok(
+    app.koers.call('setup.complete', { language: 'nl', name: 'Anne de Vries', role: 'key_person', demo: false }),
+  );
   const group = await ok(app.koers.call('catalog.create', { kind: 'target_group', name: 'Jongeren tot 27' }));
   const sheet = await ok(app.koers.call('sheets.createFromStarter', { starter: 'empty', language: 'nl' }));
   await ok(
@@ -60,7 +72,9 @@ async function screenshot(page: Page, name: string) {
 }
 
 test.describe('team meeting (presentation mode)', () => {
-  test('pick clients, present them without names, step with the keyboard, leave with Esc, and show names only when chosen', async ({ app }) => {
+  test('pick clients, present them without names, step with the keyboard, leave with Esc, and show names only when chosen', async ({
+    app,
+  }) => {
     const { me, group, today, score } = await seedSheet(app);
     for (let i = 1; i <= 5; i++) {
       const client = await ok(
@@ -75,7 +89,14 @@ test.describe('team meeting (presentation mode)', () => {
           caseworkerId: me,
         }),
       );
-      await ok(app.koers.call('notes.create', { clientId: client.id, kind: 'milestone', notedAt: `${daysBefore(today, 10)}T10:00`, body: 'CANARYNOTE mijlpaal' }));
+      await ok(
+        app.koers.call('notes.create', {
+          clientId: client.id,
+          kind: 'milestone',
+          notedAt: `${daysBefore(today, 10)}T10:00`,
+          body: 'CANARYNOTE mijlpaal',
+        }),
+      );
       // The fifth was scored long ago only: due for discussion.
       if (i === 5) await score(client.id, daysBefore(today, 200), [1, 1]);
       else {
@@ -157,11 +178,28 @@ test.describe('team meeting (presentation mode)', () => {
 test.describe('presenting on a second display', () => {
   test.use({ secondDisplay: true });
 
-  test('the room gets the slides, the laptop keeps the list; both step together; Esc in the room ends it', async ({ app }) => {
+  test('the room gets the slides, the laptop keeps the list; both step together; Esc in the room ends it', async ({
+    app,
+  }) => {
     const { me, group, today, score } = await seedSheet(app);
     for (let i = 1; i <= 3; i++) {
-      const client = await ok(app.koers.call('clients.create', { firstName: `Canaryvoornaam${i}`, lastName: 'Canaryachternaam', reference: `CANARY-12${i}`, targetGroupId: group.id, caseworkerId: me }));
-      await ok(app.koers.call('notes.create', { clientId: client.id, kind: 'milestone', notedAt: `${daysBefore(today, 10)}T10:00`, body: 'CANARYNOTE mijlpaal' }));
+      const client = await ok(
+        app.koers.call('clients.create', {
+          firstName: `Canaryvoornaam${i}`,
+          lastName: 'Canaryachternaam',
+          reference: `CANARY-12${i}`,
+          targetGroupId: group.id,
+          caseworkerId: me,
+        }),
+      );
+      await ok(
+        app.koers.call('notes.create', {
+          clientId: client.id,
+          kind: 'milestone',
+          notedAt: `${daysBefore(today, 10)}T10:00`,
+          body: 'CANARYNOTE mijlpaal',
+        }),
+      );
       await score(client.id, daysBefore(today, 30), [2, 3]);
       await score(client.id, today, [4, 3]);
     }
@@ -224,8 +262,12 @@ test.describe('team view (key person)', () => {
     const bram = await ok(app.koers.call('caseworkers.create', { name: 'Bram Visser', role: 'caseworker' }));
     const before = daysBefore(today, 30);
     const jan = await ok(app.koers.call('clients.create', { firstName: 'Jan', lastName: 'Jansen', caseworkerId: me }));
-    const ayse = await ok(app.koers.call('clients.create', { firstName: 'Ayşe', lastName: 'Yılmaz', caseworkerId: me }));
-    const daan = await ok(app.koers.call('clients.create', { firstName: 'Daan', lastName: 'de Boer', caseworkerId: bram.id }));
+    const ayse = await ok(
+      app.koers.call('clients.create', { firstName: 'Ayşe', lastName: 'Yılmaz', caseworkerId: me }),
+    );
+    const daan = await ok(
+      app.koers.call('clients.create', { firstName: 'Daan', lastName: 'de Boer', caseworkerId: bram.id }),
+    );
     await score(jan.id, before, [2, 3]);
     await score(jan.id, today, [4, 3]);
     await score(ayse.id, before, [3, 3]);
@@ -241,26 +283,66 @@ test.describe('team view (key person)', () => {
     await page.getByLabel('Scorelijst', { exact: true }).selectOption({ label: 'Zelfredzaamheid' });
 
     const indicators = page.getByRole('table', { name: 'Verandering per indicator' });
-    await expect(indicators.getByRole('row', { name: /Financiën/ }).getByRole('cell')).toHaveText(['3', '+1,0', '2 (67%)', '0 (0%)', '1 (33%)']);
-    await expect(indicators.getByRole('row', { name: /Wonen/ }).getByRole('cell')).toHaveText(['3', '+0,3', '1 (33%)', '2 (67%)', '0 (0%)']);
+    await expect(indicators.getByRole('row', { name: /Financiën/ }).getByRole('cell')).toHaveText([
+      '3',
+      '+1,0',
+      '2 (67%)',
+      '0 (0%)',
+      '1 (33%)',
+    ]);
+    await expect(indicators.getByRole('row', { name: /Wonen/ }).getByRole('cell')).toHaveText([
+      '3',
+      '+0,3',
+      '1 (33%)',
+      '2 (67%)',
+      '0 (0%)',
+    ]);
 
     const compass = page.getByRole('table', { name: 'Teamkompas per klantmanager' });
-    await expect(compass.getByRole('row', { name: /Bram Visser/ }).getByRole('cell')).toHaveText(['1', /\d/, '100%', '+1,5']);
-    await expect(compass.getByRole('row', { name: /Anne de Vries/ }).getByRole('cell').first()).toHaveText('2');
-    await expect(compass.getByRole('row', { name: /Anne de Vries/ }).getByRole('cell').nth(2)).toHaveText('100%');
+    await expect(compass.getByRole('row', { name: /Bram Visser/ }).getByRole('cell')).toHaveText([
+      '1',
+      /\d/,
+      '100%',
+      '+1,5',
+    ]);
+    await expect(
+      compass
+        .getByRole('row', { name: /Anne de Vries/ })
+        .getByRole('cell')
+        .first(),
+    ).toHaveText('2');
+    await expect(
+      compass
+        .getByRole('row', { name: /Anne de Vries/ })
+        .getByRole('cell')
+        .nth(2),
+    ).toHaveText('100%');
 
     // One caseworker only: Bram's client moved on both indicators.
     await page.getByLabel('Klantmanager', { exact: true }).selectOption({ label: 'Bram Visser' });
-    await expect(indicators.getByRole('row', { name: /Financiën/ }).getByRole('cell')).toHaveText(['1', '+2,0', '1 (100%)', '0 (0%)', '0 (0%)']);
+    await expect(indicators.getByRole('row', { name: /Financiën/ }).getByRole('cell')).toHaveText([
+      '1',
+      '+2,0',
+      '1 (100%)',
+      '0 (0%)',
+      '0 (0%)',
+    ]);
 
     // A period with no scorings explains why the table is empty.
     await page.getByLabel('Klantmanager', { exact: true }).selectOption({ label: 'Alle' });
     await page.getByLabel('Van', { exact: true }).fill('2001-01-01');
     await page.getByLabel('Tot en met', { exact: true }).fill('2001-12-31');
-    await expect(page.getByText('Geen klant is in deze selectie twee keer op deze scorelijst gescoord', { exact: false })).toBeVisible();
+    await expect(
+      page.getByText('Geen klant is in deze selectie twee keer op deze scorelijst gescoord', { exact: false }),
+    ).toBeVisible();
     await page.getByLabel('Van', { exact: true }).fill('');
     await page.getByLabel('Tot en met', { exact: true }).fill('');
-    await expect(indicators.getByRole('row', { name: /Financiën/ }).getByRole('cell').first()).toHaveText('3');
+    await expect(
+      indicators
+        .getByRole('row', { name: /Financiën/ })
+        .getByRole('cell')
+        .first(),
+    ).toHaveText('3');
     await page.getByLabel('Tot en met', { exact: true }).blur();
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     await page.setViewportSize({ width: 1280, height });

@@ -11,12 +11,18 @@ const FULL = `${TYPED} één gesprek met de docent.`;
 const PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
 
 test.describe('notes (Dutch)', () => {
-  test('quick note → draft survives a restart → edit history → search → household note → HTML stays text → follow-up to-dos', async ({ app }) => {
+  test('quick note → draft survives a restart → edit history → search → household note → HTML stays text → follow-up to-dos', async ({
+    app,
+  }) => {
     test.setTimeout(90_000); // One long flow, with a restart in the middle.
-    await ok(app.koers.call('setup.complete', { language: 'nl', name: 'Anne de Vries', role: 'caseworker', demo: false }));
+    await ok(
+      app.koers.call('setup.complete', { language: 'nl', name: 'Anne de Vries', role: 'caseworker', demo: false }),
+    );
     const fatima = await ok(app.koers.call('clients.create', { firstName: 'Fatima', lastName: 'El Amrani' }));
     const youssef = await ok(app.koers.call('clients.create', { firstName: 'Youssef', lastName: 'El Amrani' }));
-    const household = await ok(app.koers.call('households.create', { name: 'Familie El Amrani', memberIds: [fatima.id, youssef.id] }));
+    const household = await ok(
+      app.koers.call('households.create', { name: 'Familie El Amrani', memberIds: [fatima.id, youssef.id] }),
+    );
     const draftOf = async (key: string) => (await ok(app.koers.call('drafts.get', { key })))?.body ?? null;
     const fatimaDraft = `client:${fatima.id}`;
 
@@ -72,7 +78,9 @@ test.describe('notes (Dutch)', () => {
     await page.getByRole('button', { name: 'Notitie schrijven' }).click();
     editor = page.getByRole('dialog', { name: 'Nieuwe notitie voor Fatima El Amrani' });
     await editor.getByLabel('Soort').selectOption({ label: 'Afspraak' });
-    await editor.getByLabel('Tekst van de notitie').fill('**Afgesproken:**\n- cv bijwerken\n- twee sollicitaties per week\n\nZie https://werk.nl/vacatures');
+    await editor
+      .getByLabel('Tekst van de notitie')
+      .fill('**Afgesproken:**\n- cv bijwerken\n- twee sollicitaties per week\n\nZie https://werk.nl/vacatures');
     await editor.getByLabel('Bovenaan de tijdlijn vastzetten').check();
     await editor.getByRole('button', { name: 'Opslaan' }).click();
     await expect(editor).toBeHidden();
@@ -91,8 +99,12 @@ test.describe('notes (Dutch)', () => {
     const todos = page.getByRole('region', { name: 'Taken' });
     await expect(todos).toContainText('Cv bijwerken met de docent');
     await expect(todos).toContainText('Sollicitaties nabellen');
-    const agreementNote = (await ok(app.koers.call('clients.timeline', { id: fatima.id }))).find((e) => e.kind === 'note' && e.note.kind === 'agreement');
-    const linked = (await ok(app.koers.call('actions.list', { clientId: fatima.id }))).filter((a) => agreementNote?.kind === 'note' && a.noteId === agreementNote.note.id);
+    const agreementNote = (await ok(app.koers.call('clients.timeline', { id: fatima.id }))).find(
+      (e) => e.kind === 'note' && e.note.kind === 'agreement',
+    );
+    const linked = (await ok(app.koers.call('actions.list', { clientId: fatima.id }))).filter(
+      (a) => agreementNote?.kind === 'note' && a.noteId === agreementNote.note.id,
+    );
     expect(linked).toHaveLength(2);
 
     // Typed HTML is text: nothing runs, no element appears.
@@ -163,7 +175,9 @@ test.describe('notes (Dutch)', () => {
   });
 
   test('caseload: n on a row opens a quick note for that client', async ({ app }) => {
-    await ok(app.koers.call('setup.complete', { language: 'nl', name: 'Anne de Vries', role: 'caseworker', demo: false }));
+    await ok(
+      app.koers.call('setup.complete', { language: 'nl', name: 'Anne de Vries', role: 'caseworker', demo: false }),
+    );
     await ok(app.koers.call('clients.create', { firstName: 'Jan', lastName: 'Jansen' }));
     const page = app.page;
     await page.goto(`${app.url}#/`);

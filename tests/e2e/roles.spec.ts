@@ -1,8 +1,12 @@
 import { ok } from '../helpers/seed';
 import { expect, test } from './fixtures';
 
-test('settings that forgot who works here: Koers asks to choose a caseworker, never first run again', async ({ app }) => {
-  const { caseworkerId } = await ok(app.koers.call('setup.complete', { language: 'nl', name: 'Anne de Vries', role: 'key_person', demo: false }));
+test('settings that forgot who works here: Koers asks to choose a caseworker, never first run again', async ({
+  app,
+}) => {
+  const { caseworkerId } = await ok(
+    app.koers.call('setup.complete', { language: 'nl', name: 'Anne de Vries', role: 'key_person', demo: false }),
+  );
   await ok(app.koers.call('caseworkers.create', { name: 'Kees Bakker', role: 'caseworker' }));
   await ok(app.koers.call('clients.create', { firstName: 'Jan', lastName: 'Jansen' }));
   app.koers.settings.set('currentCaseworkerId', null);
@@ -15,7 +19,10 @@ test('settings that forgot who works here: Koers asks to choose a caseworker, ne
   await expect(page.getByText('Werkt als Kees Bakker')).toBeVisible();
   // A caseworker sees no key-person screens, and main refuses their methods too.
   await expect(page.getByRole('navigation').getByRole('link', { name: 'Klantmanagers' })).toHaveCount(0);
-  expect(await app.koers.call('caseworkers.setActive', { id: caseworkerId, active: false })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  expect(await app.koers.call('caseworkers.setActive', { id: caseworkerId, active: false })).toMatchObject({
+    ok: false,
+    error: { code: 'forbidden' },
+  });
   await page.goto(`${app.url}#/spreadsheets`);
   // Importing a sheet definition is for key persons: the caseworker gets the caseload and scores imports only.
   await expect(page.locator('.import-card h3')).toHaveText(['Caseloadlijst', 'Eerdere scores']);

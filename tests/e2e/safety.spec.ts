@@ -10,14 +10,31 @@ const screenshots = resolve(import.meta.dirname, '../screenshots');
 mkdirSync(screenshots, { recursive: true });
 
 async function keyPerson(app: AppHarness) {
-  await ok(app.koers.call('setup.complete', { language: 'nl', name: 'Anne de Vries', role: 'key_person', demo: false }));
-  const client = await ok(app.koers.call('clients.create', { firstName: 'Canaryvoornaam', lastName: 'Canaryachternaam', reference: 'CANARY-1' }));
-  await ok(app.koers.call('notes.create', { clientId: client.id, kind: 'conversation', notedAt: '2026-11-20T10:15', body: 'CANARYNOTE gesprek' }));
+  await ok(
+    app.koers.call('setup.complete', { language: 'nl', name: 'Anne de Vries', role: 'key_person', demo: false }),
+  );
+  const client = await ok(
+    app.koers.call('clients.create', {
+      firstName: 'Canaryvoornaam',
+      lastName: 'Canaryachternaam',
+      reference: 'CANARY-1',
+    }),
+  );
+  await ok(
+    app.koers.call('notes.create', {
+      clientId: client.id,
+      kind: 'conversation',
+      notedAt: '2026-11-20T10:15',
+      body: 'CANARYNOTE gesprek',
+    }),
+  );
   await app.page.reload();
   return client;
 }
 
-test('lock: set a PIN, lock, nothing of the clients in the page, wrong PIN refused, right PIN back; idle minutes lock too', async ({ app }) => {
+test('lock: set a PIN, lock, nothing of the clients in the page, wrong PIN refused, right PIN back; idle minutes lock too', async ({
+  app,
+}) => {
   const page = app.page;
   await page.clock.install();
   const client = await keyPerson(app);
@@ -31,9 +48,13 @@ test('lock: set a PIN, lock, nothing of the clients in the page, wrong PIN refus
   await ok(app.koers.call('lock.lock', {}));
   await expect(page.getByRole('heading', { level: 1, name: 'Koers is vergrendeld' })).toBeVisible();
   const html = await page.content();
-  for (const secret of ['Canaryvoornaam', 'Canaryachternaam', 'CANARY-1', 'CANARYNOTE']) expect(html).not.toContain(secret);
+  for (const secret of ['Canaryvoornaam', 'Canaryachternaam', 'CANARY-1', 'CANARYNOTE'])
+    expect(html).not.toContain(secret);
   await expect(page).toHaveTitle('Koers');
-  expect(await app.koers.call('clients.list', { status: 'active' })).toMatchObject({ ok: false, error: { details: { reason: 'locked' } } });
+  expect(await app.koers.call('clients.list', { status: 'active' })).toMatchObject({
+    ok: false,
+    error: { details: { reason: 'locked' } },
+  });
   await page.screenshot({ path: resolve(screenshots, 'lock.png') });
 
   await page.getByLabel('Pincode').fill('1111');
@@ -50,15 +71,21 @@ test('lock: set a PIN, lock, nothing of the clients in the page, wrong PIN refus
   await expect(page.getByRole('heading', { level: 1, name: 'Koers is vergrendeld' })).toBeVisible();
 });
 
-test('lock after a restart: the lock screen first, no client in the page; wrong PINs make Koers wait, shown with a countdown', async ({ app }) => {
+test('lock after a restart: the lock screen first, no client in the page; wrong PINs make Koers wait, shown with a countdown', async ({
+  app,
+}) => {
   await keyPerson(app);
   await ok(app.koers.call('lock.setPin', { pin: '2468' }));
   // Nine wrong PINs an hour ago: their back-off is over, the next wrong one waits over ten minutes.
   app.koers.settings.set('pinFailures', { count: 9, lastAt: new Date(Date.now() - 3_600_000).toISOString() });
   const page = await app.restart();
   await expect(page.getByRole('heading', { level: 1, name: 'Koers is vergrendeld' })).toBeVisible();
-  for (const secret of ['Canaryvoornaam', 'Canaryachternaam', 'CANARY-1', 'CANARYNOTE']) expect(await page.content()).not.toContain(secret);
-  expect(await app.koers.call('clients.list', { status: 'active' })).toMatchObject({ ok: false, error: { details: { reason: 'locked' } } });
+  for (const secret of ['Canaryvoornaam', 'Canaryachternaam', 'CANARY-1', 'CANARYNOTE'])
+    expect(await page.content()).not.toContain(secret);
+  expect(await app.koers.call('clients.list', { status: 'active' })).toMatchObject({
+    ok: false,
+    error: { details: { reason: 'locked' } },
+  });
 
   await page.clock.install();
   await page.getByLabel('Pincode').fill('1111');
@@ -81,7 +108,10 @@ test('lock after a restart: the lock screen first, no client in the page; wrong 
   await expect(again.getByText(/^Te veel verkeerde pincodes; probeer het over 1[01] minuten opnieuw\.$/)).toBeVisible();
   await again.getByLabel('Pincode').fill('2468');
   await expect(again.getByRole('button', { name: 'Ontgrendelen' })).toBeDisabled();
-  expect(await app.koers.call('lock.unlock', { pin: '2468' })).toMatchObject({ ok: false, error: { details: { reason: 'pin_wait' } } });
+  expect(await app.koers.call('lock.unlock', { pin: '2468' })).toMatchObject({
+    ok: false,
+    error: { details: { reason: 'pin_wait' } },
+  });
 });
 
 test('backups: back up now, restore with its contents shown and a safety backup first', async ({ app }) => {
@@ -127,7 +157,10 @@ test('restore: a backup from a newer Koers is refused in plain words and nothing
   await expect(backups.getByText(ownFolder)).toBeVisible();
   await backups.getByRole('button', { name: 'Terugzetten…' }).click();
   const dialog = page.getByRole('dialog');
-  await expect(dialog.getByRole('alert')).toHaveText('Deze back-up is gemaakt door een nieuwere versie van Koers. Installeer die versie om hem terug te zetten. Er is niets gewijzigd.', { timeout: 20_000 });
+  await expect(dialog.getByRole('alert')).toHaveText(
+    'Deze back-up is gemaakt door een nieuwere versie van Koers. Installeer die versie om hem terug te zetten. Er is niets gewijzigd.',
+    { timeout: 20_000 },
+  );
   await expect(dialog.getByRole('button', { name: 'Terugzetten' })).toBeDisabled();
   await dialog.getByRole('button', { name: 'Annuleren' }).click();
   await page.goto(`${app.url}#/`);
@@ -160,11 +193,16 @@ test('audit log, client export and erasure, retention review', async ({ app }) =
   await dialog.getByLabel(`Typ het pseudoniem ${client.pseudonym} ter bevestiging`).fill(client.pseudonym);
   await dialog.getByRole('button', { name: 'Wissen' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Caseload' })).toBeVisible();
-  expect(await app.koers.call('clients.get', { id: client.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  expect(await app.koers.call('clients.get', { id: client.id })).toMatchObject({
+    ok: false,
+    error: { code: 'not_found' },
+  });
 
   // Retention: a case closed eleven years ago comes up for review and is purged.
   const reason = (await ok(app.koers.call('catalog.list', {}))).find((i) => i.kind === 'closure_reason')!;
-  const old = await ok(app.koers.call('clients.create', { firstName: 'Oud', lastName: 'Dossier', startDate: '2013-01-07' }));
+  const old = await ok(
+    app.koers.call('clients.create', { firstName: 'Oud', lastName: 'Dossier', startDate: '2013-01-07' }),
+  );
   await ok(app.koers.call('clients.close', { id: old.id, date: '2015-03-31', reasonId: reason.id }));
   await page.goto(`${app.url}#/retention`);
   await expect(page.getByRole('row', { name: /Oud Dossier/ })).toBeVisible();
@@ -174,21 +212,37 @@ test('audit log, client export and erasure, retention review', async ({ app }) =
   await expect(page.getByText('Van geen enkel afgesloten traject is de bewaartermijn verstreken.')).toBeVisible();
 });
 
-test('erasure: the dialog says what happens to the household first; an erasure another program keeps from finishing on disk says so', async ({ app }) => {
+test('erasure: the dialog says what happens to the household first; an erasure another program keeps from finishing on disk says so', async ({
+  app,
+}) => {
   // Two axe runs and a ~1.5 s retry of the checkpoint: more than the default on a busy machine.
   test.setTimeout(90_000);
   const client = await keyPerson(app);
   const page = app.page;
   const other = await ok(app.koers.call('clients.create', { firstName: 'Tweede', lastName: 'Lid' }));
-  const home = await ok(app.koers.call('households.create', { name: 'Familie Canary', memberIds: [client.id, other.id] }));
-  await ok(app.koers.call('notes.create', { householdId: home.id, kind: 'home_visit', notedAt: '2026-11-18T11:00', body: 'Huisbezoek' }));
+  const home = await ok(
+    app.koers.call('households.create', { name: 'Familie Canary', memberIds: [client.id, other.id] }),
+  );
+  await ok(
+    app.koers.call('notes.create', {
+      householdId: home.id,
+      kind: 'home_visit',
+      notedAt: '2026-11-18T11:00',
+      body: 'Huisbezoek',
+    }),
+  );
 
   // Another member remains: the household and its notes stay, and the dialog says so before anything is erased.
   await page.goto(`${app.url}#/clients/${client.id}`);
   await page.getByRole('button', { name: 'Klant wissen…' }).click();
   const dialog = page.getByRole('dialog');
-  await expect(dialog).toContainText('Het huishouden “Familie Canary” en zijn notities blijven bestaan, want ze gaan ook over het andere lid: wat erin over deze klant staat, verandert niet.');
-  const axe = async () => (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations.map((v) => v.id);
+  await expect(dialog).toContainText(
+    'Het huishouden “Familie Canary” en zijn notities blijven bestaan, want ze gaan ook over het andere lid: wat erin over deze klant staat, verandert niet.',
+  );
+  const axe = async () =>
+    (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations.map(
+      (v) => v.id,
+    );
   expect(await axe()).toEqual([]);
   // The command line holds a read transaction: the log cannot be emptied.
   const reader = new BetterSqlite3(app.koers.databasePath);
@@ -212,9 +266,14 @@ test('erasure: the dialog says what happens to the household first; an erasure a
   // Now the only member: the household and its note go too.
   await page.goto(`${app.url}#/clients/${other.id}`);
   await page.getByRole('button', { name: 'Klant wissen…' }).click();
-  await expect(dialog).toContainText('Deze klant is het enige lid van het huishouden “Familie Canary”: het huishouden en zijn 1 notitie worden ook gewist.');
+  await expect(dialog).toContainText(
+    'Deze klant is het enige lid van het huishouden “Familie Canary”: het huishouden en zijn 1 notitie worden ook gewist.',
+  );
   await dialog.getByLabel(`Typ het pseudoniem ${other.pseudonym} ter bevestiging`).fill(other.pseudonym);
   await dialog.getByRole('button', { name: 'Wissen' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Caseload' })).toBeVisible();
-  expect(await app.koers.call('households.get', { id: home.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  expect(await app.koers.call('households.get', { id: home.id })).toMatchObject({
+    ok: false,
+    error: { code: 'not_found' },
+  });
 });

@@ -9,7 +9,8 @@ const screenshots = resolve(import.meta.dirname, '../screenshots');
 mkdirSync(screenshots, { recursive: true });
 
 const LABELS = ['Crisis', 'Kwetsbaar', 'Beperkt zelfredzaam', 'Voldoende zelfredzaam', 'Volledig zelfredzaam'];
-const levels = (topic: string) => LABELS.map((label, i) => ({ value: i + 1, label, description: `${topic}: ${label.toLowerCase()}.` }));
+const levels = (topic: string) =>
+  LABELS.map((label, i) => ({ value: i + 1, label, description: `${topic}: ${label.toLowerCase()}.` }));
 
 /** A key person, a target group, a client in it, and a published three-indicator sheet that is the group's default. */
 async function seed(app: AppHarness) {
@@ -23,7 +24,13 @@ async function seed(app: AppHarness) {
       name: 'Zelfredzaamheid',
       targetGroupIds: [group.id],
       indicators: [
-        { name: 'Financiën', description: 'Rondkomen en betalingen bijhouden.', scaleMin: 1, scaleMax: 5, levels: levels('Financiën') },
+        {
+          name: 'Financiën',
+          description: 'Rondkomen en betalingen bijhouden.',
+          scaleMin: 1,
+          scaleMax: 5,
+          levels: levels('Financiën'),
+        },
         { name: 'Wonen', description: 'Een stabiele woonplek.', scaleMin: 1, scaleMax: 5, levels: levels('Wonen') },
         { name: 'Dagbesteding', description: null, scaleMin: 1, scaleMax: 5, levels: levels('Dagbesteding') },
       ],
@@ -38,7 +45,9 @@ async function seed(app: AppHarness) {
 const group = (page: Page, name: string) => page.getByRole('group', { name });
 
 test.describe('scoring (Dutch)', () => {
-  test('score with the keyboard, self-score side by side, goal while scoring, a new sheet version, edit and delete on the timeline', async ({ app }) => {
+  test('score with the keyboard, self-score side by side, goal while scoring, a new sheet version, edit and delete on the timeline', async ({
+    app,
+  }) => {
     test.setTimeout(60_000); // One long flow through scoring.
     const { client, sheet, group: targetGroup, today } = await seed(app);
     const page = app.page;
@@ -148,20 +157,33 @@ test.describe('scoring (Dutch)', () => {
     await page.screenshot({ path: resolve(screenshots, 'scoring-history.png'), fullPage: true });
 
     // Editing the self-score is recorded on the timeline.
-    await entries.nth(1).getByRole('link', { name: `De score van ${date} wijzigen` }).click();
+    await entries
+      .nth(1)
+      .getByRole('link', { name: `De score van ${date} wijzigen` })
+      .click();
     await expect(page.getByRole('heading', { level: 1, name: 'Score van Fatima El Amrani wijzigen' })).toBeVisible();
     await expect(group(page, 'Financiën').getByRole('radio', { name: '5 Volledig zelfredzaam' })).toBeChecked();
     await group(page, 'Financiën').getByRole('radio', { name: '4 Voldoende zelfredzaam' }).check();
     await page.getByRole('button', { name: 'Score opslaan' }).click();
     await expect(entries.nth(1)).toContainText('(gewijzigd)');
-    await expect(page.locator('.timeline')).toContainText('Gescoord op Zelfredzaamheid (versie 1), door de klant (zelfscore) (gewijzigd)');
+    await expect(page.locator('.timeline')).toContainText(
+      'Gescoord op Zelfredzaamheid (versie 1), door de klant (zelfscore) (gewijzigd)',
+    );
 
     // Deleting the first scoring asks first, and stays on the timeline.
-    await entries.nth(2).getByRole('link', { name: /wijzigen/ }).click();
+    await entries
+      .nth(2)
+      .getByRole('link', { name: /wijzigen/ })
+      .click();
     await page.getByRole('button', { name: 'Score verwijderen' }).click();
-    await page.getByRole('dialog', { name: 'Deze score verwijderen?' }).getByRole('button', { name: 'Verwijderen' }).click();
+    await page
+      .getByRole('dialog', { name: 'Deze score verwijderen?' })
+      .getByRole('button', { name: 'Verwijderen' })
+      .click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Fatima El Amrani');
     await expect(entries).toHaveCount(2);
-    await expect(page.locator('.timeline')).toContainText('Gescoord op Zelfredzaamheid (versie 1), door de klantmanager (verwijderd)');
+    await expect(page.locator('.timeline')).toContainText(
+      'Gescoord op Zelfredzaamheid (versie 1), door de klantmanager (verwijderd)',
+    );
   });
 });

@@ -9,9 +9,12 @@ mkdirSync(screenshots, { recursive: true });
 
 /** A key person at work (Dutch), with target groups to choose from, on one screen. */
 async function openAs(app: AppHarness, hash: string, targetGroups: readonly string[] = []) {
-  const { caseworkerId } = await ok(app.koers.call('setup.complete', { language: 'nl', name: 'Anne de Vries', role: 'key_person', demo: false }));
+  const { caseworkerId } = await ok(
+    app.koers.call('setup.complete', { language: 'nl', name: 'Anne de Vries', role: 'key_person', demo: false }),
+  );
   const groups = [];
-  for (const name of targetGroups) groups.push(await ok(app.koers.call('catalog.create', { kind: 'target_group', name })));
+  for (const name of targetGroups)
+    groups.push(await ok(app.koers.call('catalog.create', { kind: 'target_group', name })));
   await app.page.reload();
   await app.page.goto(`${app.url}${hash}`);
   return { me: caseworkerId, groups };
@@ -61,7 +64,8 @@ async function screenshot(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
-const indicatorGroup = (editor: Locator, number: number) => editor.getByRole('group', { name: new RegExp(`^Indicator ${number}:`) });
+const indicatorGroup = (editor: Locator, number: number) =>
+  editor.getByRole('group', { name: new RegExp(`^Indicator ${number}:`) });
 
 async function addIndicator(editor: Locator, page: Page, number: number, text: IndicatorText) {
   await editor.getByRole('button', { name: 'Indicator toevoegen' }).click();
@@ -90,7 +94,9 @@ async function publish(page: Page, number: number, name: string) {
 }
 
 test.describe('scoring sheets (key person)', () => {
-  test('build a sheet of three indicators, publish it, publish a second version, refuse bad input, retire it', async ({ app }) => {
+  test('build a sheet of three indicators, publish it, publish a second version, refuse bad input, retire it', async ({
+    app,
+  }) => {
     const { groups } = await openAs(app, '#/sheets', ['Jongeren', 'Statushouders']);
     const page = app.page;
     await expect(page.getByRole('heading', { level: 1, name: 'Scorelijsten' })).toBeVisible();
@@ -138,14 +144,20 @@ test.describe('scoring sheets (key person)', () => {
     const v1 = await ok(app.koers.call('sheets.get', { id: sheetId }));
     expect(v1.publishedNumber).toBe(1);
     expect(v1.published!.indicators.map((i) => i.name)).toEqual(['Taal', 'Financiën', 'Dagbesteding']);
-    expect(v1.published!.indicators[0]!.levels.map((l) => l.label)).toEqual(['Begrijpt weinig', 'Redt zich', 'Zelfstandig']);
+    expect(v1.published!.indicators[0]!.levels.map((l) => l.label)).toEqual([
+      'Begrijpt weinig',
+      'Redt zich',
+      'Zelfstandig',
+    ]);
     expect(v1.targetGroupIds).toEqual([groups[0]!.id]);
 
     // The published version is shown read-only: nothing to type in, only "edit" starting version 2.
     const published = page.getByRole('region', { name: /^Versie 1, gepubliceerd op / });
     await expect(published.getByRole('heading', { level: 2 })).toBeFocused();
     await expect(published).toContainText('Alleen lezen: een gepubliceerde versie verandert nooit.');
-    await expect(published.getByRole('table', { name: 'Niveaus van Financiën' })).toContainText('Betaalt op tijd met budgetbeheer.');
+    await expect(published.getByRole('table', { name: 'Niveaus van Financiën' })).toContainText(
+      'Betaalt op tijd met budgetbeheer.',
+    );
     await expect(published).toContainText('Schaal 1 tot 3');
     await expect(page.getByRole('textbox')).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Concept opslaan' })).toHaveCount(0);
@@ -175,27 +187,49 @@ test.describe('scoring sheets (key person)', () => {
     // Bad input is refused, in Dutch, next to the field; nothing is saved.
     await page.getByRole('button', { name: 'Bewerken (versie 3 beginnen)' }).click();
     const editor3 = page.getByRole('region', { name: 'Concept van versie 3' });
-    const before = JSON.stringify((await ok(app.koers.call('sheets.get', { id: sheetId }))).draft!.indicators.map((i) => [i.name, i.scaleMin, i.scaleMax, i.levels]));
+    const before = JSON.stringify(
+      (await ok(app.koers.call('sheets.get', { id: sheetId }))).draft!.indicators.map((i) => [
+        i.name,
+        i.scaleMin,
+        i.scaleMax,
+        i.levels,
+      ]),
+    );
     await indicatorGroup(editor3, 1).getByLabel('Naam van niveau 2', { exact: true }).fill('');
     await editor3.getByRole('button', { name: 'Concept opslaan' }).click();
     await expect(editor3.getByRole('alert')).toHaveText('Controleer de gemarkeerde velden. Er is niets opgeslagen.');
-    await expect(indicatorGroup(editor3, 1).getByLabel('Naam van niveau 2', { exact: true })).toHaveAccessibleDescription('Naam van niveau 2 is verplicht.');
+    await expect(
+      indicatorGroup(editor3, 1).getByLabel('Naam van niveau 2', { exact: true }),
+    ).toHaveAccessibleDescription('Naam van niveau 2 is verplicht.');
 
     await indicatorGroup(editor3, 1).getByLabel('Naam van niveau 2', { exact: true }).fill('Redt zich');
     const dagbesteding = indicatorGroup(editor3, 3);
     await dagbesteding.getByLabel('Laagste niveau').fill('3');
     await dagbesteding.getByLabel('Hoogste niveau').fill('3');
     await editor3.getByRole('button', { name: 'Concept opslaan' }).click();
-    await expect(dagbesteding.getByLabel('Hoogste niveau')).toHaveAccessibleDescription(/Hoogste niveau: het hoogste niveau moet boven het laagste liggen\./);
-    await expect(indicatorGroup(editor3, 1).getByLabel('Naam van niveau 2', { exact: true })).not.toHaveAccessibleDescription(/verplicht/);
+    await expect(dagbesteding.getByLabel('Hoogste niveau')).toHaveAccessibleDescription(
+      /Hoogste niveau: het hoogste niveau moet boven het laagste liggen\./,
+    );
+    await expect(
+      indicatorGroup(editor3, 1).getByLabel('Naam van niveau 2', { exact: true }),
+    ).not.toHaveAccessibleDescription(/verplicht/);
     await expect(editor3.getByRole('alert')).toHaveText('Controleer de gemarkeerde velden. Er is niets opgeslagen.');
-    const after = JSON.stringify((await ok(app.koers.call('sheets.get', { id: sheetId }))).draft!.indicators.map((i) => [i.name, i.scaleMin, i.scaleMax, i.levels]));
+    const after = JSON.stringify(
+      (await ok(app.koers.call('sheets.get', { id: sheetId }))).draft!.indicators.map((i) => [
+        i.name,
+        i.scaleMin,
+        i.scaleMax,
+        i.levels,
+      ]),
+    );
     expect(after).toBe(before);
     await screenshot(page, 'sheet-editor-errors.png');
 
     // Retire: the sheet says so, and so does the list.
     await page.getByRole('button', { name: 'Buiten gebruik stellen' }).click();
-    await expect(page.getByRole('status').filter({ hasText: '“Zelfredzaamheid” is buiten gebruik gesteld' })).toBeVisible();
+    await expect(
+      page.getByRole('status').filter({ hasText: '“Zelfredzaamheid” is buiten gebruik gesteld' }),
+    ).toBeVisible();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Niet meer in gebruik');
     expect((await ok(app.koers.call('sheets.get', { id: sheetId }))).retired).toBe(true);
 
@@ -204,7 +238,11 @@ test.describe('scoring sheets (key person)', () => {
     await create.getByLabel('Startpunt').selectOption({ label: 'Participatieladder (zes treden)' });
     await create.getByRole('button', { name: 'Scorelijst maken' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Participatieladder');
-    await expect(indicatorGroup(page.getByRole('region', { name: 'Concept van versie 1' }), 1).getByLabel('Naam van niveau 1', { exact: true })).toHaveValue('Geïsoleerd');
+    await expect(
+      indicatorGroup(page.getByRole('region', { name: 'Concept van versie 1' }), 1).getByLabel('Naam van niveau 1', {
+        exact: true,
+      }),
+    ).toHaveValue('Geïsoleerd');
     await page.getByRole('link', { name: 'Alle scorelijsten' }).click();
     await page.getByRole('button', { name: 'Zelfredzaamheid kopiëren' }).click();
     const copy = page.getByRole('dialog', { name: '“Zelfredzaamheid” kopiëren' });
@@ -212,12 +250,18 @@ test.describe('scoring sheets (key person)', () => {
     await copy.getByLabel('Naam').fill('Zelfredzaamheid jongeren');
     await copy.getByRole('button', { name: 'Kopiëren' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zelfredzaamheid jongeren');
-    await expect(indicatorGroup(page.getByRole('region', { name: 'Concept van versie 1' }), 2).getByLabel('Naam van niveau 2', { exact: true })).toHaveValue('Met budgetbeheer');
+    await expect(
+      indicatorGroup(page.getByRole('region', { name: 'Concept van versie 1' }), 2).getByLabel('Naam van niveau 2', {
+        exact: true,
+      }),
+    ).toHaveValue('Met budgetbeheer');
 
     await page.getByRole('link', { name: 'Alle scorelijsten' }).click();
     const table = page.getByRole('table', { name: 'Scorelijsten' });
     await expect(table.getByRole('row', { name: /Zelfredzaamheid Niet meer in gebruik/ })).toContainText('Versie 2');
-    await expect(table.getByRole('row', { name: /Zelfredzaamheid Niet meer in gebruik/ })).toContainText('concept van versie 3 in bewerking');
+    await expect(table.getByRole('row', { name: /Zelfredzaamheid Niet meer in gebruik/ })).toContainText(
+      'concept van versie 3 in bewerking',
+    );
     await expect(table.getByRole('row', { name: /Participatieladder/ })).toContainText('Alleen concept');
     await expect(table.getByRole('row', { name: /Zelfredzaamheid jongeren/ })).toContainText('geen doelgroep');
     await screenshot(page, 'sheets.png');
@@ -225,8 +269,12 @@ test.describe('scoring sheets (key person)', () => {
 });
 
 test.describe('Danish', () => {
-  test('a starter is filled in in Danish, and the editor speaks of scoreark, indikatorer and kendetegn', async ({ app }) => {
-    await ok(app.koers.call('setup.complete', { language: 'da', name: 'Mette Jensen', role: 'key_person', demo: false }));
+  test('a starter is filled in in Danish, and the editor speaks of scoreark, indikatorer and kendetegn', async ({
+    app,
+  }) => {
+    await ok(
+      app.koers.call('setup.complete', { language: 'da', name: 'Mette Jensen', role: 'key_person', demo: false }),
+    );
     await app.page.reload();
     const page = app.page;
     await page.goto(`${app.url}#/sheets`);
@@ -236,7 +284,11 @@ test.describe('Danish', () => {
     await create.getByRole('button', { name: 'Opret scoreark' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Deltagelsesstige');
     const editor = page.getByRole('region', { name: 'Kladde til version 1' });
-    await expect(editor.getByRole('group', { name: 'Indikator 1: Deltagelse' }).getByLabel('Kendetegn for niveau 1', { exact: true })).toHaveValue('Isoleret');
+    await expect(
+      editor
+        .getByRole('group', { name: 'Indikator 1: Deltagelse' })
+        .getByLabel('Kendetegn for niveau 1', { exact: true }),
+    ).toHaveValue('Isoleret');
     await expect(editor).toContainText('Sagsbehandlere kan også altid vælge “ikke scoret”');
     await expect(editor.getByRole('button', { name: 'Offentliggør version 1' })).toBeVisible();
   });
@@ -253,7 +305,15 @@ test.describe('coverage (key person)', () => {
     await ok(app.koers.call('clients.create', { firstName: 'Daan', lastName: 'de Boer', caseworkerId: bram.id }));
     const ladder = await ok(app.koers.call('sheets.createFromStarter', { starter: 'ladder', language: 'nl' }));
     const version = (await ok(app.koers.call('sheets.publish', { id: ladder.id }))).published!;
-    await ok(app.koers.call('scorings.create', { clientId: jan.id, versionId: version.id, date: today, scoredBy: 'together', scores: [{ indicatorId: version.indicators[0]!.id, value: 3 }] }));
+    await ok(
+      app.koers.call('scorings.create', {
+        clientId: jan.id,
+        versionId: version.id,
+        date: today,
+        scoredBy: 'together',
+        scores: [{ indicatorId: version.indicators[0]!.id, value: 3 }],
+      }),
+    );
 
     await expect(page.getByRole('heading', { level: 1, name: 'Dekking' })).toBeVisible();
     const table = page.getByRole('table', { name: 'Dekking per klantmanager' });
@@ -261,24 +321,38 @@ test.describe('coverage (key person)', () => {
     const bramRow = table.getByRole('row', { name: /Bram Visser/ });
     await expect(anne.getByRole('cell')).toHaveText(['2', '1', '50%', 'geen doel ingesteld']);
     await expect(bramRow.getByRole('cell')).toHaveText(['1', '0', '0%', 'geen doel ingesteld']);
-    await expect(table.getByRole('row', { name: /Hele team/ }).getByRole('cell')).toHaveText(['3', '1', '33,3%', 'geen doel ingesteld']);
+    await expect(table.getByRole('row', { name: /Hele team/ }).getByRole('cell')).toHaveText([
+      '3',
+      '1',
+      '33,3%',
+      'geen doel ingesteld',
+    ]);
     await expect(page.getByText('Er is nog geen teamdoel ingesteld.')).toBeVisible();
 
     const form = page.getByRole('form', { name: 'Teamdoel' });
     await form.getByLabel('Deel gescoord binnen ritme (%)').fill('150');
     await form.getByLabel('Te halen op').fill('2031-07-01');
     await form.getByRole('button', { name: 'Doel instellen' }).click();
-    await expect(form.getByLabel('Deel gescoord binnen ritme (%)')).toHaveAccessibleDescription(/Vul een percentage van 0 tot 100 in\./);
+    await expect(form.getByLabel('Deel gescoord binnen ritme (%)')).toHaveAccessibleDescription(
+      /Vul een percentage van 0 tot 100 in\./,
+    );
     expect((await ok(app.koers.call('coverage.get', {}))).target).toBeNull();
 
     await form.getByLabel('Deel gescoord binnen ritme (%)').fill('50');
     await form.getByRole('button', { name: 'Doel instellen' }).click();
     await expect(page.getByRole('status')).toHaveText('Teamdoel ingesteld: 50% op 1 juli 2031.');
-    await expect(page.getByText('Doel: 50% van de actieve klanten gescoord binnen het ritme op 1 juli 2031.')).toBeVisible();
+    await expect(
+      page.getByText('Doel: 50% van de actieve klanten gescoord binnen het ritme op 1 juli 2031.'),
+    ).toBeVisible();
     expect((await ok(app.koers.call('coverage.get', {}))).target).toEqual({ share: 0.5, dueOn: '2031-07-01' });
     await expect(anne.getByRole('cell').nth(3)).toHaveText('Doel gehaald');
     await expect(bramRow.getByRole('cell').nth(3)).toHaveText('Nog 1 klant te scoren');
-    await expect(table.getByRole('row', { name: /Hele team/ }).getByRole('cell').nth(3)).toHaveText('Nog 1 klant te scoren');
+    await expect(
+      table
+        .getByRole('row', { name: /Hele team/ })
+        .getByRole('cell')
+        .nth(3),
+    ).toHaveText('Nog 1 klant te scoren');
     await screenshot(page, 'coverage.png');
   });
 });
@@ -313,7 +387,9 @@ test.describe('rescoring rhythm of target groups', () => {
     await expect(weeks).toHaveValue('8');
     await weeks.fill('');
     await dialog.getByRole('button', { name: 'Opslaan' }).click();
-    await expect(section.getByRole('status')).toHaveText('“Jongeren” volgt de standaard: elke 12 weken opnieuw scoren.');
+    await expect(section.getByRole('status')).toHaveText(
+      '“Jongeren” volgt de standaard: elke 12 weken opnieuw scoren.',
+    );
     await expect(row).toContainText('Elke 12 weken (standaard)');
     expect((await ok(app.koers.call('catalog.list', {}))).find((i) => i.id === groups[0]!.id)!.rescoreWeeks).toBeNull();
   });

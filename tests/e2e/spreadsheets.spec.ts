@@ -8,8 +8,12 @@ const screenshots = resolve(import.meta.dirname, '../screenshots');
 mkdirSync(screenshots, { recursive: true });
 const fixtures = resolve(import.meta.dirname, '../fixtures/spreadsheets');
 
-test('import a Dutch caseload from Excel: columns suggested, unknown groups created, preview, import; past scores; export', async ({ app }) => {
-  await ok(app.koers.call('setup.complete', { language: 'nl', name: 'Anne de Vries', role: 'key_person', demo: false }));
+test('import a Dutch caseload from Excel: columns suggested, unknown groups created, preview, import; past scores; export', async ({
+  app,
+}) => {
+  await ok(
+    app.koers.call('setup.complete', { language: 'nl', name: 'Anne de Vries', role: 'key_person', demo: false }),
+  );
   const page = app.page;
   await page.reload();
   await page.goto(`${app.url}#/spreadsheets`);
@@ -31,20 +35,41 @@ test('import a Dutch caseload from Excel: columns suggested, unknown groups crea
   await expect(caseload.getByLabel('Voornaam')).toHaveValue('');
   await expect(caseload.getByText('12 met fouten')).toBeVisible();
   const preview = caseload.getByRole('table', { name: 'De eerste rijen, en elke rij met een probleem' });
-  await expect(preview.getByRole('row', { name: /Jan de Vries/ })).toContainText('Doelgroep: deze naam kent Koers niet. (Bijstand 27+)');
+  await expect(preview.getByRole('row', { name: /Jan de Vries/ })).toContainText(
+    'Doelgroep: deze naam kent Koers niet. (Bijstand 27+)',
+  );
   await expect(caseload.getByRole('button', { name: '0 rijen importeren' })).toBeDisabled();
 
-  await caseload.getByRole('checkbox', { name: /Doelgroepen die Koers niet kent aanmaken: Jongeren tot 27, Bijstand 27\+, Statushouders/ }).check();
+  await caseload
+    .getByRole('checkbox', {
+      name: /Doelgroepen die Koers niet kent aanmaken: Jongeren tot 27, Bijstand 27\+, Statushouders/,
+    })
+    .check();
   await caseload.getByRole('checkbox', { name: /Fases die Koers niet kent aanmaken/ }).check();
   await expect(caseload.getByText('12 nieuw')).toBeVisible();
   await page.screenshot({ path: resolve(screenshots, 'import-caseload.png'), fullPage: true });
   await caseload.getByRole('button', { name: '12 rijen importeren' }).click();
-  await expect(caseload.getByRole('status').filter({ hasText: 'Geïmporteerd' })).toHaveText('Geïmporteerd: 12 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 lege rijen overgeslagen.');
+  await expect(caseload.getByRole('status').filter({ hasText: 'Geïmporteerd' })).toHaveText(
+    'Geïmporteerd: 12 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 lege rijen overgeslagen.',
+  );
 
   // Past scores against a published sheet.
   const levels = [1, 2, 3, 4, 5].map((value) => ({ value, label: `Niveau ${value}`, description: null }));
   const created = await ok(app.koers.call('sheets.createFromStarter', { starter: 'empty', language: 'nl' }));
-  await ok(app.koers.call('sheets.saveDraft', { sheetId: created.id, name: 'Zelfredzaamheid', targetGroupIds: [], indicators: ['Financiën', 'Wonen', 'Dagbesteding'].map((name) => ({ name, description: null, scaleMin: 1, scaleMax: 5, levels })) }));
+  await ok(
+    app.koers.call('sheets.saveDraft', {
+      sheetId: created.id,
+      name: 'Zelfredzaamheid',
+      targetGroupIds: [],
+      indicators: ['Financiën', 'Wonen', 'Dagbesteding'].map((name) => ({
+        name,
+        description: null,
+        scaleMin: 1,
+        scaleMax: 5,
+        levels,
+      })),
+    }),
+  );
   await ok(app.koers.call('sheets.publish', { id: created.id }));
   await page.reload();
   const scores = page.getByRole('region', { name: 'Eerdere scores' });
@@ -54,7 +79,9 @@ test('import a Dutch caseload from Excel: columns suggested, unknown groups crea
   await expect(scores.getByLabel('Financiën')).toHaveValue('2');
   await expect(scores.getByText('8 nieuw')).toBeVisible();
   await scores.getByRole('button', { name: '8 rijen importeren' }).click();
-  await expect(scores.getByRole('status').filter({ hasText: 'geïmporteerd' })).toHaveText('8 scores geïmporteerd; 0 rijen overgeslagen (leeg, of al in Koers).');
+  await expect(scores.getByRole('status').filter({ hasText: 'geïmporteerd' })).toHaveText(
+    '8 scores geïmporteerd; 0 rijen overgeslagen (leeg, of al in Koers).',
+  );
 
   // Export the caseload: a real workbook with the twelve clients.
   const exportCard = page.getByRole('region', { name: 'Caseload', exact: true });
@@ -72,5 +99,7 @@ test('import a Dutch caseload from Excel: columns suggested, unknown groups crea
   // The caseload page shows them.
   await page.goto(`${app.url}#/`);
   await expect(page.getByRole('row', { name: /de Vries, Jan KL-10237 Bijstand 27\+ Activering/ })).toBeVisible();
-  await expect(page.getByRole('row', { name: /El Amrani, Mohammed KL-10245 Statushouders Kennismaking/ })).toBeVisible();
+  await expect(
+    page.getByRole('row', { name: /El Amrani, Mohammed KL-10245 Statushouders Kennismaking/ }),
+  ).toBeVisible();
 });

@@ -6,7 +6,10 @@ import { tempFolder } from '../helpers/temp';
 
 const root = resolve(import.meta.dirname, '../..');
 
-const DEFAULT_EXECUTABLE: Partial<Record<NodeJS.Platform, string>> = { darwin: 'Electron.app/Contents/MacOS/Electron', win32: 'electron.exe' };
+const DEFAULT_EXECUTABLE: Partial<Record<NodeJS.Platform, string>> = {
+  darwin: 'Electron.app/Contents/MacOS/Electron',
+  win32: 'electron.exe',
+};
 
 /**
  * The Electron binary, or why there is none. Looked up the way the electron package
@@ -15,27 +18,48 @@ const DEFAULT_EXECUTABLE: Partial<Record<NodeJS.Platform, string>> = { darwin: '
 function findElectron(): { path: string } | { reason: string } {
   const packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
   const pathFile = join(packageDir, 'path.txt');
-  const executable = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : (DEFAULT_EXECUTABLE[process.platform] ?? 'electron');
-  const path = process.env.ELECTRON_OVERRIDE_DIST_PATH ? join(process.env.ELECTRON_OVERRIDE_DIST_PATH, executable) : join(packageDir, 'dist', executable);
-  return existsSync(path) ? { path } : { reason: `no Electron binary at ${path} (the npm package installs without it where Electron's downloads are unreachable)` };
+  const executable = existsSync(pathFile)
+    ? readFileSync(pathFile, 'utf8').trim()
+    : (DEFAULT_EXECUTABLE[process.platform] ?? 'electron');
+  const path = process.env.ELECTRON_OVERRIDE_DIST_PATH
+    ? join(process.env.ELECTRON_OVERRIDE_DIST_PATH, executable)
+    : join(packageDir, 'dist', executable);
+  return existsSync(path)
+    ? { path }
+    : {
+        reason: `no Electron binary at ${path} (the npm package installs without it where Electron's downloads are unreachable)`,
+      };
 }
 
 const found = findElectron();
 if ('reason' in found) console.log(`[electron suite] skipped: ${found.reason}`);
-test.skip('reason' in found, `Real-app suite skipped: ${'reason' in found ? found.reason : ''}. It runs wherever the binary is installed (npx install-electron, or set ELECTRON_OVERRIDE_DIST_PATH).`);
+test.skip(
+  'reason' in found,
+  `Real-app suite skipped: ${'reason' in found ? found.reason : ''}. It runs wherever the binary is installed (npx install-electron, or set ELECTRON_OVERRIDE_DIST_PATH).`,
+);
 
 test('the real app: secure window, add a client, still there after a restart', async () => {
   if (!('path' in found)) return;
   const userData = tempFolder('koers-electron-');
   const launch = () =>
-    electron.launch({ executablePath: found.path, args: [root], cwd: root, env: { ...process.env, KOERS_USER_DATA: userData.path, LANG: 'nl_NL.UTF-8' } });
+    electron.launch({
+      executablePath: found.path,
+      args: [root],
+      cwd: root,
+      env: { ...process.env, KOERS_USER_DATA: userData.path, LANG: 'nl_NL.UTF-8' },
+    });
   try {
     let app = await launch();
     let page = await app.firstWindow();
     // Sandboxed and isolated: the page sees window.koers and nothing of Node or Electron.
     const exposed = await page.evaluate(() => {
       const g = globalThis as { require?: unknown; process?: unknown; ipcRenderer?: unknown; koers?: object };
-      return { require: typeof g.require, process: typeof g.process, ipcRenderer: typeof g.ipcRenderer, koers: typeof g.koers };
+      return {
+        require: typeof g.require,
+        process: typeof g.process,
+        ipcRenderer: typeof g.ipcRenderer,
+        koers: typeof g.koers,
+      };
     });
     expect(exposed).toEqual({ require: 'undefined', process: 'undefined', ipcRenderer: 'undefined', koers: 'object' });
     // At run time too: no Node in the page (above), and no webview tag (webviewTag: false leaves it unknown).
@@ -68,7 +92,9 @@ test('the real app: secure window, add a client, still there after a restart', a
       await second.waitForEvent('close', { timeout: 10_000 }).catch(() => undefined);
     }
     expect(app.windows()).toHaveLength(1);
-    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.isFocused() ?? false)).toBe(true);
+    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.isFocused() ?? false)).toBe(
+      true,
+    );
 
     await app.close();
     app = await launch();

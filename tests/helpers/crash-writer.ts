@@ -90,18 +90,41 @@ async function main(): Promise<void> {
       );
       for (let i = 1; i <= todos; i++) {
         await pause();
-        await insertAction(trx, { clientId, title: `to-do ${i}/${todos} ${tag}`, kind: 'task', dueDate: at.slice(0, 10), dueTime: null }, at, worker.id);
+        await insertAction(
+          trx,
+          { clientId, title: `to-do ${i}/${todos} ${tag}`, kind: 'task', dueDate: at.slice(0, 10), dueTime: null },
+          at,
+          worker.id,
+        );
       }
       let noteId: string | undefined;
       if (withNote) {
         await pause();
-        noteId = await insertNote(trx, { clientId, householdId: null, kind: 'conversation', notedAt: at.slice(0, 16), body: `note ${tag}`, pinned: false }, at, worker.id);
+        noteId = await insertNote(
+          trx,
+          {
+            clientId,
+            householdId: null,
+            kind: 'conversation',
+            notedAt: at.slice(0, 16),
+            body: `note ${tag}`,
+            pinned: false,
+          },
+          at,
+          worker.id,
+        );
       }
       if (editId) {
         await pause();
         const old = await getNote(trx, editId);
         if (!old) throw new Error(`note ${editId} vanished`);
-        await updateNote(trx, editId, { kind: old.kind, notedAt: old.notedAt, body: `edit ${tag}`, pinned: old.pinned }, at, worker.id);
+        await updateNote(
+          trx,
+          editId,
+          { kind: old.kind, notedAt: old.notedAt, body: `edit ${tag}`, pinned: old.pinned },
+          at,
+          worker.id,
+        );
       }
       if (renameId) {
         await pause();

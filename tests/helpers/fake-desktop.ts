@@ -22,7 +22,9 @@ export interface FakeDesktop extends Desktop {
 export const LAPTOP: Display = { id: 1, label: 'Built-in', width: 1920, height: 1080, current: true };
 export const PROJECTOR: Display = { id: 2, label: 'Projector', width: 1280, height: 720, current: false };
 
-export function fakeDesktop(pdf: (route: string) => Promise<Uint8Array> = async () => new TextEncoder().encode('%PDF-1.7\n%fake\n')): FakeDesktop {
+export function fakeDesktop(
+  pdf: (route: string) => Promise<Uint8Array> = async () => new TextEncoder().encode('%PDF-1.7\n%fake\n'),
+): FakeDesktop {
   let onClosed: (() => void) | undefined;
   const desktop: FakeDesktop = {
     saveAs: null,

@@ -73,7 +73,8 @@ async function openOn(folder: string, options: TestKoersOptions, removeFolder: (
     desktop,
     events,
     internalErrors,
-    call: <M extends Method>(method: M, input: unknown) => koers.dispatch(method, input) as Promise<Envelope<Output<M>>>,
+    call: <M extends Method>(method: M, input: unknown) =>
+      koers.dispatch(method, input) as Promise<Envelope<Output<M>>>,
     async cleanup() {
       await koers.close();
       removeFolder();

@@ -10,11 +10,15 @@ export async function ok<T>(promise: Promise<{ ok: true; value: T } | { ok: fals
 
 /** First run done (a key person), so handlers have a current caseworker. */
 export async function setUp(koers: TestKoers, name = 'Anne de Vries'): Promise<string> {
-  const { caseworkerId } = await ok(koers.call('setup.complete', { language: 'nl', name, role: 'key_person', demo: false }));
+  const { caseworkerId } = await ok(
+    koers.call('setup.complete', { language: 'nl', name, role: 'key_person', demo: false }),
+  );
   return caseworkerId;
 }
 
-export async function catalog(koers: TestKoers): Promise<{ stages: CatalogItem[]; reasons: CatalogItem[]; targetGroups: CatalogItem[] }> {
+export async function catalog(
+  koers: TestKoers,
+): Promise<{ stages: CatalogItem[]; reasons: CatalogItem[]; targetGroups: CatalogItem[] }> {
   const items = await ok(koers.call('catalog.list', {}));
   return {
     stages: items.filter((i) => i.kind === 'stage'),

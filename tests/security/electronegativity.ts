@@ -9,7 +9,9 @@ import { join, resolve } from 'node:path';
  * the code it flags (`// eng-disable CHECK — why`). Part of `npm test`.
  */
 const root = resolve(import.meta.dirname, '../..');
-const electron = (JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version;
+const electron = (
+  JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')) as { version: string }
+).version;
 const out = mkdtempSync(join(tmpdir(), 'koers-eneg-'));
 let findings: string[];
 try {
@@ -19,7 +21,11 @@ try {
   for (const folder of ['main', 'preload']) cpSync(join(root, folder), join(target, folder), { recursive: true });
   const csv = join(out, 'findings.csv');
   // -e: the Electron version in use (the tool would otherwise look it up online); -s medium: MEDIUM and HIGH only.
-  execFileSync(join(root, 'node_modules/.bin/electronegativity'), ['-i', target, '-r', '-s', 'medium', '-v', 'false', '-e', electron, '-p', 'typescript', '-o', csv], { cwd: root, stdio: ['ignore', 'ignore', 'ignore'] });
+  execFileSync(
+    join(root, 'node_modules/.bin/electronegativity'),
+    ['-i', target, '-r', '-s', 'medium', '-v', 'false', '-e', electron, '-p', 'typescript', '-o', csv],
+    { cwd: root, stdio: ['ignore', 'ignore', 'ignore'] },
+  );
   findings = readFileSync(csv, 'utf8')
     .trim()
     .split('\n')

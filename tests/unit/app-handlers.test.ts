@@ -10,15 +10,24 @@ describe('language', () => {
   it('follows the OS locale until the user picks one, then keeps the choice', async () => {
     const temp = tempFolder();
     koers = await openTestKoers({ folder: temp.path, osLocales: ['da-DK', 'en-US'] });
-    expect(await koers.dispatch('app.info', {})).toMatchObject({ ok: true, value: { version: '0.0.0-test', language: 'da', languageChosen: false, currentCaseworker: null } });
+    expect(await koers.dispatch('app.info', {})).toMatchObject({
+      ok: true,
+      value: { version: '0.0.0-test', language: 'da', languageChosen: false, currentCaseworker: null },
+    });
 
-    expect(await koers.dispatch('settings.setLanguage', { language: 'nl' })).toEqual({ ok: true, value: { language: 'nl' } });
+    expect(await koers.dispatch('settings.setLanguage', { language: 'nl' })).toEqual({
+      ok: true,
+      value: { language: 'nl' },
+    });
     expect(koers.events).toContainEqual({ event: 'settings.changed', payload: { language: 'nl' } });
 
     // A restart reads the choice back from the settings file.
     await koers.close();
     koers = await openTestKoers({ folder: temp.path, osLocales: ['da-DK'] });
-    expect(await koers.dispatch('app.info', {})).toMatchObject({ ok: true, value: { language: 'nl', languageChosen: true } });
+    expect(await koers.dispatch('app.info', {})).toMatchObject({
+      ok: true,
+      value: { language: 'nl', languageChosen: true },
+    });
     await koers.close();
     koers = undefined;
     temp.cleanup();
@@ -26,7 +35,10 @@ describe('language', () => {
 
   it('refuses a language Koers does not speak', async () => {
     koers = await openTestKoers();
-    expect(await koers.dispatch('settings.setLanguage', { language: 'de' })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await koers.dispatch('settings.setLanguage', { language: 'de' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
     expect(koers.settings.get('language')).toBeNull();
   });
 

@@ -23,13 +23,26 @@ interface Row {
 
 /** What an attacker with the file can do: rewrite the log as given, numbered from 1 and hashed properly. */
 function rechain(sqlite: BetterSqlite3.Database, rows: readonly Row[]): void {
-  const insert = sqlite.prepare('INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, result, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insert = sqlite.prepare(
+    'INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, result, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   sqlite.transaction(() => {
     sqlite.prepare('DELETE FROM audit_log').run();
     let prev = '0'.repeat(64);
     rows.forEach((row, index) => {
       const seq = index + 1;
-      const hash = entryHash(seq, { at: row.at, actor: row.actor, action: row.action, entity: row.entity, entityId: row.entity_id, result: row.result }, prev);
+      const hash = entryHash(
+        seq,
+        {
+          at: row.at,
+          actor: row.actor,
+          action: row.action,
+          entity: row.entity,
+          entityId: row.entity_id,
+          result: row.result,
+        },
+        prev,
+      );
       insert.run(seq, row.at, row.actor, row.action, row.entity, row.entity_id, row.result, prev, hash);
       prev = hash;
     });
@@ -38,7 +51,8 @@ function rechain(sqlite: BetterSqlite3.Database, rows: readonly Row[]): void {
 
 const rows = (sqlite: BetterSqlite3.Database) => sqlite.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Row[];
 const seqs = (sqlite: BetterSqlite3.Database) => rows(sqlite).map((row) => row.seq);
-const count = (sqlite: BetterSqlite3.Database, action: string) => (sqlite.prepare('SELECT count(*) AS n FROM audit_log WHERE action = ?').get(action) as { n: number }).n;
+const count = (sqlite: BetterSqlite3.Database, action: string) =>
+  (sqlite.prepare('SELECT count(*) AS n FROM audit_log WHERE action = ?').get(action) as { n: number }).n;
 const unavailable = { ok: false, error: { code: 'conflict', details: { reason: 'audit_unavailable' } } };
 
 describe('audit chain check against the head kept outside the database', () => {
@@ -81,7 +95,10 @@ describe('audit chain check against the head kept outside the database', () => {
     await other.close();
     folder.cleanup();
     const sqlite = koers.connection.sqlite;
-    rechain(sqlite, rows(sqlite).filter((row) => row.seq !== 2));
+    rechain(
+      sqlite,
+      rows(sqlite).filter((row) => row.seq !== 2),
+    );
     expect(seqs(sqlite).at(-1)).toBeGreaterThanOrEqual(head!.seq);
     expect((await ok(koers.call('audit.check', {}))).problems).toContainEqual({ seq: head!.seq, problem: 'rewritten' });
   });
@@ -111,7 +128,11 @@ describe('audit log when it cannot be written for a while', () => {
     };
   }
 
-  const backgroundFailure = () => vi.waitFor(() => expect(koers.internalErrors.map((e) => e.method)).toContain('audit'), { timeout: 5_000, interval: 20 });
+  const backgroundFailure = () =>
+    vi.waitFor(() => expect(koers.internalErrors.map((e) => e.method)).toContain('audit'), {
+      timeout: 5_000,
+      interval: 20,
+    });
 
   it('keeps what it could not write while the database is busy, says so, and writes every entry once, in order, when it is free', async () => {
     const backup = await ok(koers.call('backups.create', {}));
@@ -127,7 +148,12 @@ describe('audit log when it cannot be written for a while', () => {
       expect(await koers.call('privacy.exportClient', { clientId })).toMatchObject(unavailable);
       expect(existsSync(desktop.saveAs)).toBe(false);
       expect(await koers.call('backups.restore', { fileName: backup.fileName })).toMatchObject(unavailable);
-      expect(await koers.call('privacy.eraseClient', { clientId, confirm: (await ok(koers.call('clients.get', { id: clientId }))).pseudonym })).toMatchObject(unavailable);
+      expect(
+        await koers.call('privacy.eraseClient', {
+          clientId,
+          confirm: (await ok(koers.call('clients.get', { id: clientId }))).pseudonym,
+        }),
+      ).toMatchObject(unavailable);
     } finally {
       release();
     }
@@ -144,7 +170,14 @@ describe('audit log when it cannot be written for a while', () => {
     expect(koers.settings.get('auditHead')?.seq).toBe(seqs(sqlite).at(-1));
     expect(await ok(koers.call('privacy.exportClient', { clientId }))).toEqual({ path: desktop.saveAs });
     // The erasure refused above was not done; now it is.
-    expect(await ok(koers.call('privacy.eraseClient', { clientId, confirm: (await ok(koers.call('clients.get', { id: clientId }))).pseudonym }))).toEqual({ ok: true });
+    expect(
+      await ok(
+        koers.call('privacy.eraseClient', {
+          clientId,
+          confirm: (await ok(koers.call('clients.get', { id: clientId }))).pseudonym,
+        }),
+      ),
+    ).toEqual({ ok: true });
     expect(await ok(koers.call('audit.check', {}))).toMatchObject({ problems: [] });
   });
 
@@ -163,8 +196,17 @@ describe('audit log when it cannot be written for a while', () => {
   it('waits twice as long after each failed attempt, up to 30 seconds, however many calls come meanwhile', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const errors: unknown[] = [];
-    const log = new AuditLog(koers.connection.db, { get: () => null, set: () => undefined }, (error) => errors.push(error));
-    const entry = { at: '2026-11-23T09:30:00.000Z', actor: null, action: 'clients.get', entity: 'clients', entityId: clientId, result: 'ok' };
+    const log = new AuditLog(koers.connection.db, { get: () => null, set: () => undefined }, (error) =>
+      errors.push(error),
+    );
+    const entry = {
+      at: '2026-11-23T09:30:00.000Z',
+      actor: null,
+      action: 'clients.get',
+      entity: 'clients',
+      entityId: clientId,
+      result: 'ok',
+    };
     // Every promise settled (SQLite answers synchronously; only the timers are fake).
     const settle = () => new Promise((resolve) => setImmediate(resolve));
     const attemptsAfter = async (ms: number) => {
@@ -233,7 +275,10 @@ describe('audit log when it cannot be written for a while', () => {
       release();
     }
     const sqlite = koers.connection.sqlite;
-    await vi.waitFor(async () => expect(await koers.call('clients.get', { id: clientId })).toMatchObject({ ok: true }), { timeout: 10_000, interval: 50 });
+    await vi.waitFor(
+      async () => expect(await koers.call('clients.get', { id: clientId })).toMatchObject({ ok: true }),
+      { timeout: 10_000, interval: 50 },
+    );
     await koers.context.audit.flush();
     // Every served call is logged once; the refusals served nothing and are not.
     expect(count(sqlite, 'clients.get')).toBe(AUDIT_QUEUE_LIMIT + 1);

@@ -24,7 +24,9 @@ const now = () => clock;
 /** Every file under a folder, as paths relative to it. */
 function filesUnder(folder: string): string[] {
   if (!existsSync(folder)) return [];
-  return (readdirSync(folder, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => statSync(join(folder, f)).isFile()).sort();
+  return (readdirSync(folder, { recursive: true, encoding: 'utf8' }) as string[])
+    .filter((f) => statSync(join(folder, f)).isFile())
+    .sort();
 }
 
 /** Where a backup file lies, wherever in the backup folder Koers keeps it. */
@@ -42,7 +44,8 @@ function tamper(path: string, statements: string): void {
   db.close();
 }
 
-const names = (koers: TestKoers) => ok(koers.call('clients.list', { status: 'all' })).then((clients) => clients.map((c) => c.firstName).sort());
+const names = (koers: TestKoers) =>
+  ok(koers.call('clients.list', { status: 'all' })).then((clients) => clients.map((c) => c.firstName).sort());
 
 /** A recursive view in place of the client table: bounded, so today's code (which counted it on the main thread) ends and fails instead of hanging. */
 const RECURSIVE_CLIENT = `
@@ -71,12 +74,19 @@ describe('a backup is checked before anything touches the live database', { time
 
   /** The refusal leaves the live data, its schema and the backup folder as they were, and the next start works. */
   async function expectRefused(fileName: string, problem: string) {
-    const schemaBefore = koers.connection.sqlite.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all();
+    const schemaBefore = koers.connection.sqlite
+      .prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name')
+      .all();
     const backupsBefore = filesUnder(join(koers.folder, 'backups'));
     expect(await ok(koers.call('backups.inspect', { fileName }))).toEqual({ usable: false, problem });
-    expect(await koers.call('backups.restore', { fileName })).toMatchObject({ ok: false, error: { code: 'conflict', details: { reason: `backup_${problem}` } } });
+    expect(await koers.call('backups.restore', { fileName })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', details: { reason: `backup_${problem}` } },
+    });
     expect(await names(koers)).toEqual(['Jan', 'Piet']);
-    expect(koers.connection.sqlite.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all()).toEqual(schemaBefore);
+    expect(koers.connection.sqlite.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all()).toEqual(
+      schemaBefore,
+    );
     expect(filesUnder(join(koers.folder, 'backups'))).toEqual(backupsBefore);
     expect(koers.internalErrors).toEqual([]);
     await koers.close();
@@ -85,17 +95,26 @@ describe('a backup is checked before anything touches the live database', { time
   }
 
   it('refuses a backup from a newer Koers', async () => {
-    const fileName = await tamperedBackup(`INSERT INTO kysely_migration (name, timestamp) VALUES ('9999_from_the_future', '2030-01-01T00:00:00Z')`);
+    const fileName = await tamperedBackup(
+      `INSERT INTO kysely_migration (name, timestamp) VALUES ('9999_from_the_future', '2030-01-01T00:00:00Z')`,
+    );
     await expectRefused(fileName, 'too_new');
   });
 
   it('refuses a backup with a trigger Koers did not make, and never restores it', async () => {
-    await expectRefused(await tamperedBackup(`CREATE TRIGGER steal AFTER INSERT ON client BEGIN UPDATE caseworker SET name = NEW.first_name; END`), 'not_koers');
+    await expectRefused(
+      await tamperedBackup(
+        `CREATE TRIGGER steal AFTER INSERT ON client BEGIN UPDATE caseworker SET name = NEW.first_name; END`,
+      ),
+      'not_koers',
+    );
     expect(koers.connection.sqlite.prepare(`SELECT name FROM sqlite_master WHERE name = 'steal'`).all()).toEqual([]);
   });
 
   it("refuses another database's backup put in this database's folder", async () => {
-    const fileName = await tamperedBackup(`UPDATE meta SET value = '01234567-89ab-7def-8123-456789abcdef' WHERE key = 'database_id'`);
+    const fileName = await tamperedBackup(
+      `UPDATE meta SET value = '01234567-89ab-7def-8123-456789abcdef' WHERE key = 'database_id'`,
+    );
     await expectRefused(fileName, 'other_database');
   });
 
@@ -103,7 +122,9 @@ describe('a backup is checked before anything touches the live database', { time
     const fileName = await tamperedBackup(`SELECT 1`);
     const path = backupPath(koers, fileName);
     const other = new BetterSqlite3(path + '.other');
-    other.exec(`CREATE TABLE client (id TEXT PRIMARY KEY, deleted_at TEXT); CREATE TABLE scoring (id TEXT, deleted_at TEXT); CREATE TABLE note (id TEXT, deleted_at TEXT);`);
+    other.exec(
+      `CREATE TABLE client (id TEXT PRIMARY KEY, deleted_at TEXT); CREATE TABLE scoring (id TEXT, deleted_at TEXT); CREATE TABLE note (id TEXT, deleted_at TEXT);`,
+    );
     other.close();
     copyFileSync(path + '.other', path);
     writeFileSync(path + '.other', '');
@@ -112,7 +133,9 @@ describe('a backup is checked before anything touches the live database', { time
 
   it('refuses a damaged backup', async () => {
     // Enough rows that the damage falls in the middle of a table.
-    const insert = koers.connection.sqlite.prepare(`INSERT INTO caseworker (id, name, role, created_at, updated_at) VALUES (?, ?, 'caseworker', 'x', 'x')`);
+    const insert = koers.connection.sqlite.prepare(
+      `INSERT INTO caseworker (id, name, role, created_at, updated_at) VALUES (?, ?, 'caseworker', 'x', 'x')`,
+    );
     for (let i = 0; i < 400; i++) insert.run(`w${i}`, `Worker ${i} ${'x'.repeat(200)}`);
     const fileName = await tamperedBackup(`SELECT 1`);
     const path = backupPath(koers, fileName);
@@ -129,13 +152,20 @@ describe('a backup is checked before anything touches the live database', { time
     const temp = tempFolder();
     const old = openConnection(join(temp.path, 'old.sqlite'));
     await new Migrator({ db: old.db, provider: migrationProvider }).migrateTo('0004_scoring');
-    old.sqlite.exec(`INSERT INTO client (id, first_name, last_name, pseudonym, status, created_at, updated_at) VALUES ('c-old', 'Oud', 'Klant', 'K-0001', 'active', 'x', 'x')`);
+    old.sqlite.exec(
+      `INSERT INTO client (id, first_name, last_name, pseudonym, status, created_at, updated_at) VALUES ('c-old', 'Oud', 'Klant', 'K-0001', 'active', 'x', 'x')`,
+    );
     old.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     await old.close();
     copyFileSync(join(temp.path, 'old.sqlite'), join(own, 'koers-2026-01-01T000000000Z.sqlite'));
     temp.cleanup();
 
-    expect(await ok(koers.call('backups.inspect', { fileName: 'koers-2026-01-01T000000000Z.sqlite' }))).toEqual({ usable: true, clients: 1, scorings: 0, notes: 0 });
+    expect(await ok(koers.call('backups.inspect', { fileName: 'koers-2026-01-01T000000000Z.sqlite' }))).toEqual({
+      usable: true,
+      clients: 1,
+      scorings: 0,
+      notes: 0,
+    });
     await ok(koers.call('backups.restore', { fileName: 'koers-2026-01-01T000000000Z.sqlite' }));
     expect(await names(koers)).toEqual(['Oud']);
     // Its backups stay where they were: the restored data is still this database.
@@ -167,10 +197,16 @@ describe('a hostile file in the backup folder', { timeout: 60_000 }, () => {
     let ticks = 0;
     const timer = setInterval(() => (ticks += 1), 5);
     try {
-      expect(await ok(koers.call('backups.inspect', { fileName: backup.fileName }))).toEqual({ usable: false, problem: 'not_koers' });
+      expect(await ok(koers.call('backups.inspect', { fileName: backup.fileName }))).toEqual({
+        usable: false,
+        problem: 'not_koers',
+      });
       expect(ticks).toBeGreaterThan(0);
       ticks = 0;
-      expect(await koers.call('backups.restore', { fileName: backup.fileName })).toMatchObject({ ok: false, error: { details: { reason: 'backup_not_koers' } } });
+      expect(await koers.call('backups.restore', { fileName: backup.fileName })).toMatchObject({
+        ok: false,
+        error: { details: { reason: 'backup_not_koers' } },
+      });
       expect(ticks).toBeGreaterThan(0);
     } finally {
       clearInterval(timer);
@@ -184,13 +220,20 @@ describe('a hostile file in the backup folder', { timeout: 60_000 }, () => {
     const newer = await ok(koers.call('backups.create', {}));
     clock = new Date('2026-11-25T09:00:00Z');
     const view = await ok(koers.call('backups.create', {}));
-    tamper(backupPath(koers, newer.fileName), `INSERT INTO kysely_migration (name, timestamp) VALUES ('9999_from_the_future', 'x')`);
+    tamper(
+      backupPath(koers, newer.fileName),
+      `INSERT INTO kysely_migration (name, timestamp) VALUES ('9999_from_the_future', 'x')`,
+    );
     tamper(backupPath(koers, view.fileName), RECURSIVE_CLIENT);
     // This database's backups lie in a folder named after its id.
     const own = dirname(backupPath(koers, good.fileName));
     await koers.close();
 
-    const recovery = await setAside(koers.databasePath, { folder: own, databaseId: basename(own) }, new Date('2026-11-26T08:00:00Z'));
+    const recovery = await setAside(
+      koers.databasePath,
+      { folder: own, databaseId: basename(own) },
+      new Date('2026-11-26T08:00:00Z'),
+    );
     expect(recovery.newest).toMatchObject({ backup: { fileName: good.fileName }, contents: { clients: 1 } });
     await restoreFile(recovery.newest!.backup, koers.databasePath, basename(own), koers.settings);
     koers = await openTestKoers({ folder: koers.folder, now });
@@ -210,7 +253,10 @@ describe('a shared backup folder', { timeout: 90_000 }, () => {
     desktop.folder = shared.path;
     anne = await openTestKoers({ now, desktop });
     bo = await openTestKoers({ now, desktop });
-    for (const [koers, name] of [[anne, 'Anne'], [bo, 'Bo']] as const) {
+    for (const [koers, name] of [
+      [anne, 'Anne'],
+      [bo, 'Bo'],
+    ] as const) {
       await setUp(koers, name);
       await createClient(koers, { firstName: `Client of ${name}` });
       await ok(koers.call('backups.chooseFolder', {}));
@@ -241,8 +287,14 @@ describe('a shared backup folder', { timeout: 90_000 }, () => {
     expect((await ok(bo.call('backups.list', {}))).backups).toHaveLength(before);
     const anneNames = (await ok(anne.call('backups.list', {}))).backups.map((b) => b.fileName);
     const bos = boList.backups.find((b) => !anneNames.includes(b.fileName))!.fileName;
-    expect(await anne.call('backups.inspect', { fileName: bos })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await anne.call('backups.restore', { fileName: bos })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await anne.call('backups.inspect', { fileName: bos })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await anne.call('backups.restore', { fileName: bos })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     // Bo's recent backup does not make Anne's due one look done.
     clock = new Date(Date.UTC(2026, 11, 30, 9));
     expect(await backupIfDue(anne.context)).toBe(true);
@@ -260,7 +312,9 @@ describe('a shared backup folder', { timeout: 90_000 }, () => {
     const anneOld = [await flat(anne, 10, true), await flat(anne, 11, false)];
     const boOld = [await flat(bo, 12, true), await flat(bo, 13, false)];
     writeFileSync(join(shared.path, 'koers-2026-11-14T120000000Z.sqlite'), 'not a database');
-    const untouched = [...boOld, 'koers-2026-11-14T120000000Z.sqlite'].map((name) => [name, readFileSync(join(shared.path, name))] as const);
+    const untouched = [...boOld, 'koers-2026-11-14T120000000Z.sqlite'].map(
+      (name) => [name, readFileSync(join(shared.path, name))] as const,
+    );
 
     expect(await backupIfDue(anne.context)).toBe(true);
     const listed = (await ok(anne.call('backups.list', {}))).backups.map((b) => b.fileName);
@@ -269,7 +323,10 @@ describe('a shared backup folder', { timeout: 90_000 }, () => {
     for (const name of anneOld) expect(existsSync(join(shared.path, name))).toBe(false);
     for (const [name, bytes] of untouched) expect(readFileSync(join(shared.path, name)).equals(bytes)).toBe(true);
     expect((await ok(bo.call('backups.list', {}))).backups).toEqual([]);
-    expect(await ok(anne.call('backups.inspect', { fileName: anneOld[0]! }))).toMatchObject({ usable: true, clients: 1 });
+    expect(await ok(anne.call('backups.inspect', { fileName: anneOld[0]! }))).toMatchObject({
+      usable: true,
+      clients: 1,
+    });
   });
 });
 
@@ -299,7 +356,9 @@ describe('temporary files of backups', { timeout: 60_000 }, () => {
     const at = 1_790_000_000_000;
     vi.spyOn(Date, 'now').mockReturnValue(at);
     // Another user plants the names today's Koers would use, readable by everyone.
-    const planted = ['backup', 'inspect', 'restore'].map((kind) => join(tmpdir(), `koers-${kind}-${process.pid}-${at}.sqlite`));
+    const planted = ['backup', 'inspect', 'restore'].map((kind) =>
+      join(tmpdir(), `koers-${kind}-${process.pid}-${at}.sqlite`),
+    );
     for (const path of planted) writeFileSync(path, 'planted', { mode: 0o666 });
     const backup = await ok(koers.call('backups.create', {}));
     await ok(koers.call('backups.inspect', { fileName: backup.fileName }));
@@ -311,7 +370,10 @@ describe('temporary files of backups', { timeout: 60_000 }, () => {
     await ok(koers.call('backups.inspect', { fileName: backup.fileName }));
     await ok(koers.call('backups.restore', { fileName: backup.fileName }));
     await koers.call('backups.inspect', { fileName: 'koers-2001-01-01T000000000Z.sqlite' });
-    tamper(backupPath(koers, backup.fileName, join(koers.folder, 'backups')), `INSERT INTO kysely_migration (name, timestamp) VALUES ('9999_from_the_future', 'x')`);
+    tamper(
+      backupPath(koers, backup.fileName, join(koers.folder, 'backups')),
+      `INSERT INTO kysely_migration (name, timestamp) VALUES ('9999_from_the_future', 'x')`,
+    );
     await koers.call('backups.restore', { fileName: backup.fileName });
     // (tsx, which runs the check's worker from the sources in tests, keeps its compile cache there.)
     expect(filesUnder(tmpdir()).filter((f) => !f.startsWith('tsx-'))).toEqual([]);
@@ -327,8 +389,13 @@ describe('the check itself', { timeout: 60_000 }, () => {
     await migrateToLatest(connection.db);
     await connection.close();
     // No worker starts, reads a database and answers within a millisecond.
-    expect(await checkInWorker({ path: join(temp.path, 'copy.sqlite'), databaseId: null, upgrade: false }, 1)).toEqual({ usable: false, problem: 'timeout' });
-    expect((await checkInWorker({ path: join(temp.path, 'copy.sqlite'), databaseId: null, upgrade: false })).usable).toBe(true);
+    expect(await checkInWorker({ path: join(temp.path, 'copy.sqlite'), databaseId: null, upgrade: false }, 1)).toEqual({
+      usable: false,
+      problem: 'timeout',
+    });
+    expect(
+      (await checkInWorker({ path: join(temp.path, 'copy.sqlite'), databaseId: null, upgrade: false })).usable,
+    ).toBe(true);
     temp.cleanup();
   });
 
@@ -337,11 +404,17 @@ describe('the check itself', { timeout: 60_000 }, () => {
     ['a view', `CREATE VIEW everyone AS SELECT first_name FROM client`],
     ['a table', `CREATE TABLE notes_elsewhere (body TEXT)`],
     ['an index', `CREATE INDEX client_first_name ON client (first_name)`],
-    ['a changed trigger', `DROP TRIGGER note_fts_insert; CREATE TRIGGER note_fts_insert AFTER INSERT ON note BEGIN DELETE FROM client; END`],
+    [
+      'a changed trigger',
+      `DROP TRIGGER note_fts_insert; CREATE TRIGGER note_fts_insert AFTER INSERT ON note BEGIN DELETE FROM client; END`,
+    ],
     ['a missing column', `ALTER TABLE client DROP COLUMN email`],
     ['a missing table', `DROP TABLE note_draft`],
     ['a gap in the migration history', `DELETE FROM kysely_migration WHERE name = '0002_client_pseudonym'`],
-    ['a view as the migration history', `DROP TABLE kysely_migration; CREATE VIEW kysely_migration AS SELECT '0001_caseworker_client' AS name, 'x' AS timestamp`],
+    [
+      'a view as the migration history',
+      `DROP TABLE kysely_migration; CREATE VIEW kysely_migration AS SELECT '0001_caseworker_client' AS name, 'x' AS timestamp`,
+    ],
     ['a recursive view as the client table', RECURSIVE_CLIENT],
   ])('refuses %s Koers did not make as not a Koers backup', async (_what, statements) => {
     const temp = tempFolder();
@@ -350,7 +423,10 @@ describe('the check itself', { timeout: 60_000 }, () => {
     await migrateToLatest(connection.db);
     await connection.close();
     tamper(path, statements);
-    expect(await checkBackupCopy({ path, databaseId: null, upgrade: true })).toEqual({ usable: false, problem: 'not_koers' });
+    expect(await checkBackupCopy({ path, databaseId: null, upgrade: true })).toEqual({
+      usable: false,
+      problem: 'not_koers',
+    });
     temp.cleanup();
   });
 
@@ -358,11 +434,18 @@ describe('the check itself', { timeout: 60_000 }, () => {
     const temp = tempFolder();
     const connection = openConnection(join(temp.path, 'copy.sqlite'));
     await migrateToLatest(connection.db);
-    const trigger = connection.sqlite.prepare(`SELECT sql FROM sqlite_master WHERE name = 'note_fts_delete'`).pluck().get() as string;
-    connection.sqlite.exec(`DROP TRIGGER note_fts_delete; ${trigger.replace('CREATE TRIGGER note_fts_delete', 'create   trigger "note_fts_delete"').replace(/\n\s*/g, '\n\t\t')}`);
+    const trigger = connection.sqlite
+      .prepare(`SELECT sql FROM sqlite_master WHERE name = 'note_fts_delete'`)
+      .pluck()
+      .get() as string;
+    connection.sqlite.exec(
+      `DROP TRIGGER note_fts_delete; ${trigger.replace('CREATE TRIGGER note_fts_delete', 'create   trigger "note_fts_delete"').replace(/\n\s*/g, '\n\t\t')}`,
+    );
     connection.sqlite.exec(`DROP INDEX audit_at; CREATE INDEX [audit_at] ON "audit_log" ( "at" )`);
     await connection.close();
-    expect(await checkBackupCopy({ path: join(temp.path, 'copy.sqlite'), databaseId: null, upgrade: false })).toMatchObject({ usable: true });
+    expect(
+      await checkBackupCopy({ path: join(temp.path, 'copy.sqlite'), databaseId: null, upgrade: false }),
+    ).toMatchObject({ usable: true });
     temp.cleanup();
   });
 

@@ -18,9 +18,15 @@ describe('caseload handlers', () => {
       const fresh = await openTestKoers({ now: () => NOW, osLocales: ['en-GB'] });
       try {
         expect(await ok(fresh.call('app.info', {}))).toMatchObject({ currentCaseworker: null, today: '2026-11-25' });
-        const result = await ok(fresh.call('setup.complete', { language: 'da', name: 'Mette Holm', role: 'caseworker', demo: true }));
+        const result = await ok(
+          fresh.call('setup.complete', { language: 'da', name: 'Mette Holm', role: 'caseworker', demo: true }),
+        );
         expect(result.demoClients).toBe(120);
-        expect(await ok(fresh.call('app.info', {}))).toMatchObject({ language: 'da', languageChosen: true, currentCaseworker: { id: result.caseworkerId, name: 'Mette Holm', role: 'caseworker' } });
+        expect(await ok(fresh.call('app.info', {}))).toMatchObject({
+          language: 'da',
+          languageChosen: true,
+          currentCaseworker: { id: result.caseworkerId, name: 'Mette Holm', role: 'caseworker' },
+        });
         const mine = await ok(fresh.call('clients.list', { caseworkerId: result.caseworkerId }));
         expect(mine.length).toBeGreaterThan(50);
       } finally {
@@ -31,7 +37,9 @@ describe('caseload handlers', () => {
     it('changes nothing when the name is missing', async () => {
       const fresh = await openTestKoers();
       try {
-        expect(await fresh.call('setup.complete', { language: 'nl', name: '  ', role: 'caseworker', demo: true })).toMatchObject({ ok: false, error: { code: 'validation' } });
+        expect(
+          await fresh.call('setup.complete', { language: 'nl', name: '  ', role: 'caseworker', demo: true }),
+        ).toMatchObject({ ok: false, error: { code: 'validation' } });
         expect(fresh.settings.get('currentCaseworkerId')).toBeNull();
         expect(await ok(fresh.call('caseworkers.list', {}))).toEqual([]);
       } finally {
@@ -43,7 +51,16 @@ describe('caseload handlers', () => {
   describe('lists (target groups, stages, closure reasons)', () => {
     it('ships the eight stages of the cycle with weights and four closure reasons, translated by key', async () => {
       const { stages, reasons } = await catalog(koers);
-      expect(stages.map((s) => s.defaultKey)).toEqual(['intake', 'diagnosis', 'plan', 'route', 'carrying_out', 'measuring', 'evaluating', 'adjusting']);
+      expect(stages.map((s) => s.defaultKey)).toEqual([
+        'intake',
+        'diagnosis',
+        'plan',
+        'route',
+        'carrying_out',
+        'measuring',
+        'evaluating',
+        'adjusting',
+      ]);
       expect(stages.every((s) => s.name === null && s.weight > 0)).toBe(true);
       expect(stages[0]!.weight).toBeGreaterThan(stages[5]!.weight);
       expect(reasons.map((r) => r.defaultKey)).toEqual(['work', 'education', 'moved', 'other']);
@@ -52,23 +69,36 @@ describe('caseload handlers', () => {
     it('adds, renames, reorders, retires and restores', async () => {
       const a = await ok(koers.call('catalog.create', { kind: 'target_group', name: 'Werkfit' }));
       const b = await ok(koers.call('catalog.create', { kind: 'target_group', name: 'Jongeren' }));
-      expect(await ok(koers.call('catalog.update', { id: a.id, name: 'Werkfit (Participatiewet)' }))).toMatchObject({ name: 'Werkfit (Participatiewet)' });
+      expect(await ok(koers.call('catalog.update', { id: a.id, name: 'Werkfit (Participatiewet)' }))).toMatchObject({
+        name: 'Werkfit (Participatiewet)',
+      });
       await ok(koers.call('catalog.move', { id: b.id, direction: 'up' }));
       expect((await catalog(koers)).targetGroups.map((g) => g.name)).toEqual(['Jongeren', 'Werkfit (Participatiewet)']);
       // Moving past the end changes nothing.
       await ok(koers.call('catalog.move', { id: b.id, direction: 'up' }));
       expect((await catalog(koers)).targetGroups.map((g) => g.name)).toEqual(['Jongeren', 'Werkfit (Participatiewet)']);
       expect(await ok(koers.call('catalog.setRetired', { id: a.id, retired: true }))).toMatchObject({ retired: true });
-      expect(await ok(koers.call('catalog.setRetired', { id: a.id, retired: false }))).toMatchObject({ retired: false });
+      expect(await ok(koers.call('catalog.setRetired', { id: a.id, retired: false }))).toMatchObject({
+        retired: false,
+      });
       const { stages } = await catalog(koers);
-      expect(await ok(koers.call('catalog.update', { id: stages[0]!.id, name: 'Intake', weight: 2 }))).toMatchObject({ name: 'Intake', weight: 2 });
-      expect(await koers.call('catalog.update', { id: stages[0]!.id, name: 'Intake', weight: 11 })).toMatchObject({ ok: false, error: { code: 'validation', details: { issues: [{ field: 'weight', rule: 'too_big' }] } } });
+      expect(await ok(koers.call('catalog.update', { id: stages[0]!.id, name: 'Intake', weight: 2 }))).toMatchObject({
+        name: 'Intake',
+        weight: 2,
+      });
+      expect(await koers.call('catalog.update', { id: stages[0]!.id, name: 'Intake', weight: 11 })).toMatchObject({
+        ok: false,
+        error: { code: 'validation', details: { issues: [{ field: 'weight', rule: 'too_big' }] } },
+      });
     });
 
     it('never deletes an item in use; an unused one can go', async () => {
       const { stages } = await catalog(koers);
       await createClient(koers, { stageId: stages[0]!.id });
-      expect(await koers.call('catalog.remove', { id: stages[0]!.id })).toMatchObject({ ok: false, error: { code: 'conflict', details: { reason: 'in_use', count: 1 } } });
+      expect(await koers.call('catalog.remove', { id: stages[0]!.id })).toMatchObject({
+        ok: false,
+        error: { code: 'conflict', details: { reason: 'in_use', count: 1 } },
+      });
       expect(await ok(koers.call('catalog.remove', { id: stages[7]!.id }))).toEqual({ ok: true });
       expect((await catalog(koers)).stages).toHaveLength(7);
     });
@@ -77,27 +107,62 @@ describe('caseload handlers', () => {
   describe('caseworkers', () => {
     it('adds, edits, refuses to deactivate one with clients, moves the whole caseload, then deactivates', async () => {
       const kees = await ok(koers.call('caseworkers.create', { name: 'Kees Bakker', role: 'caseworker' }));
-      expect(await ok(koers.call('caseworkers.update', { id: kees.id, name: 'Kees Bakker', role: 'key_person' }))).toMatchObject({ role: 'key_person' });
-      for (const name of ['Ahmed', 'Sanne', 'Bram']) await createClient(koers, { firstName: name, lastName: 'Test', caseworkerId: kees.id });
+      expect(
+        await ok(koers.call('caseworkers.update', { id: kees.id, name: 'Kees Bakker', role: 'key_person' })),
+      ).toMatchObject({ role: 'key_person' });
+      for (const name of ['Ahmed', 'Sanne', 'Bram'])
+        await createClient(koers, { firstName: name, lastName: 'Test', caseworkerId: kees.id });
       const { reasons } = await catalog(koers);
       const closed = await createClient(koers, { firstName: 'Closed', lastName: 'Case', caseworkerId: kees.id });
       await ok(koers.call('clients.close', { id: closed.id, date: '2026-11-20', reasonId: reasons[0]!.id }));
 
-      expect(await koers.call('caseworkers.setActive', { id: kees.id, active: false })).toMatchObject({ ok: false, error: { code: 'conflict', details: { reason: 'has_active_clients', count: 3 } } });
-      expect(await koers.call('caseworkers.handoverCaseload', { fromId: kees.id, toId: kees.id, date: '2026-11-25' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-      expect(await ok(koers.call('caseworkers.handoverCaseload', { fromId: kees.id, toId: me, date: '2026-11-25', note: 'Kees gaat met pensioen' }))).toEqual({ moved: 3 });
-      expect(await koers.connection.db.selectFrom('handover').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual({ n: 3 });
-      expect(await ok(koers.call('caseworkers.setActive', { id: kees.id, active: false }))).toMatchObject({ active: false, activeClients: 0 });
-      expect(await koers.call('caseworkers.switchCurrent', { id: kees.id })).toMatchObject({ ok: false, error: { code: 'validation' } });
-      expect(await koers.call('caseworkers.handoverCaseload', { fromId: me, toId: kees.id, date: '2026-11-25' })).toMatchObject({ ok: false, error: { details: { issues: [{ field: 'toId', rule: 'inactive' }] } } });
+      expect(await koers.call('caseworkers.setActive', { id: kees.id, active: false })).toMatchObject({
+        ok: false,
+        error: { code: 'conflict', details: { reason: 'has_active_clients', count: 3 } },
+      });
+      expect(
+        await koers.call('caseworkers.handoverCaseload', { fromId: kees.id, toId: kees.id, date: '2026-11-25' }),
+      ).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      expect(
+        await ok(
+          koers.call('caseworkers.handoverCaseload', {
+            fromId: kees.id,
+            toId: me,
+            date: '2026-11-25',
+            note: 'Kees gaat met pensioen',
+          }),
+        ),
+      ).toEqual({ moved: 3 });
+      expect(
+        await koers.connection.db
+          .selectFrom('handover')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow(),
+      ).toEqual({ n: 3 });
+      expect(await ok(koers.call('caseworkers.setActive', { id: kees.id, active: false }))).toMatchObject({
+        active: false,
+        activeClients: 0,
+      });
+      expect(await koers.call('caseworkers.switchCurrent', { id: kees.id })).toMatchObject({
+        ok: false,
+        error: { code: 'validation' },
+      });
+      expect(
+        await koers.call('caseworkers.handoverCaseload', { fromId: me, toId: kees.id, date: '2026-11-25' }),
+      ).toMatchObject({ ok: false, error: { details: { issues: [{ field: 'toId', rule: 'inactive' }] } } });
     });
 
     it('switches who works on this laptop', async () => {
       const lotte = await ok(koers.call('caseworkers.create', { name: 'Lotte Visser', role: 'key_person' }));
       await ok(koers.call('caseworkers.switchCurrent', { id: lotte.id }));
-      expect(await ok(koers.call('app.info', {}))).toMatchObject({ currentCaseworker: { name: 'Lotte Visser', role: 'key_person' } });
+      expect(await ok(koers.call('app.info', {}))).toMatchObject({
+        currentCaseworker: { name: 'Lotte Visser', role: 'key_person' },
+      });
       // Whoever works here now cannot be deactivated.
-      expect(await koers.call('caseworkers.setActive', { id: lotte.id, active: false })).toMatchObject({ ok: false, error: { code: 'validation' } });
+      expect(await koers.call('caseworkers.setActive', { id: lotte.id, active: false })).toMatchObject({
+        ok: false,
+        error: { code: 'validation' },
+      });
     });
   });
 
@@ -106,7 +171,8 @@ describe('caseload handlers', () => {
       const client = await createClient(koers);
       const other = await ok(koers.call('caseworkers.create', { name: 'Lotte Visser', role: 'caseworker' }));
       const hers = await createClient(koers, { firstName: 'Ida', lastName: 'Holm', caseworkerId: other.id });
-      const todo = (clientId: string, title: string, dueDate: string) => ok(koers.call('actions.create', { clientId, title, kind: 'appointment', dueDate, dueTime: '10:30' }));
+      const todo = (clientId: string, title: string, dueDate: string) =>
+        ok(koers.call('actions.create', { clientId, title, kind: 'appointment', dueDate, dueTime: '10:30' }));
       const late = await todo(client.id, 'Te laat', '2026-11-20');
       await todo(client.id, 'Vandaag', '2026-11-25');
       await todo(client.id, 'Zondag', '2026-11-29');
@@ -118,21 +184,52 @@ describe('caseload handlers', () => {
       expect(agenda[0]).toMatchObject({ client: { firstName: 'Fatima' }, dueTime: '10:30' });
       expect((await ok(koers.call('actions.agenda', {}))).map((a) => a.title)).toContain('Van Lotte');
 
-      expect(await ok(koers.call('actions.setDone', { id: late.id, done: true }))).toMatchObject({ done: true, doneAt: NOW.toISOString() });
-      expect((await ok(koers.call('actions.agenda', { caseworkerId: me }))).map((a) => a.title)).toEqual(['Vandaag', 'Zondag']);
-      expect(await ok(koers.call('actions.setDone', { id: late.id, done: false }))).toMatchObject({ done: false, doneAt: null });
-      expect(await ok(koers.call('actions.postpone', { id: late.id, dueDate: '2026-12-02' }))).toMatchObject({ dueDate: '2026-12-02' });
-      expect((await ok(koers.call('actions.list', { clientId: client.id }))).map((a) => a.title)).toEqual(['Vandaag', 'Zondag', 'Volgende week', 'Te laat']);
+      expect(await ok(koers.call('actions.setDone', { id: late.id, done: true }))).toMatchObject({
+        done: true,
+        doneAt: NOW.toISOString(),
+      });
+      expect((await ok(koers.call('actions.agenda', { caseworkerId: me }))).map((a) => a.title)).toEqual([
+        'Vandaag',
+        'Zondag',
+      ]);
+      expect(await ok(koers.call('actions.setDone', { id: late.id, done: false }))).toMatchObject({
+        done: false,
+        doneAt: null,
+      });
+      expect(await ok(koers.call('actions.postpone', { id: late.id, dueDate: '2026-12-02' }))).toMatchObject({
+        dueDate: '2026-12-02',
+      });
+      expect((await ok(koers.call('actions.list', { clientId: client.id }))).map((a) => a.title)).toEqual([
+        'Vandaag',
+        'Zondag',
+        'Volgende week',
+        'Te laat',
+      ]);
     });
 
     it('refuses a to-do without a title, with an impossible date or time, or for an unknown client', async () => {
       const client = await createClient(koers);
       const base = { clientId: client.id, title: 'Bellen', kind: 'task', dueDate: '2026-11-26' };
-      expect(await koers.call('actions.create', { ...base, title: '' })).toMatchObject({ ok: false, error: { details: { issues: [{ field: 'title', rule: 'required' }] } } });
-      expect(await koers.call('actions.create', { ...base, dueDate: '2026-11-31' })).toMatchObject({ ok: false, error: { details: { issues: [{ field: 'dueDate', rule: 'date' }] } } });
-      expect(await koers.call('actions.create', { ...base, dueTime: '25:00' })).toMatchObject({ ok: false, error: { details: { issues: [{ field: 'dueTime', rule: 'time' }] } } });
-      expect(await koers.call('actions.create', { ...base, kind: 'party' })).toMatchObject({ ok: false, error: { code: 'validation' } });
-      expect(await koers.call('actions.create', { ...base, clientId: 'nobody' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect(await koers.call('actions.create', { ...base, title: '' })).toMatchObject({
+        ok: false,
+        error: { details: { issues: [{ field: 'title', rule: 'required' }] } },
+      });
+      expect(await koers.call('actions.create', { ...base, dueDate: '2026-11-31' })).toMatchObject({
+        ok: false,
+        error: { details: { issues: [{ field: 'dueDate', rule: 'date' }] } },
+      });
+      expect(await koers.call('actions.create', { ...base, dueTime: '25:00' })).toMatchObject({
+        ok: false,
+        error: { details: { issues: [{ field: 'dueTime', rule: 'time' }] } },
+      });
+      expect(await koers.call('actions.create', { ...base, kind: 'party' })).toMatchObject({
+        ok: false,
+        error: { code: 'validation' },
+      });
+      expect(await koers.call('actions.create', { ...base, clientId: 'nobody' })).toMatchObject({
+        ok: false,
+        error: { code: 'not_found' },
+      });
       expect(await ok(koers.call('actions.list', { clientId: client.id }))).toEqual([]);
     });
   });
@@ -145,10 +242,18 @@ describe('caseload handlers', () => {
       expect(household).toMatchObject({ name: 'Familie Bakkali', caseworkerId: me });
       expect(household.members.map((m) => m.firstName)).toEqual(['Samira', 'Youssef']);
       expect((await ok(koers.call('clients.get', { id: a.id }))).householdId).toBe(household.id);
-      expect(await ok(koers.call('households.rename', { id: household.id, name: 'Gezin Bakkali' }))).toMatchObject({ name: 'Gezin Bakkali' });
+      expect(await ok(koers.call('households.rename', { id: household.id, name: 'Gezin Bakkali' }))).toMatchObject({
+        name: 'Gezin Bakkali',
+      });
       expect((await ok(koers.call('households.list', {}))).map((h) => h.name)).toEqual(['Gezin Bakkali']);
-      expect(await koers.call('households.create', { name: '', memberIds: [] })).toMatchObject({ ok: false, error: { code: 'validation' } });
-      expect(await koers.call('households.create', { name: 'X', memberIds: ['nobody'] })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect(await koers.call('households.create', { name: '', memberIds: [] })).toMatchObject({
+        ok: false,
+        error: { code: 'validation' },
+      });
+      expect(await koers.call('households.create', { name: 'X', memberIds: ['nobody'] })).toMatchObject({
+        ok: false,
+        error: { code: 'not_found' },
+      });
       expect(await ok(koers.call('households.list', {}))).toHaveLength(1);
     });
   });

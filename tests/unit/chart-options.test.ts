@@ -1,10 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import type { Progression } from '../../main/contract';
-import { type ChartLabels, LIGHT, legendHeight, levelName, PRINT, PROJECTOR, progressionOption, radarOption, tableRows } from '../../renderer/src/charts/options';
+import {
+  type ChartLabels,
+  LIGHT,
+  legendHeight,
+  levelName,
+  PRINT,
+  PROJECTOR,
+  progressionOption,
+  radarOption,
+  tableRows,
+} from '../../renderer/src/charts/options';
 
 const levels = ['Crisis', 'Kwetsbaar', 'Beperkt', 'Voldoende', 'Volledig'].map((label, i) => ({ value: i + 1, label }));
-const indicator = (key: string, name: string) => ({ key, name, sheetName: 'Zelfredzaamheid', scaleMin: 1, scaleMax: 5, levels });
-const point = (date: string, value: number, scoredBy: 'caseworker' | 'client' = 'caseworker') => ({ date, value, versionNumber: 1, scoredBy });
+const indicator = (key: string, name: string) => ({
+  key,
+  name,
+  sheetName: 'Zelfredzaamheid',
+  scaleMin: 1,
+  scaleMax: 5,
+  levels,
+});
+const point = (date: string, value: number, scoredBy: 'caseworker' | 'client' = 'caseworker') => ({
+  date,
+  value,
+  versionNumber: 1,
+  scoredBy,
+});
 
 const progression: Progression = {
   indicators: [indicator('fin', 'Financiën'), indicator('won', 'Wonen'), indicator('dag', 'Dagbesteding')],
@@ -34,15 +56,31 @@ const labels: ChartLabels = {
   snapshot: (which, date) => `${which} ${date}`,
 };
 
-type Line = { type?: string; name?: string; step?: unknown; symbol?: unknown; lineStyle?: { type?: unknown }; color?: unknown; data?: unknown; markLine?: { data?: unknown } };
+type Line = {
+  type?: string;
+  name?: string;
+  step?: unknown;
+  symbol?: unknown;
+  lineStyle?: { type?: unknown };
+  color?: unknown;
+  data?: unknown;
+  markLine?: { data?: unknown };
+};
 const lines = (option: ReturnType<typeof progressionOption>) => option.series as Line[];
-const byName = (option: ReturnType<typeof progressionOption>, name: string) => lines(option).find((s) => s.name === name);
+const byName = (option: ReturnType<typeof progressionOption>, name: string) =>
+  lines(option).find((s) => s.name === name);
 
 describe('progressionOption', () => {
   it('draws one line per indicator and who scored, plus the milestones, without animation', () => {
     const option = progressionOption(progression, ['fin', 'won', 'dag'], labels);
     expect(option.animation).toBe(false);
-    expect(lines(option).map((s) => s.name)).toEqual(['Financiën · klantmanager', 'Financiën · zelfscore', 'Wonen · klantmanager', 'Dagbesteding · klantmanager', 'Mijlpalen']);
+    expect(lines(option).map((s) => s.name)).toEqual([
+      'Financiën · klantmanager',
+      'Financiën · zelfscore',
+      'Wonen · klantmanager',
+      'Dagbesteding · klantmanager',
+      'Mijlpalen',
+    ]);
     expect((option.legend as { data: string[] }).data).not.toContain('Mijlpalen');
     expect(byName(option, 'Financiën · klantmanager')?.data).toEqual([
       ['2026-01-10', 2],
@@ -68,7 +106,9 @@ describe('progressionOption', () => {
 
   it('a goal is a horizontal line at the target level, a milestone a vertical line with its title', () => {
     const option = progressionOption(progression, ['fin', 'won'], labels);
-    expect(byName(option, 'Wonen · klantmanager')?.markLine?.data).toEqual([{ yAxis: 4, name: 'Doel 4 Voldoende vóór d:2026-12-31', label: { formatter: '{b}' } }]);
+    expect(byName(option, 'Wonen · klantmanager')?.markLine?.data).toEqual([
+      { yAxis: 4, name: 'Doel 4 Voldoende vóór d:2026-12-31', label: { formatter: '{b}' } },
+    ]);
     expect(byName(option, 'Financiën · klantmanager')?.markLine).toBeUndefined();
     expect(byName(option, 'Mijlpalen')?.markLine?.data).toEqual([{ xAxis: '2026-04-01', name: 'Eigen woning' }]);
   });
@@ -79,7 +119,8 @@ describe('progressionOption', () => {
   });
 
   it('level labels on the y axis for one indicator, numbers for more; a time axis', () => {
-    const axis = (option: ReturnType<typeof progressionOption>) => option.yAxis as { min: number; max: number; axisLabel: { formatter(v: number): string } };
+    const axis = (option: ReturnType<typeof progressionOption>) =>
+      option.yAxis as { min: number; max: number; axisLabel: { formatter(v: number): string } };
     expect(axis(progressionOption(progression, ['won'], labels)).axisLabel.formatter(2)).toBe('2 Kwetsbaar');
     expect(axis(progressionOption(progression, ['won', 'fin'], labels)).axisLabel.formatter(2)).toBe('2');
     expect(axis(progressionOption(progression, ['won'], labels))).toMatchObject({ min: 1, max: 5 });
@@ -89,17 +130,33 @@ describe('progressionOption', () => {
   it('a ladder is a step chart', () => {
     expect(lines(progressionOption(progression, ['fin'], labels))[0]?.step).toBe(false);
     const ladder = progressionOption({ ...progression, ladder: true }, ['fin'], labels);
-    expect(lines(ladder).filter((s) => s.name !== 'Mijlpalen').every((s) => s.step === 'end')).toBe(true);
+    expect(
+      lines(ladder)
+        .filter((s) => s.name !== 'Mijlpalen')
+        .every((s) => s.step === 'end'),
+    ).toBe(true);
   });
 });
 
 type Radar = ReturnType<typeof radarOption>;
-const radarData = (option: Radar) => (option.series as Array<{ data: Array<{ name: string; value: unknown }> }>)[0]?.data.map((d) => [d.name, d.value]);
+const radarData = (option: Radar) =>
+  (option.series as Array<{ data: Array<{ name: string; value: unknown }> }>)[0]?.data.map((d) => [d.name, d.value]);
 const radarAxes = (option: Radar) => (option.radar as { indicator: unknown }).indicator;
 
 describe('radarOption', () => {
   it('one axis per chosen indicator up to its scale maximum; first, previous and latest scoring', () => {
-    const option = radarOption({ ...progression, indicators: [indicator('fin', 'Financiën'), { ...indicator('won', 'Wonen'), scaleMin: 0, scaleMax: 10 }, indicator('dag', 'Dagbesteding')] }, ['fin', 'won'], labels);
+    const option = radarOption(
+      {
+        ...progression,
+        indicators: [
+          indicator('fin', 'Financiën'),
+          { ...indicator('won', 'Wonen'), scaleMin: 0, scaleMax: 10 },
+          indicator('dag', 'Dagbesteding'),
+        ],
+      },
+      ['fin', 'won'],
+      labels,
+    );
     expect(option.animation).toBe(false);
     expect(radarAxes(option)).toEqual([
       { name: 'Financiën', min: 1, max: 5 },
@@ -113,12 +170,20 @@ describe('radarOption', () => {
   });
 
   it('the goal shape when every shown indicator has a goal', () => {
-    const option = radarOption({ ...progression, goals: [...progression.goals, { key: 'dag', target: 5, targetDate: null }] }, ['won', 'dag'], labels);
+    const option = radarOption(
+      { ...progression, goals: [...progression.goals, { key: 'dag', target: 5, targetDate: null }] },
+      ['won', 'dag'],
+      labels,
+    );
     expect(radarData(option)?.at(-1)).toEqual(['Doelen', [4, 5]]);
   });
 
   it('a missing score is left open', () => {
-    expect(radarData(radarOption({ ...progression, goals: [] }, ['dag'], labels))?.map(([, value]) => value)).toEqual([[3], ['-'], [3]]);
+    expect(radarData(radarOption({ ...progression, goals: [] }, ['dag'], labels))?.map(([, value]) => value)).toEqual([
+      [3],
+      ['-'],
+      [3],
+    ]);
   });
 });
 
@@ -146,7 +211,9 @@ describe('projector theme', () => {
     expect(screen.textStyle).toEqual({ color: LIGHT.text, fontSize: 12 });
     expect(lines(room).map((l) => l.data)).toEqual(lines(screen).map((l) => l.data));
     expect(byName(room, 'Financiën · klantmanager')?.color).toBe(PROJECTOR.palette[0]);
-    expect((byName(room, 'Financiën · klantmanager')?.lineStyle as { width?: number }).width).toBeGreaterThan((byName(screen, 'Financiën · klantmanager')?.lineStyle as { width?: number }).width ?? 0);
+    expect((byName(room, 'Financiën · klantmanager')?.lineStyle as { width?: number }).width).toBeGreaterThan(
+      (byName(screen, 'Financiën · klantmanager')?.lineStyle as { width?: number }).width ?? 0,
+    );
     expect(room.animation).toBe(false);
   });
 });
@@ -157,7 +224,12 @@ describe('legend room', () => {
     expect(legendHeight(names, LIGHT)).toBe(24);
     expect(legendHeight(names.slice(0, 2), PRINT)).toBe(24);
     expect(legendHeight(names, PRINT)).toBeGreaterThanOrEqual(24 * 8);
-    const twelve = progressionOption({ ...progression, indicators: Array.from({ length: 12 }, (_, i) => indicator(`k${i}`, `Indicator ${i}`)) }, Array.from({ length: 12 }, (_, i) => `k${i}`), labels, PRINT);
+    const twelve = progressionOption(
+      { ...progression, indicators: Array.from({ length: 12 }, (_, i) => indicator(`k${i}`, `Indicator ${i}`)) },
+      Array.from({ length: 12 }, (_, i) => `k${i}`),
+      labels,
+      PRINT,
+    );
     expect((twelve.grid as { bottom: number }).bottom).toBeGreaterThan(150);
   });
 });

@@ -5,9 +5,27 @@ import { openTestKoers, type TestKoers } from '../helpers/koers';
 import { createClient, ok, setUp } from '../helpers/seed';
 
 const level = (value: number) => ({ value, label: `L${value}` });
-const v1 = { id: 'v1', number: 1, sheetName: 'Werkfit', indicators: [{ key: 'mot', name: 'Motivatie', scaleMin: 1, scaleMax: 3, levels: [1, 2, 3].map(level) }, { key: 'old', name: 'Oud', scaleMin: 1, scaleMax: 3, levels: [1, 2, 3].map(level) }] };
-const v2 = { id: 'v2', number: 2, sheetName: 'Werkfit', indicators: [{ key: 'mot', name: 'Motivatie (nieuw)', scaleMin: 1, scaleMax: 5, levels: [1, 2, 3, 4, 5].map(level) }] };
-const scoring = (date: string, scoredBy: 'caseworker' | 'client' | 'together', version: typeof v1 | typeof v2, values: Record<string, number | null>) => ({
+const v1 = {
+  id: 'v1',
+  number: 1,
+  sheetName: 'Werkfit',
+  indicators: [
+    { key: 'mot', name: 'Motivatie', scaleMin: 1, scaleMax: 3, levels: [1, 2, 3].map(level) },
+    { key: 'old', name: 'Oud', scaleMin: 1, scaleMax: 3, levels: [1, 2, 3].map(level) },
+  ],
+};
+const v2 = {
+  id: 'v2',
+  number: 2,
+  sheetName: 'Werkfit',
+  indicators: [{ key: 'mot', name: 'Motivatie (nieuw)', scaleMin: 1, scaleMax: 5, levels: [1, 2, 3, 4, 5].map(level) }],
+};
+const scoring = (
+  date: string,
+  scoredBy: 'caseworker' | 'client' | 'together',
+  version: typeof v1 | typeof v2,
+  values: Record<string, number | null>,
+) => ({
   date,
   scoredBy,
   versionId: version.id,
@@ -24,7 +42,10 @@ describe('progression chart data', () => {
       scoring('2026-06-01', 'client', v1, { mot: 3, old: 3 }),
     ],
     versions: [v2, v1],
-    goals: [{ indicatorKey: 'mot', target: 5, targetDate: '2027-01-01' }, { indicatorKey: 'gone', target: 2, targetDate: null }],
+    goals: [
+      { indicatorKey: 'mot', target: 5, targetDate: '2027-01-01' },
+      { indicatorKey: 'gone', target: 2, targetDate: null },
+    ],
     milestones: [{ date: '2026-07-15', body: '\n**Gestart met een stage** bij de bakker\nmeer tekst' }],
   };
   const data = shapeProgression(input);
@@ -43,7 +64,12 @@ describe('progression chart data', () => {
   });
 
   it('keeps self-scores as their own series and skips "not scored"', () => {
-    expect(data.series.map((s) => `${s.key}/${s.by}/${s.points.length}`)).toEqual(['mot/caseworker/3', 'mot/client/1', 'old/caseworker/1', 'old/client/1']);
+    expect(data.series.map((s) => `${s.key}/${s.by}/${s.points.length}`)).toEqual([
+      'mot/caseworker/3',
+      'mot/client/1',
+      'old/caseworker/1',
+      'old/client/1',
+    ]);
   });
 
   it('compares first, previous and latest caseworker scorings on the radar', () => {
@@ -72,8 +98,23 @@ describe('team change', () => {
     ['b', 'B'],
   ]);
   it('counts improved, same and declined between first and latest, needing two dates', () => {
-    const row = (clientId: string, key: string, date: string, value: number) => ({ clientId, caseworkerId: 'w1', key, date, value });
-    const rows = [row('c1', 'a', '2026-01-01', 1), row('c2', 'a', '2026-01-01', 3), row('c3', 'a', '2026-01-01', 2), row('c4', 'a', '2026-01-01', 2), row('c1', 'a', '2026-03-01', 2), row('c1', 'a', '2026-05-01', 4), row('c2', 'a', '2026-04-01', 2), row('c3', 'a', '2026-04-01', 2)];
+    const row = (clientId: string, key: string, date: string, value: number) => ({
+      clientId,
+      caseworkerId: 'w1',
+      key,
+      date,
+      value,
+    });
+    const rows = [
+      row('c1', 'a', '2026-01-01', 1),
+      row('c2', 'a', '2026-01-01', 3),
+      row('c3', 'a', '2026-01-01', 2),
+      row('c4', 'a', '2026-01-01', 2),
+      row('c1', 'a', '2026-03-01', 2),
+      row('c1', 'a', '2026-05-01', 4),
+      row('c2', 'a', '2026-04-01', 2),
+      row('c3', 'a', '2026-04-01', 2),
+    ];
     const summary = summarizeChange(rows, names);
     // The order of the rows does not matter: dates decide first and latest.
     expect(summarizeChange([...rows].reverse(), names).indicators).toEqual(summary.indicators);
@@ -100,13 +141,35 @@ describe('chart and team handlers', () => {
     const indicator = sheet.published!.indicators[0]!;
     const client = await createClient(koers);
     const score = (date: string, value: number, scoredBy: 'caseworker' | 'client' = 'caseworker') =>
-      ok(koers.call('scorings.create', { clientId: client.id, versionId: sheet.publishedVersionId!, date, scoredBy, scores: [{ indicatorId: indicator.id, value, comment: null }] }));
+      ok(
+        koers.call('scorings.create', {
+          clientId: client.id,
+          versionId: sheet.publishedVersionId!,
+          date,
+          scoredBy,
+          scores: [{ indicatorId: indicator.id, value, comment: null }],
+        }),
+      );
     await score('2026-05-01', 2);
     await score('2026-08-01', 3);
     await score('2026-08-01', 5, 'client');
     await score('2026-11-01', 4);
-    await ok(koers.call('goals.set', { clientId: client.id, indicatorKey: indicator.key, target: 5, targetDate: '2027-06-01' }));
-    await ok(koers.call('notes.create', { clientId: client.id, kind: 'milestone', notedAt: '2026-09-01T10:00', body: 'Gestart met vrijwilligerswerk' }));
+    await ok(
+      koers.call('goals.set', {
+        clientId: client.id,
+        indicatorKey: indicator.key,
+        target: 5,
+        targetDate: '2027-06-01',
+      }),
+    );
+    await ok(
+      koers.call('notes.create', {
+        clientId: client.id,
+        kind: 'milestone',
+        notedAt: '2026-09-01T10:00',
+        body: 'Gestart met vrijwilligerswerk',
+      }),
+    );
 
     const chart = await ok(koers.call('charts.progression', { clientId: client.id }));
     expect(chart.ladder).toBe(true);
@@ -118,9 +181,17 @@ describe('chart and team handlers', () => {
     expect(chart.milestones).toEqual([{ date: '2026-09-01', title: 'Gestart met vrijwilligerswerk' }]);
 
     const team = await ok(koers.call('team.view', { sheetId: sheet.id }));
-    expect(team.indicators).toEqual([{ key: indicator.key, name: indicator.name, clients: 1, averageChange: 2, improved: 1, same: 0, declined: 0 }]);
+    expect(team.indicators).toEqual([
+      { key: indicator.key, name: indicator.name, clients: 1, averageChange: 2, improved: 1, same: 0, declined: 0 },
+    ]);
     expect(team.compass[0]).toMatchObject({ caseload: 1, weightedWorkload: 1, averageProgression: 2 });
-    expect((await ok(koers.call('team.view', { sheetId: sheet.id, from: '2026-08-01' }))).indicators[0]).toMatchObject({ clients: 1, averageChange: 1 });
-    expect(await koers.call('team.view', { sheetId: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect((await ok(koers.call('team.view', { sheetId: sheet.id, from: '2026-08-01' }))).indicators[0]).toMatchObject({
+      clients: 1,
+      averageChange: 1,
+    });
+    expect(await koers.call('team.view', { sheetId: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 });

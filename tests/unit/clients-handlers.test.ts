@@ -63,16 +63,45 @@ describe('clients (real registry, real SQLite file)', () => {
   });
 
   it('takes a form\'s empty choices and empty texts as "none"', async () => {
-    const client = await createClient(koers, { reference: '', email: '', phone: '', dateOfBirth: '', targetGroupId: '', householdId: '', stageId: '', caseworkerId: '' });
-    expect(client).toMatchObject({ reference: null, email: null, phone: null, dateOfBirth: null, targetGroupId: null, householdId: null, stageId: null, caseworkerId: me });
+    const client = await createClient(koers, {
+      reference: '',
+      email: '',
+      phone: '',
+      dateOfBirth: '',
+      targetGroupId: '',
+      householdId: '',
+      stageId: '',
+      caseworkerId: '',
+    });
+    expect(client).toMatchObject({
+      reference: null,
+      email: null,
+      phone: null,
+      dateOfBirth: null,
+      targetGroupId: null,
+      householdId: null,
+      stageId: null,
+      caseworkerId: me,
+    });
   });
 
   it('refuses a retired target group for a new client but keeps it on one who has it', async () => {
     const group = await ok(koers.call('catalog.create', { kind: 'target_group', name: 'Statushouders' }));
     const client = await createClient(koers, { targetGroupId: group.id });
     await ok(koers.call('catalog.setRetired', { id: group.id, retired: true }));
-    expect(await koers.call('clients.create', { firstName: 'A', lastName: 'B', targetGroupId: group.id })).toMatchObject({ ok: false, error: { code: 'validation' } });
-    expect(await ok(koers.call('clients.update', { id: client.id, firstName: 'Fatima', lastName: 'El Amrani-Bakkali', targetGroupId: group.id }))).toMatchObject({
+    expect(
+      await koers.call('clients.create', { firstName: 'A', lastName: 'B', targetGroupId: group.id }),
+    ).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(
+      await ok(
+        koers.call('clients.update', {
+          id: client.id,
+          firstName: 'Fatima',
+          lastName: 'El Amrani-Bakkali',
+          targetGroupId: group.id,
+        }),
+      ),
+    ).toMatchObject({
       lastName: 'El Amrani-Bakkali',
       targetGroupId: group.id,
     });
@@ -81,34 +110,55 @@ describe('clients (real registry, real SQLite file)', () => {
   it('refuses a client for a deactivated caseworker', async () => {
     const other = await ok(koers.call('caseworkers.create', { name: 'Kees Bakker', role: 'caseworker' }));
     await ok(koers.call('caseworkers.setActive', { id: other.id, active: false }));
-    expect(await koers.call('clients.create', { firstName: 'A', lastName: 'B', caseworkerId: other.id })).toMatchObject({
-      ok: false,
-      error: { code: 'validation', details: { issues: [{ field: 'caseworkerId', rule: 'inactive' }] } },
-    });
+    expect(await koers.call('clients.create', { firstName: 'A', lastName: 'B', caseworkerId: other.id })).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'validation', details: { issues: [{ field: 'caseworkerId', rule: 'inactive' }] } },
+      },
+    );
   });
 
   it('names the holder of a duplicate reference, on create and on edit', async () => {
     await createClient(koers, { reference: '1001' });
     const other = await createClient(koers, { firstName: 'Jan', lastName: 'Jansen', reference: '1002' });
-    const conflict = { ok: false, error: { code: 'conflict', details: { field: 'reference', existing: { label: 'Fatima El Amrani' } } } };
-    expect(await koers.call('clients.create', { firstName: 'X', lastName: 'Y', reference: '1001' })).toMatchObject(conflict);
-    expect(await koers.call('clients.update', { id: other.id, firstName: 'Jan', lastName: 'Jansen', reference: '1001' })).toMatchObject(conflict);
+    const conflict = {
+      ok: false,
+      error: { code: 'conflict', details: { field: 'reference', existing: { label: 'Fatima El Amrani' } } },
+    };
+    expect(await koers.call('clients.create', { firstName: 'X', lastName: 'Y', reference: '1001' })).toMatchObject(
+      conflict,
+    );
+    expect(
+      await koers.call('clients.update', { id: other.id, firstName: 'Jan', lastName: 'Jansen', reference: '1001' }),
+    ).toMatchObject(conflict);
     expect((await ok(koers.call('clients.get', { id: other.id }))).reference).toBe('1002');
     // Keeping one's own reference is fine.
-    expect(await ok(koers.call('clients.update', { id: other.id, firstName: 'Jan', lastName: 'Janssen', reference: '1002' }))).toMatchObject({ lastName: 'Janssen' });
+    expect(
+      await ok(
+        koers.call('clients.update', { id: other.id, firstName: 'Jan', lastName: 'Janssen', reference: '1002' }),
+      ),
+    ).toMatchObject({ lastName: 'Janssen' });
   });
 
   it('records stage changes with their date and weeks in stage start again', async () => {
     const { stages } = await catalog(koers);
     const client = await createClient(koers, { stageId: stages[0]!.id, startDate: '2026-09-01' });
-    const moved = await ok(koers.call('clients.changeStage', { id: client.id, stageId: stages[2]!.id, date: '2026-11-16' }));
+    const moved = await ok(
+      koers.call('clients.changeStage', { id: client.id, stageId: stages[2]!.id, date: '2026-11-16' }),
+    );
     expect(moved).toMatchObject({ stageId: stages[2]!.id, stageSince: '2026-11-16' });
-    const rows = await koers.connection.db.selectFrom('stage_change').select(['from_stage_id', 'to_stage_id', 'changed_on']).orderBy('changed_on').execute();
+    const rows = await koers.connection.db
+      .selectFrom('stage_change')
+      .select(['from_stage_id', 'to_stage_id', 'changed_on'])
+      .orderBy('changed_on')
+      .execute();
     expect(rows).toEqual([
       { from_stage_id: null, to_stage_id: stages[0]!.id, changed_on: '2026-09-01' },
       { from_stage_id: stages[0]!.id, to_stage_id: stages[2]!.id, changed_on: '2026-11-16' },
     ]);
-    expect(await koers.call('clients.changeStage', { id: client.id, stageId: stages[1]!.id, date: '2026-11-31' })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(
+      await koers.call('clients.changeStage', { id: client.id, stageId: stages[1]!.id, date: '2026-11-31' }),
+    ).toMatchObject({ ok: false, error: { code: 'validation' } });
   });
 
   it('hands a client over with its household, records each handover, refuses a deactivated caseworker', async () => {
@@ -118,40 +168,78 @@ describe('clients (real registry, real SQLite file)', () => {
     const mother = await createClient(koers, { firstName: 'Samira', lastName: 'Bakkali' });
     const son = await createClient(koers, { firstName: 'Youssef', lastName: 'Bakkali' });
     const loner = await createClient(koers, { firstName: 'Jan', lastName: 'Jansen' });
-    const household = await ok(koers.call('households.create', { name: 'Familie Bakkali', memberIds: [mother.id, son.id] }));
+    const household = await ok(
+      koers.call('households.create', { name: 'Familie Bakkali', memberIds: [mother.id, son.id] }),
+    );
 
-    expect(await koers.call('clients.handover', { ids: [mother.id], toCaseworkerId: gone.id, date: '2026-11-23' })).toMatchObject({
+    expect(
+      await koers.call('clients.handover', { ids: [mother.id], toCaseworkerId: gone.id, date: '2026-11-23' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'validation', details: { issues: [{ field: 'toCaseworkerId', rule: 'inactive' }] } },
     });
-    expect(await ok(koers.call('clients.handover', { ids: [mother.id], toCaseworkerId: lotte.id, date: '2026-11-23', note: 'Verhuizing naar Noord' }))).toEqual({ moved: 2 });
+    expect(
+      await ok(
+        koers.call('clients.handover', {
+          ids: [mother.id],
+          toCaseworkerId: lotte.id,
+          date: '2026-11-23',
+          note: 'Verhuizing naar Noord',
+        }),
+      ),
+    ).toEqual({ moved: 2 });
     expect((await ok(koers.call('clients.get', { id: son.id }))).caseworkerId).toBe(lotte.id);
     expect((await ok(koers.call('clients.get', { id: loner.id }))).caseworkerId).toBe(me);
     expect((await ok(koers.call('households.get', { id: household.id }))).caseworkerId).toBe(lotte.id);
     const timeline = await ok(koers.call('clients.timeline', { id: son.id }));
-    expect(timeline.find((e) => e.kind === 'handover')).toMatchObject({ fromCaseworkerId: me, toCaseworkerId: lotte.id, note: 'Verhuizing naar Noord', date: '2026-11-23' });
+    expect(timeline.find((e) => e.kind === 'handover')).toMatchObject({
+      fromCaseworkerId: me,
+      toCaseworkerId: lotte.id,
+      note: 'Verhuizing naar Noord',
+      date: '2026-11-23',
+    });
     // Handing over to the worker who already has them records nothing new.
-    expect(await ok(koers.call('clients.handover', { ids: [son.id], toCaseworkerId: lotte.id, date: '2026-11-24' }))).toEqual({ moved: 0 });
+    expect(
+      await ok(koers.call('clients.handover', { ids: [son.id], toCaseworkerId: lotte.id, date: '2026-11-24' })),
+    ).toEqual({ moved: 0 });
   });
 
   it('closes a case with reason and outcome, reopens it, and keeps both in the history', async () => {
     const { reasons } = await catalog(koers);
     const client = await createClient(koers);
-    const closed = await ok(koers.call('clients.close', { id: client.id, date: '2026-11-20', reasonId: reasons[0]!.id, outcomeNote: 'Vast contract bij de bakker' }));
-    expect(closed).toMatchObject({ status: 'closed', closure: { closedOn: '2026-11-20', reasonId: reasons[0]!.id, outcomeNote: 'Vast contract bij de bakker' } });
-    expect(await koers.call('clients.close', { id: client.id, date: '2026-11-21', reasonId: reasons[0]!.id })).toMatchObject({ ok: false, error: { code: 'conflict', details: { reason: 'already_closed' } } });
+    const closed = await ok(
+      koers.call('clients.close', {
+        id: client.id,
+        date: '2026-11-20',
+        reasonId: reasons[0]!.id,
+        outcomeNote: 'Vast contract bij de bakker',
+      }),
+    );
+    expect(closed).toMatchObject({
+      status: 'closed',
+      closure: { closedOn: '2026-11-20', reasonId: reasons[0]!.id, outcomeNote: 'Vast contract bij de bakker' },
+    });
+    expect(
+      await koers.call('clients.close', { id: client.id, date: '2026-11-21', reasonId: reasons[0]!.id }),
+    ).toMatchObject({ ok: false, error: { code: 'conflict', details: { reason: 'already_closed' } } });
     expect(await ok(koers.call('clients.list', {}))).toEqual([]);
     expect(await ok(koers.call('clients.list', { status: 'closed' }))).toHaveLength(1);
 
     const reopened = await ok(koers.call('clients.reopen', { id: client.id, date: '2026-11-23' }));
     expect(reopened).toMatchObject({ status: 'active', closure: null });
-    expect(await koers.call('clients.reopen', { id: client.id, date: '2026-11-23' })).toMatchObject({ ok: false, error: { code: 'conflict', details: { reason: 'not_closed' } } });
+    expect(await koers.call('clients.reopen', { id: client.id, date: '2026-11-23' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', details: { reason: 'not_closed' } },
+    });
     const kinds = (await ok(koers.call('clients.timeline', { id: client.id }))).map((e) => e.kind);
     expect(kinds).toEqual(expect.arrayContaining(['closed', 'reopened', 'created']));
   });
 
   it('answers not_found for an unknown client', async () => {
-    expect(await koers.call('clients.get', { id: 'nobody' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await koers.call('clients.get', { id: 'nobody' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 
   it('turns an unexpected failure into a bare internal error: no SQL, no stack', async () => {
@@ -175,9 +263,16 @@ describe('caseload overview query', () => {
   it('gives each client the next open to-do and the number overdue, and filters', async () => {
     const { stages } = await catalog(koers);
     const group = await ok(koers.call('catalog.create', { kind: 'target_group', name: 'Werkfit' }));
-    const a = await createClient(koers, { firstName: 'Jan', lastName: 'de Boer', reference: 'A_1', stageId: stages[1]!.id, targetGroupId: group.id });
+    const a = await createClient(koers, {
+      firstName: 'Jan',
+      lastName: 'de Boer',
+      reference: 'A_1',
+      stageId: stages[1]!.id,
+      targetGroupId: group.id,
+    });
     const b = await createClient(koers, { firstName: 'Janne', lastName: 'Smit', reference: 'AB1' });
-    const todo = (clientId: string, title: string, dueDate: string, dueTime?: string) => ok(koers.call('actions.create', { clientId, title, kind: 'task', dueDate, dueTime }));
+    const todo = (clientId: string, title: string, dueDate: string, dueTime?: string) =>
+      ok(koers.call('actions.create', { clientId, title, kind: 'task', dueDate, dueTime }));
     await todo(a.id, 'Te laat 1', '2026-11-10');
     await todo(a.id, 'Te laat 2', '2026-11-20');
     const done = await todo(a.id, 'Gedaan', '2026-11-01');
@@ -208,6 +303,8 @@ describe('caseload overview query', () => {
     await createClient(koers, { firstName: 'Ida', lastName: 'Holm', caseworkerId: lotte.id });
     expect((await ok(koers.call('clients.list', { caseworkerId: lotte.id }))).map((r) => r.firstName)).toEqual(['Ida']);
     expect((await ok(koers.call('clients.list', {}))).map((r) => r.id)).toHaveLength(2);
-    expect((await ok(koers.call('clients.list', { caseworkerId: mine.caseworkerId! }))).map((r) => r.firstName)).toEqual(['Fatima']);
+    expect(
+      (await ok(koers.call('clients.list', { caseworkerId: mine.caseworkerId! }))).map((r) => r.firstName),
+    ).toEqual(['Fatima']);
   });
 });

@@ -79,7 +79,12 @@ describe('Koers and another program writing at the same time', () => {
     await koers.cleanup();
   });
 
-  const draft = { key: 'client:waiting', kind: 'conversation', notedAt: '2026-11-20T10:15', body: 'Typed while the command line imports' };
+  const draft = {
+    key: 'client:waiting',
+    kind: 'conversation',
+    notedAt: '2026-11-20T10:15',
+    body: 'Typed while the command line imports',
+  };
 
   it('waits for the write lock with the main thread free, lets reads through meanwhile, and saves once the lock is released', async () => {
     other = otherProgram(koers.databasePath);
@@ -87,7 +92,9 @@ describe('Koers and another program writing at the same time', () => {
     const settled = { save: false, create: false };
     // A single statement (the draft) and a transaction (a new client) both wait.
     const save = koers.call('drafts.save', draft).finally(() => (settled.save = true));
-    const create = koers.call('clients.create', { firstName: 'Ida', lastName: 'Holm' }).finally(() => (settled.create = true));
+    const create = koers
+      .call('clients.create', { firstName: 'Ida', lastName: 'Holm' })
+      .finally(() => (settled.create = true));
 
     // SQLite's own busy wait would hold the thread here: no timer or immediate would run.
     let ticks = 0;
@@ -136,7 +143,8 @@ describe('when the write lock is not released in time', () => {
       koers.call('clients.create', { firstName: 'Ida', lastName: 'Holm' }),
       koers.call('drafts.save', { key: 'client:late', kind: 'conversation', notedAt: '2026-11-20T10:15', body: 'x' }),
     ]);
-    for (const envelope of refused) expect(envelope).toEqual({ ok: false, error: { code: 'busy', message: 'The database is busy' } });
+    for (const envelope of refused)
+      expect(envelope).toEqual({ ok: false, error: { code: 'busy', message: 'The database is busy' } });
     other.exec('COMMIT');
     expect(koers.internalErrors.filter((e) => e.method !== 'audit')).toEqual([]);
     expect(await ok(koers.call('clients.list', { status: 'all' }))).toEqual([]);

@@ -51,7 +51,10 @@ interface Round {
 
 /** Runs the writer until it has reported a commit, lets it run `delayMs` more, then SIGKILLs it. */
 async function killRound(dbPath: string, seed: number, delayMs: number): Promise<Round> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/crash-writer.ts', dbPath, String(seed)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/crash-writer.ts', dbPath, String(seed)], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const committed = new Map<string, number>();
   let lastBegun: string | undefined;
   let pending = '';
@@ -74,7 +77,9 @@ async function killRound(dbPath: string, seed: number, delayMs: number): Promise
   });
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   // 'close' rather than 'exit': by then stdout is drained, so every reported line is counted.
-  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('close', (code, signal) => done({ code, signal })));
+  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+    child.on('close', (code, signal) => done({ code, signal })),
+  );
 
   const firstCommit = new Promise<void>((done) => (onCommit = done));
   // Cancelled once decided, so 200 rounds leave no 15 s timers behind.
@@ -86,7 +91,8 @@ async function killRound(dbPath: string, seed: number, delayMs: number): Promise
   await sleep(delayMs);
   child.kill('SIGKILL');
   const end = await closed;
-  if (end.signal !== 'SIGKILL') throw new Error(`crash-writer ended with code ${end.code}, signal ${end.signal} instead of the kill: ${stderr}`);
+  if (end.signal !== 'SIGKILL')
+    throw new Error(`crash-writer ended with code ${end.code}, signal ${end.signal} instead of the kill: ${stderr}`);
   if (unexpected.length > 0) throw new Error(`crash-writer wrote unexpected lines: ${unexpected.join(' | ')}`);
   return { committed, inFlight: lastBegun !== undefined && !committed.has(lastBegun) ? lastBegun : undefined };
 }
@@ -106,7 +112,8 @@ async function checkDatabase(dbPath: string, reported: ReadonlyMap<string, numbe
   const problems: string[] = [];
   try {
     const integrity = connection.sqlite.pragma('integrity_check') as { integrity_check: string }[];
-    if (integrity.length !== 1 || integrity[0]!.integrity_check !== 'ok') problems.push(`integrity_check: ${JSON.stringify(integrity)}`);
+    if (integrity.length !== 1 || integrity[0]!.integrity_check !== 'ok')
+      problems.push(`integrity_check: ${JSON.stringify(integrity)}`);
     const foreignKeys = connection.sqlite.pragma('foreign_key_check') as unknown[];
     if (foreignKeys.length > 0) problems.push(`foreign_key_check: ${JSON.stringify(foreignKeys)}`);
     // The notes' search index is kept by triggers; its own check would throw on damage.
@@ -120,7 +127,11 @@ async function checkDatabase(dbPath: string, reported: ReadonlyMap<string, numbe
       ...(await db.selectFrom('note').select('body').execute()).map((n) => n.body),
       ...(await db.selectFrom('note_version').select('body').execute()).map((v) => v.body),
     ];
-    const sequence = await db.selectFrom('sequence').select('value').where('name', '=', 'client_pseudonym').executeTakeFirst();
+    const sequence = await db
+      .selectFrom('sequence')
+      .select('value')
+      .where('name', '=', 'client_pseudonym')
+      .executeTakeFirst();
 
     // Every tagged row, the client's reference included, counts once towards its group.
     const groups = new Map<string, number>();
@@ -136,11 +147,18 @@ async function checkDatabase(dbPath: string, reported: ReadonlyMap<string, numbe
     }
     for (const text of texts) for (const [tag] of text.matchAll(TAG)) found.set(tag, (found.get(tag) ?? 0) + 1);
 
-    for (const [tag, rows] of groups) if (found.get(tag) !== rows) problems.push(`group ${tag} has ${found.get(tag)} of its ${rows} rows`);
-    for (const [tag, rows] of found) if (!groups.has(tag)) problems.push(`${rows} rows of group ${tag} without its client`);
-    for (const [tag, rows] of reported) if (groups.get(tag) !== rows) problems.push(`reported commit ${tag} (${rows} rows) is ${groups.has(tag) ? `recorded with ${groups.get(tag)} rows` : 'missing'}`);
+    for (const [tag, rows] of groups)
+      if (found.get(tag) !== rows) problems.push(`group ${tag} has ${found.get(tag)} of its ${rows} rows`);
+    for (const [tag, rows] of found)
+      if (!groups.has(tag)) problems.push(`${rows} rows of group ${tag} without its client`);
+    for (const [tag, rows] of reported)
+      if (groups.get(tag) !== rows)
+        problems.push(
+          `reported commit ${tag} (${rows} rows) is ${groups.has(tag) ? `recorded with ${groups.get(tag)} rows` : 'missing'}`,
+        );
     // insertClient bumps the pseudonym counter in the same transaction as the client.
-    if ((sequence?.value ?? 0) !== clients.length) problems.push(`pseudonym counter ${sequence?.value} for ${clients.length} clients`);
+    if ((sequence?.value ?? 0) !== clients.length)
+      problems.push(`pseudonym counter ${sequence?.value} for ${clients.length} clients`);
     return { problems, groups };
   } finally {
     await connection.close();

@@ -30,7 +30,9 @@ describe('openConnection', () => {
 
   it('enforces foreign keys', async () => {
     const connection = openConnection(join(temp.path, 'fk.sqlite'));
-    connection.sqlite.exec('CREATE TABLE parent (id TEXT PRIMARY KEY); CREATE TABLE child (parent_id TEXT REFERENCES parent(id));');
+    connection.sqlite.exec(
+      'CREATE TABLE parent (id TEXT PRIMARY KEY); CREATE TABLE child (parent_id TEXT REFERENCES parent(id));',
+    );
     expect(() => connection.sqlite.prepare("INSERT INTO child VALUES ('missing')").run()).toThrow(/FOREIGN KEY/);
     await connection.close();
   });

@@ -30,7 +30,10 @@ async function freshDatabase(): Promise<Connection> {
 
 async function addCaseworker(db: Kysely<Database>, id: string, name: string): Promise<void> {
   const at = '2026-01-05T08:00:00.000Z';
-  await db.insertInto('caseworker').values({ id, name, created_at: at, updated_at: at, updated_by: null, deleted_at: null, deactivated_at: null }).execute();
+  await db
+    .insertInto('caseworker')
+    .values({ id, name, created_at: at, updated_at: at, updated_by: null, deleted_at: null, deactivated_at: null })
+    .execute();
 }
 
 /**
@@ -39,15 +42,29 @@ async function addCaseworker(db: Kysely<Database>, id: string, name: string): Pr
  * references are compared by their default_key.
  */
 async function snapshot(db: Kysely<Database>) {
-  const shipped = new Map((await db.selectFrom('catalog_item').select(['id', 'default_key']).where('default_key', 'is not', null).execute()).map((r) => [r.id, r.default_key]));
+  const shipped = new Map(
+    (
+      await db.selectFrom('catalog_item').select(['id', 'default_key']).where('default_key', 'is not', null).execute()
+    ).map((r) => [r.id, r.default_key]),
+  );
   const key = (id: string | null) => (id === null ? null : (shipped.get(id) ?? id));
   return {
     catalog: await db.selectFrom('catalog_item').selectAll().where('kind', '=', 'target_group').orderBy('id').execute(),
     caseworkers: await db.selectFrom('caseworker').selectAll().orderBy('id').execute(),
     households: await db.selectFrom('household').selectAll().orderBy('id').execute(),
-    clients: (await db.selectFrom('client').selectAll().orderBy('id').execute()).map((c) => ({ ...c, stage_id: key(c.stage_id) })),
-    stageChanges: (await db.selectFrom('stage_change').selectAll().orderBy('id').execute()).map((s) => ({ ...s, from_stage_id: key(s.from_stage_id), to_stage_id: key(s.to_stage_id) })),
-    closures: (await db.selectFrom('closure').selectAll().orderBy('id').execute()).map((z) => ({ ...z, reason_id: key(z.reason_id) })),
+    clients: (await db.selectFrom('client').selectAll().orderBy('id').execute()).map((c) => ({
+      ...c,
+      stage_id: key(c.stage_id),
+    })),
+    stageChanges: (await db.selectFrom('stage_change').selectAll().orderBy('id').execute()).map((s) => ({
+      ...s,
+      from_stage_id: key(s.from_stage_id),
+      to_stage_id: key(s.to_stage_id),
+    })),
+    closures: (await db.selectFrom('closure').selectAll().orderBy('id').execute()).map((z) => ({
+      ...z,
+      reason_id: key(z.reason_id),
+    })),
     actions: await db.selectFrom('action').selectAll().orderBy('id').execute(),
     sequence: await db.selectFrom('sequence').selectAll().execute(),
     sheets: await db.selectFrom('sheet').selectAll().orderBy('id').execute(),
@@ -120,13 +137,23 @@ describe('generateDemo', () => {
     expect(actions / n).toBeLessThan(3.5);
 
     // Caseworkers: one per 120 clients, plus one who left the team and carries nobody.
-    const caseworkers = await db.selectFrom('caseworker').select(['id', 'role', 'deactivated_at']).orderBy('created_at').execute();
+    const caseworkers = await db
+      .selectFrom('caseworker')
+      .select(['id', 'role', 'deactivated_at'])
+      .orderBy('created_at')
+      .execute();
     const active = caseworkers.filter((c) => c.deactivated_at === null);
     expect(active).toHaveLength(Math.ceil(n / 120));
     expect(result.caseworkers).toBe(active.length);
     if (active.length > 1) expect(caseworkers[1]!.role).toBe('key_person');
     const gone = caseworkers.filter((c) => c.deactivated_at !== null).map((c) => c.id);
-    expect(await db.selectFrom('client').select('id').where('caseworker_id', 'in', gone.length > 0 ? gone : ['-']).execute()).toEqual([]);
+    expect(
+      await db
+        .selectFrom('client')
+        .select('id')
+        .where('caseworker_id', 'in', gone.length > 0 ? gone : ['-'])
+        .execute(),
+    ).toEqual([]);
 
     // Every active client has a stage, a target group and a caseworker, of the right kinds.
     expect(
@@ -157,7 +184,12 @@ describe('generateDemo', () => {
     expect(withEmail).toBeLessThan(0.65);
 
     // Stage history: 1–3 changes, from nothing at the start date to the current stage at stage_since.
-    const changes = await db.selectFrom('stage_change').selectAll().orderBy('client_id').orderBy('changed_on').execute();
+    const changes = await db
+      .selectFrom('stage_change')
+      .selectAll()
+      .orderBy('client_id')
+      .orderBy('changed_on')
+      .execute();
     const byClient = new Map<string, typeof changes>();
     for (const change of changes) byClient.set(change.client_id, [...(byClient.get(change.client_id) ?? []), change]);
     for (const c of clients) {
@@ -180,10 +212,22 @@ describe('generateDemo', () => {
     if (n >= 2_000) {
       expect(overdue / activeClients).toBeGreaterThan(0.1);
       expect(overdue / activeClients).toBeLessThan(0.2);
-      expect(await count(db, sql`SELECT count(*) AS n FROM action WHERE due_date = ${TODAY} AND done_at IS NULL`)).toBeGreaterThan(0);
+      expect(
+        await count(db, sql`SELECT count(*) AS n FROM action WHERE due_date = ${TODAY} AND done_at IS NULL`),
+      ).toBeGreaterThan(0);
     }
-    expect(await count(db, sql`SELECT count(*) AS n FROM action WHERE done_at IS NOT NULL AND (done_at > ${`${TODAY}T23:59:59Z`} OR due_date >= ${TODAY})`)).toBe(0);
-    expect(await count(db, sql`SELECT count(*) AS n FROM action WHERE kind = 'appointment' AND (due_time IS NULL OR due_time NOT GLOB '[0-2][0-9]:[0-5][0-9]')`)).toBe(0);
+    expect(
+      await count(
+        db,
+        sql`SELECT count(*) AS n FROM action WHERE done_at IS NOT NULL AND (done_at > ${`${TODAY}T23:59:59Z`} OR due_date >= ${TODAY})`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        db,
+        sql`SELECT count(*) AS n FROM action WHERE kind = 'appointment' AND (due_time IS NULL OR due_time NOT GLOB '[0-2][0-9]:[0-5][0-9]')`,
+      ),
+    ).toBe(0);
 
     // Closed clients: about 8%, each with one closure in the past and no open to-dos.
     const closed = clients.filter((c) => c.status === 'closed');
@@ -198,7 +242,12 @@ describe('generateDemo', () => {
       expect(z.reopened_on).toBeNull();
       expect(z.outcome_note).toBeTruthy();
     }
-    expect(await count(db, sql`SELECT count(*) AS n FROM action a JOIN client c ON c.id = a.client_id WHERE c.status = 'closed' AND a.done_at IS NULL`)).toBe(0);
+    expect(
+      await count(
+        db,
+        sql`SELECT count(*) AS n FROM action a JOIN client c ON c.id = a.client_id WHERE c.status = 'closed' AND a.done_at IS NULL`,
+      ),
+    ).toBe(0);
 
     // Households of 2–4 sharing a last name and the household's caseworker.
     const households = await db.selectFrom('household').selectAll().execute();
@@ -218,27 +267,44 @@ describe('generateDemo', () => {
     }
 
     // Target groups in the language, in order.
-    const groups = await db.selectFrom('catalog_item').select(['name', 'position', 'weight', 'default_key']).where('kind', '=', 'target_group').orderBy('position').execute();
+    const groups = await db
+      .selectFrom('catalog_item')
+      .select(['name', 'position', 'weight', 'default_key'])
+      .where('kind', '=', 'target_group')
+      .orderBy('position')
+      .execute();
     expect(groups.map((g) => g.position)).toEqual(groups.map((_, i) => i));
     expect(groups.every((g) => g.weight === 1 && g.default_key === null)).toBe(true);
     expect(groups.map((g) => g.name)).toContain(language === 'nl' ? 'Statushouders' : 'Jobparat');
   });
 
   it('gives currentCaseworkerId a full caseload of about 120 active clients', async () => {
-    const { connection, result } = await generateFresh({ clients: 1_000, today: TODAY, language: 'nl', currentCaseworkerId: 'cw-me' }, true);
+    const { connection, result } = await generateFresh(
+      { clients: 1_000, today: TODAY, language: 'nl', currentCaseworkerId: 'cw-me' },
+      true,
+    );
     const db = connection.db;
     expect(result.caseworkers).toBe(Math.ceil(1_000 / 120));
-    const mine = await count(db, sql`SELECT count(*) AS n FROM client WHERE caseworker_id = 'cw-me' AND status = 'active'`);
+    const mine = await count(
+      db,
+      sql`SELECT count(*) AS n FROM client WHERE caseworker_id = 'cw-me' AND status = 'active'`,
+    );
     expect(mine).toBeGreaterThanOrEqual(115);
     expect(mine).toBeLessThanOrEqual(125);
     // The existing row is used as is.
-    expect(await db.selectFrom('caseworker').select(['name', 'role']).where('id', '=', 'cw-me').executeTakeFirst()).toEqual({ name: 'Anne de Vries', role: 'caseworker' });
-    expect(await count(db, sql`SELECT count(*) AS n FROM caseworker WHERE deactivated_at IS NULL`)).toBe(result.caseworkers);
+    expect(
+      await db.selectFrom('caseworker').select(['name', 'role']).where('id', '=', 'cw-me').executeTakeFirst(),
+    ).toEqual({ name: 'Anne de Vries', role: 'caseworker' });
+    expect(await count(db, sql`SELECT count(*) AS n FROM caseworker WHERE deactivated_at IS NULL`)).toBe(
+      result.caseworkers,
+    );
   });
 
   it('rejects an unknown currentCaseworkerId', async () => {
     const connection = await freshDatabase();
-    await expect(generateDemo(connection.db, { clients: 120, today: TODAY, language: 'nl', currentCaseworkerId: 'nobody' })).rejects.toThrow(/does not exist/);
+    await expect(
+      generateDemo(connection.db, { clients: 120, today: TODAY, language: 'nl', currentCaseworkerId: 'nobody' }),
+    ).rejects.toThrow(/does not exist/);
     expect(await count(connection.db, sql`SELECT count(*) AS n FROM client`)).toBe(0);
   });
 
@@ -248,18 +314,34 @@ describe('generateDemo', () => {
     await db.transaction().execute((trx) =>
       insertClient(
         trx,
-        { firstName: 'Fatima', lastName: 'El Amrani', reference: null, dateOfBirth: null, phone: null, email: null, targetGroupId: null, householdId: null, startDate: '2026-01-05', stageId: null, caseworkerId: null },
+        {
+          firstName: 'Fatima',
+          lastName: 'El Amrani',
+          reference: null,
+          dateOfBirth: null,
+          phone: null,
+          email: null,
+          targetGroupId: null,
+          householdId: null,
+          startDate: '2026-01-05',
+          stageId: null,
+          caseworkerId: null,
+        },
         '2026-01-05T09:00:00.000Z',
         null,
       ),
     );
     await generateDemo(db, { clients: 120, today: TODAY, language: 'nl' });
-    const pseudonyms = (await db.selectFrom('client').select('pseudonym').orderBy('pseudonym').execute()).map((r) => r.pseudonym);
+    const pseudonyms = (await db.selectFrom('client').select('pseudonym').orderBy('pseudonym').execute()).map(
+      (r) => r.pseudonym,
+    );
     expect(pseudonyms).toHaveLength(121);
     expect(pseudonyms[0]).toBe('K-0001');
     expect(pseudonyms[1]).toBe('K-0002');
     expect(pseudonyms.at(-1)).toBe('K-0121');
-    expect(await db.selectFrom('sequence').select('value').where('name', '=', 'client_pseudonym').executeTakeFirst()).toEqual({ value: 121 });
+    expect(
+      await db.selectFrom('sequence').select('value').where('name', '=', 'client_pseudonym').executeTakeFirst(),
+    ).toEqual({ value: 121 });
   });
 
   it('can run twice on the same database: the second run adds new rows after the first', async () => {
@@ -270,7 +352,9 @@ describe('generateDemo', () => {
     expect(await count(db, sql`SELECT count(*) AS n FROM client`)).toBe(600);
     expect(await count(db, sql`SELECT count(*) AS n FROM action`)).toBe(first.actions + second.actions);
     expect(await count(db, sql`SELECT count(DISTINCT reference) AS n FROM client`)).toBe(600);
-    expect(await db.selectFrom('client').select('id').where('pseudonym', '=', 'K-0600').executeTakeFirst()).toBeDefined();
+    expect(
+      await db.selectFrom('client').select('id').where('pseudonym', '=', 'K-0600').executeTakeFirst(),
+    ).toBeDefined();
     // The target groups of the first run are reused, and so are their sheets.
     expect(await count(db, sql`SELECT count(*) AS n FROM catalog_item WHERE kind = 'target_group'`)).toBe(5);
     expect(await count(db, sql`SELECT count(*) AS n FROM sheet`)).toBe(2);
@@ -278,7 +362,12 @@ describe('generateDemo', () => {
     expect(await count(db, sql`SELECT count(*) AS n FROM scoring`)).toBe(first.scorings + second.scorings);
     expect(await count(db, sql`SELECT count(*) AS n FROM note`)).toBe(first.notes + second.notes);
     expect(await count(db, sql`SELECT count(*) AS n FROM score`)).toBe(first.scores + second.scores);
-    expect(await count(db, sql`SELECT count(DISTINCT s.client_id) AS n FROM scoring s JOIN client c ON c.id = s.client_id WHERE c.pseudonym > 'K-0300'`)).toBeGreaterThan(200);
+    expect(
+      await count(
+        db,
+        sql`SELECT count(DISTINCT s.client_id) AS n FROM scoring s JOIN client c ON c.id = s.client_id WHERE c.pseudonym > 'K-0300'`,
+      ),
+    ).toBeGreaterThan(200);
     expect((await sql`PRAGMA foreign_key_check`.execute(db)).rows).toEqual([]);
   });
 
@@ -288,19 +377,48 @@ describe('generateDemo', () => {
     const at = '2026-01-01T08:00:00.000Z';
     await db
       .insertInto('catalog_item')
-      .values(['Groep A', 'Groep B'].map((name, position) => ({ id: `tg-${position}`, kind: 'target_group' as const, default_key: null, name, position, weight: 1, retired_at: null, created_at: at, updated_at: at, updated_by: null, deleted_at: null })))
+      .values(
+        ['Groep A', 'Groep B'].map((name, position) => ({
+          id: `tg-${position}`,
+          kind: 'target_group' as const,
+          default_key: null,
+          name,
+          position,
+          weight: 1,
+          retired_at: null,
+          created_at: at,
+          updated_at: at,
+          updated_by: null,
+          deleted_at: null,
+        })),
+      )
       .execute();
     await generateDemo(db, { clients: 200, today: TODAY, language: 'da' });
     expect(await count(db, sql`SELECT count(*) AS n FROM catalog_item WHERE kind = 'target_group'`)).toBe(2);
-    const used = await db.selectFrom('client').select('target_group_id').distinct().orderBy('target_group_id').execute();
+    const used = await db
+      .selectFrom('client')
+      .select('target_group_id')
+      .distinct()
+      .orderBy('target_group_id')
+      .execute();
     expect(used.map((r) => r.target_group_id)).toEqual(['tg-0', 'tg-1']);
     // They get the demo's sheets as defaults, and their rhythm (none: the default) is left alone.
-    const defaults = await db.selectFrom('sheet_target_group as g').innerJoin('sheet as s', 's.id', 'g.sheet_id').select(['g.target_group_id', 's.name']).orderBy('g.target_group_id').execute();
+    const defaults = await db
+      .selectFrom('sheet_target_group as g')
+      .innerJoin('sheet as s', 's.id', 'g.sheet_id')
+      .select(['g.target_group_id', 's.name'])
+      .orderBy('g.target_group_id')
+      .execute();
     expect(defaults).toEqual([
       { target_group_id: 'tg-0', name: 'Jobparathed' },
       { target_group_id: 'tg-1', name: 'Deltagelsesstige' },
     ]);
-    expect(await count(db, sql`SELECT count(*) AS n FROM catalog_item WHERE kind = 'target_group' AND rescore_weeks IS NOT NULL`)).toBe(0);
+    expect(
+      await count(
+        db,
+        sql`SELECT count(*) AS n FROM catalog_item WHERE kind = 'target_group' AND rescore_weeks IS NOT NULL`,
+      ),
+    ).toBe(0);
     expect(await count(db, sql`SELECT count(*) AS n FROM scoring`)).toBeGreaterThan(100);
   });
 
@@ -331,8 +449,12 @@ describe('generateDemo', () => {
     expect(await count(db, sql`SELECT count(*) AS n FROM client`)).toBe(20_000);
     expect(await count(db, sql`SELECT count(*) AS n FROM action`)).toBe(result.actions);
     expect(await count(db, sql`SELECT count(DISTINCT reference) AS n FROM client`)).toBe(20_000);
-    expect(await db.selectFrom('client').select('id').where('pseudonym', '=', 'K-20000').executeTakeFirst()).toBeDefined();
-    expect(await db.selectFrom('sequence').select('value').where('name', '=', 'client_pseudonym').executeTakeFirst()).toEqual({ value: 20_000 });
+    expect(
+      await db.selectFrom('client').select('id').where('pseudonym', '=', 'K-20000').executeTakeFirst(),
+    ).toBeDefined();
+    expect(
+      await db.selectFrom('sequence').select('value').where('name', '=', 'client_pseudonym').executeTakeFirst(),
+    ).toEqual({ value: 20_000 });
     expect(result.scores).toBeGreaterThan(170_000);
     expect(result.scores).toBeLessThan(240_000);
     expect(await count(db, sql`SELECT count(*) AS n FROM scoring`)).toBe(result.scorings);
@@ -341,7 +463,9 @@ describe('generateDemo', () => {
     expect(result.notes).toBeGreaterThan(90_000);
     expect(result.notes).toBeLessThan(110_000);
     expect(await count(db, sql`SELECT count(*) AS n FROM note`)).toBe(result.notes);
-    expect(await count(db, sql`SELECT count(*) AS n FROM note_fts WHERE note_fts MATCH 'gesprek'`)).toBeGreaterThan(10_000);
+    expect(await count(db, sql`SELECT count(*) AS n FROM note_fts WHERE note_fts MATCH 'gesprek'`)).toBeGreaterThan(
+      10_000,
+    );
     expect((await sql`PRAGMA foreign_key_check`.execute(db)).rows).toEqual([]);
   });
 });
@@ -386,14 +510,17 @@ describe('generateDemo: notes', () => {
     const pinned = notes.filter((note) => note.pinned === 1).length / notes.length;
     expect(notes.every((note) => note.pinned === 0 || note.pinned === 1)).toBe(true);
     if (large) {
-      for (const kind of ['conversation', 'phone_call', 'home_visit', 'agreement', 'reflection', 'milestone']) expect(share(kind)).toBeGreaterThan(0.01);
+      for (const kind of ['conversation', 'phone_call', 'home_visit', 'agreement', 'reflection', 'milestone'])
+        expect(share(kind)).toBeGreaterThan(0.01);
       expect(share('milestone')).toBeLessThan(0.08);
       expect(pinned).toBeGreaterThan(0.01);
       expect(pinned).toBeLessThan(0.035);
     }
 
     // Written by the caseworker of the client (or household), within the case, never before the client was entered.
-    expect(notes.every((note) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(note.noted_at) && note.deleted_at === null)).toBe(true);
+    expect(
+      notes.every((note) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(note.noted_at) && note.deleted_at === null),
+    ).toBe(true);
     expect(
       await count(
         db,
@@ -427,7 +554,12 @@ describe('generateDemo: notes', () => {
       // Every note with "één" is found by typing "een".
       const withEen = await count(db, sql`SELECT count(*) AS n FROM note WHERE body LIKE '%één%'`);
       expect(withEen).toBeGreaterThan(0);
-      expect(await count(db, sql`SELECT count(*) AS n FROM note_fts f JOIN note o ON o.rowid = f.rowid WHERE note_fts MATCH '"een"' AND o.body LIKE '%één%'`)).toBe(withEen);
+      expect(
+        await count(
+          db,
+          sql`SELECT count(*) AS n FROM note_fts f JOIN note o ON o.rowid = f.rowid WHERE note_fts MATCH '"een"' AND o.body LIKE '%één%'`,
+        ),
+      ).toBe(withEen);
     } else if (language === 'da') {
       await found('kobmand', 'købmand');
       await found('arsag', 'årsag');
@@ -437,7 +569,12 @@ describe('generateDemo: notes', () => {
       await found('internship', 'internship');
     }
     // Household notes are found as well, under the household's name.
-    const householdNote = await db.selectFrom('note').select(['id', 'body']).where('household_id', 'is not', null).orderBy('id').executeTakeFirstOrThrow();
+    const householdNote = await db
+      .selectFrom('note')
+      .select(['id', 'body'])
+      .where('household_id', 'is not', null)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     const householdHits = await searchNotes(db, { text: householdNote.body.slice(0, 80), limit: 500 });
     expect(householdHits.find((hit) => hit.id === householdNote.id)?.ownerName).toMatch(/\S/);
   });
@@ -453,9 +590,17 @@ describe('generateDemo: progression', () => {
     const large = n >= 2_000;
 
     // Every demo target group has a rhythm and a default sheet: work readiness, the ladder for one.
-    const groups = await db.selectFrom('catalog_item').select(['id', 'rescore_weeks']).where('kind', '=', 'target_group').execute();
+    const groups = await db
+      .selectFrom('catalog_item')
+      .select(['id', 'rescore_weeks'])
+      .where('kind', '=', 'target_group')
+      .execute();
     expect(groups.every((g) => g.rescore_weeks !== null && g.rescore_weeks >= 4 && g.rescore_weeks <= 12)).toBe(true);
-    const defaults = await db.selectFrom('sheet_target_group as g').innerJoin('sheet as s', 's.id', 'g.sheet_id').select(['g.target_group_id', 's.name']).execute();
+    const defaults = await db
+      .selectFrom('sheet_target_group as g')
+      .innerJoin('sheet as s', 's.id', 'g.sheet_id')
+      .select(['g.target_group_id', 's.name'])
+      .execute();
     expect(defaults.map((d) => d.target_group_id).sort()).toEqual(groups.map((g) => g.id).sort());
     expect(defaults.filter((d) => d.name === ladder)).toHaveLength(1);
     expect(defaults.filter((d) => d.name === workReadiness)).toHaveLength(groups.length - 1);
@@ -480,13 +625,29 @@ describe('generateDemo: progression', () => {
     expect(v1!.published_at! < v2!.published_at!).toBe(true);
     const indicators = await db.selectFrom('indicator').selectAll().orderBy('position').execute();
     const keysOf = (versionId: string) => indicators.filter((i) => i.version_id === versionId).map((i) => i.key);
-    expect(keysOf(v1!.id)).toEqual(['motivation', 'work_identity', 'health', 'punctuality', 'social_network', 'language', 'finances']);
+    expect(keysOf(v1!.id)).toEqual([
+      'motivation',
+      'work_identity',
+      'health',
+      'punctuality',
+      'social_network',
+      'language',
+      'finances',
+    ]);
     expect(keysOf(v2!.id)).toEqual(keysOf(v1!.id));
-    const described = (versionId: string) => indicators.filter((i) => i.version_id === versionId).map((i) => i.description);
+    const described = (versionId: string) =>
+      indicators.filter((i) => i.version_id === versionId).map((i) => i.description);
     expect(described(v2!.id).filter((d, i) => d !== described(v1!.id)[i])).toHaveLength(1);
-    expect(await count(db, sql`SELECT count(*) AS n FROM indicator i WHERE (SELECT count(*) FROM indicator_level l WHERE l.indicator_id = i.id) != i.scale_max - i.scale_min + 1`)).toBe(0);
+    expect(
+      await count(
+        db,
+        sql`SELECT count(*) AS n FROM indicator i WHERE (SELECT count(*) FROM indicator_level l WHERE l.indicator_id = i.id) != i.scale_max - i.scale_min + 1`,
+      ),
+    ).toBe(0);
     // The database still guards the published versions.
-    await expect(db.updateTable('indicator').set({ name: 'x' }).where('version_id', '=', v1!.id).execute()).rejects.toThrow(/immutable/);
+    await expect(
+      db.updateTable('indicator').set({ name: 'x' }).where('version_id', '=', v1!.id).execute(),
+    ).rejects.toThrow(/immutable/);
 
     // Counts as reported; scorings on published versions, on dates within the case, older ones on version 1.
     const scorings = await db.selectFrom('scoring').selectAll().execute();
@@ -499,7 +660,12 @@ describe('generateDemo: progression', () => {
             WHERE v.published_at IS NULL OR substr(v.published_at, 1, 10) > s.scored_on`,
       ),
     ).toBe(0);
-    expect(await count(db, sql`SELECT count(*) AS n FROM scoring WHERE version_id = ${v1!.id} AND scored_on >= ${v2!.published_at!.slice(0, 10)}`)).toBe(0);
+    expect(
+      await count(
+        db,
+        sql`SELECT count(*) AS n FROM scoring WHERE version_id = ${v1!.id} AND scored_on >= ${v2!.published_at!.slice(0, 10)}`,
+      ),
+    ).toBe(0);
     expect(await count(db, sql`SELECT count(*) AS n FROM scoring WHERE version_id = ${v1!.id}`)).toBeGreaterThan(0);
     expect(await count(db, sql`SELECT count(*) AS n FROM scoring WHERE version_id = ${v2!.id}`)).toBeGreaterThan(0);
     expect(
@@ -545,7 +711,12 @@ describe('generateDemo: progression', () => {
     // About ten scores per client; at most four scorings by the caseworker; self-scores on the day of a caseworker's scoring.
     expect(result.scores / n).toBeGreaterThan(large ? 8 : 6);
     expect(result.scores / n).toBeLessThan(large ? 13 : 15);
-    expect(await count(db, sql`SELECT count(*) AS n FROM (SELECT client_id FROM scoring WHERE scored_by != 'client' GROUP BY client_id HAVING count(*) > 4)`)).toBe(0);
+    expect(
+      await count(
+        db,
+        sql`SELECT count(*) AS n FROM (SELECT client_id FROM scoring WHERE scored_by != 'client' GROUP BY client_id HAVING count(*) > 4)`,
+      ),
+    ).toBe(0);
     const by = (who: string) => scorings.filter((s) => s.scored_by === who).length;
     expect(by('client')).toBeGreaterThan(0);
     expect(by('together')).toBeGreaterThan(0);
@@ -559,7 +730,10 @@ describe('generateDemo: progression', () => {
     ).toBe(0);
 
     // Some clients never scored; of the active ones scored, about a fifth overdue for the next.
-    const never = await count(db, sql`SELECT count(*) AS n FROM client c WHERE NOT EXISTS (SELECT 1 FROM scoring s WHERE s.client_id = c.id)`);
+    const never = await count(
+      db,
+      sql`SELECT count(*) AS n FROM client c WHERE NOT EXISTS (SELECT 1 FROM scoring s WHERE s.client_id = c.id)`,
+    );
     expect(never).toBeGreaterThan(0);
     const overdue = await db
       .selectFrom('client as c')
@@ -582,8 +756,16 @@ describe('generateDemo: progression', () => {
         .selectFrom('score as sc')
         .innerJoin('scoring as s', 's.id', 'sc.scoring_id')
         .select((eb) => [
-          eb.fn.avg<number>(sql`CASE WHEN s.scored_on = (SELECT min(f.scored_on) FROM scoring f WHERE f.client_id = s.client_id) THEN sc.value END`).as('first'),
-          eb.fn.avg<number>(sql`CASE WHEN s.scored_on = (SELECT max(l.scored_on) FROM scoring l WHERE l.client_id = s.client_id) THEN sc.value END`).as('last'),
+          eb.fn
+            .avg<number>(
+              sql`CASE WHEN s.scored_on = (SELECT min(f.scored_on) FROM scoring f WHERE f.client_id = s.client_id) THEN sc.value END`,
+            )
+            .as('first'),
+          eb.fn
+            .avg<number>(
+              sql`CASE WHEN s.scored_on = (SELECT max(l.scored_on) FROM scoring l WHERE l.client_id = s.client_id) THEN sc.value END`,
+            )
+            .as('last'),
         ])
         .where('s.scored_by', '!=', 'client')
         .where(sql<boolean>`(SELECT count(DISTINCT o.scored_on) FROM scoring o WHERE o.client_id = s.client_id) >= 3`)
@@ -600,7 +782,12 @@ describe('generateDemo: progression', () => {
       expect(goalClients.size / n).toBeGreaterThan(0.2);
       expect(goalClients.size / n).toBeLessThan(0.4);
     }
-    expect(await count(db, sql`SELECT count(*) AS n FROM (SELECT client_id FROM goal GROUP BY client_id HAVING count(*) > 3)`)).toBe(0);
+    expect(
+      await count(
+        db,
+        sql`SELECT count(*) AS n FROM (SELECT client_id FROM goal GROUP BY client_id HAVING count(*) > 3)`,
+      ),
+    ).toBe(0);
     expect(goals.every((g) => g.target_date !== null && g.target_date > TODAY && g.deleted_at === null)).toBe(true);
     expect(
       await count(

@@ -23,7 +23,10 @@ function forms(word: string): string[] {
 
 /** Which forms of these words are in the database file, its -wal or its -shm. */
 function onDisk(databasePath: string, words: readonly string[]): string[] {
-  const files = ['', '-wal', '-shm'].map((suffix) => `${databasePath}${suffix}`).filter((file) => existsSync(file)).map((file) => readFileSync(file));
+  const files = ['', '-wal', '-shm']
+    .map((suffix) => `${databasePath}${suffix}`)
+    .filter((file) => existsSync(file))
+    .map((file) => readFileSync(file));
   return words.flatMap(forms).filter((form) => files.some((bytes) => bytes.includes(Buffer.from(form, 'utf8'))));
 }
 
@@ -46,8 +49,14 @@ describe('erasure on disk', () => {
   /** A client kept beside the erased one, with notes of its own, so the index holds other words too. */
   async function neighbour() {
     const client = await createClient(koers, { firstName: 'Bart', lastName: 'Jansen' });
-    for (const body of ['Gesprek over werk en gezondheid', 'Afspraak over sollicitaties gemaakt', 'Huisbezoek, alles in orde'])
-      await ok(koers.call('notes.create', { clientId: client.id, kind: 'conversation', notedAt: '2026-11-19T09:00', body }));
+    for (const body of [
+      'Gesprek over werk en gezondheid',
+      'Afspraak over sollicitaties gemaakt',
+      'Huisbezoek, alles in orde',
+    ])
+      await ok(
+        koers.call('notes.create', { clientId: client.id, kind: 'conversation', notedAt: '2026-11-19T09:00', body }),
+      );
     return client;
   }
 
@@ -56,17 +65,70 @@ describe('erasure on disk', () => {
    * (its first text kept as a version), a note removed, a draft discarded, a to-do.
    */
   async function canary() {
-    const client = await createClient(koers, { firstName: 'Søren', lastName: 'Østergaard', reference: 'REF-Qwyndrel', email: 'quorvantil@example.dk' });
-    const note = await ok(koers.call('notes.create', { clientId: client.id, kind: 'conversation', notedAt: '2026-11-20T10:15', body: 'Søren Østergaard over Kjærsgaardvej en Brønderslev' }));
-    await ok(koers.call('notes.update', { id: note.id, kind: 'conversation', notedAt: '2026-11-20T10:15', body: 'Afspraak Hvidbjergstrand bevestigd' }));
-    const removed = await ok(koers.call('notes.create', { clientId: client.id, kind: 'home_visit', notedAt: '2026-11-21T14:00', body: 'Zwijndrechtseweg Quirijnstok' }));
+    const client = await createClient(koers, {
+      firstName: 'Søren',
+      lastName: 'Østergaard',
+      reference: 'REF-Qwyndrel',
+      email: 'quorvantil@example.dk',
+    });
+    const note = await ok(
+      koers.call('notes.create', {
+        clientId: client.id,
+        kind: 'conversation',
+        notedAt: '2026-11-20T10:15',
+        body: 'Søren Østergaard over Kjærsgaardvej en Brønderslev',
+      }),
+    );
+    await ok(
+      koers.call('notes.update', {
+        id: note.id,
+        kind: 'conversation',
+        notedAt: '2026-11-20T10:15',
+        body: 'Afspraak Hvidbjergstrand bevestigd',
+      }),
+    );
+    const removed = await ok(
+      koers.call('notes.create', {
+        clientId: client.id,
+        kind: 'home_visit',
+        notedAt: '2026-11-21T14:00',
+        body: 'Zwijndrechtseweg Quirijnstok',
+      }),
+    );
     await ok(koers.call('notes.remove', { id: removed.id }));
-    await ok(koers.call('drafts.save', { key: `client:${client.id}`, kind: 'reflection', notedAt: '2026-11-22T08:00', body: 'Ærøskøbingvisite Plimsoldrecht' }));
+    await ok(
+      koers.call('drafts.save', {
+        key: `client:${client.id}`,
+        kind: 'reflection',
+        notedAt: '2026-11-22T08:00',
+        body: 'Ærøskøbingvisite Plimsoldrecht',
+      }),
+    );
     await ok(koers.call('drafts.discard', { key: `client:${client.id}` }));
-    await ok(koers.call('actions.create', { clientId: client.id, kind: 'task', title: 'Bellen Vindeløkke', dueDate: '2026-12-01' }));
+    await ok(
+      koers.call('actions.create', {
+        clientId: client.id,
+        kind: 'task',
+        title: 'Bellen Vindeløkke',
+        dueDate: '2026-12-01',
+      }),
+    );
     return client;
   }
-  const CANARY_WORDS = ['Søren', 'Østergaard', 'REF-Qwyndrel', 'quorvantil', 'Kjærsgaardvej', 'Brønderslev', 'Hvidbjergstrand', 'Zwijndrechtseweg', 'Quirijnstok', 'Ærøskøbingvisite', 'Plimsoldrecht', 'Vindeløkke'];
+  const CANARY_WORDS = [
+    'Søren',
+    'Østergaard',
+    'REF-Qwyndrel',
+    'quorvantil',
+    'Kjærsgaardvej',
+    'Brønderslev',
+    'Hvidbjergstrand',
+    'Zwijndrechtseweg',
+    'Quirijnstok',
+    'Ærøskøbingvisite',
+    'Plimsoldrecht',
+    'Vindeløkke',
+  ];
 
   it('erasure leaves none of the client’s words in the file, the WAL or the -shm: not as typed, not folded in the index, not from an edit, a removed note or a discarded draft', async () => {
     await neighbour();
@@ -87,7 +149,16 @@ describe('erasure on disk', () => {
     await neighbour();
     const client = await canary();
     const { reasons } = await catalog(koers);
-    await ok(koers.call('clients.update', { id: client.id, firstName: 'Søren', lastName: 'Østergaard', reference: 'REF-Qwyndrel', email: 'quorvantil@example.dk', startDate: '2012-01-02' }));
+    await ok(
+      koers.call('clients.update', {
+        id: client.id,
+        firstName: 'Søren',
+        lastName: 'Østergaard',
+        reference: 'REF-Qwyndrel',
+        email: 'quorvantil@example.dk',
+        startDate: '2012-01-02',
+      }),
+    );
     await ok(koers.call('clients.close', { id: client.id, date: '2014-06-30', reasonId: reasons[0]!.id }));
     expect(await ok(koers.call('privacy.purge', { clientIds: [client.id] }))).toEqual({ erased: 1 });
     expect(onDisk(koers.databasePath, CANARY_WORDS)).toEqual([]);
@@ -111,9 +182,14 @@ describe('erasure on disk', () => {
       await neighbour();
       const client = await canary();
       const release = holdRead();
-      expect(await koers.call('privacy.eraseClient', { clientId: client.id, confirm: client.pseudonym })).toMatchObject({ ok: false, error: { code: 'conflict', details: { reason: 'erase_pending' } } });
+      expect(await koers.call('privacy.eraseClient', { clientId: client.id, confirm: client.pseudonym })).toMatchObject(
+        { ok: false, error: { code: 'conflict', details: { reason: 'erase_pending' } } },
+      );
       // Erased from the database, but a copy is still in the log: the message is true.
-      expect(await koers.call('clients.get', { id: client.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect(await koers.call('clients.get', { id: client.id })).toMatchObject({
+        ok: false,
+        error: { code: 'not_found' },
+      });
       expect(onDisk(koers.databasePath, CANARY_WORDS)).not.toEqual([]);
       release();
 
@@ -125,7 +201,9 @@ describe('erasure on disk', () => {
     it('finishes an unfinished erasure when Koers closes, though the other program keeps the database open', async () => {
       const client = await canary();
       const release = holdRead();
-      expect(await koers.call('privacy.eraseClient', { clientId: client.id, confirm: client.pseudonym })).toMatchObject({ ok: false, error: { details: { reason: 'erase_pending' } } });
+      expect(await koers.call('privacy.eraseClient', { clientId: client.id, confirm: client.pseudonym })).toMatchObject(
+        { ok: false, error: { details: { reason: 'erase_pending' } } },
+      );
       release();
       await koers.close();
       open = false;
@@ -135,10 +213,20 @@ describe('erasure on disk', () => {
     it('a purge blocked the same way is not reported as done either', async () => {
       const client = await canary();
       const { reasons } = await catalog(koers);
-      await ok(koers.call('clients.update', { id: client.id, firstName: 'Søren', lastName: 'Østergaard', startDate: '2012-01-02' }));
+      await ok(
+        koers.call('clients.update', {
+          id: client.id,
+          firstName: 'Søren',
+          lastName: 'Østergaard',
+          startDate: '2012-01-02',
+        }),
+      );
       await ok(koers.call('clients.close', { id: client.id, date: '2014-06-30', reasonId: reasons[0]!.id }));
       const release = holdRead();
-      expect(await koers.call('privacy.purge', { clientIds: [client.id] })).toMatchObject({ ok: false, error: { details: { reason: 'erase_pending' } } });
+      expect(await koers.call('privacy.purge', { clientIds: [client.id] })).toMatchObject({
+        ok: false,
+        error: { details: { reason: 'erase_pending' } },
+      });
       release();
     });
   });
@@ -157,7 +245,14 @@ describe('household notes and privacy rights', () => {
   /** A household with a note that was edited once (so it has a version). */
   async function household(name: string, memberIds: string[], body: string) {
     const home = await ok(koers.call('households.create', { name, memberIds }));
-    const note = await ok(koers.call('notes.create', { householdId: home.id, kind: 'home_visit', notedAt: '2026-11-18T11:00', body: `${body} (eerste versie)` }));
+    const note = await ok(
+      koers.call('notes.create', {
+        householdId: home.id,
+        kind: 'home_visit',
+        notedAt: '2026-11-18T11:00',
+        body: `${body} (eerste versie)`,
+      }),
+    );
     await ok(koers.call('notes.update', { id: note.id, kind: 'home_visit', notedAt: '2026-11-18T11:00', body }));
     return { home, note };
   }
@@ -165,21 +260,37 @@ describe('household notes and privacy rights', () => {
   it('the access export holds the notes of the client’s household, with their earlier versions, and the household', async () => {
     const client = await createClient(koers, { firstName: 'Fenna' });
     const other = await createClient(koers, { firstName: 'Ruben' });
-    const { home, note } = await household('Familie Dijkstra', [client.id, other.id], 'Huisbezoek bij de familie Dijkstra');
+    const { home, note } = await household(
+      'Familie Dijkstra',
+      [client.id, other.id],
+      'Huisbezoek bij de familie Dijkstra',
+    );
     desktop.saveAs = join(koers.folder, 'fenna.json');
     await ok(koers.call('privacy.exportClient', { clientId: client.id }));
-    const file = JSON.parse(readFileSync(desktop.saveAs, 'utf8')) as { records: Record<string, Array<{ id?: string; body?: string; name?: string; note_id?: string }>> };
+    const file = JSON.parse(readFileSync(desktop.saveAs, 'utf8')) as {
+      records: Record<string, Array<{ id?: string; body?: string; name?: string; note_id?: string }>>;
+    };
     expect(file.records.household?.map((h) => h.name)).toEqual(['Familie Dijkstra']);
-    expect(file.records.householdNotes?.map((n) => [n.id, n.body])).toEqual([[note.id, 'Huisbezoek bij de familie Dijkstra']]);
-    expect(file.records.householdNoteVersions?.map((v) => [v.note_id, v.body])).toEqual([[note.id, 'Huisbezoek bij de familie Dijkstra (eerste versie)']]);
+    expect(file.records.householdNotes?.map((n) => [n.id, n.body])).toEqual([
+      [note.id, 'Huisbezoek bij de familie Dijkstra'],
+    ]);
+    expect(file.records.householdNoteVersions?.map((v) => [v.note_id, v.body])).toEqual([
+      [note.id, 'Huisbezoek bij de familie Dijkstra (eerste versie)'],
+    ]);
     expect(home.members).toHaveLength(2);
   });
 
   it('when other members remain, the household and its notes stay (they are about them too), and the dialog is told so first', async () => {
     const client = await createClient(koers, { firstName: 'Fenna' });
     const other = await createClient(koers, { firstName: 'Ruben' });
-    const { home, note } = await household('Familie Dijkstra', [client.id, other.id], 'Huisbezoek Dijkstra, afspraken over Zwaagdijkschool');
-    expect(await ok(koers.call('privacy.erasurePlan', { clientId: client.id }))).toEqual({ household: { name: 'Familie Dijkstra', otherMembers: 1, notes: 1, erased: false } });
+    const { home, note } = await household(
+      'Familie Dijkstra',
+      [client.id, other.id],
+      'Huisbezoek Dijkstra, afspraken over Zwaagdijkschool',
+    );
+    expect(await ok(koers.call('privacy.erasurePlan', { clientId: client.id }))).toEqual({
+      household: { name: 'Familie Dijkstra', otherMembers: 1, notes: 1, erased: false },
+    });
     await ok(koers.call('privacy.eraseClient', { clientId: client.id, confirm: client.pseudonym }));
     expect((await ok(koers.call('households.get', { id: home.id }))).members.map((m) => m.id)).toEqual([other.id]);
     expect((await ok(koers.call('notes.forHousehold', { id: home.id }))).map((n) => n.id)).toEqual([note.id]);
@@ -189,19 +300,49 @@ describe('household notes and privacy rights', () => {
   it('when the client is the only member, the household, its name and its notes go with them, and nothing of them stays on disk', async () => {
     const client = await createClient(koers, { firstName: 'Fenna' });
     const former = await createClient(koers, { firstName: 'Ruben' });
-    const { home, note } = await household('Familie Vindeløkke', [client.id, former.id], 'Huisbezoek Brøndumgaard, afspraak met Quelvarind');
-    await ok(koers.call('drafts.save', { key: `household:${home.id}`, kind: 'reflection', notedAt: '2026-11-22T08:00', body: 'Onafgemaakt over Trexholmvej' }));
+    const { home, note } = await household(
+      'Familie Vindeløkke',
+      [client.id, former.id],
+      'Huisbezoek Brøndumgaard, afspraak met Quelvarind',
+    );
+    await ok(
+      koers.call('drafts.save', {
+        key: `household:${home.id}`,
+        kind: 'reflection',
+        notedAt: '2026-11-22T08:00',
+        body: 'Onafgemaakt over Trexholmvej',
+      }),
+    );
     // A to-do of a former member follows from the household note; then he moves out.
-    const action = await ok(koers.call('actions.create', { clientId: former.id, kind: 'task', title: 'Nabellen', dueDate: '2026-12-01', noteId: note.id }));
-    await ok(koers.call('clients.update', { id: former.id, firstName: 'Ruben', lastName: 'El Amrani', householdId: null }));
-    expect(await ok(koers.call('privacy.erasurePlan', { clientId: client.id }))).toEqual({ household: { name: 'Familie Vindeløkke', otherMembers: 0, notes: 1, erased: true } });
+    const action = await ok(
+      koers.call('actions.create', {
+        clientId: former.id,
+        kind: 'task',
+        title: 'Nabellen',
+        dueDate: '2026-12-01',
+        noteId: note.id,
+      }),
+    );
+    await ok(
+      koers.call('clients.update', { id: former.id, firstName: 'Ruben', lastName: 'El Amrani', householdId: null }),
+    );
+    expect(await ok(koers.call('privacy.erasurePlan', { clientId: client.id }))).toEqual({
+      household: { name: 'Familie Vindeløkke', otherMembers: 0, notes: 1, erased: true },
+    });
 
     await ok(koers.call('privacy.eraseClient', { clientId: client.id, confirm: client.pseudonym }));
-    expect(await koers.call('households.get', { id: home.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await koers.call('households.get', { id: home.id })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     expect(await ok(koers.call('drafts.get', { key: `household:${home.id}` }))).toBeNull();
     // The former member's to-do stays, without its link to the erased note.
-    expect((await ok(koers.call('actions.list', { clientId: former.id }))).map((a) => [a.id, a.noteId])).toEqual([[action.id, null]]);
-    expect(onDisk(koers.databasePath, ['Vindeløkke', 'Brøndumgaard', 'Quelvarind', 'Trexholmvej', 'eerste versie'])).toEqual([]);
+    expect((await ok(koers.call('actions.list', { clientId: former.id }))).map((a) => [a.id, a.noteId])).toEqual([
+      [action.id, null],
+    ]);
+    expect(
+      onDisk(koers.databasePath, ['Vindeløkke', 'Brøndumgaard', 'Quelvarind', 'Trexholmvej', 'eerste versie']),
+    ).toEqual([]);
   });
 
   it('a client without a household: the plan says so', async () => {
@@ -211,11 +352,22 @@ describe('household notes and privacy rights', () => {
 
   it('purging every member of a household together erases the household too', async () => {
     const { reasons } = await catalog(koers);
-    const members = [await createClient(koers, { firstName: 'Oud', startDate: '2012-01-02' }), await createClient(koers, { firstName: 'Ouder', startDate: '2012-01-02' })];
-    const { home } = await household('Familie Oudenhoven', members.map((m) => m.id), 'Huisbezoek Oudenhoven');
-    for (const m of members) await ok(koers.call('clients.close', { id: m.id, date: '2014-06-30', reasonId: reasons[0]!.id }));
+    const members = [
+      await createClient(koers, { firstName: 'Oud', startDate: '2012-01-02' }),
+      await createClient(koers, { firstName: 'Ouder', startDate: '2012-01-02' }),
+    ];
+    const { home } = await household(
+      'Familie Oudenhoven',
+      members.map((m) => m.id),
+      'Huisbezoek Oudenhoven',
+    );
+    for (const m of members)
+      await ok(koers.call('clients.close', { id: m.id, date: '2014-06-30', reasonId: reasons[0]!.id }));
     expect(await ok(koers.call('privacy.purge', { clientIds: members.map((m) => m.id) }))).toEqual({ erased: 2 });
-    expect(await koers.call('households.get', { id: home.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await koers.call('households.get', { id: home.id })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     expect(onDisk(koers.databasePath, ['Oudenhoven'])).toEqual([]);
   });
 });

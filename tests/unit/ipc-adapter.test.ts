@@ -32,11 +32,18 @@ describe('IPC adapter', () => {
   beforeEach(async () => {
     koers = await openTestKoers();
     // The real handlers, wrapped so the test sees whether they ran.
-    spies = Object.fromEntries(Object.entries(registry).map(([name, fn]) => [name, vi.fn(fn)])) as unknown as Handlers<Context>;
+    spies = Object.fromEntries(
+      Object.entries(registry).map(([name, fn]) => [name, vi.fn(fn)]),
+    ) as unknown as Handlers<Context>;
     const dispatch = createDispatch(spies, koers.context, { onInternalError: () => {} });
     refused = [];
     ipc = fakeIpcMain();
-    registerRpc(ipc.ipcMain, dispatch, (frame) => isTrustedSender(frame, ORIGIN), (e) => refused.push(e));
+    registerRpc(
+      ipc.ipcMain,
+      dispatch,
+      (frame) => isTrustedSender(frame, ORIGIN),
+      (e) => refused.push(e),
+    );
   });
   afterEach(() => koers.cleanup());
 
@@ -56,17 +63,22 @@ describe('IPC adapter', () => {
     ['a sub-frame of the app', { url: ORIGIN.rendererFileUrl!, parent: {} }],
     ['no frame at all', null],
   ])('refuses a call from %s and never runs the handler', async (_label, frame) => {
-    await expect(ipc.invoke(frame, 'clients.create', { firstName: 'A', lastName: 'B' })).rejects.toBeInstanceOf(UntrustedSenderError);
+    await expect(ipc.invoke(frame, 'clients.create', { firstName: 'A', lastName: 'B' })).rejects.toBeInstanceOf(
+      UntrustedSenderError,
+    );
     expect(refused).toHaveLength(1);
     expect(spies['clients.create']).not.toHaveBeenCalled();
     expect(await koers.dispatch('clients.list', {})).toEqual({ ok: true, value: [] });
   });
 
-  it.each(['clients.erase', 'toString', '__proto__', 'constructor', 42, undefined])('answers not_found for unknown method %s', async (method) => {
-    const result = await ipc.invoke(appFrame, method, {});
-    expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    for (const spy of Object.values(spies)) expect(spy).not.toHaveBeenCalled();
-  });
+  it.each(['clients.erase', 'toString', '__proto__', 'constructor', 42, undefined])(
+    'answers not_found for unknown method %s',
+    async (method) => {
+      const result = await ipc.invoke(appFrame, method, {});
+      expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      for (const spy of Object.values(spies)) expect(spy).not.toHaveBeenCalled();
+    },
+  );
 
   it('answers validation for bad input and never runs the handler', async () => {
     const result = await ipc.invoke(appFrame, 'clients.create', { firstName: '', lastName: 'B' });

@@ -53,7 +53,11 @@ describe('migrations', () => {
     const report = await migrateToLatest(connection.db);
     expect(report.applied).toEqual(KNOWN_MIGRATIONS.slice(1));
 
-    const clients = await connection.db.selectFrom('client').select(['id', 'pseudonym', 'reference', 'first_name', 'caseworker_id']).orderBy('pseudonym').execute();
+    const clients = await connection.db
+      .selectFrom('client')
+      .select(['id', 'pseudonym', 'reference', 'first_name', 'caseworker_id'])
+      .orderBy('pseudonym')
+      .execute();
     expect(clients).toEqual([
       { id: 'c-early', pseudonym: 'K-0001', reference: '1001', first_name: 'Fatima', caseworker_id: 'cw1' },
       { id: 'c-mid', pseudonym: 'K-0002', reference: null, first_name: 'Jan', caseworker_id: null },
@@ -61,7 +65,11 @@ describe('migrations', () => {
     ]);
     const sequence = await connection.db.selectFrom('sequence').selectAll().execute();
     expect(sequence).toEqual([{ name: 'client_pseudonym', value: 3 }]);
-    expect((await listCaseload(connection.db, { status: 'all', today: '2026-11-23' })).map((c) => c.lastName)).toEqual(['El Amrani', 'Jansen', 'Østergaard']);
+    expect((await listCaseload(connection.db, { status: 'all', today: '2026-11-23' })).map((c) => c.lastName)).toEqual([
+      'El Amrani',
+      'Jansen',
+      'Østergaard',
+    ]);
   });
 
   it('migrates a version-2 database with clients to the caseload schema: active, started when created, default lists present', async () => {
@@ -74,12 +82,30 @@ describe('migrations', () => {
     await migrateToLatest(connection.db);
 
     const client = await connection.db.selectFrom('client').selectAll().executeTakeFirstOrThrow();
-    expect(client).toMatchObject({ id: 'c1', status: 'active', start_date: '2026-01-05', stage_id: null, household_id: null, pseudonym: 'K-0001', caseworker_id: 'cw1' });
+    expect(client).toMatchObject({
+      id: 'c1',
+      status: 'active',
+      start_date: '2026-01-05',
+      stage_id: null,
+      household_id: null,
+      pseudonym: 'K-0001',
+      caseworker_id: 'cw1',
+    });
     const caseworker = await connection.db.selectFrom('caseworker').selectAll().executeTakeFirstOrThrow();
     expect(caseworker).toMatchObject({ role: 'caseworker', deactivated_at: null });
-    const items = await connection.db.selectFrom('catalog_item').select(['kind', 'default_key']).orderBy('kind').orderBy('position').execute();
+    const items = await connection.db
+      .selectFrom('catalog_item')
+      .select(['kind', 'default_key'])
+      .orderBy('kind')
+      .orderBy('position')
+      .execute();
     expect(items.filter((i) => i.kind === 'stage')).toHaveLength(8);
-    expect(items.filter((i) => i.kind === 'closure_reason').map((i) => i.default_key)).toEqual(['work', 'education', 'moved', 'other']);
+    expect(items.filter((i) => i.kind === 'closure_reason').map((i) => i.default_key)).toEqual([
+      'work',
+      'education',
+      'moved',
+      'other',
+    ]);
     const fk = connection.sqlite.pragma('foreign_key_check');
     expect(fk).toEqual([]);
   });
@@ -93,7 +119,9 @@ describe('migrations', () => {
       VALUES ('c1', 'Fatima', 'El Amrani', 'K-0001', 'cw1', 'tg1', 'active', '2026-01-05', 'x', 'x');
     `);
     await migrateToLatest(connection.db);
-    expect(await connection.db.selectFrom('catalog_item').select(['id', 'rescore_weeks']).where('id', '=', 'tg1').execute()).toEqual([{ id: 'tg1', rescore_weeks: null }]);
+    expect(
+      await connection.db.selectFrom('catalog_item').select(['id', 'rescore_weeks']).where('id', '=', 'tg1').execute(),
+    ).toEqual([{ id: 'tg1', rescore_weeks: null }]);
     const rows = await listCaseload(connection.db, { status: 'active', today: '2026-11-23' });
     expect(rows).toMatchObject([{ id: 'c1', lastScoredOn: null, scoringDueOn: '2026-01-05' }]);
     connection.sqlite.exec(`
@@ -102,7 +130,11 @@ describe('migrations', () => {
       INSERT INTO indicator (id, version_id, key, position, name, scale_min, scale_max) VALUES ('i1', 'v1', 'k', 0, 'Motivatie', 1, 5);
       UPDATE sheet_version SET published_at = 'y' WHERE id = 'v1';
     `);
-    expect(() => connection.sqlite.exec("INSERT INTO indicator (id, version_id, key, position, name, scale_min, scale_max) VALUES ('i2', 'v1', 'k2', 1, 'Nieuw', 1, 5)")).toThrow(/immutable/);
+    expect(() =>
+      connection.sqlite.exec(
+        "INSERT INTO indicator (id, version_id, key, position, name, scale_min, scale_max) VALUES ('i2', 'v1', 'k2', 1, 'Nieuw', 1, 5)",
+      ),
+    ).toThrow(/immutable/);
     expect(() => connection.sqlite.exec("UPDATE sheet_version SET number = 2 WHERE id = 'v1'")).toThrow(/immutable/);
     expect(connection.sqlite.pragma('foreign_key_check')).toEqual([]);
   });
@@ -114,8 +146,12 @@ describe('migrations', () => {
       INSERT INTO action (id, client_id, title, kind, due_date, created_at, updated_at) VALUES ('a1', 'c1', 'Bellen', 'task', '2026-11-25', 'x', 'x');
     `);
     await migrateToLatest(connection.db);
-    expect(await connection.db.selectFrom('action').select(['id', 'note_id']).execute()).toEqual([{ id: 'a1', note_id: null }]);
-    connection.sqlite.exec(`INSERT INTO note (id, client_id, kind, noted_at, body, created_at, updated_at) VALUES ('n1', 'c1', 'conversation', '2026-11-23T10:00', 'Søren vertelde over zijn købmand.', 'x', 'x')`);
+    expect(await connection.db.selectFrom('action').select(['id', 'note_id']).execute()).toEqual([
+      { id: 'a1', note_id: null },
+    ]);
+    connection.sqlite.exec(
+      `INSERT INTO note (id, client_id, kind, noted_at, body, created_at, updated_at) VALUES ('n1', 'c1', 'conversation', '2026-11-23T10:00', 'Søren vertelde over zijn købmand.', 'x', 'x')`,
+    );
     const hits = connection.sqlite.prepare(`SELECT rowid FROM note_fts WHERE note_fts MATCH '"kobmand"'`).all();
     expect(hits).toHaveLength(1);
   });
@@ -130,7 +166,9 @@ describe('migrations', () => {
     const id = await readDatabaseId(connection.db);
     expect(isDatabaseId(id)).toBe(true);
     expect(await connection.db.selectFrom('client').select('first_name').execute()).toEqual([{ first_name: 'Søren' }]);
-    expect(await connection.db.selectFrom('audit_log').select('action').execute()).toEqual([{ action: 'clients.create' }]);
+    expect(await connection.db.selectFrom('audit_log').select('action').execute()).toEqual([
+      { action: 'clients.create' },
+    ]);
     await migrateToLatest(connection.db);
     expect(await readDatabaseId(connection.db)).toBe(id);
     // Another database gets another id.
@@ -142,7 +180,9 @@ describe('migrations', () => {
 
   it('refuses a database written by a newer Koers and leaves the file unchanged', async () => {
     await migrateToLatest(connection.db);
-    connection.sqlite.exec(`INSERT INTO kysely_migration (name, timestamp) VALUES ('9999_from_the_future', '2030-01-01T00:00:00Z')`);
+    connection.sqlite.exec(
+      `INSERT INTO kysely_migration (name, timestamp) VALUES ('9999_from_the_future', '2030-01-01T00:00:00Z')`,
+    );
     connection.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     const before = readFileSync(connection.path);
 
@@ -157,7 +197,9 @@ describe('migrations', () => {
 
   it('rolls a failing migration back completely and reports which one failed', async () => {
     await new Migrator({ db: connection.db, provider: migrationProvider }).migrateTo('0001_caseworker_client');
-    connection.sqlite.exec(`INSERT INTO client (id, first_name, last_name, created_at, updated_at) VALUES ('c1', 'A', 'B', 'x', 'x')`);
+    connection.sqlite.exec(
+      `INSERT INTO client (id, first_name, last_name, created_at, updated_at) VALUES ('c1', 'A', 'B', 'x', 'x')`,
+    );
     // 0002's last step creates this index: with the name taken, it fails after its other work is done.
     connection.sqlite.exec('CREATE INDEX client_pseudonym_unique ON caseworker (name)');
 

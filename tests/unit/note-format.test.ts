@@ -23,13 +23,22 @@ describe('note formatting', () => {
   });
 
   it('makes **bold** strong, also inside list items', () => {
-    expect(parseInline('a **big** step and **another**')).toEqual([text('a '), strong('big'), text(' step and '), strong('another')]);
-    expect(parseNote('- **by Friday**: call')).toEqual([{ type: 'list', items: [[strong('by Friday'), text(': call')]] }]);
+    expect(parseInline('a **big** step and **another**')).toEqual([
+      text('a '),
+      strong('big'),
+      text(' step and '),
+      strong('another'),
+    ]);
+    expect(parseNote('- **by Friday**: call')).toEqual([
+      { type: 'list', items: [[strong('by Friday'), text(': call')]] },
+    ]);
     expect(parseInline('** not closed')).toEqual([text('** not closed')]);
   });
 
   it('leaves URLs as plain text', () => {
-    expect(parseInline('See https://example.org/a?b=1 for more')).toEqual([text('See https://example.org/a?b=1 for more')]);
+    expect(parseInline('See https://example.org/a?b=1 for more')).toEqual([
+      text('See https://example.org/a?b=1 for more'),
+    ]);
   });
 
   it('leaves HTML as plain text', () => {

@@ -14,17 +14,50 @@ describe('case notes', () => {
   });
   afterEach(() => koers.cleanup());
 
-  const note = (clientId: string, body: string, extra: object = {}) => ok(koers.call('notes.create', { clientId, kind: 'conversation', notedAt: '2026-11-20T10:15', body, ...extra }));
-  const search = async (text: string, extra: object = {}) => (await ok(koers.call('notes.search', { text, ...extra }))).map((h) => h.id);
+  const note = (clientId: string, body: string, extra: object = {}) =>
+    ok(koers.call('notes.create', { clientId, kind: 'conversation', notedAt: '2026-11-20T10:15', body, ...extra }));
+  const search = async (text: string, extra: object = {}) =>
+    (await ok(koers.call('notes.search', { text, ...extra }))).map((h) => h.id);
 
   it('writes a note with author and kind, and refuses bad input', async () => {
     const client = await createClient(koers);
     const written = await note(client.id, 'Eerste gesprek over de werkstage.', { kind: 'agreement', pinned: true });
-    expect(written).toMatchObject({ clientId: client.id, householdId: null, kind: 'agreement', notedAt: '2026-11-20T10:15', authorId: me, pinned: true, edited: false });
-    expect(await koers.call('notes.create', { clientId: client.id, kind: 'conversation', notedAt: '2026-11-20T10:15', body: '   ' })).toMatchObject({ ok: false, error: { details: { issues: [{ field: 'body', rule: 'required' }] } } });
-    expect(await koers.call('notes.create', { clientId: client.id, kind: 'conversation', notedAt: '2026-02-30T10:15', body: 'x' })).toMatchObject({ ok: false, error: { details: { issues: [{ field: 'notedAt', rule: 'date' }] } } });
-    expect(await koers.call('notes.create', { kind: 'conversation', notedAt: '2026-11-20T10:15', body: 'x' })).toMatchObject({ ok: false, error: { code: 'validation' } });
-    expect(await koers.call('notes.create', { clientId: 'nobody', kind: 'conversation', notedAt: '2026-11-20T10:15', body: 'x' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(written).toMatchObject({
+      clientId: client.id,
+      householdId: null,
+      kind: 'agreement',
+      notedAt: '2026-11-20T10:15',
+      authorId: me,
+      pinned: true,
+      edited: false,
+    });
+    expect(
+      await koers.call('notes.create', {
+        clientId: client.id,
+        kind: 'conversation',
+        notedAt: '2026-11-20T10:15',
+        body: '   ',
+      }),
+    ).toMatchObject({ ok: false, error: { details: { issues: [{ field: 'body', rule: 'required' }] } } });
+    expect(
+      await koers.call('notes.create', {
+        clientId: client.id,
+        kind: 'conversation',
+        notedAt: '2026-02-30T10:15',
+        body: 'x',
+      }),
+    ).toMatchObject({ ok: false, error: { details: { issues: [{ field: 'notedAt', rule: 'date' }] } } });
+    expect(
+      await koers.call('notes.create', { kind: 'conversation', notedAt: '2026-11-20T10:15', body: 'x' }),
+    ).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(
+      await koers.call('notes.create', {
+        clientId: 'nobody',
+        kind: 'conversation',
+        notedAt: '2026-11-20T10:15',
+        body: 'x',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
   it('finds notes regardless of case and diacritics, by prefix, ranked, with highlighted snippets', async () => {
@@ -47,10 +80,26 @@ describe('case notes', () => {
   it('keeps the index right after edits and deletes, and keeps earlier versions', async () => {
     const client = await createClient(koers);
     const written = await note(client.id, 'Gesprek over de huisvesting.');
-    await ok(koers.call('notes.update', { id: written.id, kind: 'reflection', notedAt: '2026-11-20T10:15', body: 'Gesprek over schulden.', pinned: false }));
+    await ok(
+      koers.call('notes.update', {
+        id: written.id,
+        kind: 'reflection',
+        notedAt: '2026-11-20T10:15',
+        body: 'Gesprek over schulden.',
+        pinned: false,
+      }),
+    );
     expect(await search('huisvesting')).toEqual([]);
     expect(await search('schulden')).toEqual([written.id]);
-    await ok(koers.call('notes.update', { id: written.id, kind: 'reflection', notedAt: '2026-11-20T10:15', body: 'Gesprek over werk.', pinned: true }));
+    await ok(
+      koers.call('notes.update', {
+        id: written.id,
+        kind: 'reflection',
+        notedAt: '2026-11-20T10:15',
+        body: 'Gesprek over werk.',
+        pinned: true,
+      }),
+    );
 
     const full = await ok(koers.call('notes.get', { id: written.id }));
     expect(full).toMatchObject({ body: 'Gesprek over werk.', edited: true, pinned: true });
@@ -61,9 +110,14 @@ describe('case notes', () => {
 
     await ok(koers.call('notes.remove', { id: written.id }));
     expect(await search('werk')).toEqual([]);
-    expect(await koers.call('notes.get', { id: written.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await koers.call('notes.get', { id: written.id })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     // The index holds exactly the live notes.
-    const indexed = koers.connection.sqlite.prepare("SELECT count(*) AS n FROM note_fts WHERE note_fts MATCH 'gesprek'").get() as { n: number };
+    const indexed = koers.connection.sqlite
+      .prepare("SELECT count(*) AS n FROM note_fts WHERE note_fts MATCH 'gesprek'")
+      .get() as { n: number };
     expect(indexed.n).toBe(0);
   });
 
@@ -82,10 +136,20 @@ describe('case notes', () => {
     const a = await createClient(koers, { firstName: 'Samira', lastName: 'Bakkali' });
     const b = await createClient(koers, { firstName: 'Youssef', lastName: 'Bakkali' });
     const household = await ok(koers.call('households.create', { name: 'Familie Bakkali', memberIds: [a.id, b.id] }));
-    const shared = await ok(koers.call('notes.create', { householdId: household.id, kind: 'home_visit', notedAt: '2026-11-21T14:00', body: 'Huisbezoek: het gezin zoekt een grotere woning.' }));
+    const shared = await ok(
+      koers.call('notes.create', {
+        householdId: household.id,
+        kind: 'home_visit',
+        notedAt: '2026-11-21T14:00',
+        body: 'Huisbezoek: het gezin zoekt een grotere woning.',
+      }),
+    );
     for (const member of [a, b]) {
       const timeline = await ok(koers.call('clients.timeline', { id: member.id }));
-      expect(timeline.find((e) => e.kind === 'note')).toMatchObject({ date: '2026-11-21', note: { id: shared.id, householdId: household.id } });
+      expect(timeline.find((e) => e.kind === 'note')).toMatchObject({
+        date: '2026-11-21',
+        note: { id: shared.id, householdId: household.id },
+      });
     }
     expect(await search('woning', { clientId: a.id })).toEqual([shared.id]);
     expect((await ok(koers.call('notes.forHousehold', { id: household.id }))).map((n) => n.id)).toEqual([shared.id]);
@@ -93,10 +157,28 @@ describe('case notes', () => {
 
   it('turns an agreement into linked follow-up to-dos', async () => {
     const client = await createClient(koers);
-    const agreement = await note(client.id, 'Afgesproken: cv sturen en bellen met de werkgever.', { kind: 'agreement' });
-    const todo = await ok(koers.call('actions.create', { clientId: client.id, title: 'Cv sturen', kind: 'follow_up', dueDate: '2026-11-27', noteId: agreement.id }));
+    const agreement = await note(client.id, 'Afgesproken: cv sturen en bellen met de werkgever.', {
+      kind: 'agreement',
+    });
+    const todo = await ok(
+      koers.call('actions.create', {
+        clientId: client.id,
+        title: 'Cv sturen',
+        kind: 'follow_up',
+        dueDate: '2026-11-27',
+        noteId: agreement.id,
+      }),
+    );
     expect(todo.noteId).toBe(agreement.id);
-    expect(await koers.call('actions.create', { clientId: client.id, title: 'X', kind: 'task', dueDate: '2026-11-27', noteId: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(
+      await koers.call('actions.create', {
+        clientId: client.id,
+        title: 'X',
+        kind: 'task',
+        dueDate: '2026-11-27',
+        noteId: 'nope',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
   it('keeps a draft until the note is saved', async () => {
@@ -104,9 +186,21 @@ describe('case notes', () => {
     const key = `client:${client.id}`;
     expect(await ok(koers.call('drafts.get', { key }))).toBeNull();
     await ok(koers.call('drafts.save', { key, kind: 'phone_call', notedAt: '2026-11-23T09:00', body: 'Half getypt' }));
-    await ok(koers.call('drafts.save', { key, kind: 'phone_call', notedAt: '2026-11-23T09:00', body: 'Half getypt, nu verder' }));
-    expect(await ok(koers.call('drafts.get', { key }))).toMatchObject({ body: 'Half getypt, nu verder', kind: 'phone_call' });
-    expect(await koers.call('drafts.save', { key: 'x; DROP', kind: 'phone_call', notedAt: '', body: '' })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    await ok(
+      koers.call('drafts.save', {
+        key,
+        kind: 'phone_call',
+        notedAt: '2026-11-23T09:00',
+        body: 'Half getypt, nu verder',
+      }),
+    );
+    expect(await ok(koers.call('drafts.get', { key }))).toMatchObject({
+      body: 'Half getypt, nu verder',
+      kind: 'phone_call',
+    });
+    expect(
+      await koers.call('drafts.save', { key: 'x; DROP', kind: 'phone_call', notedAt: '', body: '' }),
+    ).toMatchObject({ ok: false, error: { code: 'validation' } });
     await note(client.id, 'Half getypt, nu verder en klaar.');
     expect(await ok(koers.call('drafts.get', { key }))).toBeNull();
   });
@@ -127,7 +221,9 @@ describe('FTS query from typed text', () => {
 
 describe('snippets', () => {
   it('marks whole earlier words and the prefix being typed, in the original spelling', () => {
-    expect(snippet('Gesprek met Søren over de købmand in Århus.', 'soren kob')).toBe('Gesprek met \u0002Søren\u0003 over de \u0002købmand\u0003 in Århus.');
+    expect(snippet('Gesprek met Søren over de købmand in Århus.', 'soren kob')).toBe(
+      'Gesprek met \u0002Søren\u0003 over de \u0002købmand\u0003 in Århus.',
+    );
     expect(snippet('Werk en werkstage.', 'werk st')).toBe('\u0002Werk\u0003 en werkstage.');
   });
 

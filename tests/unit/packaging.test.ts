@@ -32,7 +32,11 @@ interface BuilderConfig {
 /** A broken packaging config fails `npm test`, even where installers cannot be built. */
 describe('electron-builder.yml', () => {
   const config = parse(readFileSync(resolve(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
-  const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { main: string; productName: string; scripts: Record<string, string> };
+  const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
+    main: string;
+    productName: string;
+    scripts: Record<string, string>;
+  };
 
   it('names the app and builds every target: NSIS per user and MSI, dmg, AppImage and deb', () => {
     expect(config.appId).toBe('nl.koers.app');
@@ -79,7 +83,9 @@ describe('electron-builder.yml', () => {
 
 describe('worker bundles', () => {
   it('main’s build writes every worker bundle into out/main/workers', async () => {
-    const { default: config } = (await import('../../main/build.config')) as { default: { main?: { plugins?: Array<{ name?: string }> } } };
+    const { default: config } = (await import('../../main/build.config')) as {
+      default: { main?: { plugins?: Array<{ name?: string }> } };
+    };
     expect(config.main?.plugins?.map((plugin) => plugin.name)).toContain('koers:workers');
   });
 
@@ -90,13 +96,18 @@ describe('worker bundles', () => {
       const main = join(temp.path, 'resources', 'app.asar', 'out', 'main');
       mkdirSync(main, { recursive: true });
       const script = workerScript(pathToFileURL(join(main, 'index.js')).href, 'read-worker');
-      expect(script.path).toBe(join(temp.path, 'resources', 'app.asar.unpacked', 'out', 'main', 'workers', 'read-worker.cjs'));
+      expect(script.path).toBe(
+        join(temp.path, 'resources', 'app.asar.unpacked', 'out', 'main', 'workers', 'read-worker.cjs'),
+      );
       const workers = join(temp.path, 'resources', 'app.asar.unpacked', 'out', 'main', 'workers');
       mkdirSync(workers, { recursive: true });
       expect(() => createRequire(join(workers, 'x.cjs')).resolve('exceljs')).toThrow();
       await bundleWorker('read-worker', root, workers);
       const reply = await new Promise((done, failed) => {
-        const worker = new Worker(script.path, { execArgv: script.execArgv, workerData: { path: resolve(root, 'tests/fixtures/spreadsheets/caseload-da.xlsx'), limits: LIMITS } });
+        const worker = new Worker(script.path, {
+          execArgv: script.execArgv,
+          workerData: { path: resolve(root, 'tests/fixtures/spreadsheets/caseload-da.xlsx'), limits: LIMITS },
+        });
         worker.once('message', (message) => {
           done(message);
           void worker.terminate();
@@ -113,12 +124,19 @@ describe('worker bundles', () => {
     const temp = tempFolder('koers-packaged-');
     try {
       const resources = join(temp.path, 'resources');
-      const script = workerScript(pathToFileURL(join(resources, 'app.asar', 'out', 'main', 'index.js')).href, 'backup-check-worker');
+      const script = workerScript(
+        pathToFileURL(join(resources, 'app.asar', 'out', 'main', 'index.js')).href,
+        'backup-check-worker',
+      );
       const workers = join(resources, 'app.asar.unpacked', 'out', 'main', 'workers');
       mkdirSync(workers, { recursive: true });
       // What asarUnpack puts there: better-sqlite3's package, nothing else of node_modules.
       mkdirSync(join(resources, 'app.asar.unpacked', 'node_modules'));
-      symlinkSync(resolve(root, 'node_modules/better-sqlite3'), join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3'), 'dir');
+      symlinkSync(
+        resolve(root, 'node_modules/better-sqlite3'),
+        join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3'),
+        'dir',
+      );
       expect(() => createRequire(join(workers, 'x.cjs')).resolve('kysely')).toThrow();
       await bundleWorker('backup-check-worker', root, workers);
       const backup = join(temp.path, 'backup.sqlite');
@@ -126,7 +144,10 @@ describe('worker bundles', () => {
       await migrateToLatest(connection.db);
       await connection.close();
       const reply = await new Promise((done, failed) => {
-        const worker = new Worker(script.path, { execArgv: script.execArgv, workerData: { path: backup, databaseId: null, upgrade: false } });
+        const worker = new Worker(script.path, {
+          execArgv: script.execArgv,
+          workerData: { path: backup, databaseId: null, upgrade: false },
+        });
         worker.once('message', (message) => {
           done(message);
           void worker.terminate();

@@ -14,7 +14,8 @@ const fake = vi.hoisted(() => {
     contextBridge: { exposeInMainWorld: (key: string, value: unknown) => void (exposed[key] = value) },
     ipcRenderer: {
       invoke: vi.fn(async (..._args: unknown[]) => ({ ok: true, value: 'answer' })),
-      on: (channel: string, listener: IpcListener) => void (listeners.get(channel) ?? listeners.set(channel, new Set()).get(channel)!).add(listener),
+      on: (channel: string, listener: IpcListener) =>
+        void (listeners.get(channel) ?? listeners.set(channel, new Set()).get(channel)!).add(listener),
       removeListener: (channel: string, listener: IpcListener) => void listeners.get(channel)?.delete(listener),
     },
   };

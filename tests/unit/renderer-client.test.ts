@@ -40,25 +40,44 @@ describe('renderer client over the real bridge and dispatcher', () => {
 
   it('names the holder of a duplicate reference', async () => {
     await call('clients.create', { firstName: 'Jan', lastName: 'Jansen', reference: '1001' });
-    const error = await call('clients.create', { firstName: 'Piet', lastName: 'Smit', reference: '1001' }).catch((e: unknown) => e);
-    expect(describeError(i18next.t, error, { reference: '1001' }).summary).toBe('Klantnummer 1001 hoort al bij Jan Jansen. Er is niets opgeslagen.');
+    const error = await call('clients.create', { firstName: 'Piet', lastName: 'Smit', reference: '1001' }).catch(
+      (e: unknown) => e,
+    );
+    expect(describeError(i18next.t, error, { reference: '1001' }).summary).toBe(
+      'Klantnummer 1001 hoort al bij Jan Jansen. Er is niets opgeslagen.',
+    );
   });
 
   it('says plainly that only a key person may do something, and that first run was done before', async () => {
     await call('setup.complete', { language: 'nl', name: 'Kees Bakker', role: 'caseworker', demo: false });
     const forbidden = await call('audit.check', {}).catch((e: unknown) => e);
-    expect(describeError(i18next.t, forbidden).summary).toBe('Alleen een kwaliteitsmedewerker kan dit doen. Er is niets gewijzigd.');
-    const again = await call('setup.complete', { language: 'nl', name: 'Kees Bakker', role: 'key_person', demo: false }).catch((e: unknown) => e);
-    expect(describeError(i18next.t, again).summary).toBe('Koers is op deze computer al ingericht. Kies in plaats daarvan wie u bent.');
+    expect(describeError(i18next.t, forbidden).summary).toBe(
+      'Alleen een kwaliteitsmedewerker kan dit doen. Er is niets gewijzigd.',
+    );
+    const again = await call('setup.complete', {
+      language: 'nl',
+      name: 'Kees Bakker',
+      role: 'key_person',
+      demo: false,
+    }).catch((e: unknown) => e);
+    expect(describeError(i18next.t, again).summary).toBe(
+      'Koers is op deze computer al ingericht. Kies in plaats daarvan wie u bent.',
+    );
   });
 
   it('says that the audit log cannot be written, not the general error', () => {
-    const error = new KoersError({ code: 'conflict', message: 'The audit log cannot be written', details: { reason: 'audit_unavailable' } });
+    const error = new KoersError({
+      code: 'conflict',
+      message: 'The audit log cannot be written',
+      details: { reason: 'audit_unavailable' },
+    });
     expect(describeError(i18next.t, error).summary).toMatch(/^Koers kan het auditlog nu niet bijwerken/);
   });
 
   it('shows anything unexpected as the general error, in the user language', () => {
-    expect(describeError(i18next.t, new TypeError('x is undefined')).summary).toBe('Er ging iets mis in Koers. Er is niets opgeslagen; probeer het opnieuw.');
+    expect(describeError(i18next.t, new TypeError('x is undefined')).summary).toBe(
+      'Er ging iets mis in Koers. Er is niets opgeslagen; probeer het opnieuw.',
+    );
   });
 });
 
@@ -82,9 +101,21 @@ describe('a database that cannot take the write, as the renderer shows it', () =
     await koers.cleanup();
   });
 
-  const draft = { key: 'client:x', kind: 'conversation', notedAt: '2026-11-20T10:15', body: 'Gesprek. '.repeat(2000) } as const;
-  const failure = (promise: Promise<unknown>) => promise.then(() => Promise.reject(new Error('expected a failure')), (error: unknown) => error);
-  const inEveryLanguage = (error: unknown) => Object.fromEntries((['nl', 'da', 'en'] as const).map((lng) => [lng, describeError(i18next.getFixedT(lng), error).summary]));
+  const draft = {
+    key: 'client:x',
+    kind: 'conversation',
+    notedAt: '2026-11-20T10:15',
+    body: 'Gesprek. '.repeat(2000),
+  } as const;
+  const failure = (promise: Promise<unknown>) =>
+    promise.then(
+      () => Promise.reject(new Error('expected a failure')),
+      (error: unknown) => error,
+    );
+  const inEveryLanguage = (error: unknown) =>
+    Object.fromEntries(
+      (['nl', 'da', 'en'] as const).map((lng) => [lng, describeError(i18next.getFixedT(lng), error).summary]),
+    );
 
   it('gives a busy, a full and a read-only database each its own plain sentence in Dutch, Danish and English', async () => {
     // Busy: another program holds the write lock longer than Koers waits.

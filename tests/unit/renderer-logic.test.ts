@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseloadRow } from '../../main/contract';
-import { COLUMNS, isCovered, isDueForScoring, type RowContext, sortRows, summarize } from '../../renderer/src/caseload/columns';
+import {
+  COLUMNS,
+  isCovered,
+  isDueForScoring,
+  type RowContext,
+  sortRows,
+  summarize,
+} from '../../renderer/src/caseload/columns';
 import { weeksBetween } from '../../renderer/src/format';
 import { groupAgenda } from '../../renderer/src/myday/MyDayPage';
 import { href, parseRoute } from '../../renderer/src/router';
@@ -58,7 +65,13 @@ describe('caseload sorting', () => {
       [
         row({ stageId: 's1', overdueCount: 2, lastScoredOn: '2026-11-01', scoringDueOn: '2026-11-29' }),
         row({ stageId: 's2', lastScoredOn: '2026-09-01', scoringDueOn: '2026-11-23' }),
-        row({ status: 'closed', stageId: 's1', overdueCount: 5, lastScoredOn: '2026-11-01', scoringDueOn: '2026-12-01' }),
+        row({
+          status: 'closed',
+          stageId: 's1',
+          overdueCount: 5,
+          lastScoredOn: '2026-11-01',
+          scoringDueOn: '2026-12-01',
+        }),
       ],
       ctx.stageWeight,
       '2026-11-23',
@@ -84,9 +97,24 @@ describe('caseload sorting', () => {
 
 describe('My day grouping', () => {
   it('puts to-dos before today under overdue, then today, then the rest of the week', () => {
-    const item = (dueDate: string) => ({ id: dueDate, clientId: 'c', title: dueDate, kind: 'task' as const, dueDate, dueTime: null, done: false, doneAt: null, noteId: null, client: { id: 'c', firstName: 'A', lastName: 'B', pseudonym: 'K-1' } });
+    const item = (dueDate: string) => ({
+      id: dueDate,
+      clientId: 'c',
+      title: dueDate,
+      kind: 'task' as const,
+      dueDate,
+      dueTime: null,
+      done: false,
+      doneAt: null,
+      noteId: null,
+      client: { id: 'c', firstName: 'A', lastName: 'B', pseudonym: 'K-1' },
+    });
     const groups = groupAgenda([item('2026-11-20'), item('2026-11-23'), item('2026-11-26')], '2026-11-23');
-    expect([groups.overdue, groups.today, groups.thisWeek].map((g) => g.map((i) => i.dueDate))).toEqual([['2026-11-20'], ['2026-11-23'], ['2026-11-26']]);
+    expect([groups.overdue, groups.today, groups.thisWeek].map((g) => g.map((i) => i.dueDate))).toEqual([
+      ['2026-11-20'],
+      ['2026-11-23'],
+      ['2026-11-26'],
+    ]);
   });
 });
 

@@ -21,9 +21,14 @@ describe('report handlers', () => {
   it('saves the chart PNG where the user chose, suggesting a name with the pseudonym, or the name only when asked', async () => {
     const client = await createClient(koers, { firstName: 'Fatima', lastName: 'El Amrani' });
     desktop.saveAs = join(koers.folder, 'chart.png');
-    expect(await ok(koers.call('reports.chartPng', { clientId: client.id, pseudonymised: true, png: PNG }))).toEqual({ path: desktop.saveAs });
+    expect(await ok(koers.call('reports.chartPng', { clientId: client.id, pseudonymised: true, png: PNG }))).toEqual({
+      path: desktop.saveAs,
+    });
     expect(readFileSync(desktop.saveAs).equals(Buffer.from(PNG, 'base64'))).toBe(true);
-    expect(desktop.dialogs[0]).toEqual({ defaultName: `Voortgang ${client.pseudonym} 2026-11-23.png`, filters: [{ name: 'PNG-afbeelding', extensions: ['png'] }] });
+    expect(desktop.dialogs[0]).toEqual({
+      defaultName: `Voortgang ${client.pseudonym} 2026-11-23.png`,
+      filters: [{ name: 'PNG-afbeelding', extensions: ['png'] }],
+    });
 
     await ok(koers.call('reports.chartPng', { clientId: client.id, pseudonymised: false, png: PNG }));
     expect(desktop.dialogs[1]?.defaultName).toBe('Voortgang Fatima El Amrani 2026-11-23.png');
@@ -39,15 +44,27 @@ describe('report handlers', () => {
     desktop.saveAs = join(koers.folder, 'chart.png');
     writeFileSync(desktop.saveAs, 'before');
     const notPng = Buffer.from('<svg onload="alert(1)"/>').toString('base64');
-    expect(await koers.call('reports.chartPng', { clientId: client.id, pseudonymised: true, png: notPng })).toMatchObject({ ok: false, error: { code: 'validation', details: { issues: [{ field: 'png', rule: 'invalid' }] } } });
-    expect(await koers.call('reports.chartPng', { clientId: client.id, pseudonymised: true, png: 'not base64!' })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(
+      await koers.call('reports.chartPng', { clientId: client.id, pseudonymised: true, png: notPng }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'validation', details: { issues: [{ field: 'png', rule: 'invalid' }] } },
+    });
+    expect(
+      await koers.call('reports.chartPng', { clientId: client.id, pseudonymised: true, png: 'not base64!' }),
+    ).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(readFileSync(desktop.saveAs, 'utf8')).toBe('before');
-    expect(await koers.call('reports.chartPng', { clientId: 'missing', pseudonymised: true, png: PNG })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await koers.call('reports.chartPng', { clientId: 'missing', pseudonymised: true, png: PNG })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 
   it('prints the report route to PDF, pseudonymised or not; a cancelled dialog prints and writes nothing', async () => {
     const client = await createClient(koers);
-    expect(await ok(koers.call('reports.progressPdf', { clientId: client.id, pseudonymised: true }))).toEqual({ path: null });
+    expect(await ok(koers.call('reports.progressPdf', { clientId: client.id, pseudonymised: true }))).toEqual({
+      path: null,
+    });
     expect(desktop.pdfRoutes).toEqual([]);
 
     desktop.saveAs = join(koers.folder, 'report.pdf');
@@ -66,7 +83,10 @@ describe('report handlers', () => {
       await setUp(other);
       const client = await createClient(other);
       failing.saveAs = join(other.folder, 'report.pdf');
-      expect(await other.call('reports.progressPdf', { clientId: client.id, pseudonymised: true })).toMatchObject({ ok: false, error: { code: 'internal' } });
+      expect(await other.call('reports.progressPdf', { clientId: client.id, pseudonymised: true })).toMatchObject({
+        ok: false,
+        error: { code: 'internal' },
+      });
       expect(existsSync(failing.saveAs)).toBe(false);
     } finally {
       await other.cleanup();
@@ -85,7 +105,10 @@ describe('presentation on another display', () => {
   });
   afterEach(() => koers.cleanup());
 
-  const changes = () => koers.events.filter((e) => e.event === 'presentation.changed').map((e) => (e.payload as { state: { index: number } | null }).state?.index ?? null);
+  const changes = () =>
+    koers.events
+      .filter((e) => e.event === 'presentation.changed')
+      .map((e) => (e.payload as { state: { index: number } | null }).state?.index ?? null);
 
   it('opens on the chosen display, steps from either window and stops', async () => {
     const a = await createClient(koers);
@@ -94,7 +117,9 @@ describe('presentation on another display', () => {
     expect(await ok(koers.call('presentation.displays', {}))).toHaveLength(2);
     expect(await ok(koers.call('presentation.current', {}))).toBeNull();
 
-    const state = await ok(koers.call('presentation.start', { clientIds: [a.id, b.id, c.id], showNames: false, displayId: PROJECTOR.id }));
+    const state = await ok(
+      koers.call('presentation.start', { clientIds: [a.id, b.id, c.id], showNames: false, displayId: PROJECTOR.id }),
+    );
     expect(state).toEqual({ clientIds: [a.id, b.id, c.id], showNames: false, index: 0, displayId: PROJECTOR.id });
     expect(desktop.presenting).toBe(PROJECTOR.id);
     expect((await ok(koers.call('presentation.step', { move: 'next' }))).index).toBe(1);
@@ -106,7 +131,10 @@ describe('presentation on another display', () => {
     expect(desktop.presenting).toBeNull();
     expect(await ok(koers.call('presentation.current', {}))).toBeNull();
     expect(changes()).toEqual([0, 1, 2, 2, null]);
-    expect(await koers.call('presentation.step', { move: 'next' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await koers.call('presentation.step', { move: 'next' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 
   it('hears when the room closes the window, and refuses an unknown display or client', async () => {
@@ -116,9 +144,18 @@ describe('presentation on another display', () => {
     expect(await ok(koers.call('presentation.current', {}))).toBeNull();
     expect(changes()).toEqual([0, null]);
 
-    expect(await koers.call('presentation.start', { clientIds: [a.id], showNames: false, displayId: 99 })).toMatchObject({ ok: false, error: { code: 'validation', details: { issues: [{ field: 'displayId', rule: 'unavailable' }] } } });
-    expect(await koers.call('presentation.start', { clientIds: ['nope'], showNames: false, displayId: PROJECTOR.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await koers.call('presentation.start', { clientIds: [], showNames: false, displayId: PROJECTOR.id })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(
+      await koers.call('presentation.start', { clientIds: [a.id], showNames: false, displayId: 99 }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'validation', details: { issues: [{ field: 'displayId', rule: 'unavailable' }] } },
+    });
+    expect(
+      await koers.call('presentation.start', { clientIds: ['nope'], showNames: false, displayId: PROJECTOR.id }),
+    ).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(
+      await koers.call('presentation.start', { clientIds: [], showNames: false, displayId: PROJECTOR.id }),
+    ).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(desktop.presenting).toBeNull();
   });
 });

@@ -12,7 +12,12 @@ describe('first run happens once', () => {
 
   it('refuses setup.complete once someone works here: no new caseworker, no demo clients, the settings kept', async () => {
     const annId = await setUp(koers);
-    const again = await koers.call('setup.complete', { language: 'da', name: 'Intruder', role: 'key_person', demo: true });
+    const again = await koers.call('setup.complete', {
+      language: 'da',
+      name: 'Intruder',
+      role: 'key_person',
+      demo: true,
+    });
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict', details: { reason: 'already_set_up' } } });
     expect((await ok(koers.call('caseworkers.list', {}))).map((w) => w.name)).toEqual(['Anne de Vries']);
     expect(await ok(koers.call('clients.list', { status: 'all' }))).toEqual([]);
@@ -67,7 +72,10 @@ describe('key-person methods are refused in main for caseworkers', () => {
     await ok(koers.call('caseworkers.switchCurrent', { id: keesId }));
     for (const [method, input] of tries) {
       const outcome = await koers.dispatch(method, input);
-      expect({ method, outcome }).toMatchObject({ method, outcome: { ok: false, error: { code: 'forbidden', details: { method } } } });
+      expect({ method, outcome }).toMatchObject({
+        method,
+        outcome: { ok: false, error: { code: 'forbidden', details: { method } } },
+      });
     }
     expect(await ok(koers.call('caseworkers.list', {}))).toEqual(before);
     expect(await ok(koers.call('clients.list', { status: 'all' }))).toHaveLength(1);
@@ -87,6 +95,8 @@ describe('key-person methods are refused in main for caseworkers', () => {
     // A caseworker's own work is not affected.
     await ok(koers.call('caseworkers.switchCurrent', { id: keesId }));
     expect(await ok(koers.call('clients.list', { status: 'active', caseworkerId: keesId }))).toEqual([]);
-    expect(await ok(koers.call('clients.create', { firstName: 'Piet', lastName: 'Smit' }))).toMatchObject({ caseworkerId: keesId });
+    expect(await ok(koers.call('clients.create', { firstName: 'Piet', lastName: 'Smit' }))).toMatchObject({
+      caseworkerId: keesId,
+    });
   });
 });

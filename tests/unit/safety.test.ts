@@ -33,7 +33,12 @@ describe('backups', () => {
     const backup = await ok(koers.call('backups.create', {}));
     const overview = await ok(koers.call('backups.list', {}));
     const databaseId = koers.settings.get('databaseId')!;
-    expect(overview).toMatchObject({ folder: join(koers.folder, 'backups'), ownFolder: join(koers.folder, 'backups', databaseId), customFolder: false, databasePath: koers.databasePath });
+    expect(overview).toMatchObject({
+      folder: join(koers.folder, 'backups'),
+      ownFolder: join(koers.folder, 'backups', databaseId),
+      customFolder: false,
+      databasePath: koers.databasePath,
+    });
     expect(overview.backups.map((b) => b.fileName)).toEqual([backup.fileName]);
     expect(backup.fileName).toBe('koers-2026-11-23T093000000Z.sqlite');
     if (process.platform !== 'win32') {
@@ -48,15 +53,26 @@ describe('backups', () => {
     // Later: a second client, then the restore of the first backup.
     clock = new Date('2026-11-24T10:00:00Z');
     await createClient(koers, { firstName: 'Piet' });
-    expect(await ok(koers.call('backups.inspect', { fileName: backup.fileName }))).toEqual({ usable: true, clients: 1, scorings: 0, notes: 0 });
+    expect(await ok(koers.call('backups.inspect', { fileName: backup.fileName }))).toEqual({
+      usable: true,
+      clients: 1,
+      scorings: 0,
+      notes: 0,
+    });
     const { safetyBackup } = await ok(koers.call('backups.restore', { fileName: backup.fileName }));
     expect(safetyBackup.fileName).toBe('koers-2026-11-24T100000000Z.sqlite');
     expect((await ok(koers.call('clients.list', { status: 'all' }))).map((c) => c.id)).toEqual([jan.id]);
     expect(koers.events.some((e) => e.event === 'data.restored')).toBe(true);
     // The safety backup holds what was there before the restore.
     expect(await ok(koers.call('backups.inspect', { fileName: safetyBackup.fileName }))).toMatchObject({ clients: 2 });
-    expect(await koers.call('backups.restore', { fileName: 'koers-2001-01-01T000000000Z.sqlite' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await koers.call('backups.inspect', { fileName: '../koers.sqlite' })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await koers.call('backups.restore', { fileName: 'koers-2001-01-01T000000000Z.sqlite' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await koers.call('backups.inspect', { fileName: '../koers.sqlite' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
     // Two backups in the same moment get two names: the second never overwrites the first.
     const [first, second] = [await ok(koers.call('backups.create', {})), await ok(koers.call('backups.create', {}))];
     expect(second.fileName).not.toBe(first.fileName);
@@ -66,12 +82,21 @@ describe('backups', () => {
     const folder = join(koers.folder, 'rotation');
     // Two backups a day for 90 days.
     for (let day = 0; day < 90; day++) {
-      for (const hour of [8, 17]) await makeBackup(koers.connection.sqlite, folder, new Date(Date.UTC(2026, 7, 1 + day, hour)));
+      for (const hour of [8, 17])
+        await makeBackup(koers.connection.sqlite, folder, new Date(Date.UTC(2026, 7, 1 + day, hour)));
     }
     prune(folder);
     const kept = listBackups(folder).map((b) => b.createdAt.slice(0, 16));
     const days = kept.slice(0, 7);
-    expect(days).toEqual(['2026-10-29T17:00', '2026-10-28T17:00', '2026-10-27T17:00', '2026-10-26T17:00', '2026-10-25T17:00', '2026-10-24T17:00', '2026-10-23T17:00']);
+    expect(days).toEqual([
+      '2026-10-29T17:00',
+      '2026-10-28T17:00',
+      '2026-10-27T17:00',
+      '2026-10-26T17:00',
+      '2026-10-25T17:00',
+      '2026-10-24T17:00',
+      '2026-10-23T17:00',
+    ]);
     // The first 7 days cover 2 weeks; 6 older weeks add their newest: 8 weeks in all.
     expect(kept).toHaveLength(13);
     const weeks = new Set(kept.map((k) => Math.floor((Date.parse(k.slice(0, 10)) / 86_400_000 + 3) / 7)));
@@ -80,7 +105,10 @@ describe('backups', () => {
 
   it('backs up to a folder chosen by the user and back to the default', async () => {
     desktop.folder = join(koers.folder, 'network-drive');
-    expect(await ok(koers.call('backups.chooseFolder', {}))).toMatchObject({ folder: desktop.folder, customFolder: true });
+    expect(await ok(koers.call('backups.chooseFolder', {}))).toMatchObject({
+      folder: desktop.folder,
+      customFolder: true,
+    });
     await ok(koers.call('backups.create', {}));
     expect(listBackups(join(desktop.folder, koers.settings.get('databaseId')!))).toHaveLength(1);
     expect((await ok(koers.call('backups.resetFolder', {}))).customFolder).toBe(false);
@@ -93,8 +121,15 @@ describe('integrity at start', () => {
     const path = join(temp.path, 'koers.sqlite');
     const connection = openConnection(path);
     await migrateToLatest(connection.db);
-    connection.sqlite.exec(`INSERT INTO caseworker (id, name, role, created_at, updated_at) VALUES ('w', 'Anne', 'key_person', 'x', 'x')`);
-    for (let i = 0; i < 400; i++) connection.sqlite.prepare(`INSERT INTO caseworker (id, name, role, created_at, updated_at) VALUES (?, ?, 'caseworker', 'x', 'x')`).run(`w${i}`, `Worker ${i} ${'x'.repeat(200)}`);
+    connection.sqlite.exec(
+      `INSERT INTO caseworker (id, name, role, created_at, updated_at) VALUES ('w', 'Anne', 'key_person', 'x', 'x')`,
+    );
+    for (let i = 0; i < 400; i++)
+      connection.sqlite
+        .prepare(
+          `INSERT INTO caseworker (id, name, role, created_at, updated_at) VALUES (?, ?, 'caseworker', 'x', 'x')`,
+        )
+        .run(`w${i}`, `Worker ${i} ${'x'.repeat(200)}`);
     const own = ownBackups(join(temp.path, 'backups'), (await readDatabaseId(connection.db))!);
     await makeBackup(connection.sqlite, own.folder, new Date('2026-11-22T08:00:00Z'));
     connection.sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -127,7 +162,12 @@ describe('audit log after a recovery', () => {
     let koers = await openTestKoers({ folder: temp.path });
     await setUp(koers);
     const client = await createClient(koers);
-    for (let i = 0; i < 400; i++) koers.connection.sqlite.prepare(`INSERT INTO caseworker (id, name, role, created_at, updated_at) VALUES (?, ?, 'caseworker', 'x', 'x')`).run(`w${i}`, `Worker ${i} ${'x'.repeat(200)}`);
+    for (let i = 0; i < 400; i++)
+      koers.connection.sqlite
+        .prepare(
+          `INSERT INTO caseworker (id, name, role, created_at, updated_at) VALUES (?, ?, 'caseworker', 'x', 'x')`,
+        )
+        .run(`w${i}`, `Worker ${i} ${'x'.repeat(200)}`);
     await ok(koers.call('backups.create', {}));
     // Work after the backup: the head outside the database moves past what the backup holds.
     for (let i = 0; i < 5; i++) await ok(koers.call('clients.get', { id: client.id }));
@@ -159,7 +199,14 @@ describe('audit log', () => {
 
   it('records who, when, what, which record and the result, never the content, and lists them filtered', async () => {
     const client = await createClient(koers, { firstName: 'Canarina', lastName: 'Canaryson' });
-    await ok(koers.call('notes.create', { clientId: client.id, kind: 'conversation', notedAt: '2026-11-20T10:15', body: 'CANARYNOTE geheim' }));
+    await ok(
+      koers.call('notes.create', {
+        clientId: client.id,
+        kind: 'conversation',
+        notedAt: '2026-11-20T10:15',
+        body: 'CANARYNOTE geheim',
+      }),
+    );
     await ok(koers.call('clients.get', { id: client.id }));
     await koers.call('clients.get', { id: 'missing' });
     await ok(koers.call('catalog.list', {}));
@@ -170,7 +217,10 @@ describe('audit log', () => {
       ['notes.create', 'notes', 'ok', me],
       ['clients.create', 'clients', 'ok', me],
     ]);
-    expect((await ok(koers.call('audit.list', { action: 'clients.get' }))).map((e) => e.result)).toEqual(['not_found', 'ok']);
+    expect((await ok(koers.call('audit.list', { action: 'clients.get' }))).map((e) => e.result)).toEqual([
+      'not_found',
+      'ok',
+    ]);
     expect(await ok(koers.call('audit.list', { action: 'catalog.list' }))).toEqual([]);
     // No name, no note text anywhere in the log table.
     const raw = JSON.stringify(koers.connection.sqlite.prepare('SELECT * FROM audit_log').all());
@@ -191,7 +241,11 @@ describe('audit log', () => {
     const last = (sqlite.prepare('SELECT max(seq) AS n FROM audit_log').get() as { n: number }).n;
     sqlite.prepare('DELETE FROM audit_log WHERE seq = ?').run(last);
     // Cut off the end: noticed against the head kept outside the database, also after more entries follow.
-    expect((await ok(koers.call('audit.check', {}))).problems.some((p) => p.seq === last && (p.problem === 'truncated' || p.problem === 'missing'))).toBe(true);
+    expect(
+      (await ok(koers.call('audit.check', {}))).problems.some(
+        (p) => p.seq === last && (p.problem === 'truncated' || p.problem === 'missing'),
+      ),
+    ).toBe(true);
     await createClient(koers, { firstName: 'After' });
     expect((await ok(koers.call('audit.check', {}))).problems.some((p) => p.seq === last)).toBe(true);
   });
@@ -209,8 +263,22 @@ describe('privacy rights', () => {
 
   async function richClient(name: string) {
     const client = await createClient(koers, { firstName: name, lastName: 'Canaryson', reference: `REF-${name}` });
-    await ok(koers.call('notes.create', { clientId: client.id, kind: 'conversation', notedAt: '2026-11-20T10:15', body: `Zorgvraag${name} besproken` }));
-    await ok(koers.call('actions.create', { clientId: client.id, kind: 'task', title: `Bellen ${name}`, dueDate: '2026-12-01' }));
+    await ok(
+      koers.call('notes.create', {
+        clientId: client.id,
+        kind: 'conversation',
+        notedAt: '2026-11-20T10:15',
+        body: `Zorgvraag${name} besproken`,
+      }),
+    );
+    await ok(
+      koers.call('actions.create', {
+        clientId: client.id,
+        kind: 'task',
+        title: `Bellen ${name}`,
+        dueDate: '2026-12-01',
+      }),
+    );
     return client;
   }
 
@@ -218,7 +286,10 @@ describe('privacy rights', () => {
     const client = await richClient('Fenna');
     desktop.saveAs = join(koers.folder, 'fenna.json');
     expect(await ok(koers.call('privacy.exportClient', { clientId: client.id }))).toEqual({ path: desktop.saveAs });
-    const file = JSON.parse(readFileSync(desktop.saveAs, 'utf8')) as { records: Record<string, unknown[]>; audit: Array<{ action: string }> };
+    const file = JSON.parse(readFileSync(desktop.saveAs, 'utf8')) as {
+      records: Record<string, unknown[]>;
+      audit: Array<{ action: string }>;
+    };
     expect(file.records.client).toHaveLength(1);
     expect(file.records.notes).toHaveLength(1);
     expect(file.records.actions).toHaveLength(1);
@@ -228,7 +299,10 @@ describe('privacy rights', () => {
   it('erases a client completely: rows, index and the bytes on disk; only the record of the erasure remains', async () => {
     const keep = await richClient('Bart');
     const gone = await richClient('Xandrio');
-    expect(await koers.call('privacy.eraseClient', { clientId: gone.id, confirm: 'K-9999' })).toMatchObject({ ok: false, error: { details: { reason: 'confirm' } } });
+    expect(await koers.call('privacy.eraseClient', { clientId: gone.id, confirm: 'K-9999' })).toMatchObject({
+      ok: false,
+      error: { details: { reason: 'confirm' } },
+    });
     await ok(koers.call('privacy.eraseClient', { clientId: gone.id, confirm: gone.pseudonym }));
     expect(await koers.call('clients.get', { id: gone.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await ok(koers.call('notes.search', { text: 'zorgvraagxandrio' }))).toEqual([]);
@@ -236,7 +310,10 @@ describe('privacy rights', () => {
     await ok(koers.call('clients.get', { id: keep.id }));
     await koers.context.audit.flush();
     koers.connection.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    const onDisk = Buffer.concat([readFileSync(koers.databasePath), existsSync(`${koers.databasePath}-wal`) ? readFileSync(`${koers.databasePath}-wal`) : Buffer.alloc(0)]).toString('latin1');
+    const onDisk = Buffer.concat([
+      readFileSync(koers.databasePath),
+      existsSync(`${koers.databasePath}-wal`) ? readFileSync(`${koers.databasePath}-wal`) : Buffer.alloc(0),
+    ]).toString('latin1');
     for (const secret of ['Xandrio', 'REF-Xandrio']) expect(onDisk).not.toContain(secret);
     expect(onDisk).toContain('Bart');
     const audit = await ok(koers.call('audit.list', { entityId: gone.id }));
@@ -251,7 +328,9 @@ describe('privacy rights', () => {
     const recent = await createClient(koers, { firstName: 'Recent', startDate: '2012-01-02' });
     await ok(koers.call('clients.close', { id: old.id, date: '2014-06-30', reasonId: reason.id }));
     await ok(koers.call('clients.close', { id: recent.id, date: '2020-06-30', reasonId: reason.id }));
-    expect((await ok(koers.call('privacy.retention', {}))).map((r) => [r.pseudonym, r.purgeFrom])).toEqual([[old.pseudonym, '2024-06-30']]);
+    expect((await ok(koers.call('privacy.retention', {}))).map((r) => [r.pseudonym, r.purgeFrom])).toEqual([
+      [old.pseudonym, '2024-06-30'],
+    ]);
     await ok(koers.call('privacy.setRetention', { targetGroupId: group.id, years: 15 }));
     expect(await ok(koers.call('privacy.retention', {}))).toEqual([]);
     await ok(koers.call('privacy.setRetention', { targetGroupId: group.id, years: null }));
@@ -271,15 +350,30 @@ describe('lock', () => {
 
   it('needs a PIN; once locked the data handlers refuse until the right PIN unlocks', async () => {
     expect(await koers.call('lock.lock', {})).toMatchObject({ ok: false, error: { details: { reason: 'no_pin' } } });
-    expect(await koers.call('lock.setPin', { pin: '12a4' })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await koers.call('lock.setPin', { pin: '12a4' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
     await ok(koers.call('lock.setPin', { pin: '2468' }));
-    expect(await koers.call('lock.setPin', { pin: '1357', currentPin: '0000' })).toMatchObject({ ok: false, error: { details: { issues: [{ field: 'currentPin', rule: 'invalid' }] } } });
+    expect(await koers.call('lock.setPin', { pin: '1357', currentPin: '0000' })).toMatchObject({
+      ok: false,
+      error: { details: { issues: [{ field: 'currentPin', rule: 'invalid' }] } },
+    });
     expect(await ok(koers.call('lock.lock', {}))).toMatchObject({ locked: true, hasPin: true });
     expect(koers.events.at(-1)).toEqual({ event: 'lock.changed', payload: { locked: true } });
-    expect(await koers.call('clients.list', { status: 'active' })).toMatchObject({ ok: false, error: { code: 'conflict', details: { reason: 'locked' } } });
-    expect(await koers.call('notes.search', { text: 'x' })).toMatchObject({ ok: false, error: { details: { reason: 'locked' } } });
+    expect(await koers.call('clients.list', { status: 'active' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', details: { reason: 'locked' } },
+    });
+    expect(await koers.call('notes.search', { text: 'x' })).toMatchObject({
+      ok: false,
+      error: { details: { reason: 'locked' } },
+    });
     await ok(koers.call('app.info', {}));
-    expect(await koers.call('lock.unlock', { pin: '1111' })).toMatchObject({ ok: false, error: { details: { issues: [{ field: 'pin', rule: 'invalid' }] } } });
+    expect(await koers.call('lock.unlock', { pin: '1111' })).toMatchObject({
+      ok: false,
+      error: { details: { issues: [{ field: 'pin', rule: 'invalid' }] } },
+    });
     expect(await ok(koers.call('lock.unlock', { pin: '2468' }))).toMatchObject({ locked: false });
     await ok(koers.call('clients.list', { status: 'active' }));
     const audit = await ok(koers.call('audit.list', { action: 'lock.unlock' }));
@@ -293,13 +387,17 @@ describe('lock', () => {
     // Quit while unlocked: the PIN alone decides how Koers starts.
     koers = await koers.restart();
     expect(await ok(koers.call('lock.status', {}))).toMatchObject({ locked: true, hasPin: true });
-    expect(await koers.call('clients.list', { status: 'active' })).toMatchObject({ ok: false, error: { code: 'conflict', details: { reason: 'locked' } } });
+    expect(await koers.call('clients.list', { status: 'active' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', details: { reason: 'locked' } },
+    });
     await ok(koers.call('lock.unlock', { pin: '2468' }));
     await ok(koers.call('clients.list', { status: 'active' }));
   });
 
   /** The outcome of an unlock call: ok, the refusal's reason, or the error code. */
-  const outcome = (result: Awaited<ReturnType<TestKoers['call']>>) => (result.ok ? 'ok' : (result.error.details?.reason ?? result.error.code));
+  const outcome = (result: Awaited<ReturnType<TestKoers['call']>>) =>
+    result.ok ? 'ok' : (result.error.details?.reason ?? result.error.code);
   const wait = async () => (await ok(koers.call('lock.status', {}))).waitSeconds;
 
   it('answers PIN guesses one at a time and refuses every guess, the right one too, while backing off, across a restart', async () => {
@@ -308,7 +406,12 @@ describe('lock', () => {
     const guesses = [...Array.from({ length: 11 }, (_, i) => String(1000 + i)), '2468'];
     const results = await Promise.all(guesses.map((pin) => koers.call('lock.unlock', { pin })));
     // Two typos are free; the third wrong PIN starts the back-off and nothing after it is checked.
-    expect(results.map(outcome)).toEqual(['validation', 'validation', 'validation', ...Array<string>(9).fill('pin_wait')]);
+    expect(results.map(outcome)).toEqual([
+      'validation',
+      'validation',
+      'validation',
+      ...Array<string>(9).fill('pin_wait'),
+    ]);
     expect(await wait()).toBe(5);
 
     koers = await koers.restart();

@@ -69,7 +69,14 @@ describe('window security', () => {
     guardWebContents(contents, openExternal);
     expect(open('https://www.divosa.nl/')).toEqual({ action: 'deny' });
     expect(openExternal).toHaveBeenCalledExactlyOnceWith('https://www.divosa.nl/');
-    for (const url of ['http://example.org/', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://server/share', 'https://user:pw@example.org/', 'not a url']) {
+    for (const url of [
+      'http://example.org/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'smb://server/share',
+      'https://user:pw@example.org/',
+      'not a url',
+    ]) {
       expect(open(url)).toEqual({ action: 'deny' });
     }
     expect(openExternal).toHaveBeenCalledOnce();
@@ -104,14 +111,18 @@ describe('window security', () => {
     guardSession(session, { devServer: true });
     const callback = vi.fn();
     headers!({ responseHeaders: { 'Content-Type': ['text/html'] } }, callback);
-    expect(callback).toHaveBeenCalledWith({ responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': [DEV_CONTENT_SECURITY_POLICY] } });
+    expect(callback).toHaveBeenCalledWith({
+      responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': [DEV_CONTENT_SECURITY_POLICY] },
+    });
   });
 
   it('trusts only the app page in the main frame', () => {
     const origin = { rendererFileUrl: 'file:///opt/Koers/out/renderer/index.html' };
     expect(isTrustedSender({ url: 'file:///opt/Koers/out/renderer/index.html?x#y', parent: null }, origin)).toBe(true);
     expect(isTrustedSender({ url: 'file:///opt/Koers/out/renderer/other.html', parent: null }, origin)).toBe(false);
-    expect(isTrustedSender({ url: 'file:///opt/Koers/out/renderer/index.html', parent: {} as never }, origin)).toBe(false);
+    expect(isTrustedSender({ url: 'file:///opt/Koers/out/renderer/index.html', parent: {} as never }, origin)).toBe(
+      false,
+    );
     expect(isTrustedSender(null, origin)).toBe(false);
     expect(isTrustedSender({ url: 'about:blank', parent: null }, origin)).toBe(false);
 

@@ -29,17 +29,23 @@ describe('settings', () => {
     expect(second.get('currentCaseworkerId')).toBe('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b');
   });
 
-  it.skipIf(process.platform === 'win32')('keeps the settings file (it holds the PIN hash) readable by the user only, also one an older Koers left readable', () => {
-    const file = join(temp.path, 'settings.json');
-    createFileSettings(temp.path).set('pinHash', 'scrypt$salt$hash');
-    expect(statSync(file).mode & 0o777).toBe(0o600);
-    chmodSync(file, 0o644);
-    createFileSettings(temp.path).set('lockMinutes', 5);
-    expect(statSync(file).mode & 0o777).toBe(0o600);
-  });
+  it.skipIf(process.platform === 'win32')(
+    'keeps the settings file (it holds the PIN hash) readable by the user only, also one an older Koers left readable',
+    () => {
+      const file = join(temp.path, 'settings.json');
+      createFileSettings(temp.path).set('pinHash', 'scrypt$salt$hash');
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      chmodSync(file, 0o644);
+      createFileSettings(temp.path).set('lockMinutes', 5);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+    },
+  );
 
   it('falls back to the default for a hand-edited value of the wrong type', () => {
-    writeFileSync(join(temp.path, 'settings.json'), JSON.stringify({ language: 'klingon', windowBounds: 'big', currentCaseworkerId: 7 }));
+    writeFileSync(
+      join(temp.path, 'settings.json'),
+      JSON.stringify({ language: 'klingon', windowBounds: 'big', currentCaseworkerId: 7 }),
+    );
     const settings = createFileSettings(temp.path);
     expect(settings.get('language')).toBeNull();
     expect(settings.get('windowBounds')).toBeNull();

@@ -25,7 +25,16 @@ async function seed(koers: TestKoers) {
   const clients = [];
   for (const [i, name] of ['Jan de Vries', 'Søren Østergaard', '+Ayşe Yılmaz'].entries()) {
     const [firstName, ...last] = name.split(' ');
-    const client = await ok(koers.call('clients.create', { firstName: firstName!, lastName: last.join(' '), reference: `KL-${100 + i}`, dateOfBirth: `199${i}-0${i + 1}-1${i}`, targetGroupId: group.id, startDate: '2025-01-06' }));
+    const client = await ok(
+      koers.call('clients.create', {
+        firstName: firstName!,
+        lastName: last.join(' '),
+        reference: `KL-${100 + i}`,
+        dateOfBirth: `199${i}-0${i + 1}-1${i}`,
+        targetGroupId: group.id,
+        startDate: '2025-01-06',
+      }),
+    );
     for (const [n, date] of ['2026-03-02', '2026-09-14'].entries()) {
       await ok(
         koers.call('scorings.create', {
@@ -33,14 +42,24 @@ async function seed(koers: TestKoers) {
           versionId: version.id,
           date,
           scoredBy: n === 0 ? 'caseworker' : 'together',
-          scores: version.indicators.map((indicator, k) => ({ indicatorId: indicator.id, value: k === 6 ? null : ((i + n + k) % 5) + 1, comment: k === 0 ? `Opmerking ${i}` : null })),
+          scores: version.indicators.map((indicator, k) => ({
+            indicatorId: indicator.id,
+            value: k === 6 ? null : ((i + n + k) % 5) + 1,
+            comment: k === 0 ? `Opmerking ${i}` : null,
+          })),
         }),
       );
     }
     clients.push(client);
   }
   const reasons = (await ok(koers.call('catalog.list', {}))).filter((c) => c.kind === 'closure_reason');
-  await ok(koers.call('clients.close', { id: clients[0]!.id, date: '2026-08-10', reasonId: reasons.find((r) => r.defaultKey === 'work')!.id }));
+  await ok(
+    koers.call('clients.close', {
+      id: clients[0]!.id,
+      date: '2026-08-10',
+      reasonId: reasons.find((r) => r.defaultKey === 'work')!.id,
+    }),
+  );
   return { sheet, version, clients };
 }
 
@@ -50,7 +69,11 @@ async function workbook(path: string) {
   return book;
 }
 
-const values = (sheet: ExcelJS.Worksheet) => sheet.getSheetValues().slice(1).map((row) => (Array.isArray(row) ? row.slice(1) : []));
+const values = (sheet: ExcelJS.Worksheet) =>
+  sheet
+    .getSheetValues()
+    .slice(1)
+    .map((row) => (Array.isArray(row) ? row.slice(1) : []));
 
 describe('spreadsheet exports', () => {
   let koers: TestKoers;
@@ -63,11 +86,27 @@ describe('spreadsheet exports', () => {
   it('scores in long format: real dates and numbers, frozen and filtered header, level descriptions, text as text cells', async () => {
     const { version } = await seed(koers);
     desktop.saveAs = join(koers.folder, 'long.xlsx');
-    expect(await ok(koers.call('exports.scores', { format: 'long', fileType: 'xlsx', pseudonymised: false }))).toEqual({ path: desktop.saveAs, rows: 36 });
+    expect(await ok(koers.call('exports.scores', { format: 'long', fileType: 'xlsx', pseudonymised: false }))).toEqual({
+      path: desktop.saveAs,
+      rows: 36,
+    });
     expect(desktop.dialogs.at(-1)?.defaultName).toBe('Scores 2026-11-23.xlsx');
     const book = await workbook(desktop.saveAs);
     const scores = book.getWorksheet('Scores')!;
-    expect(values(scores)[0]).toEqual(['Klantnummer', 'Pseudoniem', 'Doelgroep', 'Klantmanager', 'Scorelijst', 'Versie', 'Indicator', 'Datum', 'Gescoord door', 'Score', 'Niveau', 'Toelichting']);
+    expect(values(scores)[0]).toEqual([
+      'Klantnummer',
+      'Pseudoniem',
+      'Doelgroep',
+      'Klantmanager',
+      'Scorelijst',
+      'Versie',
+      'Indicator',
+      'Datum',
+      'Gescoord door',
+      'Score',
+      'Niveau',
+      'Toelichting',
+    ]);
     expect(scores.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(scores.autoFilter).toBeTruthy();
     const first = values(scores)[1]!;
@@ -95,12 +134,25 @@ describe('spreadsheet exports', () => {
 
   it('scores in wide format for one sheet, filtered; CSV with the Dutch profile (BOM, semicolons, dd-mm-yyyy) and neutralised text', async () => {
     const { sheet, version } = await seed(koers);
-    expect(await koers.call('exports.scores', { format: 'wide', fileType: 'csv', pseudonymised: true })).toMatchObject({ ok: false, error: { details: { issues: [{ field: 'sheetId', rule: 'required' }] } } });
+    expect(await koers.call('exports.scores', { format: 'wide', fileType: 'csv', pseudonymised: true })).toMatchObject({
+      ok: false,
+      error: { details: { issues: [{ field: 'sheetId', rule: 'required' }] } },
+    });
     desktop.saveAs = join(koers.folder, 'wide.csv');
-    const result = await ok(koers.call('exports.scores', { format: 'wide', fileType: 'csv', sheetId: sheet.id, from: '2026-09-01', pseudonymised: false }));
+    const result = await ok(
+      koers.call('exports.scores', {
+        format: 'wide',
+        fileType: 'csv',
+        sheetId: sheet.id,
+        from: '2026-09-01',
+        pseudonymised: false,
+      }),
+    );
     expect(result.rows).toBe(3);
     const text = readFileSync(desktop.saveAs, 'utf8');
-    expect(text.startsWith('\ufeffKlantnummer;Pseudoniem;Doelgroep;Klantmanager;Versie;Datum;Gescoord door;')).toBe(true);
+    expect(text.startsWith('\ufeffKlantnummer;Pseudoniem;Doelgroep;Klantmanager;Versie;Datum;Gescoord door;')).toBe(
+      true,
+    );
     const lines = text.slice(1).trim().split('\r\n');
     expect(lines).toHaveLength(4);
     expect(lines[0]!.split(';').slice(7)).toEqual(version.indicators.map((i) => i.name));
@@ -111,23 +163,45 @@ describe('spreadsheet exports', () => {
   it('the caseload and the closed cases of a quarter, with a summary per reason', async () => {
     await seed(koers);
     desktop.saveAs = join(koers.folder, 'caseload.xlsx');
-    expect((await ok(koers.call('exports.caseload', { fileType: 'xlsx', status: 'all', pseudonymised: false }))).rows).toBe(3);
+    expect(
+      (await ok(koers.call('exports.caseload', { fileType: 'xlsx', status: 'all', pseudonymised: false }))).rows,
+    ).toBe(3);
     const caseload = values((await workbook(desktop.saveAs)).getWorksheet('Caseload')!);
-    expect(caseload[0]?.slice(0, 6)).toEqual(['Klantnummer', 'Voornaam', 'Achternaam', 'Geboortedatum', 'Telefoon', 'E-mail']);
+    expect(caseload[0]?.slice(0, 6)).toEqual([
+      'Klantnummer',
+      'Voornaam',
+      'Achternaam',
+      'Geboortedatum',
+      'Telefoon',
+      'E-mail',
+    ]);
     expect(caseload.map((row) => row[1])).toContain('+Ayşe');
 
     desktop.saveAs = join(koers.folder, 'closed.xlsx');
-    expect(await ok(koers.call('exports.closedCases', { fileType: 'xlsx', year: 2026, quarter: 3, pseudonymised: true }))).toEqual({ path: desktop.saveAs, rows: 1 });
+    expect(
+      await ok(koers.call('exports.closedCases', { fileType: 'xlsx', year: 2026, quarter: 3, pseudonymised: true })),
+    ).toEqual({ path: desktop.saveAs, rows: 1 });
     expect(desktop.dialogs.at(-1)?.defaultName).toBe('Afgesloten trajecten 2026-Q3 2026-11-23.xlsx');
     const book = await workbook(desktop.saveAs);
-    expect(values(book.getWorksheet('Afgesloten')!)[1]).toEqual(['K-0001', `=HYPERLINK("http://evil")`, 'Anne de Vries', expect.any(Date), expect.any(Date), 'Werk', 83]);
+    expect(values(book.getWorksheet('Afgesloten')!)[1]).toEqual([
+      'K-0001',
+      `=HYPERLINK("http://evil")`,
+      'Anne de Vries',
+      expect.any(Date),
+      expect.any(Date),
+      'Werk',
+      83,
+    ]);
     expect(book.getWorksheet('Afgesloten')!.getCell('B2').type).toBe(ExcelJS.ValueType.String);
     expect(values(book.getWorksheet('Per reden')!)).toEqual([
       ['Reden', 'Aantal'],
       ['Werk', 1],
     ]);
     desktop.saveAs = join(koers.folder, 'q2.csv');
-    expect((await ok(koers.call('exports.closedCases', { fileType: 'csv', year: 2026, quarter: 2, pseudonymised: true }))).rows).toBe(0);
+    expect(
+      (await ok(koers.call('exports.closedCases', { fileType: 'csv', year: 2026, quarter: 2, pseudonymised: true })))
+        .rows,
+    ).toBe(0);
   });
 
   it('suggests file names that stay in the chosen folder, whatever the sheet is called', async () => {
@@ -145,7 +219,9 @@ describe('spreadsheet exports', () => {
 
   it('a cancelled save writes nothing', async () => {
     desktop.saveAs = null;
-    expect(await ok(koers.call('exports.caseload', { fileType: 'csv', status: 'active', pseudonymised: true }))).toEqual({ path: null, rows: 0 });
+    expect(
+      await ok(koers.call('exports.caseload', { fileType: 'csv', status: 'active', pseudonymised: true })),
+    ).toEqual({ path: null, rows: 0 });
   });
 });
 
@@ -164,7 +240,13 @@ describe('round trips', () => {
       const shape = (s: Output<'sheets.get'>, v: NonNullable<Output<'sheets.get'>['draft']>) => ({
         name: s.name,
         description: s.description,
-        indicators: v.indicators.map(({ name, description, scaleMin, scaleMax, levels }) => ({ name, description, scaleMin, scaleMax, levels })),
+        indicators: v.indicators.map(({ name, description, scaleMin, scaleMax, levels }) => ({
+          name,
+          description,
+          scaleMin,
+          scaleMax,
+          levels,
+        })),
       });
       expect(shape(copy, copy.draft!)).toEqual(shape(sheet, sheet.published!));
     } finally {
@@ -182,7 +264,12 @@ describe('round trips', () => {
       expect(readFileSync(a.desktop.saveAs, 'utf8')).toContain(";'+Ayşe;");
       b.desktop.openPath = a.desktop.saveAs;
       const file = (await ok(b.koers.call('imports.open', { kind: 'caseload' })))!;
-      const options = { token: file.token, worksheet: file.worksheets[0]!.name, createTargetGroups: true, createStages: true };
+      const options = {
+        token: file.token,
+        worksheet: file.worksheets[0]!.name,
+        createTargetGroups: true,
+        createStages: true,
+      };
       const plan = await ok(b.koers.call('imports.caseloadPreview', options));
       await ok(b.koers.call('imports.caseloadRun', { ...options, mapping: plan.mapping }));
       const names = (await ok(b.koers.call('clients.list', { status: 'all' }))).map((c) => c.firstName);
@@ -202,7 +289,9 @@ describe('round trips', () => {
       a.desktop.saveAs = join(a.koers.folder, 'sheet.xlsx');
       await ok(a.koers.call('exports.sheet', { versionId: sheet.publishedVersionId! }));
       b.desktop.openPath = a.desktop.saveAs;
-      const { sheetId } = await ok(b.koers.call('imports.sheet', { token: (await ok(b.koers.call('imports.open', { kind: 'sheet' })))!.token }));
+      const { sheetId } = await ok(
+        b.koers.call('imports.sheet', { token: (await ok(b.koers.call('imports.open', { kind: 'sheet' })))!.token }),
+      );
       const published = await ok(b.koers.call('sheets.publish', { id: sheetId }));
 
       a.desktop.saveAs = join(a.koers.folder, 'caseload.xlsx');
@@ -215,12 +304,29 @@ describe('round trips', () => {
       await ok(b.koers.call('imports.caseloadRun', { ...options, mapping: plan.mapping }));
 
       a.desktop.saveAs = join(a.koers.folder, 'wide.xlsx');
-      await ok(a.koers.call('exports.scores', { format: 'wide', fileType: 'xlsx', sheetId: sheet.id, pseudonymised: false }));
+      await ok(
+        a.koers.call('exports.scores', { format: 'wide', fileType: 'xlsx', sheetId: sheet.id, pseudonymised: false }),
+      );
       b.desktop.openPath = a.desktop.saveAs;
       const scores = (await ok(b.koers.call('imports.open', { kind: 'scores' })))!;
-      const scorePlan = await ok(b.koers.call('imports.scoresPreview', { token: scores.token, worksheet: 'Scores', versionId: published.publishedVersionId! }));
+      const scorePlan = await ok(
+        b.koers.call('imports.scoresPreview', {
+          token: scores.token,
+          worksheet: 'Scores',
+          versionId: published.publishedVersionId!,
+        }),
+      );
       expect(scorePlan.counts).toMatchObject({ create: 6, error: 0 });
-      expect(await ok(b.koers.call('imports.scoresRun', { token: scores.token, worksheet: 'Scores', versionId: published.publishedVersionId!, mapping: scorePlan.mapping }))).toMatchObject({ created: 6 });
+      expect(
+        await ok(
+          b.koers.call('imports.scoresRun', {
+            token: scores.token,
+            worksheet: 'Scores',
+            versionId: published.publishedVersionId!,
+            mapping: scorePlan.mapping,
+          }),
+        ),
+      ).toMatchObject({ created: 6 });
 
       const facts = async (koers: TestKoers) =>
         Promise.all(
@@ -229,11 +335,14 @@ describe('round trips', () => {
             const scorings = await ok(koers.call('scorings.list', { clientId: row.id }));
             return {
               client: [c.reference, c.firstName, c.lastName, c.dateOfBirth, c.startDate],
-              scorings: scorings.map((s) => [s.date, s.scoredBy, s.scores.map((x) => [x.indicatorName, x.value])]).sort(),
+              scorings: scorings
+                .map((s) => [s.date, s.scoredBy, s.scores.map((x) => [x.indicatorName, x.value])])
+                .sort(),
             };
           }),
         );
-      const sort = (list: Awaited<ReturnType<typeof facts>>) => [...list].sort((x, y) => String(x.client[0]).localeCompare(String(y.client[0])));
+      const sort = (list: Awaited<ReturnType<typeof facts>>) =>
+        [...list].sort((x, y) => String(x.client[0]).localeCompare(String(y.client[0])));
       expect(sort(await facts(b.koers))).toEqual(sort(await facts(a.koers)));
     } finally {
       await a.koers.cleanup();

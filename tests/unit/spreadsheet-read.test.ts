@@ -29,7 +29,16 @@ describe('files written by LibreOffice', () => {
     const book = await readWorkbook(fixture('caseload-nl.xlsx'));
     expect(book.worksheets.map((w) => w.name)).toEqual(['Caseload', 'Toelichting']);
     const sheet = book.worksheets[0]!;
-    expect(headerRow(sheet).headers).toEqual(['Klantnummer', 'Naam', 'Geboortedatum', 'Doelgroep', 'Fase', 'Startdatum', 'Telefoon', 'E-mail']);
+    expect(headerRow(sheet).headers).toEqual([
+      'Klantnummer',
+      'Naam',
+      'Geboortedatum',
+      'Doelgroep',
+      'Fase',
+      'Startdatum',
+      'Telefoon',
+      'E-mail',
+    ]);
     expect(sheet.rows).toHaveLength(13);
     const jan = sheet.rows.find((row) => row[1] === 'Jan de Vries')!;
     expect(jan[2]).toBeInstanceOf(Date);
@@ -40,7 +49,16 @@ describe('files written by LibreOffice', () => {
   it('decodes Windows-1252 and UTF-8 with a BOM, and finds the separator', async () => {
     const dutch = (await readWorkbook(fixture('caseload-nl-1252.csv'))).worksheets[0]!;
     expect(dutch.rows.map((r) => r[1])).toContain('Renée Bakker');
-    expect(dutch.rows[1]).toEqual(['KL-10234', 'Ayse Yilmaz', '03-07-1998', 'Jongeren tot 27', 'Intake', '15-01-2024', '06-12345678', 'a.yilmaz@example.nl']);
+    expect(dutch.rows[1]).toEqual([
+      'KL-10234',
+      'Ayse Yilmaz',
+      '03-07-1998',
+      'Jongeren tot 27',
+      'Intake',
+      '15-01-2024',
+      '06-12345678',
+      'a.yilmaz@example.nl',
+    ]);
     const danish = (await readWorkbook(fixture('caseload-da-utf8bom.csv'))).worksheets[0]!;
     expect(danish.rows[0]?.[0]).toBe('Sagsnummer');
     expect(danish.rows.map((r) => r[1])).toContain('Søren Østergaard');
@@ -51,7 +69,16 @@ describe('files written by LibreOffice', () => {
   it('suggests the columns from Dutch, Danish and English headers', async () => {
     for (const name of ['caseload-nl.xlsx', 'caseload-da.xlsx', 'caseload-en-comma.csv']) {
       const sheet = (await readWorkbook(fixture(name))).worksheets[0]!;
-      expect(suggestMapping(headerRow(sheet).headers, CASELOAD_SYNONYMS), name).toEqual({ reference: 0, fullName: 1, dateOfBirth: 2, targetGroup: 3, stage: 4, startDate: 5, phone: 6, email: 7 });
+      expect(suggestMapping(headerRow(sheet).headers, CASELOAD_SYNONYMS), name).toEqual({
+        reference: 0,
+        fullName: 1,
+        dateOfBirth: 2,
+        targetGroup: 3,
+        stage: 4,
+        startDate: 5,
+        phone: 6,
+        email: 7,
+      });
     }
   });
 });
@@ -71,13 +98,28 @@ describe('cell values', () => {
     expect(parseDateCell(cell, '2026-11-23')).toBe(date);
   });
   it('reads whole numbers only', () => {
-    expect([parseIntegerCell(3), parseIntegerCell('4'), parseIntegerCell('4,0'), parseIntegerCell('3,5'), parseIntegerCell('x')]).toEqual([3, 4, 4, null, null]);
+    expect([
+      parseIntegerCell(3),
+      parseIntegerCell('4'),
+      parseIntegerCell('4,0'),
+      parseIntegerCell('3,5'),
+      parseIntegerCell('x'),
+    ]).toEqual([3, 4, 4, null, null]);
   });
   it('restores neutralised text on import', () => {
     expect(["'=1+1", "'+31 6", "'Jan", 'Jan'].map(restoreNeutralised)).toEqual(['=1+1', '+31 6', "'Jan", 'Jan']);
   });
   it('neutralises text that a spreadsheet would run', () => {
-    expect(['=1+1', '+31 6', '-2', '@SUM(A1)', '\tx', '\rx', 'Jan', '06-123'].map(neutralise)).toEqual(["'=1+1", "'+31 6", "'-2", "'@SUM(A1)", "'\tx", "'\rx", 'Jan', '06-123']);
+    expect(['=1+1', '+31 6', '-2', '@SUM(A1)', '\tx', '\rx', 'Jan', '06-123'].map(neutralise)).toEqual([
+      "'=1+1",
+      "'+31 6",
+      "'-2",
+      "'@SUM(A1)",
+      "'\tx",
+      "'\rx",
+      'Jan',
+      '06-123',
+    ]);
   });
   it('splits Dutch names with their particles, and "Last, First"', () => {
     expect(splitName('Jan de Vries')).toEqual({ firstName: 'Jan', lastName: 'de Vries' });
@@ -106,7 +148,10 @@ describe('hostile and broken files', () => {
 
   it('reads a file by its content: an xlsx named .csv is still an xlsx', async () => {
     const renamed = join(temp.path, 'caseload.csv');
-    writeFileSync(renamed, new Uint8Array(await import('node:fs').then((fs) => fs.readFileSync(fixture('caseload-nl.xlsx')))));
+    writeFileSync(
+      renamed,
+      new Uint8Array(await import('node:fs').then((fs) => fs.readFileSync(fixture('caseload-nl.xlsx')))),
+    );
     expect((await readInWorker(renamed)).worksheets[0]?.name).toBe('Caseload');
   });
 
@@ -183,7 +228,9 @@ describe('sparse sheets', () => {
 
   it('refuses a single cell far to the right (column XFD) by the column limit', async () => {
     expect(await problem(readInWorker(await sparse({ XFD2: 'Jan de Vries' })))).toBe('too_many_columns');
-    expect(await problem(readWorkbook(await sparse({ KN2: 'x' }), { ...LIMITS, columns: 299 }))).toBe('too_many_columns');
+    expect(await problem(readWorkbook(await sparse({ KN2: 'x' }), { ...LIMITS, columns: 299 }))).toBe(
+      'too_many_columns',
+    );
   });
 });
 
@@ -224,7 +271,10 @@ describe('temporary files', () => {
     await writer.commit();
     const shared = join(data.path, 'shared.xlsx');
     const book = new ExcelJS.Workbook();
-    book.addWorksheet('Caseload').addRows([['Klantnummer', 'Naam'], ['KL-1', `${CANARY} shared`]]);
+    book.addWorksheet('Caseload').addRows([
+      ['Klantnummer', 'Naam'],
+      ['KL-1', `${CANARY} shared`],
+    ]);
     await book.xlsx.writeFile(shared);
 
     expect((await readInWorker(path)).worksheets[0]?.rows[1]).toEqual(['KL-0', `${CANARY} 0`]);

@@ -84,12 +84,19 @@ describe('storageFailure', () => {
     expect(storageFailure(thrownBy(() => readOnly.exec('CREATE TABLE t (x)')))?.code).toBe('read_only');
     // A real ENOSPC: /dev/full refuses every write with it.
     expect(storageFailure(thrownBy(() => writeFileSync('/dev/full', 'x')))?.code).toBe('disk_full');
-    for (const code of ['EROFS', 'EACCES', 'EPERM']) expect(storageFailure(Object.assign(new Error(`${code}: open`), { code, syscall: 'open' }))?.code).toBe('read_only');
+    for (const code of ['EROFS', 'EACCES', 'EPERM'])
+      expect(storageFailure(Object.assign(new Error(`${code}: open`), { code, syscall: 'open' }))?.code).toBe(
+        'read_only',
+      );
     for (const code of ['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_LOCKED', 'SQLITE_LOCKED_SHAREDCACHE']) {
       expect(storageFailure(new BetterSqlite3.SqliteError('database is locked', code))?.code).toBe('busy');
     }
     // Found behind a wrapper too (an error re-thrown with its cause).
-    expect(storageFailure(new Error('backup failed', { cause: new BetterSqlite3.SqliteError('database or disk is full', 'SQLITE_FULL') }))?.code).toBe('disk_full');
+    expect(
+      storageFailure(
+        new Error('backup failed', { cause: new BetterSqlite3.SqliteError('database or disk is full', 'SQLITE_FULL') }),
+      )?.code,
+    ).toBe('disk_full');
     // Everything else stays a bug.
     expect(storageFailure(thrownBy(() => a.exec('SELECT * FROM missing')))).toBeNull();
     expect(storageFailure(new BetterSqlite3.SqliteError('constraint failed', 'SQLITE_CONSTRAINT_UNIQUE'))).toBeNull();

@@ -6,7 +6,10 @@ import { GLOSSARY } from '../../renderer/src/i18n/glossary';
 
 function flatten(value: unknown, prefix = ''): Record<string, string> {
   if (typeof value === 'string') return { [prefix]: value };
-  return Object.assign({}, ...Object.entries(value as object).map(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k)));
+  return Object.assign(
+    {},
+    ...Object.entries(value as object).map(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k)),
+  );
 }
 
 const placeholders = (text: string) => [...text.matchAll(/{{(\w+)[^}]*}}/g)].map((m) => m[1]).sort();
@@ -28,7 +31,10 @@ describe('translations', () => {
   it('translates, not just copies English', () => {
     const copies = (lang: 'nl' | 'da') => {
       const other = flatten(resources[lang].translation);
-      return Object.keys(english).filter((k) => other[k] === english[k] && english[k]!.replace(/{{\w+}}/g, '').length > 12 && !k.startsWith('languages.'));
+      return Object.keys(english).filter(
+        (k) =>
+          other[k] === english[k] && english[k]!.replace(/{{\w+}}/g, '').length > 12 && !k.startsWith('languages.'),
+      );
     };
     expect(copies('nl')).toEqual([]);
     expect(copies('da')).toEqual([]);
@@ -37,12 +43,23 @@ describe('translations', () => {
 
 describe('every message is used', () => {
   it('has no key that the renderer never asks for', () => {
-    const files = readdirSync(resolve(import.meta.dirname, '../../renderer/src'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.(ts|tsx)$/.test(f) && !f.endsWith('messages.ts') && !f.includes('i18n/'));
-    const source = files.map((f) => readFileSync(resolve(import.meta.dirname, '../../renderer/src', f), 'utf8')).join('\n');
+    const files = readdirSync(resolve(import.meta.dirname, '../../renderer/src'), {
+      recursive: true,
+      encoding: 'utf8',
+    }).filter((f) => /\.(ts|tsx)$/.test(f) && !f.endsWith('messages.ts') && !f.includes('i18n/'));
+    const source = files
+      .map((f) => readFileSync(resolve(import.meta.dirname, '../../renderer/src', f), 'utf8'))
+      .join('\n');
     // Keys built at run time: `charts.${which}`, `errors.rule.${rule}`, …
     const prefixes = [...source.matchAll(/`([\w.]+)\.\$\{/g)].map((m) => `${m[1]}.`);
     const english = Object.keys(flatten(resources.en.translation)).map((k) => k.replace(/_(one|other)$/, ''));
-    const unused = [...new Set(english)].filter((key) => !source.includes(`'${key}'`) && !source.includes(`"${key}"`) && !source.includes(`\`${key}\``) && !prefixes.some((p) => key.startsWith(p)));
+    const unused = [...new Set(english)].filter(
+      (key) =>
+        !source.includes(`'${key}'`) &&
+        !source.includes(`"${key}"`) &&
+        !source.includes(`\`${key}\``) &&
+        !prefixes.some((p) => key.startsWith(p)),
+    );
     expect(unused).toEqual([]);
   });
 });
@@ -56,10 +73,17 @@ describe('glossary', () => {
       const texts = Object.values(flatten(resources[language].translation)).join('\n').toLocaleLowerCase(language);
       const checked = (INNOCENT[language] ?? []).reduce((text, word) => text.replaceAll(word, ' '), texts);
       for (const entry of GLOSSARY) {
-        for (const word of entry.avoid[language] ?? []) expect(checked.includes(word.toLocaleLowerCase(language)), `${language}: “${word}” instead of “${entry.term[language]}” (${entry.concept})`).toBe(false);
+        for (const word of entry.avoid[language] ?? [])
+          expect(
+            checked.includes(word.toLocaleLowerCase(language)),
+            `${language}: “${word}” instead of “${entry.term[language]}” (${entry.concept})`,
+          ).toBe(false);
       }
       for (const entry of GLOSSARY.filter((e) => e.concept !== 'a key person who maintains the sheets')) {
-        expect(texts.includes(entry.term[language].toLocaleLowerCase(language)), `${language} uses “${entry.term[language]}”`).toBe(true);
+        expect(
+          texts.includes(entry.term[language].toLocaleLowerCase(language)),
+          `${language} uses “${entry.term[language]}”`,
+        ).toBe(true);
       }
     }
   });

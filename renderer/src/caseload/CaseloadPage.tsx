@@ -7,7 +7,16 @@ import { formatNumber, formatPercent } from '../format';
 import { useSession } from '../session';
 import { CheckboxField, SelectField, TextField } from '../ui/fields';
 import { useRemote } from '../useRemote';
-import { COLUMNS, type ColumnId, isDueForScoring, NAME_COLUMN, type RowContext, type SortDirection, sortRows, summarize } from './columns';
+import {
+  COLUMNS,
+  type ColumnId,
+  isDueForScoring,
+  NAME_COLUMN,
+  type RowContext,
+  type SortDirection,
+  sortRows,
+  summarize,
+} from './columns';
 import { CaseloadTable } from './CaseloadTable';
 
 type Status = 'active' | 'closed' | 'all';
@@ -26,7 +35,10 @@ export function CaseloadPage() {
   const [pseudonyms, setPseudonyms] = useState(false);
   const [search, setSearch] = useState('');
   const deferredSearch = useDeferredValue(search.trim());
-  const [sort, setSort] = useState<{ column: ColumnId; direction: SortDirection }>({ column: 'name', direction: 'ascending' });
+  const [sort, setSort] = useState<{ column: ColumnId; direction: SortDirection }>({
+    column: 'name',
+    direction: 'ascending',
+  });
   const [creating, setCreating] = useState(false);
   const titleId = useId();
   const searchBox = useRef<HTMLDivElement>(null);
@@ -53,18 +65,33 @@ export function CaseloadPage() {
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
-  const ctx: RowContext = { today: session.info.today, labelOf: session.labelOf, caseworkerName: session.caseworkerName, stageWeight: session.stageWeight, pseudonyms };
+  const ctx: RowContext = {
+    today: session.info.today,
+    labelOf: session.labelOf,
+    caseworkerName: session.caseworkerName,
+    stageWeight: session.stageWeight,
+    pseudonyms,
+  };
   const columns = COLUMNS.filter((c) => c.id !== 'caseworker' || scope === 'all');
   // "Due for scoring" is a view on rows already loaded: the due date comes with each row.
-  const rows = useMemo(() => (dueOnly ? caseload.data?.filter((r) => isDueForScoring(r, session.info.today)) : caseload.data), [caseload.data, dueOnly, session.info.today]);
+  const rows = useMemo(
+    () => (dueOnly ? caseload.data?.filter((r) => isDueForScoring(r, session.info.today)) : caseload.data),
+    [caseload.data, dueOnly, session.info.today],
+  );
   const column = columns.find((c) => c.id === sort.column) ?? NAME_COLUMN;
   // Sorting is only recomputed when the data or the sort changes, not on every render.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const sorted = useMemo(() => (rows ? sortRows(rows, column, sort.direction, ctx, session.language) : []), [rows, column, sort.direction, pseudonyms, session]);
+  const sorted = useMemo(
+    () => (rows ? sortRows(rows, column, sort.direction, ctx, session.language) : []),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [rows, column, sort.direction, pseudonyms, session],
+  );
   const summary = useMemo(() => summarize(rows ?? [], session.stageWeight, session.info.today), [rows, session]);
 
   const toggleSort = (id: ColumnId) =>
-    setSort((s) => ({ column: id, direction: s.column === id && s.direction === 'ascending' ? 'descending' : 'ascending' }));
+    setSort((s) => ({
+      column: id,
+      direction: s.column === id && s.direction === 'ascending' ? 'descending' : 'ascending',
+    }));
   const option = (id: string) => ({ value: id, label: session.labelOf(id) });
   const filtered = Boolean(deferredSearch || targetGroupId || stageId || overdueOnly || dueOnly);
 
@@ -91,24 +118,70 @@ export function CaseloadPage() {
             ]}
           />
         )}
-        <SelectField label={t('caseload.status')} name="status" value={status} onChange={(v) => setStatus(v as Status)} options={(['active', 'closed', 'all'] as const).map((s) => ({ value: s, label: t(`caseload.statuses.${s}`) }))} />
-        <SelectField label={t('caseload.targetGroup')} name="targetGroup" value={targetGroupId} onChange={setTargetGroupId} empty={t('caseload.any')} options={session.items('target_group').map((i) => option(i.id))} />
-        <SelectField label={t('caseload.stage')} name="stage" value={stageId} onChange={setStageId} empty={t('caseload.any')} options={session.items('stage').map((i) => option(i.id))} />
+        <SelectField
+          label={t('caseload.status')}
+          name="status"
+          value={status}
+          onChange={(v) => setStatus(v as Status)}
+          options={(['active', 'closed', 'all'] as const).map((s) => ({
+            value: s,
+            label: t(`caseload.statuses.${s}`),
+          }))}
+        />
+        <SelectField
+          label={t('caseload.targetGroup')}
+          name="targetGroup"
+          value={targetGroupId}
+          onChange={setTargetGroupId}
+          empty={t('caseload.any')}
+          options={session.items('target_group').map((i) => option(i.id))}
+        />
+        <SelectField
+          label={t('caseload.stage')}
+          name="stage"
+          value={stageId}
+          onChange={setStageId}
+          empty={t('caseload.any')}
+          options={session.items('stage').map((i) => option(i.id))}
+        />
         <div ref={searchBox} className="search-field">
-          <TextField label={t('caseload.search')} name="search" type="search" value={search} onChange={setSearch} hint={t('caseload.searchHint')} />
+          <TextField
+            label={t('caseload.search')}
+            name="search"
+            type="search"
+            value={search}
+            onChange={setSearch}
+            hint={t('caseload.searchHint')}
+          />
         </div>
         <div className="filter-checks">
-          <CheckboxField label={t('caseload.overdueOnly')} name="overdueOnly" checked={overdueOnly} onChange={setOverdueOnly} />
+          <CheckboxField
+            label={t('caseload.overdueOnly')}
+            name="overdueOnly"
+            checked={overdueOnly}
+            onChange={setOverdueOnly}
+          />
           <CheckboxField label={t('caseload.dueOnly')} name="dueOnly" checked={dueOnly} onChange={setDueOnly} />
-          <CheckboxField label={t('caseload.pseudonyms')} name="pseudonyms" checked={pseudonyms} onChange={setPseudonyms} />
+          <CheckboxField
+            label={t('caseload.pseudonyms')}
+            name="pseudonyms"
+            checked={pseudonyms}
+            onChange={setPseudonyms}
+          />
         </div>
       </div>
 
       <ul className="summary-strip" aria-label={t('caseload.summary.label')}>
         <li>{t('caseload.summary.clients', { count: summary.clients })}</li>
-        <li>{t('caseload.summary.workload', { value: formatNumber(summary.weightedWorkload, session.language, 1) })}</li>
-        <li className={summary.overdue > 0 ? 'has-overdue' : undefined}>{t('caseload.summary.overdue', { count: summary.overdue })}</li>
-        {summary.coverage !== null && <li>{t('caseload.summary.coverage', { value: formatPercent(summary.coverage, session.language) })}</li>}
+        <li>
+          {t('caseload.summary.workload', { value: formatNumber(summary.weightedWorkload, session.language, 1) })}
+        </li>
+        <li className={summary.overdue > 0 ? 'has-overdue' : undefined}>
+          {t('caseload.summary.overdue', { count: summary.overdue })}
+        </li>
+        {summary.coverage !== null && (
+          <li>{t('caseload.summary.coverage', { value: formatPercent(summary.coverage, session.language) })}</li>
+        )}
       </ul>
 
       {caseload.error !== undefined && (
@@ -117,11 +190,20 @@ export function CaseloadPage() {
         </p>
       )}
       {rows === undefined && caseload.error === undefined && <p>{t('app.loading')}</p>}
-      {rows && rows.length === 0 && <p className="empty">{filtered ? t('caseload.empty') : t('caseload.emptyCaseload')}</p>}
+      {rows && rows.length === 0 && (
+        <p className="empty">{filtered ? t('caseload.empty') : t('caseload.emptyCaseload')}</p>
+      )}
       {rows && rows.length > 0 && (
         <>
           <p className="hint">{t('notes.caseloadShortcutHint')}</p>
-          <CaseloadTable rows={sorted} columns={columns} ctx={ctx} sort={sort} onSort={toggleSort} labelledBy={titleId} />
+          <CaseloadTable
+            rows={sorted}
+            columns={columns}
+            ctx={ctx}
+            sort={sort}
+            onSort={toggleSort}
+            labelledBy={titleId}
+          />
         </>
       )}
 

@@ -33,7 +33,12 @@ export function CaseloadTable({ rows, columns, ctx, sort, onSort, labelledBy }: 
   const activeIndex = Math.min(active, Math.max(rows.length - 1, 0));
   // The virtualizer's functions change every render; nothing here relies on memoizing them.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
   const template = { gridTemplateColumns: columns.map((c) => c.width).join(' ') };
   // For `npm run bench` (ui.caseload.*): when the rows on screen are the new ones, at the next frame.
   useEffect(() => {
@@ -55,7 +60,14 @@ export function CaseloadTable({ rows, columns, ctx, sort, onSort, labelledBy }: 
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>, index: number) => {
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, PageDown: index + page, PageUp: index - page, Home: 0, End: rows.length - 1 };
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      PageDown: index + page,
+      PageUp: index - page,
+      Home: 0,
+      End: rows.length - 1,
+    };
     const target = moves[event.key];
     const row = rows[index];
     if (target !== undefined) {
@@ -72,15 +84,32 @@ export function CaseloadTable({ rows, columns, ctx, sort, onSort, labelledBy }: 
 
   return (
     <>
-      <div role="grid" className="caseload-grid" aria-labelledby={labelledBy} aria-rowcount={rows.length + 1} aria-colcount={columns.length}>
+      <div
+        role="grid"
+        className="caseload-grid"
+        aria-labelledby={labelledBy}
+        aria-rowcount={rows.length + 1}
+        aria-colcount={columns.length}
+      >
         <div role="rowgroup">
           <div role="row" aria-rowindex={1} className="grid-row grid-head" style={template}>
             {columns.map((column, i) => {
               const label = t(`caseload.columns.${column.id}`);
               const sorted = sort.column === column.id;
               return (
-                <div key={column.id} role="columnheader" aria-colindex={i + 1} aria-sort={sorted ? sort.direction : 'none'} className="grid-cell">
-                  <button type="button" className="sort-button" onClick={() => onSort(column.id)} title={t('caseload.sortBy', { column: label })}>
+                <div
+                  key={column.id}
+                  role="columnheader"
+                  aria-colindex={i + 1}
+                  aria-sort={sorted ? sort.direction : 'none'}
+                  className="grid-cell"
+                >
+                  <button
+                    type="button"
+                    className="sort-button"
+                    onClick={() => onSort(column.id)}
+                    title={t('caseload.sortBy', { column: label })}
+                  >
                     {label}
                     <span aria-hidden="true" className="sort-mark">
                       {sorted ? (sort.direction === 'ascending' ? '▲' : '▼') : ''}
@@ -104,13 +133,26 @@ export function CaseloadTable({ rows, columns, ctx, sort, onSort, labelledBy }: 
                   aria-rowindex={item.index + 2}
                   tabIndex={item.index === activeIndex ? 0 : -1}
                   className={`grid-row${row.overdueCount > 0 ? ' has-overdue' : ''}`}
-                  style={{ ...template, position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                  style={{
+                    ...template,
+                    position: 'absolute',
+                    top: 0,
+                    left: 0,
+                    right: 0,
+                    height: ROW_HEIGHT,
+                    transform: `translateY(${item.start}px)`,
+                  }}
                   onKeyDown={(e) => onKeyDown(e, item.index)}
                   onFocus={() => setActive(item.index)}
                   onClick={() => navigate({ page: 'client', id: row.id })}
                 >
                   {columns.map((column, i) => (
-                    <div key={column.id} role="gridcell" aria-colindex={i + 1} className={`grid-cell cell-${column.id}`}>
+                    <div
+                      key={column.id}
+                      role="gridcell"
+                      aria-colindex={i + 1}
+                      className={`grid-cell cell-${column.id}`}
+                    >
                       <Cell column={column.id} row={row} ctx={ctx} />
                     </div>
                   ))}
@@ -155,20 +197,38 @@ function Cell({ column, row, ctx }: { column: ColumnId; row: CaseloadRow; ctx: R
     case 'stage':
       return <>{ctx.labelOf(row.stageId)}</>;
     case 'weeks':
-      return <span className="number">{row.stageSince ? formatNumber(weeksBetween(row.stageSince, ctx.today), language) : ''}</span>;
+      return (
+        <span className="number">
+          {row.stageSince ? formatNumber(weeksBetween(row.stageSince, ctx.today), language) : ''}
+        </span>
+      );
     case 'next':
       return <>{row.nextAction?.title ?? ''}</>;
     case 'due':
       return <>{row.nextAction ? formatShortDate(row.nextAction.dueDate, language, ctx.today) : ''}</>;
     case 'overdue':
       // Text, not only colour: the count says what the red means.
-      return row.overdueCount > 0 ? <span className="overdue-marker">{t('caseload.overdueMarker', { count: row.overdueCount })}</span> : null;
+      return row.overdueCount > 0 ? (
+        <span className="overdue-marker">{t('caseload.overdueMarker', { count: row.overdueCount })}</span>
+      ) : null;
     case 'lastScored':
-      return <>{row.lastScoredOn ? formatShortDate(row.lastScoredOn, language, ctx.today) : <span className="muted">{t('caseload.neverScored')}</span>}</>;
+      return (
+        <>
+          {row.lastScoredOn ? (
+            formatShortDate(row.lastScoredOn, language, ctx.today)
+          ) : (
+            <span className="muted">{t('caseload.neverScored')}</span>
+          )}
+        </>
+      );
     case 'scoringDue':
       if (!row.scoringDueOn || row.status !== 'active') return null;
       // Words as well as colour: "due" says what the marker means.
-      return row.scoringDueOn <= ctx.today ? <span className="due-marker">{t('caseload.scoringDueNow')}</span> : <>{formatShortDate(row.scoringDueOn, language, ctx.today)}</>;
+      return row.scoringDueOn <= ctx.today ? (
+        <span className="due-marker">{t('caseload.scoringDueNow')}</span>
+      ) : (
+        <>{formatShortDate(row.scoringDueOn, language, ctx.today)}</>
+      );
     case 'weight':
       return <span className="number">{formatNumber(ctx.stageWeight(row.stageId), language, 2)}</span>;
     case 'caseworker':

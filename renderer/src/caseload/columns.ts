@@ -10,7 +10,19 @@ export interface RowContext {
   pseudonyms: boolean;
 }
 
-export type ColumnId = 'name' | 'reference' | 'targetGroup' | 'stage' | 'weeks' | 'next' | 'due' | 'overdue' | 'lastScored' | 'scoringDue' | 'weight' | 'caseworker';
+export type ColumnId =
+  | 'name'
+  | 'reference'
+  | 'targetGroup'
+  | 'stage'
+  | 'weeks'
+  | 'next'
+  | 'due'
+  | 'overdue'
+  | 'lastScored'
+  | 'scoringDue'
+  | 'weight'
+  | 'caseworker';
 
 export interface Column {
   id: ColumnId;
@@ -20,7 +32,11 @@ export interface Column {
   sortValue(row: CaseloadRow, ctx: RowContext): string | number | null;
 }
 
-export const NAME_COLUMN: Column = { id: 'name', width: 'minmax(10rem, 1.6fr)', sortValue: (r, c) => (c.pseudonyms ? r.pseudonym : `${r.lastName} ${r.firstName}`) };
+export const NAME_COLUMN: Column = {
+  id: 'name',
+  width: 'minmax(10rem, 1.6fr)',
+  sortValue: (r, c) => (c.pseudonyms ? r.pseudonym : `${r.lastName} ${r.firstName}`),
+};
 
 /** The caseload's columns, in order. */
 export const COLUMNS: readonly Column[] = [
@@ -41,13 +57,23 @@ export const COLUMNS: readonly Column[] = [
 export type SortDirection = 'ascending' | 'descending';
 
 /** Sorts a copy; empty values go last in both directions, ties keep the server's order. */
-export function sortRows(rows: readonly CaseloadRow[], column: Column, direction: SortDirection, ctx: RowContext, locale: string): CaseloadRow[] {
+export function sortRows(
+  rows: readonly CaseloadRow[],
+  column: Column,
+  direction: SortDirection,
+  ctx: RowContext,
+  locale: string,
+): CaseloadRow[] {
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
   const sign = direction === 'ascending' ? 1 : -1;
   const keyed = rows.map((row, index) => ({ row, index, value: column.sortValue(row, ctx) }));
   keyed.sort((a, b) => {
-    if (a.value === null || b.value === null) return a.value === b.value ? a.index - b.index : a.value === null ? 1 : -1;
-    const order = typeof a.value === 'number' && typeof b.value === 'number' ? a.value - b.value : collator.compare(String(a.value), String(b.value));
+    if (a.value === null || b.value === null)
+      return a.value === b.value ? a.index - b.index : a.value === null ? 1 : -1;
+    const order =
+      typeof a.value === 'number' && typeof b.value === 'number'
+        ? a.value - b.value
+        : collator.compare(String(a.value), String(b.value));
     return order === 0 ? a.index - b.index : sign * order;
   });
   return keyed.map((k) => k.row);
@@ -71,7 +97,11 @@ export function isDueForScoring(row: Pick<CaseloadRow, 'scoringDueOn' | 'status'
 }
 
 /** The strip above the table: active clients, their summed stage weights, overdue to-dos, coverage. */
-export function summarize(rows: readonly CaseloadRow[], stageWeight: (id: string | null) => number, today: string): CaseloadSummary {
+export function summarize(
+  rows: readonly CaseloadRow[],
+  stageWeight: (id: string | null) => number,
+  today: string,
+): CaseloadSummary {
   const active = rows.filter((r) => r.status === 'active');
   return {
     clients: active.length,

@@ -37,7 +37,13 @@ export function ChartExport({ clientId, image }: { clientId: string; image(pseud
   return (
     <div className="chart-export" role="group" aria-labelledby={titleId}>
       <h3 id={titleId}>{t('charts.export.title')}</h3>
-      <CheckboxField label={t('charts.export.pseudonymised')} name="pseudonymised" checked={pseudonymised} onChange={setPseudonymised} hint={t('charts.export.pseudonymisedHint')} />
+      <CheckboxField
+        label={t('charts.export.pseudonymised')}
+        name="pseudonymised"
+        checked={pseudonymised}
+        onChange={setPseudonymised}
+        hint={t('charts.export.pseudonymisedHint')}
+      />
       <div className="chart-export-buttons">
         <button type="button" className="secondary" onClick={savePng} disabled={busy}>
           {t('charts.export.png')}

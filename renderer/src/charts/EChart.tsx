@@ -1,12 +1,27 @@
 import { LineChart, RadarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent, RadarComponent, TooltipComponent } from 'echarts/components';
+import {
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  RadarComponent,
+  TooltipComponent,
+} from 'echarts/components';
 import { type ECharts, init, use as register } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { type RefObject, useEffect, useEffectEvent, useRef } from 'react';
 import type { ChartOption } from './options';
 
 // Only what the charts use; the canvas renderer writes no style attributes, so the CSP holds.
-register([LineChart, RadarChart, GridComponent, LegendComponent, MarkLineComponent, RadarComponent, TooltipComponent, CanvasRenderer]);
+register([
+  LineChart,
+  RadarChart,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  RadarComponent,
+  TooltipComponent,
+  CanvasRenderer,
+]);
 
 /** Draws an option at the chart's size on screen, `scale` times sharper, as a PNG data URL. */
 export type ChartImage = (option: ChartOption, scale: number, background: string) => string;
@@ -32,7 +47,10 @@ export function EChart({ option, label, className = 'echart', pixelRatio, imageR
   useEffect(() => {
     const element = box.current;
     if (!element) return;
-    const instance = init(element, null, { renderer: 'canvas', ...(pixelRatio ? { devicePixelRatio: pixelRatio } : {}) });
+    const instance = init(element, null, {
+      renderer: 'canvas',
+      ...(pixelRatio ? { devicePixelRatio: pixelRatio } : {}),
+    });
     chart.current = instance;
     instance.on('finished', () => {
       // For `npm run bench` (ui.chart.render).
@@ -42,7 +60,11 @@ export function EChart({ option, label, className = 'echart', pixelRatio, imageR
     // An export may differ from the screen (no note text): drawn on its own, off screen.
     if (imageRef)
       imageRef.current = (exported, scale, background) => {
-        const offscreen = init(document.createElement('div'), null, { renderer: 'canvas', width: element.clientWidth, height: element.clientHeight });
+        const offscreen = init(document.createElement('div'), null, {
+          renderer: 'canvas',
+          width: element.clientWidth,
+          height: element.clientHeight,
+        });
         try {
           offscreen.setOption(exported);
           return offscreen.getDataURL({ type: 'png', pixelRatio: scale, backgroundColor: background });

@@ -25,7 +25,11 @@ export function ProgressionChart({ clientId }: { clientId: string }) {
   return (
     <section className="panel progression-chart" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('charts.title')}</h2>
-      {data.series.length === 0 ? <p className="muted">{t('charts.noData')}</p> : <Chart clientId={clientId} progression={data} />}
+      {data.series.length === 0 ? (
+        <p className="muted">{t('charts.noData')}</p>
+      ) : (
+        <Chart clientId={clientId} progression={data} />
+      )}
     </section>
   );
 }
@@ -38,11 +42,22 @@ function Chart({ clientId, progression }: { clientId: string; progression: Progr
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [radar, setRadar] = useState(false);
   const [table, setTable] = useState(false);
-  const selected = useMemo(() => progression.indicators.filter((i) => !hidden.has(i.key)).map((i) => i.key), [progression, hidden]);
+  const selected = useMemo(
+    () => progression.indicators.filter((i) => !hidden.has(i.key)).map((i) => i.key),
+    [progression, hidden],
+  );
   const labels = useChartLabels();
-  const option = useMemo(() => (radar ? radarOption : progressionOption)(progression, selected, labels), [radar, progression, selected, labels]);
+  const option = useMemo(
+    () => (radar ? radarOption : progressionOption)(progression, selected, labels),
+    [radar, progression, selected, labels],
+  );
   // The same view for a saved image; pseudonymised, without the milestones' note text.
-  const imageOption = (pseudonymised: boolean) => (radar ? radarOption : progressionOption)(pseudonymised ? withoutNoteText(progression, t) : progression, selected, labels);
+  const imageOption = (pseudonymised: boolean) =>
+    (radar ? radarOption : progressionOption)(
+      pseudonymised ? withoutNoteText(progression, t) : progression,
+      selected,
+      labels,
+    );
   const shown = progression.indicators.filter((i) => selected.includes(i.key));
   const rows = tableRows(progression, selected);
   const label = describeChart(t, progression, selected, radar, labels);
@@ -60,30 +75,59 @@ function Chart({ clientId, progression }: { clientId: string; progression: Progr
         <fieldset>
           <legend>{t('charts.indicators')}</legend>
           {progression.indicators.map((i) => (
-            <CheckboxField key={i.key} label={i.name} name={`indicator-${i.key}`} checked={!hidden.has(i.key)} onChange={(on) => toggle(i.key, on)} />
+            <CheckboxField
+              key={i.key}
+              label={i.name}
+              name={`indicator-${i.key}`}
+              checked={!hidden.has(i.key)}
+              onChange={(on) => toggle(i.key, on)}
+            />
           ))}
         </fieldset>
         <div className="chart-toggles">
           <button type="button" className="secondary" aria-pressed={radar} onClick={() => setRadar((r) => !r)}>
             {t('charts.radar')}
           </button>
-          <button type="button" className="secondary" aria-expanded={table} aria-controls={tableId} onClick={() => setTable((s) => !s)}>
+          <button
+            type="button"
+            className="secondary"
+            aria-expanded={table}
+            aria-controls={tableId}
+            onClick={() => setTable((s) => !s)}
+          >
             {t(table ? 'charts.hideTable' : 'charts.showTable')}
           </button>
         </div>
       </div>
       <LazyEChart option={option} label={label} imageRef={imageRef} />
       <div id={tableId} className={table ? 'chart-table' : 'visually-hidden'}>
-        {radar ? <RadarTable progression={progression} shown={shown} labels={labels} /> : <LineTable progression={progression} shown={shown} rows={rows} labels={labels} />}
+        {radar ? (
+          <RadarTable progression={progression} shown={shown} labels={labels} />
+        ) : (
+          <LineTable progression={progression} shown={shown} rows={rows} labels={labels} />
+        )}
       </div>
-      <ChartExport clientId={clientId} image={(pseudonymised) => imageRef.current?.(imageOption(pseudonymised), PNG_SCALE, '#ffffff') ?? null} />
+      <ChartExport
+        clientId={clientId}
+        image={(pseudonymised) => imageRef.current?.(imageOption(pseudonymised), PNG_SCALE, '#ffffff') ?? null}
+      />
     </>
   );
 }
 
 type Shown = Progression['indicators'];
 
-function LineTable({ progression, shown, rows, labels }: { progression: Progression; shown: Shown; rows: ReturnType<typeof tableRows>; labels: ChartLabels }) {
+function LineTable({
+  progression,
+  shown,
+  rows,
+  labels,
+}: {
+  progression: Progression;
+  shown: Shown;
+  rows: ReturnType<typeof tableRows>;
+  labels: ChartLabels;
+}) {
   const { t } = useTranslation();
   const by = { caseworker: labels.caseworker, client: labels.client };
   return (
@@ -109,14 +153,20 @@ function LineTable({ progression, shown, rows, labels }: { progression: Progress
             <td>{by[row.by]}</td>
             {shown.map((i) => {
               const value = row.values[i.key];
-              return <td key={i.key}>{value === null || value === undefined ? t('charts.notScored') : levelName(i, value)}</td>;
+              return (
+                <td key={i.key}>
+                  {value === null || value === undefined ? t('charts.notScored') : levelName(i, value)}
+                </td>
+              );
             })}
           </tr>
         ))}
         {progression.milestones.length > 0 && (
           <tr>
             <th scope="row">{labels.milestones}</th>
-            <td colSpan={shown.length + 1}>{progression.milestones.map((m) => `${labels.date(m.date)}: ${m.title}`).join('; ')}</td>
+            <td colSpan={shown.length + 1}>
+              {progression.milestones.map((m) => `${labels.date(m.date)}: ${m.title}`).join('; ')}
+            </td>
           </tr>
         )}
       </tbody>
@@ -150,7 +200,11 @@ function RadarTable({ progression, shown, labels }: { progression: Progression; 
             <th scope="row">{moment.name}</th>
             {shown.map((i) => {
               const value = moment.values[i.key];
-              return <td key={i.key}>{value === null || value === undefined ? t('charts.notScored') : levelName(i, value)}</td>;
+              return (
+                <td key={i.key}>
+                  {value === null || value === undefined ? t('charts.notScored') : levelName(i, value)}
+                </td>
+              );
             })}
           </tr>
         ))}

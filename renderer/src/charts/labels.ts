@@ -30,12 +30,26 @@ export function withoutNoteText(progression: Progression, t: TFunction): Progres
 }
 
 /** The chart's text alternative: what it shows, for screen readers (the table gives the values). */
-export function describeChart(t: TFunction, progression: Progression, selected: readonly string[], radar: boolean, labels: ChartLabels): string {
-  const names = progression.indicators.filter((i) => selected.includes(i.key)).map((i) => i.name).join(', ');
+export function describeChart(
+  t: TFunction,
+  progression: Progression,
+  selected: readonly string[],
+  radar: boolean,
+  labels: ChartLabels,
+): string {
+  const names = progression.indicators
+    .filter((i) => selected.includes(i.key))
+    .map((i) => i.name)
+    .join(', ');
   if (radar) return t('charts.radarLabel', { indicators: names });
   if (names === '') return t('charts.lineLabelEmpty');
   const rows = tableRows(progression, selected);
   const first = rows[0];
   const last = rows.at(-1);
-  return t('charts.lineLabel', { indicators: names, count: rows.length, from: first ? labels.date(first.date) : '', to: last ? labels.date(last.date) : '' });
+  return t('charts.lineLabel', {
+    indicators: names,
+    count: rows.length,
+    from: first ? labels.date(first.date) : '',
+    to: last ? labels.date(last.date) : '',
+  });
 }

@@ -19,9 +19,11 @@ export const messages = defineMessages({
     lines: 'Lines over time',
     showTable: 'Show as table',
     hideTable: 'Hide table',
-    lineLabel: 'Line chart of the scores over time for {{indicators}}. Solid lines with circles: caseworker; dashed lines with triangles: self-score. {{count}} scorings from {{from}} to {{to}}. The table gives the values.',
+    lineLabel:
+      'Line chart of the scores over time for {{indicators}}. Solid lines with circles: caseworker; dashed lines with triangles: self-score. {{count}} scorings from {{from}} to {{to}}. The table gives the values.',
     lineLabelEmpty: 'Line chart of the scores over time: no indicator chosen.',
-    radarLabel: 'Radar chart of the first, previous and latest caseworker scoring and the goals for {{indicators}}. The table gives the values.',
+    radarLabel:
+      'Radar chart of the first, previous and latest caseworker scoring and the goals for {{indicators}}. The table gives the values.',
     tableCaption: 'Scores per date for the chosen indicators',
     date: 'Date',
     scoredBy: 'Who scored',
@@ -31,7 +33,8 @@ export const messages = defineMessages({
     export: {
       title: 'Save or print',
       pseudonymised: 'Pseudonymised',
-      pseudonymisedHint: 'The pseudonym instead of the name, no client number and no note text (milestones without their titles).',
+      pseudonymisedHint:
+        'The pseudonym instead of the name, no client number and no note text (milestones without their titles).',
       png: 'Save chart as image (PNG)',
       pdf: 'Save progress report (PDF)',
       working: 'Saving…',
@@ -57,9 +60,11 @@ export const messages = defineMessages({
     lines: 'Lijnen in de tijd',
     showTable: 'Als tabel tonen',
     hideTable: 'Tabel verbergen',
-    lineLabel: 'Lijngrafiek van de scores in de tijd voor {{indicators}}. Doorgetrokken lijnen met rondjes: klantmanager; gestippelde lijnen met driehoekjes: zelfscore. {{count}} scores van {{from}} tot {{to}}. De tabel geeft de waarden.',
+    lineLabel:
+      'Lijngrafiek van de scores in de tijd voor {{indicators}}. Doorgetrokken lijnen met rondjes: klantmanager; gestippelde lijnen met driehoekjes: zelfscore. {{count}} scores van {{from}} tot {{to}}. De tabel geeft de waarden.',
     lineLabelEmpty: 'Lijngrafiek van de scores in de tijd: geen indicator gekozen.',
-    radarLabel: 'Radargrafiek van de eerste, vorige en laatste score van de klantmanager en de doelen voor {{indicators}}. De tabel geeft de waarden.',
+    radarLabel:
+      'Radargrafiek van de eerste, vorige en laatste score van de klantmanager en de doelen voor {{indicators}}. De tabel geeft de waarden.',
     tableCaption: 'Scores per datum voor de gekozen indicatoren',
     date: 'Datum',
     scoredBy: 'Wie scoorde',
@@ -69,7 +74,8 @@ export const messages = defineMessages({
     export: {
       title: 'Opslaan of afdrukken',
       pseudonymised: 'Gepseudonimiseerd',
-      pseudonymisedHint: 'Het pseudoniem in plaats van de naam, geen klantnummer en geen notitietekst (mijlpalen zonder titel).',
+      pseudonymisedHint:
+        'Het pseudoniem in plaats van de naam, geen klantnummer en geen notitietekst (mijlpalen zonder titel).',
       png: 'Grafiek opslaan als afbeelding (PNG)',
       pdf: 'Voortgangsrapport opslaan (PDF)',
       working: 'Bezig met opslaan…',
@@ -95,9 +101,11 @@ export const messages = defineMessages({
     lines: 'Linjer over tid',
     showTable: 'Vis som tabel',
     hideTable: 'Skjul tabel',
-    lineLabel: 'Linjegraf over scorerne over tid for {{indicators}}. Hele linjer med cirkler: sagsbehandler; stiplede linjer med trekanter: selvscoring. {{count}} scoringer fra {{from}} til {{to}}. Tabellen viser værdierne.',
+    lineLabel:
+      'Linjegraf over scorerne over tid for {{indicators}}. Hele linjer med cirkler: sagsbehandler; stiplede linjer med trekanter: selvscoring. {{count}} scoringer fra {{from}} til {{to}}. Tabellen viser værdierne.',
     lineLabelEmpty: 'Linjegraf over scorerne over tid: ingen indikator valgt.',
-    radarLabel: 'Radargraf over sagsbehandlerens første, forrige og seneste scoring og målene for {{indicators}}. Tabellen viser værdierne.',
+    radarLabel:
+      'Radargraf over sagsbehandlerens første, forrige og seneste scoring og målene for {{indicators}}. Tabellen viser værdierne.',
     tableCaption: 'Scorer pr. dato for de valgte indikatorer',
     date: 'Dato',
     scoredBy: 'Hvem scorede',
@@ -107,7 +115,8 @@ export const messages = defineMessages({
     export: {
       title: 'Gem eller udskriv',
       pseudonymised: 'Pseudonymiseret',
-      pseudonymisedHint: 'Pseudonymet i stedet for navnet, intet borgernummer og ingen notattekst (milepæle uden titel).',
+      pseudonymisedHint:
+        'Pseudonymet i stedet for navnet, intet borgernummer og ingen notattekst (milepæle uden titel).',
       png: 'Gem grafen som billede (PNG)',
       pdf: 'Gem progressionsrapport (PDF)',
       working: 'Gemmer…',

@@ -1,9 +1,23 @@
 import type { LineSeriesOption, RadarSeriesOption } from 'echarts/charts';
-import type { GridComponentOption, LegendComponentOption, MarkLineComponentOption, RadarComponentOption, TooltipComponentOption } from 'echarts/components';
+import type {
+  GridComponentOption,
+  LegendComponentOption,
+  MarkLineComponentOption,
+  RadarComponentOption,
+  TooltipComponentOption,
+} from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
 import type { Progression } from '../../../main/contract';
 
-export type ChartOption = ComposeOption<LineSeriesOption | RadarSeriesOption | GridComponentOption | LegendComponentOption | MarkLineComponentOption | RadarComponentOption | TooltipComponentOption>;
+export type ChartOption = ComposeOption<
+  | LineSeriesOption
+  | RadarSeriesOption
+  | GridComponentOption
+  | LegendComponentOption
+  | MarkLineComponentOption
+  | RadarComponentOption
+  | TooltipComponentOption
+>;
 
 /** Translated texts and formatting the options need; the builders stay free of i18n and the DOM. */
 export interface ChartLabels {
@@ -32,11 +46,27 @@ export interface ChartTheme {
 }
 
 /** Okabe–Ito colours on white. */
-export const LIGHT: ChartTheme = { text: '#1d2326', axis: '#596268', grid: '#e3e6e8', fontSize: 12, legend: 'scroll', width: 900, palette: ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#8C6D1F'] };
+export const LIGHT: ChartTheme = {
+  text: '#1d2326',
+  axis: '#596268',
+  grid: '#e3e6e8',
+  fontSize: 12,
+  legend: 'scroll',
+  width: 900,
+  palette: ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#8C6D1F'],
+};
 /** On paper: as on screen, with the whole legend. */
 export const PRINT: ChartTheme = { ...LIGHT, legend: 'plain', width: 680 };
 /** Okabe–Ito's light tones on black, large type: reads on a weak projector. */
-export const PROJECTOR: ChartTheme = { text: '#ffffff', axis: '#d9d9d9', grid: '#4d4d4d', fontSize: 20, legend: 'plain', width: 1100, palette: ['#56B4E9', '#E69F00', '#2FD3A0', '#F0E442', '#F7A8D8', '#FF8A4C', '#ffffff', '#C9B27C'] };
+export const PROJECTOR: ChartTheme = {
+  text: '#ffffff',
+  axis: '#d9d9d9',
+  grid: '#4d4d4d',
+  fontSize: 20,
+  legend: 'plain',
+  width: 1100,
+  palette: ['#56B4E9', '#E69F00', '#2FD3A0', '#F0E442', '#F7A8D8', '#FF8A4C', '#ffffff', '#C9B27C'],
+};
 const SYMBOL = { caseworker: 'circle', client: 'triangle' } as const;
 const RADAR_SYMBOL = { first: 'rect', previous: 'diamond', latest: 'circle' } as const;
 
@@ -47,7 +77,13 @@ function colour(theme: ChartTheme, n: number): string {
 }
 
 function colourOf(theme: ChartTheme, progression: Progression, key: string): string {
-  return colour(theme, Math.max(0, progression.indicators.findIndex((i) => i.key === key)));
+  return colour(
+    theme,
+    Math.max(
+      0,
+      progression.indicators.findIndex((i) => i.key === key),
+    ),
+  );
 }
 
 /** Height of the legend under the chart: one line that pages, or as many lines as the names wrap to. */
@@ -70,7 +106,11 @@ export function legendHeight(names: readonly string[], theme: ChartTheme): numbe
 
 /** Type, axes and legend in the theme's colours. */
 function base(theme: ChartTheme) {
-  const axis = { axisLine: { lineStyle: { color: theme.axis } }, axisTick: { lineStyle: { color: theme.axis } }, splitLine: { lineStyle: { color: theme.grid } } };
+  const axis = {
+    axisLine: { lineStyle: { color: theme.axis } },
+    axisTick: { lineStyle: { color: theme.axis } },
+    splitLine: { lineStyle: { color: theme.grid } },
+  };
   return {
     animation: false,
     aria: { enabled: false },
@@ -102,7 +142,12 @@ function isoDate(time: number): string {
  * dotted goal line, a dashed self-score line with other symbols, milestones as
  * vertical lines; a step chart for a ladder.
  */
-export function progressionOption(progression: Progression, selected: readonly string[], labels: ChartLabels, theme: ChartTheme = LIGHT): ChartOption {
+export function progressionOption(
+  progression: Progression,
+  selected: readonly string[],
+  labels: ChartLabels,
+  theme: ChartTheme = LIGHT,
+): ChartOption {
   const shown = progression.indicators.filter((i) => selected.includes(i.key));
   const single = shown.length === 1 ? shown[0] : undefined;
   const series: LineSeriesOption[] = [];
@@ -132,7 +177,11 @@ export function progressionOption(progression: Progression, selected: readonly s
             silent: true,
             lineStyle: { color, type: 'dotted', width: 2 },
             label: { position: 'insideStartTop', color, fontSize: theme.fontSize },
-            data: goals.map((g) => ({ yAxis: g.target, name: labels.goal(levelName(indicator, g.target), g.targetDate ? labels.date(g.targetDate) : null), label: { formatter: '{b}' } })),
+            data: goals.map((g) => ({
+              yAxis: g.target,
+              name: labels.goal(levelName(indicator, g.target), g.targetDate ? labels.date(g.targetDate) : null),
+              label: { formatter: '{b}' },
+            })),
           },
         }),
       });
@@ -161,24 +210,50 @@ export function progressionOption(progression: Progression, selected: readonly s
   return {
     ...common,
     legend: { data: legend, bottom: 0, type: theme.legend, textStyle: legendText, pageTextStyle: legendText },
-    grid: { left: (single ? 190 : 40) * scale, right: 24 * scale, top: 32 * scale, bottom: 40 * scale + legendHeight(legend, theme) },
+    grid: {
+      left: (single ? 190 : 40) * scale,
+      right: 24 * scale,
+      top: 32 * scale,
+      bottom: 40 * scale + legendHeight(legend, theme),
+    },
     tooltip: { trigger: 'item' },
-    xAxis: { type: 'time', ...axis, axisLabel: { color: theme.text, fontSize: theme.fontSize, formatter: (value: number) => labels.date(isoDate(value)), hideOverlap: true } },
+    xAxis: {
+      type: 'time',
+      ...axis,
+      axisLabel: {
+        color: theme.text,
+        fontSize: theme.fontSize,
+        formatter: (value: number) => labels.date(isoDate(value)),
+        hideOverlap: true,
+      },
+    },
     yAxis: {
       type: 'value',
       ...axis,
       ...(shown.length > 0 && { min, max }),
       interval: 1,
-      axisLabel: { color: theme.text, fontSize: theme.fontSize, formatter: (value: number) => (single ? levelName(single, value) : String(value)), width: 180 * scale, overflow: 'truncate' },
+      axisLabel: {
+        color: theme.text,
+        fontSize: theme.fontSize,
+        formatter: (value: number) => (single ? levelName(single, value) : String(value)),
+        width: 180 * scale,
+        overflow: 'truncate',
+      },
     },
     series,
   };
 }
 
 /** The radar: first, previous and latest caseworker scoring and the goals, on each indicator's own scale. */
-export function radarOption(progression: Progression, selected: readonly string[], labels: ChartLabels, theme: ChartTheme = LIGHT): ChartOption {
+export function radarOption(
+  progression: Progression,
+  selected: readonly string[],
+  labels: ChartLabels,
+  theme: ChartTheme = LIGHT,
+): ChartOption {
   const shown = progression.indicators.filter((i) => selected.includes(i.key));
-  const data: Array<Extract<NonNullable<RadarSeriesOption['data']>[number], { name?: unknown }> & { name: string }> = [];
+  const data: Array<Extract<NonNullable<RadarSeriesOption['data']>[number], { name?: unknown }> & { name: string }> =
+    [];
   (['first', 'previous', 'latest'] as const).forEach((which, n) => {
     const snapshot = progression.radar[which];
     if (!snapshot) return;
@@ -216,7 +291,11 @@ export function radarOption(progression: Progression, selected: readonly string[
       splitLine: axis.splitLine,
       indicator: shown.map((i) => {
         const target = goalOf(i.key);
-        return { name: target === undefined ? i.name : `${i.name} (${labels.goal(String(target), null)})`, min: i.scaleMin, max: i.scaleMax };
+        return {
+          name: target === undefined ? i.name : `${i.name} (${labels.goal(String(target), null)})`,
+          min: i.scaleMin,
+          max: i.scaleMax,
+        };
       }),
       radius: '70%',
       axisName: { color: theme.text, fontSize: theme.fontSize + 1 },
@@ -241,7 +320,11 @@ export function tableRows(progression: Progression, selected: readonly string[])
     for (const point of line.points) {
       const id = `${point.date}|${line.by}`;
       let row = rows.get(id);
-      if (!row) rows.set(id, (row = { date: point.date, by: line.by, values: Object.fromEntries(selected.map((k) => [k, null])) }));
+      if (!row)
+        rows.set(
+          id,
+          (row = { date: point.date, by: line.by, values: Object.fromEntries(selected.map((k) => [k, null])) }),
+        );
       row.values[line.key] = point.value;
     }
   }

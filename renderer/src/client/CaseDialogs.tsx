@@ -21,9 +21,29 @@ export function StageDialog({ client, onClose, onDone }: Props) {
   const save = useSave(() => call('clients.changeStage', { id: client.id, stageId, date }));
   const submit = async () => (await save.run()) && onDone();
   return (
-    <FormDialog title={t('client.stageTitle')} onClose={onClose} onSubmit={() => void submit()} saving={save.saving} error={save.error?.summary}>
-      <SelectField label={t('fields.stageId')} name="stageId" value={stageId} onChange={setStageId} options={session.items('stage').map((i) => ({ value: i.id, label: session.label(i) }))} error={save.fieldError('stageId')} />
-      <TextField label={t('fields.date')} name="date" type="date" value={date} onChange={setDate} error={save.fieldError('date')} />
+    <FormDialog
+      title={t('client.stageTitle')}
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      saving={save.saving}
+      error={save.error?.summary}
+    >
+      <SelectField
+        label={t('fields.stageId')}
+        name="stageId"
+        value={stageId}
+        onChange={setStageId}
+        options={session.items('stage').map((i) => ({ value: i.id, label: session.label(i) }))}
+        error={save.fieldError('stageId')}
+      />
+      <TextField
+        label={t('fields.date')}
+        name="date"
+        type="date"
+        value={date}
+        onChange={setDate}
+        error={save.fieldError('date')}
+      />
     </FormDialog>
   );
 }
@@ -41,10 +61,30 @@ export function HandoverDialog({ client, onClose, onDone }: Props) {
     if (result) onDone(t('client.handedOver', { count: result.moved }));
   };
   return (
-    <FormDialog title={t('client.handoverTitle')} onClose={onClose} onSubmit={() => void submit()} saving={save.saving} error={save.error?.summary}>
+    <FormDialog
+      title={t('client.handoverTitle')}
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      saving={save.saving}
+      error={save.error?.summary}
+    >
       {client.householdId && <p className="hint">{t('client.handoverHouseholdHint')}</p>}
-      <SelectField label={t('fields.toCaseworkerId')} name="toCaseworkerId" value={to} onChange={setTo} options={others.map((w) => ({ value: w.id, label: w.name }))} error={save.fieldError('toCaseworkerId')} />
-      <TextField label={t('fields.date')} name="date" type="date" value={date} onChange={setDate} error={save.fieldError('date')} />
+      <SelectField
+        label={t('fields.toCaseworkerId')}
+        name="toCaseworkerId"
+        value={to}
+        onChange={setTo}
+        options={others.map((w) => ({ value: w.id, label: w.name }))}
+        error={save.fieldError('toCaseworkerId')}
+      />
+      <TextField
+        label={t('fields.date')}
+        name="date"
+        type="date"
+        value={date}
+        onChange={setDate}
+        error={save.fieldError('date')}
+      />
       <TextArea label={t('fields.note')} name="note" value={note} onChange={setNote} error={save.fieldError('note')} />
     </FormDialog>
   );
@@ -60,10 +100,36 @@ export function CloseDialog({ client, onClose, onDone }: Props) {
   const save = useSave(() => call('clients.close', { id: client.id, date, reasonId, outcomeNote }));
   const submit = async () => (await save.run()) && onDone();
   return (
-    <FormDialog title={t('client.closeTitle')} onClose={onClose} onSubmit={() => void submit()} saving={save.saving} error={save.error?.summary}>
-      <TextField label={t('fields.date')} name="date" type="date" value={date} onChange={setDate} error={save.fieldError('date')} />
-      <SelectField label={t('fields.reasonId')} name="reasonId" value={reasonId} onChange={setReasonId} options={reasons.map((i) => ({ value: i.id, label: session.label(i) }))} error={save.fieldError('reasonId')} />
-      <TextArea label={t('fields.outcomeNote')} name="outcomeNote" value={outcomeNote} onChange={setOutcomeNote} error={save.fieldError('outcomeNote')} />
+    <FormDialog
+      title={t('client.closeTitle')}
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      saving={save.saving}
+      error={save.error?.summary}
+    >
+      <TextField
+        label={t('fields.date')}
+        name="date"
+        type="date"
+        value={date}
+        onChange={setDate}
+        error={save.fieldError('date')}
+      />
+      <SelectField
+        label={t('fields.reasonId')}
+        name="reasonId"
+        value={reasonId}
+        onChange={setReasonId}
+        options={reasons.map((i) => ({ value: i.id, label: session.label(i) }))}
+        error={save.fieldError('reasonId')}
+      />
+      <TextArea
+        label={t('fields.outcomeNote')}
+        name="outcomeNote"
+        value={outcomeNote}
+        onChange={setOutcomeNote}
+        error={save.fieldError('outcomeNote')}
+      />
     </FormDialog>
   );
 }
@@ -75,9 +141,22 @@ export function ReopenDialog({ client, onClose, onDone }: Props) {
   const save = useSave(() => call('clients.reopen', { id: client.id, date }));
   const submit = async () => (await save.run()) && onDone();
   return (
-    <FormDialog title={t('client.reopenTitle')} onClose={onClose} onSubmit={() => void submit()} saving={save.saving} error={save.error?.summary}>
+    <FormDialog
+      title={t('client.reopenTitle')}
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      saving={save.saving}
+      error={save.error?.summary}
+    >
       <p className="hint">{t('client.reopenHint')}</p>
-      <TextField label={t('fields.date')} name="date" type="date" value={date} onChange={setDate} error={save.fieldError('date')} />
+      <TextField
+        label={t('fields.date')}
+        name="date"
+        type="date"
+        value={date}
+        onChange={setDate}
+        error={save.fieldError('date')}
+      />
     </FormDialog>
   );
 }

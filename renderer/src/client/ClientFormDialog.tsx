@@ -10,7 +10,17 @@ import { FormFooter } from '../ui/FormDialog';
 import { useSave } from '../ui/useSave';
 import { useRemote } from '../useRemote';
 
-const FACTS = ['firstName', 'lastName', 'reference', 'dateOfBirth', 'phone', 'email', 'targetGroupId', 'householdId', 'startDate'] as const;
+const FACTS = [
+  'firstName',
+  'lastName',
+  'reference',
+  'dateOfBirth',
+  'phone',
+  'email',
+  'targetGroupId',
+  'householdId',
+  'startDate',
+] as const;
 type Values = Record<(typeof FACTS)[number] | 'stageId' | 'caseworkerId', string>;
 
 function initial(client: Client | undefined, defaults: { caseworkerId: string; today: string }): Values {
@@ -38,7 +48,9 @@ export function ClientFormDialog({ client, onClose }: { client?: Client; onClose
   const { t } = useTranslation();
   const session = useSession();
   const households = useRemote('households.list', {}, ['households']).data ?? [];
-  const [values, setValues] = useState(() => initial(client, { caseworkerId: session.info.currentCaseworker?.id ?? '', today: session.info.today }));
+  const [values, setValues] = useState(() =>
+    initial(client, { caseworkerId: session.info.currentCaseworker?.id ?? '', today: session.info.today }),
+  );
   const set = (field: keyof Values) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
   const facts = Object.fromEntries(FACTS.map((f) => [f, values[f]])) as Record<(typeof FACTS)[number], string>;
 
@@ -46,7 +58,11 @@ export function ClientFormDialog({ client, onClose }: { client?: Client; onClose
     () =>
       client
         ? call('clients.update', { id: client.id, ...facts })
-        : call('clients.create', { ...facts, stageId: values.stageId || null, caseworkerId: values.caseworkerId || null }),
+        : call('clients.create', {
+            ...facts,
+            stageId: values.stageId || null,
+            caseworkerId: values.caseworkerId || null,
+          }),
     values,
   );
   const submit = async (event: FormEvent) => {
@@ -62,13 +78,29 @@ export function ClientFormDialog({ client, onClose }: { client?: Client; onClose
     session
       .items(kind, { includeRetired: true })
       .filter((i) => !i.retired || i.id === current)
-      .map((i) => ({ value: i.id, label: i.retired ? t('common.retired', { name: session.label(i) }) : session.label(i) }));
+      .map((i) => ({
+        value: i.id,
+        label: i.retired ? t('common.retired', { name: session.label(i) }) : session.label(i),
+      }));
   const field = (name: keyof Values, type: 'text' | 'date' | 'email' | 'tel' = 'text', hint?: string) => (
-    <TextField label={t(`fields.${name}`)} name={name} type={type} value={values[name]} onChange={set(name)} error={save.fieldError(name)} hint={hint} autoFocus={name === 'firstName'} />
+    <TextField
+      label={t(`fields.${name}`)}
+      name={name}
+      type={type}
+      value={values[name]}
+      onChange={set(name)}
+      error={save.fieldError(name)}
+      hint={hint}
+      autoFocus={name === 'firstName'}
+    />
   );
 
   return (
-    <Dialog title={client ? t('client.editTitle', { name: `${client.firstName} ${client.lastName}` }) : t('client.newTitle')} onClose={onClose} wide>
+    <Dialog
+      title={client ? t('client.editTitle', { name: `${client.firstName} ${client.lastName}` }) : t('client.newTitle')}
+      onClose={onClose}
+      wide
+    >
       <form onSubmit={(e) => void submit(e)} noValidate className="form-grid">
         {field('firstName')}
         {field('lastName')}
@@ -76,8 +108,26 @@ export function ClientFormDialog({ client, onClose }: { client?: Client; onClose
         {field('dateOfBirth', 'date')}
         {field('phone', 'tel')}
         {field('email', 'email')}
-        <SelectField label={t('fields.targetGroupId')} name="targetGroupId" value={values.targetGroupId} onChange={set('targetGroupId')} empty={t('common.none')} options={catalogOptions('target_group', values.targetGroupId)} error={save.fieldError('targetGroupId')} />
-        {!client && <SelectField label={t('fields.stageId')} name="stageId" value={values.stageId} onChange={set('stageId')} empty={t('common.none')} options={catalogOptions('stage', values.stageId)} error={save.fieldError('stageId')} />}
+        <SelectField
+          label={t('fields.targetGroupId')}
+          name="targetGroupId"
+          value={values.targetGroupId}
+          onChange={set('targetGroupId')}
+          empty={t('common.none')}
+          options={catalogOptions('target_group', values.targetGroupId)}
+          error={save.fieldError('targetGroupId')}
+        />
+        {!client && (
+          <SelectField
+            label={t('fields.stageId')}
+            name="stageId"
+            value={values.stageId}
+            onChange={set('stageId')}
+            empty={t('common.none')}
+            options={catalogOptions('stage', values.stageId)}
+            error={save.fieldError('stageId')}
+          />
+        )}
         {!client && (
           <SelectField
             label={t('fields.caseworkerId')}
@@ -88,7 +138,15 @@ export function ClientFormDialog({ client, onClose }: { client?: Client; onClose
             error={save.fieldError('caseworkerId')}
           />
         )}
-        <SelectField label={t('fields.householdId')} name="householdId" value={values.householdId} onChange={set('householdId')} empty={t('client.noHousehold')} options={households.map((h) => ({ value: h.id, label: h.name }))} error={save.fieldError('householdId')} />
+        <SelectField
+          label={t('fields.householdId')}
+          name="householdId"
+          value={values.householdId}
+          onChange={set('householdId')}
+          empty={t('client.noHousehold')}
+          options={households.map((h) => ({ value: h.id, label: h.name }))}
+          error={save.fieldError('householdId')}
+        />
         {field('startDate', 'date')}
         <FormFooter onCancel={onClose} saving={save.saving}>
           <ErrorSummary message={save.error?.summary} />

@@ -47,7 +47,14 @@ export function ClientPage({ id, noteId }: { id: string; noteId: string | undefi
     setStatus(message ?? t('common.saved'));
   };
   const facts: Array<[string, ReactNode]> = [
-    [t('fields.reference'), client.reference ? <span className="mono">{client.reference}</span> : <span className="muted">{t('common.none')}</span>],
+    [
+      t('fields.reference'),
+      client.reference ? (
+        <span className="mono">{client.reference}</span>
+      ) : (
+        <span className="muted">{t('common.none')}</span>
+      ),
+    ],
     [t('fields.dateOfBirth'), client.dateOfBirth ? formatDate(client.dateOfBirth, lang) : ''],
     [t('fields.phone'), client.phone ?? ''],
     [t('fields.email'), client.email ?? ''],
@@ -57,14 +64,24 @@ export function ClientPage({ id, noteId }: { id: string; noteId: string | undefi
       client.stageId ? (
         <>
           {session.labelOf(client.stageId)}{' '}
-          {client.stageSince && <span className="muted">{t('client.inStageSince', { date: formatDate(client.stageSince, lang), weeks: weeksBetween(client.stageSince, session.info.today) })}</span>}
+          {client.stageSince && (
+            <span className="muted">
+              {t('client.inStageSince', {
+                date: formatDate(client.stageSince, lang),
+                weeks: weeksBetween(client.stageSince, session.info.today),
+              })}
+            </span>
+          )}
         </>
       ) : (
         ''
       ),
     ],
     [t('fields.caseworkerId'), session.caseworkerName(client.caseworkerId)],
-    [t('fields.householdId'), household ? <a href={href({ page: 'household', id: household.id })}>{household.name}</a> : ''],
+    [
+      t('fields.householdId'),
+      household ? <a href={href({ page: 'household', id: household.id })}>{household.name}</a> : '',
+    ],
     [t('fields.startDate'), client.startDate ? formatDate(client.startDate, lang) : ''],
   ];
 
@@ -77,9 +94,18 @@ export function ClientPage({ id, noteId }: { id: string; noteId: string | undefi
         <h1>
           {client.firstName} {client.lastName} <span className="pseudonym mono">{client.pseudonym}</span>
         </h1>
-        <span className={`badge status-${client.status}`}>{t(client.status === 'active' ? 'client.active' : 'client.closed')}</span>
+        <span className={`badge status-${client.status}`}>
+          {t(client.status === 'active' ? 'client.active' : 'client.closed')}
+        </span>
       </div>
-      {client.closure && <p className="closure-note">{t('client.closedOn', { date: formatDate(client.closure.closedOn, lang), reason: session.labelOf(client.closure.reasonId) })}</p>}
+      {client.closure && (
+        <p className="closure-note">
+          {t('client.closedOn', {
+            date: formatDate(client.closure.closedOn, lang),
+            reason: session.labelOf(client.closure.reasonId),
+          })}
+        </p>
+      )}
 
       <div className="toolbar" role="toolbar" aria-label={t('client.quickActions')}>
         <button type="button" onClick={() => setWriting(true)} aria-keyshortcuts="N">

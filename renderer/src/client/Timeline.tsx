@@ -20,18 +20,31 @@ function describe(entry: EventEntry, t: TFunction, session: Session): string {
       return t('client.events.created');
     case 'stage':
       return entry.fromStageId
-        ? t('client.events.stageFrom', { from: session.labelOf(entry.fromStageId), to: session.labelOf(entry.toStageId) })
+        ? t('client.events.stageFrom', {
+            from: session.labelOf(entry.fromStageId),
+            to: session.labelOf(entry.toStageId),
+          })
         : t('client.events.stage', { to: session.labelOf(entry.toStageId) });
     case 'handover':
-      return t('client.events.handover', { from: session.caseworkerName(entry.fromCaseworkerId) || t('client.nobody'), to: session.caseworkerName(entry.toCaseworkerId) });
+      return t('client.events.handover', {
+        from: session.caseworkerName(entry.fromCaseworkerId) || t('client.nobody'),
+        to: session.caseworkerName(entry.toCaseworkerId),
+      });
     case 'action':
-      return t(entry.done ? 'client.events.actionDone' : 'client.events.action', { kind: t(`actionKinds.${entry.actionKind}`), title: entry.title });
+      return t(entry.done ? 'client.events.actionDone' : 'client.events.action', {
+        kind: t(`actionKinds.${entry.actionKind}`),
+        title: entry.title,
+      });
     case 'closed':
       return t('client.events.closed', { reason: session.labelOf(entry.reasonId) });
     case 'reopened':
       return t('client.events.reopened');
     case 'scoring': {
-      const what = t('client.events.scoring', { sheet: entry.sheetName, version: entry.versionNumber, by: t(`client.scoredBy.${entry.scoredBy}`) });
+      const what = t('client.events.scoring', {
+        sheet: entry.sheetName,
+        version: entry.versionNumber,
+        by: t(`client.scoredBy.${entry.scoredBy}`),
+      });
       if (entry.removed) return `${what} ${t('client.events.scoringRemoved')}`;
       return entry.edited ? `${what} ${t('client.events.scoringEdited')}` : what;
     }
@@ -42,16 +55,37 @@ function describe(entry: EventEntry, t: TFunction, session: Session): string {
  * Everything that happened to the client, newest first, filterable by kind; notes
  * (the client's own and the household's) among it, pinned ones also on top.
  */
-export function Timeline({ clientId, clientName, focusNoteId, onDone }: { clientId: string; clientName: string; focusNoteId: string | undefined; onDone(message: string): void }) {
+export function Timeline({
+  clientId,
+  clientName,
+  focusNoteId,
+  onDone,
+}: {
+  clientId: string;
+  clientName: string;
+  focusNoteId: string | undefined;
+  onDone(message: string): void;
+}) {
   const { t } = useTranslation();
   const session = useSession();
   const [kind, setKind] = useState<'' | Kind>('');
   const titleId = useId();
   const pinnedId = useId();
-  const timeline = useRemote('clients.timeline', { id: clientId }, ['clients', 'actions', 'catalog', 'scorings', 'sheets', 'notes', 'households']).data;
+  const timeline = useRemote('clients.timeline', { id: clientId }, [
+    'clients',
+    'actions',
+    'catalog',
+    'scorings',
+    'sheets',
+    'notes',
+    'households',
+  ]).data;
   const entries = timeline ?? [];
   const shown = kind ? entries.filter((e) => e.kind === kind) : entries;
-  const pinned = kind === '' || kind === 'note' ? entries.flatMap((e): Note[] => (e.kind === 'note' && e.note.pinned ? [e.note] : [])) : [];
+  const pinned =
+    kind === '' || kind === 'note'
+      ? entries.flatMap((e): Note[] => (e.kind === 'note' && e.note.pinned ? [e.note] : []))
+      : [];
   // Follow-up to-dos from a note on this timeline are the client's, household note or not.
   const self: Option[] = [{ value: clientId, label: clientName }];
   useFocusNote(focusNoteId, timeline !== undefined);
@@ -79,7 +113,10 @@ export function Timeline({ clientId, clientName, focusNoteId, onDone }: { client
       )}
       <ol className="timeline">
         {shown.map((entry, i) => (
-          <li key={entry.kind === 'note' ? entry.note.id : `${entry.kind}-${entry.at}-${i}`} className={`timeline-entry kind-${entry.kind}`}>
+          <li
+            key={entry.kind === 'note' ? entry.note.id : `${entry.kind}-${entry.at}-${i}`}
+            className={`timeline-entry kind-${entry.kind}`}
+          >
             <time dateTime={entry.date}>{formatDate(entry.date, session.language)}</time>
             {entry.kind === 'note' ? (
               <NoteCard note={entry.note} anchor clients={self} onDone={onDone} />

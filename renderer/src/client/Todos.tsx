@@ -22,7 +22,15 @@ export function Todos({ clientId, adding, onAdded }: { clientId: string; adding:
     <section className="panel" aria-labelledby="todos-title">
       <h2 id="todos-title">{t('client.todos')}</h2>
       {adding && <TodoForm clientId={clientId} onAdded={onAdded} />}
-      {open.length === 0 ? <p className="muted">{t('client.noTodos')}</p> : <ul className="todo-list">{open.map((a) => <TodoItem key={a.id} action={a} today={session.info.today} />)}</ul>}
+      {open.length === 0 ? (
+        <p className="muted">{t('client.noTodos')}</p>
+      ) : (
+        <ul className="todo-list">
+          {open.map((a) => (
+            <TodoItem key={a.id} action={a} today={session.info.today} />
+          ))}
+        </ul>
+      )}
       {done.length > 0 && (
         <>
           <h3>{t('client.doneTodos')}</h3>
@@ -58,7 +66,9 @@ function TodoItem({ action, today }: { action: Action; today: string }) {
       <input
         type="checkbox"
         checked={done}
-        aria-label={action.done ? t('client.markOpen', { title: action.title }) : t('client.markDone', { title: action.title })}
+        aria-label={
+          action.done ? t('client.markOpen', { title: action.title }) : t('client.markDone', { title: action.title })
+        }
         onChange={(e) => void toggle(e.target.checked)}
       />
       <span className="todo-title">{action.title}</span>
@@ -68,7 +78,16 @@ function TodoItem({ action, today }: { action: Action; today: string }) {
         {overdue && <strong className="overdue-marker"> · {t('client.overdue')}</strong>}
       </span>
       {!action.done && (
-        <button type="button" className="link-button" onClick={() => void call('actions.postpone', { id: action.id, dueDate: plusDays(action.dueDate < today ? today : action.dueDate, 7) })}>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() =>
+            void call('actions.postpone', {
+              id: action.id,
+              dueDate: plusDays(action.dueDate < today ? today : action.dueDate, 7),
+            })
+          }
+        >
           <span aria-hidden="true">+7</span>
           <span className="visually-hidden">{t('client.postponeWeek', { title: action.title })}</span>
         </button>
@@ -94,10 +113,37 @@ function TodoForm({ clientId, onAdded }: { clientId: string; onAdded(): void }) 
   };
   return (
     <form className="todo-form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('client.todoTitle')}>
-      <TextField label={t('fields.title')} name="title" value={title} onChange={setTitle} error={save.fieldError('title')} autoFocus />
-      <SelectField label={t('fields.kind')} name="kind" value={kind} onChange={(v) => setKind(v as ActionKind)} options={KINDS.map((k) => ({ value: k, label: t(`actionKinds.${k}`) }))} />
-      <TextField label={t('fields.dueDate')} name="dueDate" type="date" value={dueDate} onChange={setDueDate} error={save.fieldError('dueDate')} />
-      <TextField label={t('fields.dueTime')} name="dueTime" type="time" value={dueTime} onChange={setDueTime} error={save.fieldError('dueTime')} />
+      <TextField
+        label={t('fields.title')}
+        name="title"
+        value={title}
+        onChange={setTitle}
+        error={save.fieldError('title')}
+        autoFocus
+      />
+      <SelectField
+        label={t('fields.kind')}
+        name="kind"
+        value={kind}
+        onChange={(v) => setKind(v as ActionKind)}
+        options={KINDS.map((k) => ({ value: k, label: t(`actionKinds.${k}`) }))}
+      />
+      <TextField
+        label={t('fields.dueDate')}
+        name="dueDate"
+        type="date"
+        value={dueDate}
+        onChange={setDueDate}
+        error={save.fieldError('dueDate')}
+      />
+      <TextField
+        label={t('fields.dueTime')}
+        name="dueTime"
+        type="time"
+        value={dueTime}
+        onChange={setDueTime}
+        error={save.fieldError('dueTime')}
+      />
       <ErrorSummary message={save.error?.summary} />
       <button type="submit" disabled={save.saving}>
         {t('client.addTodo')}

@@ -16,10 +16,12 @@ import '../sheets/sheets.css';
 
 type Target = NonNullable<Coverage['target']>;
 
-const formatPercent = (share: number, language: Language) => new Intl.NumberFormat(LOCALES[language], { style: 'percent', maximumFractionDigits: 1 }).format(share);
+const formatPercent = (share: number, language: Language) =>
+  new Intl.NumberFormat(LOCALES[language], { style: 'percent', maximumFractionDigits: 1 }).format(share);
 
 /** Clients still to score to reach the target share; rounded first so 0.7 × 10 does not ask for 8. */
-const stillToScore = (target: Target, active: number, scored: number) => Math.max(0, Math.ceil(Math.round(target.share * active * 1e6) / 1e6) - scored);
+const stillToScore = (target: Target, active: number, scored: number) =>
+  Math.max(0, Math.ceil(Math.round(target.share * active * 1e6) / 1e6) - scored);
 
 /** Key persons: how much of each caseload is scored within its rhythm, and the team's target. */
 export function CoveragePage() {
@@ -35,7 +37,11 @@ export function CoveragePage() {
       </div>
       <p className="hint page-intro">{t('coverage.intro', { weeks: DEFAULT_RESCORE_WEEKS })}</p>
       {!coverage.data ? (
-        coverage.error ? <ErrorSummary message={describeError(t, coverage.error).summary} /> : <p className="loading">{t('app.loading')}</p>
+        coverage.error ? (
+          <ErrorSummary message={describeError(t, coverage.error).summary} />
+        ) : (
+          <p className="loading">{t('app.loading')}</p>
+        )
       ) : (
         <>
           <div className="panel table-panel">
@@ -73,7 +79,13 @@ function CoverageTable({ coverage }: { coverage: Coverage }) {
       </thead>
       <tbody>
         {coverage.caseworkers.map((row) => (
-          <CoverageRow key={row.caseworkerId} name={session.caseworkerName(row.caseworkerId)} active={row.active} scored={row.scoredInInterval} target={coverage.target} />
+          <CoverageRow
+            key={row.caseworkerId}
+            name={session.caseworkerName(row.caseworkerId)}
+            active={row.active}
+            scored={row.scoredInInterval}
+            target={coverage.target}
+          />
         ))}
       </tbody>
       <tfoot>
@@ -83,7 +95,17 @@ function CoverageTable({ coverage }: { coverage: Coverage }) {
   );
 }
 
-function CoverageRow({ name, active, scored, target }: { name: string; active: number; scored: number; target: Target | null }) {
+function CoverageRow({
+  name,
+  active,
+  scored,
+  target,
+}: {
+  name: string;
+  active: number;
+  scored: number;
+  target: Target | null;
+}) {
   const { t } = useTranslation();
   const session = useSession();
   return (
@@ -91,7 +113,13 @@ function CoverageRow({ name, active, scored, target }: { name: string; active: n
       <th scope="row">{name}</th>
       <td className="number-cell">{formatNumber(active, session.language)}</td>
       <td className="number-cell">{formatNumber(scored, session.language)}</td>
-      <td className="number-cell">{active === 0 ? <span className="muted">{t('coverage.noClients')}</span> : formatPercent(scored / active, session.language)}</td>
+      <td className="number-cell">
+        {active === 0 ? (
+          <span className="muted">{t('coverage.noClients')}</span>
+        ) : (
+          formatPercent(scored / active, session.language)
+        )}
+      </td>
       <td>{active > 0 && <Progress active={active} scored={scored} target={target} />}</td>
     </tr>
   );
@@ -106,7 +134,15 @@ function Progress({ active, scored, target }: { active: number; scored: number; 
   return <span className="progress-short">{t('coverage.progress.short', { count })}</span>;
 }
 
-function TargetPanel({ coverage, status, onSaved }: { coverage: Coverage; status: string; onSaved(message: string): void }) {
+function TargetPanel({
+  coverage,
+  status,
+  onSaved,
+}: {
+  coverage: Coverage;
+  status: string;
+  onSaved(message: string): void;
+}) {
   const { t } = useTranslation();
   const session = useSession();
   const titleId = useId();
@@ -116,7 +152,10 @@ function TargetPanel({ coverage, status, onSaved }: { coverage: Coverage; status
       <h2 id={titleId}>{t('coverage.target.title')}</h2>
       <p>
         {target
-          ? t('coverage.target.current', { share: formatPercent(target.share, session.language), date: formatDate(target.dueOn, session.language, 'long') })
+          ? t('coverage.target.current', {
+              share: formatPercent(target.share, session.language),
+              date: formatDate(target.dueOn, session.language, 'long'),
+            })
           : t('coverage.target.none')}
       </p>
       {target && target.dueOn < coverage.today && <p className="hint">{t('coverage.target.passed')}</p>}
@@ -146,12 +185,34 @@ function TargetForm({ target, onSaved }: { target: Target | null; onSaved(messag
     }
     setRangeError(undefined);
     const saved = await save.run();
-    if (saved?.target) onSaved(t('coverage.target.saved', { share: formatPercent(saved.target.share, session.language), date: formatDate(saved.target.dueOn, session.language, 'long') }));
+    if (saved?.target)
+      onSaved(
+        t('coverage.target.saved', {
+          share: formatPercent(saved.target.share, session.language),
+          date: formatDate(saved.target.dueOn, session.language, 'long'),
+        }),
+      );
   };
   return (
     <form className="target-form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('coverage.target.title')}>
-      <TextField label={t('coverage.target.share')} name="share" type="number" step="any" value={percent} onChange={setPercent} hint={t('coverage.target.shareHint')} error={rangeError ?? save.fieldError('share')} />
-      <TextField label={t('coverage.target.dueOn')} name="dueOn" type="date" value={dueOn} onChange={setDueOn} error={save.fieldError('dueOn')} />
+      <TextField
+        label={t('coverage.target.share')}
+        name="share"
+        type="number"
+        step="any"
+        value={percent}
+        onChange={setPercent}
+        hint={t('coverage.target.shareHint')}
+        error={rangeError ?? save.fieldError('share')}
+      />
+      <TextField
+        label={t('coverage.target.dueOn')}
+        name="dueOn"
+        type="date"
+        value={dueOn}
+        onChange={setDueOn}
+        error={save.fieldError('dueOn')}
+      />
       <button type="submit" disabled={save.saving}>
         {t('coverage.target.submit')}
       </button>

@@ -3,7 +3,8 @@ import { defineMessages } from '../i18n/define';
 /** Key persons: how much of each caseload is scored within its rhythm, against the team target. */
 export const messages = defineMessages({
   en: {
-    intro: 'A client counts as scored within rhythm when their last scoring is more recent than the rescoring rhythm of their target group (every {{weeks}} weeks when no rhythm is set).',
+    intro:
+      'A client counts as scored within rhythm when their last scoring is more recent than the rescoring rhythm of their target group (every {{weeks}} weeks when no rhythm is set).',
     table: {
       label: 'Coverage per caseworker',
       caseworker: 'Caseworker',
@@ -35,7 +36,8 @@ export const messages = defineMessages({
     },
   },
   nl: {
-    intro: 'Een klant telt als gescoord binnen het ritme als de laatste score recenter is dan het scoorritme van zijn doelgroep (elke {{weeks}} weken als er geen ritme is ingesteld).',
+    intro:
+      'Een klant telt als gescoord binnen het ritme als de laatste score recenter is dan het scoorritme van zijn doelgroep (elke {{weeks}} weken als er geen ritme is ingesteld).',
     table: {
       label: 'Dekking per klantmanager',
       caseworker: 'Klantmanager',
@@ -67,7 +69,8 @@ export const messages = defineMessages({
     },
   },
   da: {
-    intro: 'En borger tæller som scoret inden for rytmen, når den seneste scoring er nyere end scoringsrytmen for borgerens målgruppe (hver {{weeks}}. uge, når der ikke er angivet en rytme).',
+    intro:
+      'En borger tæller som scoret inden for rytmen, når den seneste scoring er nyere end scoringsrytmen for borgerens målgruppe (hver {{weeks}}. uge, når der ikke er angivet en rytme).',
     table: {
       label: 'Dækning pr. sagsbehandler',
       caseworker: 'Sagsbehandler',

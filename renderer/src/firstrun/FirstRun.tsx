@@ -30,8 +30,22 @@ export function FirstRun({ onDone }: { onDone(): void }) {
       <form className="panel" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="first-run-title">
         <h1 id="first-run-title">{t('firstRun.title')}</h1>
         <p>{t('firstRun.intro')}</p>
-        <SelectField label={t('firstRun.language')} name="language" value={language} onChange={pickLanguage} options={LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))} />
-        <TextField label={t('firstRun.name')} name="name" value={name} onChange={setName} hint={t('firstRun.nameHint')} error={save.fieldError('name')} autoFocus />
+        <SelectField
+          label={t('firstRun.language')}
+          name="language"
+          value={language}
+          onChange={pickLanguage}
+          options={LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+        />
+        <TextField
+          label={t('firstRun.name')}
+          name="name"
+          value={name}
+          onChange={setName}
+          hint={t('firstRun.nameHint')}
+          error={save.fieldError('name')}
+          autoFocus
+        />
         <SelectField
           label={t('firstRun.role')}
           name="role"
@@ -43,7 +57,13 @@ export function FirstRun({ onDone }: { onDone(): void }) {
             { value: 'key_person', label: t('roles.key_person') },
           ]}
         />
-        <CheckboxField label={t('firstRun.demo')} name="demo" checked={demo} onChange={setDemo} hint={t('firstRun.demoHint')} />
+        <CheckboxField
+          label={t('firstRun.demo')}
+          name="demo"
+          checked={demo}
+          onChange={setDemo}
+          hint={t('firstRun.demoHint')}
+        />
         <ErrorSummary message={save.error?.summary} />
         <button type="submit" disabled={save.saving}>
           {save.saving ? t('firstRun.starting') : t('firstRun.start')}
@@ -73,7 +93,13 @@ export function ChooseCaseworker({ onDone }: { onDone(): void }) {
       <form className="panel" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="choose-title">
         <h1 id="choose-title">{t('firstRun.chooseTitle')}</h1>
         <p>{t('firstRun.chooseIntro')}</p>
-        <SelectField label={t('firstRun.chooseWho')} name="caseworker" value={id} onChange={setChosen} options={active.map((w) => ({ value: w.id, label: `${w.name} (${t(`roles.${w.role}`)})` }))} />
+        <SelectField
+          label={t('firstRun.chooseWho')}
+          name="caseworker"
+          value={id}
+          onChange={setChosen}
+          options={active.map((w) => ({ value: w.id, label: `${w.name} (${t(`roles.${w.role}`)})` }))}
+        />
         <ErrorSummary message={save.error?.summary} />
         <button type="submit" disabled={save.saving || id === ''}>
           {t('firstRun.continue')}

@@ -14,7 +14,8 @@ export const messages = defineMessages({
     start: 'Start',
     starting: 'Preparing…',
     chooseTitle: 'Who is working in Koers?',
-    chooseIntro: 'Koers is already set up on this computer, but does not know who is working in it now. Choose yourself.',
+    chooseIntro:
+      'Koers is already set up on this computer, but does not know who is working in it now. Choose yourself.',
     chooseWho: 'You are',
     continue: 'Continue',
   },
@@ -37,7 +38,8 @@ export const messages = defineMessages({
   },
   da: {
     title: 'Velkommen til Koers',
-    intro: 'Koers gemmer din sagsstamme, dine opgaver og borgernes progression på denne computer. Intet sendes nogen steder hen.',
+    intro:
+      'Koers gemmer din sagsstamme, dine opgaver og borgernes progression på denne computer. Intet sendes nogen steder hen.',
     language: 'Sprog',
     name: 'Dit navn',
     nameHint: 'Du bliver den sagsbehandler, der arbejder i Koers på denne computer.',

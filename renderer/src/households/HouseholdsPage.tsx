@@ -44,7 +44,15 @@ export function HouseholdsPage() {
   );
 }
 
-function HouseholdTable({ households, error, labelledBy }: { households: Household[] | undefined; error: unknown; labelledBy: string }) {
+function HouseholdTable({
+  households,
+  error,
+  labelledBy,
+}: {
+  households: Household[] | undefined;
+  error: unknown;
+  labelledBy: string;
+}) {
   const { t } = useTranslation();
   const session = useSession();
   if (!households && error !== undefined) return <ErrorSummary message={describeError(t, error).summary} />;
@@ -95,7 +103,14 @@ function NewHousehold({ households, onCreated }: { households: Household[]; onCr
     <section className="panel" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('households.newTitle')}</h2>
       <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby={titleId}>
-        <TextField label={t('fields.name')} name="name" value={name} onChange={setName} hint={t('households.nameHint')} error={save.fieldError('name')} />
+        <TextField
+          label={t('fields.name')}
+          name="name"
+          value={name}
+          onChange={setName}
+          hint={t('households.nameHint')}
+          error={save.fieldError('name')}
+        />
         <MemberPicker key={round} households={households} chosen={chosen} onChange={setChosen} />
         <ErrorSummary message={save.error?.summary} />
         <button type="submit" disabled={save.saving}>
@@ -119,7 +134,15 @@ function matches(client: CaseloadRow, terms: readonly string[]): boolean {
  * last search stays on top, the matches stay in name order, and both keep their
  * place until the search changes (a moved row would lose keyboard focus).
  */
-function MemberPicker({ households, chosen, onChange }: { households: Household[]; chosen: string[]; onChange(ids: string[]): void }) {
+function MemberPicker({
+  households,
+  chosen,
+  onChange,
+}: {
+  households: Household[];
+  chosen: string[];
+  onChange(ids: string[]): void;
+}) {
   const { t } = useTranslation();
   const session = useSession();
   const clients = useRemote('clients.list', { status: 'active' }, ['clients', 'households']).data;
@@ -129,12 +152,16 @@ function MemberPicker({ households, chosen, onChange }: { households: Household[
 
   const sorted = useMemo(() => {
     const collator = new Intl.Collator(LOCALES[session.language], { sensitivity: 'base' });
-    return [...(clients ?? [])].sort((a, b) => collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName));
+    return [...(clients ?? [])].sort(
+      (a, b) => collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName),
+    );
   }, [clients, session.language]);
   const found = terms.length > 0 ? sorted.filter((c) => matches(c, terms)) : [];
   const shown = found.slice(0, SHOWN_MATCHES);
   const shownIds = new Set(shown.map((c) => c.id));
-  const top = pinned.map((id) => sorted.find((c) => c.id === id)).filter((c): c is CaseloadRow => c !== undefined && !shownIds.has(c.id));
+  const top = pinned
+    .map((id) => sorted.find((c) => c.id === id))
+    .filter((c): c is CaseloadRow => c !== undefined && !shownIds.has(c.id));
 
   const onSearch = (value: string) => {
     setSearch(value);
@@ -147,7 +174,8 @@ function MemberPicker({ households, chosen, onChange }: { households: Household[
   let summary = '';
   if (terms.length > 0) {
     if (found.length === 0) summary = t('households.noMatches', { search: search.trim() });
-    else if (found.length > shown.length) summary = t('households.matchesLimited', { count: found.length, shown: shown.length });
+    else if (found.length > shown.length)
+      summary = t('households.matchesLimited', { count: found.length, shown: shown.length });
     else summary = t('households.matches', { count: found.length });
   }
 
@@ -157,7 +185,15 @@ function MemberPicker({ households, chosen, onChange }: { households: Household[
         {t('households.members')} <span className="count">({t('households.chosen', { count: chosen.length })})</span>
       </legend>
       <p className="hint">{t('households.membersHint')}</p>
-      <TextField label={t('households.search')} name="search" type="search" value={search} onChange={onSearch} hint={t('households.searchHint')} className="member-search" />
+      <TextField
+        label={t('households.search')}
+        name="search"
+        type="search"
+        value={search}
+        onChange={onSearch}
+        hint={t('households.searchHint')}
+        className="member-search"
+      />
       <p className="hint" aria-live="polite">
         {summary}
       </p>
@@ -184,13 +220,27 @@ function MemberPicker({ households, chosen, onChange }: { households: Household[
   );
 }
 
-function MemberOption(props: { client: CaseloadRow; checked: boolean; disabled: boolean; caseworker: string; otherHousehold: string | undefined; onToggle(on: boolean): void }) {
+function MemberOption(props: {
+  client: CaseloadRow;
+  checked: boolean;
+  disabled: boolean;
+  caseworker: string;
+  otherHousehold: string | undefined;
+  onToggle(on: boolean): void;
+}) {
   const { client, checked, disabled, caseworker, otherHousehold, onToggle } = props;
   const { t } = useTranslation();
   const id = useId();
   return (
     <li>
-      <input id={id} type="checkbox" checked={checked} disabled={disabled} aria-describedby={otherHousehold ? `${id}-hint` : undefined} onChange={(e) => onToggle(e.target.checked)} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        disabled={disabled}
+        aria-describedby={otherHousehold ? `${id}-hint` : undefined}
+        onChange={(e) => onToggle(e.target.checked)}
+      />
       <label htmlFor={id}>
         {client.firstName} {client.lastName} <span className="mono muted-text">{client.pseudonym}</span>
         {caseworker && <span className="muted-text"> · {caseworker}</span>}
@@ -214,7 +264,8 @@ export function HouseholdPage({ id, noteId }: { id: string; noteId: string | und
   const [status, setStatus] = useState('');
   const household = remote.data;
 
-  if (!household && remote.error !== undefined) return <ErrorSummary message={describeError(t, remote.error).summary} />;
+  if (!household && remote.error !== undefined)
+    return <ErrorSummary message={describeError(t, remote.error).summary} />;
   if (!household) return <p>{t('app.loading')}</p>;
 
   return (
@@ -303,7 +354,9 @@ function Members({ household }: { household: Household }) {
                 <td className="mono">{member.pseudonym}</td>
                 <td>
                   {/* The word says it; the colour only repeats it. */}
-                  <span className={`badge status-${member.status}`}>{t(member.status === 'active' ? 'households.active' : 'households.closed')}</span>
+                  <span className={`badge status-${member.status}`}>
+                    {t(member.status === 'active' ? 'households.active' : 'households.closed')}
+                  </span>
                 </td>
               </tr>
             ))}
@@ -315,7 +368,15 @@ function Members({ household }: { household: Household }) {
   );
 }
 
-function HouseholdNotes({ household, focusNoteId, onDone }: { household: Household; focusNoteId: string | undefined; onDone(message: string): void }) {
+function HouseholdNotes({
+  household,
+  focusNoteId,
+  onDone,
+}: {
+  household: Household;
+  focusNoteId: string | undefined;
+  onDone(message: string): void;
+}) {
   const { t } = useTranslation();
   const titleId = useId();
   const notes = useRemote('notes.forHousehold', { id: household.id }, ['notes', 'households']);
@@ -342,8 +403,21 @@ function RenameDialog({ household, onClose, onDone }: { household: Household; on
     if (await save.run()) onDone();
   };
   return (
-    <FormDialog title={t('households.renameTitle')} saving={save.saving} error={save.error?.summary} onClose={onClose} onSubmit={() => void submit()}>
-      <TextField label={t('fields.name')} name="name" value={name} onChange={setName} error={save.fieldError('name')} autoFocus />
+    <FormDialog
+      title={t('households.renameTitle')}
+      saving={save.saving}
+      error={save.error?.summary}
+      onClose={onClose}
+      onSubmit={() => void submit()}
+    >
+      <TextField
+        label={t('fields.name')}
+        name="name"
+        value={name}
+        onChange={setName}
+        error={save.fieldError('name')}
+        autoFocus
+      />
     </FormDialog>
   );
 }

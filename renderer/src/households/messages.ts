@@ -2,7 +2,8 @@ import { defineMessages } from '../i18n/define';
 
 export const messages = defineMessages({
   en: {
-    intro: 'One family, one plan, one worker: the members of a household share one caseworker, and handing over one member moves the whole household.',
+    intro:
+      'One family, one plan, one worker: the members of a household share one caseworker, and handing over one member moves the whole household.',
     members: 'Members',
     memberCount_one: '{{count}} member',
     memberCount_other: '{{count}} members',
@@ -34,7 +35,8 @@ export const messages = defineMessages({
     closed: 'Closed',
   },
   nl: {
-    intro: 'Eén gezin, één plan, één klantmanager: de leden van een huishouden hebben dezelfde klantmanager, en wie één lid overdraagt, draagt het hele huishouden over.',
+    intro:
+      'Eén gezin, één plan, één klantmanager: de leden van een huishouden hebben dezelfde klantmanager, en wie één lid overdraagt, draagt het hele huishouden over.',
     members: 'Leden',
     memberCount_one: '{{count}} lid',
     memberCount_other: '{{count}} leden',
@@ -45,7 +47,8 @@ export const messages = defineMessages({
     searchHint: 'Typ een deel van een naam, pseudoniem of klantnummer.',
     matches_one: '{{count}} actieve klant gevonden.',
     matches_other: '{{count}} actieve klanten gevonden.',
-    matchesLimited: '{{count}} actieve klanten gevonden; de eerste {{shown}} staan hieronder. Typ meer om te verfijnen.',
+    matchesLimited:
+      '{{count}} actieve klanten gevonden; de eerste {{shown}} staan hieronder. Typ meer om te verfijnen.',
     noMatches: 'Geen actieve klant gevonden voor “{{search}}”.',
     membersHint: 'Het huishouden krijgt de klantmanager van het eerste lid dat u kiest.',
     chosen_one: '{{count}} gekozen',
@@ -66,7 +69,8 @@ export const messages = defineMessages({
     closed: 'Afgesloten',
   },
   da: {
-    intro: 'Én familie, én plan, én sagsbehandler: medlemmerne af en husstand har samme sagsbehandler, og overdrages ét medlem, følger hele husstanden med.',
+    intro:
+      'Én familie, én plan, én sagsbehandler: medlemmerne af en husstand har samme sagsbehandler, og overdrages ét medlem, følger hele husstanden med.',
     members: 'Medlemmer',
     memberCount_one: '{{count}} medlem',
     memberCount_other: '{{count}} medlemmer',

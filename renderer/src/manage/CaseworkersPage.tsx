@@ -54,13 +54,28 @@ export function CaseworkersPage() {
         <AddCaseworker onAdded={action.announce} />
       </div>
       {open?.dialog === 'edit' && <EditDialog worker={open.worker} onClose={close} onDone={done} />}
-      {open?.dialog === 'deactivate' && <DeactivateDialog worker={open.worker} onClose={close} onDone={done} onHandover={() => setOpen({ dialog: 'handover', worker: open.worker })} />}
+      {open?.dialog === 'deactivate' && (
+        <DeactivateDialog
+          worker={open.worker}
+          onClose={close}
+          onDone={done}
+          onHandover={() => setOpen({ dialog: 'handover', worker: open.worker })}
+        />
+      )}
       {open?.dialog === 'handover' && <HandoverDialog worker={open.worker} onClose={close} onDone={done} />}
     </section>
   );
 }
 
-function CaseworkerTable({ labelledBy, onOpen, perform }: { labelledBy: string; onOpen(open: Open): void; perform(action: () => Promise<string>): void }) {
+function CaseworkerTable({
+  labelledBy,
+  onOpen,
+  perform,
+}: {
+  labelledBy: string;
+  onOpen(open: Open): void;
+  perform(action: () => Promise<string>): void;
+}) {
   const { t } = useTranslation();
   const session = useSession();
   const me = session.info.currentCaseworker?.id;
@@ -104,32 +119,59 @@ function CaseworkerTable({ labelledBy, onOpen, perform }: { labelledBy: string; 
               </th>
               <td>{t(`roles.${worker.role}`)}</td>
               <td>
-                <span className={`badge status-${worker.active ? 'active' : 'closed'}`}>{t(worker.active ? 'manage.caseworkers.active' : 'manage.caseworkers.inactive')}</span>
+                <span className={`badge status-${worker.active ? 'active' : 'closed'}`}>
+                  {t(worker.active ? 'manage.caseworkers.active' : 'manage.caseworkers.inactive')}
+                </span>
               </td>
               <td className="number-cell">{formatNumber(worker.activeClients, session.language)}</td>
               <td>
                 <div className="row-actions">
-                  <button type="button" className="link-button" aria-label={t('manage.caseworkers.editLabel', { name })} onClick={() => onOpen({ dialog: 'edit', worker })}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={t('manage.caseworkers.editLabel', { name })}
+                    onClick={() => onOpen({ dialog: 'edit', worker })}
+                  >
                     {t('manage.caseworkers.edit')}
                   </button>
                   {worker.activeClients > 0 && (
-                    <button type="button" className="link-button" aria-label={t('manage.caseworkers.handoverLabel', { name })} onClick={() => onOpen({ dialog: 'handover', worker })}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={t('manage.caseworkers.handoverLabel', { name })}
+                      onClick={() => onOpen({ dialog: 'handover', worker })}
+                    >
                       {t('manage.caseworkers.handover')}
                     </button>
                   )}
                   {/* Nobody can deactivate or become themselves: Koers always has someone at work. */}
                   {worker.active && !isMe && (
-                    <button type="button" className="link-button" aria-label={t('manage.caseworkers.deactivateLabel', { name })} onClick={() => onOpen({ dialog: 'deactivate', worker })}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={t('manage.caseworkers.deactivateLabel', { name })}
+                      onClick={() => onOpen({ dialog: 'deactivate', worker })}
+                    >
                       {t('manage.caseworkers.deactivate')}
                     </button>
                   )}
                   {!worker.active && (
-                    <button type="button" className="link-button" aria-label={t('manage.caseworkers.reactivateLabel', { name })} onClick={() => reactivate(worker)}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={t('manage.caseworkers.reactivateLabel', { name })}
+                      onClick={() => reactivate(worker)}
+                    >
                       {t('manage.caseworkers.reactivate')}
                     </button>
                   )}
                   {worker.active && !isMe && (
-                    <button type="button" className="link-button" aria-label={t('manage.caseworkers.workAsLabel', { name })} onClick={() => workAs(worker)}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={t('manage.caseworkers.workAsLabel', { name })}
+                      onClick={() => workAs(worker)}
+                    >
                       {t('manage.caseworkers.workAs')}
                     </button>
                   )}
@@ -157,9 +199,21 @@ function AddCaseworker({ onAdded }: { onAdded(message: string): void }) {
     onAdded(t('manage.caseworkers.done.added', { name: created.name }));
   };
   return (
-    <form className="add-item-form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('manage.caseworkers.addTitle')}>
+    <form
+      className="add-item-form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-label={t('manage.caseworkers.addTitle')}
+    >
       <div className="add-item-fields">
-        <TextField label={t('fields.name')} name="name" value={name} onChange={setName} error={save.fieldError('name')} className="name-field" />
+        <TextField
+          label={t('fields.name')}
+          name="name"
+          value={name}
+          onChange={setName}
+          error={save.fieldError('name')}
+          className="name-field"
+        />
         <RoleField value={role} onChange={setRole} error={save.fieldError('role')} />
         <button type="submit" disabled={save.saving}>
           {t('manage.caseworkers.add')}
@@ -186,8 +240,21 @@ function EditDialog({ worker, onClose, onDone }: DialogProps) {
     if (saved) onDone(t('manage.caseworkers.done.saved', { name: saved.name }));
   };
   return (
-    <FormDialog title={t('manage.caseworkers.editTitle', { name: worker.name })} saving={save.saving} error={save.error?.summary} onClose={onClose} onSubmit={() => void submit()}>
-      <TextField label={t('fields.name')} name="name" value={name} onChange={setName} error={save.fieldError('name')} autoFocus />
+    <FormDialog
+      title={t('manage.caseworkers.editTitle', { name: worker.name })}
+      saving={save.saving}
+      error={save.error?.summary}
+      onClose={onClose}
+      onSubmit={() => void submit()}
+    >
+      <TextField
+        label={t('fields.name')}
+        name="name"
+        value={name}
+        onChange={setName}
+        error={save.fieldError('name')}
+        autoFocus
+      />
       <RoleField value={role} onChange={setRole} error={save.fieldError('role')} />
     </FormDialog>
   );
@@ -203,7 +270,14 @@ function DeactivateDialog({ worker, onClose, onDone, onHandover }: DialogProps &
     if (await save.run()) onDone(t('manage.caseworkers.done.deactivated', { name: worker.name }));
   };
   return (
-    <FormDialog title={t('manage.caseworkers.deactivateTitle', { name: worker.name })} submitLabel={t('manage.caseworkers.deactivate')} saving={save.saving} error={undefined} onClose={onClose} onSubmit={() => void submit()}>
+    <FormDialog
+      title={t('manage.caseworkers.deactivateTitle', { name: worker.name })}
+      submitLabel={t('manage.caseworkers.deactivate')}
+      saving={save.saving}
+      error={undefined}
+      onClose={onClose}
+      onSubmit={() => void submit()}
+    >
       <p>{t('manage.caseworkers.deactivateHint', { name: worker.name })}</p>
       <ErrorSummary message={save.error?.summary} />
       {save.error && hasClients && (
@@ -228,7 +302,14 @@ function HandoverDialog({ worker, onClose, onDone }: DialogProps) {
   const save = useSave(() => call('caseworkers.handoverCaseload', { fromId: worker.id, toId, date, note }));
   const submit = async () => {
     const result = await save.run();
-    if (result) onDone(t('manage.caseworkers.done.handedOver', { count: result.moved, from: worker.name, to: session.caseworkerName(toId) }));
+    if (result)
+      onDone(
+        t('manage.caseworkers.done.handedOver', {
+          count: result.moved,
+          from: worker.name,
+          to: session.caseworkerName(toId),
+        }),
+      );
   };
   return (
     <FormDialog
@@ -243,9 +324,23 @@ function HandoverDialog({ worker, onClose, onDone }: DialogProps) {
       {others.length === 0 ? (
         <p className="error-summary">{t('manage.caseworkers.nobodyToHandOverTo')}</p>
       ) : (
-        <SelectField label={t('fields.toId')} name="toId" value={toId} onChange={setToId} options={others.map((w) => ({ value: w.id, label: w.name }))} error={save.fieldError('toId')} />
+        <SelectField
+          label={t('fields.toId')}
+          name="toId"
+          value={toId}
+          onChange={setToId}
+          options={others.map((w) => ({ value: w.id, label: w.name }))}
+          error={save.fieldError('toId')}
+        />
       )}
-      <TextField label={t('fields.date')} name="date" type="date" value={date} onChange={setDate} error={save.fieldError('date')} />
+      <TextField
+        label={t('fields.date')}
+        name="date"
+        type="date"
+        value={date}
+        onChange={setDate}
+        error={save.fieldError('date')}
+      />
       <TextArea label={t('fields.note')} name="note" value={note} onChange={setNote} error={save.fieldError('note')} />
     </FormDialog>
   );

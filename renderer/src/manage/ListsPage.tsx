@@ -66,7 +66,11 @@ function ListSection({ kind }: { kind: CatalogKind }) {
         pendingFocusRef.current = null; // Nothing moved: leave focus where it is.
         throw failure;
       }
-      return t('manage.lists.done.moved', { name: session.label(item), position: direction === 'up' ? index : index + 2, total: items.length });
+      return t('manage.lists.done.moved', {
+        name: session.label(item),
+        position: direction === 'up' ? index : index + 2,
+        total: items.length,
+      });
     });
   };
   const setRetired = (item: CatalogItem, retired: boolean) =>
@@ -104,7 +108,15 @@ function ListSection({ kind }: { kind: CatalogKind }) {
           </thead>
           <tbody>
             {items.map((item, index) => (
-              <ItemRow key={item.id} item={item} first={index === 0} last={index === items.length - 1} onMove={move} onRetire={setRetired} onOpen={setOpen} />
+              <ItemRow
+                key={item.id}
+                item={item}
+                first={index === 0}
+                last={index === items.length - 1}
+                onMove={move}
+                onRetire={setRetired}
+                onOpen={setOpen}
+              />
             ))}
           </tbody>
         </table>
@@ -141,7 +153,14 @@ function useRefocusAfterMove(items: readonly CatalogItem[]) {
   return pending;
 }
 
-function ItemRow(props: { item: CatalogItem; first: boolean; last: boolean; onMove(item: CatalogItem, direction: Direction): void; onRetire(item: CatalogItem, retired: boolean): void; onOpen(open: Open): void }) {
+function ItemRow(props: {
+  item: CatalogItem;
+  first: boolean;
+  last: boolean;
+  onMove(item: CatalogItem, direction: Direction): void;
+  onRetire(item: CatalogItem, retired: boolean): void;
+  onOpen(open: Open): void;
+}) {
   const { item, first, last, onMove, onRetire, onOpen } = props;
   const { t } = useTranslation();
   const session = useSession();
@@ -149,7 +168,15 @@ function ItemRow(props: { item: CatalogItem; first: boolean; last: boolean; onMo
   const arrow = (direction: Direction, symbol: string, disabled: boolean) => {
     const label = t(direction === 'up' ? 'manage.lists.moveUp' : 'manage.lists.moveDown', { name });
     return (
-      <button type="button" id={moveButtonId(item, direction)} className="link-button arrow-button" aria-label={label} title={label} disabled={disabled} onClick={() => onMove(item, direction)}>
+      <button
+        type="button"
+        id={moveButtonId(item, direction)}
+        className="link-button arrow-button"
+        aria-label={label}
+        title={label}
+        disabled={disabled}
+        onClick={() => onMove(item, direction)}
+      >
         <span aria-hidden="true">{symbol}</span>
       </button>
     );
@@ -160,7 +187,9 @@ function ItemRow(props: { item: CatalogItem; first: boolean; last: boolean; onMo
         {name}
         {item.retired && <span className="badge">{t('manage.lists.retiredBadge')}</span>}
       </th>
-      {item.kind === 'stage' && <td className="number-cell">{formatNumber(item.weight, session.language, decimals(item.weight))}</td>}
+      {item.kind === 'stage' && (
+        <td className="number-cell">{formatNumber(item.weight, session.language, decimals(item.weight))}</td>
+      )}
       {item.kind === 'target_group' && <td>{rhythmText(t, item.rescoreWeeks)}</td>}
       <td className="number-cell">{formatNumber(item.inUse, session.language)}</td>
       <td>
@@ -171,25 +200,51 @@ function ItemRow(props: { item: CatalogItem; first: boolean; last: boolean; onMo
       </td>
       <td>
         <div className="row-actions">
-          <button type="button" className="link-button" aria-label={t('manage.lists.renameLabel', { name })} onClick={() => onOpen({ dialog: 'rename', item })}>
+          <button
+            type="button"
+            className="link-button"
+            aria-label={t('manage.lists.renameLabel', { name })}
+            onClick={() => onOpen({ dialog: 'rename', item })}
+          >
             {t('manage.lists.rename')}
           </button>
           {item.kind === 'target_group' && (
-            <button type="button" className="link-button" aria-label={t('manage.lists.rhythmLabel', { name })} onClick={() => onOpen({ dialog: 'rhythm', item })}>
+            <button
+              type="button"
+              className="link-button"
+              aria-label={t('manage.lists.rhythmLabel', { name })}
+              onClick={() => onOpen({ dialog: 'rhythm', item })}
+            >
               {t('manage.lists.changeRhythm')}
             </button>
           )}
           {item.retired ? (
-            <button type="button" className="link-button" aria-label={t('manage.lists.restoreLabel', { name })} onClick={() => onRetire(item, false)}>
+            <button
+              type="button"
+              className="link-button"
+              aria-label={t('manage.lists.restoreLabel', { name })}
+              onClick={() => onRetire(item, false)}
+            >
               {t('manage.lists.restore')}
             </button>
           ) : (
-            <button type="button" className="link-button" aria-label={t('manage.lists.retireLabel', { name })} onClick={() => onRetire(item, true)}>
+            <button
+              type="button"
+              className="link-button"
+              aria-label={t('manage.lists.retireLabel', { name })}
+              onClick={() => onRetire(item, true)}
+            >
               {t('manage.lists.retire')}
             </button>
           )}
           {/* History points at items in use: those can only be retired (the server checks too). */}
-          <button type="button" className="link-button" aria-label={t('manage.lists.removeLabel', { name })} disabled={item.inUse > 0} onClick={() => onOpen({ dialog: 'remove', item })}>
+          <button
+            type="button"
+            className="link-button"
+            aria-label={t('manage.lists.removeLabel', { name })}
+            disabled={item.inUse > 0}
+            onClick={() => onOpen({ dialog: 'remove', item })}
+          >
             {t('manage.lists.remove')}
           </button>
         </div>
@@ -198,16 +253,38 @@ function ItemRow(props: { item: CatalogItem; first: boolean; last: boolean; onMo
   );
 }
 
-function WeightField({ value, onChange, error }: { value: string; onChange(value: string): void; error: string | undefined }) {
+function WeightField({
+  value,
+  onChange,
+  error,
+}: {
+  value: string;
+  onChange(value: string): void;
+  error: string | undefined;
+}) {
   const { t } = useTranslation();
-  return <TextField label={t('fields.weight')} name="weight" type="number" step="0.25" value={value} onChange={onChange} hint={t('manage.lists.weightHint')} error={error} className="weight-field" />;
+  return (
+    <TextField
+      label={t('fields.weight')}
+      name="weight"
+      type="number"
+      step="0.25"
+      value={value}
+      onChange={onChange}
+      hint={t('manage.lists.weightHint')}
+      error={error}
+      className="weight-field"
+    />
+  );
 }
 
 function AddItemForm({ kind, list, onAdded }: { kind: CatalogKind; list: string; onAdded(message: string): void }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [weight, setWeight] = useState('1');
-  const save = useSave(() => call('catalog.create', { kind, name, ...(kind === 'stage' ? { weight: toWeight(weight) } : {}) }));
+  const save = useSave(() =>
+    call('catalog.create', { kind, name, ...(kind === 'stage' ? { weight: toWeight(weight) } : {}) }),
+  );
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const created = await save.run();
@@ -217,9 +294,21 @@ function AddItemForm({ kind, list, onAdded }: { kind: CatalogKind; list: string;
     onAdded(t('manage.lists.done.added', { name: created.name ?? name, list }));
   };
   return (
-    <form className="add-item-form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('manage.lists.addTo', { list })}>
+    <form
+      className="add-item-form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-label={t('manage.lists.addTo', { list })}
+    >
       <div className="add-item-fields">
-        <TextField label={t('fields.name')} name="name" value={name} onChange={setName} error={save.fieldError('name')} className="name-field" />
+        <TextField
+          label={t('fields.name')}
+          name="name"
+          value={name}
+          onChange={setName}
+          error={save.fieldError('name')}
+          className="name-field"
+        />
         {kind === 'stage' && <WeightField value={weight} onChange={setWeight} error={save.fieldError('weight')} />}
         <button type="submit" disabled={save.saving}>
           {t('manage.lists.add')}
@@ -242,13 +331,21 @@ function RenameDialog({ item, onClose, onDone }: DialogProps) {
   const current = session.label(item);
   const [name, setName] = useState(current);
   const [weight, setWeight] = useState(String(item.weight));
-  const save = useSave(() => call('catalog.update', { id: item.id, name, ...(item.kind === 'stage' ? { weight: toWeight(weight) } : {}) }));
+  const save = useSave(() =>
+    call('catalog.update', { id: item.id, name, ...(item.kind === 'stage' ? { weight: toWeight(weight) } : {}) }),
+  );
   const submit = async () => {
     const saved = await save.run();
     if (saved) onDone(t('manage.lists.done.renamed', { name: saved.name ?? name }));
   };
   return (
-    <FormDialog title={t('manage.lists.renameTitle', { name: current })} saving={save.saving} error={save.error?.summary} onClose={onClose} onSubmit={() => void submit()}>
+    <FormDialog
+      title={t('manage.lists.renameTitle', { name: current })}
+      saving={save.saving}
+      error={save.error?.summary}
+      onClose={onClose}
+      onSubmit={() => void submit()}
+    >
       <TextField
         label={t('fields.name')}
         name="name"
@@ -264,7 +361,9 @@ function RenameDialog({ item, onClose, onDone }: DialogProps) {
 }
 
 function rhythmText(t: TFunction, weeks: number | null): string {
-  return weeks === null ? t('manage.lists.rhythmDefault', { weeks: DEFAULT_RESCORE_WEEKS }) : t('manage.lists.rhythmEvery', { count: weeks });
+  return weeks === null
+    ? t('manage.lists.rhythmDefault', { weeks: DEFAULT_RESCORE_WEEKS })
+    : t('manage.lists.rhythmEvery', { count: weeks });
 }
 
 /** How often clients of a target group are scored again: it sets when a scoring is due and what coverage counts. */
@@ -278,10 +377,20 @@ function RhythmDialog({ item, onClose, onDone }: DialogProps) {
   const submit = async () => {
     const saved = await save.run();
     if (!saved) return;
-    onDone(saved.rescoreWeeks === null ? t('manage.lists.done.rhythmDefault', { name, weeks: DEFAULT_RESCORE_WEEKS }) : t('manage.lists.done.rhythm', { name, count: saved.rescoreWeeks }));
+    onDone(
+      saved.rescoreWeeks === null
+        ? t('manage.lists.done.rhythmDefault', { name, weeks: DEFAULT_RESCORE_WEEKS })
+        : t('manage.lists.done.rhythm', { name, count: saved.rescoreWeeks }),
+    );
   };
   return (
-    <FormDialog title={t('manage.lists.rhythmTitle', { name })} saving={save.saving} error={save.error?.summary} onClose={onClose} onSubmit={() => void submit()}>
+    <FormDialog
+      title={t('manage.lists.rhythmTitle', { name })}
+      saving={save.saving}
+      error={save.error?.summary}
+      onClose={onClose}
+      onSubmit={() => void submit()}
+    >
       <TextField
         label={t('fields.rescoreWeeks')}
         name="rescoreWeeks"
@@ -306,7 +415,14 @@ function RemoveDialog({ item, onClose, onDone }: DialogProps) {
     if (await save.run()) onDone(t('manage.lists.done.removed', { name }));
   };
   return (
-    <FormDialog title={t('manage.lists.removeTitle', { name })} submitLabel={t('manage.lists.remove')} saving={save.saving} error={save.error?.summary} onClose={onClose} onSubmit={() => void submit()}>
+    <FormDialog
+      title={t('manage.lists.removeTitle', { name })}
+      submitLabel={t('manage.lists.remove')}
+      saving={save.saving}
+      error={save.error?.summary}
+      onClose={onClose}
+      onSubmit={() => void submit()}
+    >
       <p>{t('manage.lists.removeHint', { name })}</p>
     </FormDialog>
   );

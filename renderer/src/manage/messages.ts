@@ -4,7 +4,8 @@ import { defineMessages } from '../i18n/define';
 export const messages = defineMessages({
   en: {
     caseworkers: {
-      intro: 'Everyone who works with Koers on this computer. Deactivated caseworkers stay in the history but can no longer work or receive clients.',
+      intro:
+        'Everyone who works with Koers on this computer. Deactivated caseworkers stay in the history but can no longer work or receive clients.',
       status: 'Status',
       activeClients: 'Active clients',
       actions: 'Actions',
@@ -17,13 +18,16 @@ export const messages = defineMessages({
       handover: 'Hand over caseload',
       handoverLabel: 'Hand over caseload of {{name}}',
       handoverTitle: 'Hand over the whole caseload of {{name}}',
-      handoverHint_one: '{{name}} has {{count}} active client. It goes, with its household, to the caseworker you choose.',
-      handoverHint_other: '{{name}} has {{count}} active clients. They go, with their households, to the caseworker you choose.',
+      handoverHint_one:
+        '{{name}} has {{count}} active client. It goes, with its household, to the caseworker you choose.',
+      handoverHint_other:
+        '{{name}} has {{count}} active clients. They go, with their households, to the caseworker you choose.',
       nobodyToHandOverTo: 'There is no other active caseworker to hand over to. Add one first.',
       deactivate: 'Deactivate',
       deactivateLabel: 'Deactivate {{name}}',
       deactivateTitle: 'Deactivate {{name}}',
-      deactivateHint: '{{name}} will no longer be able to work in Koers or receive clients. The history stays, and you can reactivate them at any time.',
+      deactivateHint:
+        '{{name}} will no longer be able to work in Koers or receive clients. The history stays, and you can reactivate them at any time.',
       offerHandover: 'Hand over the whole caseload…',
       reactivate: 'Reactivate',
       reactivateLabel: 'Reactivate {{name}}',
@@ -42,7 +46,8 @@ export const messages = defineMessages({
       },
     },
     lists: {
-      intro: 'These lists fill the choices on every client. A retired item stays in the history but can no longer be chosen; an item nothing uses can be removed.',
+      intro:
+        'These lists fill the choices on every client. A retired item stays in the history but can no longer be chosen; an item nothing uses can be removed.',
       inUse: 'In use',
       order: 'Order',
       actions: 'Actions',
@@ -55,7 +60,8 @@ export const messages = defineMessages({
       rename: 'Rename',
       renameLabel: 'Rename {{name}}',
       renameTitle: 'Rename “{{name}}”',
-      renameDefaultHint: 'Koers shows this shipped name in each language. After renaming, your name is shown in every language.',
+      renameDefaultHint:
+        'Koers shows this shipped name in each language. After renaming, your name is shown in every language.',
       weightHint: 'How heavily a client in this stage counts in the workload, from 0 to 10.',
       rhythm: 'Rescoring',
       rhythmEvery_one: 'Every week',
@@ -64,7 +70,8 @@ export const messages = defineMessages({
       changeRhythm: 'Rhythm',
       rhythmLabel: 'Rhythm of {{name}}: change how often to rescore',
       rhythmTitle: 'Rescoring rhythm of “{{name}}”',
-      rhythmHint: 'After this many weeks a client in this target group is due to be scored again, from 1 to 52. Leave it empty for the default: every {{weeks}} weeks.',
+      rhythmHint:
+        'After this many weeks a client in this target group is due to be scored again, from 1 to 52. Leave it empty for the default: every {{weeks}} weeks.',
       retire: 'Retire',
       retireLabel: 'Retire {{name}}',
       restore: 'Restore',
@@ -88,7 +95,8 @@ export const messages = defineMessages({
   },
   nl: {
     caseworkers: {
-      intro: 'Iedereen die op deze computer met Koers werkt. Gedeactiveerde klantmanagers blijven in de geschiedenis staan, maar kunnen niet meer werken of klanten krijgen.',
+      intro:
+        'Iedereen die op deze computer met Koers werkt. Gedeactiveerde klantmanagers blijven in de geschiedenis staan, maar kunnen niet meer werken of klanten krijgen.',
       status: 'Status',
       activeClients: 'Actieve klanten',
       actions: 'Acties',
@@ -101,13 +109,16 @@ export const messages = defineMessages({
       handover: 'Caseload overdragen',
       handoverLabel: 'Caseload overdragen van {{name}}',
       handoverTitle: 'Hele caseload van {{name}} overdragen',
-      handoverHint_one: '{{name}} heeft {{count}} actieve klant. Die gaat, met het huishouden, naar de klantmanager die u kiest.',
-      handoverHint_other: '{{name}} heeft {{count}} actieve klanten. Die gaan, met hun huishoudens, naar de klantmanager die u kiest.',
+      handoverHint_one:
+        '{{name}} heeft {{count}} actieve klant. Die gaat, met het huishouden, naar de klantmanager die u kiest.',
+      handoverHint_other:
+        '{{name}} heeft {{count}} actieve klanten. Die gaan, met hun huishoudens, naar de klantmanager die u kiest.',
       nobodyToHandOverTo: 'Er is geen andere actieve klantmanager om aan over te dragen. Voeg er eerst een toe.',
       deactivate: 'Deactiveren',
       deactivateLabel: '{{name}} deactiveren',
       deactivateTitle: '{{name}} deactiveren',
-      deactivateHint: '{{name}} kan dan niet meer in Koers werken of klanten krijgen. De geschiedenis blijft bewaard en u kunt deze klantmanager altijd weer activeren.',
+      deactivateHint:
+        '{{name}} kan dan niet meer in Koers werken of klanten krijgen. De geschiedenis blijft bewaard en u kunt deze klantmanager altijd weer activeren.',
       offerHandover: 'Hele caseload overdragen…',
       reactivate: 'Heractiveren',
       reactivateLabel: '{{name}} heractiveren',
@@ -126,7 +137,8 @@ export const messages = defineMessages({
       },
     },
     lists: {
-      intro: 'Deze lijsten vullen de keuzes bij elke klant. Een onderdeel dat niet meer in gebruik is, blijft in de geschiedenis staan maar kan niet meer worden gekozen; een onderdeel dat nergens wordt gebruikt, kunt u verwijderen.',
+      intro:
+        'Deze lijsten vullen de keuzes bij elke klant. Een onderdeel dat niet meer in gebruik is, blijft in de geschiedenis staan maar kan niet meer worden gekozen; een onderdeel dat nergens wordt gebruikt, kunt u verwijderen.',
       inUse: 'In gebruik',
       order: 'Volgorde',
       actions: 'Acties',
@@ -139,7 +151,8 @@ export const messages = defineMessages({
       rename: 'Naam wijzigen',
       renameLabel: 'Naam wijzigen van {{name}}',
       renameTitle: 'Naam van “{{name}}” wijzigen',
-      renameDefaultHint: 'Koers toont deze meegeleverde naam in elke taal. Na het wijzigen staat uw naam er in elke taal.',
+      renameDefaultHint:
+        'Koers toont deze meegeleverde naam in elke taal. Na het wijzigen staat uw naam er in elke taal.',
       weightHint: 'Hoe zwaar een klant in deze fase meetelt in de werklast, van 0 tot 10.',
       rhythm: 'Scoorritme',
       rhythmEvery_one: 'Elke week',
@@ -148,7 +161,8 @@ export const messages = defineMessages({
       changeRhythm: 'Ritme',
       rhythmLabel: 'Ritme van {{name}} wijzigen',
       rhythmTitle: 'Scoorritme van “{{name}}”',
-      rhythmHint: 'Na zoveel weken is een klant in deze doelgroep weer aan de beurt om gescoord te worden, van 1 tot 52. Laat het leeg voor de standaard: elke {{weeks}} weken.',
+      rhythmHint:
+        'Na zoveel weken is een klant in deze doelgroep weer aan de beurt om gescoord te worden, van 1 tot 52. Laat het leeg voor de standaard: elke {{weeks}} weken.',
       retire: 'Buiten gebruik stellen',
       retireLabel: '{{name}} buiten gebruik stellen',
       restore: 'Weer in gebruik nemen',
@@ -172,7 +186,8 @@ export const messages = defineMessages({
   },
   da: {
     caseworkers: {
-      intro: 'Alle, der arbejder med Koers på denne computer. Deaktiverede sagsbehandlere bliver i historikken, men kan ikke længere arbejde eller få borgere.',
+      intro:
+        'Alle, der arbejder med Koers på denne computer. Deaktiverede sagsbehandlere bliver i historikken, men kan ikke længere arbejde eller få borgere.',
       status: 'Status',
       activeClients: 'Aktive borgere',
       actions: 'Handlinger',
@@ -185,13 +200,16 @@ export const messages = defineMessages({
       handover: 'Overdrag sagsstamme',
       handoverLabel: 'Overdrag sagsstamme for {{name}}',
       handoverTitle: 'Overdrag hele sagsstammen for {{name}}',
-      handoverHint_one: '{{name}} har {{count}} aktiv borger. Borgeren går, sammen med sin husstand, til den sagsbehandler, du vælger.',
-      handoverHint_other: '{{name}} har {{count}} aktive borgere. De går, sammen med deres husstande, til den sagsbehandler, du vælger.',
+      handoverHint_one:
+        '{{name}} har {{count}} aktiv borger. Borgeren går, sammen med sin husstand, til den sagsbehandler, du vælger.',
+      handoverHint_other:
+        '{{name}} har {{count}} aktive borgere. De går, sammen med deres husstande, til den sagsbehandler, du vælger.',
       nobodyToHandOverTo: 'Der er ingen anden aktiv sagsbehandler at overdrage til. Tilføj en først.',
       deactivate: 'Deaktiver',
       deactivateLabel: 'Deaktiver {{name}}',
       deactivateTitle: 'Deaktiver {{name}}',
-      deactivateHint: '{{name}} kan derefter ikke længere arbejde i Koers eller få borgere. Historikken bevares, og du kan altid genaktivere sagsbehandleren.',
+      deactivateHint:
+        '{{name}} kan derefter ikke længere arbejde i Koers eller få borgere. Historikken bevares, og du kan altid genaktivere sagsbehandleren.',
       offerHandover: 'Overdrag hele sagsstammen…',
       reactivate: 'Genaktiver',
       reactivateLabel: 'Genaktiver {{name}}',
@@ -210,7 +228,8 @@ export const messages = defineMessages({
       },
     },
     lists: {
-      intro: 'Disse lister udgør valgmulighederne for hver borger. Et udgået punkt bliver i historikken, men kan ikke længere vælges; et punkt, som intet bruger, kan slettes.',
+      intro:
+        'Disse lister udgør valgmulighederne for hver borger. Et udgået punkt bliver i historikken, men kan ikke længere vælges; et punkt, som intet bruger, kan slettes.',
       inUse: 'I brug',
       order: 'Rækkefølge',
       actions: 'Handlinger',
@@ -223,7 +242,8 @@ export const messages = defineMessages({
       rename: 'Omdøb',
       renameLabel: 'Omdøb {{name}}',
       renameTitle: 'Omdøb “{{name}}”',
-      renameDefaultHint: 'Koers viser dette medfølgende navn på hvert sprog. Efter omdøbning vises dit navn på alle sprog.',
+      renameDefaultHint:
+        'Koers viser dette medfølgende navn på hvert sprog. Efter omdøbning vises dit navn på alle sprog.',
       weightHint: 'Hvor meget en borger i denne fase vejer i arbejdsbyrden, fra 0 til 10.',
       rhythm: 'Scoringsrytme',
       rhythmEvery_one: 'Hver uge',
@@ -232,7 +252,8 @@ export const messages = defineMessages({
       changeRhythm: 'Rytme',
       rhythmLabel: 'Rytme for {{name}}: skift hvor ofte der scores',
       rhythmTitle: 'Scoringsrytme for “{{name}}”',
-      rhythmHint: 'Efter så mange uger skal en borger i denne målgruppe scores igen, fra 1 til 52. Lad feltet stå tomt for standarden: hver {{weeks}}. uge.',
+      rhythmHint:
+        'Efter så mange uger skal en borger i denne målgruppe scores igen, fra 1 til 52. Lad feltet stå tomt for standarden: hver {{weeks}}. uge.',
       retire: 'Sæt som udgået',
       retireLabel: 'Sæt som udgået: {{name}}',
       restore: 'Tag i brug igen',

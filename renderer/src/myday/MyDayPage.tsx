@@ -51,13 +51,29 @@ export function MyDayPage() {
       {agenda.length === 0 && <p className="empty">{t('myDay.nothing')}</p>}
       {agenda.length > 0 &&
         (['overdue', 'today', 'thisWeek'] as const).map((group) => (
-          <AgendaGroup key={group} group={group} items={groups[group]} onComplete={(i) => void complete(i)} onPostpone={(i, d) => void postpone(i, d)} />
+          <AgendaGroup
+            key={group}
+            group={group}
+            items={groups[group]}
+            onComplete={(i) => void complete(i)}
+            onPostpone={(i, d) => void postpone(i, d)}
+          />
         ))}
     </div>
   );
 }
 
-function AgendaGroup({ group, items, onComplete, onPostpone }: { group: Group; items: AgendaItem[]; onComplete(item: AgendaItem): void; onPostpone(item: AgendaItem, days: number): void }) {
+function AgendaGroup({
+  group,
+  items,
+  onComplete,
+  onPostpone,
+}: {
+  group: Group;
+  items: AgendaItem[];
+  onComplete(item: AgendaItem): void;
+  onPostpone(item: AgendaItem, days: number): void;
+}) {
   const { t } = useTranslation();
   const { language } = useSession();
   const titleId = useId();
@@ -83,13 +99,27 @@ function AgendaGroup({ group, items, onComplete, onPostpone }: { group: Group; i
                 </span>
                 <a href={href({ page: 'client', id: item.client.id })}>{client}</a>
                 <span className="agenda-buttons">
-                  <button type="button" onClick={() => onComplete(item)} aria-label={t('myDay.markDone', { title: item.title, client })}>
+                  <button
+                    type="button"
+                    onClick={() => onComplete(item)}
+                    aria-label={t('myDay.markDone', { title: item.title, client })}
+                  >
                     {t('myDay.done')}
                   </button>
-                  <button type="button" className="secondary" onClick={() => onPostpone(item, 1)} aria-label={t('myDay.postponeTomorrow', { title: item.title, client })}>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => onPostpone(item, 1)}
+                    aria-label={t('myDay.postponeTomorrow', { title: item.title, client })}
+                  >
                     {t('myDay.tomorrow')}
                   </button>
-                  <button type="button" className="secondary" onClick={() => onPostpone(item, 7)} aria-label={t('myDay.postponeWeek', { title: item.title, client })}>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => onPostpone(item, 7)}
+                    aria-label={t('myDay.postponeWeek', { title: item.title, client })}
+                  >
                     {t('myDay.nextWeek')}
                   </button>
                 </span>

@@ -4,7 +4,9 @@ import { type Inline, parseNote } from './format';
 function Line({ parts }: { parts: Inline[] }) {
   return (
     <>
-      {parts.map((part, i) => (part.type === 'strong' ? <strong key={i}>{part.text}</strong> : <Fragment key={i}>{part.text}</Fragment>))}
+      {parts.map((part, i) =>
+        part.type === 'strong' ? <strong key={i}>{part.text}</strong> : <Fragment key={i}>{part.text}</Fragment>,
+      )}
     </>
   );
 }

@@ -20,7 +20,17 @@ type Open = 'edit' | 'history' | 'remove' | 'followUp' | null;
  * One note with what can be done to it. `anchor` gives it the id `note-ID`, which
  * search results scroll to; a second copy (the pinned group) goes without.
  */
-export function NoteCard({ note, anchor, clients, onDone }: { note: Note; anchor: boolean; clients: readonly Option[]; onDone(message: string): void }) {
+export function NoteCard({
+  note,
+  anchor,
+  clients,
+  onDone,
+}: {
+  note: Note;
+  anchor: boolean;
+  clients: readonly Option[];
+  onDone(message: string): void;
+}) {
   const { t } = useTranslation();
   const session = useSession();
   const [open, setOpen] = useState<Open>(null);
@@ -30,10 +40,16 @@ export function NoteCard({ note, anchor, clients, onDone }: { note: Note; anchor
     if (message) onDone(message);
   };
   return (
-    <article id={anchor ? `note-${note.id}` : undefined} tabIndex={anchor ? -1 : undefined} className={`note-card note-${note.kind}${note.pinned ? ' pinned' : ''}`} aria-labelledby={headingId}>
+    <article
+      id={anchor ? `note-${note.id}` : undefined}
+      tabIndex={anchor ? -1 : undefined}
+      className={`note-card note-${note.kind}${note.pinned ? ' pinned' : ''}`}
+      aria-labelledby={headingId}
+    >
       <header className="note-header">
         <h3 id={headingId}>
-          {t(`notes.kinds.${note.kind}`)} <time dateTime={note.notedAt}>{formatDateTime(note.notedAt, session.language)}</time>
+          {t(`notes.kinds.${note.kind}`)}{' '}
+          <time dateTime={note.notedAt}>{formatDateTime(note.notedAt, session.language)}</time>
         </h3>
         <span className="note-meta">
           {note.authorId && t('notes.by', { name: session.caseworkerName(note.authorId) })}
@@ -61,10 +77,21 @@ export function NoteCard({ note, anchor, clients, onDone }: { note: Note; anchor
           {t('notes.remove')}
         </button>
       </div>
-      {open === 'edit' && <NoteEditor target={{ kind: 'edit', note }} onClose={() => close()} onSaved={() => close(t('notes.saved'))} />}
+      {open === 'edit' && (
+        <NoteEditor target={{ kind: 'edit', note }} onClose={() => close()} onSaved={() => close(t('notes.saved'))} />
+      )}
       {open === 'history' && <HistoryDialog note={note} onClose={() => close()} />}
-      {open === 'remove' && <RemoveDialog note={note} onClose={() => close()} onRemoved={() => close(t('notes.removed'))} />}
-      {open === 'followUp' && <FollowUpDialog note={note} clients={clients} onClose={() => close()} onCreated={(count) => close(t('notes.todosCreated', { count }))} />}
+      {open === 'remove' && (
+        <RemoveDialog note={note} onClose={() => close()} onRemoved={() => close(t('notes.removed'))} />
+      )}
+      {open === 'followUp' && (
+        <FollowUpDialog
+          note={note}
+          clients={clients}
+          onClose={() => close()}
+          onCreated={(count) => close(t('notes.todosCreated', { count }))}
+        />
+      )}
     </article>
   );
 }
@@ -83,7 +110,10 @@ function HistoryDialog({ note, onClose }: { note: Note; onClose(): void }) {
             <li key={version.writtenAt}>
               <p className="note-meta">
                 {t(`notes.kinds.${version.kind}`)} · {formatDateTime(version.notedAt, session.language)} —{' '}
-                {t('notes.versionBy', { name: session.caseworkerName(version.writtenBy) || t('common.unknown'), time: formatDateTime(version.writtenAt, session.language) })}
+                {t('notes.versionBy', {
+                  name: session.caseworkerName(version.writtenBy) || t('common.unknown'),
+                  time: formatDateTime(version.writtenAt, session.language),
+                })}
               </p>
               <NoteBody text={version.body} />
             </li>
@@ -131,14 +161,30 @@ interface Row {
 }
 
 /** One or more to-dos that follow from the note (an agreement, usually), each linked to it. */
-function FollowUpDialog({ note, clients, onClose, onCreated }: { note: Note; clients: readonly Option[]; onClose(): void; onCreated(count: number): void }) {
+function FollowUpDialog({
+  note,
+  clients,
+  onClose,
+  onCreated,
+}: {
+  note: Note;
+  clients: readonly Option[];
+  onClose(): void;
+  onCreated(count: number): void;
+}) {
   const { t } = useTranslation();
   const session = useSession();
   const [clientId, setClientId] = useState(clients[0]?.value ?? '');
   const [rows, setRows] = useState<Row[]>([{ key: 0, title: '', dueDate: session.info.today }]);
   const save = useSave(async () => {
     for (const row of rows) {
-      await call('actions.create', { clientId, title: row.title, kind: 'follow_up', dueDate: row.dueDate, noteId: note.id });
+      await call('actions.create', {
+        clientId,
+        title: row.title,
+        kind: 'follow_up',
+        dueDate: row.dueDate,
+        noteId: note.id,
+      });
       // Created ones leave the form, so a retry after a failure makes no doubles.
       setRows((r) => r.filter((x) => x.key !== row.key));
     }
@@ -148,12 +194,29 @@ function FollowUpDialog({ note, clients, onClose, onCreated }: { note: Note; cli
     const count = await save.run();
     if (count) onCreated(count);
   };
-  const update = (key: number, change: Partial<Row>) => setRows((r) => r.map((row) => (row.key === key ? { ...row, ...change } : row)));
-  const add = () => setRows((r) => [...r, { key: Math.max(...r.map((row) => row.key)) + 1, title: '', dueDate: session.info.today }]);
+  const update = (key: number, change: Partial<Row>) =>
+    setRows((r) => r.map((row) => (row.key === key ? { ...row, ...change } : row)));
+  const add = () =>
+    setRows((r) => [...r, { key: Math.max(...r.map((row) => row.key)) + 1, title: '', dueDate: session.info.today }]);
   return (
-    <FormDialog title={t('notes.followUpTitle')} submitLabel={t('notes.createTodos')} saving={save.saving} error={save.error?.summary} onClose={onClose} onSubmit={() => void submit()}>
+    <FormDialog
+      title={t('notes.followUpTitle')}
+      submitLabel={t('notes.createTodos')}
+      saving={save.saving}
+      error={save.error?.summary}
+      onClose={onClose}
+      onSubmit={() => void submit()}
+    >
       <p className="hint">{t('notes.followUpHint')}</p>
-      {clients.length > 1 && <SelectField label={t('notes.forClient')} name="clientId" value={clientId} onChange={setClientId} options={clients} />}
+      {clients.length > 1 && (
+        <SelectField
+          label={t('notes.forClient')}
+          name="clientId"
+          value={clientId}
+          onChange={setClientId}
+          options={clients}
+        />
+      )}
       {rows.map((row, i) => (
         <FollowUpRow
           key={row.key}
@@ -171,14 +234,33 @@ function FollowUpDialog({ note, clients, onClose, onCreated }: { note: Note; cli
   );
 }
 
-function FollowUpRow(props: { number: number; row: Row; error: ((field: string) => string | undefined) | undefined; onChange(change: Partial<Row>): void; onRemove: (() => void) | undefined }) {
+function FollowUpRow(props: {
+  number: number;
+  row: Row;
+  error: ((field: string) => string | undefined) | undefined;
+  onChange(change: Partial<Row>): void;
+  onRemove: (() => void) | undefined;
+}) {
   const { number, row, error, onChange, onRemove } = props;
   const { t } = useTranslation();
   return (
     <fieldset className="follow-up-row">
       <legend>{t('notes.todoNumber', { number })}</legend>
-      <TextField label={t('fields.title')} name={`title-${number}`} value={row.title} onChange={(title) => onChange({ title })} error={error?.('title')} />
-      <TextField label={t('fields.dueDate')} name={`dueDate-${number}`} type="date" value={row.dueDate} onChange={(dueDate) => onChange({ dueDate })} error={error?.('dueDate')} />
+      <TextField
+        label={t('fields.title')}
+        name={`title-${number}`}
+        value={row.title}
+        onChange={(title) => onChange({ title })}
+        error={error?.('title')}
+      />
+      <TextField
+        label={t('fields.dueDate')}
+        name={`dueDate-${number}`}
+        type="date"
+        value={row.dueDate}
+        onChange={(dueDate) => onChange({ dueDate })}
+        error={error?.('dueDate')}
+      />
       {onRemove && (
         <button type="button" className="link-button" onClick={onRemove}>
           {t('notes.removeRow', { number })}

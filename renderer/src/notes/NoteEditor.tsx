@@ -11,10 +11,20 @@ import { FormFooter } from '../ui/FormDialog';
 import { useSave } from '../ui/useSave';
 import './notes.css';
 
-export const NOTE_KINDS: readonly NoteKind[] = ['conversation', 'phone_call', 'home_visit', 'agreement', 'reflection', 'milestone'];
+export const NOTE_KINDS: readonly NoteKind[] = [
+  'conversation',
+  'phone_call',
+  'home_visit',
+  'agreement',
+  'reflection',
+  'milestone',
+];
 
 /** What the note is for: a new note for a client or a household, or a change to one. */
-export type NoteTarget = { kind: 'client'; clientId: string; name: string } | { kind: 'household'; householdId: string; name: string } | { kind: 'edit'; note: Note };
+export type NoteTarget =
+  | { kind: 'client'; clientId: string; name: string }
+  | { kind: 'household'; householdId: string; name: string }
+  | { kind: 'edit'; note: Note };
 
 /** Drafts are typed per place: one unsaved new note per client or household, one per note being edited. */
 function draftKey(target: NoteTarget): string {
@@ -35,7 +45,15 @@ const DRAFT_DELAY_MS = 300;
  * Writes or changes a note. What is typed is kept as a draft while typing, so a
  * closed window or a crash loses nothing; the draft comes back when the editor opens.
  */
-export function NoteEditor({ target, onClose, onSaved }: { target: NoteTarget; onClose(): void; onSaved(note: Note): void }) {
+export function NoteEditor({
+  target,
+  onClose,
+  onSaved,
+}: {
+  target: NoteTarget;
+  onClose(): void;
+  onSaved(note: Note): void;
+}) {
   const { t } = useTranslation();
   const session = useSession();
   const key = draftKey(target);
@@ -113,7 +131,12 @@ export function NoteEditor({ target, onClose, onSaved }: { target: NoteTarget; o
       await stopDrafts();
       const content = { kind, notedAt, body, pinned };
       if (target.kind === 'edit') return call('notes.update', { id: target.note.id, ...content });
-      return call('notes.create', target.kind === 'client' ? { clientId: target.clientId, ...content } : { householdId: target.householdId, ...content });
+      return call(
+        'notes.create',
+        target.kind === 'client'
+          ? { clientId: target.clientId, ...content }
+          : { householdId: target.householdId, ...content },
+      );
     },
     { kind, notedAt, body },
   );
@@ -144,17 +167,46 @@ export function NoteEditor({ target, onClose, onSaved }: { target: NoteTarget; o
   return (
     <Dialog title={title} onClose={requestClose} wide>
       {leaving && <LeaveQuestion onBack={() => setLeaving(false)} onKeep={keep} onDiscard={() => void discard()} />}
-      <form hidden={leaving} ref={formRef} onSubmit={(e) => void submit(e)} onBlur={flush} noValidate className="note-editor">
+      <form
+        hidden={leaving}
+        ref={formRef}
+        onSubmit={(e) => void submit(e)}
+        onBlur={flush}
+        noValidate
+        className="note-editor"
+      >
         {restoredFrom && (
           <p className="draft-restored" role="status">
             {t('notes.draftRestored', { time: formatDateTime(restoredFrom, session.language) })}
           </p>
         )}
         <div className="note-editor-row">
-          <SelectField label={t('fields.kind')} name="kind" value={kind} onChange={changed((v: string) => setKind(v as NoteKind))} options={NOTE_KINDS.map((k) => ({ value: k, label: t(`notes.kinds.${k}`) }))} error={save.fieldError('kind')} />
-          <TextField label={t('fields.notedAt')} name="notedAt" type="datetime-local" value={notedAt} onChange={changed(setNotedAt)} error={save.fieldError('notedAt')} />
+          <SelectField
+            label={t('fields.kind')}
+            name="kind"
+            value={kind}
+            onChange={changed((v: string) => setKind(v as NoteKind))}
+            options={NOTE_KINDS.map((k) => ({ value: k, label: t(`notes.kinds.${k}`) }))}
+            error={save.fieldError('kind')}
+          />
+          <TextField
+            label={t('fields.notedAt')}
+            name="notedAt"
+            type="datetime-local"
+            value={notedAt}
+            onChange={changed(setNotedAt)}
+            error={save.fieldError('notedAt')}
+          />
         </div>
-        <TextArea label={t('fields.body')} name="body" value={body} onChange={changed(setBody)} rows={10} hint={t('notes.bodyHint')} error={save.fieldError('body')} />
+        <TextArea
+          label={t('fields.body')}
+          name="body"
+          value={body}
+          onChange={changed(setBody)}
+          rows={10}
+          hint={t('notes.bodyHint')}
+          error={save.fieldError('body')}
+        />
         <CheckboxField label={t('notes.pinned')} name="pinned" checked={pinned} onChange={setPinned} />
         <ErrorSummary message={save.error?.summary} />
         <FormFooter onCancel={requestClose} saving={save.saving} />

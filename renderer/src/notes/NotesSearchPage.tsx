@@ -34,7 +34,8 @@ export function NotesSearchPage() {
   const searching = text.trim() !== '';
 
   let summary = t('notes.search.start');
-  if (searching && hits.data) summary = hits.data.length === 0 ? t('notes.search.none') : t('notes.search.results', { count: hits.data.length });
+  if (searching && hits.data)
+    summary = hits.data.length === 0 ? t('notes.search.none') : t('notes.search.results', { count: hits.data.length });
 
   return (
     <section className="notes-search" aria-labelledby={titleId}>
@@ -42,8 +43,24 @@ export function NotesSearchPage() {
         <h1 id={titleId}>{t('nav.notes')}</h1>
       </div>
       <div role="search" className="panel notes-filters">
-        <TextField label={t('notes.search.text')} name="text" type="search" value={text} onChange={setText} hint={t('notes.search.textHint')} autoFocus className="notes-search-text" />
-        <SelectField label={t('notes.search.client')} name="clientId" value={clientId} onChange={setClientId} options={clientOptions} empty={t('notes.search.anyClient')} />
+        <TextField
+          label={t('notes.search.text')}
+          name="text"
+          type="search"
+          value={text}
+          onChange={setText}
+          hint={t('notes.search.textHint')}
+          autoFocus
+          className="notes-search-text"
+        />
+        <SelectField
+          label={t('notes.search.client')}
+          name="clientId"
+          value={clientId}
+          onChange={setClientId}
+          options={clientOptions}
+          empty={t('notes.search.anyClient')}
+        />
         <SelectField
           label={t('notes.search.kind')}
           name="kind"
@@ -73,7 +90,9 @@ export function NotesSearchPage() {
 function Hit({ hit }: { hit: NoteHit }) {
   const { t } = useTranslation();
   const session = useSession();
-  const target = hit.clientId ? href({ page: 'client', id: hit.clientId, noteId: hit.id }) : href({ page: 'household', id: hit.householdId ?? '', noteId: hit.id });
+  const target = hit.clientId
+    ? href({ page: 'client', id: hit.clientId, noteId: hit.id })
+    : href({ page: 'household', id: hit.householdId ?? '', noteId: hit.id });
   return (
     <li className="note-hit">
       <a href={target} aria-label={t('notes.search.open', { name: hit.ownerName })} className="note-hit-link">
@@ -85,7 +104,9 @@ function Hit({ hit }: { hit: NoteHit }) {
       </a>
       <p className="note-snippet">
         {/* A snippet is one line: the bold markers of the note's formatting are left out. */}
-        {splitHighlights(hit.snippet.replaceAll('**', '')).map((part, i) => (part.marked ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+        {splitHighlights(hit.snippet.replaceAll('**', '')).map((part, i) =>
+          part.marked ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
+        )}
       </p>
     </li>
   );

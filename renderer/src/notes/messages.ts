@@ -2,7 +2,14 @@ import { defineMessages } from '../i18n/define';
 
 export const messages = defineMessages({
   en: {
-    kinds: { conversation: 'Conversation', phone_call: 'Phone call', home_visit: 'Home visit', agreement: 'Agreement', reflection: 'Reflection', milestone: 'Milestone' },
+    kinds: {
+      conversation: 'Conversation',
+      phone_call: 'Phone call',
+      home_visit: 'Home visit',
+      agreement: 'Agreement',
+      reflection: 'Reflection',
+      milestone: 'Milestone',
+    },
     write: 'Write note',
     writeHousehold: 'Write household note',
     shortcutHint: 'Tip: press N anywhere on this page to write a note.',
@@ -65,7 +72,14 @@ export const messages = defineMessages({
     },
   },
   nl: {
-    kinds: { conversation: 'Gesprek', phone_call: 'Telefoongesprek', home_visit: 'Huisbezoek', agreement: 'Afspraak', reflection: 'Reflectie', milestone: 'Mijlpaal' },
+    kinds: {
+      conversation: 'Gesprek',
+      phone_call: 'Telefoongesprek',
+      home_visit: 'Huisbezoek',
+      agreement: 'Afspraak',
+      reflection: 'Reflectie',
+      milestone: 'Mijlpaal',
+    },
     write: 'Notitie schrijven',
     writeHousehold: 'Notitie voor het huishouden schrijven',
     shortcutHint: 'Tip: druk op N om een notitie te schrijven.',
@@ -128,7 +142,14 @@ export const messages = defineMessages({
     },
   },
   da: {
-    kinds: { conversation: 'Samtale', phone_call: 'Telefonsamtale', home_visit: 'Hjemmebesøg', agreement: 'Aftale', reflection: 'Refleksion', milestone: 'Milepæl' },
+    kinds: {
+      conversation: 'Samtale',
+      phone_call: 'Telefonsamtale',
+      home_visit: 'Hjemmebesøg',
+      agreement: 'Aftale',
+      reflection: 'Refleksion',
+      milestone: 'Milepæl',
+    },
     write: 'Skriv notat',
     writeHousehold: 'Skriv notat for husstanden',
     shortcutHint: 'Tip: tryk N for at skrive et notat.',

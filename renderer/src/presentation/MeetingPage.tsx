@@ -20,7 +20,11 @@ export function MeetingPage() {
   const titleId = useId();
   // Key persons lead the meeting for the whole team; a caseworker brings their own caseload.
   const caseworkerId = session.isKeyPerson ? undefined : session.info.currentCaseworker?.id;
-  const rows = useRemote('clients.list', { status: 'active', ...(caseworkerId ? { caseworkerId } : {}) }, ['clients', 'scorings', 'catalog']);
+  const rows = useRemote('clients.list', { status: 'active', ...(caseworkerId ? { caseworkerId } : {}) }, [
+    'clients',
+    'scorings',
+    'catalog',
+  ]);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [search, setSearch] = useState('');
   const [showNames, setShowNames] = useState(false);
@@ -41,7 +45,9 @@ export function MeetingPage() {
 
   const visible = useMemo(() => {
     const needle = search.trim().toLocaleLowerCase();
-    return (rows.data ?? []).filter((row) => !needle || `${row.firstName} ${row.lastName} ${row.pseudonym}`.toLocaleLowerCase().includes(needle));
+    return (rows.data ?? []).filter(
+      (row) => !needle || `${row.firstName} ${row.lastName} ${row.pseudonym}`.toLocaleLowerCase().includes(needle),
+    );
   }, [rows.data, search]);
 
   const leave = useCallback(() => {
@@ -63,9 +69,13 @@ export function MeetingPage() {
     });
   };
   const selectDue = () => {
-    const due = (rows.data ?? []).filter((row) => row.status === 'active' && row.scoringDueOn !== null && row.scoringDueOn <= session.info.today);
+    const due = (rows.data ?? []).filter(
+      (row) => row.status === 'active' && row.scoringDueOn !== null && row.scoringDueOn <= session.info.today,
+    );
     setSelected(new Set(due.map((row) => row.id)));
-    setStatus(due.length === 0 ? t('presentation.list.noneDue') : t('presentation.list.dueSelected', { count: due.length }));
+    setStatus(
+      due.length === 0 ? t('presentation.list.noneDue') : t('presentation.list.dueSelected', { count: due.length }),
+    );
   };
   const chosen = (rows.data ?? []).filter((row) => selected.has(row.id));
   const start = (display?: Display) => {
@@ -75,7 +85,10 @@ export function MeetingPage() {
     }
     setStatus('');
     if (!display) setPresenting(chosen);
-    else call('presentation.start', { clientIds: chosen.map((row) => row.id), showNames, displayId: display.id }).catch((error: unknown) => setStatus(describeError(t, error).summary));
+    else
+      call('presentation.start', { clientIds: chosen.map((row) => row.id), showNames, displayId: display.id }).catch(
+        (error: unknown) => setStatus(describeError(t, error).summary),
+      );
   };
   // Another screen is offered as soon as one is connected: a projector, a meeting-room TV.
   const others = displays.filter((d) => !d.current);
@@ -87,17 +100,33 @@ export function MeetingPage() {
       </div>
       <p className="hint page-intro">{t('presentation.intro')}</p>
       {!rows.data ? (
-        rows.error ? <ErrorSummary message={describeError(t, rows.error).summary} /> : <p className="loading">{t('app.loading')}</p>
+        rows.error ? (
+          <ErrorSummary message={describeError(t, rows.error).summary} />
+        ) : (
+          <p className="loading">{t('app.loading')}</p>
+        )
       ) : (
         <div className="panel">
           <h2>{t('presentation.list.title')}</h2>
           <div className="meeting-toolbar">
-            <TextField className="search-field" label={t('presentation.list.search')} name="search" type="search" value={search} onChange={setSearch} />
+            <TextField
+              className="search-field"
+              label={t('presentation.list.search')}
+              name="search"
+              type="search"
+              value={search}
+              onChange={setSearch}
+            />
             <div className="meeting-buttons">
               <button type="button" onClick={selectDue} aria-describedby={`${titleId}-due`}>
                 {t('presentation.list.dueForDiscussion')}
               </button>
-              <button type="button" className="link-button" onClick={() => setSelected(new Set())} disabled={selected.size === 0}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => setSelected(new Set())}
+                disabled={selected.size === 0}
+              >
                 {t('presentation.list.clear')}
               </button>
             </div>
@@ -135,7 +164,13 @@ export function MeetingPage() {
             </ul>
           )}
           <p className="count">{t('presentation.list.selected', { count: selected.size })}</p>
-          <CheckboxField label={t('presentation.showNames')} name="showNames" checked={showNames} onChange={setShowNames} hint={t('presentation.showNamesHint')} />
+          <CheckboxField
+            label={t('presentation.showNames')}
+            name="showNames"
+            checked={showNames}
+            onChange={setShowNames}
+            hint={t('presentation.showNamesHint')}
+          />
           <div className="meeting-start">
             <button type="button" ref={startRef} onClick={() => start()}>
               {others.length > 0 ? t('presentation.startHere') : t('presentation.start')}
@@ -159,7 +194,9 @@ export function MeetingPage() {
 /** "Projector (1920 × 1080)", or "Display 2 (…)" when the OS gives no name. */
 function displayName(t: TFunction, display: Display, n: number): string {
   const size = `${display.width} × ${display.height}`;
-  return display.label ? t('presentation.display', { label: display.label, size }) : t('presentation.displayNumber', { number: n + 2, size });
+  return display.label
+    ? t('presentation.display', { label: display.label, size })
+    : t('presentation.displayNumber', { number: n + 2, size });
 }
 
 /** The connected displays, again whenever one is plugged in or out. */
@@ -186,7 +223,15 @@ function useDisplays(): Display[] {
  * The laptop while the room's screen shows the presentation: the meeting list with
  * the client on screen marked, and the same keys and buttons to step or stop.
  */
-function PresenterView({ state, rows, displays }: { state: PresentationState; rows: readonly CaseloadRow[]; displays: readonly Display[] }) {
+function PresenterView({
+  state,
+  rows,
+  displays,
+}: {
+  state: PresentationState;
+  rows: readonly CaseloadRow[];
+  displays: readonly Display[];
+}) {
   const { t } = useTranslation();
   const titleId = useId();
   const byId = new Map(rows.map((row) => [row.id, row]));
@@ -203,14 +248,19 @@ function PresenterView({ state, rows, displays }: { state: PresentationState; ro
         <h1 id={titleId}>{t('nav.meeting')}</h1>
       </div>
       <div className="panel">
-        <h2>{display ? t('presentation.presentingOn', { display: displayName(t, display, others.indexOf(display)) }) : t('presentation.presentingElsewhere')}</h2>
+        <h2>
+          {display
+            ? t('presentation.presentingOn', { display: displayName(t, display, others.indexOf(display)) })
+            : t('presentation.presentingElsewhere')}
+        </h2>
         <p className="hint">{t('presentation.keys')}</p>
         <ol className="presenter-list">
           {state.clientIds.map((id, n) => {
             const row = byId.get(id);
             return (
               <li key={id} aria-current={n === state.index ? 'step' : undefined}>
-                <span className="meeting-name">{row ? `${row.firstName} ${row.lastName}` : ''}</span> <span className="pseudonym">{row?.pseudonym}</span>
+                <span className="meeting-name">{row ? `${row.firstName} ${row.lastName}` : ''}</span>{' '}
+                <span className="pseudonym">{row?.pseudonym}</span>
                 {n === state.index && <span className="badge">{t('presentation.onScreen')}</span>}
               </li>
             );

@@ -22,5 +22,14 @@ export function PresentWindow() {
 
   if (state === null) return <p className="presentation presentation-ended">{t('presentation.ended')}</p>;
   if (!state || !rows.data) return <p className="presentation">{t('app.loading')}</p>;
-  return <Slide clients={clients} index={state.index} showNames={state.showNames} fullScreen={false} onMove={onMove} onLeave={onLeave} />;
+  return (
+    <Slide
+      clients={clients}
+      index={state.index}
+      showNames={state.showNames}
+      fullScreen={false}
+      onMove={onMove}
+      onLeave={onLeave}
+    />
+  );
 }

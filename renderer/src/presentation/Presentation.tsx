@@ -11,9 +11,26 @@ import { ErrorSummary } from '../ui/fields';
 import { useRemote } from '../useRemote';
 
 /** Presenting in the Koers window itself: the slide full screen, stepping kept here. */
-export function Presentation({ clients, showNames, onLeave }: { clients: readonly CaseloadRow[]; showNames: boolean; onLeave(): void }) {
+export function Presentation({
+  clients,
+  showNames,
+  onLeave,
+}: {
+  clients: readonly CaseloadRow[];
+  showNames: boolean;
+  onLeave(): void;
+}) {
   const [index, setIndex] = useState(0);
-  return <Slide clients={clients} index={index} showNames={showNames} fullScreen onMove={(move) => setIndex((current) => step(current, clients.length, move))} onLeave={onLeave} />;
+  return (
+    <Slide
+      clients={clients}
+      index={index}
+      showNames={showNames}
+      fullScreen
+      onMove={(move) => setIndex((current) => step(current, clients.length, move))}
+      onLeave={onLeave}
+    />
+  );
 }
 
 /** Arrow keys, Page Up/Down (clickers), Home/End and Esc, wherever focus is in the window. */
@@ -138,7 +155,11 @@ function ProgressionSummary({ clientId }: { clientId: string }) {
     <section className="presentation-progression" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('presentation.progression')}</h2>
       {!data ? (
-        progression.error ? <ErrorSummary message={describeError(t, progression.error).summary} /> : <p>{t('app.loading')}</p>
+        progression.error ? (
+          <ErrorSummary message={describeError(t, progression.error).summary} />
+        ) : (
+          <p>{t('app.loading')}</p>
+        )
       ) : !data.radar.latest || data.indicators.length === 0 ? (
         <p>{t('presentation.noScorings')}</p>
       ) : (
@@ -158,7 +179,9 @@ function SlideChart({ progression }: { progression: Progression }) {
   const shown = useMemo(() => withoutNoteText(progression, t), [progression, t]);
   const keys = useMemo(() => shown.indicators.map((i) => i.key), [shown]);
   const option = useMemo(() => progressionOption(shown, keys, labels, PROJECTOR), [shown, keys, labels]);
-  return <LazyEChart className="presentation-chart" option={option} label={describeChart(t, shown, keys, false, labels)} />;
+  return (
+    <LazyEChart className="presentation-chart" option={option} label={describeChart(t, shown, keys, false, labels)} />
+  );
 }
 
 type Indicator = Progression['indicators'][number];

@@ -3,7 +3,8 @@ import { defineMessages } from '../i18n/define';
 /** The team meeting: a list of clients to discuss, then presented one at a time on a big screen. */
 export const messages = defineMessages({
   en: {
-    intro: 'Pick the clients to discuss, then start the presentation. It shows only the pseudonym, target group, stage and progression — no names, numbers or notes unless you choose to show names.',
+    intro:
+      'Pick the clients to discuss, then start the presentation. It shows only the pseudonym, target group, stage and progression — no names, numbers or notes unless you choose to show names.',
     list: {
       title: 'Meeting list',
       search: 'Search clients',
@@ -52,7 +53,8 @@ export const messages = defineMessages({
     ended: 'The presentation has ended.',
   },
   nl: {
-    intro: 'Kies de klanten die u wilt bespreken en start de presentatie. Die toont alleen pseudoniem, doelgroep, fase en voortgang — geen namen, nummers of notities, tenzij u kiest om namen te tonen.',
+    intro:
+      'Kies de klanten die u wilt bespreken en start de presentatie. Die toont alleen pseudoniem, doelgroep, fase en voortgang — geen namen, nummers of notities, tenzij u kiest om namen te tonen.',
     list: {
       title: 'Bespreeklijst',
       search: 'Klanten zoeken',
@@ -69,7 +71,8 @@ export const messages = defineMessages({
       due: 'aan de beurt',
     },
     showNames: 'Namen tonen',
-    showNamesHint: 'Alleen als iedereen in de ruimte mag zien wie de klanten zijn. Anders wordt het pseudoniem getoond.',
+    showNamesHint:
+      'Alleen als iedereen in de ruimte mag zien wie de klanten zijn. Anders wordt het pseudoniem getoond.',
     start: 'Presentatie starten',
     nothingSelected: 'Selecteer minstens één klant om te starten.',
     position: '{{current}} / {{total}}',
@@ -101,7 +104,8 @@ export const messages = defineMessages({
     ended: 'De presentatie is afgelopen.',
   },
   da: {
-    intro: 'Vælg de borgere, der skal drøftes, og start præsentationen. Den viser kun pseudonym, målgruppe, fase og udvikling — ingen navne, numre eller notater, medmindre du vælger at vise navne.',
+    intro:
+      'Vælg de borgere, der skal drøftes, og start præsentationen. Den viser kun pseudonym, målgruppe, fase og udvikling — ingen navne, numre eller notater, medmindre du vælger at vise navne.',
     list: {
       title: 'Drøftelsesliste',
       search: 'Søg borgere',

@@ -47,7 +47,15 @@ export function ReportPage({ clientId, pseudonymised }: { clientId: string; pseu
   return <Report client={client.data} progression={data} pseudonymised={pseudonymised} />;
 }
 
-function Report({ client, progression, pseudonymised }: { client: Client; progression: Progression; pseudonymised: boolean }) {
+function Report({
+  client,
+  progression,
+  pseudonymised,
+}: {
+  client: Client;
+  progression: Progression;
+  pseudonymised: boolean;
+}) {
   const { t } = useTranslation();
   const session = useSession();
   const labels = useChartLabels();
@@ -80,7 +88,12 @@ function Report({ client, progression, pseudonymised }: { client: Client; progre
     <article className="report">
       <header className="report-header">
         <h1>{t('report.title')}</h1>
-        <p>{t('report.made', { date: formatDate(session.info.today, session.language, 'long'), name: session.info.currentCaseworker?.name ?? '' })}</p>
+        <p>
+          {t('report.made', {
+            date: formatDate(session.info.today, session.language, 'long'),
+            name: session.info.currentCaseworker?.name ?? '',
+          })}
+        </p>
         <p className="report-notice">{pseudonymised ? t('report.pseudonymised') : t('report.confidential')}</p>
       </header>
       <dl className="report-facts">
@@ -96,7 +109,13 @@ function Report({ client, progression, pseudonymised }: { client: Client; progre
       ) : (
         <>
           <h2>{t('report.overTime')}</h2>
-          <LazyEChart className="report-chart" option={option} label={describeChart(t, progression, keys, false, labels)} pixelRatio={3} onRendered={() => setDrawn(true)} />
+          <LazyEChart
+            className="report-chart"
+            option={option}
+            label={describeChart(t, progression, keys, false, labels)}
+            pixelRatio={3}
+            onRendered={() => setDrawn(true)}
+          />
           <IndicatorTable progression={progression} />
         </>
       )}
@@ -110,7 +129,11 @@ function Report({ client, progression, pseudonymised }: { client: Client; progre
               </li>
             ))}
           </ul>
-          {progression.milestones.length > MILESTONES_SHOWN && <p className="report-more">{t('report.earlierMilestones', { count: progression.milestones.length - MILESTONES_SHOWN })}</p>}
+          {progression.milestones.length > MILESTONES_SHOWN && (
+            <p className="report-more">
+              {t('report.earlierMilestones', { count: progression.milestones.length - MILESTONES_SHOWN })}
+            </p>
+          )}
         </>
       )}
     </article>
@@ -121,10 +144,16 @@ function IndicatorTable({ progression }: { progression: Progression }) {
   const { t } = useTranslation();
   const { language } = useSession();
   const { first, latest } = progression.radar;
-  const level = (indicator: Progression['indicators'][number], value: number | null | undefined) => (value === null || value === undefined ? '–' : levelName(indicator, value));
+  const level = (indicator: Progression['indicators'][number], value: number | null | undefined) =>
+    value === null || value === undefined ? '–' : levelName(indicator, value);
   return (
     <table className="report-table">
-      <caption>{t('report.tableCaption', { first: first ? formatDate(first.date, language) : '–', latest: latest ? formatDate(latest.date, language) : '–' })}</caption>
+      <caption>
+        {t('report.tableCaption', {
+          first: first ? formatDate(first.date, language) : '–',
+          latest: latest ? formatDate(latest.date, language) : '–',
+        })}
+      </caption>
       <thead>
         <tr>
           <th scope="col">{t('report.indicator')}</th>

@@ -22,7 +22,11 @@ export function AuditPage() {
   const [check, setCheck] = useState<Check | null>(null);
   const [checking, setChecking] = useState(false);
   const [error, setError] = useState<string>();
-  const entries = useRemote('audit.list', { ...(actor ? { actor } : {}), ...(entityId.trim() ? { entityId: entityId.trim() } : {}), from, to, limit: 200 }, ['clients', 'notes', 'scorings', 'actions']);
+  const entries = useRemote(
+    'audit.list',
+    { ...(actor ? { actor } : {}), ...(entityId.trim() ? { entityId: entityId.trim() } : {}), from, to, limit: 200 },
+    ['clients', 'notes', 'scorings', 'actions'],
+  );
 
   const runCheck = async () => {
     setChecking(true);
@@ -49,11 +53,20 @@ export function AuditPage() {
         {check &&
           (check.problems.length === 0
             ? t('safety.audit.intact', { count: check.entries })
-            : t('safety.audit.broken', { problems: check.problems.map((p) => t(`safety.audit.problem.${p.problem}`, { seq: p.seq })).join('; ') }))}
+            : t('safety.audit.broken', {
+                problems: check.problems.map((p) => t(`safety.audit.problem.${p.problem}`, { seq: p.seq })).join('; '),
+              }))}
       </p>
       <ErrorSummary message={error} />
       <form className="panel audit-filters" onSubmit={(e) => e.preventDefault()}>
-        <SelectField label={t('safety.audit.who')} name="actor" value={actor} onChange={setActor} empty={t('safety.audit.anyone')} options={session.caseworkers.map((w) => ({ value: w.id, label: w.name }))} />
+        <SelectField
+          label={t('safety.audit.who')}
+          name="actor"
+          value={actor}
+          onChange={setActor}
+          empty={t('safety.audit.anyone')}
+          options={session.caseworkers.map((w) => ({ value: w.id, label: w.name }))}
+        />
         <TextField label={t('safety.audit.entity')} name="entityId" value={entityId} onChange={setEntityId} />
         <TextField label={t('safety.audit.from')} name="from" type="date" value={from} onChange={setFrom} />
         <TextField label={t('safety.audit.to')} name="to" type="date" value={to} onChange={setTo} />

@@ -46,14 +46,28 @@ export function BackupSettings() {
         <dd>{data.ownFolder}</dd>
       </dl>
       <div className="toolbar">
-        <button type="button" disabled={busy} onClick={() => run(async () => t('safety.backups.done', { name: (await call('backups.create', {})).fileName }))}>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() =>
+            run(async () => t('safety.backups.done', { name: (await call('backups.create', {})).fileName }))
+          }
+        >
           {busy ? t('safety.backups.working') : t('safety.backups.now')}
         </button>
-        <button type="button" className="secondary" onClick={() => run(async () => ((await call('backups.chooseFolder', {})) ? '' : ''))}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => run(async () => ((await call('backups.chooseFolder', {})) ? '' : ''))}
+        >
           {t('safety.backups.chooseFolder')}
         </button>
         {data.customFolder && (
-          <button type="button" className="secondary" onClick={() => run(async () => ((await call('backups.resetFolder', {})) ? '' : ''))}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => run(async () => ((await call('backups.resetFolder', {})) ? '' : ''))}
+          >
             {t('safety.backups.resetFolder')}
           </button>
         )}
@@ -96,7 +110,15 @@ export function BackupSettings() {
   );
 }
 
-function RestoreDialog({ backup, onClose, onDone }: { backup: Backup; onClose(): void; onDone(message: string): void }) {
+function RestoreDialog({
+  backup,
+  onClose,
+  onDone,
+}: {
+  backup: Backup;
+  onClose(): void;
+  onDone(message: string): void;
+}) {
   const { t } = useTranslation();
   const { language } = useSession();
   const contents = useRemote('backups.inspect', { fileName: backup.fileName }, []);
@@ -114,7 +136,10 @@ function RestoreDialog({ backup, onClose, onDone }: { backup: Backup; onClose():
     }
   };
   return (
-    <Dialog title={t('safety.backups.restoreTitle', { date: formatDateTime(backup.createdAt, language) })} onClose={onClose}>
+    <Dialog
+      title={t('safety.backups.restoreTitle', { date: formatDateTime(backup.createdAt, language) })}
+      onClose={onClose}
+    >
       {!contents.data ? (
         <p>{t('safety.backups.checking')}</p>
       ) : contents.data.usable ? (

@@ -46,7 +46,13 @@ export function ClientPrivacy({ client }: { client: Client }) {
 function HouseholdRule({ household }: { household: ErasurePlan['household'] }) {
   const { t } = useTranslation();
   if (!household) return null;
-  return <p>{household.erased ? t('safety.privacy.householdErased', { name: household.name, count: household.notes }) : t('safety.privacy.householdKept', { name: household.name, count: household.otherMembers })}</p>;
+  return (
+    <p>
+      {household.erased
+        ? t('safety.privacy.householdErased', { name: household.name, count: household.notes })
+        : t('safety.privacy.householdKept', { name: household.name, count: household.otherMembers })}
+    </p>
+  );
 }
 
 function EraseDialog({ client, onClose }: { client: Client; onClose(): void }) {
@@ -73,7 +79,10 @@ function EraseDialog({ client, onClose }: { client: Client; onClose(): void }) {
     }
   };
   return (
-    <Dialog title={t('safety.privacy.eraseTitle', { name: `${client.firstName} ${client.lastName}` })} onClose={pending ? leave : onClose}>
+    <Dialog
+      title={t('safety.privacy.eraseTitle', { name: `${client.firstName} ${client.lastName}` })}
+      onClose={pending ? leave : onClose}
+    >
       {pending ? (
         <>
           <p role="alert" className="error-summary">
@@ -94,8 +103,17 @@ function EraseDialog({ client, onClose }: { client: Client; onClose(): void }) {
           noValidate
         >
           <p>{t('safety.privacy.eraseWarning')}</p>
-          {plan.data ? <HouseholdRule household={plan.data.household} /> : <ErrorSummary message={plan.error === undefined ? undefined : describeError(t, plan.error).summary} />}
-          <TextField label={t('safety.privacy.confirmLabel', { pseudonym: client.pseudonym })} name="confirm" value={confirm} onChange={setConfirm} />
+          {plan.data ? (
+            <HouseholdRule household={plan.data.household} />
+          ) : (
+            <ErrorSummary message={plan.error === undefined ? undefined : describeError(t, plan.error).summary} />
+          )}
+          <TextField
+            label={t('safety.privacy.confirmLabel', { pseudonym: client.pseudonym })}
+            name="confirm"
+            value={confirm}
+            onChange={setConfirm}
+          />
           <ErrorSummary message={error} />
           <div className="form-footer">
             <button type="button" className="secondary" onClick={onClose}>

@@ -18,7 +18,11 @@ export function LockGate({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let current = true;
-    const load = () => void call('lock.status', {}).then((s) => current && setStatus(s), () => undefined);
+    const load = () =>
+      void call('lock.status', {}).then(
+        (s) => current && setStatus(s),
+        () => undefined,
+      );
     load();
     const offLock = subscribe('lock.changed', load);
     // After a restore every screen shows other data: start afresh.
@@ -82,7 +86,10 @@ function LockScreen({ waitSeconds, onStatus }: { waitSeconds: number | null; onS
   const until = wait?.until;
   useEffect(() => {
     if (until === undefined) return;
-    const timer = setInterval(() => setWait((w) => (w && Date.now() < w.until ? { ...w, now: Date.now() } : null)), 1000);
+    const timer = setInterval(
+      () => setWait((w) => (w && Date.now() < w.until ? { ...w, now: Date.now() } : null)),
+      1000,
+    );
     return () => clearInterval(timer);
   }, [until]);
   const left = wait ? Math.ceil((wait.until - wait.now) / 1000) : 0;
@@ -100,7 +107,8 @@ function LockScreen({ waitSeconds, onStatus }: { waitSeconds: number | null; onS
     try {
       onStatus(await call('lock.unlock', { pin }));
     } catch (failure) {
-      const refused = failure instanceof KoersError && (failure.code === 'validation' || failure.details?.reason === 'pin_wait');
+      const refused =
+        failure instanceof KoersError && (failure.code === 'validation' || failure.details?.reason === 'pin_wait');
       setError(!refused ? t('errors.internal') : failure.code === 'validation' ? t('safety.lock.wrong') : undefined);
       setPin('');
       if (refused) await refresh().catch(() => setError(t('errors.internal')));
@@ -108,13 +116,27 @@ function LockScreen({ waitSeconds, onStatus }: { waitSeconds: number | null; onS
       setBusy(false);
     }
   };
-  const waitText = left <= 0 ? undefined : left < 60 ? t('safety.lock.waitSeconds', { count: left }) : t('safety.lock.waitMinutes', { count: Math.ceil(left / 60) });
+  const waitText =
+    left <= 0
+      ? undefined
+      : left < 60
+        ? t('safety.lock.waitSeconds', { count: left })
+        : t('safety.lock.waitMinutes', { count: Math.ceil(left / 60) });
   return (
     <main className="lock-screen" aria-labelledby={titleId}>
       <form ref={form} className="panel lock-panel" onSubmit={(e) => void submit(e)} noValidate>
         <h1 id={titleId}>{t('safety.lock.title')}</h1>
         <p>{t('safety.lock.intro')}</p>
-        <TextField label={t('safety.lock.pin')} name="pin" type="password" inputMode="numeric" value={pin} onChange={setPin} error={error} {...(waitText ? { hint: waitText } : {})} />
+        <TextField
+          label={t('safety.lock.pin')}
+          name="pin"
+          type="password"
+          inputMode="numeric"
+          value={pin}
+          onChange={setPin}
+          error={error}
+          {...(waitText ? { hint: waitText } : {})}
+        />
         <button type="submit" disabled={busy || pin.length === 0 || left > 0}>
           {t('safety.lock.unlock')}
         </button>

@@ -51,7 +51,9 @@ export function RetentionPage() {
               key={item.id}
               label={t('safety.privacy.years', { group: session.label(item) })}
               name={`years-${item.id}`}
-              value={item.retentionYears === null || item.retentionYears === undefined ? '' : String(item.retentionYears)}
+              value={
+                item.retentionYears === null || item.retentionYears === undefined ? '' : String(item.retentionYears)
+              }
               onChange={(value) => setYears(item.id, value)}
               empty={t('safety.privacy.defaultYears')}
               options={YEARS.map((n) => ({ value: String(n), label: String(n) }))}

@@ -50,12 +50,36 @@ export function SecuritySettings() {
       <p className="hint">{t('safety.lock.settingsIntro')}</p>
       {!hasPin && <p className="hint">{t('safety.lock.noPin')}</p>}
       <form className="inline-form" onSubmit={(e) => void savePin(e)} noValidate>
-        {hasPin && <TextField label={t('safety.lock.currentPin')} name="currentPin" type="password" inputMode="numeric" value={currentPin} onChange={setCurrentPin} error={error.fields.currentPin} />}
-        <TextField label={t('safety.lock.newPin')} name="pin" type="password" inputMode="numeric" value={pin} onChange={setPin} error={error.fields.pin} />
+        {hasPin && (
+          <TextField
+            label={t('safety.lock.currentPin')}
+            name="currentPin"
+            type="password"
+            inputMode="numeric"
+            value={currentPin}
+            onChange={setCurrentPin}
+            error={error.fields.currentPin}
+          />
+        )}
+        <TextField
+          label={t('safety.lock.newPin')}
+          name="pin"
+          type="password"
+          inputMode="numeric"
+          value={pin}
+          onChange={setPin}
+          error={error.fields.pin}
+        />
         <button type="submit">{hasPin ? t('safety.lock.changePin') : t('safety.lock.setPin')}</button>
       </form>
       <form className="inline-form" onSubmit={(e) => void saveMinutes(e)} noValidate>
-        <TextField label={t('safety.lock.minutes')} name="minutes" type="number" value={minutes ?? String(status.data.minutes)} onChange={setMinutes} />
+        <TextField
+          label={t('safety.lock.minutes')}
+          name="minutes"
+          type="number"
+          value={minutes ?? String(status.data.minutes)}
+          onChange={setMinutes}
+        />
         <button type="submit" className="secondary" disabled={minutes === null}>
           {t('safety.lock.saveMinutes')}
         </button>

@@ -14,7 +14,8 @@ export const messages = defineMessages({
       waitMinutes_one: 'Too many wrong PINs; try again in {{count}} minute.',
       waitMinutes_other: 'Too many wrong PINs; try again in {{count}} minutes.',
       settings: 'Lock',
-      settingsIntro: 'Koers locks itself after a time without use, and when the computer locks or goes to sleep. It then asks for your PIN.',
+      settingsIntro:
+        'Koers locks itself after a time without use, and when the computer locks or goes to sleep. It then asks for your PIN.',
       newPin: 'New PIN (4 to 12 digits)',
       currentPin: 'Current PIN',
       setPin: 'Set PIN',
@@ -28,7 +29,8 @@ export const messages = defineMessages({
     },
     backups: {
       title: 'Backups',
-      intro: 'Koers backs up when it starts (if the last backup is more than a day old) and when it closes, and keeps the last 7 daily and 8 weekly backups.',
+      intro:
+        'Koers backs up when it starts (if the last backup is more than a day old) and when it closes, and keeps the last 7 daily and 8 weekly backups.',
       database: 'Database',
       folder: 'Backup folder',
       defaultFolder: 'default',
@@ -51,20 +53,27 @@ export const messages = defineMessages({
       scorings_other: '{{count}} scorings',
       notes_one: '{{count}} note',
       notes_other: '{{count}} notes',
-      restoreWarning: 'Everything entered after it will be replaced. Koers first backs up what is there now, so the restore can be undone.',
+      restoreWarning:
+        'Everything entered after it will be replaced. Koers first backs up what is there now, so the restore can be undone.',
       restoreConfirm: 'Restore',
       checking: 'Reading the backup…',
       restored: 'Restored. A backup of the data from before the restore was made first: {{name}}',
     },
     audit: {
       title: 'Audit log',
-      intro: 'Who opened or changed which record, when, and with what result. Never the content. Every entry is sealed with the one before it, so a changed or removed entry is found by the check.',
+      intro:
+        'Who opened or changed which record, when, and with what result. Never the content. Every entry is sealed with the one before it, so a changed or removed entry is found by the check.',
       check: 'Check the log',
       checking: 'Checking…',
       intact_one: 'The log is intact: {{count}} entry, none changed or removed.',
       intact_other: 'The log is intact: {{count}} entries, none changed or removed.',
       broken: 'The log has been tampered with: {{problems}}.',
-      problem: { edited: 'entry {{seq}} was changed', missing: 'entry {{seq}} was removed', truncated: 'entries from {{seq}} on were cut off', rewritten: 'entries up to {{seq}} were removed or changed and the chain computed again' },
+      problem: {
+        edited: 'entry {{seq}} was changed',
+        missing: 'entry {{seq}} was removed',
+        truncated: 'entries from {{seq}} on were cut off',
+        rewritten: 'entries up to {{seq}} were removed or changed and the chain computed again',
+      },
       who: 'Who',
       action: 'Action',
       record: 'Record',
@@ -82,16 +91,23 @@ export const messages = defineMessages({
       exported: 'Saved to {{path}}',
       erase: 'Erase client…',
       eraseTitle: 'Erase {{name}} completely?',
-      eraseWarning: 'All records of this client are erased: facts, notes, scores, to-dos and history. This cannot be undone. Only the audit record that the erasure took place remains.',
+      eraseWarning:
+        'All records of this client are erased: facts, notes, scores, to-dos and history. This cannot be undone. Only the audit record that the erasure took place remains.',
       confirmLabel: 'Type the pseudonym {{pseudonym}} to confirm',
       eraseConfirm: 'Erase',
-      householdErased_one: 'This client is the only member of the household “{{name}}”: the household and its {{count}} note are erased too.',
-      householdErased_other: 'This client is the only member of the household “{{name}}”: the household and its {{count}} notes are erased too.',
-      householdKept_one: 'The household “{{name}}” and its notes stay, because they are also about its other member: what they say about this client is not changed.',
-      householdKept_other: 'The household “{{name}}” and its notes stay, because they are also about its {{count}} other members: what they say about this client is not changed.',
-      householdRule: 'Notes on a household stay while it has other members, because they are also about them; a household whose last member is erased is erased with its notes.',
+      householdErased_one:
+        'This client is the only member of the household “{{name}}”: the household and its {{count}} note are erased too.',
+      householdErased_other:
+        'This client is the only member of the household “{{name}}”: the household and its {{count}} notes are erased too.',
+      householdKept_one:
+        'The household “{{name}}” and its notes stay, because they are also about its other member: what they say about this client is not changed.',
+      householdKept_other:
+        'The household “{{name}}” and its notes stay, because they are also about its {{count}} other members: what they say about this client is not changed.',
+      householdRule:
+        'Notes on a household stay while it has other members, because they are also about them; a household whose last member is erased is erased with its notes.',
       retention: 'Retention',
-      retentionIntro: 'Closed cases are kept for a period per target group (10 years unless set otherwise). The cases past that period are listed here for review, and can be erased together.',
+      retentionIntro:
+        'Closed cases are kept for a period per target group (10 years unless set otherwise). The cases past that period are listed here for review, and can be erased together.',
       years: 'Keep closed cases of {{group}} (years)',
       defaultYears: 'default (10)',
       dueTitle: 'Past their retention period',
@@ -105,7 +121,13 @@ export const messages = defineMessages({
       purged_other: '{{count}} cases erased.',
       link: 'Retention and purging',
     },
-    support: { title: 'Support', intro: 'The log holds what went wrong in Koers, never client data. Your application administrator may ask for it.', openLogs: 'Open log folder', opened: 'Log folder: {{folder}}' },
+    support: {
+      title: 'Support',
+      intro:
+        'The log holds what went wrong in Koers, never client data. Your application administrator may ask for it.',
+      openLogs: 'Open log folder',
+      opened: 'Log folder: {{folder}}',
+    },
   },
   nl: {
     lock: {
@@ -119,7 +141,8 @@ export const messages = defineMessages({
       waitMinutes_one: 'Te veel verkeerde pincodes; probeer het over {{count}} minuut opnieuw.',
       waitMinutes_other: 'Te veel verkeerde pincodes; probeer het over {{count}} minuten opnieuw.',
       settings: 'Vergrendeling',
-      settingsIntro: 'Koers vergrendelt zichzelf na een tijd zonder gebruik, en als de computer vergrendelt of in slaapstand gaat. Daarna vraagt Koers om uw pincode.',
+      settingsIntro:
+        'Koers vergrendelt zichzelf na een tijd zonder gebruik, en als de computer vergrendelt of in slaapstand gaat. Daarna vraagt Koers om uw pincode.',
       newPin: 'Nieuwe pincode (4 tot 12 cijfers)',
       currentPin: 'Huidige pincode',
       setPin: 'Pincode instellen',
@@ -133,7 +156,8 @@ export const messages = defineMessages({
     },
     backups: {
       title: 'Back-ups',
-      intro: 'Koers maakt een back-up bij het starten (als de laatste ouder is dan een dag) en bij het afsluiten, en bewaart de laatste 7 dagelijkse en 8 wekelijkse back-ups.',
+      intro:
+        'Koers maakt een back-up bij het starten (als de laatste ouder is dan een dag) en bij het afsluiten, en bewaart de laatste 7 dagelijkse en 8 wekelijkse back-ups.',
       database: 'Database',
       folder: 'Map voor back-ups',
       defaultFolder: 'standaard',
@@ -156,20 +180,27 @@ export const messages = defineMessages({
       scorings_other: '{{count}} scores',
       notes_one: '{{count}} notitie',
       notes_other: '{{count}} notities',
-      restoreWarning: 'Alles wat daarna is ingevoerd, wordt vervangen. Koers maakt eerst een back-up van wat er nu is, zodat het terugzetten ongedaan kan worden gemaakt.',
+      restoreWarning:
+        'Alles wat daarna is ingevoerd, wordt vervangen. Koers maakt eerst een back-up van wat er nu is, zodat het terugzetten ongedaan kan worden gemaakt.',
       restoreConfirm: 'Terugzetten',
       checking: 'Back-up lezen…',
       restored: 'Teruggezet. Eerst is een back-up gemaakt van de gegevens van vóór het terugzetten: {{name}}',
     },
     audit: {
       title: 'Auditlog',
-      intro: 'Wie welk gegeven wanneer heeft geopend of gewijzigd, en met welk resultaat. Nooit de inhoud. Elke regel is verzegeld met de vorige, zodat de controle een gewijzigde of verwijderde regel vindt.',
+      intro:
+        'Wie welk gegeven wanneer heeft geopend of gewijzigd, en met welk resultaat. Nooit de inhoud. Elke regel is verzegeld met de vorige, zodat de controle een gewijzigde of verwijderde regel vindt.',
       check: 'Log controleren',
       checking: 'Controleren…',
       intact_one: 'Het log is intact: {{count}} regel, geen enkele gewijzigd of verwijderd.',
       intact_other: 'Het log is intact: {{count}} regels, geen enkele gewijzigd of verwijderd.',
       broken: 'Er is met het log geknoeid: {{problems}}.',
-      problem: { edited: 'regel {{seq}} is gewijzigd', missing: 'regel {{seq}} is verwijderd', truncated: 'de regels vanaf {{seq}} zijn afgeknipt', rewritten: 'regels tot en met {{seq}} zijn verwijderd of gewijzigd en de keten is opnieuw berekend' },
+      problem: {
+        edited: 'regel {{seq}} is gewijzigd',
+        missing: 'regel {{seq}} is verwijderd',
+        truncated: 'de regels vanaf {{seq}} zijn afgeknipt',
+        rewritten: 'regels tot en met {{seq}} zijn verwijderd of gewijzigd en de keten is opnieuw berekend',
+      },
       who: 'Wie',
       action: 'Handeling',
       record: 'Gegeven',
@@ -187,16 +218,23 @@ export const messages = defineMessages({
       exported: 'Opgeslagen in {{path}}',
       erase: 'Klant wissen…',
       eraseTitle: '{{name}} volledig wissen?',
-      eraseWarning: 'Alle gegevens van deze klant worden gewist: gegevens, notities, scores, taken en geschiedenis. Dit kan niet ongedaan worden gemaakt. Alleen de auditregel dat er gewist is, blijft bestaan.',
+      eraseWarning:
+        'Alle gegevens van deze klant worden gewist: gegevens, notities, scores, taken en geschiedenis. Dit kan niet ongedaan worden gemaakt. Alleen de auditregel dat er gewist is, blijft bestaan.',
       confirmLabel: 'Typ het pseudoniem {{pseudonym}} ter bevestiging',
       eraseConfirm: 'Wissen',
-      householdErased_one: 'Deze klant is het enige lid van het huishouden “{{name}}”: het huishouden en zijn {{count}} notitie worden ook gewist.',
-      householdErased_other: 'Deze klant is het enige lid van het huishouden “{{name}}”: het huishouden en zijn {{count}} notities worden ook gewist.',
-      householdKept_one: 'Het huishouden “{{name}}” en zijn notities blijven bestaan, want ze gaan ook over het andere lid: wat erin over deze klant staat, verandert niet.',
-      householdKept_other: 'Het huishouden “{{name}}” en zijn notities blijven bestaan, want ze gaan ook over de {{count}} andere leden: wat erin over deze klant staat, verandert niet.',
-      householdRule: 'Notities over een huishouden blijven bestaan zolang het andere leden heeft, want ze gaan ook over hen; een huishouden waarvan het laatste lid wordt gewist, wordt met zijn notities gewist.',
+      householdErased_one:
+        'Deze klant is het enige lid van het huishouden “{{name}}”: het huishouden en zijn {{count}} notitie worden ook gewist.',
+      householdErased_other:
+        'Deze klant is het enige lid van het huishouden “{{name}}”: het huishouden en zijn {{count}} notities worden ook gewist.',
+      householdKept_one:
+        'Het huishouden “{{name}}” en zijn notities blijven bestaan, want ze gaan ook over het andere lid: wat erin over deze klant staat, verandert niet.',
+      householdKept_other:
+        'Het huishouden “{{name}}” en zijn notities blijven bestaan, want ze gaan ook over de {{count}} andere leden: wat erin over deze klant staat, verandert niet.',
+      householdRule:
+        'Notities over een huishouden blijven bestaan zolang het andere leden heeft, want ze gaan ook over hen; een huishouden waarvan het laatste lid wordt gewist, wordt met zijn notities gewist.',
       retention: 'Bewaartermijn',
-      retentionIntro: 'Afgesloten trajecten worden per doelgroep een termijn bewaard (10 jaar, tenzij anders ingesteld). De trajecten waarvan die termijn voorbij is, staan hier ter beoordeling en kunnen samen worden gewist.',
+      retentionIntro:
+        'Afgesloten trajecten worden per doelgroep een termijn bewaard (10 jaar, tenzij anders ingesteld). De trajecten waarvan die termijn voorbij is, staan hier ter beoordeling en kunnen samen worden gewist.',
       years: 'Afgesloten trajecten van {{group}} bewaren (jaren)',
       defaultYears: 'standaard (10)',
       dueTitle: 'Bewaartermijn verstreken',
@@ -210,7 +248,12 @@ export const messages = defineMessages({
       purged_other: '{{count}} trajecten gewist.',
       link: 'Bewaartermijn en wissen',
     },
-    support: { title: 'Ondersteuning', intro: 'Het log bevat wat er in Koers misging, nooit klantgegevens. Uw functioneel beheerder kan erom vragen.', openLogs: 'Logmap openen', opened: 'Logmap: {{folder}}' },
+    support: {
+      title: 'Ondersteuning',
+      intro: 'Het log bevat wat er in Koers misging, nooit klantgegevens. Uw functioneel beheerder kan erom vragen.',
+      openLogs: 'Logmap openen',
+      opened: 'Logmap: {{folder}}',
+    },
   },
   da: {
     lock: {
@@ -224,7 +267,8 @@ export const messages = defineMessages({
       waitMinutes_one: 'For mange forkerte pinkoder; prøv igen om {{count}} minut.',
       waitMinutes_other: 'For mange forkerte pinkoder; prøv igen om {{count}} minutter.',
       settings: 'Lås',
-      settingsIntro: 'Koers låser sig selv efter et stykke tid uden brug, og når computeren låses eller går i dvale. Derefter beder Koers om din pinkode.',
+      settingsIntro:
+        'Koers låser sig selv efter et stykke tid uden brug, og når computeren låses eller går i dvale. Derefter beder Koers om din pinkode.',
       newPin: 'Ny pinkode (4 til 12 cifre)',
       currentPin: 'Nuværende pinkode',
       setPin: 'Vælg pinkode',
@@ -238,7 +282,8 @@ export const messages = defineMessages({
     },
     backups: {
       title: 'Sikkerhedskopier',
-      intro: 'Koers tager en sikkerhedskopi ved start (hvis den seneste er mere end en dag gammel) og ved lukning, og gemmer de seneste 7 daglige og 8 ugentlige.',
+      intro:
+        'Koers tager en sikkerhedskopi ved start (hvis den seneste er mere end en dag gammel) og ved lukning, og gemmer de seneste 7 daglige og 8 ugentlige.',
       database: 'Database',
       folder: 'Mappe til sikkerhedskopier',
       defaultFolder: 'standard',
@@ -261,20 +306,27 @@ export const messages = defineMessages({
       scorings_other: '{{count}} scoringer',
       notes_one: '{{count}} notat',
       notes_other: '{{count}} notater',
-      restoreWarning: 'Alt, der er indtastet siden, erstattes. Koers tager først en sikkerhedskopi af det, der er nu, så gendannelsen kan fortrydes.',
+      restoreWarning:
+        'Alt, der er indtastet siden, erstattes. Koers tager først en sikkerhedskopi af det, der er nu, så gendannelsen kan fortrydes.',
       restoreConfirm: 'Gendan',
       checking: 'Læser sikkerhedskopien…',
       restored: 'Gendannet. Der blev først taget en sikkerhedskopi af data fra før gendannelsen: {{name}}',
     },
     audit: {
       title: 'Revisionslog',
-      intro: 'Hvem der åbnede eller ændrede hvilke oplysninger, hvornår og med hvilket resultat. Aldrig indholdet. Hver linje er forseglet med den forrige, så kontrollen finder en ændret eller fjernet linje.',
+      intro:
+        'Hvem der åbnede eller ændrede hvilke oplysninger, hvornår og med hvilket resultat. Aldrig indholdet. Hver linje er forseglet med den forrige, så kontrollen finder en ændret eller fjernet linje.',
       check: 'Kontrollér loggen',
       checking: 'Kontrollerer…',
       intact_one: 'Loggen er intakt: {{count}} linje, ingen ændret eller fjernet.',
       intact_other: 'Loggen er intakt: {{count}} linjer, ingen ændret eller fjernet.',
       broken: 'Der er manipuleret med loggen: {{problems}}.',
-      problem: { edited: 'linje {{seq}} er ændret', missing: 'linje {{seq}} er fjernet', truncated: 'linjerne fra {{seq}} er skåret af', rewritten: 'linjer til og med {{seq}} er fjernet eller ændret, og kæden er beregnet igen' },
+      problem: {
+        edited: 'linje {{seq}} er ændret',
+        missing: 'linje {{seq}} er fjernet',
+        truncated: 'linjerne fra {{seq}} er skåret af',
+        rewritten: 'linjer til og med {{seq}} er fjernet eller ændret, og kæden er beregnet igen',
+      },
       who: 'Hvem',
       action: 'Handling',
       record: 'Oplysning',
@@ -292,16 +344,23 @@ export const messages = defineMessages({
       exported: 'Gemt i {{path}}',
       erase: 'Slet borger…',
       eraseTitle: 'Slet {{name}} helt?',
-      eraseWarning: 'Alle oplysninger om borgeren slettes: stamdata, notater, scorer, opgaver og historik. Det kan ikke fortrydes. Kun revisionslinjen om sletningen bliver tilbage.',
+      eraseWarning:
+        'Alle oplysninger om borgeren slettes: stamdata, notater, scorer, opgaver og historik. Det kan ikke fortrydes. Kun revisionslinjen om sletningen bliver tilbage.',
       confirmLabel: 'Skriv pseudonymet {{pseudonym}} for at bekræfte',
       eraseConfirm: 'Slet',
-      householdErased_one: 'Borgeren er det eneste medlem af husstanden “{{name}}”: husstanden og dens {{count}} notat slettes også.',
-      householdErased_other: 'Borgeren er det eneste medlem af husstanden “{{name}}”: husstanden og dens {{count}} notater slettes også.',
-      householdKept_one: 'Husstanden “{{name}}” og dens notater bevares, fordi de også handler om det andet medlem: det, de siger om borgeren, ændres ikke.',
-      householdKept_other: 'Husstanden “{{name}}” og dens notater bevares, fordi de også handler om de {{count}} andre medlemmer: det, de siger om borgeren, ændres ikke.',
-      householdRule: 'Notater om en husstand bevares, så længe den har andre medlemmer, fordi de også handler om dem; en husstand, hvis sidste medlem slettes, slettes med sine notater.',
+      householdErased_one:
+        'Borgeren er det eneste medlem af husstanden “{{name}}”: husstanden og dens {{count}} notat slettes også.',
+      householdErased_other:
+        'Borgeren er det eneste medlem af husstanden “{{name}}”: husstanden og dens {{count}} notater slettes også.',
+      householdKept_one:
+        'Husstanden “{{name}}” og dens notater bevares, fordi de også handler om det andet medlem: det, de siger om borgeren, ændres ikke.',
+      householdKept_other:
+        'Husstanden “{{name}}” og dens notater bevares, fordi de også handler om de {{count}} andre medlemmer: det, de siger om borgeren, ændres ikke.',
+      householdRule:
+        'Notater om en husstand bevares, så længe den har andre medlemmer, fordi de også handler om dem; en husstand, hvis sidste medlem slettes, slettes med sine notater.',
       retention: 'Opbevaringsperiode',
-      retentionIntro: 'Afsluttede sager opbevares i en periode pr. målgruppe (10 år, medmindre andet er valgt). Sager, hvis periode er udløbet, vises her til vurdering og kan slettes samlet.',
+      retentionIntro:
+        'Afsluttede sager opbevares i en periode pr. målgruppe (10 år, medmindre andet er valgt). Sager, hvis periode er udløbet, vises her til vurdering og kan slettes samlet.',
       years: 'Opbevar afsluttede sager for {{group}} (år)',
       defaultYears: 'standard (10)',
       dueTitle: 'Opbevaringsperioden er udløbet',
@@ -315,6 +374,12 @@ export const messages = defineMessages({
       purged_other: '{{count}} sager slettet.',
       link: 'Opbevaring og sletning',
     },
-    support: { title: 'Support', intro: 'Loggen indeholder, hvad der gik galt i Koers, aldrig borgeroplysninger. Din systemansvarlige kan bede om den.', openLogs: 'Åbn logmappen', opened: 'Logmappe: {{folder}}' },
+    support: {
+      title: 'Support',
+      intro:
+        'Loggen indeholder, hvad der gik galt i Koers, aldrig borgeroplysninger. Din systemansvarlige kan bede om den.',
+      openLogs: 'Åbn logmappen',
+      opened: 'Logmappe: {{folder}}',
+    },
   },
 });

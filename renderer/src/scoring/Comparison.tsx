@@ -15,7 +15,8 @@ export function Comparison({ pair }: { pair: Pair }) {
   const { self, other } = pair;
   const selfDate = formatDate(self.date, language);
   const otherDate = formatDate(other.date, language);
-  const scoreText = (score: Score) => (score?.value != null ? levelText(score.value, score.label) : t('scoring.notScored'));
+  const scoreText = (score: Score) =>
+    score?.value != null ? levelText(score.value, score.label) : t('scoring.notScored');
   const diffText = (diff: number | null) => {
     if (diff === null) return '—';
     if (diff === 0) return t('scoring.same');
@@ -25,7 +26,12 @@ export function Comparison({ pair }: { pair: Pair }) {
     <section className="scoring-comparison" aria-labelledby={titleId}>
       <h3 id={titleId}>{t('scoring.compareTitle')}</h3>
       <table>
-        <caption>{t('scoring.compareCaption', { self: selfDate, other: `${otherDate} (${t(`scoring.by.${other.scoredBy}`)})` })}</caption>
+        <caption>
+          {t('scoring.compareCaption', {
+            self: selfDate,
+            other: `${otherDate} (${t(`scoring.by.${other.scoredBy}`)})`,
+          })}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{t('scoring.indicator')}</th>

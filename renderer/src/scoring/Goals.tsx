@@ -27,10 +27,16 @@ export function Goals({ clientId, latest }: { clientId: string; latest: Scoring 
 
   const indicatorOf = (key: string) => version?.indicators.find((i) => i.key === key);
   // Named as in the latest scoring, which is what the caseworker last saw.
-  const nameOf = (key: string) => latest?.scores.find((s) => s.indicatorKey === key)?.indicatorName ?? indicatorOf(key)?.name ?? key;
+  const nameOf = (key: string) =>
+    latest?.scores.find((s) => s.indicatorKey === key)?.indicatorName ?? indicatorOf(key)?.name ?? key;
   const describe = (goal: Goal) => {
-    const level = levelText(goal.target, indicatorOf(goal.indicatorKey)?.levels.find((l) => l.value === goal.target)?.label);
-    return goal.targetDate ? t('scoring.goalLevelBy', { level, date: formatDate(goal.targetDate, language) }) : t('scoring.goalLevel', { level });
+    const level = levelText(
+      goal.target,
+      indicatorOf(goal.indicatorKey)?.levels.find((l) => l.value === goal.target)?.label,
+    );
+    return goal.targetDate
+      ? t('scoring.goalLevelBy', { level, date: formatDate(goal.targetDate, language) })
+      : t('scoring.goalLevel', { level });
   };
   const remove = (goal: Goal) =>
     action.perform(async () => {
@@ -51,11 +57,21 @@ export function Goals({ clientId, latest }: { clientId: string; latest: Scoring 
               <span className="goal-target">{describe(goal)}</span>
               <span className="goal-buttons">
                 {version && indicatorOf(goal.indicatorKey) && (
-                  <button type="button" className="link-button" onClick={() => setEditing({ goal })} aria-label={t('scoring.changeGoalLabel', { name: nameOf(goal.indicatorKey) })}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => setEditing({ goal })}
+                    aria-label={t('scoring.changeGoalLabel', { name: nameOf(goal.indicatorKey) })}
+                  >
                     {t('scoring.changeGoal')}
                   </button>
                 )}
-                <button type="button" className="link-button" onClick={() => void remove(goal)} aria-label={t('scoring.removeGoalLabel', { name: nameOf(goal.indicatorKey) })}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => void remove(goal)}
+                  aria-label={t('scoring.removeGoalLabel', { name: nameOf(goal.indicatorKey) })}
+                >
                   {t('scoring.removeGoal')}
                 </button>
               </span>
@@ -90,7 +106,19 @@ export function Goals({ clientId, latest }: { clientId: string; latest: Scoring 
   );
 }
 
-function GoalDialog({ clientId, version, goal, onClose, onDone }: { clientId: string; version: SheetVersion; goal: Goal | undefined; onClose(): void; onDone(): void }) {
+function GoalDialog({
+  clientId,
+  version,
+  goal,
+  onClose,
+  onDone,
+}: {
+  clientId: string;
+  version: SheetVersion;
+  goal: Goal | undefined;
+  onClose(): void;
+  onDone(): void;
+}) {
   const { t } = useTranslation();
   const [indicatorKey, setIndicatorKey] = useState(goal?.indicatorKey ?? version.indicators[0]?.key ?? '');
   const [target, setTarget] = useState(goal ? String(goal.target) : '');
@@ -104,8 +132,21 @@ function GoalDialog({ clientId, version, goal, onClose, onDone }: { clientId: st
     setTarget('');
   };
   return (
-    <FormDialog title={t('scoring.goalTitle')} onClose={onClose} onSubmit={() => void submit()} canSubmit={target !== ''} saving={save.saving} error={save.error?.summary}>
-      <SelectField label={t('fields.indicatorId')} name="indicatorKey" value={indicatorKey} onChange={changeIndicator} options={version.indicators.map((i) => ({ value: i.key, label: i.name }))} />
+    <FormDialog
+      title={t('scoring.goalTitle')}
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      canSubmit={target !== ''}
+      saving={save.saving}
+      error={save.error?.summary}
+    >
+      <SelectField
+        label={t('fields.indicatorId')}
+        name="indicatorKey"
+        value={indicatorKey}
+        onChange={changeIndicator}
+        options={version.indicators.map((i) => ({ value: i.key, label: i.name }))}
+      />
       <SelectField
         label={t('fields.target')}
         name="target"
@@ -115,7 +156,14 @@ function GoalDialog({ clientId, version, goal, onClose, onDone }: { clientId: st
         options={(indicator?.levels ?? []).map((l) => ({ value: String(l.value), label: levelText(l.value, l.label) }))}
         error={save.fieldError('target')}
       />
-      <TextField label={t('fields.targetDate')} name="targetDate" type="date" value={targetDate} onChange={setTargetDate} error={save.fieldError('targetDate')} />
+      <TextField
+        label={t('fields.targetDate')}
+        name="targetDate"
+        type="date"
+        value={targetDate}
+        onChange={setTargetDate}
+        error={save.fieldError('targetDate')}
+      />
     </FormDialog>
   );
 }

@@ -48,12 +48,25 @@ export function IndicatorField({ indicator, entry, previous, goal, error, commen
     ref.current?.querySelector<HTMLInputElement>(`input[type=radio][value="${level.value}"]`)?.focus();
   };
 
-  const goalText = goal && t(goal.targetDate ? 'scoring.goalBy' : 'scoring.goal', { level: levelText(goal.target, labelOf(goal.target)), date: goal.targetDate ? formatDate(goal.targetDate, language) : '' });
-  const describedBy = [indicator.description && `${id}-description`, `${id}-context`, error && `${id}-error`].filter(Boolean).join(' ');
+  const goalText =
+    goal &&
+    t(goal.targetDate ? 'scoring.goalBy' : 'scoring.goal', {
+      level: levelText(goal.target, labelOf(goal.target)),
+      date: goal.targetDate ? formatDate(goal.targetDate, language) : '',
+    });
+  const describedBy = [indicator.description && `${id}-description`, `${id}-context`, error && `${id}-error`]
+    .filter(Boolean)
+    .join(' ');
   const name = `level-${indicator.id}`;
 
   return (
-    <fieldset ref={ref} className="indicator" aria-describedby={describedBy} aria-invalid={error ? true : undefined} onKeyDown={onKeyDown}>
+    <fieldset
+      ref={ref}
+      className="indicator"
+      aria-describedby={describedBy}
+      aria-invalid={error ? true : undefined}
+      onKeyDown={onKeyDown}
+    >
       <legend>{indicator.name}</legend>
       {indicator.description && (
         <p id={`${id}-description`} className="indicator-description">
@@ -61,7 +74,14 @@ export function IndicatorField({ indicator, entry, previous, goal, error, commen
         </p>
       )}
       <p id={`${id}-context`} className="indicator-context">
-        <span>{previous?.value != null ? t('scoring.previous', { level: levelText(previous.value, labelOf(previous.value)), date: formatDate(previous.date, language) }) : t('scoring.noPrevious')}</span>
+        <span>
+          {previous?.value != null
+            ? t('scoring.previous', {
+                level: levelText(previous.value, labelOf(previous.value)),
+                date: formatDate(previous.date, language),
+              })
+            : t('scoring.noPrevious')}
+        </span>
         {goalText && <span className="goal-note">{goalText}</span>}
       </p>
       {error && (
@@ -79,24 +99,58 @@ export function IndicatorField({ indicator, entry, previous, goal, error, commen
             label={level.label}
             description={level.description}
             checked={entry.value === level.value}
-            tags={[level.value === previous?.value && t('scoring.previousTag'), level.value === goal?.target && t('scoring.goalTag')]}
+            tags={[
+              level.value === previous?.value && t('scoring.previousTag'),
+              level.value === goal?.target && t('scoring.goalTag'),
+            ]}
             onPick={() => onChange({ value: level.value })}
           />
         ))}
-        <LevelOption name={name} value="none" label={t('scoring.notScored')} description={null} checked={entry.value === null} tags={[]} onPick={() => onChange({ value: null })} />
+        <LevelOption
+          name={name}
+          value="none"
+          label={t('scoring.notScored')}
+          description={null}
+          checked={entry.value === null}
+          tags={[]}
+          onPick={() => onChange({ value: null })}
+        />
       </div>
-      <TextArea label={t('scoring.comment')} name={`comment-${indicator.id}`} value={entry.comment} onChange={(comment) => onChange({ comment })} rows={2} error={commentError} className="indicator-comment" />
+      <TextArea
+        label={t('scoring.comment')}
+        name={`comment-${indicator.id}`}
+        value={entry.comment}
+        onChange={(comment) => onChange({ comment })}
+        rows={2}
+        error={commentError}
+        className="indicator-comment"
+      />
     </fieldset>
   );
 }
 
-function LevelOption(props: { name: string; value: string; label: string; description: string | null; checked: boolean; tags: ReadonlyArray<string | false>; onPick(): void }) {
+function LevelOption(props: {
+  name: string;
+  value: string;
+  label: string;
+  description: string | null;
+  checked: boolean;
+  tags: ReadonlyArray<string | false>;
+  onPick(): void;
+}) {
   const { name, value, label, description, checked, tags, onPick } = props;
   const descriptionId = useId();
   const notScored = value === 'none';
   return (
     <label className={notScored ? 'level-option not-scored' : 'level-option'}>
-      <input type="radio" name={name} value={value} checked={checked} onChange={onPick} aria-describedby={description ? descriptionId : undefined} />
+      <input
+        type="radio"
+        name={name}
+        value={value}
+        checked={checked}
+        onChange={onPick}
+        aria-describedby={description ? descriptionId : undefined}
+      />
       <span>
         {!notScored && <span className="level-value">{value}</span>} <span className="level-label">{label}</span>
         {/* Said once for the whole group in its description; here only a visual cue. */}

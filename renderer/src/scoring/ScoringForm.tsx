@@ -32,7 +32,11 @@ export function ScoringForm({ clientId, version, previous, goals, scoring, sheet
   const [date, setDate] = useState(scoring?.date ?? session.info.today);
   const [scoredBy, setScoredBy] = useState<ScoredBy>(scoring?.scoredBy ?? 'caseworker');
   // Keyed by indicator id: switching sheets leaves nothing behind in the new one.
-  const [entries, setEntries] = useState<Record<string, Entry>>(() => Object.fromEntries((scoring?.scores ?? []).map((s) => [s.indicatorId, { value: s.value, comment: s.comment ?? '' }])));
+  const [entries, setEntries] = useState<Record<string, Entry>>(() =>
+    Object.fromEntries(
+      (scoring?.scores ?? []).map((s) => [s.indicatorId, { value: s.value, comment: s.comment ?? '' }]),
+    ),
+  );
   const [removing, setRemoving] = useState(false);
   const entryOf = (indicatorId: string) => entries[indicatorId] ?? UNSCORED;
 
@@ -41,9 +45,15 @@ export function ScoringForm({ clientId, version, previous, goals, scoring, sheet
     versionId: version.id,
     date,
     scoredBy,
-    scores: version.indicators.map((i) => ({ indicatorId: i.id, value: entryOf(i.id).value, comment: entryOf(i.id).comment })),
+    scores: version.indicators.map((i) => ({
+      indicatorId: i.id,
+      value: entryOf(i.id).value,
+      comment: entryOf(i.id).comment,
+    })),
   };
-  const save = useSave(() => (scoring ? call('scorings.update', { id: scoring.id, ...input }) : call('scorings.create', input)));
+  const save = useSave(() =>
+    scoring ? call('scorings.update', { id: scoring.id, ...input }) : call('scorings.create', input),
+  );
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (await save.run()) navigate({ page: 'client', id: clientId });
@@ -58,8 +68,21 @@ export function ScoringForm({ clientId, version, previous, goals, scoring, sheet
       <form className="scoring-form" onSubmit={(e) => void submit(e)} noValidate>
         <div className="scoring-meta">
           {sheetField}
-          <TextField label={t('fields.date')} name="date" type="date" value={date} onChange={setDate} error={save.fieldError('date')} />
-          <SelectField label={t('scoring.scoredBy')} name="scoredBy" value={scoredBy} onChange={(v) => setScoredBy(v as ScoredBy)} options={SCORED_BY.map((by) => ({ value: by, label: t(`scoring.by.${by}`) }))} />
+          <TextField
+            label={t('fields.date')}
+            name="date"
+            type="date"
+            value={date}
+            onChange={setDate}
+            error={save.fieldError('date')}
+          />
+          <SelectField
+            label={t('scoring.scoredBy')}
+            name="scoredBy"
+            value={scoredBy}
+            onChange={(v) => setScoredBy(v as ScoredBy)}
+            options={SCORED_BY.map((by) => ({ value: by, label: t(`scoring.by.${by}`) }))}
+          />
         </div>
         <p className="hint">{t('scoring.keyboardHint')}</p>
         {version.indicators.map((indicator, i) => (
@@ -71,7 +94,9 @@ export function ScoringForm({ clientId, version, previous, goals, scoring, sheet
             goal={goals.find((g) => g.indicatorKey === indicator.key)}
             error={save.fieldError(`scores.${i}.value`) ?? save.fieldError(`scores.${i}.indicatorId`)}
             commentError={save.fieldError(`scores.${i}.comment`)}
-            onChange={(change) => setEntries((all) => ({ ...all, [indicator.id]: { ...(all[indicator.id] ?? UNSCORED), ...change } }))}
+            onChange={(change) =>
+              setEntries((all) => ({ ...all, [indicator.id]: { ...(all[indicator.id] ?? UNSCORED), ...change } }))
+            }
           />
         ))}
         <div className="scoring-footer">
@@ -100,7 +125,14 @@ function RemoveDialog({ scoring, onClose }: { scoring: Scoring; onClose(): void 
     if (await remove.run()) navigate({ page: 'client', id: scoring.clientId });
   };
   return (
-    <FormDialog title={t('scoring.removeTitle')} submitLabel={t('scoring.removeConfirm')} saving={remove.saving} error={remove.error?.summary} onClose={onClose} onSubmit={() => void submit()}>
+    <FormDialog
+      title={t('scoring.removeTitle')}
+      submitLabel={t('scoring.removeConfirm')}
+      saving={remove.saving}
+      error={remove.error?.summary}
+      onClose={onClose}
+      onSubmit={() => void submit()}
+    >
       <p>{t('scoring.removeText', { date: formatDate(scoring.date, language) })}</p>
     </FormDialog>
   );

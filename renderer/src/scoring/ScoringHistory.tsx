@@ -68,13 +68,17 @@ function ScoringEntry({ scoring }: { scoring: Scoring }) {
     <li className="scoring-entry">
       <div className="scoring-entry-head">
         <h3>
-          <time dateTime={scoring.date}>{date}</time> · {t('scoring.sheetVersion', { sheet: scoring.sheetName, number: scoring.versionNumber })}
+          <time dateTime={scoring.date}>{date}</time> ·{' '}
+          {t('scoring.sheetVersion', { sheet: scoring.sheetName, number: scoring.versionNumber })}
         </h3>
         <span className="scoring-by">
           {t(`scoring.by.${scoring.scoredBy}`)}
           {scoring.edited && ` ${t('scoring.edited')}`}
         </span>
-        <a href={href({ page: 'score', clientId: scoring.clientId, scoringId: scoring.id })} aria-label={t('scoring.editLabel', { date })}>
+        <a
+          href={href({ page: 'score', clientId: scoring.clientId, scoringId: scoring.id })}
+          aria-label={t('scoring.editLabel', { date })}
+        >
           {t('scoring.edit')}
         </a>
       </div>
@@ -83,7 +87,11 @@ function ScoringEntry({ scoring }: { scoring: Scoring }) {
           <div key={score.indicatorId}>
             <dt>{score.indicatorName}</dt>
             <dd>
-              {score.value === null ? <span className="muted">{t('scoring.notScored')}</span> : levelText(score.value, score.label)}
+              {score.value === null ? (
+                <span className="muted">{t('scoring.notScored')}</span>
+              ) : (
+                levelText(score.value, score.label)
+              )}
               {score.comment && <span className="score-comment">{score.comment}</span>}
             </dd>
           </div>

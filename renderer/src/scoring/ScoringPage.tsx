@@ -40,7 +40,9 @@ function Loading({ error }: { error: unknown }) {
 function NewScoring({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
   const [sheetId, setSheetId] = useState('');
-  const sheets = (useRemote('sheets.list', {}, ['sheets']).data ?? []).filter((s) => s.publishedVersionId && !s.retired);
+  const sheets = (useRemote('sheets.list', {}, ['sheets']).data ?? []).filter(
+    (s) => s.publishedVersionId && !s.retired,
+  );
   // No reload on changes: the version being scored stays put while the caseworker works.
   const form = useRemote('scorings.form', sheetId ? { clientId, sheetId } : { clientId }, []);
   if (form.data === undefined) return <Loading error={form.error} />;
@@ -52,7 +54,10 @@ function NewScoring({ clientId }: { clientId: string }) {
       name="sheetId"
       value={chosen}
       onChange={setSheetId}
-      options={sheets.map((s) => ({ value: s.id, label: t('scoring.sheetVersion', { sheet: s.name, number: s.publishedNumber }) }))}
+      options={sheets.map((s) => ({
+        value: s.id,
+        label: t('scoring.sheetVersion', { sheet: s.name, number: s.publishedNumber }),
+      }))}
       empty={chosen ? undefined : t('scoring.chooseSheet')}
     />
   );
@@ -64,7 +69,15 @@ function NewScoring({ clientId }: { clientId: string }) {
       </div>
     );
   }
-  return <ScoringForm clientId={clientId} version={form.data.version} previous={form.data.previous} goals={form.data.goals} sheetField={picker} />;
+  return (
+    <ScoringForm
+      clientId={clientId}
+      version={form.data.version}
+      previous={form.data.previous}
+      goals={form.data.goals}
+      sheetField={picker}
+    />
+  );
 }
 
 function EditScoring({ clientId, scoringId }: { clientId: string; scoringId: string }) {
@@ -94,5 +107,14 @@ function EditScoringOn({ scoring, previous }: { scoring: Scoring; previous: Scor
       <span>{t('scoring.sheetVersion', { sheet: scoring.sheetName, number: scoring.versionNumber })}</span>
     </div>
   );
-  return <ScoringForm clientId={scoring.clientId} version={version.data} previous={previous} goals={goals.data} scoring={scoring} sheetField={sheetField} />;
+  return (
+    <ScoringForm
+      clientId={scoring.clientId}
+      version={version.data}
+      previous={previous}
+      goals={goals.data}
+      scoring={scoring}
+      sheetField={sheetField}
+    />
+  );
 }

@@ -21,7 +21,8 @@ export function previousBefore(scorings: readonly Scoring[], scoring: Scoring): 
   for (const other of scorings) {
     if (other.id === scoring.id || other.date > scoring.date) continue;
     for (const score of other.scores) {
-      if (score.value !== null && !(score.indicatorKey in previous)) previous[score.indicatorKey] = { value: score.value, date: other.date };
+      if (score.value !== null && !(score.indicatorKey in previous))
+        previous[score.indicatorKey] = { value: score.value, date: other.date };
     }
   }
   return previous;
@@ -42,7 +43,10 @@ export function findComparison(scorings: readonly Scoring[]): Comparison | null 
     if (self.scoredBy !== 'client') continue;
     const distance = (other: Scoring) => Math.abs(differenceInCalendarDays(parseISO(other.date), parseISO(self.date)));
     const otherVersion = (other: Scoring) => (other.versionId === self.versionId ? 0 : 1);
-    const partners = scorings.filter((other) => other.scoredBy !== 'client' && other.sheetId === self.sheetId && distance(other) <= COMPARE_WITHIN_DAYS);
+    const partners = scorings.filter(
+      (other) =>
+        other.scoredBy !== 'client' && other.sheetId === self.sheetId && distance(other) <= COMPARE_WITHIN_DAYS,
+    );
     const other = partners.sort((a, b) => distance(a) - distance(b) || otherVersion(a) - otherVersion(b))[0];
     if (other) return { self, other };
   }

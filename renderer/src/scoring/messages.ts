@@ -14,7 +14,8 @@ export const messages = defineMessages({
     sheetVersion: '{{sheet}}, version {{number}}',
     scoredBy: 'Who scored',
     by: { caseworker: 'Caseworker', client: 'Client (self-score)', together: 'Caseworker and client together' },
-    keyboardHint: 'In each indicator, the arrow keys move between levels and a number key picks the level with that value. Tab goes on to the comment and the next indicator.',
+    keyboardHint:
+      'In each indicator, the arrow keys move between levels and a number key picks the level with that value. Tab goes on to the comment and the next indicator.',
     notScored: 'Not scored',
     previous: 'Previously: {{level}} on {{date}}',
     noPrevious: 'Not scored before',
@@ -65,11 +66,13 @@ export const messages = defineMessages({
     sheet: 'Scorelijst',
     chooseSheet: 'Kies een scorelijst',
     noDefaultSheet: 'De doelgroep van deze klant heeft geen standaard scorelijst: kies er een.',
-    noSheets: 'Er is nog geen scorelijst gepubliceerd. Een kwaliteitsmedewerker publiceert scorelijsten onder Scorelijsten.',
+    noSheets:
+      'Er is nog geen scorelijst gepubliceerd. Een kwaliteitsmedewerker publiceert scorelijsten onder Scorelijsten.',
     sheetVersion: '{{sheet}}, versie {{number}}',
     scoredBy: 'Wie scoorde',
     by: { caseworker: 'Klantmanager', client: 'Klant (zelfscore)', together: 'Klantmanager en klant samen' },
-    keyboardHint: 'Binnen een indicator gaan de pijltjestoetsen langs de niveaus en kiest een cijfertoets het niveau met die waarde. Met Tab gaat u naar de toelichting en de volgende indicator.',
+    keyboardHint:
+      'Binnen een indicator gaan de pijltjestoetsen langs de niveaus en kiest een cijfertoets het niveau met die waarde. Met Tab gaat u naar de toelichting en de volgende indicator.',
     notScored: 'Niet gescoord',
     previous: 'Vorige keer: {{level}} op {{date}}',
     noPrevious: 'Nog niet eerder gescoord',
@@ -81,7 +84,8 @@ export const messages = defineMessages({
     save: 'Score opslaan',
     remove: 'Score verwijderen',
     removeTitle: 'Deze score verwijderen?',
-    removeText: 'De score van {{date}} verdwijnt uit de geschiedenis. Op de tijdlijn blijft staan dat hij is verwijderd.',
+    removeText:
+      'De score van {{date}} verdwijnt uit de geschiedenis. Op de tijdlijn blijft staan dat hij is verwijderd.',
     removeConfirm: 'Verwijderen',
     history: 'Scores',
     noScorings: 'Nog geen scores.',
@@ -124,7 +128,8 @@ export const messages = defineMessages({
     sheetVersion: '{{sheet}}, version {{number}}',
     scoredBy: 'Hvem scorede',
     by: { caseworker: 'Sagsbehandler', client: 'Borger (selvscoring)', together: 'Sagsbehandler og borger sammen' },
-    keyboardHint: 'I hver indikator flytter piletasterne mellem niveauerne, og en taltast vælger niveauet med den værdi. Tab går videre til kommentaren og næste indikator.',
+    keyboardHint:
+      'I hver indikator flytter piletasterne mellem niveauerne, og en taltast vælger niveauet med den værdi. Tab går videre til kommentaren og næste indikator.',
     notScored: 'Ikke scoret',
     previous: 'Sidst: {{level}} den {{date}}',
     noPrevious: 'Ikke scoret før',
@@ -145,7 +150,8 @@ export const messages = defineMessages({
     editLabel: 'Ret scoringen fra {{date}}',
     showAll: 'Vis alle {{total}} scoringer',
     compareTitle: 'Selvscoring ved siden af sagsbehandlerens scoring',
-    compareCaption: 'Selvscoring fra {{self}} ved siden af scoringen fra {{other}}. Δ er selvscoringen minus den anden scoring.',
+    compareCaption:
+      'Selvscoring fra {{self}} ved siden af scoringen fra {{other}}. Δ er selvscoringen minus den anden scoring.',
     indicator: 'Indikator',
     selfScore: 'Selvscoring ({{date}})',
     otherScore: '{{by}} ({{date}})',

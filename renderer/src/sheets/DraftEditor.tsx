@@ -7,7 +7,17 @@ import { CheckboxField, ErrorSummary, TextArea, TextField } from '../ui/fields';
 import { FormDialog } from '../ui/FormDialog';
 import { useAction } from '../ui/useAction';
 import { useSave } from '../ui/useSave';
-import { adoptKeys, draftErrors, draftFrom, fingerprint, type IndicatorDraft, moveIndicator, newIndicator, type SheetDraft, toInput } from './draft';
+import {
+  adoptKeys,
+  draftErrors,
+  draftFrom,
+  fingerprint,
+  type IndicatorDraft,
+  moveIndicator,
+  newIndicator,
+  type SheetDraft,
+  toInput,
+} from './draft';
 import { IndicatorEditor, moveButtonId } from './IndicatorEditor';
 
 interface Props {
@@ -76,7 +86,13 @@ export function DraftEditor({ sheet, version, autoFocus, onPublished }: Props) {
     pendingFocusRef.current = { uid: indicator.uid, direction };
     setDraft((d) => ({ ...d, indicators: moveIndicator(d.indicators, indicator.uid, direction) }));
     const name = indicator.name.trim() || String(index + 1);
-    action.announce(t('sheets.editor.moved', { name, position: direction === 'up' ? index : index + 2, total: draft.indicators.length }));
+    action.announce(
+      t('sheets.editor.moved', {
+        name,
+        position: direction === 'up' ? index : index + 2,
+        total: draft.indicators.length,
+      }),
+    );
   };
   const remove = (indicator: IndicatorDraft, index: number) => {
     setDraft((d) => ({ ...d, indicators: d.indicators.filter((i) => i.uid !== indicator.uid) }));
@@ -93,10 +109,27 @@ export function DraftEditor({ sheet, version, autoFocus, onPublished }: Props) {
       <p className="hint">{t('sheets.editor.intro')}</p>
       <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby={titleId}>
         <div className="sheet-fields">
-          <TextField label={t('sheets.editor.sheetName')} name="name" value={draft.name} onChange={(name) => change({ name })} error={errors.name} />
-          <TextArea label={t('sheets.editor.sheetDescription')} name="description" rows={2} value={draft.description} onChange={(description) => change({ description })} error={errors.description} />
+          <TextField
+            label={t('sheets.editor.sheetName')}
+            name="name"
+            value={draft.name}
+            onChange={(name) => change({ name })}
+            error={errors.name}
+          />
+          <TextArea
+            label={t('sheets.editor.sheetDescription')}
+            name="description"
+            rows={2}
+            value={draft.description}
+            onChange={(description) => change({ description })}
+            error={errors.description}
+          />
         </div>
-        <TargetGroupPicker selected={draft.targetGroupIds} onChange={(targetGroupIds) => change({ targetGroupIds })} error={errors.targetGroupIds} />
+        <TargetGroupPicker
+          selected={draft.targetGroupIds}
+          onChange={(targetGroupIds) => change({ targetGroupIds })}
+          error={errors.targetGroupIds}
+        />
 
         <section className="indicators" aria-labelledby={indicatorsId}>
           <h3 id={indicatorsId} ref={indicatorsRef} tabIndex={-1}>
@@ -146,7 +179,14 @@ export function DraftEditor({ sheet, version, autoFocus, onPublished }: Props) {
           </button>
         </div>
       </form>
-      {publishing && <PublishDialog sheet={sheet} number={version.number} onClose={() => setPublishing(false)} onPublished={onPublished} />}
+      {publishing && (
+        <PublishDialog
+          sheet={sheet}
+          number={version.number}
+          onClose={() => setPublishing(false)}
+          onPublished={onPublished}
+        />
+      )}
     </section>
   );
 }
@@ -170,15 +210,29 @@ function useRefocusAfterMove(indicators: readonly IndicatorDraft[]) {
 }
 
 /** Which target groups score with this sheet by default; a retired group stays visible while chosen, so it can be unticked. */
-function TargetGroupPicker({ selected, onChange, error }: { selected: readonly string[]; onChange(ids: string[]): void; error: string | undefined }) {
+function TargetGroupPicker({
+  selected,
+  onChange,
+  error,
+}: {
+  selected: readonly string[];
+  onChange(ids: string[]): void;
+  error: string | undefined;
+}) {
   const { t } = useTranslation();
   const session = useSession();
   const hintId = useId();
   const errorId = useId();
-  const groups = session.items('target_group', { includeRetired: true }).filter((g) => !g.retired || selected.includes(g.id));
-  const toggle = (id: string, checked: boolean) => onChange(checked ? [...selected, id] : selected.filter((s) => s !== id));
+  const groups = session
+    .items('target_group', { includeRetired: true })
+    .filter((g) => !g.retired || selected.includes(g.id));
+  const toggle = (id: string, checked: boolean) =>
+    onChange(checked ? [...selected, id] : selected.filter((s) => s !== id));
   return (
-    <fieldset className="target-group-picker" aria-describedby={[hintId, error ? errorId : ''].filter(Boolean).join(' ')}>
+    <fieldset
+      className="target-group-picker"
+      aria-describedby={[hintId, error ? errorId : ''].filter(Boolean).join(' ')}
+    >
       <legend>{t('sheets.editor.targetGroups')}</legend>
       <p id={hintId} className="hint">
         {t('sheets.editor.targetGroupsHint')}
@@ -207,7 +261,17 @@ function TargetGroupPicker({ selected, onChange, error }: { selected: readonly s
   );
 }
 
-function PublishDialog({ sheet, number, onClose, onPublished }: { sheet: SheetDetail; number: number; onClose(): void; onPublished(number: number): void }) {
+function PublishDialog({
+  sheet,
+  number,
+  onClose,
+  onPublished,
+}: {
+  sheet: SheetDetail;
+  number: number;
+  onClose(): void;
+  onPublished(number: number): void;
+}) {
   const { t } = useTranslation();
   const save = useSave(() => call('sheets.publish', { id: sheet.id }));
   const submit = async () => {

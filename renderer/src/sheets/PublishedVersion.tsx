@@ -19,7 +19,10 @@ export function PublishedVersion({ version, autoFocus }: { version: SheetVersion
   return (
     <section className="panel published-version" aria-labelledby={titleId}>
       <h2 id={titleId} ref={headingRef} tabIndex={-1}>
-        {t('sheets.sheet.publishedTitle', { number: version.number, date: version.publishedAt ? formatDate(version.publishedAt, session.language) : '' })}
+        {t('sheets.sheet.publishedTitle', {
+          number: version.number,
+          date: version.publishedAt ? formatDate(version.publishedAt, session.language) : '',
+        })}
       </h2>
       <p className="hint">{t('sheets.sheet.readOnly')}</p>
       <ol className="indicator-list">
@@ -29,15 +32,15 @@ export function PublishedVersion({ version, autoFocus }: { version: SheetVersion
             {indicator.description && <p>{indicator.description}</p>}
             <p className="hint">{t('sheets.sheet.scale', { min: indicator.scaleMin, max: indicator.scaleMax })}</p>
             <LevelTableFrame name={indicator.name}>
-                {indicator.levels.map((level) => (
-                  <tr key={level.value}>
-                    <th scope="row" className="level-value">
-                      {level.value}
-                    </th>
-                    <td className="level-label">{level.label}</td>
-                    <td>{level.description}</td>
-                  </tr>
-                ))}
+              {indicator.levels.map((level) => (
+                <tr key={level.value}>
+                  <th scope="row" className="level-value">
+                    {level.value}
+                  </th>
+                  <td className="level-label">{level.label}</td>
+                  <td>{level.description}</td>
+                </tr>
+              ))}
             </LevelTableFrame>
           </li>
         ))}

@@ -22,7 +22,11 @@ export function SheetPage({ id }: { id: string }) {
   const [focus, setFocus] = useState<'editor' | 'published' | null>(null);
 
   if (!remote.data) {
-    return remote.error ? <ErrorSummary message={describeError(t, remote.error).summary} /> : <p className="loading">{t('app.loading')}</p>;
+    return remote.error ? (
+      <ErrorSummary message={describeError(t, remote.error).summary} />
+    ) : (
+      <p className="loading">{t('app.loading')}</p>
+    );
   }
   const sheet = remote.data;
   const published = (number: number) => {
@@ -40,7 +44,12 @@ export function SheetPage({ id }: { id: string }) {
           {sheet.name}
           {sheet.retired && <span className="badge">{t('sheets.list.retired')}</span>}
         </h1>
-        <SheetActions sheet={sheet} editHintId={editHintId} perform={(fn) => void action.perform(fn)} onEditing={() => setFocus('editor')} />
+        <SheetActions
+          sheet={sheet}
+          editHintId={editHintId}
+          perform={(fn) => void action.perform(fn)}
+          onEditing={() => setFocus('editor')}
+        />
       </div>
       {!sheet.draft && sheet.published && (
         <p id={editHintId} className="hint edit-hint">
@@ -53,13 +62,33 @@ export function SheetPage({ id }: { id: string }) {
       </p>
       <ErrorSummary message={action.error} />
       {!sheet.published && <p className="notice">{t('sheets.sheet.notPublished')}</p>}
-      {sheet.draft && <DraftEditor key={sheet.draft.id} sheet={sheet} version={sheet.draft} autoFocus={focus === 'editor'} onPublished={published} />}
-      {sheet.published && <PublishedVersion key={sheet.published.id} version={sheet.published} autoFocus={focus === 'published'} />}
+      {sheet.draft && (
+        <DraftEditor
+          key={sheet.draft.id}
+          sheet={sheet}
+          version={sheet.draft}
+          autoFocus={focus === 'editor'}
+          onPublished={published}
+        />
+      )}
+      {sheet.published && (
+        <PublishedVersion key={sheet.published.id} version={sheet.published} autoFocus={focus === 'published'} />
+      )}
     </section>
   );
 }
 
-function SheetActions({ sheet, editHintId, perform, onEditing }: { sheet: SheetDetail; editHintId: string; perform(action: () => Promise<string>): void; onEditing(): void }) {
+function SheetActions({
+  sheet,
+  editHintId,
+  perform,
+  onEditing,
+}: {
+  sheet: SheetDetail;
+  editHintId: string;
+  perform(action: () => Promise<string>): void;
+  onEditing(): void;
+}) {
   const { t } = useTranslation();
   const edit = () =>
     perform(async () => {

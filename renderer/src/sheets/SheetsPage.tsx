@@ -31,7 +31,11 @@ export function SheetsPage() {
       <p className="hint page-intro">{t('sheets.list.intro')}</p>
       <div className="panel table-panel">
         {!sheets.data ? (
-          sheets.error ? <ErrorSummary message={describeError(t, sheets.error).summary} /> : <p className="loading">{t('app.loading')}</p>
+          sheets.error ? (
+            <ErrorSummary message={describeError(t, sheets.error).summary} />
+          ) : (
+            <p className="loading">{t('app.loading')}</p>
+          )
         ) : sheets.data.length === 0 ? (
           <p className="empty">{t('sheets.list.empty')}</p>
         ) : (
@@ -70,10 +74,21 @@ function SheetTable({ sheets, onCopy }: { sheets: readonly SheetSummary[]; onCop
             <td>
               <VersionCell sheet={sheet} />
             </td>
-            <td>{sheet.targetGroupIds.length === 0 ? <span className="muted">{t('sheets.list.noTargetGroups')}</span> : sheet.targetGroupIds.map((id) => session.labelOf(id)).join(', ')}</td>
+            <td>
+              {sheet.targetGroupIds.length === 0 ? (
+                <span className="muted">{t('sheets.list.noTargetGroups')}</span>
+              ) : (
+                sheet.targetGroupIds.map((id) => session.labelOf(id)).join(', ')
+              )}
+            </td>
             <td className="number-cell">{formatNumber(sheet.scorings, session.language)}</td>
             <td>
-              <button type="button" className="link-button" aria-label={t('sheets.list.copyLabel', { name: sheet.name })} onClick={() => onCopy(sheet)}>
+              <button
+                type="button"
+                className="link-button"
+                aria-label={t('sheets.list.copyLabel', { name: sheet.name })}
+                onClick={() => onCopy(sheet)}
+              >
                 {t('sheets.list.copy')}
               </button>
             </td>
@@ -90,7 +105,11 @@ function VersionCell({ sheet }: { sheet: SheetSummary }) {
   return (
     <>
       {t('sheets.list.published', { number: sheet.publishedNumber })}
-      {sheet.draftVersionId && <span className="hint draft-pending">{t('sheets.list.draftPending', { number: sheet.publishedNumber + 1 })}</span>}
+      {sheet.draftVersionId && (
+        <span className="hint draft-pending">
+          {t('sheets.list.draftPending', { number: sheet.publishedNumber + 1 })}
+        </span>
+      )}
     </>
   );
 }
@@ -138,8 +157,23 @@ function CopyDialog({ sheet, onClose }: { sheet: SheetSummary; onClose(): void }
     if (copy) navigate({ page: 'sheet', id: copy.id });
   };
   return (
-    <FormDialog title={t('sheets.copy.title', { name: sheet.name })} submitLabel={t('sheets.copy.submit')} saving={save.saving} error={save.error?.summary} onClose={onClose} onSubmit={() => void submit()}>
-      <TextField label={t('fields.name')} name="name" value={name} onChange={setName} error={save.fieldError('name')} hint={t('sheets.copy.hint', { name: sheet.name })} autoFocus />
+    <FormDialog
+      title={t('sheets.copy.title', { name: sheet.name })}
+      submitLabel={t('sheets.copy.submit')}
+      saving={save.saving}
+      error={save.error?.summary}
+      onClose={onClose}
+      onSubmit={() => void submit()}
+    >
+      <TextField
+        label={t('fields.name')}
+        name="name"
+        value={name}
+        onChange={setName}
+        error={save.fieldError('name')}
+        hint={t('sheets.copy.hint', { name: sheet.name })}
+        autoFocus
+      />
     </FormDialog>
   );
 }

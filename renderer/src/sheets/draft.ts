@@ -54,7 +54,9 @@ export function draftFrom(sheet: SheetDetail, version: SheetVersion): SheetDraft
       description: indicator.description ?? '',
       scaleMin: String(indicator.scaleMin),
       scaleMax: String(indicator.scaleMax),
-      levels: Object.fromEntries(indicator.levels.map((level) => [level.value, { label: level.label, description: level.description ?? '' }])),
+      levels: Object.fromEntries(
+        indicator.levels.map((level) => [level.value, { label: level.label, description: level.description ?? '' }]),
+      ),
     })),
   };
 }
@@ -75,7 +77,11 @@ export function toInput(sheetId: string, draft: SheetDraft): Input<'sheets.saveD
       description: indicator.description,
       scaleMin: toInteger(indicator.scaleMin),
       scaleMax: toInteger(indicator.scaleMax),
-      levels: levelValues(indicator).map((value) => ({ value, label: indicator.levels[value]?.label ?? '', description: indicator.levels[value]?.description ?? '' })),
+      levels: levelValues(indicator).map((value) => ({
+        value,
+        label: indicator.levels[value]?.label ?? '',
+        description: indicator.levels[value]?.description ?? '',
+      })),
     })),
   };
 }
@@ -86,10 +92,17 @@ export const fingerprint = (draft: SheetDraft) => JSON.stringify(toInput('', dra
 /** New indicators get their key on the first save; later saves must send it back. */
 export function adoptKeys(draft: SheetDraft, sent: SheetDraft, saved: SheetVersion | null): SheetDraft {
   const keys = new Map(sent.indicators.map((indicator, i) => [indicator.uid, saved?.indicators[i]?.key]));
-  return { ...draft, indicators: draft.indicators.map((indicator) => ({ ...indicator, key: keys.get(indicator.uid) ?? indicator.key })) };
+  return {
+    ...draft,
+    indicators: draft.indicators.map((indicator) => ({ ...indicator, key: keys.get(indicator.uid) ?? indicator.key })),
+  };
 }
 
-export function moveIndicator(indicators: readonly IndicatorDraft[], uid: string, direction: 'up' | 'down'): IndicatorDraft[] {
+export function moveIndicator(
+  indicators: readonly IndicatorDraft[],
+  uid: string,
+  direction: 'up' | 'down',
+): IndicatorDraft[] {
   const from = indicators.findIndex((i) => i.uid === uid);
   const to = direction === 'up' ? from - 1 : from + 1;
   const moving = indicators[from];

@@ -4,7 +4,8 @@ import { defineMessages } from '../i18n/define';
 export const messages = defineMessages({
   en: {
     list: {
-      intro: 'A scoring sheet says how caseworkers score a client’s progress: indicators, each with a scale of levels. A published version never changes; editing starts a new version, so earlier scorings keep their meaning.',
+      intro:
+        'A scoring sheet says how caseworkers score a client’s progress: indicators, each with a scale of levels. A published version never changes; editing starts a new version, so earlier scorings keep their meaning.',
       label: 'Scoring sheets',
       sheet: 'Sheet',
       version: 'Version',
@@ -37,7 +38,8 @@ export const messages = defineMessages({
       back: 'All scoring sheets',
       retiredNote: 'This sheet is retired: caseworkers can no longer score with it. Earlier scorings stay.',
       edit: 'Edit (start version {{number}})',
-      editHint: 'A published version never changes. Editing starts a draft of version {{number}} from it; caseworkers keep scoring on version {{current}} until you publish.',
+      editHint:
+        'A published version never changes. Editing starts a draft of version {{number}} from it; caseworkers keep scoring on version {{current}} until you publish.',
       retire: 'Retire',
       restore: 'Restore',
       actions: 'What to do with this sheet',
@@ -55,11 +57,13 @@ export const messages = defineMessages({
     },
     editor: {
       title: 'Draft version {{number}}',
-      intro: 'Caseworkers do not see this draft. They keep scoring on the published version until you publish this one.',
+      intro:
+        'Caseworkers do not see this draft. They keep scoring on the published version until you publish this one.',
       sheetName: 'Name of the sheet',
       sheetDescription: 'Description of the sheet',
       targetGroups: 'Default sheet for these target groups',
-      targetGroupsHint: 'Clients in these target groups are scored with this sheet. A target group has one default sheet: ticking it here takes it from any other sheet.',
+      targetGroupsHint:
+        'Clients in these target groups are scored with this sheet. A target group has one default sheet: ticking it here takes it from any other sheet.',
       noTargetGroups: 'There are no target groups yet. Add them under Lists.',
       indicators: 'Indicators',
       notScoredHint: 'Caseworkers can always choose “not scored” as well; it needs no level.',
@@ -98,7 +102,8 @@ export const messages = defineMessages({
   },
   nl: {
     list: {
-      intro: 'Een scorelijst beschrijft hoe klantmanagers de voortgang van een klant scoren: indicatoren, elk met een schaal van niveaus. Een gepubliceerde versie verandert nooit; bewerken begint een nieuwe versie, zodat eerdere scores hun betekenis houden.',
+      intro:
+        'Een scorelijst beschrijft hoe klantmanagers de voortgang van een klant scoren: indicatoren, elk met een schaal van niveaus. Een gepubliceerde versie verandert nooit; bewerken begint een nieuwe versie, zodat eerdere scores hun betekenis houden.',
       label: 'Scorelijsten',
       sheet: 'Scorelijst',
       version: 'Versie',
@@ -129,9 +134,11 @@ export const messages = defineMessages({
     },
     sheet: {
       back: 'Alle scorelijsten',
-      retiredNote: 'Deze scorelijst is niet meer in gebruik: klantmanagers kunnen er niet meer mee scoren. Eerdere scores blijven bewaard.',
+      retiredNote:
+        'Deze scorelijst is niet meer in gebruik: klantmanagers kunnen er niet meer mee scoren. Eerdere scores blijven bewaard.',
       edit: 'Bewerken (versie {{number}} beginnen)',
-      editHint: 'Een gepubliceerde versie verandert nooit. Bewerken begint vanuit deze versie een concept van versie {{number}}; klantmanagers scoren op versie {{current}} tot u publiceert.',
+      editHint:
+        'Een gepubliceerde versie verandert nooit. Bewerken begint vanuit deze versie een concept van versie {{number}}; klantmanagers scoren op versie {{current}} tot u publiceert.',
       retire: 'Buiten gebruik stellen',
       restore: 'Weer in gebruik nemen',
       actions: 'Wat wilt u met deze scorelijst doen',
@@ -143,7 +150,8 @@ export const messages = defineMessages({
       },
       publishedTitle: 'Versie {{number}}, gepubliceerd op {{date}}',
       readOnly: 'Alleen lezen: een gepubliceerde versie verandert nooit.',
-      notPublished: 'Nog niet gepubliceerd: klantmanagers kunnen pas met deze scorelijst scoren als u het concept publiceert.',
+      notPublished:
+        'Nog niet gepubliceerd: klantmanagers kunnen pas met deze scorelijst scoren als u het concept publiceert.',
       scale: 'Schaal {{min}} tot {{max}}',
       levelsOf: 'Niveaus van {{name}}',
     },
@@ -153,7 +161,8 @@ export const messages = defineMessages({
       sheetName: 'Naam van de scorelijst',
       sheetDescription: 'Omschrijving van de scorelijst',
       targetGroups: 'Standaardscorelijst voor deze doelgroepen',
-      targetGroupsHint: 'Klanten in deze doelgroepen worden met deze scorelijst gescoord. Een doelgroep heeft één standaardscorelijst: als u hem hier aanvinkt, vervalt hij bij een andere scorelijst.',
+      targetGroupsHint:
+        'Klanten in deze doelgroepen worden met deze scorelijst gescoord. Een doelgroep heeft één standaardscorelijst: als u hem hier aanvinkt, vervalt hij bij een andere scorelijst.',
       noTargetGroups: 'Er zijn nog geen doelgroepen. Voeg ze toe onder Lijsten.',
       indicators: 'Indicatoren',
       notScoredHint: 'Klantmanagers kunnen ook altijd “niet gescoord” kiezen; daar is geen niveau voor nodig.',
@@ -164,7 +173,8 @@ export const messages = defineMessages({
       indicatorDescription: 'Korte omschrijving',
       scaleMin: 'Laagste niveau',
       scaleMax: 'Hoogste niveau',
-      scaleHint: 'Hele getallen van 0 tot 20; het hoogste moet boven het laagste liggen. De rijen met niveaus volgen de schaal.',
+      scaleHint:
+        'Hele getallen van 0 tot 20; het hoogste moet boven het laagste liggen. De rijen met niveaus volgen de schaal.',
       levels: 'Niveaus',
       levelValue: 'Niveau',
       levelLabel: 'Naam',
@@ -192,7 +202,8 @@ export const messages = defineMessages({
   },
   da: {
     list: {
-      intro: 'Et scoreark beskriver, hvordan sagsbehandlere scorer borgerens progression: indikatorer, hver med en skala af niveauer. En offentliggjort version ændres aldrig; redigering starter en ny version, så tidligere scoringer bevarer deres betydning.',
+      intro:
+        'Et scoreark beskriver, hvordan sagsbehandlere scorer borgerens progression: indikatorer, hver med en skala af niveauer. En offentliggjort version ændres aldrig; redigering starter en ny version, så tidligere scoringer bevarer deres betydning.',
       label: 'Scoreark',
       sheet: 'Scoreark',
       version: 'Version',
@@ -223,9 +234,11 @@ export const messages = defineMessages({
     },
     sheet: {
       back: 'Alle scoreark',
-      retiredNote: 'Dette scoreark er udgået: sagsbehandlere kan ikke længere score med det. Tidligere scoringer bevares.',
+      retiredNote:
+        'Dette scoreark er udgået: sagsbehandlere kan ikke længere score med det. Tidligere scoringer bevares.',
       edit: 'Redigér (start version {{number}})',
-      editHint: 'En offentliggjort version ændres aldrig. Redigering starter en kladde til version {{number}} ud fra den; sagsbehandlere scorer på version {{current}}, indtil du offentliggør.',
+      editHint:
+        'En offentliggjort version ændres aldrig. Redigering starter en kladde til version {{number}} ud fra den; sagsbehandlere scorer på version {{current}}, indtil du offentliggør.',
       retire: 'Sæt som udgået',
       restore: 'Tag i brug igen',
       actions: 'Hvad vil du gøre med dette scoreark',
@@ -237,17 +250,20 @@ export const messages = defineMessages({
       },
       publishedTitle: 'Version {{number}}, offentliggjort {{date}}',
       readOnly: 'Skrivebeskyttet: en offentliggjort version ændres aldrig.',
-      notPublished: 'Ikke offentliggjort endnu: sagsbehandlere kan først score med dette scoreark, når du offentliggør kladden.',
+      notPublished:
+        'Ikke offentliggjort endnu: sagsbehandlere kan først score med dette scoreark, når du offentliggør kladden.',
       scale: 'Skala {{min}} til {{max}}',
       levelsOf: 'Niveauer for {{name}}',
     },
     editor: {
       title: 'Kladde til version {{number}}',
-      intro: 'Sagsbehandlerne ser ikke denne kladde. De scorer på den offentliggjorte version, indtil du offentliggør denne.',
+      intro:
+        'Sagsbehandlerne ser ikke denne kladde. De scorer på den offentliggjorte version, indtil du offentliggør denne.',
       sheetName: 'Scorearkets navn',
       sheetDescription: 'Beskrivelse af scorearket',
       targetGroups: 'Standardscoreark for disse målgrupper',
-      targetGroupsHint: 'Borgere i disse målgrupper scores med dette scoreark. En målgruppe har ét standardscoreark: sætter du flueben her, fjernes det fra et andet scoreark.',
+      targetGroupsHint:
+        'Borgere i disse målgrupper scores med dette scoreark. En målgruppe har ét standardscoreark: sætter du flueben her, fjernes det fra et andet scoreark.',
       noTargetGroups: 'Der er ingen målgrupper endnu. Tilføj dem under Lister.',
       indicators: 'Indikatorer',
       notScoredHint: 'Sagsbehandlere kan også altid vælge “ikke scoret”; det kræver intet niveau.',
@@ -258,7 +274,8 @@ export const messages = defineMessages({
       indicatorDescription: 'Kort beskrivelse',
       scaleMin: 'Laveste niveau',
       scaleMax: 'Højeste niveau',
-      scaleHint: 'Hele tal fra 0 til 20; det højeste skal ligge over det laveste. Rækkerne med niveauer følger skalaen.',
+      scaleHint:
+        'Hele tal fra 0 til 20; det højeste skal ligge over det laveste. Rækkerne med niveauer følger skalaen.',
       levels: 'Niveauer',
       levelValue: 'Niveau',
       levelLabel: 'Kendetegn',

@@ -3,9 +3,30 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../api';
 import { describeError } from '../errors';
 import { CheckboxField, ErrorSummary } from '../ui/fields';
-import { ChooseFile, CountsLine, FileHeader, MappingFields, type OpenedFile, PreviewTable, usePreview, WorksheetChoice } from './ImportParts';
+import {
+  ChooseFile,
+  CountsLine,
+  FileHeader,
+  MappingFields,
+  type OpenedFile,
+  PreviewTable,
+  usePreview,
+  WorksheetChoice,
+} from './ImportParts';
 
-const FIELDS = ['reference', 'fullName', 'firstName', 'lastName', 'dateOfBirth', 'phone', 'email', 'targetGroup', 'stage', 'caseworker', 'startDate'] as const;
+const FIELDS = [
+  'reference',
+  'fullName',
+  'firstName',
+  'lastName',
+  'dateOfBirth',
+  'phone',
+  'email',
+  'targetGroup',
+  'stage',
+  'caseworker',
+  'startDate',
+] as const;
 
 /** Caseload sheet: file → worksheet → columns → preview → import → report. */
 export function CaseloadImport() {
@@ -26,14 +47,32 @@ export function CaseloadImport() {
     setReport('');
   };
 
-  const { preview, setPreview, error, setError } = usePreview('imports.caseloadPreview', file && worksheet ? { token: file.token, worksheet, createTargetGroups, createStages, ...(mapping ? { mapping } : {}) } : null);
+  const { preview, setPreview, error, setError } = usePreview(
+    'imports.caseloadPreview',
+    file && worksheet
+      ? { token: file.token, worksheet, createTargetGroups, createStages, ...(mapping ? { mapping } : {}) }
+      : null,
+  );
 
   const run = async () => {
     if (!file || !preview) return;
     setBusy(true);
     try {
-      const done = await call('imports.caseloadRun', { token: file.token, worksheet, mapping: preview.mapping, createTargetGroups, createStages });
-      setReport(t('spreadsheets.import.done', { created: done.created, updated: done.updated, unchanged: done.unchanged, skipped: done.skipped.length }));
+      const done = await call('imports.caseloadRun', {
+        token: file.token,
+        worksheet,
+        mapping: preview.mapping,
+        createTargetGroups,
+        createStages,
+      });
+      setReport(
+        t('spreadsheets.import.done', {
+          created: done.created,
+          updated: done.updated,
+          unchanged: done.unchanged,
+          skipped: done.skipped.length,
+        }),
+      );
       setFile(null);
       setPreview(null);
     } catch (failure) {
@@ -70,19 +109,53 @@ export function CaseloadImport() {
             <>
               <fieldset className="mapping">
                 <legend>{t('spreadsheets.import.columns')}</legend>
-                <p className="hint">{preview.remembered ? t('spreadsheets.import.remembered') : t('spreadsheets.import.columnsHint')}</p>
-                <MappingFields fields={FIELDS.map((key) => ({ key, label: t(`fields.${key}`) }))} headers={preview.headers} mapping={preview.mapping} onChange={setMapping} />
+                <p className="hint">
+                  {preview.remembered ? t('spreadsheets.import.remembered') : t('spreadsheets.import.columnsHint')}
+                </p>
+                <MappingFields
+                  fields={FIELDS.map((key) => ({ key, label: t(`fields.${key}`) }))}
+                  headers={preview.headers}
+                  mapping={preview.mapping}
+                  onChange={setMapping}
+                />
               </fieldset>
               {preview.unknown.targetGroups.length > 0 && (
-                <CheckboxField label={t('spreadsheets.import.createTargetGroups', { names: preview.unknown.targetGroups.join(', ') })} name="createTargetGroups" checked={createTargetGroups} onChange={setCreateTargetGroups} />
+                <CheckboxField
+                  label={t('spreadsheets.import.createTargetGroups', {
+                    names: preview.unknown.targetGroups.join(', '),
+                  })}
+                  name="createTargetGroups"
+                  checked={createTargetGroups}
+                  onChange={setCreateTargetGroups}
+                />
               )}
-              {preview.unknown.stages.length > 0 && <CheckboxField label={t('spreadsheets.import.createStages', { names: preview.unknown.stages.join(', ') })} name="createStages" checked={createStages} onChange={setCreateStages} />}
-              {preview.unknown.caseworkers.length > 0 && <p className="hint">{t('spreadsheets.import.unknownCaseworkers', { names: preview.unknown.caseworkers.join(', ') })}</p>}
+              {preview.unknown.stages.length > 0 && (
+                <CheckboxField
+                  label={t('spreadsheets.import.createStages', { names: preview.unknown.stages.join(', ') })}
+                  name="createStages"
+                  checked={createStages}
+                  onChange={setCreateStages}
+                />
+              )}
+              {preview.unknown.caseworkers.length > 0 && (
+                <p className="hint">
+                  {t('spreadsheets.import.unknownCaseworkers', { names: preview.unknown.caseworkers.join(', ') })}
+                </p>
+              )}
               <h4>{t('spreadsheets.import.preview')}</h4>
               <CountsLine counts={preview.counts} />
               <PreviewTable rows={preview.rows} />
-              {preview.counts.error > 0 ? <p className="hint">{t('spreadsheets.import.blocked')}</p> : changes === 0 && <p className="hint">{t('spreadsheets.import.nothing')}</p>}
-              <button type="button" onClick={() => void run()} disabled={busy || preview.counts.error > 0 || changes === 0} aria-busy={busy}>
+              {preview.counts.error > 0 ? (
+                <p className="hint">{t('spreadsheets.import.blocked')}</p>
+              ) : (
+                changes === 0 && <p className="hint">{t('spreadsheets.import.nothing')}</p>
+              )}
+              <button
+                type="button"
+                onClick={() => void run()}
+                disabled={busy || preview.counts.error > 0 || changes === 0}
+                aria-busy={busy}
+              >
                 {busy ? t('spreadsheets.import.importing') : t('spreadsheets.import.run', { count: changes })}
               </button>
             </>

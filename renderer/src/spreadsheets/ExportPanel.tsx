@@ -54,7 +54,15 @@ function FileTypeField({ value, onChange }: { value: FileType; onChange(value: F
 
 function Pseudonymised({ checked, onChange }: { checked: boolean; onChange(on: boolean): void }) {
   const { t } = useTranslation();
-  return <CheckboxField label={t('spreadsheets.export.pseudonymised')} name="pseudonymised" checked={checked} onChange={onChange} hint={t('spreadsheets.export.pseudonymisedHint')} />;
+  return (
+    <CheckboxField
+      label={t('spreadsheets.export.pseudonymised')}
+      name="pseudonymised"
+      checked={checked}
+      onChange={onChange}
+      hint={t('spreadsheets.export.pseudonymisedHint')}
+    />
+  );
 }
 
 function Card({ title, children }: { title: string; children: React.ReactNode }) {
@@ -107,7 +115,14 @@ export function ScoresExport() {
           ]}
         />
         <FileTypeField value={fileType} onChange={setFileType} />
-        <SelectField label={t('spreadsheets.export.sheet')} name="sheetId" value={sheetId} onChange={setSheetId} empty={t('spreadsheets.export.all')} options={sheets.map((s) => ({ value: s.id, label: s.name }))} />
+        <SelectField
+          label={t('spreadsheets.export.sheet')}
+          name="sheetId"
+          value={sheetId}
+          onChange={setSheetId}
+          empty={t('spreadsheets.export.all')}
+          options={sheets.map((s) => ({ value: s.id, label: s.name }))}
+        />
         <SelectField
           label={t('spreadsheets.export.targetGroup')}
           name="targetGroupId"
@@ -159,7 +174,11 @@ export function CaseloadExport() {
         <FileTypeField value={fileType} onChange={setFileType} />
       </div>
       <Pseudonymised checked={pseudonymised} onChange={setPseudonymised} />
-      <button type="button" onClick={() => state.run(() => call('exports.caseload', { fileType, status, pseudonymised }))} disabled={state.busy}>
+      <button
+        type="button"
+        onClick={() => state.run(() => call('exports.caseload', { fileType, status, pseudonymised }))}
+        disabled={state.busy}
+      >
         {t('spreadsheets.export.exportCaseload')}
       </button>
       <Outcome state={state} />
@@ -180,12 +199,38 @@ export function ClosedCasesExport() {
   return (
     <Card title={t('spreadsheets.export.closedCases')}>
       <div className="export-fields">
-        <SelectField label={t('spreadsheets.export.year')} name="year" value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: y }))} />
-        <SelectField label={t('spreadsheets.export.quarter')} name="quarter" value={quarter} onChange={setQuarter} empty={t('spreadsheets.export.wholeYear')} options={[1, 2, 3, 4].map((n) => ({ value: String(n), label: t('spreadsheets.export.q', { n }) }))} />
+        <SelectField
+          label={t('spreadsheets.export.year')}
+          name="year"
+          value={year}
+          onChange={setYear}
+          options={years.map((y) => ({ value: y, label: y }))}
+        />
+        <SelectField
+          label={t('spreadsheets.export.quarter')}
+          name="quarter"
+          value={quarter}
+          onChange={setQuarter}
+          empty={t('spreadsheets.export.wholeYear')}
+          options={[1, 2, 3, 4].map((n) => ({ value: String(n), label: t('spreadsheets.export.q', { n }) }))}
+        />
         <FileTypeField value={fileType} onChange={setFileType} />
       </div>
       <Pseudonymised checked={pseudonymised} onChange={setPseudonymised} />
-      <button type="button" onClick={() => state.run(() => call('exports.closedCases', { fileType, year: Number(year), pseudonymised, ...(quarter ? { quarter: Number(quarter) } : {}) }))} disabled={state.busy}>
+      <button
+        type="button"
+        onClick={() =>
+          state.run(() =>
+            call('exports.closedCases', {
+              fileType,
+              year: Number(year),
+              pseudonymised,
+              ...(quarter ? { quarter: Number(quarter) } : {}),
+            }),
+          )
+        }
+        disabled={state.busy}
+      >
         {t('spreadsheets.export.exportClosed')}
       </button>
       <Outcome state={state} />
@@ -202,8 +247,19 @@ export function SheetExport() {
   return (
     <Card title={t('spreadsheets.export.sheetDefinition')}>
       <p className="hint">{t('spreadsheets.export.sheetDefinitionHint')}</p>
-      <SelectField label={t('spreadsheets.export.sheet')} name="sheetDefinition" value={sheetId} onChange={setSheetId} empty={t('spreadsheets.import.chooseVersion')} options={sheets.map((s) => ({ value: s.id, label: s.name }))} />
-      <button type="button" onClick={() => versionId && state.run(() => call('exports.sheet', { versionId }))} disabled={state.busy || !versionId}>
+      <SelectField
+        label={t('spreadsheets.export.sheet')}
+        name="sheetDefinition"
+        value={sheetId}
+        onChange={setSheetId}
+        empty={t('spreadsheets.import.chooseVersion')}
+        options={sheets.map((s) => ({ value: s.id, label: s.name }))}
+      />
+      <button
+        type="button"
+        onClick={() => versionId && state.run(() => call('exports.sheet', { versionId }))}
+        disabled={state.busy || !versionId}
+      >
         {t('spreadsheets.export.exportSheet')}
       </button>
       <Outcome state={state} />

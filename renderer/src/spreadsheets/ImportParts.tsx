@@ -22,7 +22,13 @@ export function columnLetter(index: number): string {
 }
 
 /** "Choose file…": main shows the dialog and reads the file; a problem with it is said here. */
-export function ChooseFile({ kind, onOpened }: { kind: 'caseload' | 'scores' | 'sheet'; onOpened(file: OpenedFile): void }) {
+export function ChooseFile({
+  kind,
+  onOpened,
+}: {
+  kind: 'caseload' | 'scores' | 'sheet';
+  onOpened(file: OpenedFile): void;
+}) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -50,7 +56,15 @@ export function ChooseFile({ kind, onOpened }: { kind: 'caseload' | 'scores' | '
   );
 }
 
-export function WorksheetChoice({ file, value, onChange }: { file: OpenedFile; value: string; onChange(name: string): void }) {
+export function WorksheetChoice({
+  file,
+  value,
+  onChange,
+}: {
+  file: OpenedFile;
+  value: string;
+  onChange(name: string): void;
+}) {
   const { t } = useTranslation();
   return (
     <SelectField
@@ -58,15 +72,31 @@ export function WorksheetChoice({ file, value, onChange }: { file: OpenedFile; v
       name="worksheet"
       value={value}
       onChange={onChange}
-      options={file.worksheets.map((w) => ({ value: w.name, label: t('spreadsheets.import.worksheetRows', { name: w.name, count: w.rows }) }))}
+      options={file.worksheets.map((w) => ({
+        value: w.name,
+        label: t('spreadsheets.import.worksheetRows', { name: w.name, count: w.rows }),
+      }))}
     />
   );
 }
 
 /** One select per field: which column holds it, or none. */
-export function MappingFields({ fields, headers, mapping, onChange }: { fields: ReadonlyArray<{ key: string; label: string }>; headers: readonly string[]; mapping: Record<string, number>; onChange(mapping: Record<string, number>): void }) {
+export function MappingFields({
+  fields,
+  headers,
+  mapping,
+  onChange,
+}: {
+  fields: ReadonlyArray<{ key: string; label: string }>;
+  headers: readonly string[];
+  mapping: Record<string, number>;
+  onChange(mapping: Record<string, number>): void;
+}) {
   const { t } = useTranslation();
-  const options = headers.map((header, i) => ({ value: String(i), label: t('spreadsheets.import.column', { letter: columnLetter(i), header }) }));
+  const options = headers.map((header, i) => ({
+    value: String(i),
+    label: t('spreadsheets.import.column', { letter: columnLetter(i), header }),
+  }));
   const set = (field: string, value: string) => {
     const next = Object.fromEntries(Object.entries(mapping).filter(([key]) => key !== field));
     onChange(value === '' ? next : { ...next, [field]: Number(value) });
@@ -74,7 +104,15 @@ export function MappingFields({ fields, headers, mapping, onChange }: { fields: 
   return (
     <div className="mapping-fields">
       {fields.map((field) => (
-        <SelectField key={field.key} label={field.label} name={`map-${field.key}`} value={mapping[field.key] === undefined ? '' : String(mapping[field.key])} onChange={(v) => set(field.key, v)} empty={t('spreadsheets.import.notImported')} options={options} />
+        <SelectField
+          key={field.key}
+          label={field.label}
+          name={`map-${field.key}`}
+          value={mapping[field.key] === undefined ? '' : String(mapping[field.key])}
+          onChange={(v) => set(field.key, v)}
+          empty={t('spreadsheets.import.notImported')}
+          options={options}
+        />
       ))}
     </div>
   );
@@ -82,7 +120,9 @@ export function MappingFields({ fields, headers, mapping, onChange }: { fields: 
 
 export function CountsLine({ counts }: { counts: Counts }) {
   const { t } = useTranslation();
-  const parts = (['create', 'update', 'unchanged', 'empty', 'error'] as const).filter((k) => counts[k] > 0).map((k) => t(`spreadsheets.import.counts.${k}`, { count: counts[k] }));
+  const parts = (['create', 'update', 'unchanged', 'empty', 'error'] as const)
+    .filter((k) => counts[k] > 0)
+    .map((k) => t(`spreadsheets.import.counts.${k}`, { count: counts[k] }));
   return (
     <p className="import-counts" role="status">
       {parts.join(' · ')}

@@ -4,7 +4,16 @@ import { call } from '../api';
 import { describeError } from '../errors';
 import { ErrorSummary, SelectField } from '../ui/fields';
 import { useRemote } from '../useRemote';
-import { ChooseFile, CountsLine, FileHeader, MappingFields, type OpenedFile, PreviewTable, usePreview, WorksheetChoice } from './ImportParts';
+import {
+  ChooseFile,
+  CountsLine,
+  FileHeader,
+  MappingFields,
+  type OpenedFile,
+  PreviewTable,
+  usePreview,
+  WorksheetChoice,
+} from './ImportParts';
 
 /** Past scorings: file → worksheet → sheet → columns (reference, date, who, one per indicator) → preview → import. */
 export function ScoresImport() {
@@ -18,7 +27,12 @@ export function ScoresImport() {
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState('');
 
-  const { preview, setPreview, error, setError } = usePreview('imports.scoresPreview', file && worksheet && versionId ? { token: file.token, worksheet, versionId, ...(mapping ? { mapping } : {}) } : null);
+  const { preview, setPreview, error, setError } = usePreview(
+    'imports.scoresPreview',
+    file && worksheet && versionId
+      ? { token: file.token, worksheet, versionId, ...(mapping ? { mapping } : {}) }
+      : null,
+  );
 
   const opened = (next: OpenedFile) => {
     setFile(next);
@@ -31,7 +45,12 @@ export function ScoresImport() {
     if (!file || !preview) return;
     setBusy(true);
     try {
-      const done = await call('imports.scoresRun', { token: file.token, worksheet, versionId, mapping: preview.mapping });
+      const done = await call('imports.scoresRun', {
+        token: file.token,
+        worksheet,
+        versionId,
+        mapping: preview.mapping,
+      });
       setReport(t('spreadsheets.import.doneScores', { created: done.created, skipped: done.skipped.length }));
       setFile(null);
       setPreview(null);
@@ -81,15 +100,33 @@ export function ScoresImport() {
             <>
               <fieldset className="mapping">
                 <legend>{t('spreadsheets.import.columns')}</legend>
-                <p className="hint">{preview.remembered ? t('spreadsheets.import.remembered') : t('spreadsheets.import.columnsHint')}</p>
-                <ScoreColumns versionId={versionId} headers={preview.headers} mapping={preview.mapping} onChange={setMapping} />
+                <p className="hint">
+                  {preview.remembered ? t('spreadsheets.import.remembered') : t('spreadsheets.import.columnsHint')}
+                </p>
+                <ScoreColumns
+                  versionId={versionId}
+                  headers={preview.headers}
+                  mapping={preview.mapping}
+                  onChange={setMapping}
+                />
               </fieldset>
               <h4>{t('spreadsheets.import.preview')}</h4>
               <CountsLine counts={preview.counts} />
               <PreviewTable rows={preview.rows} />
-              {preview.counts.error > 0 ? <p className="hint">{t('spreadsheets.import.blocked')}</p> : preview.counts.create === 0 && <p className="hint">{t('spreadsheets.import.nothing')}</p>}
-              <button type="button" onClick={() => void run()} disabled={busy || preview.counts.error > 0 || preview.counts.create === 0} aria-busy={busy}>
-                {busy ? t('spreadsheets.import.importing') : t('spreadsheets.import.run', { count: preview.counts.create })}
+              {preview.counts.error > 0 ? (
+                <p className="hint">{t('spreadsheets.import.blocked')}</p>
+              ) : (
+                preview.counts.create === 0 && <p className="hint">{t('spreadsheets.import.nothing')}</p>
+              )}
+              <button
+                type="button"
+                onClick={() => void run()}
+                disabled={busy || preview.counts.error > 0 || preview.counts.create === 0}
+                aria-busy={busy}
+              >
+                {busy
+                  ? t('spreadsheets.import.importing')
+                  : t('spreadsheets.import.run', { count: preview.counts.create })}
               </button>
             </>
           )}
@@ -101,7 +138,17 @@ export function ScoresImport() {
 }
 
 /** The fixed columns and one per indicator of the chosen version (loaded once one is chosen). */
-function ScoreColumns({ versionId, headers, mapping, onChange }: { versionId: string; headers: readonly string[]; mapping: Record<string, number>; onChange(mapping: Record<string, number>): void }) {
+function ScoreColumns({
+  versionId,
+  headers,
+  mapping,
+  onChange,
+}: {
+  versionId: string;
+  headers: readonly string[];
+  mapping: Record<string, number>;
+  onChange(mapping: Record<string, number>): void;
+}) {
   const { t } = useTranslation();
   const version = useRemote('sheets.version', { id: versionId }, ['sheets']);
   const fields = [
@@ -132,7 +179,8 @@ export function SheetImport() {
       <ChooseFile kind="sheet" onOpened={(file) => void opened(file)} />
       {done && (
         <p className="saved" role="status">
-          {t('spreadsheets.import.sheetDone', { count: done.indicators })} <a href={`#/sheets/${encodeURIComponent(done.sheetId)}`}>{t('spreadsheets.import.openSheet')}</a>
+          {t('spreadsheets.import.sheetDone', { count: done.indicators })}{' '}
+          <a href={`#/sheets/${encodeURIComponent(done.sheetId)}`}>{t('spreadsheets.import.openSheet')}</a>
         </p>
       )}
       <ErrorSummary message={error} />

@@ -3,11 +3,13 @@ import { defineMessages } from '../i18n/define';
 /** Import and export of spreadsheets. */
 export const messages = defineMessages({
   en: {
-    intro: 'Bring an Excel caseload, past scores or a scoring sheet into Koers, and take spreadsheets out for management and the quarterly figures. Nothing is imported before you have seen the preview, and a file with errors imports nothing.',
+    intro:
+      'Bring an Excel caseload, past scores or a scoring sheet into Koers, and take spreadsheets out for management and the quarterly figures. Nothing is imported before you have seen the preview, and a file with errors imports nothing.',
     import: {
       title: 'Import',
       caseload: 'Caseload sheet',
-      caseloadHint: 'Clients from an .xlsx or .csv file: new references become new clients, known references are updated.',
+      caseloadHint:
+        'Clients from an .xlsx or .csv file: new references become new clients, known references are updated.',
       scores: 'Past scorings',
       scoresHint: 'One row per client per date, one column per indicator of a published sheet.',
       sheet: 'Scoring sheet definition',
@@ -28,14 +30,20 @@ export const messages = defineMessages({
       column: '{{letter}}: {{header}}',
       createTargetGroups: 'Create the target groups Koers does not know: {{names}}',
       createStages: 'Create the stages Koers does not know: {{names}}',
-      unknownCaseworkers: 'Koers knows no active caseworker called {{names}}. Add them under Caseworkers first, or leave the column out.',
+      unknownCaseworkers:
+        'Koers knows no active caseworker called {{names}}. Add them under Caseworkers first, or leave the column out.',
       preview: 'Preview',
       counts: {
-        create_one: '{{count}} new', create_other: '{{count}} new',
-        update_one: '{{count}} to update', update_other: '{{count}} to update',
-        unchanged_one: '{{count}} unchanged', unchanged_other: '{{count}} unchanged',
-        empty_one: '{{count}} empty row', empty_other: '{{count}} empty rows',
-        error_one: '{{count}} with errors', error_other: '{{count}} with errors',
+        create_one: '{{count}} new',
+        create_other: '{{count}} new',
+        update_one: '{{count}} to update',
+        update_other: '{{count}} to update',
+        unchanged_one: '{{count}} unchanged',
+        unchanged_other: '{{count}} unchanged',
+        empty_one: '{{count}} empty row',
+        empty_other: '{{count}} empty rows',
+        error_one: '{{count}} with errors',
+        error_other: '{{count}} with errors',
       },
       previewCaption: 'The first rows, and every row with a problem',
       line: 'Row',
@@ -45,7 +53,8 @@ export const messages = defineMessages({
       actions: { create: 'new', update: 'update', unchanged: 'unchanged', empty: 'empty', error: 'error' },
       run_one: 'Import {{count}} row',
       run_other: 'Import {{count}} rows',
-      blocked: 'Correct the rows with errors, in the file or in the column choices, then import. Nothing is imported while any row has an error.',
+      blocked:
+        'Correct the rows with errors, in the file or in the column choices, then import. Nothing is imported while any row has an error.',
       nothing: 'There is nothing new in this file.',
       importing: 'Importing…',
       done: 'Imported: {{created}} new, {{updated}} updated, {{unchanged}} unchanged, {{skipped}} empty rows skipped.',
@@ -95,15 +104,18 @@ export const messages = defineMessages({
     },
   },
   nl: {
-    intro: 'Haal een caseload, oude scores of een scorelijst uit Excel naar Koers, en neem spreadsheets mee voor het management en de kwartaalcijfers. Er wordt niets geïmporteerd voordat u het voorbeeld hebt gezien, en een bestand met fouten importeert niets.',
+    intro:
+      'Haal een caseload, oude scores of een scorelijst uit Excel naar Koers, en neem spreadsheets mee voor het management en de kwartaalcijfers. Er wordt niets geïmporteerd voordat u het voorbeeld hebt gezien, en een bestand met fouten importeert niets.',
     import: {
       title: 'Importeren',
       caseload: 'Caseloadlijst',
-      caseloadHint: 'Klanten uit een .xlsx- of .csv-bestand: nieuwe klantnummers worden nieuwe klanten, bekende klantnummers worden bijgewerkt.',
+      caseloadHint:
+        'Klanten uit een .xlsx- of .csv-bestand: nieuwe klantnummers worden nieuwe klanten, bekende klantnummers worden bijgewerkt.',
       scores: 'Eerdere scores',
       scoresHint: 'Eén rij per klant per datum, één kolom per indicator van een gepubliceerde scorelijst.',
       sheet: 'Scorelijst (definitie)',
-      sheetHint: 'Indicatoren met een label en omschrijving per niveau, in de indeling waarin Koers een scorelijst exporteert.',
+      sheetHint:
+        'Indicatoren met een label en omschrijving per niveau, in de indeling waarin Koers een scorelijst exporteert.',
       choose: 'Bestand kiezen…',
       reading: 'Bestand lezen…',
       file: 'Bestand: {{name}}',
@@ -120,14 +132,20 @@ export const messages = defineMessages({
       column: '{{letter}}: {{header}}',
       createTargetGroups: 'Doelgroepen die Koers niet kent aanmaken: {{names}}',
       createStages: 'Fases die Koers niet kent aanmaken: {{names}}',
-      unknownCaseworkers: 'Koers kent geen actieve klantmanager met de naam {{names}}. Voeg die eerst toe bij Klantmanagers, of importeer de kolom niet.',
+      unknownCaseworkers:
+        'Koers kent geen actieve klantmanager met de naam {{names}}. Voeg die eerst toe bij Klantmanagers, of importeer de kolom niet.',
       preview: 'Voorbeeld',
       counts: {
-        create_one: '{{count}} nieuw', create_other: '{{count}} nieuw',
-        update_one: '{{count}} bij te werken', update_other: '{{count}} bij te werken',
-        unchanged_one: '{{count}} ongewijzigd', unchanged_other: '{{count}} ongewijzigd',
-        empty_one: '{{count}} lege rij', empty_other: '{{count}} lege rijen',
-        error_one: '{{count}} met fouten', error_other: '{{count}} met fouten',
+        create_one: '{{count}} nieuw',
+        create_other: '{{count}} nieuw',
+        update_one: '{{count}} bij te werken',
+        update_other: '{{count}} bij te werken',
+        unchanged_one: '{{count}} ongewijzigd',
+        unchanged_other: '{{count}} ongewijzigd',
+        empty_one: '{{count}} lege rij',
+        empty_other: '{{count}} lege rijen',
+        error_one: '{{count}} met fouten',
+        error_other: '{{count}} met fouten',
       },
       previewCaption: 'De eerste rijen, en elke rij met een probleem',
       line: 'Rij',
@@ -137,7 +155,8 @@ export const messages = defineMessages({
       actions: { create: 'nieuw', update: 'bijwerken', unchanged: 'ongewijzigd', empty: 'leeg', error: 'fout' },
       run_one: '{{count}} rij importeren',
       run_other: '{{count}} rijen importeren',
-      blocked: 'Verbeter de rijen met fouten, in het bestand of in de kolomkeuze, en importeer dan. Zolang een rij een fout heeft, wordt er niets geïmporteerd.',
+      blocked:
+        'Verbeter de rijen met fouten, in het bestand of in de kolomkeuze, en importeer dan. Zolang een rij een fout heeft, wordt er niets geïmporteerd.',
       nothing: 'Er staat niets nieuws in dit bestand.',
       importing: 'Importeren…',
       done: 'Geïmporteerd: {{created}} nieuw, {{updated}} bijgewerkt, {{unchanged}} ongewijzigd, {{skipped}} lege rijen overgeslagen.',
@@ -187,11 +206,13 @@ export const messages = defineMessages({
     },
   },
   da: {
-    intro: 'Hent en sagsstamme, tidligere scorer eller et scoreark fra Excel ind i Koers, og tag regneark med til ledelsen og kvartalstallene. Intet importeres, før du har set eksemplet, og en fil med fejl importerer intet.',
+    intro:
+      'Hent en sagsstamme, tidligere scorer eller et scoreark fra Excel ind i Koers, og tag regneark med til ledelsen og kvartalstallene. Intet importeres, før du har set eksemplet, og en fil med fejl importerer intet.',
     import: {
       title: 'Importér',
       caseload: 'Sagsstamme',
-      caseloadHint: 'Borgere fra en .xlsx- eller .csv-fil: nye sagsnumre bliver nye borgere, kendte sagsnumre opdateres.',
+      caseloadHint:
+        'Borgere fra en .xlsx- eller .csv-fil: nye sagsnumre bliver nye borgere, kendte sagsnumre opdateres.',
       scores: 'Tidligere scoringer',
       scoresHint: 'Én række pr. borger pr. dato, én kolonne pr. indikator i et offentliggjort scoreark.',
       sheet: 'Scoreark (definition)',
@@ -212,14 +233,20 @@ export const messages = defineMessages({
       column: '{{letter}}: {{header}}',
       createTargetGroups: 'Opret de målgrupper, Koers ikke kender: {{names}}',
       createStages: 'Opret de faser, Koers ikke kender: {{names}}',
-      unknownCaseworkers: 'Koers kender ingen aktiv sagsbehandler ved navn {{names}}. Tilføj dem først under Sagsbehandlere, eller lad kolonnen være.',
+      unknownCaseworkers:
+        'Koers kender ingen aktiv sagsbehandler ved navn {{names}}. Tilføj dem først under Sagsbehandlere, eller lad kolonnen være.',
       preview: 'Eksempel',
       counts: {
-        create_one: '{{count}} ny', create_other: '{{count}} nye',
-        update_one: '{{count}} opdateres', update_other: '{{count}} opdateres',
-        unchanged_one: '{{count}} uændret', unchanged_other: '{{count}} uændrede',
-        empty_one: '{{count}} tom række', empty_other: '{{count}} tomme rækker',
-        error_one: '{{count}} med fejl', error_other: '{{count}} med fejl',
+        create_one: '{{count}} ny',
+        create_other: '{{count}} nye',
+        update_one: '{{count}} opdateres',
+        update_other: '{{count}} opdateres',
+        unchanged_one: '{{count}} uændret',
+        unchanged_other: '{{count}} uændrede',
+        empty_one: '{{count}} tom række',
+        empty_other: '{{count}} tomme rækker',
+        error_one: '{{count}} med fejl',
+        error_other: '{{count}} med fejl',
       },
       previewCaption: 'De første rækker, og hver række med et problem',
       line: 'Række',
@@ -229,7 +256,8 @@ export const messages = defineMessages({
       actions: { create: 'ny', update: 'opdatér', unchanged: 'uændret', empty: 'tom', error: 'fejl' },
       run_one: 'Importér {{count}} række',
       run_other: 'Importér {{count}} rækker',
-      blocked: 'Ret rækkerne med fejl, i filen eller i kolonnevalget, og importér så. Så længe en række har en fejl, importeres intet.',
+      blocked:
+        'Ret rækkerne med fejl, i filen eller i kolonnevalget, og importér så. Så længe en række har en fejl, importeres intet.',
       nothing: 'Der er intet nyt i denne fil.',
       importing: 'Importerer…',
       done: 'Importeret: {{created}} nye, {{updated}} opdateret, {{unchanged}} uændrede, {{skipped}} tomme rækker sprunget over.',

@@ -37,13 +37,24 @@ export function TeamPage() {
       </div>
       <p className="hint page-intro">{t('team.intro')}</p>
       {!sheets.data ? (
-        sheets.error ? <ErrorSummary message={describeError(t, sheets.error).summary} /> : <p className="loading">{t('app.loading')}</p>
+        sheets.error ? (
+          <ErrorSummary message={describeError(t, sheets.error).summary} />
+        ) : (
+          <p className="loading">{t('app.loading')}</p>
+        )
       ) : published.length === 0 ? (
         <p className="empty">{t('team.noSheets')}</p>
       ) : (
         <>
           <form className="filters panel" aria-label={t('team.filters.label')} onSubmit={(e) => e.preventDefault()}>
-            <SelectField label={t('team.filters.sheet')} name="sheetId" value={sheetId} onChange={setSheetId} empty={t('team.filters.chooseSheet')} options={published.map((s) => ({ value: s.id, label: s.name }))} />
+            <SelectField
+              label={t('team.filters.sheet')}
+              name="sheetId"
+              value={sheetId}
+              onChange={setSheetId}
+              empty={t('team.filters.chooseSheet')}
+              options={published.map((s) => ({ value: s.id, label: s.name }))}
+            />
             <SelectField
               label={t('team.filters.targetGroup')}
               name="targetGroupId"
@@ -63,7 +74,11 @@ export function TeamPage() {
             <TextField label={t('team.filters.from')} name="from" type="date" value={from} onChange={setFrom} />
             <TextField label={t('team.filters.to')} name="to" type="date" value={to} onChange={setTo} />
           </form>
-          {sheetId ? <TeamResults sheetId={sheetId} filters={filters} /> : <p className="empty">{t('team.pickSheet')}</p>}
+          {sheetId ? (
+            <TeamResults sheetId={sheetId} filters={filters} />
+          ) : (
+            <p className="empty">{t('team.pickSheet')}</p>
+          )}
         </>
       )}
     </section>
@@ -72,8 +87,19 @@ export function TeamPage() {
 
 function TeamResults({ sheetId, filters }: { sheetId: string; filters: Filters }) {
   const { t } = useTranslation();
-  const view = useRemote('team.view', { sheetId, ...filters }, ['scorings', 'clients', 'caseworkers', 'catalog', 'sheets']);
-  if (!view.data) return view.error ? <ErrorSummary message={describeError(t, view.error).summary} /> : <p className="loading">{t('app.loading')}</p>;
+  const view = useRemote('team.view', { sheetId, ...filters }, [
+    'scorings',
+    'clients',
+    'caseworkers',
+    'catalog',
+    'sheets',
+  ]);
+  if (!view.data)
+    return view.error ? (
+      <ErrorSummary message={describeError(t, view.error).summary} />
+    ) : (
+      <p className="loading">{t('app.loading')}</p>
+    );
   return (
     <>
       <IndicatorSection indicators={view.data.indicators} />
@@ -87,7 +113,11 @@ function IndicatorSection({ indicators }: { indicators: TeamView['indicators'] }
   const session = useSession();
   const titleId = useId();
   const anyScored = indicators.some((i) => i.clients > 0);
-  const count = (value: number, total: number) => t('team.indicators.share', { count: formatNumber(value, session.language), share: formatPercent(value / total, session.language) });
+  const count = (value: number, total: number) =>
+    t('team.indicators.share', {
+      count: formatNumber(value, session.language),
+      share: formatPercent(value / total, session.language),
+    });
   return (
     <section className="panel table-panel" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('team.indicators.title')}</h2>
@@ -122,7 +152,14 @@ function IndicatorSection({ indicators }: { indicators: TeamView['indicators'] }
                 <tr key={row.key}>
                   <th scope="row">
                     {row.name}
-                    {row.clients > 0 && <Distribution improved={row.improved} same={row.same} declined={row.declined} total={row.clients} />}
+                    {row.clients > 0 && (
+                      <Distribution
+                        improved={row.improved}
+                        same={row.same}
+                        declined={row.declined}
+                        total={row.clients}
+                      />
+                    )}
                   </th>
                   <td className="number-cell">{formatNumber(row.clients, session.language)}</td>
                   {row.clients === 0 || row.averageChange === null ? (
@@ -148,7 +185,17 @@ function IndicatorSection({ indicators }: { indicators: TeamView['indicators'] }
 }
 
 /** A small bar of improved / same / declined; the numbers are in the cells next to it, so it is only a picture. */
-function Distribution({ improved, same, declined, total }: { improved: number; same: number; declined: number; total: number }) {
+function Distribution({
+  improved,
+  same,
+  declined,
+  total,
+}: {
+  improved: number;
+  same: number;
+  declined: number;
+  total: number;
+}) {
   const width = (value: number) => `${(value / total) * 100}%`;
   return (
     <span className="distribution" aria-hidden="true">
@@ -193,8 +240,20 @@ function CompassSection({ compass }: { compass: TeamView['compass'] }) {
                 <th scope="row">{session.caseworkerName(row.caseworkerId)}</th>
                 <td className="number-cell">{formatNumber(row.caseload, session.language)}</td>
                 <td className="number-cell">{formatNumber(row.weightedWorkload, session.language, 1)}</td>
-                <td className="number-cell">{row.coverage === null ? <span className="muted">{t('team.compass.noClients')}</span> : formatPercent(row.coverage, session.language)}</td>
-                <td className="number-cell">{row.averageProgression === null ? <span className="muted">{t('team.compass.noData')}</span> : formatChange(row.averageProgression, session.language)}</td>
+                <td className="number-cell">
+                  {row.coverage === null ? (
+                    <span className="muted">{t('team.compass.noClients')}</span>
+                  ) : (
+                    formatPercent(row.coverage, session.language)
+                  )}
+                </td>
+                <td className="number-cell">
+                  {row.averageProgression === null ? (
+                    <span className="muted">{t('team.compass.noData')}</span>
+                  ) : (
+                    formatChange(row.averageProgression, session.language)
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

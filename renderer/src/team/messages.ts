@@ -3,7 +3,8 @@ import { defineMessages } from '../i18n/define';
 /** Key persons: change per indicator across the team, and the team compass per caseworker. */
 export const messages = defineMessages({
   en: {
-    intro: 'How clients moved between their first and latest scoring on one sheet in the chosen period. A client counts once they have been scored at least twice.',
+    intro:
+      'How clients moved between their first and latest scoring on one sheet in the chosen period. A client counts once they have been scored at least twice.',
     filters: {
       label: 'Filters',
       sheet: 'Scoring sheet',
@@ -44,7 +45,8 @@ export const messages = defineMessages({
     },
   },
   nl: {
-    intro: 'Hoe klanten bewogen tussen hun eerste en laatste score op één scorelijst in de gekozen periode. Een klant telt mee als hij minstens twee keer is gescoord.',
+    intro:
+      'Hoe klanten bewogen tussen hun eerste en laatste score op één scorelijst in de gekozen periode. Een klant telt mee als hij minstens twee keer is gescoord.',
     filters: {
       label: 'Filters',
       sheet: 'Scorelijst',
@@ -68,7 +70,8 @@ export const messages = defineMessages({
       declined: 'Achteruit',
       share: '{{count}} ({{share}})',
       none: 'Deze scorelijst heeft geen indicatoren.',
-      noneScored: 'Geen klant is in deze selectie twee keer op deze scorelijst gescoord, dus er is nog geen verandering te tonen.',
+      noneScored:
+        'Geen klant is in deze selectie twee keer op deze scorelijst gescoord, dus er is nog geen verandering te tonen.',
       notEnough: 'niet twee keer gescoord',
     },
     compass: {
@@ -85,7 +88,8 @@ export const messages = defineMessages({
     },
   },
   da: {
-    intro: 'Hvordan borgerne har flyttet sig mellem første og seneste scoring på ét scoreark i den valgte periode. En borger tæller med, når borgeren er scoret mindst to gange.',
+    intro:
+      'Hvordan borgerne har flyttet sig mellem første og seneste scoring på ét scoreark i den valgte periode. En borger tæller med, når borgeren er scoret mindst to gange.',
     filters: {
       label: 'Filtre',
       sheet: 'Scoreark',
@@ -109,7 +113,8 @@ export const messages = defineMessages({
       declined: 'Tilbagegang',
       share: '{{count}} ({{share}})',
       none: 'Dette scoreark har ingen indikatorer.',
-      noneScored: 'Ingen borger er scoret to gange på dette scoreark i dette udvalg, så der er endnu ingen ændring at vise.',
+      noneScored:
+        'Ingen borger er scoret to gange på dette scoreark i dette udvalg, så der er endnu ingen ændring at vise.',
       notEnough: 'ikke scoret to gange',
     },
     compass: {

@@ -5,7 +5,17 @@ import { useTranslation } from 'react-i18next';
  * A modal dialog on the native <dialog>: the browser traps focus and closes on Esc;
  * focus goes back to whatever opened it.
  */
-export function Dialog({ title, onClose, children, wide }: { title: string; onClose(): void; children: ReactNode; wide?: boolean }) {
+export function Dialog({
+  title,
+  onClose,
+  children,
+  wide,
+}: {
+  title: string;
+  onClose(): void;
+  children: ReactNode;
+  wide?: boolean;
+}) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();

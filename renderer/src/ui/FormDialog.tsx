@@ -4,7 +4,16 @@ import { Dialog } from './Dialog';
 import { ErrorSummary } from './fields';
 
 /** A dialog holding one small form: fields, the error summary, Cancel and a submit button. */
-export function FormDialog(props: { title: string; submitLabel?: string; canSubmit?: boolean; saving: boolean; error: string | undefined; onClose(): void; onSubmit(): void; children: ReactNode }) {
+export function FormDialog(props: {
+  title: string;
+  submitLabel?: string;
+  canSubmit?: boolean;
+  saving: boolean;
+  error: string | undefined;
+  onClose(): void;
+  onSubmit(): void;
+  children: ReactNode;
+}) {
   const { title, submitLabel, canSubmit = true, saving, error, onClose, onSubmit, children } = props;
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -22,7 +31,17 @@ export function FormDialog(props: { title: string; submitLabel?: string; canSubm
 }
 
 /** Cancel and submit at the foot of a form. */
-export function FormFooter({ onCancel, saving, submitLabel, children }: { onCancel(): void; saving: boolean; submitLabel?: string; children?: ReactNode }) {
+export function FormFooter({
+  onCancel,
+  saving,
+  submitLabel,
+  children,
+}: {
+  onCancel(): void;
+  saving: boolean;
+  submitLabel?: string;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <div className="form-footer">

@@ -9,7 +9,15 @@ interface BaseProps {
 }
 
 /** Label, control, hint and error, wired together for screen readers. */
-function FieldFrame({ label, error, hint, className, children }: BaseProps & { children: (props: { id: string; describedBy: string | undefined; invalid: true | undefined }) => ReactNode }) {
+function FieldFrame({
+  label,
+  error,
+  hint,
+  className,
+  children,
+}: BaseProps & {
+  children: (props: { id: string; describedBy: string | undefined; invalid: true | undefined }) => ReactNode;
+}) {
   const id = useId();
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
   return (
@@ -64,12 +72,22 @@ export function TextField(
   );
 }
 
-export function TextArea(props: BaseProps & { name: string; value: string; onChange(value: string): void; rows?: number }) {
+export function TextArea(
+  props: BaseProps & { name: string; value: string; onChange(value: string): void; rows?: number },
+) {
   const { name, value, onChange, rows = 3, ...frame } = props;
   return (
     <FieldFrame {...frame}>
       {({ id, describedBy, invalid }) => (
-        <textarea id={id} name={name} rows={rows} value={value} aria-invalid={invalid} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value)} />
+        <textarea
+          id={id}
+          name={name}
+          rows={rows}
+          value={value}
+          aria-invalid={invalid}
+          aria-describedby={describedBy}
+          onChange={(e) => onChange(e.target.value)}
+        />
       )}
     </FieldFrame>
   );
@@ -80,12 +98,27 @@ export interface Option {
   label: string;
 }
 
-export function SelectField(props: BaseProps & { name: string; value: string; onChange(value: string): void; options: readonly Option[]; empty?: string }) {
+export function SelectField(
+  props: BaseProps & {
+    name: string;
+    value: string;
+    onChange(value: string): void;
+    options: readonly Option[];
+    empty?: string;
+  },
+) {
   const { name, value, onChange, options, empty, ...frame } = props;
   return (
     <FieldFrame {...frame}>
       {({ id, describedBy, invalid }) => (
-        <select id={id} name={name} value={value} aria-invalid={invalid} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value)}>
+        <select
+          id={id}
+          name={name}
+          value={value}
+          aria-invalid={invalid}
+          aria-describedby={describedBy}
+          onChange={(e) => onChange(e.target.value)}
+        >
           {empty !== undefined && <option value="">{empty}</option>}
           {options.map((o) => (
             <option key={o.value} value={o.value}>
@@ -98,11 +131,30 @@ export function SelectField(props: BaseProps & { name: string; value: string; on
   );
 }
 
-export function CheckboxField({ label, name, checked, onChange, hint }: { label: string; name: string; checked: boolean; onChange(checked: boolean): void; hint?: string }) {
+export function CheckboxField({
+  label,
+  name,
+  checked,
+  onChange,
+  hint,
+}: {
+  label: string;
+  name: string;
+  checked: boolean;
+  onChange(checked: boolean): void;
+  hint?: string;
+}) {
   const id = useId();
   return (
     <div className="field checkbox-field">
-      <input id={id} name={name} type="checkbox" checked={checked} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(e) => onChange(e.target.checked)} />
+      <input
+        id={id}
+        name={name}
+        type="checkbox"
+        checked={checked}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        onChange={(e) => onChange(e.target.checked)}
+      />
       <label htmlFor={id}>{label}</label>
       {hint && (
         <span id={`${id}-hint`} className="hint">

@@ -24,10 +24,19 @@ export default [
     async setup() {
       const data = await dataset('L');
       const connection = openConnection(data.path);
-      return { temp: tempFolder('koers-bench-backup-'), sqlite: connection.sqlite, close: () => connection.close(), n: 0 };
+      return {
+        temp: tempFolder('koers-bench-backup-'),
+        sqlite: connection.sqlite,
+        close: () => connection.close(),
+        n: 0,
+      };
     },
     async run(state) {
-      const backup = await makeBackup(state.sqlite, join(state.temp.path, 'backups'), new Date(Date.UTC(2026, 0, 1, 0, 0, state.n++)));
+      const backup = await makeBackup(
+        state.sqlite,
+        join(state.temp.path, 'backups'),
+        new Date(Date.UTC(2026, 0, 1, 0, 0, state.n++)),
+      );
       rmSync(backup.path);
     },
     // The bare copy: SQLite's online backup alone, without the check and the copy into the folder.

@@ -20,9 +20,12 @@ async function close(state: State): Promise<void> {
   await state.connection.close();
 }
 
-const SEARCH_SQL = CASELOAD_SQL.replace("c.caseworker_id = ? AND c.status = 'active'", `c.status = 'active' AND (
+const SEARCH_SQL = CASELOAD_SQL.replace(
+  "c.caseworker_id = ? AND c.status = 'active'",
+  `c.status = 'active' AND (
   c.first_name || ' ' || c.last_name LIKE ? ESCAPE '\\' OR c.last_name || ', ' || c.first_name LIKE ? ESCAPE '\\'
-  OR c.reference LIKE ? ESCAPE '\\' OR c.pseudonym LIKE ? ESCAPE '\\')`);
+  OR c.reference LIKE ? ESCAPE '\\' OR c.pseudonym LIKE ? ESCAPE '\\')`,
+);
 // What a caseworker types, one keystroke at a time.
 const KEYSTROKES = ['j', 'ja', 'jan', 'jans', 'janse', 'jansen'];
 

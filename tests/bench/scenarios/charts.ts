@@ -56,15 +56,37 @@ export async function chartDatabase() {
   const version = (await getVersion(connection.db, versionId))!;
   const clientId = await insertClient(
     connection.db,
-    { firstName: 'Bench', lastName: 'Client', reference: null, dateOfBirth: null, phone: null, email: null, targetGroupId: null, householdId: null, startDate: '2021-01-04', stageId: null, caseworkerId: me },
+    {
+      firstName: 'Bench',
+      lastName: 'Client',
+      reference: null,
+      dateOfBirth: null,
+      phone: null,
+      email: null,
+      targetGroupId: null,
+      householdId: null,
+      startDate: '2021-01-04',
+      stageId: null,
+      caseworkerId: me,
+    },
     at,
     me,
   );
   await connection.db.transaction().execute(async (trx) => {
     for (let n = 0; n < 60; n++) {
       const date = new Date(Date.UTC(2021, 0, 4 + n * 28)).toISOString().slice(0, 10);
-      const scores = version.indicators.map((ind, i) => ({ indicatorId: ind.id, indicatorKey: ind.key, value: 1 + ((n + i) % 5), comment: null }));
-      await insertScoring(trx, { clientId, versionId, date, scoredBy: n % 4 === 3 ? 'client' : 'caseworker', caseworkerId: me, scores }, at, me);
+      const scores = version.indicators.map((ind, i) => ({
+        indicatorId: ind.id,
+        indicatorKey: ind.key,
+        value: 1 + ((n + i) % 5),
+        comment: null,
+      }));
+      await insertScoring(
+        trx,
+        { clientId, versionId, date, scoredBy: n % 4 === 3 ? 'client' : 'caseworker', caseworkerId: me, scores },
+        at,
+        me,
+      );
     }
   });
   await connection.close();
@@ -78,7 +100,11 @@ export default [
     runs: 20,
     async setup() {
       const data = await chartDatabase();
-      return { ...data, app: await openApp(data.path, data.temp.path), raw: new BetterSqlite3(data.path, { readonly: true }) };
+      return {
+        ...data,
+        app: await openApp(data.path, data.temp.path),
+        raw: new BetterSqlite3(data.path, { readonly: true }),
+      };
     },
     async run({ app, clientId }) {
       const result = await app.dispatch('charts.progression', { clientId });
@@ -114,7 +140,9 @@ export default [
       const temp = tempFolder('koers-bench-team-');
       const raw = new BetterSqlite3(data.path, { readonly: true });
       const sheet = raw
-        .prepare('SELECT v.sheet_id AS id FROM scoring s JOIN sheet_version v ON v.id = s.version_id GROUP BY v.sheet_id ORDER BY count(*) DESC LIMIT 1')
+        .prepare(
+          'SELECT v.sheet_id AS id FROM scoring s JOIN sheet_version v ON v.id = s.version_id GROUP BY v.sheet_id ORDER BY count(*) DESC LIMIT 1',
+        )
         .get() as { id: string };
       return { app: await openApp(data.path, temp.path, data.caseworkerId), raw, temp, sheetId: sheet.id };
     },
@@ -129,7 +157,13 @@ export default [
            FROM score sc JOIN scoring s ON s.id = sc.scoring_id JOIN sheet_version v ON v.id = s.version_id JOIN client c ON c.id = s.client_id
            WHERE v.sheet_id = ? AND s.deleted_at IS NULL AND s.scored_by != 'client' AND sc.value IS NOT NULL AND c.deleted_at IS NULL`,
         )
-        .all(sheetId) as Array<{ clientId: string; caseworkerId: string | null; key: string; date: string; value: number }>;
+        .all(sheetId) as Array<{
+        clientId: string;
+        caseworkerId: string | null;
+        key: string;
+        date: string;
+        value: number;
+      }>;
       return summarizeChange(rows, new Map());
     },
     async teardown({ app, raw, temp }) {

@@ -32,7 +32,12 @@ function likeSql(words: number): string {
 
 async function open(): Promise<State> {
   const data = await dataset('L');
-  return { ...data, connection: openConnection(data.path), raw: new BetterSqlite3(data.path, { readonly: true }), i: 0 };
+  return {
+    ...data,
+    connection: openConnection(data.path),
+    raw: new BetterSqlite3(data.path, { readonly: true }),
+    i: 0,
+  };
 }
 
 async function close(state: State): Promise<void> {

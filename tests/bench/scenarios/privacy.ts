@@ -32,7 +32,12 @@ export default [
       copyFileSync(data.path, join(temp.path, 'koers.sqlite'));
       const koers = await openTestKoers({ folder: temp.path });
       koers.settings.set('currentCaseworkerId', data.caseworkerId);
-      const clients = await koers.connection.db.selectFrom('client').select(['id', 'pseudonym']).orderBy('id').limit(20).execute();
+      const clients = await koers.connection.db
+        .selectFrom('client')
+        .select(['id', 'pseudonym'])
+        .orderBy('id')
+        .limit(20)
+        .execute();
       return { temp, koers, clients };
     },
     async run(state) {

@@ -77,7 +77,8 @@ export default [
       for (const row of rows) {
         const entry = counts.get(row.caseworker_id) ?? [0, 0];
         entry[0] += 1;
-        if (row.last && addDaysToDate(row.last, (row.rescore_weeks ?? DEFAULT_RESCORE_WEEKS) * 7) > BENCH_TODAY) entry[1] += 1;
+        if (row.last && addDaysToDate(row.last, (row.rescore_weeks ?? DEFAULT_RESCORE_WEEKS) * 7) > BENCH_TODAY)
+          entry[1] += 1;
         counts.set(row.caseworker_id, entry);
       }
       return counts;

@@ -62,7 +62,12 @@ async function exportSetup(extension: 'xlsx' | 'csv'): Promise<ExportState> {
   const desktop = fakeDesktop();
   const out = join(temp.path, `scores.${extension}`);
   desktop.saveAs = out;
-  return { app: await openApp(data.path, temp.path, desktop), raw: new BetterSqlite3(data.path, { readonly: true }), temp, out };
+  return {
+    app: await openApp(data.path, temp.path, desktop),
+    raw: new BetterSqlite3(data.path, { readonly: true }),
+    temp,
+    out,
+  };
 }
 
 async function exportTeardown(state: ExportState): Promise<void> {
@@ -73,12 +78,37 @@ async function exportTeardown(state: ExportState): Promise<void> {
 
 async function exportScores(state: ExportState, fileType: 'xlsx' | 'csv'): Promise<void> {
   const result = await state.app.dispatch('exports.scores', { format: 'long', fileType, pseudonymised: false });
-  if (!result.ok || (result.value as { rows: number }).rows < 150_000) throw new Error(`export failed: ${JSON.stringify(result)}`);
+  if (!result.ok || (result.value as { rows: number }).rows < 150_000)
+    throw new Error(`export failed: ${JSON.stringify(result)}`);
 }
 
 const CASELOAD_ROWS = 10_000;
-const FIRST = ['Jan', 'Fatima', 'Ayşe', 'Renée', 'Mohammed', 'Zoë', 'Kees', 'Noëlle', 'Emre', 'Hélène', 'Tesfay', 'Abdi'];
-const LAST = ['de Vries', 'El Amrani', 'Yılmaz', 'Bakker', 'Jansen', 'van den Berg', 'Öztürk', 'de Jong', 'Visser', 'Gebremedhin'];
+const FIRST = [
+  'Jan',
+  'Fatima',
+  'Ayşe',
+  'Renée',
+  'Mohammed',
+  'Zoë',
+  'Kees',
+  'Noëlle',
+  'Emre',
+  'Hélène',
+  'Tesfay',
+  'Abdi',
+];
+const LAST = [
+  'de Vries',
+  'El Amrani',
+  'Yılmaz',
+  'Bakker',
+  'Jansen',
+  'van den Berg',
+  'Öztürk',
+  'de Jong',
+  'Visser',
+  'Gebremedhin',
+];
 
 interface ImportState {
   temp: ReturnType<typeof tempFolder>;
@@ -97,7 +127,11 @@ export default [
     setup: () => exportSetup('xlsx'),
     run: (state) => exportScores(state, 'xlsx'),
     async baseline(state) {
-      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: `${state.out}.bare.xlsx`, useStyles: false, useSharedStrings: false });
+      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+        filename: `${state.out}.bare.xlsx`,
+        useStyles: false,
+        useSharedStrings: false,
+      });
       const sheet = workbook.addWorksheet('Scores');
       for (const row of state.raw.prepare(LONG_SQL).raw().iterate()) sheet.addRow(row as unknown[]).commit();
       sheet.commit();
@@ -141,17 +175,40 @@ export default [
       const sheet = join(temp.path, 'caseload.xlsx');
       const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: sheet, useStyles: true });
       const ws = writer.addWorksheet('Caseload');
-      ws.addRow(['Klantnummer', 'Naam', 'Geboortedatum', 'Doelgroep', 'Fase', 'Startdatum', 'Telefoon', 'E-mail']).commit();
+      ws.addRow([
+        'Klantnummer',
+        'Naam',
+        'Geboortedatum',
+        'Doelgroep',
+        'Fase',
+        'Startdatum',
+        'Telefoon',
+        'E-mail',
+      ]).commit();
       for (let i = 0; i < CASELOAD_ROWS; i++) {
         const name = `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]}`;
-        ws.addRow([`KL-${100_000 + i}`, name, new Date(Date.UTC(1960 + (i % 45), i % 12, 1 + (i % 28))), ['Jongeren tot 27', 'Bijstand 27+', 'Statushouders'][i % 3], ['Intake', 'Activering', 'Participatie'][i % 3], new Date(Date.UTC(2020 + (i % 6), (i * 5) % 12, 1 + (i % 27))), `06-${String(10_000_000 + i).slice(0, 8)}`, `klant${i}@example.nl`]).commit();
+        ws.addRow([
+          `KL-${100_000 + i}`,
+          name,
+          new Date(Date.UTC(1960 + (i % 45), i % 12, 1 + (i % 28))),
+          ['Jongeren tot 27', 'Bijstand 27+', 'Statushouders'][i % 3],
+          ['Intake', 'Activering', 'Participatie'][i % 3],
+          new Date(Date.UTC(2020 + (i % 6), (i * 5) % 12, 1 + (i % 27))),
+          `06-${String(10_000_000 + i).slice(0, 8)}`,
+          `klant${i}@example.nl`,
+        ]).commit();
       }
       ws.commit();
       await writer.commit();
       const template = join(temp.path, 'template.sqlite');
       const connection = openConnection(template);
       await migrateToLatest(connection.db);
-      await insertCaseworker(connection.db, { name: 'Bench', role: 'key_person' }, `${BENCH_TODAY}T08:00:00.000Z`, null);
+      await insertCaseworker(
+        connection.db,
+        { name: 'Bench', role: 'key_person' },
+        `${BENCH_TODAY}T08:00:00.000Z`,
+        null,
+      );
       connection.sqlite.pragma('wal_checkpoint(TRUNCATE)');
       await connection.close();
       return { temp, template, sheet, n: 0 };
@@ -169,8 +226,12 @@ export default [
         const options = { token, worksheet: 'Caseload', createTargetGroups: true, createStages: true };
         const preview = await app.dispatch('imports.caseloadPreview', options);
         if (!preview.ok) throw new Error('preview failed');
-        const done = await app.dispatch('imports.caseloadRun', { ...options, mapping: (preview.value as { mapping: Record<string, number> }).mapping });
-        if (!done.ok || (done.value as { created: number }).created !== CASELOAD_ROWS) throw new Error(`import failed: ${JSON.stringify(done)}`);
+        const done = await app.dispatch('imports.caseloadRun', {
+          ...options,
+          mapping: (preview.value as { mapping: Record<string, number> }).mapping,
+        });
+        if (!done.ok || (done.value as { created: number }).created !== CASELOAD_ROWS)
+          throw new Error(`import failed: ${JSON.stringify(done)}`);
       } finally {
         await app.close();
         for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });

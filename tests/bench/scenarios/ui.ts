@@ -32,7 +32,10 @@ interface UiState {
 }
 
 function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH ?? execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).trim();
+  return (
+    process.env.CHROMIUM_PATH ??
+    execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).trim()
+  );
 }
 
 /** Koers on a copy of `databasePath`, working as `caseworkerId`, and a Chromium page on it. */
@@ -43,9 +46,29 @@ async function openUi(databasePath: string, caseworkerId: string): Promise<UiSta
   const settings = createFileSettings(temp.path);
   settings.set('language', 'nl');
   settings.set('currentCaseworkerId', caseworkerId);
-  const koers = await openKoers({ databasePath: path, settings, osLocales: ['nl-NL'], appVersion: 'bench', now: () => new Date(`${BENCH_TODAY}T09:00:00Z`), emit: () => {}, desktop: fakeDesktop(), log: createFileLog(join(temp.path, 'logs')), onInternalError: (m, e) => console.error(m, e) });
+  const koers = await openKoers({
+    databasePath: path,
+    settings,
+    osLocales: ['nl-NL'],
+    appVersion: 'bench',
+    now: () => new Date(`${BENCH_TODAY}T09:00:00Z`),
+    emit: () => {},
+    desktop: fakeDesktop(),
+    log: createFileLog(join(temp.path, 'logs')),
+    onInternalError: (m, e) => console.error(m, e),
+  });
   const server = await serveFolder(resolve(import.meta.dirname, '../../../out/renderer'));
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await wireApp(context, () => koers);
   const page = await context.newPage();
@@ -72,7 +95,11 @@ async function between(page: Page, from: string, to: string, minRows = 0): Promi
     ([start, end, rows]) => {
       const begin = performance.getEntriesByName(start, 'mark').at(-1);
       if (!begin) return null;
-      const done = performance.getEntriesByName(end, 'mark').find((m) => m.startTime >= begin.startTime && (((m as PerformanceMark).detail as number | null) ?? rows) >= rows);
+      const done = performance
+        .getEntriesByName(end, 'mark')
+        .find(
+          (m) => m.startTime >= begin.startTime && (((m as PerformanceMark).detail as number | null) ?? rows) >= rows,
+        );
       return done ? done.startTime - begin.startTime : null;
     },
     [from, to, minRows] as const,
@@ -103,7 +130,14 @@ export default [
       // A fresh document each run: a new query string is a full navigation (a new hash would not be).
       await state.page.goto(`${state.url}?run=${state.n++}#/`);
       // From the page's own start (navigation, boot, app.info, clients.list) to the rows painted.
-      const handle = await state.page.waitForFunction(() => performance.getEntriesByName('koers:caseload-rendered', 'mark').find((m) => ((m as PerformanceMark).detail as number) >= 1000)?.startTime ?? null, undefined, { timeout: 30_000, polling: 50 });
+      const handle = await state.page.waitForFunction(
+        () =>
+          performance
+            .getEntriesByName('koers:caseload-rendered', 'mark')
+            .find((m) => ((m as PerformanceMark).detail as number) >= 1000)?.startTime ?? null,
+        undefined,
+        { timeout: 30_000, polling: 50 },
+      );
       return (await handle.jsonValue()) as number;
     },
     teardown: (state) => state.close(),
@@ -117,7 +151,11 @@ export default [
     async setup() {
       const state = await caseloadUi();
       await state.page.goto(state.url);
-      await state.page.waitForFunction(() => performance.getEntriesByName('koers:caseload-rendered', 'mark').some((m) => ((m as PerformanceMark).detail as number) >= 1000));
+      await state.page.waitForFunction(() =>
+        performance
+          .getEntriesByName('koers:caseload-rendered', 'mark')
+          .some((m) => ((m as PerformanceMark).detail as number) >= 1000),
+      );
       return state;
     },
     async run(state) {
