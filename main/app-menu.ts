@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { Language } from './contract/languages';
+import type { Language } from '../common/languages';
 
 interface MenuLabels {
   file: string;

@@ -1,4 +1,4 @@
-import type { Display } from './contract/presentation';
+import type { Display } from '../common/contract/presentation';
 import type { SaveName } from './save-name';
 
 /** A file type offered in the save dialog. */

@@ -10,7 +10,7 @@ import {
 } from 'electron';
 import { join } from 'node:path';
 import type { Desktop } from './desktop';
-import type { EventName, EventPayload } from './contract';
+import type { EventName, EventPayload } from '../common/contract';
 import { secureWebPreferences } from './security';
 import type { Settings } from './settings';
 import { loadApp } from './window';

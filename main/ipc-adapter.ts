@@ -1,9 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import type { EventName, EventPayload } from './contract';
+import type { EventName, EventPayload } from '../common/contract';
 import type { Dispatch } from './rpc/dispatch';
-
-export const RPC_CHANNEL = 'koers:rpc';
-export const EVENT_CHANNEL = 'koers:event';
+import { EVENT_CHANNEL, RPC_CHANNEL } from '../common/ipc-channels';
 
 export class UntrustedSenderError extends Error {
   constructor(url: string) {

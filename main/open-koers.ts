@@ -4,7 +4,7 @@ import type { LockWait } from '../db/lock-wait';
 import { migrateToLatest } from '../db/migrate';
 import { truncateWal } from '../db/wal';
 import { readDatabaseId } from '../db/queries/meta';
-import type { Method } from './contract';
+import type { Method } from '../common/contract';
 import { actor, type Context } from './context';
 import { registry } from './handlers';
 import { caseworkerRole } from '../db/queries/caseworkers';

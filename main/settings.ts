@@ -1,6 +1,6 @@
 import Conf from 'conf';
 import { isDatabaseId } from '../db/queries/meta';
-import type { Language } from './contract/languages';
+import type { Language } from '../common/languages';
 
 export interface WindowBounds {
   x?: number;

@@ -1,5 +1,5 @@
 import { DatabaseTooNewError } from '../db/migrate';
-import type { Language } from './contract/languages';
+import type { Language } from '../common/languages';
 import { storageFailure } from './rpc/storage-failure';
 
 /**

@@ -1,4 +1,4 @@
-import { type Api, EVENTS, type EventName, METHODS } from '../main/contract';
+import { type Api, EVENTS, type EventName, METHODS } from '../common/contract';
 
 /** The two channels the bridge needs; ipcRenderer in the app, a fake or a page binding in tests. */
 export interface BridgeTransport {

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { EVENT_CHANNEL, RPC_CHANNEL } from '../main/ipc-adapter';
+import { EVENT_CHANNEL, RPC_CHANNEL } from '../common/ipc-channels';
 import { createBridge } from './bridge';
 
 contextBridge.exposeInMainWorld(

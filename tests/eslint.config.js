@@ -4,6 +4,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import { resolve } from 'node:path';
+import koers from './eslint/layers.js';
 
 /** The only files allowed to import Electron at run time; everything else runs in plain Node. */
 export const ELECTRON_EDGE_FILES = [
@@ -38,6 +40,12 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Import direction between the top-level folders (tests/eslint/layers.js).
+    files: ['{common,renderer,preload,db,main,server}/**/*.{ts,tsx,js}'],
+    plugins: { koers },
+    rules: { 'koers/layers': ['error', { root: resolve(import.meta.dirname, '..') }] },
   },
   {
     files: ELECTRON_EDGE_FILES,

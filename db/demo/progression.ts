@@ -4,7 +4,7 @@
  * scores, and goals. Pure like plan.ts: rows in memory, the caller inserts them.
  */
 import type { Insertable } from 'kysely';
-import { DEFAULT_RESCORE_WEEKS } from '../../main/contract/rhythm';
+import { DEFAULT_RESCORE_WEEKS } from '../../common/rhythm';
 import type { Database, ScoredBy } from '../schema';
 import { type Starter, starterSheet } from '../starters';
 import { formatDay, isoMoment, momentMs, workdayOnOrAfter, workdayOnOrBefore } from './dates';

@@ -1,5 +1,5 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
-import { DEFAULT_RESCORE_WEEKS } from '../../main/contract/rhythm';
+import { scoringDueOn } from '../../common/rhythm';
 import { newId } from '../ids';
 import type { ActionKind, ClientStatus, Database } from '../schema';
 
@@ -41,26 +41,6 @@ export interface CaseloadRowView {
   overdueCount: number;
   lastScoredOn: string | null;
   scoringDueOn: string | null;
-}
-
-/**
- * The next scoring is due one rhythm after the last; a client never scored is due
- * from the start of the case.
- */
-export function scoringDueOn(
-  lastScoredOn: string | null,
-  startDate: string | null,
-  rescoreWeeks: number | null,
-): string | null {
-  if (lastScoredOn === null) return startDate;
-  return addDaysToDate(lastScoredOn, (rescoreWeeks ?? DEFAULT_RESCORE_WEEKS) * 7);
-}
-
-/** Calendar arithmetic on `YYYY-MM-DD`, in UTC so no time zone shifts the day. */
-export function addDaysToDate(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 const openAction = (eb: ExpressionBuilder<Database & { a: Database['action'] }, 'a'>) =>

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import { newId } from '../ids';
 import type { Database, ScoredBy } from '../schema';
-import { DEFAULT_RESCORE_WEEKS } from '../../main/contract/rhythm';
-import { addDaysToDate } from './clients';
+import { DEFAULT_RESCORE_WEEKS } from '../../common/rhythm';
+import { plusDays } from '../../common/dates';
 
 export interface ScoreContent {
   indicatorId: string;
@@ -280,7 +280,7 @@ export async function coverageByCaseworker(
     if (!entry) continue;
     entry.active += 1;
     const last = row.last ?? null;
-    if (last !== null && last <= today && addDaysToDate(last, (row.rescore_weeks ?? DEFAULT_RESCORE_WEEKS) * 7) > today)
+    if (last !== null && last <= today && plusDays(last, (row.rescore_weeks ?? DEFAULT_RESCORE_WEEKS) * 7) > today)
       entry.scored += 1;
   }
   return [...byWorker].map(([caseworkerId, { active, scored }]) => ({

@@ -1,4 +1,4 @@
-import type { Progression } from '../contract';
+import type { Progression } from '../../common/contract';
 
 /** What the shaping needs, already loaded: scorings oldest first, the versions they used. */
 export interface ProgressionInput {

@@ -1,4 +1,4 @@
-import type { TeamView } from '../contract';
+import type { TeamView } from '../../common/contract';
 
 export interface TeamScore {
   clientId: string;

@@ -1,6 +1,6 @@
 import { endOfWeek, format, parseISO } from 'date-fns';
 import { agenda, getAction, insertAction, listActions, updateAction } from '../../db/queries/actions';
-import type { DomainHandlers } from '../contract';
+import type { DomainHandlers } from '../../common/contract';
 import { actor, type Context, today } from '../context';
 import { getNote } from '../../db/queries/notes';
 import { notFound } from '../rpc/app-error';

@@ -1,5 +1,5 @@
 import { getCaseworker, hasCaseworkers } from '../../db/queries/caseworkers';
-import type { DomainHandlers } from '../contract';
+import type { DomainHandlers } from '../../common/contract';
 import { type Context, language, today } from '../context';
 
 export const appHandlers = {

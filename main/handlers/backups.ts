@@ -1,4 +1,4 @@
-import type { DomainHandlers, Output } from '../contract';
+import type { DomainHandlers, Output } from '../../common/contract';
 import { backupFolder, type Context, ownBackupsOf } from '../context';
 import { conflict, notFound } from '../rpc/app-error';
 import {

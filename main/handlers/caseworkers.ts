@@ -1,6 +1,6 @@
 import { getCaseworker, insertCaseworker, listCaseworkers, updateCaseworker } from '../../db/queries/caseworkers';
 import { activeClientIdsOf, handOver } from '../../db/queries/handovers';
-import type { DomainHandlers } from '../contract';
+import type { DomainHandlers } from '../../common/contract';
 import { actor, type Context } from '../context';
 import { conflict, invalidInput, notFound } from '../rpc/app-error';
 import { checkActiveCaseworker } from './checks';

@@ -5,7 +5,7 @@ import {
   moveCatalogItem,
   updateCatalogItem,
 } from '../../db/queries/catalog';
-import type { DomainHandlers } from '../contract';
+import type { DomainHandlers } from '../../common/contract';
 import { actor, type Context } from '../context';
 import { conflict, notFound } from '../rpc/app-error';
 

@@ -4,7 +4,7 @@ import { coverageByCaseworker, listScorings } from '../../db/queries/scorings';
 import { getVersion, listSheets } from '../../db/queries/sheets';
 import { progressByCaseworker, summarizeChange } from '../charts/team';
 import { shapeProgression } from '../charts/progression';
-import type { DomainHandlers } from '../contract';
+import type { DomainHandlers } from '../../common/contract';
 import { type Context, today } from '../context';
 import { notFound } from '../rpc/app-error';
 import { requireClient } from './checks';

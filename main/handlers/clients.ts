@@ -8,7 +8,7 @@ import {
 } from '../../db/queries/clients';
 import { handOver } from '../../db/queries/handovers';
 import { clientTimeline } from '../../db/queries/timeline';
-import type { DomainHandlers } from '../contract';
+import type { DomainHandlers } from '../../common/contract';
 import { actor, type Context, today } from '../context';
 import { conflict } from '../rpc/app-error';
 import {

@@ -11,9 +11,9 @@ import {
 } from '../../db/queries/exports';
 import { getVersion, listSheets } from '../../db/queries/sheets';
 import type { Database } from '../../db/schema';
-import type { DomainHandlers } from '../contract';
-import { catalogName } from '../contract/catalog-names';
-import type { Language } from '../contract/languages';
+import type { DomainHandlers } from '../../common/contract';
+import { catalogName } from '../../common/contract/catalog-names';
+import type { Language } from '../../common/languages';
 import { type Context, language, today } from '../context';
 import { invalidInput, notFound } from '../rpc/app-error';
 import { saveName } from '../save-name';

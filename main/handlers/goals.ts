@@ -1,5 +1,5 @@
 import { listGoals, removeGoal, setGoal } from '../../db/queries/goals';
-import type { DomainHandlers } from '../contract';
+import type { DomainHandlers } from '../../common/contract';
 import { actor, type Context } from '../context';
 import { notFound } from '../rpc/app-error';
 import { requireClient } from './checks';

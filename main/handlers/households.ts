@@ -1,5 +1,5 @@
 import { addHouseholdMembers, insertHousehold, listHouseholds, renameHousehold } from '../../db/queries/households';
-import type { DomainHandlers } from '../contract';
+import type { DomainHandlers } from '../../common/contract';
 import { actor, type Context } from '../context';
 import { notFound } from '../rpc/app-error';
 import { requireClient } from './checks';

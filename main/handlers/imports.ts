@@ -6,9 +6,9 @@ import { listCaseworkers } from '../../db/queries/caseworkers';
 import { insertClient, recordStageChange, updateClientFacts } from '../../db/queries/clients';
 import { clientsByReference, rememberedMapping, rememberMapping } from '../../db/queries/imports';
 import type { Database } from '../../db/schema';
-import type { DomainHandlers, Output } from '../contract';
-import { catalogName } from '../contract/catalog-names';
-import { LANGUAGES } from '../contract/languages';
+import type { DomainHandlers, Output } from '../../common/contract';
+import { catalogName } from '../../common/contract/catalog-names';
+import { LANGUAGES } from '../../common/languages';
 import { actor, type Context, language, type OpenFile, today } from '../context';
 import { conflict, invalidInput } from '../rpc/app-error';
 import {

@@ -1,4 +1,4 @@
-import type { Handlers, NoExtraMethods } from '../contract';
+import type { Handlers, NoExtraMethods } from '../../common/contract';
 import type { Context } from '../context';
 import { actionHandlers } from './actions';
 import { appHandlers } from './app';

@@ -1,4 +1,4 @@
-import type { DomainHandlers, Output } from '../contract';
+import type { DomainHandlers, Output } from '../../common/contract';
 import type { Context } from '../context';
 import { conflict, invalidInput } from '../rpc/app-error';
 import { hashPin } from '../safety/pin';

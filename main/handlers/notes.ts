@@ -10,7 +10,7 @@ import {
   updateNote,
 } from '../../db/queries/notes';
 import { searchNotes } from '../../db/search/notes';
-import type { DomainHandlers } from '../contract';
+import type { DomainHandlers } from '../../common/contract';
 import { actor, type Context } from '../context';
 import { notFound } from '../rpc/app-error';
 import { checkHousehold, requireClient } from './checks';

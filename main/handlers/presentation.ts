@@ -1,5 +1,5 @@
-import type { DomainHandlers } from '../contract';
-import { step } from '../contract/presentation';
+import type { DomainHandlers } from '../../common/contract';
+import { step } from '../../common/contract/presentation';
 import type { Context } from '../context';
 import { AppError, invalidInput } from '../rpc/app-error';
 import { requireClient } from './checks';

@@ -1,5 +1,5 @@
-import type { DomainHandlers } from '../contract';
-import type { Language } from '../contract/languages';
+import type { DomainHandlers } from '../../common/contract';
+import type { Language } from '../../common/languages';
 import { type Context, language, today } from '../context';
 import { writeFileAtomic } from '../files';
 import { invalidInput } from '../rpc/app-error';

@@ -11,7 +11,7 @@ import {
 import { defaultSheetFor, getVersion, listSheets } from '../../db/queries/sheets';
 import { listGoals } from '../../db/queries/goals';
 import type { Database } from '../../db/schema';
-import type { DomainHandlers, FieldIssue, Output, ParsedInput } from '../contract';
+import type { DomainHandlers, FieldIssue, Output, ParsedInput } from '../../common/contract';
 import { actor, type Context, today } from '../context';
 import { conflict, invalidInput, notFound } from '../rpc/app-error';
 import { checkNotFuture, requireClient } from './checks';

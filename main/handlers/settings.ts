@@ -1,4 +1,4 @@
-import type { DomainHandlers } from '../contract';
+import type { DomainHandlers } from '../../common/contract';
 import type { Context } from '../context';
 
 export const settingsHandlers = {

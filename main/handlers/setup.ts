@@ -1,6 +1,6 @@
 import { hasCaseworkers, insertCaseworker } from '../../db/queries/caseworkers';
 import { generateDemo } from '../../db/demo/generate';
-import type { DomainHandlers } from '../contract';
+import type { DomainHandlers } from '../../common/contract';
 import { type Context, today } from '../context';
 import { conflict } from '../rpc/app-error';
 

@@ -11,7 +11,7 @@ import {
   type IndicatorContent,
 } from '../../db/queries/sheets';
 import { starterSheet } from '../../db/starters';
-import type { DomainHandlers, FieldIssue, Output, ParsedInput } from '../contract';
+import type { DomainHandlers, FieldIssue, Output, ParsedInput } from '../../common/contract';
 import { actor, type Context } from '../context';
 import { conflict, invalidInput, notFound } from '../rpc/app-error';
 import { checkCatalogChoice } from './checks';

@@ -1,4 +1,4 @@
-import type { ErrorCode, ErrorDetails, FieldIssue } from '../contract';
+import type { ErrorCode, ErrorDetails, FieldIssue } from '../../common/contract';
 
 /** An expected failure a handler reports to the user (as opposed to a bug). */
 export class AppError extends Error {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type Envelope, type FieldIssue, type Handlers, type Method, contract } from '../contract';
+import { type Envelope, type FieldIssue, type Handlers, type Method, contract } from '../../common/contract';
 import { AppError } from './app-error';
 import { storageFailure } from './storage-failure';
 

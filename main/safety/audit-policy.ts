@@ -1,4 +1,4 @@
-import type { Envelope, Method } from '../contract';
+import type { Envelope, Method } from '../../common/contract';
 import type { AuditEntry } from './audit';
 
 /**

@@ -4,7 +4,7 @@ import { openConnection } from '../../db/connection';
 import { migrateToLatest } from '../../db/migrate';
 import { isDatabaseId, writeDatabaseId } from '../../db/queries/meta';
 import { checkSchema } from '../../db/schema-check';
-import type { BackupProblem } from '../contract/safety';
+import type { BackupProblem } from '../../common/contract/safety';
 
 export interface CheckRequest {
   /** A private copy of the backup: the check may change it. */

@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BackupProblem } from '../contract/safety';
+import type { BackupProblem } from '../../common/contract/safety';
 import { type BackupContents, type CheckResult, toRollbackJournal } from './backup-check';
 import { checkInWorker } from './check-in-worker';
 import { copyPrivately, createPrivateFile, inPrivateTempFolder, restrictToUser } from './private-files';

@@ -1,4 +1,4 @@
-import type { Method } from '../contract';
+import type { Method } from '../../common/contract';
 
 /**
  * Methods only a key person may call: managing caseworkers and the lists, the

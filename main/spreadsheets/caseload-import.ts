@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ClientFacts } from '../../db/queries/clients';
-import { clientFacts, type FieldIssue } from '../contract';
+import { clientFacts, type FieldIssue } from '../../common/contract';
 import { toFieldIssue } from '../rpc/dispatch';
 import type { ColumnMapping } from './mapping';
 import { headerKey, parseDateCell } from './values';

@@ -1,4 +1,4 @@
-import type { Language } from '../contract/languages';
+import type { Language } from '../../common/languages';
 
 /** Column headers, worksheet names and values of the spreadsheet exports, per language. */
 export const EXPORT_WORDS = {

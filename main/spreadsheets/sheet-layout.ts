@@ -1,5 +1,5 @@
-import { contract, type FieldIssue } from '../contract';
-import type { Language } from '../contract/languages';
+import { contract, type FieldIssue } from '../../common/contract';
+import type { Language } from '../../common/languages';
 import type { VersionView } from '../../db/queries/sheets';
 import { checkIndicators } from '../handlers/sheets';
 import { AppError } from '../rpc/app-error';

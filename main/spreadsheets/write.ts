@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
-import type { Language } from '../contract/languages';
+import type { Language } from '../../common/languages';
 import { neutralise } from './values';
 import type { Cell } from './workbook';
 

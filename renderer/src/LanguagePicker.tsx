@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, type Language } from '../../main/contract/languages';
+import { LANGUAGES, type Language } from '../../common/languages';
 import { call } from './api';
 
 export function LanguagePicker() {

@@ -1,4 +1,4 @@
-import type { Envelope, EventName, EventPayload, Input, Method, Output, RpcError } from '../../main/contract';
+import type { Envelope, EventName, EventPayload, Input, Method, Output, RpcError } from '../../common/contract';
 
 /** A failed call, rethrown in the renderer with the envelope's code and details. */
 export class KoersError extends Error {

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { FieldIssue } from '../../main/contract';
+import type { FieldIssue } from '../../common/contract';
 import { KoersError } from './api';
 
 export interface ShownError {

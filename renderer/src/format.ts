@@ -1,5 +1,5 @@
-import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
-import type { Language } from '../../main/contract/languages';
+import { parseISO } from 'date-fns';
+import type { Language } from '../../common/languages';
 import { LOCALES } from './i18n/locales';
 
 /** A calendar date (`YYYY-MM-DD`) or timestamp in the user's language. */
@@ -40,16 +40,6 @@ export function formatNumber(value: number, language: Language, digits = 0): str
 
 export function formatPercent(share: number, language: Language): string {
   return new Intl.NumberFormat(LOCALES[language], { style: 'percent', maximumFractionDigits: 0 }).format(share);
-}
-
-/** Whole weeks from `since` to `today` (both local dates). */
-export function weeksBetween(since: string, today: string): number {
-  return Math.max(0, Math.floor(differenceInCalendarDays(parseISO(today), parseISO(since)) / 7));
-}
-
-/** A local date `days` later (or earlier), as `YYYY-MM-DD`. */
-export function plusDays(date: string, days: number): string {
-  return format(addDays(parseISO(date), days), 'yyyy-MM-dd');
 }
 
 /** A change with its sign, "+0,8" or "−1,0"; zero without a sign. */

@@ -1,5 +1,5 @@
 /// <reference types="vite/client" />
-import type { Api } from '../../main/contract';
+import type { Api } from '../../common/contract';
 
 declare global {
   interface Window {

@@ -1,7 +1,7 @@
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Caseworker, CatalogItem, CatalogKind, Output } from '../../main/contract';
-import type { Language } from '../../main/contract/languages';
+import type { Caseworker, CatalogItem, CatalogKind, Output } from '../../common/contract';
+import type { Language } from '../../common/languages';
 import { useRemote } from './useRemote';
 
 type Info = Output<'app.info'>;

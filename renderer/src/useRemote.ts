@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { DataScope, Input, Method, Output } from '../../main/contract';
+import type { DataScope, Input, Method, Output } from '../../common/contract';
 import { call, subscribe } from './api';
 
 export interface Remote<T> {

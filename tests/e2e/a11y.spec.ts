@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import type { Language } from '../../main/contract/languages';
+import type { Language } from '../../common/languages';
 import { ok } from '../helpers/seed';
 import { type AppHarness, expect, test } from './fixtures';
 

@@ -278,7 +278,7 @@ test.describe('security in the page', () => {
 
   test('window.koers has exactly the contract methods and nothing from Node', async ({ app }) => {
     const keys = await app.page.evaluate(() => Object.keys(window.koers).sort());
-    const { METHODS } = await import('../../main/contract');
+    const { METHODS } = await import('../../common/contract');
     expect(keys).toEqual([...METHODS, 'on'].sort());
     expect(await app.page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe(
       'undefined',

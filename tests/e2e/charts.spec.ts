@@ -1,6 +1,7 @@
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { formatDate, plusDays } from '../../renderer/src/format';
+import { plusDays } from '../../common/dates';
+import { formatDate } from '../../renderer/src/format';
 import { pdfText, pngSize } from '../helpers/pdf';
 import { createClient, ok, setUp } from '../helpers/seed';
 import { type AppHarness, expect, test } from './fixtures';

@@ -1,7 +1,7 @@
 import { type BrowserContext, test as base, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Display } from '../../main/contract/presentation';
+import type { Display } from '../../common/contract/presentation';
 import type { Desktop } from '../../main/desktop';
 import { wireApp } from '../helpers/browser-app';
 import { LAPTOP, PROJECTOR } from '../helpers/fake-desktop';

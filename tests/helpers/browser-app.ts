@@ -1,7 +1,7 @@
 import type { BrowserContext } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { RPC_CHANNEL } from '../../main/ipc-adapter';
+import { RPC_CHANNEL } from '../../common/ipc-channels';
 import type { Dispatch } from '../../main/rpc/dispatch';
 
 const preloadBundle = resolve(import.meta.dirname, '../../out/preload/index.cjs');

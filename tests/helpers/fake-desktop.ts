@@ -1,4 +1,4 @@
-import type { Display } from '../../main/contract/presentation';
+import type { Display } from '../../common/contract/presentation';
 import type { Desktop, FileFilter } from '../../main/desktop';
 
 /** A desktop without Electron: records what handlers asked of it and answers as told. */

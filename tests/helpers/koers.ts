@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { LockWait } from '../../db/lock-wait';
-import type { Envelope, EventName, EventPayload, Method, Output } from '../../main/contract';
+import type { Envelope, EventName, EventPayload, Method, Output } from '../../common/contract';
 import type { Desktop } from '../../main/desktop';
 import { createFileLog } from '../../main/log';
 import { type Koers, openKoers } from '../../main/open-koers';

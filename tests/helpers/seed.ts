@@ -1,4 +1,4 @@
-import type { CatalogItem, Input } from '../../main/contract';
+import type { CatalogItem, Input } from '../../common/contract';
 import type { TestKoers } from './koers';
 
 /** Unwraps an envelope in a test: the value, or a thrown error saying what failed. */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { languageFromLocales } from '../../main/contract/languages';
+import { languageFromLocales } from '../../common/languages';
 import { openTestKoers, type TestKoers } from '../helpers/koers';
 import { tempFolder } from '../helpers/temp';
 

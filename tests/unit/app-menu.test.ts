@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { appMenuTemplate } from '../../main/app-menu';
-import { LANGUAGES } from '../../main/contract/languages';
+import { LANGUAGES } from '../../common/languages';
 
 /** Every item of a template, submenus included. */
 function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Progression } from '../../main/contract';
+import type { Progression } from '../../common/contract';
 import {
   type ChartLabels,
   LIGHT,

@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
-import { contract, EVENTS, events, type Handlers, METHODS, type NoExtraMethods } from '../../main/contract';
+import { contract, EVENTS, events, type Handlers, METHODS, type NoExtraMethods } from '../../common/contract';
 import type { Context } from '../../main/context';
 import { registry } from '../../main/handlers';
 

@@ -1,9 +1,10 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Handlers } from '../../main/contract';
+import type { Handlers } from '../../common/contract';
 import type { Context } from '../../main/context';
 import { registry } from '../../main/handlers';
-import { createEmitter, EVENT_CHANNEL, registerRpc, RPC_CHANNEL, UntrustedSenderError } from '../../main/ipc-adapter';
+import { EVENT_CHANNEL, RPC_CHANNEL } from '../../common/ipc-channels';
+import { createEmitter, registerRpc, UntrustedSenderError } from '../../main/ipc-adapter';
 import { createDispatch } from '../../main/rpc/dispatch';
 import { type AppOrigin, isTrustedSender } from '../../main/security';
 import { openTestKoers, type TestKoers } from '../helpers/koers';

@@ -41,3 +41,36 @@ describe('lint: Electron stays at the edge', () => {
     },
   );
 });
+
+async function layerErrors(code: string, filePath: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: resolve(root, filePath) });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'koers/layers').map((m) => m.message);
+}
+
+describe('lint: imports follow the layers', () => {
+  it.each([
+    ['renderer/src/App.tsx', "import { registry } from '../../main/handlers';\nexport const r = registry;\n"],
+    [
+      'renderer/src/App.tsx',
+      "import { listCaseload } from '../../db/queries/clients';\nexport const l = listCaseload;\n",
+    ],
+    ['db/queries/clients.ts', "import { openKoers } from '../../main/open-koers';\nexport const o = openKoers;\n"],
+    ['main/cli.ts', "import { common } from '../renderer/src/format';\nexport const c = common;\n"],
+    ['preload/bridge.ts', "import { registry } from '../main/handlers';\nexport const r = registry;\n"],
+    ['common/rhythm.ts', "import { newId } from '../db/ids';\nexport const n = newId;\n"],
+    ['common/rhythm.ts', "import { x } from '../../outside';\nexport const y = x;\n"],
+    ['renderer/src/App.tsx', "export const load = () => import('../../main/handlers');\n"],
+  ])('refuses in %s: %s', async (file, code) => {
+    expect(await layerErrors(code, file)).toHaveLength(1);
+  });
+
+  it.each([
+    ['renderer/src/App.tsx', "import { METHODS } from '../../common/contract';\nexport const m = METHODS;\n"],
+    ['db/queries/clients.ts', "import { plusDays } from '../../common/dates';\nexport const p = plusDays;\n"],
+    ['main/cli.ts', "import { openConnection } from '../db/connection';\nexport const o = openConnection;\n"],
+    ['common/rhythm.ts', "import { plusDays } from './dates';\nexport const p = plusDays;\n"],
+    ['tests/unit/x.test.ts', "import { registry } from '../../main/handlers';\nexport const r = registry;\n"],
+  ])('allows in %s: %s', async (file, code) => {
+    expect(await layerErrors(code, file)).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { type Api, METHODS } from '../../main/contract';
-import { EVENT_CHANNEL, RPC_CHANNEL } from '../../main/ipc-adapter';
+import { type Api, METHODS } from '../../common/contract';
+import { EVENT_CHANNEL, RPC_CHANNEL } from '../../common/ipc-channels';
 
 type IpcListener = (event: unknown, ...args: unknown[]) => void;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moveForKey, position, step } from '../../main/contract/presentation';
+import { moveForKey, position, step } from '../../common/contract/presentation';
 
 describe('presentation keys', () => {
   it.each(['ArrowRight', 'ArrowDown', 'PageDown'])('%s goes to the next client', (key) => {

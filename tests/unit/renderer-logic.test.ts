@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseloadRow } from '../../main/contract';
+import type { CaseloadRow } from '../../common/contract';
 import {
   COLUMNS,
   isCovered,
@@ -8,7 +8,7 @@ import {
   sortRows,
   summarize,
 } from '../../renderer/src/caseload/columns';
-import { weeksBetween } from '../../renderer/src/format';
+import { weeksBetween } from '../../common/dates';
 import { groupAgenda } from '../../renderer/src/myday/MyDayPage';
 import { href, parseRoute } from '../../renderer/src/router';
 

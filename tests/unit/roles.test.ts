@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Method } from '../../main/contract';
+import type { Method } from '../../common/contract';
 import { openTestKoers, type TestKoers } from '../helpers/koers';
 import { createClient, ok, setUp } from '../helpers/seed';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Input, SheetDetail } from '../../main/contract';
+import type { Input, SheetDetail } from '../../common/contract';
 import { openTestKoers, type TestKoers } from '../helpers/koers';
 import { createClient, ok, setUp } from '../helpers/seed';
 

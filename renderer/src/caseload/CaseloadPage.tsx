@@ -1,6 +1,6 @@
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Input } from '../../../main/contract';
+import type { Input } from '../../../common/contract';
 import { ClientFormDialog } from '../client/ClientFormDialog';
 import { describeError } from '../errors';
 import { formatNumber, formatPercent } from '../format';

@@ -1,8 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseloadRow } from '../../../main/contract';
-import { formatNumber, formatShortDate, weeksBetween } from '../format';
+import type { CaseloadRow } from '../../../common/contract';
+import { formatNumber, formatShortDate } from '../format';
+import { weeksBetween } from '../../../common/dates';
 import { NoteEditor } from '../notes/NoteEditor';
 import { navigate } from '../router';
 import { useSession } from '../session';

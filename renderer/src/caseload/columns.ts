@@ -1,5 +1,5 @@
-import type { CaseloadRow } from '../../../main/contract';
-import { weeksBetween } from '../format';
+import type { CaseloadRow } from '../../../common/contract';
+import { weeksBetween } from '../../../common/dates';
 
 /** What a column needs to know besides the row: names from the catalog, today. */
 export interface RowContext {

@@ -1,6 +1,6 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Progression } from '../../../main/contract';
+import type { Progression } from '../../../common/contract';
 import { CheckboxField } from '../ui/fields';
 import { useRemote } from '../useRemote';
 import type { ChartImage } from './EChart';

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Progression } from '../../../main/contract';
+import type { Progression } from '../../../common/contract';
 import { formatDate } from '../format';
 import { useSession } from '../session';
 import { type ChartLabels, tableRows } from './options';

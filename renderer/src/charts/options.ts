@@ -7,7 +7,7 @@ import type {
   TooltipComponentOption,
 } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
-import type { Progression } from '../../../main/contract';
+import type { Progression } from '../../../common/contract';
 
 export type ChartOption = ComposeOption<
   | LineSeriesOption

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Client } from '../../../main/contract';
+import type { Client } from '../../../common/contract';
 import { call } from '../api';
 import { useSession } from '../session';
 import { SelectField, TextArea, TextField } from '../ui/fields';

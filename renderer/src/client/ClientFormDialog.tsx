@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Client } from '../../../main/contract';
+import type { Client } from '../../../common/contract';
 import { call } from '../api';
 import { navigate } from '../router';
 import { useSession } from '../session';

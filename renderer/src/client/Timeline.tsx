@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Note, TimelineEntry } from '../../../main/contract';
+import type { Note, TimelineEntry } from '../../../common/contract';
 import { formatDate } from '../format';
 import { NoteCard } from '../notes/NoteCard';
 import { useFocusNote } from '../notes/useFocusNote';

@@ -1,8 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Action, ActionKind } from '../../../main/contract';
+import type { Action, ActionKind } from '../../../common/contract';
 import { call } from '../api';
-import { formatDate, plusDays } from '../format';
+import { formatDate } from '../format';
+import { plusDays } from '../../../common/dates';
 import { useSession } from '../session';
 import { ErrorSummary, SelectField, TextField } from '../ui/fields';
 import { useSave } from '../ui/useSave';

@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Coverage } from '../../../main/contract';
-import type { Language } from '../../../main/contract/languages';
+import type { Coverage } from '../../../common/contract';
+import type { Language } from '../../../common/languages';
 import { call } from '../api';
 import { describeError } from '../errors';
 import { formatDate, formatNumber } from '../format';
@@ -11,7 +11,7 @@ import { ErrorSummary, TextField } from '../ui/fields';
 import { useAction } from '../ui/useAction';
 import { useSave } from '../ui/useSave';
 import { useRemote } from '../useRemote';
-import { DEFAULT_RESCORE_WEEKS } from '../../../main/contract/rhythm';
+import { DEFAULT_RESCORE_WEEKS } from '../../../common/rhythm';
 import '../sheets/sheets.css';
 
 type Target = NonNullable<Coverage['target']>;

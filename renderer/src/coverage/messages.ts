@@ -1,4 +1,4 @@
-import { defineMessages } from '../i18n/define';
+import { defineMessages } from '../../../common/i18n/define';
 
 /** Key persons: how much of each caseload is scored within its rhythm, against the team target. */
 export const messages = defineMessages({

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../../main/contract';
-import { LANGUAGES, type Language } from '../../../main/contract/languages';
+import type { Role } from '../../../common/contract';
+import { LANGUAGES, type Language } from '../../../common/languages';
 import { call } from '../api';
 import { CheckboxField, ErrorSummary, SelectField, TextField } from '../ui/fields';
 import { useSave } from '../ui/useSave';

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseloadRow, Household } from '../../../main/contract';
+import type { CaseloadRow, Household } from '../../../common/contract';
 import { call } from '../api';
 import { describeError } from '../errors';
 import { LOCALES } from '../i18n/locales';

@@ -1,4 +1,4 @@
-import type { Language } from '../../../main/contract/languages';
+import type { Language } from '../../../common/languages';
 
 /**
  * The domain's words in each language, as the field uses them (see the seeds:

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Language } from '../../../main/contract/languages';
+import type { Language } from '../../../common/languages';
 import { messages as caseload } from '../caseload/messages';
 import { messages as charts } from '../charts/messages';
 import { messages as client } from '../client/messages';
@@ -17,7 +17,7 @@ import { messages as scoring } from '../scoring/messages';
 import { messages as sheets } from '../sheets/messages';
 import { messages as spreadsheets } from '../spreadsheets/messages';
 import { messages as team } from '../team/messages';
-import { common } from './common';
+import { common } from '../../../common/i18n/common';
 
 function compose(language: Language) {
   return {

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Caseworker, Role } from '../../../main/contract';
+import type { Caseworker, Role } from '../../../common/contract';
 import { call } from '../api';
 import { formatNumber } from '../format';
 import { useSession } from '../session';

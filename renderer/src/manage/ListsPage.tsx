@@ -1,10 +1,10 @@
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { CatalogItem, CatalogKind } from '../../../main/contract';
+import type { CatalogItem, CatalogKind } from '../../../common/contract';
 import { call } from '../api';
 import { formatNumber } from '../format';
-import { DEFAULT_RESCORE_WEEKS } from '../../../main/contract/rhythm';
+import { DEFAULT_RESCORE_WEEKS } from '../../../common/rhythm';
 import { useSession } from '../session';
 import { ErrorSummary, TextField } from '../ui/fields';
 import { useSave } from '../ui/useSave';

@@ -1,8 +1,9 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgendaItem } from '../../../main/contract';
+import type { AgendaItem } from '../../../common/contract';
 import { call } from '../api';
-import { formatDate, formatWeekday, plusDays } from '../format';
+import { formatDate, formatWeekday } from '../format';
+import { plusDays } from '../../../common/dates';
 import { href } from '../router';
 import { useSession } from '../session';
 import { useRemote } from '../useRemote';

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Note } from '../../../main/contract';
+import type { Note } from '../../../common/contract';
 import { call } from '../api';
 import { formatDateTime } from '../format';
 import { useSession } from '../session';

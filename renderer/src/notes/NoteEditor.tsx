@@ -1,7 +1,7 @@
 import { format } from 'date-fns';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Note, NoteKind } from '../../../main/contract';
+import type { Note, NoteKind } from '../../../common/contract';
 import { call } from '../api';
 import { formatDateTime } from '../format';
 import { useSession } from '../session';

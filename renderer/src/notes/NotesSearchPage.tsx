@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NoteHit, NoteKind } from '../../../main/contract';
+import type { NoteHit, NoteKind } from '../../../common/contract';
 import { describeError } from '../errors';
 import { formatDateTime } from '../format';
 import { LOCALES } from '../i18n/locales';

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { CaseloadRow } from '../../../main/contract';
-import type { Display, Move, PresentationState } from '../../../main/contract/presentation';
+import type { CaseloadRow } from '../../../common/contract';
+import type { Display, Move, PresentationState } from '../../../common/contract/presentation';
 import { call, subscribe } from '../api';
 import { describeError } from '../errors';
 import { formatDate } from '../format';

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseloadRow } from '../../../main/contract';
-import type { Move } from '../../../main/contract/presentation';
+import type { CaseloadRow } from '../../../common/contract';
+import type { Move } from '../../../common/contract/presentation';
 import { call } from '../api';
 import { useRemote } from '../useRemote';
 import { Slide } from './Presentation';

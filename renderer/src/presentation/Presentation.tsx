@@ -1,7 +1,7 @@
 import { useEffect, useEffectEvent, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseloadRow, Progression } from '../../../main/contract';
-import { type Move, moveForKey, position, step } from '../../../main/contract/presentation';
+import type { CaseloadRow, Progression } from '../../../common/contract';
+import { type Move, moveForKey, position, step } from '../../../common/contract/presentation';
 import { describeChart, useChartLabels, withoutNoteText } from '../charts/labels';
 import { LazyEChart } from '../charts/LazyEChart';
 import { PROJECTOR, progressionOption } from '../charts/options';

@@ -1,4 +1,4 @@
-import { defineMessages } from '../i18n/define';
+import { defineMessages } from '../../../common/i18n/define';
 
 /** The team meeting: a list of clients to discuss, then presented one at a time on a big screen. */
 export const messages = defineMessages({

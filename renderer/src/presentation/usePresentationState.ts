@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { PresentationState } from '../../../main/contract/presentation';
+import type { PresentationState } from '../../../common/contract/presentation';
 import { call, subscribe } from '../api';
 
 /**

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Client, Progression } from '../../../main/contract';
+import type { Client, Progression } from '../../../common/contract';
 import { describeChart, useChartLabels, withoutNoteText } from '../charts/labels';
 import { LazyEChart } from '../charts/LazyEChart';
 import { levelName, PRINT, progressionOption } from '../charts/options';

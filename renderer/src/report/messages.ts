@@ -1,4 +1,4 @@
-import { defineMessages } from '../i18n/define';
+import { defineMessages } from '../../../common/i18n/define';
 
 /** The one-page client progress report (PDF). */
 export const messages = defineMessages({

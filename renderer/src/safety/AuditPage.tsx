@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Output } from '../../../main/contract';
+import type { Output } from '../../../common/contract';
 import { call } from '../api';
 import { describeError } from '../errors';
 import { formatDateTime } from '../format';

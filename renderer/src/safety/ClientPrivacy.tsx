@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Client, Output } from '../../../main/contract';
+import type { Client, Output } from '../../../common/contract';
 import { call, KoersError } from '../api';
 import { describeError } from '../errors';
 import { navigate } from '../router';

@@ -1,6 +1,6 @@
 import { type ReactNode, type FormEvent, useEffect, useEffectEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Output } from '../../../main/contract';
+import type { Output } from '../../../common/contract';
 import { call, KoersError, subscribe } from '../api';
 import { TextField } from '../ui/fields';
 import './safety.css';

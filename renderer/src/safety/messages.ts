@@ -1,4 +1,4 @@
-import { defineMessages } from '../i18n/define';
+import { defineMessages } from '../../../common/i18n/define';
 
 /** Backups, the lock, the audit log and privacy rights. */
 export const messages = defineMessages({

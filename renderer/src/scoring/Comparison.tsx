@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Scoring } from '../../../main/contract';
+import type { Scoring } from '../../../common/contract';
 import { formatDate } from '../format';
 import { useSession } from '../session';
 import { type Comparison as Pair, comparisonRows, levelText } from './logic';

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Goal, Scoring, SheetVersion } from '../../../main/contract';
+import type { Goal, Scoring, SheetVersion } from '../../../common/contract';
 import { call } from '../api';
 import { formatDate } from '../format';
 import { useSession } from '../session';

@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Goal, ScoringForm, SheetVersion } from '../../../main/contract';
+import type { Goal, ScoringForm, SheetVersion } from '../../../common/contract';
 import { formatDate } from '../format';
 import { useSession } from '../session';
 import { TextArea } from '../ui/fields';

@@ -1,6 +1,6 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Goal, Scoring, ScoringForm as ScoringFormData, SheetVersion } from '../../../main/contract';
+import type { Goal, Scoring, ScoringForm as ScoringFormData, SheetVersion } from '../../../common/contract';
 import { call } from '../api';
 import { formatDate } from '../format';
 import { href, navigate } from '../router';

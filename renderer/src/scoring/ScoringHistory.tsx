@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Scoring } from '../../../main/contract';
+import type { Scoring } from '../../../common/contract';
 import { formatDate } from '../format';
 import { href, navigate } from '../router';
 import { useSession } from '../session';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Scoring, ScoringForm as ScoringFormData } from '../../../main/contract';
+import type { Scoring, ScoringForm as ScoringFormData } from '../../../common/contract';
 import { describeError } from '../errors';
 import { href } from '../router';
 import { SelectField } from '../ui/fields';

@@ -1,5 +1,5 @@
 import { differenceInCalendarDays, parseISO } from 'date-fns';
-import type { Scoring, ScoringForm } from '../../../main/contract';
+import type { Scoring, ScoringForm } from '../../../common/contract';
 
 type Score = Scoring['scores'][number];
 

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SheetDetail, SheetVersion } from '../../../main/contract';
+import type { SheetDetail, SheetVersion } from '../../../common/contract';
 import { call } from '../api';
 import { useSession } from '../session';
 import { CheckboxField, ErrorSummary, TextArea, TextField } from '../ui/fields';

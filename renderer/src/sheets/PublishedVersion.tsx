@@ -1,6 +1,6 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SheetVersion } from '../../../main/contract';
+import type { SheetVersion } from '../../../common/contract';
 import { formatDate } from '../format';
 import { useSession } from '../session';
 

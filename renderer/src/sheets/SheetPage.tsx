@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SheetDetail } from '../../../main/contract';
+import type { SheetDetail } from '../../../common/contract';
 import { call } from '../api';
 import { describeError } from '../errors';
 import { href } from '../router';

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Input, SheetSummary } from '../../../main/contract';
+import type { Input, SheetSummary } from '../../../common/contract';
 import { call } from '../api';
 import { describeError } from '../errors';
 import { formatNumber } from '../format';

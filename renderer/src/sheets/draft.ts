@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Input, SheetDetail, SheetVersion } from '../../../main/contract';
+import type { Input, SheetDetail, SheetVersion } from '../../../common/contract';
 import { KoersError } from '../api';
 
 /** The draft editor's state: texts as typed, turned into `sheets.saveDraft` input only on save. */

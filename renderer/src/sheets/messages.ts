@@ -1,4 +1,4 @@
-import { defineMessages } from '../i18n/define';
+import { defineMessages } from '../../../common/i18n/define';
 
 /** Key persons: the scoring sheets, their versions and the draft editor. */
 export const messages = defineMessages({

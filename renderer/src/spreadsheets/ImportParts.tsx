@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Input, Output } from '../../../main/contract';
+import type { Input, Output } from '../../../common/contract';
 import { call } from '../api';
 import { describeError, describeIssue } from '../errors';
 import { ErrorSummary, SelectField } from '../ui/fields';

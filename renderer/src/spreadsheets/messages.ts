@@ -1,4 +1,4 @@
-import { defineMessages } from '../i18n/define';
+import { defineMessages } from '../../../common/i18n/define';
 
 /** Import and export of spreadsheets. */
 export const messages = defineMessages({

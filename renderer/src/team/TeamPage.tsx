@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Input, Output } from '../../../main/contract';
+import type { Input, Output } from '../../../common/contract';
 import { describeError } from '../errors';
 import { formatChange, formatNumber, formatPercent } from '../format';
 import { useSession } from '../session';

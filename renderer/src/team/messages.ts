@@ -1,4 +1,4 @@
-import { defineMessages } from '../i18n/define';
+import { defineMessages } from '../../../common/i18n/define';
 
 /** Key persons: change per indicator across the team, and the team compass per caseworker. */
 export const messages = defineMessages({

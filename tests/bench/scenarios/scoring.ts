@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { type Connection, openConnection } from '../../../db/connection';
-import { DEFAULT_RESCORE_WEEKS } from '../../../main/contract/rhythm';
-import { addDaysToDate } from '../../../db/queries/clients';
+import { DEFAULT_RESCORE_WEEKS } from '../../../common/rhythm';
+import { plusDays } from '../../../common/dates';
 import { coverageByCaseworker, latestScores } from '../../../db/queries/scorings';
 import { BENCH_TODAY, type Dataset, dataset } from '../datasets';
 import { defineScenario } from '../scenario';
@@ -77,7 +77,7 @@ export default [
       for (const row of rows) {
         const entry = counts.get(row.caseworker_id) ?? [0, 0];
         entry[0] += 1;
-        if (row.last && addDaysToDate(row.last, (row.rescore_weeks ?? DEFAULT_RESCORE_WEEKS) * 7) > BENCH_TODAY)
+        if (row.last && plusDays(row.last, (row.rescore_weeks ?? DEFAULT_RESCORE_WEEKS) * 7) > BENCH_TODAY)
           entry[1] += 1;
         counts.set(row.caseworker_id, entry);
       }

@@ -11,7 +11,7 @@ import {
   requiredText,
   text,
 } from './fields';
-import { LANGUAGES } from './languages';
+import { LANGUAGES } from '../languages';
 import { progressionSchema, teamViewInputSchema, teamViewSchema } from './charts';
 import { displaySchema, moveSchema, presentationStartSchema, presentationStateSchema } from './presentation';
 import {

@@ -1,5 +1,5 @@
 import { defineMessages } from './define';
-import { CATALOG_DEFAULT_NAMES } from '../../../main/contract/catalog-names';
+import { CATALOG_DEFAULT_NAMES } from '../contract/catalog-names';
 
 /** Texts shared by every screen: the shell, list names, field names and errors. */
 export const common = defineMessages({

@@ -1,4 +1,4 @@
-import type { Language } from './languages';
+import type { Language } from '../languages';
 
 /**
  * Names of the shipped stages and closure reasons in each language, until a key
