@@ -4,13 +4,12 @@ import { dropDeletedFromIndex } from '../../db/search/notes';
 import { truncateWalRetrying } from '../../db/wal';
 import type { DomainHandlers } from '../../common/contract';
 import { DEFAULT_RETENTION_YEARS } from '../../common/contract/safety';
+import { fileTexts } from '../../common/i18n/files';
 import { type Context, language, today } from '../context';
 import { writeFileAtomic } from '../files';
 import { conflict } from '../rpc/app-error';
 import { saveName } from '../save-name';
 import { checkCatalogChoice, requireClient } from './checks';
-
-const WORDS = { nl: 'Gegevens', da: 'Oplysninger', en: 'Personal data' } as const;
 
 /**
  * Erases clients for good: every row (secure_delete overwrites them, db/connection.ts),
@@ -49,9 +48,10 @@ async function dueForPurge(ctx: Context) {
 export const privacyHandlers = {
   async 'privacy.exportClient'(ctx, input) {
     const client = await requireClient(ctx.db, input.clientId);
+    const files = fileTexts[language(ctx)];
     const path = await ctx.desktop.chooseSaveFile({
-      defaultName: saveName(`${WORDS[language(ctx)]} ${client.pseudonym} ${today(ctx)}`, 'json'),
-      filters: [{ name: 'JSON', extensions: ['json'] }],
+      defaultName: saveName(`${files.names.personalData} ${client.pseudonym} ${today(ctx)}`, 'json'),
+      filters: [{ name: files.types.json, extensions: ['json'] }],
     });
     if (!path) return { path };
     await ctx.audit.flush();
