@@ -285,9 +285,6 @@ export const importHandlers = {
         createdStages: created.stages,
       };
     });
-    ctx.emit('data.changed', { scope: 'clients' });
-    if (report.createdTargetGroups.length + report.createdStages.length > 0)
-      ctx.emit('data.changed', { scope: 'catalog' });
     return report;
   },
 
@@ -328,7 +325,6 @@ export const importHandlers = {
         createdStages: [],
       };
     });
-    ctx.emit('data.changed', { scope: 'scorings' });
     return report;
   },
 
@@ -348,7 +344,6 @@ export const importHandlers = {
       );
       return id;
     });
-    ctx.emit('data.changed', { scope: 'sheets' });
     return { sheetId, indicators: definition.indicators.length };
   },
 } satisfies DomainHandlers<Context, 'imports'>;

@@ -24,10 +24,12 @@ async function erase(ctx: Context, clientIds: readonly string[]): Promise<void> 
     for (const id of clientIds) await eraseClientRows(trx, id);
     await dropDeletedFromIndex(trx);
   });
-  for (const scope of ['clients', 'households', 'notes', 'scorings', 'actions'] as const)
-    ctx.emit('data.changed', { scope });
   if (!(await truncateWalRetrying(ctx.db)))
-    throw conflict('Erased in the database; the write-ahead log could not be emptied yet', { reason: 'erase_pending' });
+    throw conflict(
+      'Erased in the database; the write-ahead log could not be emptied yet',
+      { reason: 'erase_pending' },
+      { committed: true },
+    );
 }
 
 /** Closed cases past their target group's retention period (default 10 years) on this day. */
@@ -97,7 +99,6 @@ export const privacyHandlers = {
       .set({ retention_years: input.years })
       .where('id', '=', input.targetGroupId)
       .execute();
-    ctx.emit('data.changed', { scope: 'catalog' });
     return { ok: true as const };
   },
 

@@ -28,7 +28,7 @@ export function App() {
   const { t } = useTranslation();
   // Reloaded when caseworkers change: switching who works here changes the whole app.
   // (The language is set at boot and by the pickers, not from here.)
-  const info = useRemote('app.info', {}, ['caseworkers']);
+  const info = useRemote('app.info', {});
   const route = useRoute();
 
   if (!info.data) return <p className="loading">{t('app.loading')}</p>;

@@ -32,8 +32,8 @@ export function useSession(): Session {
 /** Loads what every screen needs — who is working, the lists, the caseworkers — and keeps it fresh. */
 export function SessionProvider({ info, children }: { info: Info; children: ReactNode }) {
   const { t, i18n } = useTranslation();
-  const catalog = useRemote('catalog.list', {}, ['catalog', 'clients']).data;
-  const caseworkers = useRemote('caseworkers.list', {}, ['caseworkers', 'clients']).data;
+  const catalog = useRemote('catalog.list', {}).data;
+  const caseworkers = useRemote('caseworkers.list', {}).data;
 
   const session = useMemo<Session | null>(() => {
     if (!catalog || !caseworkers) return null;

@@ -20,7 +20,7 @@ const PNG_SCALE = 3;
 export function ProgressionChart({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
   const titleId = useId();
-  const data = useRemote('charts.progression', { clientId }, ['scorings', 'notes', 'sheets']).data;
+  const data = useRemote('charts.progression', { clientId }).data;
   if (!data) return null;
   return (
     <section className="panel progression-chart" aria-labelledby={titleId}>

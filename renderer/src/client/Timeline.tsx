@@ -71,15 +71,7 @@ export function Timeline({
   const [kind, setKind] = useState<'' | Kind>('');
   const titleId = useId();
   const pinnedId = useId();
-  const timeline = useRemote('clients.timeline', { id: clientId }, [
-    'clients',
-    'actions',
-    'catalog',
-    'scorings',
-    'sheets',
-    'notes',
-    'households',
-  ]).data;
+  const timeline = useRemote('clients.timeline', { id: clientId }).data;
   const entries = timeline ?? [];
   const shown = kind ? entries.filter((e) => e.kind === kind) : entries;
   const pinned =

@@ -15,7 +15,7 @@ const KINDS: readonly ActionKind[] = ['task', 'appointment', 'follow_up'];
 export function Todos({ clientId, adding, onAdded }: { clientId: string; adding: boolean; onAdded(): void }) {
   const { t } = useTranslation();
   const session = useSession();
-  const actions = useRemote('actions.list', { clientId }, ['actions']).data ?? [];
+  const actions = useRemote('actions.list', { clientId }).data ?? [];
   const open = actions.filter((a) => !a.done);
   const done = actions.filter((a) => a.done).slice(0, 10);
 

@@ -23,7 +23,7 @@ export function MyDayPage() {
   const { t } = useTranslation();
   const session = useSession();
   const me = session.info.currentCaseworker?.id;
-  const agenda = useRemote('actions.agenda', me ? { caseworkerId: me } : {}, ['actions', 'clients']).data;
+  const agenda = useRemote('actions.agenda', me ? { caseworkerId: me } : {}).data;
   const [status, setStatus] = useState('');
   const today = session.info.today;
 

@@ -99,7 +99,7 @@ export function NoteCard({
 function HistoryDialog({ note, onClose }: { note: Note; onClose(): void }) {
   const { t } = useTranslation();
   const session = useSession();
-  const versions = useRemote('notes.get', { id: note.id }, ['notes']).data?.versions;
+  const versions = useRemote('notes.get', { id: note.id }).data?.versions;
   return (
     <Dialog title={t('notes.historyTitle')} onClose={onClose} wide>
       {!versions && <p>{t('app.loading')}</p>}

@@ -19,9 +19,9 @@ export function Goals({ clientId, latest }: { clientId: string; latest: Scoring 
   const { t } = useTranslation();
   const { language } = useSession();
   const titleId = useId();
-  const goals = useRemote('goals.list', { clientId }, ['scorings']).data ?? [];
+  const goals = useRemote('goals.list', { clientId }).data ?? [];
   // Clients too: another target group means another default sheet.
-  const version = useRemote('scorings.form', { clientId }, ['sheets', 'clients']).data?.version;
+  const version = useRemote('scorings.form', { clientId }).data?.version;
   const [editing, setEditing] = useState<{ goal?: Goal } | null>(null);
   const action = useAction();
 

@@ -18,7 +18,7 @@ export function ScoringHistory({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
   const titleId = useId();
   // Sheets too: a renamed sheet shows its new name.
-  const scorings = useRemote('scorings.list', { clientId }, ['scorings', 'sheets']).data;
+  const scorings = useRemote('scorings.list', { clientId }).data;
   const pair = scorings ? findComparison(scorings) : null;
 
   return (

@@ -12,7 +12,7 @@ import './scoring.css';
 /** Scoring a client: a new scoring, or (with `scoringId`) one made earlier. */
 export function ScoringPage({ clientId, scoringId }: { clientId: string; scoringId?: string }) {
   const { t } = useTranslation();
-  const client = useRemote('clients.get', { id: clientId }, ['clients']);
+  const client = useRemote('clients.get', { id: clientId });
   if (!client.data) return <Loading error={client.error} />;
   const name = `${client.data.firstName} ${client.data.lastName}`;
   return (
@@ -40,11 +40,9 @@ function Loading({ error }: { error: unknown }) {
 function NewScoring({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
   const [sheetId, setSheetId] = useState('');
-  const sheets = (useRemote('sheets.list', {}, ['sheets']).data ?? []).filter(
-    (s) => s.publishedVersionId && !s.retired,
-  );
+  const sheets = (useRemote('sheets.list', {}).data ?? []).filter((s) => s.publishedVersionId && !s.retired);
   // No reload on changes: the version being scored stays put while the caseworker works.
-  const form = useRemote('scorings.form', sheetId ? { clientId, sheetId } : { clientId }, []);
+  const form = useRemote('scorings.form', sheetId ? { clientId, sheetId } : { clientId }, { live: false });
   if (form.data === undefined) return <Loading error={form.error} />;
 
   const chosen = sheetId || form.data?.version.sheetId || '';
@@ -82,7 +80,8 @@ function NewScoring({ clientId }: { clientId: string }) {
 
 function EditScoring({ clientId, scoringId }: { clientId: string; scoringId: string }) {
   const { t } = useTranslation();
-  const scorings = useRemote('scorings.list', { clientId }, []);
+  // As for a new scoring: what is being edited stays put (also while its own save or removal reports back).
+  const scorings = useRemote('scorings.list', { clientId }, { live: false });
   if (!scorings.data) return <Loading error={scorings.error} />;
   const scoring = scorings.data.find((s) => s.id === scoringId);
   if (!scoring) {
@@ -98,8 +97,8 @@ function EditScoring({ clientId, scoringId }: { clientId: string; scoringId: str
 /** A scoring stays on the version it was made on, even after newer ones are published. */
 function EditScoringOn({ scoring, previous }: { scoring: Scoring; previous: ScoringFormData['previous'] }) {
   const { t } = useTranslation();
-  const version = useRemote('sheets.version', { id: scoring.versionId }, []);
-  const goals = useRemote('goals.list', { clientId: scoring.clientId }, []);
+  const version = useRemote('sheets.version', { id: scoring.versionId }, { live: false });
+  const goals = useRemote('goals.list', { clientId: scoring.clientId }, { live: false });
   if (!version.data || !goals.data) return <Loading error={version.error ?? goals.error} />;
   const sheetField = (
     <div className="field">

@@ -78,7 +78,7 @@ function Card({ title, children }: { title: string; children: React.ReactNode })
 export function ScoresExport() {
   const { t } = useTranslation();
   const session = useSession();
-  const sheets = (useRemote('sheets.list', {}, ['sheets']).data ?? []).filter((s) => s.publishedVersionId !== null);
+  const sheets = (useRemote('sheets.list', {}).data ?? []).filter((s) => s.publishedVersionId !== null);
   const state = useExport();
   const [format, setFormat] = useState<'long' | 'wide'>('long');
   const [fileType, setFileType] = useState<FileType>('xlsx');
@@ -240,7 +240,7 @@ export function ClosedCasesExport() {
 
 export function SheetExport() {
   const { t } = useTranslation();
-  const sheets = (useRemote('sheets.list', {}, ['sheets']).data ?? []).filter((s) => s.publishedVersionId !== null);
+  const sheets = (useRemote('sheets.list', {}).data ?? []).filter((s) => s.publishedVersionId !== null);
   const state = useExport();
   const [sheetId, setSheetId] = useState('');
   const versionId = sheets.find((s) => s.id === sheetId)?.publishedVersionId;
