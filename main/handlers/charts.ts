@@ -6,18 +6,18 @@ import { progressByCaseworker, summarizeChange } from '../charts/team';
 import { shapeProgression } from '../charts/progression';
 import type { DomainHandlers } from '../../common/contract';
 import { type Context, today } from '../context';
-import { notFound } from '../rpc/app-error';
-import { requireClient } from './checks';
+import { getClient } from '../../db/queries/clients';
+import { found, notFound } from '../rpc/app-error';
 
 export const chartHandlers = {
   async 'charts.progression'(ctx, input) {
-    const client = await requireClient(ctx.db, input.clientId);
+    const client = found(await getClient(ctx.db, input.clientId), 'Client');
     const [scorings, goals, milestones] = await Promise.all([
       listScorings(ctx.db, client.id),
       listGoals(ctx.db, client.id),
       ctx.db
         .selectFrom('note')
-        .select(['noted_at', 'body'])
+        .select((eb) => [eb.fn<string>('substr', ['noted_at', eb.lit(1), eb.lit(10)]).as('date'), 'body'])
         .where('kind', '=', 'milestone')
         .where('deleted_at', 'is', null)
         .where((eb) =>
@@ -34,7 +34,7 @@ export const chartHandlers = {
       scorings,
       versions,
       goals,
-      milestones: milestones.map((m) => ({ date: m.noted_at.slice(0, 10), body: m.body })),
+      milestones,
     });
   },
 } satisfies DomainHandlers<Context, 'charts'>;

@@ -1,6 +1,5 @@
-import { contract, type FieldIssue } from '../../common/contract';
+import { contract, type FieldIssue, type SheetVersion } from '../../common/contract';
 import type { Language } from '../../common/languages';
-import type { VersionView } from '../../db/queries/sheets';
 import { checkIndicators } from '../handlers/sheets';
 import { AppError } from '../rpc/app-error';
 import { toFieldIssue } from '../rpc/dispatch';
@@ -61,7 +60,7 @@ const INDICATOR_HEADERS = new Set(LANGS.map((l) => headerKey(l.columns[0])));
 const NAME_KEYS = new Set(LANGS.map((l) => headerKey(l.name)));
 const DESCRIPTION_KEYS = new Set(LANGS.map((l) => headerKey(l.description)));
 
-export function sheetLayoutTables(version: VersionView, description: string | null, language: Language): Table[] {
+export function sheetLayoutTables(version: SheetVersion, description: string | null, language: Language): Table[] {
   const l = LAYOUT[language];
   return [
     {
