@@ -1,4 +1,4 @@
-import type { Compilable, CompiledQuery, DialectAdapter, Kysely } from 'kysely';
+import type { Compilable, CompiledQuery, Kysely } from 'kysely';
 import type { Database } from './schema';
 
 /** A value the query binds, standing in for it while the query is built and compiled. */
@@ -31,17 +31,23 @@ interface Template {
  * `build` gets the shape (whatever changes the SQL: which filters are on) and the
  * values as placeholders: it may pass a value only where the query binds it, never
  * compute with it or branch on it. Rows keep the type the builder gives them.
- * Compiled SQL is kept per connection (its dialect's compiler made it).
+ *
+ * The SQL depends on the dialect only, so it is kept per dialect for the life of the
+ * process, like compiled code: a database opened again (a restore, the next test)
+ * does not compile it again. Connections with plugins, which rewrite queries, are
+ * not supported.
  */
 export function preparedQuery<Shape, Values extends BoundValues, Row>(
   build: (db: Kysely<Database>, shape: Shape, values: Values) => Compilable<Row>,
 ): (db: Kysely<Database>, shape: Shape, values: Values) => Promise<Row[]> {
-  const cache = new WeakMap<DialectAdapter, Map<string, Template>>();
+  const cache = new WeakMap<object, Map<string, Template>>();
 
   function template(db: Kysely<Database>, shape: Shape): Template {
-    const adapter = db.getExecutor().adapter;
-    let byShape = cache.get(adapter);
-    if (!byShape) cache.set(adapter, (byShape = new Map()));
+    const executor = db.getExecutor();
+    if (executor.plugins.length > 0) throw new Error('Prepared queries do not support plugins on the connection');
+    const dialect = executor.adapter.constructor;
+    let byShape = cache.get(dialect);
+    if (!byShape) cache.set(dialect, (byShape = new Map()));
     const key = JSON.stringify(shape);
     let found = byShape.get(key);
     if (!found) {
