@@ -17,7 +17,7 @@ export const chartHandlers = {
       listGoals(ctx.db, client.id),
       ctx.db
         .selectFrom('note')
-        .select((eb) => [eb.fn<string>('substr', ['noted_at', eb.lit(1), eb.lit(10)]).as('date'), 'body'])
+        .select(['noted_at', 'body'])
         .where('kind', '=', 'milestone')
         .where('deleted_at', 'is', null)
         .where((eb) =>
@@ -34,7 +34,7 @@ export const chartHandlers = {
       scorings,
       versions,
       goals,
-      milestones,
+      milestones: milestones.map((m) => ({ date: m.noted_at.slice(0, 10), body: m.body })),
     });
   },
 } satisfies DomainHandlers<Context, 'charts'>;

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { plusDays, weeksBetween } from '../../common/dates';
 import { ACTION_KINDS, CATALOG_KINDS, NOTE_KINDS, SCORED_BY } from '../../common/enums';
 import { type Connection, openConnection } from '../../db/connection';
 import { migrateToLatest } from '../../db/migrate';
@@ -8,6 +9,7 @@ import { preparedQuery } from '../../db/prepared';
 import { insertCaseworker } from '../../db/queries/caseworkers';
 import { insertClient } from '../../db/queries/clients';
 import { addHouseholdMembers, insertHousehold, listHouseholds } from '../../db/queries/households';
+import { getVersion, insertDraft, insertSheet } from '../../db/queries/sheets';
 import type { Database } from '../../db/schema';
 import { AppError, found } from '../../main/rpc/app-error';
 import { tempFolder } from '../helpers/temp';
@@ -172,6 +174,30 @@ describe('data layer helpers', () => {
     });
     const [listed] = await listHouseholds(connection.db, [household]);
     expect(listed).toMatchObject({ name: '["family"]', members: [{ firstName: names[0], lastName: names[1] }] });
+    // A list in a list: the levels of each indicator of a version.
+    const versionId = await connection.db.transaction().execute(async (trx) => {
+      const sheetId = await insertSheet(trx, { name: '{}', description: null }, AT, anne);
+      const levels = [1, 2].map((value) => ({ value, label: `[${value}]`, description: '{"x": 1}' }));
+      return insertDraft(
+        trx,
+        sheetId,
+        [{ key: 'k', name: '[]', description: null, scaleMin: 1, scaleMax: 2, levels }],
+        AT,
+        anne,
+      );
+    });
+    expect(await getVersion(connection.db, versionId)).toMatchObject({
+      sheetName: '{}',
+      indicators: [
+        {
+          name: '[]',
+          levels: [
+            { value: 1, label: '[1]', description: '{"x": 1}' },
+            { value: 2, label: '[2]', description: '{"x": 1}' },
+          ],
+        },
+      ],
+    });
   });
 
   it('the migrations check the enums of common/enums.ts, value for value', async () => {
@@ -191,6 +217,17 @@ describe('data layer helpers', () => {
       'scoring.scored_by': [...SCORED_BY],
       'note.kind': [...NOTE_KINDS],
     });
+  });
+
+  it('date arithmetic read and written by hand agrees with Date for every day from 1900 to 2100', () => {
+    const DAY_MS = 86_400_000;
+    const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    for (let ms = Date.UTC(1900, 0, 1); ms <= Date.UTC(2100, 11, 31); ms += DAY_MS) {
+      const date = iso(ms);
+      for (const days of [-400, -1, 0, 1, 28, 84, 366]) expect(plusDays(date, days)).toBe(iso(ms + days * DAY_MS));
+      expect(weeksBetween(date, iso(ms + 20 * DAY_MS))).toBe(2);
+    }
+    expect(() => plusDays('not a date', 1)).toThrow(RangeError);
   });
 
   it('a write that needs a transaction does not take a plain connection (checked by the type check)', () => {
