@@ -260,13 +260,19 @@ export class PragmaError extends Error {
   }
 }
 
+/** Sets the pragmas and reads them back, two statements in all: this runs at every open. */
 function applyPragmas(sqlite: BetterSqlite3.Database, pragmas: Record<string, string | number>): void {
-  for (const [name, value] of Object.entries(pragmas)) {
-    sqlite.pragma(`${name} = ${value}`);
-    const actual = sqlite.pragma(name, { simple: true });
+  const entries = Object.entries(pragmas);
+  sqlite.exec(entries.map(([name, value]) => `PRAGMA ${name} = ${value}`).join('; '));
+  // Each pragma is also a one-row table-valued function: one row holds them all, in order.
+  const actual = sqlite
+    .prepare(`SELECT * FROM ${entries.map(([name]) => `pragma_${name}`).join(', ')}`)
+    .raw()
+    .get() as unknown[];
+  entries.forEach(([name, value], i) => {
     // journal_mode answers in lower case text, the others as numbers.
-    if (String(actual).toLowerCase() !== String(value)) throw new PragmaError(name, value, actual);
-  }
+    if (String(actual[i]).toLowerCase() !== String(value)) throw new PragmaError(name, value, actual[i]);
+  });
 }
 
 export interface ConnectionOptions {

@@ -1,3 +1,4 @@
+import BetterSqlite3 from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { MIGRATIONS, migrationProvider } from './migrations';
@@ -26,13 +27,15 @@ export class MigrationError extends Error {
   }
 }
 
+/** The migrations this database has had: none while it is new (no migration table yet). One query: it runs at every start. */
 async function executedMigrations(db: Kysely<Database>): Promise<string[]> {
-  const table = await sql<{ name: string }>`
-    SELECT name FROM sqlite_master WHERE type = 'table' AND name = ${MIGRATION_TABLE}
-  `.execute(db);
-  if (table.rows.length === 0) return [];
-  const rows = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(db);
-  return rows.rows.map((r) => r.name);
+  try {
+    const rows = await sql<{ name: string }>`SELECT name FROM ${sql.table(MIGRATION_TABLE)} ORDER BY name`.execute(db);
+    return rows.rows.map((r) => r.name);
+  } catch (error) {
+    if (error instanceof BetterSqlite3.SqliteError && error.message === `no such table: ${MIGRATION_TABLE}`) return [];
+    throw error;
+  }
 }
 
 export interface MigrationReport {

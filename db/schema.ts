@@ -1,7 +1,10 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ActionKind, CatalogKind, ClientStatus, NoteKind, Role, ScoredBy } from '../common/enums';
+
+export type { ActionKind, CatalogKind, ClientStatus, NoteKind, Role, ScoredBy };
 
 /** Columns every shared, changeable record carries (see DESIGN: ready for teams later). */
-interface Tracked {
+export interface Tracked {
   created_at: string;
   updated_at: string;
   /** Caseworker id of whoever made the last change; null before a caseworker exists. */
@@ -13,16 +16,12 @@ interface Tracked {
 /** Dates of the work itself (due, closed, changed) are local calendar dates, `YYYY-MM-DD`. */
 type LocalDate = string;
 
-export type Role = 'caseworker' | 'key_person';
-
 export interface CaseworkerTable extends Tracked {
   id: string;
   name: string;
   role: Generated<Role>;
   deactivated_at: string | null;
 }
-
-export type CatalogKind = 'target_group' | 'stage' | 'closure_reason';
 
 /** Target groups, stages and closure reasons: the lists key persons manage. */
 export interface CatalogItemTable extends Tracked {
@@ -46,8 +45,6 @@ export interface HouseholdTable extends Tracked {
   name: string;
   caseworker_id: string | null;
 }
-
-export type ClientStatus = 'active' | 'closed';
 
 export interface ClientTable extends Tracked {
   id: string;
@@ -100,8 +97,6 @@ export interface ClosureTable {
   created_by: string | null;
   reopened_by: string | null;
 }
-
-export type ActionKind = 'task' | 'appointment' | 'follow_up';
 
 export interface ActionTable extends Tracked {
   id: string;
@@ -156,8 +151,6 @@ export interface IndicatorLevelTable {
   description: string | null;
 }
 
-export type ScoredBy = 'caseworker' | 'client' | 'together';
-
 export interface ScoringTable extends Tracked {
   id: string;
   client_id: string;
@@ -190,8 +183,6 @@ export interface CoverageTargetTable {
   created_at: string;
   created_by: string | null;
 }
-
-export type NoteKind = 'conversation' | 'phone_call' | 'home_visit' | 'agreement' | 'reflection' | 'milestone';
 
 export interface NoteTable extends Tracked {
   id: string;

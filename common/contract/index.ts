@@ -11,6 +11,7 @@ import {
   requiredText,
   text,
 } from './fields';
+import { ACTION_KINDS, CATALOG_KINDS, CLIENT_STATUSES, ROLES } from '../enums';
 import { LANGUAGES } from '../languages';
 import { progressionSchema, teamViewInputSchema, teamViewSchema } from './charts';
 import { displaySchema, moveSchema, presentationStartSchema, presentationStateSchema } from './presentation';
@@ -56,6 +57,7 @@ import {
   draftInputSchema,
   goalInputSchema,
   goalSchema,
+  scoredBySchema,
   scoringFormSchema,
   scoringInput,
   scoringSchema,
@@ -72,10 +74,10 @@ import {
  */
 
 export const languageSchema = z.enum(LANGUAGES);
-export const roleSchema = z.enum(['caseworker', 'key_person']);
-export const catalogKindSchema = z.enum(['target_group', 'stage', 'closure_reason']);
-export const actionKindSchema = z.enum(['task', 'appointment', 'follow_up']);
-export const clientStatusSchema = z.enum(['active', 'closed']);
+export const roleSchema = z.enum(ROLES);
+export const catalogKindSchema = z.enum(CATALOG_KINDS);
+export const actionKindSchema = z.enum(ACTION_KINDS);
+export const clientStatusSchema = z.enum(CLIENT_STATUSES);
 
 // ---- outputs ----
 
@@ -230,7 +232,7 @@ export const timelineEntrySchema = z.discriminatedUnion('kind', [
     scoringId: z.string(),
     sheetName: z.string(),
     versionNumber: z.number(),
-    scoredBy: z.enum(['caseworker', 'client', 'together']),
+    scoredBy: scoredBySchema,
     edited: z.boolean(),
     removed: z.boolean(),
   }),
@@ -479,7 +481,7 @@ export const contract = {
     input: z.strictObject({
       /** Omitted: every caseworker's clients (key persons). */
       caseworkerId: id.optional(),
-      status: z.enum(['active', 'closed', 'all']).default('active'),
+      status: z.enum([...CLIENT_STATUSES, 'all']).default('active'),
       search: text(200).optional(),
       targetGroupId: id.optional(),
       stageId: id.optional(),
@@ -1018,7 +1020,7 @@ export const contract = {
   'exports.caseload': {
     input: z.strictObject({
       fileType: fileTypeSchema,
-      status: z.enum(['active', 'closed', 'all']).default('active'),
+      status: z.enum([...CLIENT_STATUSES, 'all']).default('active'),
       pseudonymised: z.boolean(),
     }),
     output: savedExportSchema,

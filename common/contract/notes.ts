@@ -1,16 +1,10 @@
 import { z } from 'zod';
+import { NOTE_KINDS } from '../enums';
 import { id, optionalDate, requiredText, text } from './fields';
 
 /** Schemas of case notes, their history, drafts and search (methods are listed in ./index.ts). */
 
-export const noteKindSchema = z.enum([
-  'conversation',
-  'phone_call',
-  'home_visit',
-  'agreement',
-  'reflection',
-  'milestone',
-]);
+export const noteKindSchema = z.enum(NOTE_KINDS);
 
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/;
 function isDateTime(value: string): boolean {
@@ -95,3 +89,6 @@ export const noteHitSchema = z.object({
   /** Text with the matched words between \u0002 and \u0003. */
   snippet: z.string(),
 });
+
+export type NoteVersion = z.output<typeof noteVersionSchema>;
+export type Draft = z.output<typeof draftSchema>;

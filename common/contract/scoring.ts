@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { SCORED_BY } from '../enums';
 import { id, localDate, optionalDate, optionalText, requiredText } from './fields';
 
 /** Schemas of scoring sheets, scorings, goals and coverage (methods are listed in ./index.ts). */
 
-export const scoredBySchema = z.enum(['caseworker', 'client', 'together']);
+export const scoredBySchema = z.enum(SCORED_BY);
 
 const levelSchema = z.object({ value: z.number().int(), label: z.string(), description: z.string().nullable() });
 

@@ -11,6 +11,7 @@ import { itemAt } from './list';
 import { NOTE_TEXTS, type NoteTexts } from './note-texts';
 import type { Random } from './random';
 import type { DemoLanguage } from './texts';
+import { tracked } from '../tracked';
 
 type Row<T extends keyof Database> = Insertable<Database[T]>;
 
@@ -176,10 +177,7 @@ function noteRow(
     body,
     author_id: owner.authorId,
     pinned: random.chance(PIN_CHANCE[kind]) ? 1 : 0,
-    created_at: at,
-    updated_at: at,
-    updated_by: owner.authorId,
-    deleted_at: null,
+    ...tracked(at, owner.authorId),
   });
 }
 

@@ -23,6 +23,7 @@ import {
   householdName,
 } from './texts';
 import { type PlannedAction, type Timeline, activeTimeline, closedTimeline, plannedActions } from './timeline';
+import { recorded, tracked } from '../tracked';
 
 type Row<T extends keyof Database> = Insertable<Database[T]>;
 
@@ -150,10 +151,7 @@ function planTargetGroups(
       weight: 1,
       rescore_weeks: spec.rescoreWeeks,
       retired_at: null,
-      created_at: at,
-      updated_at: at,
-      updated_by: null,
-      deleted_at: null,
+      ...tracked(at, null),
     };
   });
   return { choices, rows };
@@ -186,10 +184,7 @@ function planCaseworkers(
       name,
       role: i === 1 && !deactivated ? 'key_person' : 'caseworker',
       deactivated_at: deactivated ? isoMoment(momentMs(input.today - random.int(30, 200), officeMinute(random))) : null,
-      created_at: at,
-      updated_at: at,
-      updated_by: null,
-      deleted_at: null,
+      ...tracked(at, null),
     };
     rows.push(row);
     if (!deactivated) ids.push(row.id);
@@ -330,10 +325,7 @@ export function planDemo(random: Random, input: PlanInput): DemoPlan {
       id: household.id,
       name,
       caseworker_id: caseworkerId,
-      created_at: at,
-      updated_at: at,
-      updated_by: caseworkerId,
-      deleted_at: null,
+      ...tracked(at, caseworkerId),
     });
     notesHouseholds.push({
       id: household.id,
@@ -378,8 +370,7 @@ export function planDemo(random: Random, input: PlanInput): DemoPlan {
         from_stage_id: previousStage,
         to_stage_id: stageId,
         changed_on: formatDay(step.day),
-        created_at: isoMoment(ms),
-        created_by: caseworkerId,
+        ...recorded(isoMoment(ms), caseworkerId),
       });
       previousStage = stageId;
       lastEventMs = ms;
@@ -395,8 +386,7 @@ export function planDemo(random: Random, input: PlanInput): DemoPlan {
         reason_id: reason.id,
         outcome_note: closureNote(random, input.language, reason.key),
         reopened_on: null,
-        created_at: isoMoment(ms),
-        created_by: caseworkerId,
+        ...recorded(isoMoment(ms), caseworkerId),
         reopened_by: null,
       });
       lastEventMs = ms;

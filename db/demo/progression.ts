@@ -12,6 +12,7 @@ import { demoId } from './ids';
 import { itemAt } from './list';
 import type { Random } from './random';
 import { type DemoLanguage, SHEET_REWORDINGS } from './texts';
+import { recorded, tracked } from '../tracked';
 
 type Row<T extends keyof Database> = Insertable<Database[T]>;
 
@@ -114,10 +115,7 @@ function planStarterSheet(
     name: content.name,
     description: content.description,
     retired_at: null,
-    created_at: created,
-    updated_at: created,
-    updated_by: input.keyPersonId,
-    deleted_at: null,
+    ...tracked(created, input.keyPersonId),
   });
 
   const versions: PublishedVersion[] = [];
@@ -134,8 +132,7 @@ function planStarterSheet(
       sheet_id: sheetId,
       number,
       published_at: null,
-      created_at: isoMoment(versionMs),
-      created_by: input.keyPersonId,
+      ...recorded(isoMoment(versionMs), input.keyPersonId),
     });
     const indicators = content.indicators.map((indicator, position): ScaleIndicator => {
       const id = demoId(random, versionMs);
@@ -278,10 +275,7 @@ function pushScoring(
     scored_on: formatDay(day),
     scored_by: scoredBy,
     caseworker_id: client.caseworkerId,
-    created_at: at,
-    updated_at: at,
-    updated_by: client.caseworkerId,
-    deleted_at: null,
+    ...tracked(at, client.caseworkerId),
   });
   for (const indicator of version.indicators)
     plan.scores.push({
@@ -319,10 +313,7 @@ function planGoals(
       indicator_key: indicator.key,
       target: Math.min(indicator.max, current + (random.chance(0.7) ? 1 : 2)),
       target_date: formatDay(workdayOnOrAfter(today + random.int(4, 26) * 7)),
-      created_at: at,
-      updated_at: at,
-      updated_by: client.caseworkerId,
-      deleted_at: null,
+      ...tracked(at, client.caseworkerId),
     });
   }
 }

@@ -1,60 +1,31 @@
 import type { Kysely } from 'kysely';
+import type { Action, AgendaItem } from '../../common/contract';
 import { newId } from '../ids';
 import type { ActionKind, Database } from '../schema';
+import { tracked, updated } from '../tracked';
 
-export interface ActionView {
-  id: string;
-  clientId: string;
-  title: string;
-  kind: ActionKind;
-  dueDate: string;
-  dueTime: string | null;
-  done: boolean;
-  doneAt: string | null;
-  noteId: string | null;
-}
-
+/** An action's columns as the contract names them; `done` is derived from `doneAt`. */
 const COLUMNS = [
   'a.id',
-  'a.client_id',
+  'a.client_id as clientId',
   'a.title',
   'a.kind',
-  'a.due_date',
-  'a.due_time',
-  'a.done_at',
-  'a.note_id',
+  'a.due_date as dueDate',
+  'a.due_time as dueTime',
+  'a.done_at as doneAt',
+  'a.note_id as noteId',
 ] as const;
-type Row = {
-  id: string;
-  client_id: string;
-  title: string;
-  kind: ActionKind;
-  due_date: string;
-  due_time: string | null;
-  done_at: string | null;
-  note_id: string | null;
-};
-const toView = (r: Row): ActionView => ({
-  id: r.id,
-  clientId: r.client_id,
-  title: r.title,
-  kind: r.kind,
-  dueDate: r.due_date,
-  dueTime: r.due_time,
-  done: r.done_at !== null,
-  doneAt: r.done_at,
-  noteId: r.note_id,
-});
+const withDone = <R extends { doneAt: string | null }>(r: R) => ({ ...r, done: r.doneAt !== null });
 
 /** A client's to-dos: open ones first in due order, then done ones, latest first. */
-export async function listActions(db: Kysely<Database>, clientId: string): Promise<ActionView[]> {
+export async function listActions(db: Kysely<Database>, clientId: string): Promise<Action[]> {
   const rows = await db
     .selectFrom('action as a')
     .select(COLUMNS)
     .where('a.client_id', '=', clientId)
     .where('a.deleted_at', 'is', null)
     .execute();
-  const views = rows.map(toView);
+  const views = rows.map(withDone);
   const open = views
     .filter((a) => !a.done)
     .sort((x, y) => `${x.dueDate} ${x.dueTime ?? ''}`.localeCompare(`${y.dueDate} ${y.dueTime ?? ''}`));
@@ -62,30 +33,26 @@ export async function listActions(db: Kysely<Database>, clientId: string): Promi
   return [...open, ...done];
 }
 
-export async function getAction(db: Kysely<Database>, id: string): Promise<ActionView | undefined> {
+export async function getAction(db: Kysely<Database>, id: string): Promise<Action | undefined> {
   const row = await db
     .selectFrom('action as a')
     .select(COLUMNS)
     .where('a.id', '=', id)
     .where('a.deleted_at', 'is', null)
     .executeTakeFirst();
-  return row ? toView(row) : undefined;
-}
-
-export interface AgendaView extends ActionView {
-  client: { id: string; firstName: string; lastName: string; pseudonym: string };
+  return row && withDone(row);
 }
 
 /** Open to-dos due on or before `until` (overdue included) of active clients, in due order. */
 export async function agenda(
   db: Kysely<Database>,
   options: { until: string; caseworkerId?: string },
-): Promise<AgendaView[]> {
+): Promise<AgendaItem[]> {
   let query = db
     .selectFrom('action as a')
     .innerJoin('client as c', 'c.id', 'a.client_id')
     .select(COLUMNS)
-    .select(['c.first_name', 'c.last_name', 'c.pseudonym'])
+    .select(['c.first_name as firstName', 'c.last_name as lastName', 'c.pseudonym'])
     .where('a.done_at', 'is', null)
     .where('a.deleted_at', 'is', null)
     .where('a.due_date', '<=', options.until)
@@ -93,9 +60,9 @@ export async function agenda(
     .where('c.deleted_at', 'is', null);
   if (options.caseworkerId) query = query.where('c.caseworker_id', '=', options.caseworkerId);
   const rows = await query.orderBy('a.due_date').orderBy('a.due_time').orderBy('c.last_name').execute();
-  return rows.map((r) => ({
-    ...toView(r),
-    client: { id: r.client_id, firstName: r.first_name, lastName: r.last_name, pseudonym: r.pseudonym },
+  return rows.map(({ firstName, lastName, pseudonym, ...action }) => ({
+    ...withDone(action),
+    client: { id: action.clientId, firstName, lastName, pseudonym },
   }));
 }
 
@@ -124,10 +91,7 @@ export async function insertAction(
       due_time: action.dueTime,
       done_at: null,
       note_id: action.noteId ?? null,
-      created_at: at,
-      updated_at: at,
-      updated_by: by,
-      deleted_at: null,
+      ...tracked(at, by),
     })
     .execute();
   return id;
@@ -142,7 +106,7 @@ export async function updateAction(
 ): Promise<void> {
   await db
     .updateTable('action')
-    .set({ ...changes, updated_at: at, updated_by: by })
+    .set({ ...changes, ...updated(at, by) })
     .where('id', '=', id)
     .execute();
 }

@@ -1,14 +1,8 @@
-import type { Kysely } from 'kysely';
+import type { InferResult, Kysely } from 'kysely';
+import type { Caseworker } from '../../common/contract';
 import { newId } from '../ids';
 import type { Database, Role } from '../schema';
-
-export interface CaseworkerView {
-  id: string;
-  name: string;
-  role: Role;
-  active: boolean;
-  activeClients: number;
-}
+import { tracked, updated } from '../tracked';
 
 function caseworkerQuery(db: Kysely<Database>) {
   return db
@@ -24,32 +18,27 @@ function caseworkerQuery(db: Kysely<Database>) {
         .whereRef('c.caseworker_id', '=', 'w.id')
         .where('c.status', '=', 'active')
         .where('c.deleted_at', 'is', null)
-        .as('active_clients'),
+        .as('activeClients'),
     ])
     .where('w.deleted_at', 'is', null);
 }
 
-type CaseworkerRow = {
-  id: string;
-  name: string;
-  role: Role;
-  deactivated_at: string | null;
-  active_clients: number | null;
-};
-const toView = (r: CaseworkerRow): CaseworkerView => ({
-  id: r.id,
-  name: r.name,
-  role: r.role,
-  active: r.deactivated_at === null,
-  activeClients: Number(r.active_clients ?? 0),
+const toView = ({
+  deactivated_at,
+  activeClients,
+  ...caseworker
+}: InferResult<ReturnType<typeof caseworkerQuery>>[number]): Caseworker => ({
+  ...caseworker,
+  active: deactivated_at === null,
+  activeClients: Number(activeClients ?? 0),
 });
 
-export async function listCaseworkers(db: Kysely<Database>): Promise<CaseworkerView[]> {
+export async function listCaseworkers(db: Kysely<Database>): Promise<Caseworker[]> {
   const rows = await caseworkerQuery(db).orderBy('w.name').execute();
   return rows.map(toView);
 }
 
-export async function getCaseworker(db: Kysely<Database>, id: string): Promise<CaseworkerView | undefined> {
+export async function getCaseworker(db: Kysely<Database>, id: string): Promise<Caseworker | undefined> {
   const row = await caseworkerQuery(db).where('w.id', '=', id).executeTakeFirst();
   return row ? toView(row) : undefined;
 }
@@ -84,10 +73,7 @@ export async function insertCaseworker(
       name: caseworker.name,
       role: caseworker.role,
       deactivated_at: null,
-      created_at: at,
-      updated_at: at,
-      updated_by: by,
-      deleted_at: null,
+      ...tracked(at, by),
     })
     .execute();
   return id;
@@ -102,7 +88,7 @@ export async function updateCaseworker(
 ): Promise<void> {
   await db
     .updateTable('caseworker')
-    .set({ ...changes, updated_at: at, updated_by: by })
+    .set({ ...changes, ...updated(at, by) })
     .where('id', '=', id)
     .execute();
 }

@@ -1,22 +1,11 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import type { CatalogItem } from '../../common/contract';
 import { newId } from '../ids';
 import type { CatalogKind, Database } from '../schema';
-
-export interface CatalogItemView {
-  id: string;
-  kind: CatalogKind;
-  defaultKey: string | null;
-  name: string | null;
-  position: number;
-  weight: number;
-  retired: boolean;
-  rescoreWeeks: number | null;
-  inUse: number;
-  retentionYears: number | null;
-}
+import { tracked, updated } from '../tracked';
 
 /** Every live item of every kind with its use count: small lists, one query. */
-export async function listCatalog(db: Kysely<Database>): Promise<CatalogItemView[]> {
+export async function listCatalog(db: Kysely<Database>): Promise<CatalogItem[]> {
   const rows = await db
     .selectFrom('catalog_item as i')
     .select((eb) => [
@@ -52,7 +41,7 @@ export async function listCatalog(db: Kysely<Database>): Promise<CatalogItemView
   }));
 }
 
-export async function getCatalogItem(db: Kysely<Database>, id: string): Promise<CatalogItemView | undefined> {
+export async function getCatalogItem(db: Kysely<Database>, id: string): Promise<CatalogItem | undefined> {
   return (await listCatalog(db)).find((item) => item.id === id);
 }
 
@@ -69,8 +58,9 @@ export async function isSelectable(db: Kysely<Database>, id: string, kind: Catal
   return row !== undefined;
 }
 
+/** Appends an item to its list: reads the last position, so inside the transaction that inserts. */
 export async function insertCatalogItem(
-  db: Kysely<Database>,
+  db: Transaction<Database>,
   item: { kind: CatalogKind; name: string; weight: number },
   at: string,
   by: string | null,
@@ -92,10 +82,7 @@ export async function insertCatalogItem(
       weight: item.weight,
       retired_at: null,
       rescore_weeks: null,
-      created_at: at,
-      updated_at: at,
-      updated_by: by,
-      deleted_at: null,
+      ...tracked(at, by),
     })
     .execute();
   return id;
@@ -116,14 +103,14 @@ export async function updateCatalogItem(
 ): Promise<void> {
   await db
     .updateTable('catalog_item')
-    .set({ ...changes, updated_at: at, updated_by: by })
+    .set({ ...changes, ...updated(at, by) })
     .where('id', '=', id)
     .execute();
 }
 
 /** Swaps an item with its neighbour in the list; false when it is already at that end. */
 export async function moveCatalogItem(
-  db: Kysely<Database>,
+  db: Transaction<Database>,
   id: string,
   direction: 'up' | 'down',
   at: string,
@@ -148,12 +135,12 @@ export async function moveCatalogItem(
   if (!neighbour) return false;
   await db
     .updateTable('catalog_item')
-    .set({ position: neighbour.position, updated_at: at, updated_by: by })
+    .set({ position: neighbour.position, ...updated(at, by) })
     .where('id', '=', id)
     .execute();
   await db
     .updateTable('catalog_item')
-    .set({ position: item.position, updated_at: at, updated_by: by })
+    .set({ position: item.position, ...updated(at, by) })
     .where('id', '=', neighbour.id)
     .execute();
   return true;

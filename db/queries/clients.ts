@@ -1,7 +1,10 @@
-import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kysely';
+import type { CaseloadRow, Client } from '../../common/contract';
 import { scoringDueOn } from '../../common/rhythm';
 import { newId } from '../ids';
-import type { ActionKind, ClientStatus, Database } from '../schema';
+import { preparedQuery } from '../prepared';
+import type { ClientStatus, Database } from '../schema';
+import { recorded, tracked, updated } from '../tracked';
 
 export function formatPseudonym(n: number): string {
   return `K-${String(n).padStart(4, '0')}`;
@@ -25,176 +28,174 @@ export interface CaseloadFilter {
   today: string;
 }
 
-export interface CaseloadRowView {
-  id: string;
-  pseudonym: string;
-  reference: string | null;
-  firstName: string;
-  lastName: string;
-  caseworkerId: string | null;
-  targetGroupId: string | null;
-  stageId: string | null;
-  stageSince: string | null;
-  householdId: string | null;
-  status: ClientStatus;
-  nextAction: { id: string; title: string; kind: ActionKind; dueDate: string; dueTime: string | null } | null;
-  overdueCount: number;
-  lastScoredOn: string | null;
-  scoringDueOn: string | null;
-}
-
 const openAction = (eb: ExpressionBuilder<Database & { a: Database['action'] }, 'a'>) =>
   eb.and([eb('a.done_at', 'is', null), eb('a.deleted_at', 'is', null)]);
+
+/** What changes the caseload query's SQL: which filters are on. */
+interface CaseloadShape {
+  caseworker: boolean;
+  status: boolean;
+  targetGroup: boolean;
+  stage: boolean;
+  search: boolean;
+  overdueOnly: boolean;
+}
 
 /**
  * The caseload: one row per client with the next open to-do and the number of
  * overdue ones. The to-do columns come from index seeks per client
  * (action_open_by_client), so the cost follows the rows shown, not the database.
+ * Compiled once per combination of filters (see prepared.ts).
  */
-export async function listCaseload(db: Kysely<Database>, filter: CaseloadFilter): Promise<CaseloadRowView[]> {
-  const rows = await db
-    .with('rows', (qc) => {
-      let q = qc
-        .selectFrom('client as c')
-        .select((eb) => [
-          'c.id',
-          'c.pseudonym',
-          'c.reference',
-          'c.first_name',
-          'c.last_name',
-          'c.caseworker_id',
-          'c.target_group_id',
-          'c.stage_id',
-          'c.stage_since',
-          'c.household_id',
-          'c.status',
-          eb
-            .selectFrom('action as a')
-            .select('a.id')
-            .whereRef('a.client_id', '=', 'c.id')
-            .where(openAction)
-            .orderBy('a.due_date')
-            .orderBy('a.due_time')
-            .orderBy('a.id')
-            .limit(1)
-            .as('next_action_id'),
-          eb
-            .selectFrom('action as a')
-            .select((e) => e.fn.countAll<number>().as('n'))
-            .whereRef('a.client_id', '=', 'c.id')
-            .where(openAction)
-            .where('a.due_date', '<', filter.today)
-            .as('overdue_count'),
-          eb
-            .selectFrom('scoring as s')
-            .select((e) => e.fn.max('s.scored_on').as('d'))
-            .whereRef('s.client_id', '=', 'c.id')
-            .where('s.deleted_at', 'is', null)
-            .as('last_scored_on'),
-          'c.start_date',
-        ])
-        .where('c.deleted_at', 'is', null);
-      if (filter.caseworkerId) q = q.where('c.caseworker_id', '=', filter.caseworkerId);
-      if (filter.status !== 'all') q = q.where('c.status', '=', filter.status);
-      if (filter.targetGroupId) q = q.where('c.target_group_id', '=', filter.targetGroupId);
-      if (filter.stageId) q = q.where('c.stage_id', '=', filter.stageId);
-      if (filter.search) {
-        const pattern = likePattern(filter.search);
-        q = q.where((eb) =>
-          eb.or([
-            eb(sql`c.first_name || ' ' || c.last_name`, 'like', sql`${pattern} ESCAPE '\\'`),
-            eb(sql`c.last_name || ', ' || c.first_name`, 'like', sql`${pattern} ESCAPE '\\'`),
-            eb(sql`c.reference`, 'like', sql`${pattern} ESCAPE '\\'`),
-            eb(sql`c.pseudonym`, 'like', sql`${pattern} ESCAPE '\\'`),
-          ]),
-        );
-      }
-      return q;
-    })
-    .selectFrom('rows as r')
-    .leftJoin('action as na', 'na.id', 'r.next_action_id')
-    .leftJoin('catalog_item as tg', 'tg.id', 'r.target_group_id')
-    .select([
-      'r.id',
-      'r.pseudonym',
-      'r.reference',
-      'r.first_name',
-      'r.last_name',
-      'r.caseworker_id',
-      'r.target_group_id',
-      'r.stage_id',
-      'r.stage_since',
-      'r.household_id',
-      'r.status',
-      'r.overdue_count',
-    ])
-    .select(['r.last_scored_on', 'r.start_date', 'tg.rescore_weeks'])
-    .select([
-      'na.id as na_id',
-      'na.title as na_title',
-      'na.kind as na_kind',
-      'na.due_date as na_due_date',
-      'na.due_time as na_due_time',
-    ])
-    .$if(filter.overdueOnly === true, (q) => q.where('r.overdue_count', '>', 0))
-    // NOCASE: lower-case "de Boer" must not sort after every capitalised name.
-    .orderBy(sql`r.last_name COLLATE NOCASE`)
-    .orderBy(sql`r.first_name COLLATE NOCASE`)
-    .orderBy('r.id')
-    .execute();
+const caseloadQuery = preparedQuery(
+  (
+    db,
+    shape: CaseloadShape,
+    v: {
+      today: string;
+      caseworkerId: string | null;
+      status: string | null;
+      targetGroupId: string | null;
+      stageId: string | null;
+      pattern: string | null;
+    },
+  ) =>
+    db
+      .with('rows', (qc) =>
+        qc
+          .selectFrom('client as c')
+          .select((eb) => [
+            'c.id',
+            'c.pseudonym',
+            'c.reference',
+            'c.first_name as firstName',
+            'c.last_name as lastName',
+            'c.caseworker_id as caseworkerId',
+            'c.target_group_id as targetGroupId',
+            'c.stage_id as stageId',
+            'c.stage_since as stageSince',
+            'c.household_id as householdId',
+            'c.status',
+            eb
+              .selectFrom('action as a')
+              .select((e) => e.fn.countAll<number>().as('n'))
+              .whereRef('a.client_id', '=', 'c.id')
+              .where(openAction)
+              .where('a.due_date', '<', v.today)
+              .as('overdueCount'),
+            eb
+              .selectFrom('scoring as s')
+              .select((e) => e.fn.max('s.scored_on').as('d'))
+              .whereRef('s.client_id', '=', 'c.id')
+              .where('s.deleted_at', 'is', null)
+              .as('lastScoredOn'),
+            'c.start_date as startDate',
+          ])
+          .where('c.deleted_at', 'is', null)
+          .$if(shape.caseworker, (q) => q.where('c.caseworker_id', '=', v.caseworkerId))
+          .$if(shape.status, (q) => q.where('c.status', '=', v.status as ClientStatus))
+          .$if(shape.targetGroup, (q) => q.where('c.target_group_id', '=', v.targetGroupId))
+          .$if(shape.stage, (q) => q.where('c.stage_id', '=', v.stageId))
+          .$if(shape.search, (q) =>
+            q.where((eb) =>
+              eb.or([
+                eb(sql`c.first_name || ' ' || c.last_name`, 'like', sql`${v.pattern} ESCAPE '\\'`),
+                eb(sql`c.last_name || ', ' || c.first_name`, 'like', sql`${v.pattern} ESCAPE '\\'`),
+                eb(sql`c.reference`, 'like', sql`${v.pattern} ESCAPE '\\'`),
+                eb(sql`c.pseudonym`, 'like', sql`${v.pattern} ESCAPE '\\'`),
+              ]),
+            ),
+          ),
+      )
+      .selectFrom('rows as r')
+      // The next open to-do, looked up once per client here (as a column of `rows`, SQLite computed it twice).
+      .leftJoin('action as na', (join) =>
+        join.on((eb) =>
+          eb(
+            'na.id',
+            '=',
+            eb
+              .selectFrom('action as a')
+              .select('a.id')
+              .whereRef('a.client_id', '=', 'r.id')
+              .where(openAction)
+              .orderBy('a.due_date')
+              .orderBy('a.due_time')
+              .orderBy('a.id')
+              .limit(1),
+          ),
+        ),
+      )
+      .leftJoin('catalog_item as tg', 'tg.id', 'r.targetGroupId')
+      .selectAll('r')
+      .select([
+        'tg.rescore_weeks as rescoreWeeks',
+        'na.id as nextActionId',
+        'na.title as nextActionTitle',
+        'na.kind as nextActionKind',
+        'na.due_date as nextActionDueDate',
+        'na.due_time as nextActionDueTime',
+      ])
+      .$if(shape.overdueOnly, (q) => q.where('r.overdueCount', '>', 0))
+      // NOCASE: lower-case "de Boer" must not sort after every capitalised name.
+      .orderBy('r.lastName', (ob) => ob.collate('nocase'))
+      .orderBy('r.firstName', (ob) => ob.collate('nocase'))
+      .orderBy('r.id'),
+);
 
+export async function listCaseload(db: Kysely<Database>, filter: CaseloadFilter): Promise<CaseloadRow[]> {
+  const rows = await caseloadQuery(
+    db,
+    {
+      caseworker: Boolean(filter.caseworkerId),
+      status: filter.status !== 'all',
+      targetGroup: Boolean(filter.targetGroupId),
+      stage: Boolean(filter.stageId),
+      search: Boolean(filter.search),
+      overdueOnly: filter.overdueOnly === true,
+    },
+    {
+      today: filter.today,
+      caseworkerId: filter.caseworkerId ?? null,
+      status: filter.status,
+      targetGroupId: filter.targetGroupId ?? null,
+      stageId: filter.stageId ?? null,
+      pattern: filter.search ? likePattern(filter.search) : null,
+    },
+  );
+  // Built as a literal, not by spreading the row minus its helper columns: this runs for every row on every
+  // keystroke of a search, and a rest spread costs twice as much (measured).
   return rows.map((r) => ({
     id: r.id,
     pseudonym: r.pseudonym,
     reference: r.reference,
-    firstName: r.first_name,
-    lastName: r.last_name,
-    caseworkerId: r.caseworker_id,
-    targetGroupId: r.target_group_id,
-    stageId: r.stage_id,
-    stageSince: r.stage_since,
-    householdId: r.household_id,
+    firstName: r.firstName,
+    lastName: r.lastName,
+    caseworkerId: r.caseworkerId,
+    targetGroupId: r.targetGroupId,
+    stageId: r.stageId,
+    stageSince: r.stageSince,
+    householdId: r.householdId,
     status: r.status,
-    overdueCount: Number(r.overdue_count ?? 0),
-    lastScoredOn: r.last_scored_on ?? null,
-    scoringDueOn: scoringDueOn(r.last_scored_on ?? null, r.start_date, r.rescore_weeks),
-    // A left join types every column as nullable; they are all set when the id is.
     nextAction:
-      r.na_id && r.na_title !== null && r.na_kind !== null && r.na_due_date !== null
-        ? { id: r.na_id, title: r.na_title, kind: r.na_kind, dueDate: r.na_due_date, dueTime: r.na_due_time }
+      r.nextActionId && r.nextActionTitle !== null && r.nextActionKind !== null && r.nextActionDueDate !== null
+        ? {
+            id: r.nextActionId,
+            title: r.nextActionTitle,
+            kind: r.nextActionKind,
+            dueDate: r.nextActionDueDate,
+            dueTime: r.nextActionDueTime,
+          }
         : null,
+    overdueCount: Number(r.overdueCount ?? 0),
+    lastScoredOn: r.lastScoredOn ?? null,
+    scoringDueOn: scoringDueOn(r.lastScoredOn ?? null, r.startDate, r.rescoreWeeks),
   }));
 }
 
 // ---------- one client ----------
 
-export interface ClientView {
-  id: string;
-  pseudonym: string;
-  reference: string | null;
-  firstName: string;
-  lastName: string;
-  dateOfBirth: string | null;
-  phone: string | null;
-  email: string | null;
-  caseworkerId: string | null;
-  targetGroupId: string | null;
-  stageId: string | null;
-  stageSince: string | null;
-  householdId: string | null;
-  startDate: string | null;
-  status: ClientStatus;
-  closure: {
-    id: string;
-    closedOn: string;
-    reasonId: string;
-    outcomeNote: string | null;
-    reopenedOn: string | null;
-  } | null;
-  createdAt: string;
-}
-
-export async function getClient(db: Kysely<Database>, id: string): Promise<ClientView | undefined> {
+export async function getClient(db: Kysely<Database>, id: string): Promise<Client | undefined> {
   const row = await db
     .selectFrom('client as c')
     .leftJoin('closure as z', (join) => join.onRef('z.client_id', '=', 'c.id').on('z.reopened_on', 'is', null))
@@ -202,54 +203,35 @@ export async function getClient(db: Kysely<Database>, id: string): Promise<Clien
       'c.id',
       'c.pseudonym',
       'c.reference',
-      'c.first_name',
-      'c.last_name',
-      'c.date_of_birth',
+      'c.first_name as firstName',
+      'c.last_name as lastName',
+      'c.date_of_birth as dateOfBirth',
       'c.phone',
       'c.email',
-      'c.caseworker_id',
-      'c.target_group_id',
-      'c.stage_id',
-      'c.stage_since',
-      'c.household_id',
-      'c.start_date',
+      'c.caseworker_id as caseworkerId',
+      'c.target_group_id as targetGroupId',
+      'c.stage_id as stageId',
+      'c.stage_since as stageSince',
+      'c.household_id as householdId',
+      'c.start_date as startDate',
       'c.status',
-      'c.created_at',
-      'z.id as closure_id',
-      'z.closed_on',
-      'z.reason_id',
-      'z.outcome_note',
+      'c.created_at as createdAt',
+      'z.id as closureId',
+      'z.closed_on as closedOn',
+      'z.reason_id as reasonId',
+      'z.outcome_note as outcomeNote',
     ])
     .where('c.id', '=', id)
     .where('c.deleted_at', 'is', null)
     .executeTakeFirst();
   if (!row) return undefined;
+  const { closureId, closedOn, reasonId, outcomeNote, ...client } = row;
   return {
-    id: row.id,
-    pseudonym: row.pseudonym,
-    reference: row.reference,
-    firstName: row.first_name,
-    lastName: row.last_name,
-    dateOfBirth: row.date_of_birth,
-    phone: row.phone,
-    email: row.email,
-    caseworkerId: row.caseworker_id,
-    targetGroupId: row.target_group_id,
-    stageId: row.stage_id,
-    stageSince: row.stage_since,
-    householdId: row.household_id,
-    startDate: row.start_date,
-    status: row.status,
-    createdAt: row.created_at,
+    ...client,
+    // The open closure, while the case is closed (a left join types its columns nullable).
     closure:
-      row.status === 'closed' && row.closure_id && row.closed_on !== null && row.reason_id !== null
-        ? {
-            id: row.closure_id,
-            closedOn: row.closed_on,
-            reasonId: row.reason_id,
-            outcomeNote: row.outcome_note,
-            reopenedOn: null,
-          }
+      client.status === 'closed' && closureId && closedOn !== null && reasonId !== null
+        ? { id: closureId, closedOn, reasonId, outcomeNote, reopenedOn: null }
         : null,
   };
 }
@@ -268,8 +250,8 @@ export async function findClientByReference(
 
 // ---------- writes ----------
 
-/** Next value of a named counter; call inside the transaction that uses it. */
-async function nextSequenceValue(db: Kysely<Database>, name: string): Promise<number> {
+/** Next value of a named counter, inside the transaction that uses it. */
+async function nextSequenceValue(db: Transaction<Database>, name: string): Promise<number> {
   const row = await db
     .insertInto('sequence')
     .values({ name, value: 1 })
@@ -305,7 +287,7 @@ const factColumns = (f: ClientFacts) => ({
 
 /** Inserts a client with the next pseudonym and, when staged, its first stage change. */
 export async function insertClient(
-  db: Kysely<Database>,
+  db: Transaction<Database>,
   client: ClientFacts & { stageId: string | null; caseworkerId: string | null; startDate: string },
   at: string,
   by: string | null,
@@ -322,10 +304,7 @@ export async function insertClient(
       stage_id: client.stageId,
       stage_since: client.stageId ? client.startDate : null,
       status: 'active',
-      created_at: at,
-      updated_at: at,
-      updated_by: by,
-      deleted_at: null,
+      ...tracked(at, by),
     })
     .execute();
   if (client.stageId) {
@@ -337,8 +316,7 @@ export async function insertClient(
         from_stage_id: null,
         to_stage_id: client.stageId,
         changed_on: client.startDate,
-        created_at: at,
-        created_by: by,
+        ...recorded(at, by),
       })
       .execute();
   }
@@ -354,13 +332,13 @@ export async function updateClientFacts(
 ): Promise<void> {
   await db
     .updateTable('client')
-    .set({ ...factColumns(facts), updated_at: at, updated_by: by })
+    .set({ ...factColumns(facts), ...updated(at, by) })
     .where('id', '=', id)
     .execute();
 }
 
 export async function recordStageChange(
-  db: Kysely<Database>,
+  db: Transaction<Database>,
   change: { clientId: string; fromStageId: string | null; toStageId: string; date: string },
   at: string,
   by: string | null,
@@ -373,19 +351,18 @@ export async function recordStageChange(
       from_stage_id: change.fromStageId,
       to_stage_id: change.toStageId,
       changed_on: change.date,
-      created_at: at,
-      created_by: by,
+      ...recorded(at, by),
     })
     .execute();
   await db
     .updateTable('client')
-    .set({ stage_id: change.toStageId, stage_since: change.date, updated_at: at, updated_by: by })
+    .set({ stage_id: change.toStageId, stage_since: change.date, ...updated(at, by) })
     .where('id', '=', change.clientId)
     .execute();
 }
 
 export async function closeClient(
-  db: Kysely<Database>,
+  db: Transaction<Database>,
   closure: { clientId: string; date: string; reasonId: string; outcomeNote: string | null },
   at: string,
   by: string | null,
@@ -399,20 +376,19 @@ export async function closeClient(
       reason_id: closure.reasonId,
       outcome_note: closure.outcomeNote,
       reopened_on: null,
-      created_at: at,
-      created_by: by,
+      ...recorded(at, by),
       reopened_by: null,
     })
     .execute();
   await db
     .updateTable('client')
-    .set({ status: 'closed', updated_at: at, updated_by: by })
+    .set({ status: 'closed', ...updated(at, by) })
     .where('id', '=', closure.clientId)
     .execute();
 }
 
 export async function reopenClient(
-  db: Kysely<Database>,
+  db: Transaction<Database>,
   clientId: string,
   date: string,
   at: string,
@@ -426,7 +402,7 @@ export async function reopenClient(
     .execute();
   await db
     .updateTable('client')
-    .set({ status: 'active', updated_at: at, updated_by: by })
+    .set({ status: 'active', ...updated(at, by) })
     .where('id', '=', clientId)
     .execute();
 }

@@ -1,15 +1,10 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import type { Goal } from '../../common/contract';
 import { newId } from '../ids';
 import type { Database } from '../schema';
+import { removed, tracked } from '../tracked';
 
-export interface GoalView {
-  id: string;
-  indicatorKey: string;
-  target: number;
-  targetDate: string | null;
-}
-
-export async function listGoals(db: Kysely<Database>, clientId: string): Promise<GoalView[]> {
+export async function listGoals(db: Kysely<Database>, clientId: string): Promise<Goal[]> {
   return db
     .selectFrom('goal')
     .select(['id', 'indicator_key as indicatorKey', 'target', 'target_date as targetDate'])
@@ -20,14 +15,14 @@ export async function listGoals(db: Kysely<Database>, clientId: string): Promise
 
 /** One goal per client and indicator: setting it again replaces the old one (which stays as a tombstone). */
 export async function setGoal(
-  db: Kysely<Database>,
+  db: Transaction<Database>,
   goal: { clientId: string; indicatorKey: string; target: number; targetDate: string | null },
   at: string,
   by: string | null,
 ): Promise<string> {
   await db
     .updateTable('goal')
-    .set({ deleted_at: at, updated_at: at, updated_by: by })
+    .set(removed(at, by))
     .where('client_id', '=', goal.clientId)
     .where('indicator_key', '=', goal.indicatorKey)
     .where('deleted_at', 'is', null)
@@ -41,10 +36,7 @@ export async function setGoal(
       indicator_key: goal.indicatorKey,
       target: goal.target,
       target_date: goal.targetDate,
-      created_at: at,
-      updated_at: at,
-      updated_by: by,
-      deleted_at: null,
+      ...tracked(at, by),
     })
     .execute();
   return id;
@@ -53,7 +45,7 @@ export async function setGoal(
 export async function removeGoal(db: Kysely<Database>, id: string, at: string, by: string | null): Promise<boolean> {
   const result = await db
     .updateTable('goal')
-    .set({ deleted_at: at, updated_at: at, updated_by: by })
+    .set(removed(at, by))
     .where('id', '=', id)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();

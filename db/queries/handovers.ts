@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { newId } from '../ids';
 import type { Database } from '../schema';
+import { recorded, updated } from '../tracked';
 
 export interface HandoverRequest {
   clientIds: readonly string[];
@@ -12,10 +13,10 @@ export interface HandoverRequest {
 /**
  * Moves clients to another caseworker and records one handover per client that
  * actually changes hands. Households go along: one family, one worker.
- * Call inside a transaction. Returns how many clients moved.
+ * Returns how many clients moved.
  */
 export async function handOver(
-  db: Kysely<Database>,
+  db: Transaction<Database>,
   request: HandoverRequest,
   at: string,
   by: string | null,
@@ -61,14 +62,13 @@ export async function handOver(
           to_caseworker_id: request.toCaseworkerId,
           handed_over_on: request.date,
           note: request.note,
-          created_at: at,
-          created_by: by,
+          ...recorded(at, by),
         })),
       )
       .execute();
     await db
       .updateTable('client')
-      .set({ caseworker_id: request.toCaseworkerId, updated_at: at, updated_by: by })
+      .set({ caseworker_id: request.toCaseworkerId, ...updated(at, by) })
       .where(
         'id',
         'in',
@@ -80,7 +80,7 @@ export async function handOver(
   if (householdIds.length > 0) {
     await db
       .updateTable('household')
-      .set({ caseworker_id: request.toCaseworkerId, updated_at: at, updated_by: by })
+      .set({ caseworker_id: request.toCaseworkerId, ...updated(at, by) })
       .where('id', 'in', householdIds)
       .execute();
   }

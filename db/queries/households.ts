@@ -1,40 +1,37 @@
 import type { Kysely } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/sqlite';
+import type { Household } from '../../common/contract';
 import { newId } from '../ids';
-import type { ClientStatus, Database } from '../schema';
+import { parseJsonColumns } from '../json';
+import type { Database } from '../schema';
+import { tracked, updated } from '../tracked';
 
-export interface HouseholdView {
-  id: string;
-  name: string;
-  caseworkerId: string | null;
-  members: Array<{ id: string; firstName: string; lastName: string; pseudonym: string; status: ClientStatus }>;
+export async function listHouseholds(db: Kysely<Database>, ids?: readonly string[]): Promise<Household[]> {
+  if (ids?.length === 0) return [];
+  return db
+    .selectFrom('household as h')
+    .select((eb) => [
+      'h.id',
+      'h.name',
+      'h.caseworker_id as caseworkerId',
+      jsonArrayFrom(
+        eb
+          .selectFrom('client as c')
+          .select(['c.id', 'c.first_name as firstName', 'c.last_name as lastName', 'c.pseudonym', 'c.status'])
+          .whereRef('c.household_id', '=', 'h.id')
+          .where('c.deleted_at', 'is', null)
+          .orderBy('c.first_name'),
+      ).as('members'),
+    ])
+    .where('h.deleted_at', 'is', null)
+    .$if(ids !== undefined, (q) => q.where('h.id', 'in', ids ?? []))
+    .orderBy('h.name')
+    .withPlugin(parseJsonColumns('members'))
+    .execute();
 }
 
-export async function listHouseholds(db: Kysely<Database>, ids?: readonly string[]): Promise<HouseholdView[]> {
-  let query = db
-    .selectFrom('household')
-    .select(['id', 'name', 'caseworker_id as caseworkerId'])
-    .where('deleted_at', 'is', null);
-  if (ids) {
-    if (ids.length === 0) return [];
-    query = query.where('id', 'in', ids);
-  }
-  const households = await query.orderBy('name').execute();
-  if (households.length === 0) return [];
-  const members = await db
-    .selectFrom('client')
-    .select(['id', 'household_id', 'first_name as firstName', 'last_name as lastName', 'pseudonym', 'status'])
-    .where(
-      'household_id',
-      'in',
-      households.map((h) => h.id),
-    )
-    .where('deleted_at', 'is', null)
-    .orderBy('first_name')
-    .execute();
-  return households.map((h) => ({
-    ...h,
-    members: members.filter((m) => m.household_id === h.id).map(({ household_id: _h, ...m }) => m),
-  }));
+export async function getHousehold(db: Kysely<Database>, id: string): Promise<Household | undefined> {
+  return (await listHouseholds(db, [id]))[0];
 }
 
 export async function insertHousehold(
@@ -50,10 +47,7 @@ export async function insertHousehold(
       id,
       name: household.name,
       caseworker_id: household.caseworkerId,
-      created_at: at,
-      updated_at: at,
-      updated_by: by,
-      deleted_at: null,
+      ...tracked(at, by),
     })
     .execute();
   return id;
@@ -66,7 +60,11 @@ export async function renameHousehold(
   at: string,
   by: string | null,
 ): Promise<void> {
-  await db.updateTable('household').set({ name, updated_at: at, updated_by: by }).where('id', '=', id).execute();
+  await db
+    .updateTable('household')
+    .set({ name, ...updated(at, by) })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function addHouseholdMembers(
@@ -79,7 +77,7 @@ export async function addHouseholdMembers(
   if (clientIds.length === 0) return;
   await db
     .updateTable('client')
-    .set({ household_id: householdId, updated_at: at, updated_by: by })
+    .set({ household_id: householdId, ...updated(at, by) })
     .where('id', 'in', clientIds)
     .execute();
 }

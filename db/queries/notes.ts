@@ -1,6 +1,9 @@
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
+import type { Note } from '../../common/contract';
+import type { Draft, NoteVersion } from '../../common/contract/notes';
 import { newId } from '../ids';
 import type { Database, NoteKind } from '../schema';
+import { removed, tracked, updated } from '../tracked';
 
 export interface NoteContent {
   kind: NoteKind;
@@ -9,59 +12,29 @@ export interface NoteContent {
   pinned: boolean;
 }
 
-export interface NoteView extends NoteContent {
-  id: string;
-  clientId: string | null;
-  householdId: string | null;
-  authorId: string | null;
-  createdAt: string;
-  updatedAt: string;
-  edited: boolean;
-}
-
+/** A note's columns as the contract names them; `pinned` and `edited` become booleans in `toNote`. */
 const COLUMNS = [
   'id',
-  'client_id',
-  'household_id',
+  'client_id as clientId',
+  'household_id as householdId',
   'kind',
-  'noted_at',
+  'noted_at as notedAt',
   'body',
-  'author_id',
+  'author_id as authorId',
   'pinned',
-  'created_at',
-  'updated_at',
+  'created_at as createdAt',
+  'updated_at as updatedAt',
 ] as const;
 /** Edited means an earlier version exists. */
 const edited = (eb: ExpressionBuilder<Database, 'note'>) =>
   eb.exists(eb.selectFrom('note_version as v').select('v.id').whereRef('v.note_id', '=', 'note.id')).as('edited');
-type Row = {
-  id: string;
-  client_id: string | null;
-  household_id: string | null;
-  kind: NoteKind;
-  noted_at: string;
-  body: string;
-  author_id: string | null;
-  pinned: number;
-  created_at: string;
-  updated_at: string;
-  edited: unknown;
-};
-const toView = (r: Row): NoteView => ({
-  id: r.id,
-  clientId: r.client_id,
-  householdId: r.household_id,
-  kind: r.kind,
-  notedAt: r.noted_at,
-  body: r.body,
-  pinned: r.pinned === 1,
-  authorId: r.author_id,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-  edited: Boolean(r.edited),
+const toNote = <R extends { pinned: number; edited: unknown }>({ pinned, edited, ...note }: R) => ({
+  ...note,
+  pinned: pinned === 1,
+  edited: Boolean(edited),
 });
 
-export async function getNote(db: Kysely<Database>, id: string): Promise<NoteView | undefined> {
+export async function getNote(db: Kysely<Database>, id: string): Promise<Note | undefined> {
   const row = await db
     .selectFrom('note')
     .select(COLUMNS)
@@ -69,7 +42,7 @@ export async function getNote(db: Kysely<Database>, id: string): Promise<NoteVie
     .where('id', '=', id)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
-  return row ? toView(row) : undefined;
+  return row && toNote(row);
 }
 
 /** A client's notes and those of its household, newest first. */
@@ -77,7 +50,7 @@ export async function notesForClient(
   db: Kysely<Database>,
   clientId: string,
   householdId: string | null,
-): Promise<NoteView[]> {
+): Promise<Note[]> {
   const rows = await db
     .selectFrom('note')
     .select(COLUMNS)
@@ -88,10 +61,10 @@ export async function notesForClient(
     .where('deleted_at', 'is', null)
     .orderBy('noted_at', 'desc')
     .execute();
-  return rows.map(toView);
+  return rows.map(toNote);
 }
 
-export async function notesForHousehold(db: Kysely<Database>, householdId: string): Promise<NoteView[]> {
+export async function notesForHousehold(db: Kysely<Database>, householdId: string): Promise<Note[]> {
   const rows = await db
     .selectFrom('note')
     .select(COLUMNS)
@@ -100,7 +73,7 @@ export async function notesForHousehold(db: Kysely<Database>, householdId: strin
     .where('deleted_at', 'is', null)
     .orderBy('noted_at', 'desc')
     .execute();
-  return rows.map(toView);
+  return rows.map(toNote);
 }
 
 export async function insertNote(
@@ -121,10 +94,7 @@ export async function insertNote(
       body: note.body,
       author_id: by,
       pinned: note.pinned ? 1 : 0,
-      created_at: at,
-      updated_at: at,
-      updated_by: by,
-      deleted_at: null,
+      ...tracked(at, by),
     })
     .execute();
   return id;
@@ -132,7 +102,7 @@ export async function insertNote(
 
 /** Keeps the note as it was in note_version, then writes the new content. */
 export async function updateNote(
-  db: Kysely<Database>,
+  db: Transaction<Database>,
   id: string,
   note: NoteContent,
   at: string,
@@ -163,61 +133,37 @@ export async function updateNote(
       noted_at: note.notedAt,
       body: note.body,
       pinned: note.pinned ? 1 : 0,
-      updated_at: at,
-      updated_by: by,
+      ...updated(at, by),
     })
     .where('id', '=', id)
     .execute();
 }
 
 export async function removeNote(db: Kysely<Database>, id: string, at: string, by: string | null): Promise<void> {
-  await db.updateTable('note').set({ deleted_at: at, updated_at: at, updated_by: by }).where('id', '=', id).execute();
-}
-
-export interface NoteVersionView {
-  kind: NoteKind;
-  notedAt: string;
-  body: string;
-  pinned: boolean;
-  writtenAt: string;
-  writtenBy: string | null;
+  await db.updateTable('note').set(removed(at, by)).where('id', '=', id).execute();
 }
 
 /** Earlier versions of a note, newest first: what it said, who wrote it and when. */
-export async function noteVersions(db: Kysely<Database>, noteId: string): Promise<NoteVersionView[]> {
+export async function noteVersions(db: Kysely<Database>, noteId: string): Promise<NoteVersion[]> {
   const rows = await db
     .selectFrom('note_version')
-    .selectAll()
+    .select(['kind', 'noted_at as notedAt', 'body', 'pinned', 'written_at as writtenAt', 'written_by as writtenBy'])
     .where('note_id', '=', noteId)
     .orderBy('written_at', 'desc')
     .orderBy('id', 'desc')
     .execute();
-  return rows.map((r) => ({
-    kind: r.kind,
-    notedAt: r.noted_at,
-    body: r.body,
-    pinned: r.pinned === 1,
-    writtenAt: r.written_at,
-    writtenBy: r.written_by,
-  }));
+  return rows.map(({ pinned, ...version }) => ({ ...version, pinned: pinned === 1 }));
 }
 
-export interface DraftView {
-  key: string;
-  kind: NoteKind;
-  notedAt: string;
-  body: string;
-  updatedAt: string;
+export async function getDraft(db: Kysely<Database>, key: string): Promise<Draft | undefined> {
+  return db
+    .selectFrom('note_draft')
+    .select(['key', 'kind', 'noted_at as notedAt', 'body', 'updated_at as updatedAt'])
+    .where('key', '=', key)
+    .executeTakeFirst();
 }
 
-export async function getDraft(db: Kysely<Database>, key: string): Promise<DraftView | undefined> {
-  const row = await db.selectFrom('note_draft').selectAll().where('key', '=', key).executeTakeFirst();
-  return row
-    ? { key: row.key, kind: row.kind, notedAt: row.noted_at, body: row.body, updatedAt: row.updated_at }
-    : undefined;
-}
-
-export async function saveDraft(db: Kysely<Database>, draft: Omit<DraftView, 'updatedAt'>, at: string): Promise<void> {
+export async function saveDraft(db: Kysely<Database>, draft: Omit<Draft, 'updatedAt'>, at: string): Promise<void> {
   await db
     .insertInto('note_draft')
     .values({ key: draft.key, kind: draft.kind, noted_at: draft.notedAt, body: draft.body, updated_at: at })

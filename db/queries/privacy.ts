@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../schema';
 
 const noteDraftKeys = (noteIds: readonly string[]) => noteIds.map((id) => `note:${id}`);
@@ -86,7 +86,7 @@ export async function householdOnErasure(db: Kysely<Database>, clientId: string)
  * of them (it may belong to another client) keeps its own text and loses the link.
  * The note triggers take the notes out of the full-text index as they go.
  */
-async function eraseNotes(db: Kysely<Database>, noteIds: readonly string[]): Promise<void> {
+async function eraseNotes(db: Transaction<Database>, noteIds: readonly string[]): Promise<void> {
   if (noteIds.length === 0) return;
   await db.updateTable('action').set({ note_id: null }).where('note_id', 'in', noteIds).execute();
   await db.deleteFrom('note_version').where('note_id', 'in', noteIds).execute();
@@ -95,12 +95,12 @@ async function eraseNotes(db: Kysely<Database>, noteIds: readonly string[]): Pro
 }
 
 /**
- * Deletes every row about a client (inside a transaction), and their household when no
+ * Deletes every row about a client, and their household when no
  * other member is left (see `householdOnErasure`). Deleted content is overwritten
  * (secure_delete, db/connection.ts); the caller also rewrites the full-text index and
  * empties the write-ahead log.
  */
-export async function eraseClientRows(db: Kysely<Database>, clientId: string): Promise<void> {
+export async function eraseClientRows(db: Transaction<Database>, clientId: string): Promise<void> {
   const householdId =
     (await db.selectFrom('client').select('household_id').where('id', '=', clientId).executeTakeFirst())
       ?.household_id ?? null;
@@ -135,7 +135,7 @@ export async function closedBefore(db: Kysely<Database>) {
     .innerJoin('closure as z', (join) => join.onRef('z.client_id', '=', 'c.id').on('z.reopened_on', 'is', null))
     .leftJoin('catalog_item as g', 'g.id', 'c.target_group_id')
     .select([
-      'c.id',
+      'c.id as clientId',
       'c.pseudonym',
       'c.first_name as firstName',
       'c.last_name as lastName',

@@ -1,6 +1,10 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/sqlite';
+import type { Scoring } from '../../common/contract';
 import { newId } from '../ids';
+import { parseJsonColumns } from '../json';
 import type { Database, ScoredBy } from '../schema';
+import { removed, tracked, updated } from '../tracked';
 import { DEFAULT_RESCORE_WEEKS } from '../../common/rhythm';
 import { plusDays } from '../../common/dates';
 
@@ -20,28 +24,11 @@ export interface ScoringContent {
   scores: readonly ScoreContent[];
 }
 
-export interface ScoringView {
-  id: string;
-  clientId: string;
-  versionId: string;
-  sheetId: string;
-  sheetName: string;
-  versionNumber: number;
-  date: string;
-  scoredBy: ScoredBy;
-  caseworkerId: string | null;
-  edited: boolean;
-  scores: Array<{
-    indicatorId: string;
-    indicatorKey: string;
-    indicatorName: string;
-    value: number | null;
-    label: string | null;
-    comment: string | null;
-  }>;
-}
-
-async function writeScores(db: Kysely<Database>, scoringId: string, scores: readonly ScoreContent[]): Promise<void> {
+async function writeScores(
+  db: Transaction<Database>,
+  scoringId: string,
+  scores: readonly ScoreContent[],
+): Promise<void> {
   if (scores.length === 0) return;
   await db
     .insertInto('score')
@@ -58,7 +45,7 @@ async function writeScores(db: Kysely<Database>, scoringId: string, scores: read
 }
 
 export async function insertScoring(
-  db: Kysely<Database>,
+  db: Transaction<Database>,
   scoring: ScoringContent,
   at: string,
   by: string | null,
@@ -73,10 +60,7 @@ export async function insertScoring(
       scored_on: scoring.date,
       scored_by: scoring.scoredBy,
       caseworker_id: scoring.caseworkerId,
-      created_at: at,
-      updated_at: at,
-      updated_by: by,
-      deleted_at: null,
+      ...tracked(at, by),
     })
     .execute();
   await writeScores(db, id, scoring.scores);
@@ -84,7 +68,7 @@ export async function insertScoring(
 }
 
 export async function updateScoring(
-  db: Kysely<Database>,
+  db: Transaction<Database>,
   id: string,
   scoring: ScoringContent,
   at: string,
@@ -96,8 +80,7 @@ export async function updateScoring(
       version_id: scoring.versionId,
       scored_on: scoring.date,
       scored_by: scoring.scoredBy,
-      updated_at: at,
-      updated_by: by,
+      ...updated(at, by),
     })
     .where('id', '=', id)
     .execute();
@@ -106,82 +89,58 @@ export async function updateScoring(
 }
 
 export async function removeScoring(db: Kysely<Database>, id: string, at: string, by: string | null): Promise<void> {
-  await db
-    .updateTable('scoring')
-    .set({ deleted_at: at, updated_at: at, updated_by: by })
-    .where('id', '=', id)
-    .execute();
+  await db.updateTable('scoring').set(removed(at, by)).where('id', '=', id).execute();
 }
 
 /** A client's scorings, newest first, each score with its indicator name and level label. */
-export async function listScorings(db: Kysely<Database>, clientId: string, onlyId?: string): Promise<ScoringView[]> {
-  let query = db
+export async function listScorings(db: Kysely<Database>, clientId: string, onlyId?: string): Promise<Scoring[]> {
+  const rows = await db
     .selectFrom('scoring as s')
     .innerJoin('sheet_version as v', 'v.id', 's.version_id')
     .innerJoin('sheet as sh', 'sh.id', 'v.sheet_id')
-    .select([
+    .select((eb) => [
       's.id',
-      's.client_id',
-      's.version_id',
-      'v.sheet_id',
-      'sh.name',
-      'v.number',
-      's.scored_on',
-      's.scored_by',
-      's.caseworker_id',
-      's.created_at',
-      's.updated_at',
+      's.client_id as clientId',
+      's.version_id as versionId',
+      'v.sheet_id as sheetId',
+      'sh.name as sheetName',
+      'v.number as versionNumber',
+      's.scored_on as date',
+      's.scored_by as scoredBy',
+      's.caseworker_id as caseworkerId',
+      's.created_at as createdAt',
+      's.updated_at as updatedAt',
+      jsonArrayFrom(
+        eb
+          .selectFrom('score as sc')
+          .innerJoin('indicator as i', 'i.id', 'sc.indicator_id')
+          .leftJoin('indicator_level as l', (join) =>
+            join.onRef('l.indicator_id', '=', 'sc.indicator_id').onRef('l.value', '=', 'sc.value'),
+          )
+          .select([
+            'sc.indicator_id as indicatorId',
+            'sc.indicator_key as indicatorKey',
+            'i.name as indicatorName',
+            'sc.value',
+            'l.label',
+            'sc.comment',
+          ])
+          .whereRef('sc.scoring_id', '=', 's.id')
+          .orderBy('i.position'),
+      ).as('scores'),
     ])
     .where('s.client_id', '=', clientId)
-    .where('s.deleted_at', 'is', null);
-  if (onlyId) query = query.where('s.id', '=', onlyId);
-  const scorings = await query.orderBy('s.scored_on', 'desc').orderBy('s.created_at', 'desc').execute();
-  if (scorings.length === 0) return [];
-  const scores = await db
-    .selectFrom('score as sc')
-    .innerJoin('indicator as i', 'i.id', 'sc.indicator_id')
-    .leftJoin('indicator_level as l', (join) =>
-      join.onRef('l.indicator_id', '=', 'sc.indicator_id').onRef('l.value', '=', 'sc.value'),
-    )
-    .select([
-      'sc.scoring_id',
-      'sc.indicator_id',
-      'sc.indicator_key',
-      'i.name',
-      'i.position',
-      'sc.value',
-      'l.label',
-      'sc.comment',
-    ])
-    .where(
-      'sc.scoring_id',
-      'in',
-      scorings.map((s) => s.id),
-    )
-    .orderBy('i.position')
+    .where('s.deleted_at', 'is', null)
+    .$if(onlyId !== undefined, (q) => q.where('s.id', '=', onlyId ?? ''))
+    .orderBy('s.scored_on', 'desc')
+    .orderBy('s.created_at', 'desc')
+    .withPlugin(parseJsonColumns('scores'))
     .execute();
-  return scorings.map((s) => ({
-    id: s.id,
-    clientId: s.client_id,
-    versionId: s.version_id,
-    sheetId: s.sheet_id,
-    sheetName: s.name,
-    versionNumber: s.number,
-    date: s.scored_on,
-    scoredBy: s.scored_by,
-    caseworkerId: s.caseworker_id,
-    edited: s.updated_at !== s.created_at,
-    scores: scores
-      .filter((sc) => sc.scoring_id === s.id)
-      .map((sc) => ({
-        indicatorId: sc.indicator_id,
-        indicatorKey: sc.indicator_key,
-        indicatorName: sc.name,
-        value: sc.value,
-        label: sc.label,
-        comment: sc.comment,
-      })),
-  }));
+  return rows.map(({ createdAt, updatedAt, ...scoring }) => ({ ...scoring, edited: updatedAt !== createdAt }));
+}
+
+export async function getScoring(db: Kysely<Database>, clientId: string, id: string): Promise<Scoring | undefined> {
+  return (await listScorings(db, clientId, id))[0];
 }
 
 /** The latest scored value per indicator key of one client (scores marked "not scored" skipped). */

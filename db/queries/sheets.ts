@@ -1,6 +1,10 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/sqlite';
+import type { SheetSummary, SheetVersion } from '../../common/contract';
 import { newId } from '../ids';
+import { parseJsonColumns } from '../json';
 import type { Database } from '../schema';
+import { recorded, tracked, updated } from '../tracked';
 
 export interface LevelContent {
   value: number;
@@ -17,118 +21,90 @@ export interface IndicatorContent {
   levels: LevelContent[];
 }
 
-export interface VersionView {
-  id: string;
-  sheetId: string;
-  sheetName: string;
-  number: number;
-  published: boolean;
-  publishedAt: string | null;
-  indicators: Array<IndicatorContent & { id: string }>;
+/**
+ * Sheets with their latest published version, their draft (at most one) and how
+ * many live scorings use them.
+ */
+export async function listSheets(db: Kysely<Database>, onlyId?: string): Promise<SheetSummary[]> {
+  const version = (eb: ExpressionBuilder<Database & { sh: Database['sheet'] }, 'sh'>, published: boolean) =>
+    eb
+      .selectFrom('sheet_version as v')
+      .whereRef('v.sheet_id', '=', 'sh.id')
+      .where('v.published_at', published ? 'is not' : 'is', null)
+      .orderBy('v.number', published ? 'desc' : 'asc')
+      .limit(1);
+  const rows = await db
+    .selectFrom('sheet as sh')
+    .select((eb) => [
+      'sh.id',
+      'sh.name',
+      'sh.description',
+      'sh.retired_at as retiredAt',
+      eb
+        .selectFrom('sheet_target_group as g')
+        .select((e) => e.fn.agg<string[]>('json_group_array', ['g.target_group_id']).as('ids'))
+        .whereRef('g.sheet_id', '=', 'sh.id')
+        .as('targetGroupIds'),
+      version(eb, true).select('v.number').as('publishedNumber'),
+      version(eb, true).select('v.id').as('publishedVersionId'),
+      version(eb, false).select('v.id').as('draftVersionId'),
+      eb
+        .selectFrom('scoring as s')
+        .innerJoin('sheet_version as v', 'v.id', 's.version_id')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('v.sheet_id', '=', 'sh.id')
+        .where('s.deleted_at', 'is', null)
+        .as('scorings'),
+    ])
+    .where('sh.deleted_at', 'is', null)
+    .$if(onlyId !== undefined, (q) => q.where('sh.id', '=', onlyId ?? ''))
+    .orderBy('sh.name')
+    .withPlugin(parseJsonColumns('targetGroupIds'))
+    .execute();
+  return rows.map(({ retiredAt, targetGroupIds, scorings, ...sheet }) => ({
+    ...sheet,
+    retired: retiredAt !== null,
+    targetGroupIds: targetGroupIds ?? [],
+    scorings: Number(scorings ?? 0),
+  }));
 }
 
-export interface SheetSummaryView {
-  id: string;
-  name: string;
-  description: string | null;
-  retired: boolean;
-  targetGroupIds: string[];
-  publishedNumber: number | null;
-  publishedVersionId: string | null;
-  draftVersionId: string | null;
-  scorings: number;
-}
-
-export async function listSheets(db: Kysely<Database>, onlyId?: string): Promise<SheetSummaryView[]> {
-  let query = db
-    .selectFrom('sheet')
-    .select(['id', 'name', 'description', 'retired_at'])
-    .where('deleted_at', 'is', null);
-  if (onlyId) query = query.where('id', '=', onlyId);
-  const sheets = await query.orderBy('name').execute();
-  if (sheets.length === 0) return [];
-  const ids = sheets.map((s) => s.id);
-  const [versions, groups, counts] = await Promise.all([
-    db
-      .selectFrom('sheet_version')
-      .select(['id', 'sheet_id', 'number', 'published_at'])
-      .where('sheet_id', 'in', ids)
-      .orderBy('number')
-      .execute(),
-    db.selectFrom('sheet_target_group').select(['sheet_id', 'target_group_id']).where('sheet_id', 'in', ids).execute(),
-    db
-      .selectFrom('scoring as s')
-      .innerJoin('sheet_version as v', 'v.id', 's.version_id')
-      .select((eb) => ['v.sheet_id', eb.fn.countAll<number>().as('n')])
-      .where('v.sheet_id', 'in', ids)
-      .where('s.deleted_at', 'is', null)
-      .groupBy('v.sheet_id')
-      .execute(),
-  ]);
-  return sheets.map((sheet) => {
-    const own = versions.filter((v) => v.sheet_id === sheet.id);
-    const published = own.filter((v) => v.published_at !== null).at(-1);
-    const draft = own.find((v) => v.published_at === null);
-    return {
-      id: sheet.id,
-      name: sheet.name,
-      description: sheet.description,
-      retired: sheet.retired_at !== null,
-      targetGroupIds: groups.filter((g) => g.sheet_id === sheet.id).map((g) => g.target_group_id),
-      publishedNumber: published?.number ?? null,
-      publishedVersionId: published?.id ?? null,
-      draftVersionId: draft?.id ?? null,
-      scorings: Number(counts.find((c) => c.sheet_id === sheet.id)?.n ?? 0),
-    };
-  });
-}
-
-export async function getVersion(db: Kysely<Database>, versionId: string): Promise<VersionView | undefined> {
+export async function getVersion(db: Kysely<Database>, versionId: string): Promise<SheetVersion | undefined> {
   const version = await db
     .selectFrom('sheet_version as v')
     .innerJoin('sheet as s', 's.id', 'v.sheet_id')
-    .select(['v.id', 'v.sheet_id', 's.name', 'v.number', 'v.published_at'])
+    .select((eb) => [
+      'v.id',
+      'v.sheet_id as sheetId',
+      's.name as sheetName',
+      'v.number',
+      'v.published_at as publishedAt',
+      jsonArrayFrom(
+        eb
+          .selectFrom('indicator as i')
+          .select((e) => [
+            'i.id',
+            'i.key',
+            'i.name',
+            'i.description',
+            'i.scale_min as scaleMin',
+            'i.scale_max as scaleMax',
+            jsonArrayFrom(
+              e
+                .selectFrom('indicator_level as l')
+                .select(['l.value', 'l.label', 'l.description'])
+                .whereRef('l.indicator_id', '=', 'i.id')
+                .orderBy('l.value'),
+            ).as('levels'),
+          ])
+          .whereRef('i.version_id', '=', 'v.id')
+          .orderBy('i.position'),
+      ).as('indicators'),
+    ])
     .where('v.id', '=', versionId)
+    .withPlugin(parseJsonColumns('indicators', 'indicators.levels'))
     .executeTakeFirst();
-  if (!version) return undefined;
-  const indicators = await db
-    .selectFrom('indicator')
-    .selectAll()
-    .where('version_id', '=', versionId)
-    .orderBy('position')
-    .execute();
-  const levels =
-    indicators.length > 0
-      ? await db
-          .selectFrom('indicator_level')
-          .selectAll()
-          .where(
-            'indicator_id',
-            'in',
-            indicators.map((i) => i.id),
-          )
-          .orderBy('value')
-          .execute()
-      : [];
-  return {
-    id: version.id,
-    sheetId: version.sheet_id,
-    sheetName: version.name,
-    number: version.number,
-    published: version.published_at !== null,
-    publishedAt: version.published_at,
-    indicators: indicators.map((i) => ({
-      id: i.id,
-      key: i.key,
-      name: i.name,
-      description: i.description,
-      scaleMin: i.scale_min,
-      scaleMax: i.scale_max,
-      levels: levels
-        .filter((l) => l.indicator_id === i.id)
-        .map((l) => ({ value: l.value, label: l.label, description: l.description })),
-    })),
-  };
+  return version && { ...version, published: version.publishedAt !== null };
 }
 
 export async function insertSheet(
@@ -145,10 +121,7 @@ export async function insertSheet(
       name: sheet.name,
       description: sheet.description,
       retired_at: null,
-      created_at: at,
-      updated_at: at,
-      updated_by: by,
-      deleted_at: null,
+      ...tracked(at, by),
     })
     .execute();
   return id;
@@ -163,13 +136,13 @@ export async function updateSheet(
 ): Promise<void> {
   await db
     .updateTable('sheet')
-    .set({ ...changes, updated_at: at, updated_by: by })
+    .set({ ...changes, ...updated(at, by) })
     .where('id', '=', id)
     .execute();
 }
 
 async function insertContent(
-  db: Kysely<Database>,
+  db: Transaction<Database>,
   versionId: string,
   indicators: readonly IndicatorContent[],
 ): Promise<void> {
@@ -206,7 +179,7 @@ async function insertContent(
 
 /** A new draft version (the next number) holding this content. */
 export async function insertDraft(
-  db: Kysely<Database>,
+  db: Transaction<Database>,
   sheetId: string,
   indicators: readonly IndicatorContent[],
   at: string,
@@ -225,8 +198,7 @@ export async function insertDraft(
       sheet_id: sheetId,
       number: Number(last?.n ?? 0) + 1,
       published_at: null,
-      created_at: at,
-      created_by: by,
+      ...recorded(at, by),
     })
     .execute();
   await insertContent(db, id, indicators);
@@ -235,7 +207,7 @@ export async function insertDraft(
 
 /** Replaces a draft's content; the database refuses this for a published version. */
 export async function replaceDraftContent(
-  db: Kysely<Database>,
+  db: Transaction<Database>,
   versionId: string,
   indicators: readonly IndicatorContent[],
 ): Promise<void> {
@@ -251,7 +223,7 @@ export async function publishVersion(db: Kysely<Database>, versionId: string, at
 
 /** Makes this sheet the default for these target groups (and only these). */
 export async function setDefaultFor(
-  db: Kysely<Database>,
+  db: Transaction<Database>,
   sheetId: string,
   targetGroupIds: readonly string[],
 ): Promise<void> {

@@ -1,39 +1,13 @@
 import type { Kysely } from 'kysely';
-import type { ActionKind, Database, ScoredBy } from '../schema';
-import { type NoteView, notesForClient } from './notes';
-
-export type TimelineEntryView =
-  | { kind: 'created'; date: string; at: string }
-  | { kind: 'stage'; date: string; at: string; fromStageId: string | null; toStageId: string }
-  | {
-      kind: 'handover';
-      date: string;
-      at: string;
-      fromCaseworkerId: string | null;
-      toCaseworkerId: string;
-      note: string | null;
-    }
-  | { kind: 'action'; date: string; at: string; actionId: string; title: string; actionKind: ActionKind; done: boolean }
-  | { kind: 'closed'; date: string; at: string; reasonId: string; outcomeNote: string | null }
-  | { kind: 'reopened'; date: string; at: string }
-  | { kind: 'note'; date: string; at: string; note: NoteView }
-  | {
-      kind: 'scoring';
-      date: string;
-      at: string;
-      scoringId: string;
-      sheetName: string;
-      versionNumber: number;
-      scoredBy: ScoredBy;
-      edited: boolean;
-      removed: boolean;
-    };
+import type { TimelineEntry } from '../../common/contract';
+import type { Database } from '../schema';
+import { notesForClient } from './notes';
 
 /**
  * Everything that happened to a client, newest first. Later features (notes,
  * scorings) add their own entry kinds here.
  */
-export async function clientTimeline(db: Kysely<Database>, clientId: string): Promise<TimelineEntryView[]> {
+export async function clientTimeline(db: Kysely<Database>, clientId: string): Promise<TimelineEntry[]> {
   const [client, stages, handovers, actions, closures, scorings] = await Promise.all([
     db
       .selectFrom('client')
@@ -42,23 +16,35 @@ export async function clientTimeline(db: Kysely<Database>, clientId: string): Pr
       .executeTakeFirst(),
     db
       .selectFrom('stage_change')
-      .select(['changed_on', 'created_at', 'from_stage_id', 'to_stage_id'])
+      .select(['changed_on as date', 'created_at as at', 'from_stage_id as fromStageId', 'to_stage_id as toStageId'])
       .where('client_id', '=', clientId)
       .execute(),
     db
       .selectFrom('handover')
-      .select(['handed_over_on', 'created_at', 'from_caseworker_id', 'to_caseworker_id', 'note'])
+      .select([
+        'handed_over_on as date',
+        'created_at as at',
+        'from_caseworker_id as fromCaseworkerId',
+        'to_caseworker_id as toCaseworkerId',
+        'note',
+      ])
       .where('client_id', '=', clientId)
       .execute(),
     db
       .selectFrom('action')
-      .select(['id', 'title', 'kind', 'due_date', 'done_at', 'created_at'])
+      .select(['id as actionId', 'title', 'kind as actionKind', 'due_date', 'done_at', 'created_at'])
       .where('client_id', '=', clientId)
       .where('deleted_at', 'is', null)
       .execute(),
     db
       .selectFrom('closure')
-      .select(['closed_on', 'reason_id', 'outcome_note', 'reopened_on', 'created_at'])
+      .select([
+        'closed_on as date',
+        'created_at as at',
+        'reason_id as reasonId',
+        'outcome_note as outcomeNote',
+        'reopened_on',
+      ])
       .where('client_id', '=', clientId)
       .execute(),
     // Removed scorings stay on the timeline as a record that they were removed.
@@ -67,14 +53,14 @@ export async function clientTimeline(db: Kysely<Database>, clientId: string): Pr
       .innerJoin('sheet_version as v', 'v.id', 's.version_id')
       .innerJoin('sheet as sh', 'sh.id', 'v.sheet_id')
       .select([
-        's.id',
-        's.scored_on',
-        's.scored_by',
-        's.created_at',
+        's.id as scoringId',
+        's.scored_on as date',
+        's.created_at as at',
+        'sh.name as sheetName',
+        'v.number as versionNumber',
+        's.scored_by as scoredBy',
         's.updated_at',
         's.deleted_at',
-        'sh.name',
-        'v.number',
       ])
       .where('s.client_id', '=', clientId)
       .execute(),
@@ -82,40 +68,19 @@ export async function clientTimeline(db: Kysely<Database>, clientId: string): Pr
   if (!client) return [];
   // Household notes show on every member's timeline.
   const notes = await notesForClient(db, clientId, client.household_id);
-  const entries: TimelineEntryView[] = [
+  const entries: TimelineEntry[] = [
     { kind: 'created', date: client.created_at.slice(0, 10), at: client.created_at },
-    ...stages.map((s) => ({
-      kind: 'stage' as const,
-      date: s.changed_on,
-      at: s.created_at,
-      fromStageId: s.from_stage_id,
-      toStageId: s.to_stage_id,
-    })),
-    ...handovers.map((h) => ({
-      kind: 'handover' as const,
-      date: h.handed_over_on,
-      at: h.created_at,
-      fromCaseworkerId: h.from_caseworker_id,
-      toCaseworkerId: h.to_caseworker_id,
-      note: h.note,
-    })),
+    ...stages.map((s) => ({ kind: 'stage' as const, ...s })),
+    ...handovers.map((h) => ({ kind: 'handover' as const, ...h })),
     // A to-do sits on the timeline at its due date, or when it was done.
-    ...actions.map((a) => ({
+    ...actions.map(({ due_date, done_at, created_at, ...a }) => ({
       kind: 'action' as const,
-      date: a.done_at ? a.done_at.slice(0, 10) : a.due_date,
-      at: a.done_at ?? a.created_at,
-      actionId: a.id,
-      title: a.title,
-      actionKind: a.kind,
-      done: a.done_at !== null,
+      date: done_at ? done_at.slice(0, 10) : due_date,
+      at: done_at ?? created_at,
+      ...a,
+      done: done_at !== null,
     })),
-    ...closures.map((z) => ({
-      kind: 'closed' as const,
-      date: z.closed_on,
-      at: z.created_at,
-      reasonId: z.reason_id,
-      outcomeNote: z.outcome_note,
-    })),
+    ...closures.map(({ reopened_on: _, ...z }) => ({ kind: 'closed' as const, ...z })),
     // Within a day: by the time noted, then by when it was written (same minute: newest first).
     ...notes.map((note) => ({
       kind: 'note' as const,
@@ -123,16 +88,11 @@ export async function clientTimeline(db: Kysely<Database>, clientId: string): Pr
       at: `${note.notedAt}|${note.createdAt}`,
       note,
     })),
-    ...scorings.map((z) => ({
+    ...scorings.map(({ updated_at, deleted_at, ...z }) => ({
       kind: 'scoring' as const,
-      date: z.scored_on,
-      at: z.created_at,
-      scoringId: z.id,
-      sheetName: z.name,
-      versionNumber: z.number,
-      scoredBy: z.scored_by,
-      edited: z.deleted_at === null && z.updated_at !== z.created_at,
-      removed: z.deleted_at !== null,
+      ...z,
+      edited: deleted_at === null && updated_at !== z.at,
+      removed: deleted_at !== null,
     })),
     ...closures.flatMap((z) =>
       z.reopened_on ? [{ kind: 'reopened' as const, date: z.reopened_on, at: z.reopened_on }] : [],

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import type { NoteHit } from '../../common/contract';
 import type { Database, NoteKind } from '../schema';
 import { foldForSearch } from './fold';
 
@@ -72,16 +73,6 @@ export interface NoteSearchFilter {
   limit?: number;
 }
 
-export interface NoteHit {
-  id: string;
-  clientId: string | null;
-  householdId: string | null;
-  ownerName: string;
-  kind: NoteKind;
-  notedAt: string;
-  snippet: string;
-}
-
 export async function searchNotes(db: Kysely<Database>, filter: NoteSearchFilter): Promise<NoteHit[]> {
   const match = ftsQuery(filter.text);
   if (!match) return [];
@@ -89,20 +80,12 @@ export async function searchNotes(db: Kysely<Database>, filter: NoteSearchFilter
   const filtered = Boolean(filter.clientId || filter.kind || filter.from || filter.to);
   // Rank inside the index first: joining every match to its note before sorting costs
   // most of the time for common words. Without filters only the best `limit` matter.
-  const rows = await sql<{
-    id: string;
-    client_id: string | null;
-    household_id: string | null;
-    owner: string | null;
-    kind: NoteKind;
-    noted_at: string;
-    body: string;
-  }>`
+  const rows = await sql<Omit<NoteHit, 'snippet'> & { body: string }>`
     WITH hits AS (
       SELECT rowid, rank FROM note_fts WHERE note_fts MATCH ${match} ORDER BY rank LIMIT ${filtered ? -1 : limit}
     )
-    SELECT n.id, n.client_id, n.household_id, n.kind, n.noted_at, n.body,
-           coalesce(c.first_name || ' ' || c.last_name, h.name) AS owner
+    SELECT n.id, n.client_id AS "clientId", n.household_id AS "householdId", n.kind, n.noted_at AS "notedAt", n.body,
+           coalesce(c.first_name || ' ' || c.last_name, h.name, '') AS "ownerName"
     FROM hits
     JOIN note n ON n.rowid = hits.rowid
     LEFT JOIN client c ON c.id = n.client_id
@@ -116,15 +99,7 @@ export async function searchNotes(db: Kysely<Database>, filter: NoteSearchFilter
     ORDER BY hits.rank, n.noted_at DESC
     LIMIT ${limit}
   `.execute(db);
-  return rows.rows.map((r) => ({
-    id: r.id,
-    clientId: r.client_id,
-    householdId: r.household_id,
-    ownerName: r.owner ?? '',
-    kind: r.kind,
-    notedAt: r.noted_at,
-    snippet: snippet(r.body, filter.text),
-  }));
+  return rows.rows.map(({ body, ...hit }) => ({ ...hit, snippet: snippet(body, filter.text) }));
 }
 
 /**

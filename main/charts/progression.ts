@@ -1,11 +1,12 @@
 import type { Progression } from '../../common/contract';
+import type { ScoredBy } from '../../common/enums';
 
 /** What the shaping needs, already loaded: scorings oldest first, the versions they used. */
 export interface ProgressionInput {
   scorings: ReadonlyArray<{
     date: string;
     createdAt?: string;
-    scoredBy: 'caseworker' | 'client' | 'together';
+    scoredBy: ScoredBy;
     versionId: string;
     versionNumber: number;
     scores: ReadonlyArray<{ indicatorKey: string; value: number | null }>;

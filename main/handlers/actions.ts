@@ -3,18 +3,12 @@ import { agenda, getAction, insertAction, listActions, updateAction } from '../.
 import type { DomainHandlers } from '../../common/contract';
 import { actor, type Context, today } from '../context';
 import { getNote } from '../../db/queries/notes';
-import { notFound } from '../rpc/app-error';
-import { requireClient } from './checks';
-
-async function requireAction(ctx: Context, id: string) {
-  const action = await getAction(ctx.db, id);
-  if (!action) throw notFound('To-do');
-  return action;
-}
+import { getClient } from '../../db/queries/clients';
+import { found } from '../rpc/app-error';
 
 export const actionHandlers = {
   async 'actions.list'(ctx, input) {
-    await requireClient(ctx.db, input.clientId);
+    found(await getClient(ctx.db, input.clientId), 'Client');
     return listActions(ctx.db, input.clientId);
   },
 
@@ -25,24 +19,24 @@ export const actionHandlers = {
   },
 
   async 'actions.create'(ctx, input) {
-    await requireClient(ctx.db, input.clientId);
-    if (input.noteId && !(await getNote(ctx.db, input.noteId))) throw notFound('Note');
+    found(await getClient(ctx.db, input.clientId), 'Client');
+    if (input.noteId) found(await getNote(ctx.db, input.noteId), 'Note');
     const id = await insertAction(ctx.db, input, ctx.now().toISOString(), actor(ctx));
-    return requireAction(ctx, id);
+    return found(await getAction(ctx.db, id), 'To-do');
   },
 
   async 'actions.setDone'(ctx, input) {
-    const action = await requireAction(ctx, input.id);
+    const action = found(await getAction(ctx.db, input.id), 'To-do');
     if (action.done !== input.done) {
       const at = ctx.now().toISOString();
       await updateAction(ctx.db, input.id, { done_at: input.done ? at : null }, at, actor(ctx));
     }
-    return requireAction(ctx, input.id);
+    return found(await getAction(ctx.db, input.id), 'To-do');
   },
 
   async 'actions.postpone'(ctx, input) {
-    await requireAction(ctx, input.id);
+    found(await getAction(ctx.db, input.id), 'To-do');
     await updateAction(ctx.db, input.id, { due_date: input.dueDate }, ctx.now().toISOString(), actor(ctx));
-    return requireAction(ctx, input.id);
+    return found(await getAction(ctx.db, input.id), 'To-do');
   },
 } satisfies DomainHandlers<Context, 'actions'>;

@@ -2,14 +2,8 @@ import { getCaseworker, insertCaseworker, listCaseworkers, updateCaseworker } fr
 import { activeClientIdsOf, handOver } from '../../db/queries/handovers';
 import type { DomainHandlers } from '../../common/contract';
 import { actor, type Context } from '../context';
-import { conflict, invalidInput, notFound } from '../rpc/app-error';
+import { conflict, found, invalidInput } from '../rpc/app-error';
 import { checkActiveCaseworker } from './checks';
-
-async function requireCaseworker(ctx: Context, id: string) {
-  const caseworker = await getCaseworker(ctx.db, id);
-  if (!caseworker) throw notFound('Caseworker');
-  return caseworker;
-}
 
 export const caseworkerHandlers = {
   async 'caseworkers.list'(ctx) {
@@ -18,11 +12,11 @@ export const caseworkerHandlers = {
 
   async 'caseworkers.create'(ctx, input) {
     const id = await insertCaseworker(ctx.db, input, ctx.now().toISOString(), actor(ctx));
-    return requireCaseworker(ctx, id);
+    return found(await getCaseworker(ctx.db, id), 'Caseworker');
   },
 
   async 'caseworkers.update'(ctx, input) {
-    await requireCaseworker(ctx, input.id);
+    found(await getCaseworker(ctx.db, input.id), 'Caseworker');
     await updateCaseworker(
       ctx.db,
       input.id,
@@ -30,11 +24,11 @@ export const caseworkerHandlers = {
       ctx.now().toISOString(),
       actor(ctx),
     );
-    return requireCaseworker(ctx, input.id);
+    return found(await getCaseworker(ctx.db, input.id), 'Caseworker');
   },
 
   async 'caseworkers.setActive'(ctx, input) {
-    const caseworker = await requireCaseworker(ctx, input.id);
+    const caseworker = found(await getCaseworker(ctx.db, input.id), 'Caseworker');
     if (!input.active && caseworker.activeClients > 0) {
       // Nobody's clients may be left without a worker: hand them over first.
       throw conflict('Caseworker still has active clients', {
@@ -50,7 +44,7 @@ export const caseworkerHandlers = {
       ctx.now().toISOString(),
       actor(ctx),
     );
-    return requireCaseworker(ctx, input.id);
+    return found(await getCaseworker(ctx.db, input.id), 'Caseworker');
   },
 
   async 'caseworkers.switchCurrent'(ctx, input) {
@@ -62,7 +56,7 @@ export const caseworkerHandlers = {
   async 'caseworkers.handoverCaseload'(ctx, input) {
     if (input.fromId === input.toId)
       throw conflict('Source and target are the same caseworker', { reason: 'same_caseworker' });
-    await requireCaseworker(ctx, input.fromId);
+    found(await getCaseworker(ctx.db, input.fromId), 'Caseworker');
     const moved = await ctx.db.transaction().execute(async (trx) => {
       await checkActiveCaseworker(trx, input.toId, 'toId');
       const ids = await activeClientIdsOf(trx, input.fromId);

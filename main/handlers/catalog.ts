@@ -7,13 +7,7 @@ import {
 } from '../../db/queries/catalog';
 import type { DomainHandlers } from '../../common/contract';
 import { actor, type Context } from '../context';
-import { conflict, notFound } from '../rpc/app-error';
-
-async function requireItem(ctx: Context, id: string) {
-  const item = await getCatalogItem(ctx.db, id);
-  if (!item) throw notFound('List item');
-  return item;
-}
+import { conflict, found } from '../rpc/app-error';
 
 export const catalogHandlers = {
   async 'catalog.list'(ctx) {
@@ -31,22 +25,22 @@ export const catalogHandlers = {
           actor(ctx),
         ),
       );
-    return requireItem(ctx, id);
+    return found(await getCatalogItem(ctx.db, id), 'List item');
   },
 
   async 'catalog.update'(ctx, input) {
-    await requireItem(ctx, input.id);
+    found(await getCatalogItem(ctx.db, input.id), 'List item');
     const changes = {
       name: input.name,
       ...(input.weight === undefined ? {} : { weight: input.weight }),
       ...(input.rescoreWeeks === undefined ? {} : { rescore_weeks: input.rescoreWeeks }),
     };
     await updateCatalogItem(ctx.db, input.id, changes, ctx.now().toISOString(), actor(ctx));
-    return requireItem(ctx, input.id);
+    return found(await getCatalogItem(ctx.db, input.id), 'List item');
   },
 
   async 'catalog.move'(ctx, input) {
-    await requireItem(ctx, input.id);
+    found(await getCatalogItem(ctx.db, input.id), 'List item');
     await ctx.db
       .transaction()
       .execute((trx) => moveCatalogItem(trx, input.id, input.direction, ctx.now().toISOString(), actor(ctx)));
@@ -54,14 +48,14 @@ export const catalogHandlers = {
   },
 
   async 'catalog.setRetired'(ctx, input) {
-    await requireItem(ctx, input.id);
+    found(await getCatalogItem(ctx.db, input.id), 'List item');
     const at = ctx.now().toISOString();
     await updateCatalogItem(ctx.db, input.id, { retired_at: input.retired ? at : null }, at, actor(ctx));
-    return requireItem(ctx, input.id);
+    return found(await getCatalogItem(ctx.db, input.id), 'List item');
   },
 
   async 'catalog.remove'(ctx, input) {
-    const item = await requireItem(ctx, input.id);
+    const item = found(await getCatalogItem(ctx.db, input.id), 'List item');
     // History keeps pointing at items in use: those can only be retired.
     if (item.inUse > 0) throw conflict('The item is in use', { reason: 'in_use', count: item.inUse });
     const at = ctx.now().toISOString();

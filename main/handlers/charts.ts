@@ -6,12 +6,12 @@ import { progressByCaseworker, summarizeChange } from '../charts/team';
 import { shapeProgression } from '../charts/progression';
 import type { DomainHandlers } from '../../common/contract';
 import { type Context, today } from '../context';
-import { notFound } from '../rpc/app-error';
-import { requireClient } from './checks';
+import { getClient } from '../../db/queries/clients';
+import { found, notFound } from '../rpc/app-error';
 
 export const chartHandlers = {
   async 'charts.progression'(ctx, input) {
-    const client = await requireClient(ctx.db, input.clientId);
+    const client = found(await getClient(ctx.db, input.clientId), 'Client');
     const [scorings, goals, milestones] = await Promise.all([
       listScorings(ctx.db, client.id),
       listGoals(ctx.db, client.id),

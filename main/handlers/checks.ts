@@ -1,17 +1,11 @@
 import type { Kysely } from 'kysely';
 import { isSelectable } from '../../db/queries/catalog';
 import { getCaseworker } from '../../db/queries/caseworkers';
-import { findClientByReference, getClient, type ClientView } from '../../db/queries/clients';
+import { findClientByReference } from '../../db/queries/clients';
 import type { CatalogKind, Database } from '../../db/schema';
-import { conflict, invalidInput, notFound } from '../rpc/app-error';
+import { conflict, invalidInput } from '../rpc/app-error';
 
 /** Checks that inputs which passed the schema also fit the data; each failure names its field. */
-
-export async function requireClient(db: Kysely<Database>, id: string): Promise<ClientView> {
-  const client = await getClient(db, id);
-  if (!client) throw notFound('Client');
-  return client;
-}
 
 export async function checkCatalogChoice(
   db: Kysely<Database>,

@@ -1,6 +1,7 @@
 import {
   listCaseload,
   closeClient,
+  getClient,
   insertClient,
   recordStageChange,
   reopenClient,
@@ -10,14 +11,13 @@ import { handOver } from '../../db/queries/handovers';
 import { clientTimeline } from '../../db/queries/timeline';
 import type { DomainHandlers } from '../../common/contract';
 import { actor, type Context, today } from '../context';
-import { conflict } from '../rpc/app-error';
+import { conflict, found } from '../rpc/app-error';
 import {
   checkActiveCaseworker,
   checkCatalogChoice,
   checkHousehold,
   checkNotFuture,
   checkReferenceFree,
-  requireClient,
 } from './checks';
 
 export const clientHandlers = {
@@ -26,7 +26,7 @@ export const clientHandlers = {
   },
 
   async 'clients.get'(ctx, input) {
-    return requireClient(ctx.db, input.id);
+    return found(await getClient(ctx.db, input.id), 'Client');
   },
 
   async 'clients.create'(ctx, input) {
@@ -46,13 +46,13 @@ export const clientHandlers = {
         by,
       );
     });
-    return requireClient(ctx.db, id);
+    return found(await getClient(ctx.db, id), 'Client');
   },
 
   async 'clients.update'(ctx, input) {
     const { id, ...facts } = input;
     await ctx.db.transaction().execute(async (trx) => {
-      const client = await requireClient(trx, id);
+      const client = found(await getClient(trx, id), 'Client');
       checkNotFuture(facts.dateOfBirth, today(ctx), 'dateOfBirth');
       // A retired target group may stay on a client who already has it.
       if (facts.targetGroupId !== client.targetGroupId)
@@ -67,12 +67,12 @@ export const clientHandlers = {
         actor(ctx),
       );
     });
-    return requireClient(ctx.db, id);
+    return found(await getClient(ctx.db, id), 'Client');
   },
 
   async 'clients.changeStage'(ctx, input) {
     await ctx.db.transaction().execute(async (trx) => {
-      const client = await requireClient(trx, input.id);
+      const client = found(await getClient(trx, input.id), 'Client');
       if (client.stageId === input.stageId) return;
       await checkCatalogChoice(trx, input.stageId, 'stage', 'stageId');
       await recordStageChange(
@@ -82,13 +82,13 @@ export const clientHandlers = {
         actor(ctx),
       );
     });
-    return requireClient(ctx.db, input.id);
+    return found(await getClient(ctx.db, input.id), 'Client');
   },
 
   async 'clients.handover'(ctx, input) {
     const moved = await ctx.db.transaction().execute(async (trx) => {
       await checkActiveCaseworker(trx, input.toCaseworkerId, 'toCaseworkerId');
-      for (const id of input.ids) await requireClient(trx, id);
+      for (const id of input.ids) found(await getClient(trx, id), 'Client');
       return handOver(
         trx,
         { clientIds: input.ids, toCaseworkerId: input.toCaseworkerId, date: input.date, note: input.note },
@@ -101,7 +101,7 @@ export const clientHandlers = {
 
   async 'clients.close'(ctx, input) {
     await ctx.db.transaction().execute(async (trx) => {
-      const client = await requireClient(trx, input.id);
+      const client = found(await getClient(trx, input.id), 'Client');
       if (client.status === 'closed') throw conflict('The case is already closed', { reason: 'already_closed' });
       await checkCatalogChoice(trx, input.reasonId, 'closure_reason', 'reasonId');
       await closeClient(
@@ -111,20 +111,20 @@ export const clientHandlers = {
         actor(ctx),
       );
     });
-    return requireClient(ctx.db, input.id);
+    return found(await getClient(ctx.db, input.id), 'Client');
   },
 
   async 'clients.reopen'(ctx, input) {
     await ctx.db.transaction().execute(async (trx) => {
-      const client = await requireClient(trx, input.id);
+      const client = found(await getClient(trx, input.id), 'Client');
       if (client.status !== 'closed') throw conflict('The case is not closed', { reason: 'not_closed' });
       await reopenClient(trx, input.id, input.date, ctx.now().toISOString(), actor(ctx));
     });
-    return requireClient(ctx.db, input.id);
+    return found(await getClient(ctx.db, input.id), 'Client');
   },
 
   async 'clients.timeline'(ctx, input) {
-    await requireClient(ctx.db, input.id);
+    found(await getClient(ctx.db, input.id), 'Client');
     return clientTimeline(ctx.db, input.id);
   },
 } satisfies DomainHandlers<Context, 'clients'>;

@@ -1,23 +1,24 @@
 import { listGoals, removeGoal, setGoal } from '../../db/queries/goals';
 import type { DomainHandlers } from '../../common/contract';
 import { actor, type Context } from '../context';
-import { notFound } from '../rpc/app-error';
-import { requireClient } from './checks';
+import { getClient } from '../../db/queries/clients';
+import { found, notFound } from '../rpc/app-error';
 
 export const goalHandlers = {
   async 'goals.list'(ctx, input) {
-    await requireClient(ctx.db, input.clientId);
+    found(await getClient(ctx.db, input.clientId), 'Client');
     return listGoals(ctx.db, input.clientId);
   },
 
   async 'goals.set'(ctx, input) {
     const id = await ctx.db.transaction().execute(async (trx) => {
-      await requireClient(trx, input.clientId);
+      found(await getClient(trx, input.clientId), 'Client');
       return setGoal(trx, input, ctx.now().toISOString(), actor(ctx));
     });
-    const goal = (await listGoals(ctx.db, input.clientId)).find((g) => g.id === id);
-    if (!goal) throw notFound('Goal');
-    return goal;
+    return found(
+      (await listGoals(ctx.db, input.clientId)).find((g) => g.id === id),
+      'Goal',
+    );
   },
 
   async 'goals.remove'(ctx, input) {

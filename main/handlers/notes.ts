@@ -12,18 +12,13 @@ import {
 import { searchNotes } from '../../db/search/notes';
 import type { DomainHandlers } from '../../common/contract';
 import { actor, type Context } from '../context';
-import { notFound } from '../rpc/app-error';
-import { checkHousehold, requireClient } from './checks';
-
-async function requireNote(ctx: Context, id: string) {
-  const note = await getNote(ctx.db, id);
-  if (!note) throw notFound('Note');
-  return note;
-}
+import { getClient } from '../../db/queries/clients';
+import { found } from '../rpc/app-error';
+import { checkHousehold } from './checks';
 
 export const noteHandlers = {
   async 'notes.get'(ctx, input) {
-    const note = await requireNote(ctx, input.id);
+    const note = found(await getNote(ctx.db, input.id), 'Note');
     return { ...note, versions: await noteVersions(ctx.db, note.id) };
   },
 
@@ -34,7 +29,7 @@ export const noteHandlers = {
 
   async 'notes.create'(ctx, input) {
     const id = await ctx.db.transaction().execute(async (trx) => {
-      if (input.clientId) await requireClient(trx, input.clientId);
+      if (input.clientId) found(await getClient(trx, input.clientId), 'Client');
       if (input.householdId) await checkHousehold(trx, input.householdId, 'householdId');
       const note = {
         clientId: input.clientId ?? null,
@@ -49,20 +44,20 @@ export const noteHandlers = {
       await discardDraft(trx, input.clientId ? `client:${input.clientId}` : `household:${input.householdId ?? ''}`);
       return noteId;
     });
-    return requireNote(ctx, id);
+    return found(await getNote(ctx.db, id), 'Note');
   },
 
   async 'notes.update'(ctx, input) {
     await ctx.db.transaction().execute(async (trx) => {
-      if (!(await getNote(trx, input.id))) throw notFound('Note');
+      found(await getNote(trx, input.id), 'Note');
       await updateNote(trx, input.id, input, ctx.now().toISOString(), actor(ctx));
       await discardDraft(trx, `note:${input.id}`);
     });
-    return requireNote(ctx, input.id);
+    return found(await getNote(ctx.db, input.id), 'Note');
   },
 
   async 'notes.remove'(ctx, input) {
-    await requireNote(ctx, input.id);
+    found(await getNote(ctx.db, input.id), 'Note');
     await removeNote(ctx.db, input.id, ctx.now().toISOString(), actor(ctx));
     return { ok: true as const };
   },

@@ -1,8 +1,8 @@
 import type { DomainHandlers } from '../../common/contract';
 import { step } from '../../common/contract/presentation';
 import type { Context } from '../context';
-import { AppError, invalidInput } from '../rpc/app-error';
-import { requireClient } from './checks';
+import { getClient } from '../../db/queries/clients';
+import { AppError, found, invalidInput } from '../rpc/app-error';
 
 function running(ctx: Context) {
   const state = ctx.meeting.state;
@@ -26,7 +26,7 @@ export const presentationHandlers = {
   async 'presentation.start'(ctx, input) {
     if (!ctx.desktop.displays().some((d) => d.id === input.displayId))
       throw invalidInput({ field: 'displayId', rule: 'unavailable' });
-    for (const id of input.clientIds) await requireClient(ctx.db, id);
+    for (const id of input.clientIds) found(await getClient(ctx.db, id), 'Client');
     // One presentation at a time: a new start replaces the running one, on its display.
     if (ctx.meeting.state) ctx.desktop.closePresentation();
     const state = {

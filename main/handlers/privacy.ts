@@ -7,9 +7,10 @@ import { DEFAULT_RETENTION_YEARS } from '../../common/contract/safety';
 import { fileTexts } from '../../common/i18n/files';
 import { type Context, language, today } from '../context';
 import { writeFileAtomic } from '../files';
-import { conflict } from '../rpc/app-error';
+import { getClient } from '../../db/queries/clients';
+import { conflict, found } from '../rpc/app-error';
 import { saveName } from '../save-name';
-import { checkCatalogChoice, requireClient } from './checks';
+import { checkCatalogChoice } from './checks';
 
 /**
  * Erases clients for good: every row (secure_delete overwrites them, db/connection.ts),
@@ -36,20 +37,17 @@ async function erase(ctx: Context, clientIds: readonly string[]): Promise<void> 
 async function dueForPurge(ctx: Context) {
   const day = today(ctx);
   return (await closedBefore(ctx.db))
-    .map((row) => ({
-      clientId: row.id,
-      pseudonym: row.pseudonym,
-      name: `${row.firstName} ${row.lastName}`,
-      targetGroupId: row.targetGroupId,
-      closedOn: row.closedOn,
-      purgeFrom: format(addYears(parseISO(row.closedOn), row.retentionYears ?? DEFAULT_RETENTION_YEARS), 'yyyy-MM-dd'),
+    .map(({ firstName, lastName, retentionYears, ...row }) => ({
+      ...row,
+      name: `${firstName} ${lastName}`,
+      purgeFrom: format(addYears(parseISO(row.closedOn), retentionYears ?? DEFAULT_RETENTION_YEARS), 'yyyy-MM-dd'),
     }))
     .filter((row) => row.purgeFrom <= day);
 }
 
 export const privacyHandlers = {
   async 'privacy.exportClient'(ctx, input) {
-    const client = await requireClient(ctx.db, input.clientId);
+    const client = found(await getClient(ctx.db, input.clientId), 'Client');
     const files = fileTexts[language(ctx)];
     const path = await ctx.desktop.chooseSaveFile({
       defaultName: saveName(`${files.names.personalData} ${client.pseudonym} ${today(ctx)}`, 'json'),
@@ -76,12 +74,12 @@ export const privacyHandlers = {
   },
 
   async 'privacy.erasurePlan'(ctx, input) {
-    const client = await requireClient(ctx.db, input.clientId);
+    const client = found(await getClient(ctx.db, input.clientId), 'Client');
     return { household: await householdOnErasure(ctx.db, client.id) };
   },
 
   async 'privacy.eraseClient'(ctx, input) {
-    const client = await requireClient(ctx.db, input.clientId);
+    const client = found(await getClient(ctx.db, input.clientId), 'Client');
     // Typed by hand in the dialog: an erasure cannot be undone.
     if (input.confirm.trim() !== client.pseudonym) throw conflict('Confirmation does not match', { reason: 'confirm' });
     await erase(ctx, [client.id]);

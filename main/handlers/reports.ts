@@ -2,9 +2,9 @@ import type { DomainHandlers } from '../../common/contract';
 import { fileTexts } from '../../common/i18n/files';
 import { type Context, language, today } from '../context';
 import { writeFileAtomic } from '../files';
-import { invalidInput } from '../rpc/app-error';
+import { getClient } from '../../db/queries/clients';
+import { found, invalidInput } from '../rpc/app-error';
 import { saveName } from '../save-name';
-import { requireClient } from './checks';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -14,7 +14,7 @@ function fileName(ctx: Context, word: string, who: string, extension: string) {
 }
 
 async function subject(ctx: Context, clientId: string, pseudonymised: boolean): Promise<string> {
-  const client = await requireClient(ctx.db, clientId);
+  const client = found(await getClient(ctx.db, clientId), 'Client');
   return pseudonymised ? client.pseudonym : `${client.firstName} ${client.lastName}`;
 }
 

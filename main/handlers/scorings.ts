@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { newId } from '../../db/ids';
 import {
   coverageByCaseworker,
+  getScoring,
   insertScoring,
   listScorings,
   previousValues,
@@ -13,16 +14,11 @@ import { listGoals } from '../../db/queries/goals';
 import type { Database } from '../../db/schema';
 import type { DomainHandlers, FieldIssue, Output, ParsedInput } from '../../common/contract';
 import { actor, type Context, today } from '../context';
-import { conflict, invalidInput, notFound } from '../rpc/app-error';
-import { checkNotFuture, requireClient } from './checks';
+import { getClient } from '../../db/queries/clients';
+import { conflict, found, invalidInput } from '../rpc/app-error';
+import { checkNotFuture } from './checks';
 
 type ScoringInput = ParsedInput<'scorings.create'>;
-
-async function requireScoring(db: Kysely<Database>, clientId: string, id: string): Promise<Output<'scorings.create'>> {
-  const [scoring] = await listScorings(db, clientId, id);
-  if (!scoring) throw notFound('Scoring');
-  return scoring;
-}
 
 /**
  * A scoring is made on a published version of a sheet still in use; every value
@@ -55,7 +51,7 @@ async function checkScoring(db: Kysely<Database>, input: ScoringInput, todayDate
 
 export const scoringHandlers = {
   async 'scorings.form'(ctx, input) {
-    const client = await requireClient(ctx.db, input.clientId);
+    const client = found(await getClient(ctx.db, input.clientId), 'Client');
     const sheetId = input.sheetId ?? (await defaultSheetFor(ctx.db, client.targetGroupId));
     if (!sheetId) return null;
     const [sheet] = await listSheets(ctx.db, sheetId);
@@ -67,13 +63,13 @@ export const scoringHandlers = {
   },
 
   async 'scorings.list'(ctx, input) {
-    await requireClient(ctx.db, input.clientId);
+    found(await getClient(ctx.db, input.clientId), 'Client');
     return listScorings(ctx.db, input.clientId);
   },
 
   async 'scorings.create'(ctx, input) {
     const id = await ctx.db.transaction().execute(async (trx) => {
-      const client = await requireClient(trx, input.clientId);
+      const client = found(await getClient(trx, input.clientId), 'Client');
       const scores = await checkScoring(trx, input, today(ctx));
       return insertScoring(
         trx,
@@ -82,13 +78,13 @@ export const scoringHandlers = {
         actor(ctx),
       );
     });
-    return requireScoring(ctx.db, input.clientId, id);
+    return found(await getScoring(ctx.db, input.clientId, id), 'Scoring');
   },
 
   async 'scorings.update'(ctx, input) {
     const { id, ...scoring } = input;
     await ctx.db.transaction().execute(async (trx) => {
-      const existing = await requireScoring(trx, scoring.clientId, id);
+      const existing = found(await getScoring(trx, scoring.clientId, id), 'Scoring');
       const scores = await checkScoring(trx, scoring, today(ctx));
       await updateScoring(
         trx,
@@ -98,17 +94,19 @@ export const scoringHandlers = {
         actor(ctx),
       );
     });
-    return requireScoring(ctx.db, scoring.clientId, id);
+    return found(await getScoring(ctx.db, scoring.clientId, id), 'Scoring');
   },
 
   async 'scorings.remove'(ctx, input) {
-    const row = await ctx.db
-      .selectFrom('scoring')
-      .select(['id', 'client_id'])
-      .where('id', '=', input.id)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    if (!row) throw notFound('Scoring');
+    found(
+      await ctx.db
+        .selectFrom('scoring')
+        .select('id')
+        .where('id', '=', input.id)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst(),
+      'Scoring',
+    );
     const at = ctx.now().toISOString();
     await removeScoring(ctx.db, input.id, at, actor(ctx));
     return { ok: true as const };
@@ -141,11 +139,11 @@ async function coverage(ctx: Context): Promise<Output<'coverage.get'>> {
     coverageByCaseworker(ctx.db, day),
     ctx.db
       .selectFrom('coverage_target')
-      .select(['share', 'due_on'])
+      .select(['share', 'due_on as dueOn'])
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst(),
   ]);
-  return { today: day, target: target ? { share: target.share, dueOn: target.due_on } : null, caseworkers };
+  return { today: day, target: target ?? null, caseworkers };
 }

@@ -13,7 +13,7 @@ import {
 import { starterSheet } from '../../db/starters';
 import type { DomainHandlers, FieldIssue, Output, ParsedInput } from '../../common/contract';
 import { actor, type Context } from '../context';
-import { conflict, invalidInput, notFound } from '../rpc/app-error';
+import { conflict, found, invalidInput } from '../rpc/app-error';
 import { checkCatalogChoice } from './checks';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
@@ -21,8 +21,7 @@ import type { Database } from '../../db/schema';
 type SheetDetail = Output<'sheets.get'>;
 
 async function detail(db: Kysely<Database>, id: string): Promise<SheetDetail> {
-  const [summary] = await listSheets(db, id);
-  if (!summary) throw notFound('Sheet');
+  const summary = found((await listSheets(db, id))[0], 'Sheet');
   const [draft, published] = await Promise.all([
     summary.draftVersionId ? getVersion(db, summary.draftVersionId) : undefined,
     summary.publishedVersionId ? getVersion(db, summary.publishedVersionId) : undefined,
@@ -73,9 +72,7 @@ export const sheetHandlers = {
   },
 
   async 'sheets.version'(ctx, input) {
-    const version = await getVersion(ctx.db, input.id);
-    if (!version) throw notFound('Sheet version');
-    return version;
+    return found(await getVersion(ctx.db, input.id), 'Sheet version');
   },
 
   async 'sheets.createFromStarter'(ctx, input) {

@@ -26,6 +26,12 @@ export function notFound(what: string): AppError {
   return new AppError('not_found', `${what} not found`);
 }
 
+/** The record a lookup found, or the not_found error naming what is missing. */
+export function found<T>(record: T | null | undefined, what: string): T {
+  if (record === null || record === undefined) throw notFound(what);
+  return record;
+}
+
 export function conflict(message: string, details: ErrorDetails, options?: { committed?: boolean }): AppError {
   return new AppError('conflict', message, details, options);
 }

@@ -1,8 +1,8 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { clientsByReference } from '../../db/queries/imports';
 import { insertScoring } from '../../db/queries/scorings';
-import type { VersionView } from '../../db/queries/sheets';
 import type { Database, ScoredBy } from '../../db/schema';
+import type { SheetVersion } from '../../common/contract';
 import { CASELOAD_SYNONYMS, type RowIssue } from './caseload-import';
 import { headerKey, parseDateCell, parseIntegerCell } from './values';
 import { cellText, headerRow, type Worksheet } from './workbook';
@@ -38,7 +38,7 @@ const SCORED_BY: Record<string, ScoredBy> = Object.fromEntries(
 );
 
 /** Header names for the fixed columns, and each indicator by its own name. */
-export function scoresSynonyms(indicators: VersionView['indicators']): Record<string, readonly string[]> {
+export function scoresSynonyms(indicators: SheetVersion['indicators']): Record<string, readonly string[]> {
   return {
     reference: CASELOAD_SYNONYMS.reference,
     date: ['Datum', 'Scoredatum', 'Datum score', 'Dato', 'Scoringsdato', 'Date', 'Scored on'],
@@ -55,7 +55,7 @@ export function scoresSynonyms(indicators: VersionView['indicators']): Record<st
 export async function planScores(
   db: Kysely<Database>,
   sheet: Worksheet,
-  version: VersionView,
+  version: SheetVersion,
   mapping: Record<string, number>,
   today: string,
 ): Promise<ScoresPlan> {
@@ -143,11 +143,11 @@ export async function planScores(
   return { rows };
 }
 
-/** Writes the planned scorings (inside the caller's transaction); returns how many. */
+/** Writes the planned scorings; returns how many. */
 export async function importScores(
-  db: Kysely<Database>,
+  db: Transaction<Database>,
   plan: ScoresPlan,
-  version: VersionView,
+  version: SheetVersion,
   at: string,
   by: string | null,
 ): Promise<number> {

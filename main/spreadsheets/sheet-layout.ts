@@ -1,7 +1,6 @@
-import { contract, type FieldIssue } from '../../common/contract';
+import { contract, type FieldIssue, type SheetVersion } from '../../common/contract';
 import { exportTexts } from '../../common/i18n/exports';
 import { LANGUAGES, type Language } from '../../common/languages';
-import type { VersionView } from '../../db/queries/sheets';
 import { checkIndicators } from '../handlers/sheets';
 import { AppError } from '../rpc/app-error';
 import { toFieldIssue } from '../rpc/dispatch';
@@ -22,7 +21,7 @@ const INDICATOR_HEADERS = new Set(LANGS.map((l) => headerKey(l.columns.indicator
 const NAME_KEYS = new Set(LANGS.map((l) => headerKey(l.name)));
 const DESCRIPTION_KEYS = new Set(LANGS.map((l) => headerKey(l.description)));
 
-export function sheetLayoutTables(version: VersionView, description: string | null, language: Language): Table[] {
+export function sheetLayoutTables(version: SheetVersion, description: string | null, language: Language): Table[] {
   const l = exportTexts[language].sheetLayout;
   return [
     {

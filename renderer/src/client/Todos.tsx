@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Action, ActionKind } from '../../../common/contract';
+import { ACTION_KINDS } from '../../../common/enums';
 import { call } from '../api';
 import { formatDate } from '../format';
 import { plusDays } from '../../../common/dates';
@@ -8,8 +9,6 @@ import { useSession } from '../session';
 import { ErrorSummary, SelectField, TextField } from '../ui/fields';
 import { useSave } from '../ui/useSave';
 import { useRemote } from '../useRemote';
-
-const KINDS: readonly ActionKind[] = ['task', 'appointment', 'follow_up'];
 
 /** A client's to-dos: add one, tick it off, push it a week. */
 export function Todos({ clientId, adding, onAdded }: { clientId: string; adding: boolean; onAdded(): void }) {
@@ -127,7 +126,7 @@ function TodoForm({ clientId, onAdded }: { clientId: string; onAdded(): void }) 
         name="kind"
         value={kind}
         onChange={(v) => setKind(v as ActionKind)}
-        options={KINDS.map((k) => ({ value: k, label: t(`actionKinds.${k}`) }))}
+        options={ACTION_KINDS.map((k) => ({ value: k, label: t(`actionKinds.${k}`) }))}
       />
       <TextField
         label={t('fields.dueDate')}

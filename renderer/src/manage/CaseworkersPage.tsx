@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Caseworker, Role } from '../../../common/contract';
+import { ROLES } from '../../../common/enums';
 import { call } from '../api';
 import { formatNumber } from '../format';
 import { useSession } from '../session';
@@ -9,8 +10,6 @@ import { FormDialog } from '../ui/FormDialog';
 import { useAction } from '../ui/useAction';
 import { useSave } from '../ui/useSave';
 import './manage.css';
-
-const ROLES: readonly Role[] = ['caseworker', 'key_person'];
 
 function RoleField({ value, onChange, error }: { value: Role; onChange(role: Role): void; error: string | undefined }) {
   const { t } = useTranslation();

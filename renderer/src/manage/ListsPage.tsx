@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'rea
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CatalogItem, CatalogKind } from '../../../common/contract';
+import { CATALOG_KINDS } from '../../../common/enums';
 import { call } from '../api';
 import { formatNumber } from '../format';
 import { DEFAULT_RESCORE_WEEKS } from '../../../common/rhythm';
@@ -11,8 +12,6 @@ import { useSave } from '../ui/useSave';
 import { FormDialog } from '../ui/FormDialog';
 import { useAction } from '../ui/useAction';
 import './manage.css';
-
-const KINDS: readonly CatalogKind[] = ['target_group', 'stage', 'closure_reason'];
 
 type Direction = 'up' | 'down';
 type Open = { dialog: 'rename' | 'rhythm' | 'remove'; item: CatalogItem } | null;
@@ -38,7 +37,7 @@ export function ListsPage() {
         <h1 id={titleId}>{t('nav.lists')}</h1>
       </div>
       <p className="hint manage-intro">{t('manage.lists.intro')}</p>
-      {KINDS.map((kind) => (
+      {CATALOG_KINDS.map((kind) => (
         <ListSection key={kind} kind={kind} />
       ))}
     </section>

@@ -1,7 +1,8 @@
 import { format } from 'date-fns';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Note, NoteKind } from '../../../common/contract';
+import type { Note } from '../../../common/contract';
+import { NOTE_KINDS, type NoteKind } from '../../../common/enums';
 import { call } from '../api';
 import { formatDateTime } from '../format';
 import { useSession } from '../session';
@@ -10,15 +11,6 @@ import { CheckboxField, ErrorSummary, SelectField, TextArea, TextField } from '.
 import { FormFooter } from '../ui/FormDialog';
 import { useSave } from '../ui/useSave';
 import './notes.css';
-
-export const NOTE_KINDS: readonly NoteKind[] = [
-  'conversation',
-  'phone_call',
-  'home_visit',
-  'agreement',
-  'reflection',
-  'milestone',
-];
 
 /** What the note is for: a new note for a client or a household, or a change to one. */
 export type NoteTarget =

@@ -9,7 +9,7 @@ import { useSession } from '../session';
 import { ErrorSummary, SelectField, TextField } from '../ui/fields';
 import { useRemote } from '../useRemote';
 import { splitHighlights } from './format';
-import { NOTE_KINDS } from './NoteEditor';
+import { NOTE_KINDS } from '../../../common/enums';
 import './notes.css';
 
 /** Search in every note as you type, narrowed by client, kind and period; best matches first. */

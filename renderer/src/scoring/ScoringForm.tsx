@@ -1,6 +1,7 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Goal, Scoring, ScoringForm as ScoringFormData, SheetVersion } from '../../../common/contract';
+import { SCORED_BY, type ScoredBy } from '../../../common/enums';
 import { call } from '../api';
 import { formatDate } from '../format';
 import { href, navigate } from '../router';
@@ -10,8 +11,6 @@ import { FormDialog } from '../ui/FormDialog';
 import { useSave } from '../ui/useSave';
 import { type Entry, IndicatorField } from './IndicatorField';
 
-type ScoredBy = Scoring['scoredBy'];
-const SCORED_BY: readonly ScoredBy[] = ['caseworker', 'client', 'together'];
 const UNSCORED: Entry = { value: null, comment: '' };
 
 interface Props {

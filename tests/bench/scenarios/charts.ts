@@ -41,38 +41,38 @@ export async function chartDatabase() {
   const connection = openConnection(path);
   await migrateToLatest(connection.db);
   const at = `${BENCH_TODAY}T08:00:00.000Z`;
-  const me = await insertCaseworker(connection.db, { name: 'Bench', role: 'key_person' }, at, null);
-  const sheetId = await insertSheet(connection.db, { name: 'Twaalf indicatoren', description: null }, at, me);
-  const indicators = Array.from({ length: 12 }, (_, i) => ({
-    key: `k${i}`,
-    name: `Indicator ${i + 1}`,
-    description: null,
-    scaleMin: 1,
-    scaleMax: 5,
-    levels: [1, 2, 3, 4, 5].map((value) => ({ value, label: `Niveau ${value}`, description: null })),
-  }));
-  const versionId = await insertDraft(connection.db, sheetId, indicators, at, me);
-  await publishVersion(connection.db, versionId, at);
-  const version = (await getVersion(connection.db, versionId))!;
-  const clientId = await insertClient(
-    connection.db,
-    {
-      firstName: 'Bench',
-      lastName: 'Client',
-      reference: null,
-      dateOfBirth: null,
-      phone: null,
-      email: null,
-      targetGroupId: null,
-      householdId: null,
-      startDate: '2021-01-04',
-      stageId: null,
-      caseworkerId: me,
-    },
-    at,
-    me,
-  );
-  await connection.db.transaction().execute(async (trx) => {
+  const clientId = await connection.db.transaction().execute(async (trx) => {
+    const me = await insertCaseworker(trx, { name: 'Bench', role: 'key_person' }, at, null);
+    const sheetId = await insertSheet(trx, { name: 'Twaalf indicatoren', description: null }, at, me);
+    const indicators = Array.from({ length: 12 }, (_, i) => ({
+      key: `k${i}`,
+      name: `Indicator ${i + 1}`,
+      description: null,
+      scaleMin: 1,
+      scaleMax: 5,
+      levels: [1, 2, 3, 4, 5].map((value) => ({ value, label: `Niveau ${value}`, description: null })),
+    }));
+    const versionId = await insertDraft(trx, sheetId, indicators, at, me);
+    await publishVersion(trx, versionId, at);
+    const version = (await getVersion(trx, versionId))!;
+    const id = await insertClient(
+      trx,
+      {
+        firstName: 'Bench',
+        lastName: 'Client',
+        reference: null,
+        dateOfBirth: null,
+        phone: null,
+        email: null,
+        targetGroupId: null,
+        householdId: null,
+        startDate: '2021-01-04',
+        stageId: null,
+        caseworkerId: me,
+      },
+      at,
+      me,
+    );
     for (let n = 0; n < 60; n++) {
       const date = new Date(Date.UTC(2021, 0, 4 + n * 28)).toISOString().slice(0, 10);
       const scores = version.indicators.map((ind, i) => ({
@@ -83,11 +83,12 @@ export async function chartDatabase() {
       }));
       await insertScoring(
         trx,
-        { clientId, versionId, date, scoredBy: n % 4 === 3 ? 'client' : 'caseworker', caseworkerId: me, scores },
+        { clientId: id, versionId, date, scoredBy: n % 4 === 3 ? 'client' : 'caseworker', caseworkerId: me, scores },
         at,
         me,
       );
     }
+    return id;
   });
   await connection.close();
   return { temp, path, clientId };

@@ -1,0 +1,27 @@
+/**
+ * The fixed vocabularies of Koers's data, each declared once: the database schema
+ * (db/schema.ts), the contract's zod schemas and the renderer's choices are all
+ * typed from these lists, in this order. The migrations spell the checked ones out
+ * in CHECK constraints as they were written; tests/unit/enums.test.ts holds the two
+ * equal.
+ */
+
+export const ROLES = ['caseworker', 'key_person'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The lists key persons manage. */
+export const CATALOG_KINDS = ['target_group', 'stage', 'closure_reason'] as const;
+export type CatalogKind = (typeof CATALOG_KINDS)[number];
+
+export const CLIENT_STATUSES = ['active', 'closed'] as const;
+export type ClientStatus = (typeof CLIENT_STATUSES)[number];
+
+export const ACTION_KINDS = ['task', 'appointment', 'follow_up'] as const;
+export type ActionKind = (typeof ACTION_KINDS)[number];
+
+/** Who scored: the caseworker, the client (a self-score) or both together. */
+export const SCORED_BY = ['caseworker', 'client', 'together'] as const;
+export type ScoredBy = (typeof SCORED_BY)[number];
+
+export const NOTE_KINDS = ['conversation', 'phone_call', 'home_visit', 'agreement', 'reflection', 'milestone'] as const;
+export type NoteKind = (typeof NOTE_KINDS)[number];
