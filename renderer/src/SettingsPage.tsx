@@ -10,7 +10,13 @@ import { useAction } from './ui/useAction';
 export function SettingsPage() {
   const { t } = useTranslation();
   const session = useSession();
+  const switching = useAction();
   const active = session.caseworkers.filter((w) => w.active);
+  const switchTo = (id: string) =>
+    void switching.perform(async () => {
+      await call('caseworkers.switchCurrent', { id });
+      return '';
+    });
   return (
     <section className="panel narrow" aria-labelledby="settings-title">
       <h1 id="settings-title">{t('nav.settings')}</h1>
@@ -18,8 +24,9 @@ export function SettingsPage() {
         label={t('fields.caseworkerId')}
         name="current"
         value={session.info.currentCaseworker?.id ?? ''}
-        onChange={(id) => void call('caseworkers.switchCurrent', { id })}
+        onChange={switchTo}
         options={active.map((w) => ({ value: w.id, label: `${w.name} (${t(`roles.${w.role}`)})` }))}
+        error={switching.error}
       />
       <SecuritySettings />
       <BackupSettings />

@@ -1,18 +1,42 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { languageFromLocales } from '../../common/languages';
 import { call } from './api';
 import { App } from './App';
+import { ErrorBoundary } from './failure/ErrorBoundary';
+import { StartupFailure } from './failure/StartupFailure';
 import { initI18n } from './i18n';
 import './styles.css';
 
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root');
+const root = createRoot(container);
+
+/**
+ * Asks main which language to speak, then shows the app. When main does not answer,
+ * the start-up failure screen says so in the OS language (as Koers picks it before
+ * anyone chose one) and can try again.
+ */
 async function boot(): Promise<void> {
-  const info = await call('app.info', {});
-  await initI18n(info.language);
-  const root = document.getElementById('root');
-  if (!root) throw new Error('index.html has no #root');
-  createRoot(root).render(
+  let language;
+  try {
+    ({ language } = await call('app.info', {}));
+  } catch (error) {
+    await initI18n(languageFromLocales(navigator.languages));
+    root.render(
+      <StrictMode>
+        <StartupFailure step="info" error={error} onRetry={() => void boot()} />
+      </StrictMode>,
+    );
+    return;
+  }
+  await initI18n(language);
+  root.render(
     <StrictMode>
-      <App />
+      {/* Whatever no page or dialog catches: the window itself could not be drawn. */}
+      <ErrorBoundary fallback={(error, reset) => <StartupFailure step="screen" error={error} onRetry={reset} />}>
+        <App />
+      </ErrorBoundary>
     </StrictMode>,
   );
 }

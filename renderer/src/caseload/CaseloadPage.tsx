@@ -2,10 +2,10 @@ import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'r
 import { useTranslation } from 'react-i18next';
 import type { Input } from '../../../common/contract';
 import { ClientFormDialog } from '../client/ClientFormDialog';
-import { describeError } from '../errors';
 import { formatNumber, formatPercent } from '../format';
 import { useSession } from '../session';
 import { CheckboxField, SelectField, TextField } from '../ui/fields';
+import { Loading } from '../ui/Loading';
 import { useRemote } from '../useRemote';
 import {
   COLUMNS,
@@ -184,12 +184,7 @@ export function CaseloadPage() {
         )}
       </ul>
 
-      {caseload.error !== undefined && (
-        <p role="alert" className="error-summary">
-          {t('errors.loadFailed')} {describeError(t, caseload.error).summary}
-        </p>
-      )}
-      {rows === undefined && caseload.error === undefined && <p>{t('app.loading')}</p>}
+      {(rows === undefined || caseload.error !== undefined) && <Loading of={caseload} />}
       {rows && rows.length === 0 && (
         <p className="empty">{filtered ? t('caseload.empty') : t('caseload.emptyCaseload')}</p>
       )}

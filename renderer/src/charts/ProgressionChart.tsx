@@ -2,6 +2,7 @@ import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Progression } from '../../../common/contract';
 import { CheckboxField } from '../ui/fields';
+import { Loading } from '../ui/Loading';
 import { useRemote } from '../useRemote';
 import type { ChartImage } from './EChart';
 import { LazyEChart } from './LazyEChart';
@@ -20,12 +21,14 @@ const PNG_SCALE = 3;
 export function ProgressionChart({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
   const titleId = useId();
-  const data = useRemote('charts.progression', { clientId }, ['scorings', 'notes', 'sheets']).data;
-  if (!data) return null;
+  const remote = useRemote('charts.progression', { clientId }, ['scorings', 'notes', 'sheets']);
+  const data = remote.data;
   return (
     <section className="panel progression-chart" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('charts.title')}</h2>
-      {data.series.length === 0 ? (
+      {!data ? (
+        <Loading of={remote} />
+      ) : data.series.length === 0 ? (
         <p className="muted">{t('charts.noData')}</p>
       ) : (
         <Chart clientId={clientId} progression={data} />

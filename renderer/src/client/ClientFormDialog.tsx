@@ -8,6 +8,7 @@ import { Dialog } from '../ui/Dialog';
 import { ErrorSummary, SelectField, TextField } from '../ui/fields';
 import { FormFooter } from '../ui/FormDialog';
 import { useSave } from '../ui/useSave';
+import { Loading } from '../ui/Loading';
 import { useRemote } from '../useRemote';
 
 const FACTS = [
@@ -47,7 +48,7 @@ function initial(client: Client | undefined, defaults: { caseworkerId: string; t
 export function ClientFormDialog({ client, onClose }: { client?: Client; onClose(): void }) {
   const { t } = useTranslation();
   const session = useSession();
-  const households = useRemote('households.list', {}, ['households']).data ?? [];
+  const households = useRemote('households.list', {}, ['households']);
   const [values, setValues] = useState(() =>
     initial(client, { caseworkerId: session.info.currentCaseworker?.id ?? '', today: session.info.today }),
   );
@@ -144,9 +145,10 @@ export function ClientFormDialog({ client, onClose }: { client?: Client; onClose
           value={values.householdId}
           onChange={set('householdId')}
           empty={t('client.noHousehold')}
-          options={households.map((h) => ({ value: h.id, label: h.name }))}
+          options={(households.data ?? []).map((h) => ({ value: h.id, label: h.name }))}
           error={save.fieldError('householdId')}
         />
+        <Loading of={households} quiet />
         {field('startDate', 'date')}
         <FormFooter onCancel={onClose} saving={save.saving}>
           <ErrorSummary message={save.error?.summary} />

@@ -2,7 +2,6 @@ import { type ReactNode, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProgressionChart } from '../charts/ProgressionChart';
 import { ClientPrivacy } from '../safety/ClientPrivacy';
-import { describeError } from '../errors';
 import { formatDate } from '../format';
 import { weeksBetween } from '../../../common/dates';
 import { NoteEditor } from '../notes/NoteEditor';
@@ -10,6 +9,7 @@ import { useNoteShortcut } from '../notes/useNoteShortcut';
 import { href, navigate } from '../router';
 import { useSession } from '../session';
 import { ScoringHistory } from '../scoring/ScoringHistory';
+import { Loading } from '../ui/Loading';
 import { useRemote } from '../useRemote';
 import { CloseDialog, HandoverDialog, ReopenDialog, StageDialog } from './CaseDialogs';
 import { ClientFormDialog } from './ClientFormDialog';
@@ -23,7 +23,7 @@ export function ClientPage({ id, noteId }: { id: string; noteId: string | undefi
   const { t } = useTranslation();
   const session = useSession();
   const remote = useRemote('clients.get', { id }, ['clients', 'catalog', 'households']);
-  const households = useRemote('households.list', {}, ['households']).data ?? [];
+  const households = useRemote('households.list', {}, ['households']);
   const [open, setOpen] = useState<Open>(null);
   const [adding, setAdding] = useState(false);
   const [status, setStatus] = useState('');
@@ -31,17 +31,10 @@ export function ClientPage({ id, noteId }: { id: string; noteId: string | undefi
   const client = remote.data;
   useNoteShortcut(useCallback(() => setWriting(true), []));
 
-  if (remote.error !== undefined && !client) {
-    return (
-      <p role="alert" className="error-summary">
-        {describeError(t, remote.error).summary}
-      </p>
-    );
-  }
-  if (!client) return <p>{t('app.loading')}</p>;
+  if (!client) return <Loading of={remote} />;
 
   const lang = session.language;
-  const household = households.find((h) => h.id === client.householdId);
+  const household = households.data?.find((h) => h.id === client.householdId);
   const name = `${client.firstName} ${client.lastName}`;
   const done = (message?: string) => {
     setOpen(null);
@@ -81,7 +74,11 @@ export function ClientPage({ id, noteId }: { id: string; noteId: string | undefi
     [t('fields.caseworkerId'), session.caseworkerName(client.caseworkerId)],
     [
       t('fields.householdId'),
-      household ? <a href={href({ page: 'household', id: household.id })}>{household.name}</a> : '',
+      household ? (
+        <a href={href({ page: 'household', id: household.id })}>{household.name}</a>
+      ) : (
+        <Loading of={households} quiet />
+      ),
     ],
     [t('fields.startDate'), client.startDate ? formatDate(client.startDate, lang) : ''],
   ];

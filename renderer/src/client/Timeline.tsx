@@ -7,6 +7,7 @@ import { NoteCard } from '../notes/NoteCard';
 import { useFocusNote } from '../notes/useFocusNote';
 import { type Session, useSession } from '../session';
 import { type Option, SelectField } from '../ui/fields';
+import { Loading } from '../ui/Loading';
 import { useRemote } from '../useRemote';
 
 type Kind = TimelineEntry['kind'];
@@ -71,7 +72,7 @@ export function Timeline({
   const [kind, setKind] = useState<'' | Kind>('');
   const titleId = useId();
   const pinnedId = useId();
-  const timeline = useRemote('clients.timeline', { id: clientId }, [
+  const remote = useRemote('clients.timeline', { id: clientId }, [
     'clients',
     'actions',
     'catalog',
@@ -79,7 +80,8 @@ export function Timeline({
     'sheets',
     'notes',
     'households',
-  ]).data;
+  ]);
+  const timeline = remote.data;
   const entries = timeline ?? [];
   const shown = kind ? entries.filter((e) => e.kind === kind) : entries;
   const pinned =
@@ -103,6 +105,7 @@ export function Timeline({
           className="inline-field"
         />
       </div>
+      {!timeline && <Loading of={remote} />}
       {pinned.length > 0 && (
         <section className="pinned-notes" aria-labelledby={pinnedId}>
           <h3 id={pinnedId}>{t('notes.pinnedGroup')}</h3>

@@ -6,7 +6,9 @@ import { formatDate } from '../format';
 import { plusDays } from '../../../common/dates';
 import { useSession } from '../session';
 import { ErrorSummary, SelectField, TextField } from '../ui/fields';
+import { useAction } from '../ui/useAction';
 import { useSave } from '../ui/useSave';
+import { Loading } from '../ui/Loading';
 import { useRemote } from '../useRemote';
 
 const KINDS: readonly ActionKind[] = ['task', 'appointment', 'follow_up'];
@@ -15,20 +17,25 @@ const KINDS: readonly ActionKind[] = ['task', 'appointment', 'follow_up'];
 export function Todos({ clientId, adding, onAdded }: { clientId: string; adding: boolean; onAdded(): void }) {
   const { t } = useTranslation();
   const session = useSession();
-  const actions = useRemote('actions.list', { clientId }, ['actions']).data ?? [];
-  const open = actions.filter((a) => !a.done);
-  const done = actions.filter((a) => a.done).slice(0, 10);
+  const actions = useRemote('actions.list', { clientId }, ['actions']);
+  // Ticking off and postponing: a refusal is said above the list, not lost.
+  const action = useAction();
+  const open = (actions.data ?? []).filter((a) => !a.done);
+  const done = (actions.data ?? []).filter((a) => a.done).slice(0, 10);
 
   return (
     <section className="panel" aria-labelledby="todos-title">
       <h2 id="todos-title">{t('client.todos')}</h2>
       {adding && <TodoForm clientId={clientId} onAdded={onAdded} />}
-      {open.length === 0 ? (
+      <ErrorSummary message={action.error} />
+      {!actions.data ? (
+        <Loading of={actions} />
+      ) : open.length === 0 ? (
         <p className="muted">{t('client.noTodos')}</p>
       ) : (
         <ul className="todo-list">
           {open.map((a) => (
-            <TodoItem key={a.id} action={a} today={session.info.today} />
+            <TodoItem key={a.id} action={a} today={session.info.today} perform={action.perform} />
           ))}
         </ul>
       )}
@@ -37,7 +44,7 @@ export function Todos({ clientId, adding, onAdded }: { clientId: string; adding:
           <h3>{t('client.doneTodos')}</h3>
           <ul className="todo-list done">
             {done.map((a) => (
-              <TodoItem key={a.id} action={a} today={session.info.today} />
+              <TodoItem key={a.id} action={a} today={session.info.today} perform={action.perform} />
             ))}
           </ul>
         </>
@@ -46,7 +53,15 @@ export function Todos({ clientId, adding, onAdded }: { clientId: string; adding:
   );
 }
 
-function TodoItem({ action, today }: { action: Action; today: string }) {
+function TodoItem({
+  action,
+  today,
+  perform,
+}: {
+  action: Action;
+  today: string;
+  perform(work: () => Promise<string>): Promise<void>;
+}) {
   const { t } = useTranslation();
   const { language } = useSession();
   // Ticks at once; the saved state arrives with the reload that follows.
@@ -54,14 +69,26 @@ function TodoItem({ action, today }: { action: Action; today: string }) {
   const done = pending ?? action.done;
   if (pending !== null && pending === action.done) setPending(null);
   const overdue = !action.done && action.dueDate < today;
-  const toggle = async (value: boolean) => {
+  const toggle = (value: boolean) => {
     setPending(value);
-    try {
-      await call('actions.setDone', { id: action.id, done: value });
-    } catch {
-      setPending(null);
-    }
+    void perform(async () => {
+      try {
+        await call('actions.setDone', { id: action.id, done: value });
+      } catch (failure) {
+        setPending(null);
+        throw failure;
+      }
+      return '';
+    });
   };
+  const postpone = () =>
+    void perform(async () => {
+      await call('actions.postpone', {
+        id: action.id,
+        dueDate: plusDays(action.dueDate < today ? today : action.dueDate, 7),
+      });
+      return '';
+    });
   return (
     <li className={overdue ? 'todo overdue' : 'todo'}>
       <input
@@ -70,7 +97,7 @@ function TodoItem({ action, today }: { action: Action; today: string }) {
         aria-label={
           action.done ? t('client.markOpen', { title: action.title }) : t('client.markDone', { title: action.title })
         }
-        onChange={(e) => void toggle(e.target.checked)}
+        onChange={(e) => toggle(e.target.checked)}
       />
       <span className="todo-title">{action.title}</span>
       <span className="todo-meta">
@@ -79,16 +106,7 @@ function TodoItem({ action, today }: { action: Action; today: string }) {
         {overdue && <strong className="overdue-marker"> · {t('client.overdue')}</strong>}
       </span>
       {!action.done && (
-        <button
-          type="button"
-          className="link-button"
-          onClick={() =>
-            void call('actions.postpone', {
-              id: action.id,
-              dueDate: plusDays(action.dueDate < today ? today : action.dueDate, 7),
-            })
-          }
-        >
+        <button type="button" className="link-button" onClick={postpone}>
           <span aria-hidden="true">+7</span>
           <span className="visually-hidden">{t('client.postponeWeek', { title: action.title })}</span>
         </button>

@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { Coverage } from '../../../common/contract';
 import type { Language } from '../../../common/languages';
 import { call } from '../api';
-import { describeError } from '../errors';
 import { formatDate, formatNumber } from '../format';
 import { LOCALES } from '../i18n/locales';
 import { useSession } from '../session';
 import { ErrorSummary, TextField } from '../ui/fields';
 import { useAction } from '../ui/useAction';
 import { useSave } from '../ui/useSave';
+import { Loading } from '../ui/Loading';
 import { useRemote } from '../useRemote';
 import { DEFAULT_RESCORE_WEEKS } from '../../../common/rhythm';
 import '../sheets/sheets.css';
@@ -37,11 +37,7 @@ export function CoveragePage() {
       </div>
       <p className="hint page-intro">{t('coverage.intro', { weeks: DEFAULT_RESCORE_WEEKS })}</p>
       {!coverage.data ? (
-        coverage.error ? (
-          <ErrorSummary message={describeError(t, coverage.error).summary} />
-        ) : (
-          <p className="loading">{t('app.loading')}</p>
-        )
+        <Loading of={coverage} />
       ) : (
         <>
           <div className="panel table-panel">

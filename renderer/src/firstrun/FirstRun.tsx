@@ -5,6 +5,7 @@ import { LANGUAGES, type Language } from '../../../common/languages';
 import { call } from '../api';
 import { CheckboxField, ErrorSummary, SelectField, TextField } from '../ui/fields';
 import { useSave } from '../ui/useSave';
+import { Loading } from '../ui/Loading';
 import { useRemote } from '../useRemote';
 
 /** First start: language, who you are, and optionally a demo caseload to try things with. */
@@ -100,6 +101,7 @@ export function ChooseCaseworker({ onDone }: { onDone(): void }) {
           onChange={setChosen}
           options={active.map((w) => ({ value: w.id, label: `${w.name} (${t(`roles.${w.role}`)})` }))}
         />
+        <Loading of={caseworkers} quiet />
         <ErrorSummary message={save.error?.summary} />
         <button type="submit" disabled={save.saving || id === ''}>
           {t('firstRun.continue')}

@@ -2,7 +2,6 @@ import { type FormEvent, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseloadRow, Household } from '../../../common/contract';
 import { call } from '../api';
-import { describeError } from '../errors';
 import { LOCALES } from '../i18n/locales';
 import { FormDialog } from '../ui/FormDialog';
 import '../manage/manage.css';
@@ -13,6 +12,7 @@ import { href } from '../router';
 import { useSession } from '../session';
 import { ErrorSummary, TextField } from '../ui/fields';
 import { useSave } from '../ui/useSave';
+import { Loading } from '../ui/Loading';
 import { useRemote } from '../useRemote';
 
 /** The contract's limit on members chosen at once. */
@@ -36,7 +36,11 @@ export function HouseholdsPage() {
       </p>
       <div className="manage-columns wide-aside">
         <div className="panel table-panel">
-          <HouseholdTable households={households.data} error={households.error} labelledBy={titleId} />
+          {households.data ? (
+            <HouseholdTable households={households.data} labelledBy={titleId} />
+          ) : (
+            <Loading of={households} />
+          )}
         </div>
         <NewHousehold households={households.data ?? []} onCreated={setStatus} />
       </div>
@@ -44,19 +48,9 @@ export function HouseholdsPage() {
   );
 }
 
-function HouseholdTable({
-  households,
-  error,
-  labelledBy,
-}: {
-  households: Household[] | undefined;
-  error: unknown;
-  labelledBy: string;
-}) {
+function HouseholdTable({ households, labelledBy }: { households: Household[]; labelledBy: string }) {
   const { t } = useTranslation();
   const session = useSession();
-  if (!households && error !== undefined) return <ErrorSummary message={describeError(t, error).summary} />;
-  if (!households) return <p>{t('app.loading')}</p>;
   if (households.length === 0) return <p className="empty">{t('households.empty')}</p>;
   return (
     <table aria-labelledby={labelledBy}>
@@ -145,7 +139,8 @@ function MemberPicker({
 }) {
   const { t } = useTranslation();
   const session = useSession();
-  const clients = useRemote('clients.list', { status: 'active' }, ['clients', 'households']).data;
+  const clientList = useRemote('clients.list', { status: 'active' }, ['clients', 'households']);
+  const clients = clientList.data;
   const [search, setSearch] = useState('');
   const [pinned, setPinned] = useState<string[]>([]);
   const terms = fold(search).split(/\s+/).filter(Boolean);
@@ -194,6 +189,7 @@ function MemberPicker({
         hint={t('households.searchHint')}
         className="member-search"
       />
+      <Loading of={clientList} quiet />
       <p className="hint" aria-live="polite">
         {summary}
       </p>
@@ -264,9 +260,7 @@ export function HouseholdPage({ id, noteId }: { id: string; noteId: string | und
   const [status, setStatus] = useState('');
   const household = remote.data;
 
-  if (!household && remote.error !== undefined)
-    return <ErrorSummary message={describeError(t, remote.error).summary} />;
-  if (!household) return <p>{t('app.loading')}</p>;
+  if (!household) return <Loading of={remote} />;
 
   return (
     <div className="manage-page household-page">
@@ -386,7 +380,7 @@ function HouseholdNotes({
     <section className="panel" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('notes.householdNotes')}</h2>
       <p className="hint">{t('notes.householdNotesHint')}</p>
-      {notes.error !== undefined && <ErrorSummary message={describeError(t, notes.error).summary} />}
+      {(!notes.data || notes.error !== undefined) && <Loading of={notes} />}
       {notes.data?.length === 0 && <p className="empty">{t('notes.noHouseholdNotes')}</p>}
       {notes.data?.map((note) => (
         <NoteCard key={note.id} note={note} anchor clients={members} onDone={onDone} />

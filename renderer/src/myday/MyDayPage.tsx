@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem } from '../../../common/contract';
 import { call } from '../api';
@@ -6,6 +6,9 @@ import { formatDate, formatWeekday } from '../format';
 import { plusDays } from '../../../common/dates';
 import { href } from '../router';
 import { useSession } from '../session';
+import { Loading } from '../ui/Loading';
+import { ErrorSummary } from '../ui/fields';
+import { useAction } from '../ui/useAction';
 import { useRemote } from '../useRemote';
 
 type Group = 'overdue' | 'today' | 'thisWeek';
@@ -23,22 +26,25 @@ export function MyDayPage() {
   const { t } = useTranslation();
   const session = useSession();
   const me = session.info.currentCaseworker?.id;
-  const agenda = useRemote('actions.agenda', me ? { caseworkerId: me } : {}, ['actions', 'clients']).data;
-  const [status, setStatus] = useState('');
+  const remote = useRemote('actions.agenda', me ? { caseworkerId: me } : {}, ['actions', 'clients']);
+  const action = useAction();
   const today = session.info.today;
 
-  if (!agenda) return <p>{t('app.loading')}</p>;
+  const agenda = remote.data;
+  if (!agenda) return <Loading of={remote} />;
   const groups = groupAgenda(agenda, today);
 
-  const complete = async (item: AgendaItem) => {
-    await call('actions.setDone', { id: item.id, done: true });
-    setStatus(t('myDay.completed', { title: item.title }));
-  };
-  const postpone = async (item: AgendaItem, days: number) => {
-    const dueDate = plusDays(today, days);
-    await call('actions.postpone', { id: item.id, dueDate });
-    setStatus(t('myDay.postponed', { title: item.title, date: formatDate(dueDate, session.language) }));
-  };
+  const complete = (item: AgendaItem) =>
+    void action.perform(async () => {
+      await call('actions.setDone', { id: item.id, done: true });
+      return t('myDay.completed', { title: item.title });
+    });
+  const postpone = (item: AgendaItem, days: number) =>
+    void action.perform(async () => {
+      const dueDate = plusDays(today, days);
+      await call('actions.postpone', { id: item.id, dueDate });
+      return t('myDay.postponed', { title: item.title, date: formatDate(dueDate, session.language) });
+    });
 
   return (
     <div className="my-day">
@@ -47,18 +53,13 @@ export function MyDayPage() {
         <span className="muted">{formatWeekday(today, session.language)}</span>
       </div>
       <p role="status" className="saved">
-        {status}
+        {action.status}
       </p>
+      <ErrorSummary message={action.error} />
       {agenda.length === 0 && <p className="empty">{t('myDay.nothing')}</p>}
       {agenda.length > 0 &&
         (['overdue', 'today', 'thisWeek'] as const).map((group) => (
-          <AgendaGroup
-            key={group}
-            group={group}
-            items={groups[group]}
-            onComplete={(i) => void complete(i)}
-            onPostpone={(i, d) => void postpone(i, d)}
-          />
+          <AgendaGroup key={group} group={group} items={groups[group]} onComplete={complete} onPostpone={postpone} />
         ))}
     </div>
   );

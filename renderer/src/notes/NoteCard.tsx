@@ -9,6 +9,7 @@ import { ErrorSummary, type Option, SelectField, TextField } from '../ui/fields'
 import { FormDialog } from '../ui/FormDialog';
 import { useAction } from '../ui/useAction';
 import { useSave } from '../ui/useSave';
+import { Loading } from '../ui/Loading';
 import { useRemote } from '../useRemote';
 import { NoteBody } from './NoteBody';
 import { NoteEditor } from './NoteEditor';
@@ -99,10 +100,11 @@ export function NoteCard({
 function HistoryDialog({ note, onClose }: { note: Note; onClose(): void }) {
   const { t } = useTranslation();
   const session = useSession();
-  const versions = useRemote('notes.get', { id: note.id }, ['notes']).data?.versions;
+  const remote = useRemote('notes.get', { id: note.id }, ['notes']);
+  const versions = remote.data?.versions;
   return (
     <Dialog title={t('notes.historyTitle')} onClose={onClose} wide>
-      {!versions && <p>{t('app.loading')}</p>}
+      {!versions && <Loading of={remote} />}
       {versions?.length === 0 && <p>{t('notes.noVersions')}</p>}
       {versions && versions.length > 0 && (
         <ol className="note-versions">

@@ -1,8 +1,9 @@
 import { format } from 'date-fns';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Note, NoteKind } from '../../../common/contract';
 import { call } from '../api';
+import { describeError } from '../errors';
 import { formatDateTime } from '../format';
 import { useSession } from '../session';
 import { Dialog } from '../ui/Dialog';
@@ -64,6 +65,9 @@ export function NoteEditor({
   const [pinned, setPinned] = useState(original?.pinned ?? false);
   const [restoredFrom, setRestoredFrom] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
+  // Drafts are written in the background; when that fails the user must know the text is not safe yet.
+  const [draftProblem, setDraftProblem] = useState<string>();
+  const problem = (what: string, failure: unknown) => setDraftProblem(`${what} ${describeError(t, failure).summary}`);
   // Typing starts at once; a draft that arrives after the first key press does not overwrite it.
   const typed = useRef(false);
   const [leaving, setLeaving] = useState(false);
@@ -73,6 +77,7 @@ export function NoteEditor({
   const finished = useRef(false);
   const formRef = useRef<HTMLFormElement>(null);
 
+  const notLoaded = useEffectEvent((failure: unknown) => problem(t('notes.draftNotLoaded'), failure));
   useEffect(() => {
     let current = true;
     call('drafts.get', { key }).then(
@@ -83,7 +88,7 @@ export function NoteEditor({
         setBody(draft.body);
         setRestoredFrom(draft.updatedAt);
       },
-      () => undefined,
+      (failure: unknown) => current && notLoaded(failure),
     );
     return () => {
       current = false;
@@ -98,7 +103,10 @@ export function NoteEditor({
   const writeDraft = (draft: { kind: NoteKind; notedAt: string; body: string }) => {
     window.clearTimeout(timer.current);
     if (finished.current) return;
-    lastDraftSave.current = call('drafts.save', { key, ...draft }).catch(() => undefined);
+    lastDraftSave.current = call('drafts.save', { key, ...draft }).then(
+      () => setDraftProblem(undefined),
+      (failure: unknown) => problem(t('notes.draftNotSaved'), failure),
+    );
   };
 
   useEffect(() => {
@@ -156,8 +164,14 @@ export function NoteEditor({
   };
   const discard = async () => {
     await stopDrafts();
-    await call('drafts.discard', { key }).catch(() => undefined);
-    onClose();
+    try {
+      await call('drafts.discard', { key });
+      onClose();
+    } catch (failure) {
+      finished.current = false;
+      setLeaving(false);
+      problem(t('notes.draftNotDiscarded'), failure);
+    }
   };
 
   let title = t('notes.editTitle');
@@ -208,6 +222,7 @@ export function NoteEditor({
           error={save.fieldError('body')}
         />
         <CheckboxField label={t('notes.pinned')} name="pinned" checked={pinned} onChange={setPinned} />
+        <ErrorSummary message={draftProblem} />
         <ErrorSummary message={save.error?.summary} />
         <FormFooter onCancel={requestClose} saving={save.saving} />
       </form>

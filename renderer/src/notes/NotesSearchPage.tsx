@@ -1,12 +1,12 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NoteHit, NoteKind } from '../../../common/contract';
-import { describeError } from '../errors';
 import { formatDateTime } from '../format';
 import { LOCALES } from '../i18n/locales';
 import { href } from '../router';
 import { useSession } from '../session';
-import { ErrorSummary, SelectField, TextField } from '../ui/fields';
+import { SelectField, TextField } from '../ui/fields';
+import { Loading } from '../ui/Loading';
 import { useRemote } from '../useRemote';
 import { splitHighlights } from './format';
 import { NOTE_KINDS } from './NoteEditor';
@@ -22,7 +22,8 @@ export function NotesSearchPage() {
   const [kind, setKind] = useState<'' | NoteKind>('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const clients = useRemote('clients.list', { status: 'all' }, ['clients']).data;
+  const clientList = useRemote('clients.list', { status: 'all' }, ['clients']);
+  const clients = clientList.data;
   const clientOptions = useMemo(() => {
     const collator = new Intl.Collator(LOCALES[session.language], { sensitivity: 'base' });
     return [...(clients ?? [])]
@@ -61,6 +62,7 @@ export function NotesSearchPage() {
           options={clientOptions}
           empty={t('notes.search.anyClient')}
         />
+        <Loading of={clientList} quiet />
         <SelectField
           label={t('notes.search.kind')}
           name="kind"
@@ -75,7 +77,7 @@ export function NotesSearchPage() {
       <p className="hint" role="status">
         {summary}
       </p>
-      {hits.error !== undefined && <ErrorSummary message={describeError(t, hits.error).summary} />}
+      <Loading of={hits} quiet />
       {searching && hits.data && hits.data.length > 0 && (
         <ol className="note-hits" aria-label={t('notes.search.resultsLabel')}>
           {hits.data.map((hit) => (

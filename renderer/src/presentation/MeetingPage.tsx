@@ -2,15 +2,16 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CaseloadRow } from '../../../common/contract';
-import type { Display, Move, PresentationState } from '../../../common/contract/presentation';
+import type { Display, PresentationState } from '../../../common/contract/presentation';
 import { call, subscribe } from '../api';
 import { describeError } from '../errors';
 import { formatDate } from '../format';
 import { useSession } from '../session';
 import { CheckboxField, ErrorSummary, TextField } from '../ui/fields';
+import { Loading } from '../ui/Loading';
 import { useRemote } from '../useRemote';
 import { Presentation, usePresenterKeys } from './Presentation';
-import { usePresentationState } from './usePresentationState';
+import { usePresenterControls, usePresentationState } from './usePresentationState';
 import './presentation.css';
 
 /** The team meeting: pick clients from the caseload, then present them one by one. */
@@ -100,11 +101,7 @@ export function MeetingPage() {
       </div>
       <p className="hint page-intro">{t('presentation.intro')}</p>
       {!rows.data ? (
-        rows.error ? (
-          <ErrorSummary message={describeError(t, rows.error).summary} />
-        ) : (
-          <p className="loading">{t('app.loading')}</p>
-        )
+        <Loading of={rows} />
       ) : (
         <div className="panel">
           <h2>{t('presentation.list.title')}</h2>
@@ -237,8 +234,7 @@ function PresenterView({
   const byId = new Map(rows.map((row) => [row.id, row]));
   const others = displays.filter((d) => !d.current);
   const display = others.find((d) => d.id === state.displayId);
-  const move = useCallback((m: Move) => void call('presentation.step', { move: m }).catch(() => undefined), []);
-  const stop = useCallback(() => void call('presentation.stop', {}).catch(() => undefined), []);
+  const { move, stop, error } = usePresenterControls();
   usePresenterKeys(move, stop);
   const last = state.clientIds.length - 1;
 
@@ -280,6 +276,7 @@ function PresenterView({
             {t('presentation.stop')}
           </button>
         </div>
+        <ErrorSummary message={error} />
       </div>
     </section>
   );

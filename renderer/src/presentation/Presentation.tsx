@@ -5,9 +5,8 @@ import { type Move, moveForKey, position, step } from '../../../common/contract/
 import { describeChart, useChartLabels, withoutNoteText } from '../charts/labels';
 import { LazyEChart } from '../charts/LazyEChart';
 import { PROJECTOR, progressionOption } from '../charts/options';
-import { describeError } from '../errors';
 import { useSession } from '../session';
-import { ErrorSummary } from '../ui/fields';
+import { Loading } from '../ui/Loading';
 import { useRemote } from '../useRemote';
 
 /** Presenting in the Koers window itself: the slide full screen, stepping kept here. */
@@ -155,11 +154,7 @@ function ProgressionSummary({ clientId }: { clientId: string }) {
     <section className="presentation-progression" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('presentation.progression')}</h2>
       {!data ? (
-        progression.error ? (
-          <ErrorSummary message={describeError(t, progression.error).summary} />
-        ) : (
-          <p>{t('app.loading')}</p>
-        )
+        <Loading of={progression} />
       ) : !data.radar.latest || data.indicators.length === 0 ? (
         <p>{t('presentation.noScorings')}</p>
       ) : (

@@ -1,6 +1,8 @@
-import { useEffect, useState } from 'react';
-import type { PresentationState } from '../../../common/contract/presentation';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Move, PresentationState } from '../../../common/contract/presentation';
 import { call, subscribe } from '../api';
+import { describeError } from '../errors';
 
 /**
  * The presentation running on another display, as main keeps it: undefined while
@@ -21,4 +23,25 @@ export function usePresentationState(): PresentationState | null | undefined {
     };
   }, []);
   return state;
+}
+
+/**
+ * Step and stop the presentation on the other display, from either window; a step
+ * main refuses is said, not lost. Both functions are stable (the keys and the full
+ * screen session hold on to them).
+ */
+export function usePresenterControls(): { move(move: Move): void; stop(): void; error: string | undefined } {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string>();
+  const settle = useCallback(
+    (work: Promise<unknown>) =>
+      void work.then(
+        () => setError(undefined),
+        (failure: unknown) => setError(describeError(t, failure).summary),
+      ),
+    [t],
+  );
+  const move = useCallback((m: Move) => settle(call('presentation.step', { move: m })), [settle]);
+  const stop = useCallback(() => settle(call('presentation.stop', {})), [settle]);
+  return { move, stop, error };
 }

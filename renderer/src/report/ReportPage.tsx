@@ -6,6 +6,8 @@ import { LazyEChart } from '../charts/LazyEChart';
 import { levelName, PRINT, progressionOption } from '../charts/options';
 import { formatDate, formatNumber } from '../format';
 import { useSession } from '../session';
+import { ErrorBoundary } from '../failure/ErrorBoundary';
+import { Loading } from '../ui/Loading';
 import { useRemote } from '../useRemote';
 import './report.css';
 
@@ -28,10 +30,6 @@ export function ReportPage({ clientId, pseudonymised }: { clientId: string; pseu
   const failed = client.error !== undefined || progression.error !== undefined;
 
   useEffect(() => {
-    if (failed) markReady('failed');
-  }, [failed]);
-
-  useEffect(() => {
     const before = document.title;
     document.title = t('report.title');
     document.documentElement.classList.add('report-page');
@@ -41,10 +39,21 @@ export function ReportPage({ clientId, pseudonymised }: { clientId: string; pseu
     };
   }, [t]);
 
-  if (failed) return <p role="alert">{t('report.failed')}</p>;
-  if (!client.data || !progression.data) return <p className="loading">{t('app.loading')}</p>;
+  // No retry here: whoever prints the page learns it failed and says so.
+  if (failed) return <ReportFailed />;
+  if (!client.data || !progression.data) return <Loading of={client.data ? progression : client} />;
   const data = pseudonymised ? withoutNoteText(progression.data, t) : progression.data;
-  return <Report client={client.data} progression={data} pseudonymised={pseudonymised} />;
+  return (
+    <ErrorBoundary fallback={() => <ReportFailed />}>
+      <Report client={client.data} progression={data} pseudonymised={pseudonymised} />
+    </ErrorBoundary>
+  );
+}
+
+function ReportFailed() {
+  const { t } = useTranslation();
+  useEffect(() => markReady('failed'), []);
+  return <p role="alert">{t('report.failed')}</p>;
 }
 
 function Report({

@@ -6,6 +6,7 @@ import { describeError } from '../errors';
 import { formatDateTime } from '../format';
 import { useSession } from '../session';
 import { ErrorSummary, SelectField, TextField } from '../ui/fields';
+import { Loading } from '../ui/Loading';
 import { useRemote } from '../useRemote';
 
 type Check = Output<'audit.check'>;
@@ -71,7 +72,9 @@ export function AuditPage() {
         <TextField label={t('safety.audit.from')} name="from" type="date" value={from} onChange={setFrom} />
         <TextField label={t('safety.audit.to')} name="to" type="date" value={to} onChange={setTo} />
       </form>
-      {entries.data && entries.data.length === 0 ? (
+      {!entries.data ? (
+        <Loading of={entries} />
+      ) : entries.data.length === 0 ? (
         <p className="empty">{t('safety.audit.empty')}</p>
       ) : (
         <div className="panel table-panel">
@@ -87,7 +90,7 @@ export function AuditPage() {
               </tr>
             </thead>
             <tbody>
-              {(entries.data ?? []).map((entry) => (
+              {entries.data.map((entry) => (
                 <tr key={entry.seq}>
                   <td>{entry.seq}</td>
                   <td>{formatDateTime(entry.at, session.language)}</td>

@@ -8,6 +8,7 @@ import { useSession } from '../session';
 import { Dialog } from '../ui/Dialog';
 import { ErrorSummary } from '../ui/fields';
 import { useAction } from '../ui/useAction';
+import { Loading } from '../ui/Loading';
 import { useRemote } from '../useRemote';
 
 type Backup = Output<'backups.list'>['backups'][number];
@@ -20,7 +21,7 @@ export function BackupSettings() {
   const action = useAction();
   const [busy, setBusy] = useState(false);
   const [restoring, setRestoring] = useState<Backup | null>(null);
-  if (!list.data) return null;
+  if (!list.data) return <Loading of={list} />;
   const data = list.data;
 
   const run = (work: () => Promise<string>) => {
@@ -141,7 +142,11 @@ function RestoreDialog({
       onClose={onClose}
     >
       {!contents.data ? (
-        <p>{t('safety.backups.checking')}</p>
+        contents.error === undefined ? (
+          <p>{t('safety.backups.checking')}</p>
+        ) : (
+          <Loading of={contents} />
+        )
       ) : contents.data.usable ? (
         <>
           <p>

@@ -8,6 +8,7 @@ import { useSession } from '../session';
 import { Dialog } from '../ui/Dialog';
 import { ErrorSummary, TextField } from '../ui/fields';
 import { useAction } from '../ui/useAction';
+import { Loading } from '../ui/Loading';
 import { useRemote } from '../useRemote';
 
 type ErasurePlan = Output<'privacy.erasurePlan'>;
@@ -103,11 +104,7 @@ function EraseDialog({ client, onClose }: { client: Client; onClose(): void }) {
           noValidate
         >
           <p>{t('safety.privacy.eraseWarning')}</p>
-          {plan.data ? (
-            <HouseholdRule household={plan.data.household} />
-          ) : (
-            <ErrorSummary message={plan.error === undefined ? undefined : describeError(t, plan.error).summary} />
-          )}
+          {plan.data ? <HouseholdRule household={plan.data.household} /> : <Loading of={plan} />}
           <TextField
             label={t('safety.privacy.confirmLabel', { pseudonym: client.pseudonym })}
             name="confirm"

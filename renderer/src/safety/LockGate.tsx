@@ -2,6 +2,7 @@ import { type ReactNode, type FormEvent, useEffect, useEffectEvent, useId, useRe
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../common/contract';
 import { call, KoersError, subscribe } from '../api';
+import { StartupFailure } from '../failure/StartupFailure';
 import { TextField } from '../ui/fields';
 import './safety.css';
 
@@ -15,13 +16,20 @@ const ACTIVITY = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'
  */
 export function LockGate({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<LockStatus | null>(null);
+  // Unknown whether Koers is locked: nothing of the app may show, so the start-up failure does.
+  const [failure, setFailure] = useState<{ error: unknown } | null>(null);
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     let current = true;
     const load = () =>
       void call('lock.status', {}).then(
-        (s) => current && setStatus(s),
-        () => undefined,
+        (s) => {
+          if (!current) return;
+          setStatus(s);
+          setFailure(null);
+        },
+        (error: unknown) => current && setFailure({ error }),
       );
     load();
     const offLock = subscribe('lock.changed', load);
@@ -32,10 +40,11 @@ export function LockGate({ children }: { children: ReactNode }) {
       offLock();
       offRestore();
     };
-  }, []);
+  }, [attempt]);
 
   const lockAfterIdle = useEffectEvent(() => {
-    if (status?.hasPin && !status.locked) void call('lock.lock', {}).catch(() => undefined);
+    // Not locked when it should be: the app's data leaves the screen all the same.
+    if (status?.hasPin && !status.locked) void call('lock.lock', {}).catch((error: unknown) => setFailure({ error }));
   });
   const minutes = status?.hasPin && !status.locked ? status.minutes : null;
   useEffect(() => {
@@ -52,6 +61,7 @@ export function LockGate({ children }: { children: ReactNode }) {
     };
   }, [minutes]);
 
+  if (failure) return <StartupFailure step="lock" error={failure.error} onRetry={() => setAttempt((n) => n + 1)} />;
   if (!status) return null;
   if (status.locked) return <LockScreen waitSeconds={status.waitSeconds} onStatus={setStatus} />;
   return <>{children}</>;

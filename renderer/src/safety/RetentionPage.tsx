@@ -6,6 +6,7 @@ import { useSession } from '../session';
 import { Dialog } from '../ui/Dialog';
 import { ErrorSummary, SelectField } from '../ui/fields';
 import { useAction } from '../ui/useAction';
+import { Loading } from '../ui/Loading';
 import { useRemote } from '../useRemote';
 
 const YEARS = [1, 2, 3, 5, 7, 10, 15, 20, 25, 30];
@@ -43,6 +44,7 @@ export function RetentionPage() {
         <h1 id={titleId}>{t('safety.privacy.retention')}</h1>
       </div>
       <p className="hint page-intro">{t('safety.privacy.retentionIntro')}</p>
+      <Loading of={groups} quiet />
       <div className="panel audit-filters">
         {(groups.data ?? [])
           .filter((item) => item.kind === 'target_group' && !item.retired)
@@ -61,7 +63,9 @@ export function RetentionPage() {
           ))}
       </div>
       <h2>{t('safety.privacy.dueTitle')}</h2>
-      {rows.length === 0 ? (
+      {!due.data ? (
+        <Loading of={due} />
+      ) : rows.length === 0 ? (
         <p className="empty">{t('safety.privacy.noneDue')}</p>
       ) : (
         <>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../api';
 import { describeError } from '../errors';
 import { ErrorSummary, TextField } from '../ui/fields';
+import { Loading } from '../ui/Loading';
 import { useRemote } from '../useRemote';
 
 /** The PIN and the idle minutes. */
@@ -14,7 +15,7 @@ export function SecuritySettings() {
   const [minutes, setMinutes] = useState<string | null>(null);
   const [message, setMessage] = useState('');
   const [error, setError] = useState<{ summary?: string; fields: Record<string, string> }>({ fields: {} });
-  if (!status.data) return null;
+  if (!status.data) return <Loading of={status} />;
   const hasPin = status.data.hasPin;
 
   const savePin = async (event: FormEvent) => {
@@ -39,6 +40,14 @@ export function SecuritySettings() {
       setMessage(t('safety.lock.minutesSaved', { count: saved.minutes }));
       setMinutes(null);
       status.reload();
+    } catch (failure) {
+      setError({ summary: describeError(t, failure).summary, fields: {} });
+    }
+  };
+
+  const lockNow = async () => {
+    try {
+      await call('lock.lock', {});
     } catch (failure) {
       setError({ summary: describeError(t, failure).summary, fields: {} });
     }
@@ -84,7 +93,7 @@ export function SecuritySettings() {
           {t('safety.lock.saveMinutes')}
         </button>
         {hasPin && (
-          <button type="button" className="secondary" onClick={() => void call('lock.lock', {})}>
+          <button type="button" className="secondary" onClick={() => void lockNow()}>
             {t('safety.lock.lockNow')}
           </button>
         )}

@@ -8,6 +8,7 @@ import { ErrorSummary, SelectField, TextField } from '../ui/fields';
 import { FormDialog } from '../ui/FormDialog';
 import { useAction } from '../ui/useAction';
 import { useSave } from '../ui/useSave';
+import { Loading } from '../ui/Loading';
 import { useRemote } from '../useRemote';
 import { levelText } from './logic';
 
@@ -19,9 +20,10 @@ export function Goals({ clientId, latest }: { clientId: string; latest: Scoring 
   const { t } = useTranslation();
   const { language } = useSession();
   const titleId = useId();
-  const goals = useRemote('goals.list', { clientId }, ['scorings']).data ?? [];
-  // Clients too: another target group means another default sheet.
-  const version = useRemote('scorings.form', { clientId }, ['sheets', 'clients']).data?.version;
+  const goals = useRemote('goals.list', { clientId }, ['scorings']);
+  // Clients too: another target group means another default sheet (null: none).
+  const form = useRemote('scorings.form', { clientId }, ['sheets', 'clients']);
+  const version = form.data?.version;
   const [editing, setEditing] = useState<{ goal?: Goal } | null>(null);
   const action = useAction();
 
@@ -47,11 +49,13 @@ export function Goals({ clientId, latest }: { clientId: string; latest: Scoring 
   return (
     <section className="scoring-goals" aria-labelledby={titleId}>
       <h3 id={titleId}>{t('scoring.goals')}</h3>
-      {goals.length === 0 ? (
+      {!goals.data ? (
+        <Loading of={goals} />
+      ) : goals.data.length === 0 ? (
         <p className="muted">{t('scoring.noGoals')}</p>
       ) : (
         <ul className="goal-list">
-          {goals.map((goal) => (
+          {goals.data.map((goal) => (
             <li key={goal.id}>
               <span className="goal-name">{nameOf(goal.indicatorKey)}</span>
               <span className="goal-target">{describe(goal)}</span>
@@ -83,8 +87,10 @@ export function Goals({ clientId, latest }: { clientId: string; latest: Scoring 
         <button type="button" className="secondary" onClick={() => setEditing({})}>
           {t('scoring.addGoal')}
         </button>
-      ) : (
+      ) : form.data === null ? (
         <p className="hint">{t('scoring.goalsNeedSheet')}</p>
+      ) : (
+        <Loading of={form} quiet />
       )}
       <p role="status" className="saved">
         {action.status}

@@ -4,6 +4,7 @@ import type { Scoring } from '../../../common/contract';
 import { formatDate } from '../format';
 import { href, navigate } from '../router';
 import { useSession } from '../session';
+import { Loading } from '../ui/Loading';
 import { useRemote } from '../useRemote';
 import { Comparison } from './Comparison';
 import { Goals } from './Goals';
@@ -18,7 +19,8 @@ export function ScoringHistory({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
   const titleId = useId();
   // Sheets too: a renamed sheet shows its new name.
-  const scorings = useRemote('scorings.list', { clientId }, ['scorings', 'sheets']).data;
+  const remote = useRemote('scorings.list', { clientId }, ['scorings', 'sheets']);
+  const scorings = remote.data;
   const pair = scorings ? findComparison(scorings) : null;
 
   return (
@@ -32,7 +34,7 @@ export function ScoringHistory({ clientId }: { clientId: string }) {
       <div className="scoring-columns">
         <div>
           {pair && <Comparison pair={pair} />}
-          {scorings ? <ScoringList scorings={scorings} /> : <p>{t('app.loading')}</p>}
+          {scorings ? <ScoringList scorings={scorings} /> : <Loading of={remote} />}
         </div>
         <Goals clientId={clientId} latest={scorings?.[0]} />
       </div>

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Scoring, ScoringForm as ScoringFormData } from '../../../common/contract';
-import { describeError } from '../errors';
 import { href } from '../router';
 import { SelectField } from '../ui/fields';
+import { Loading } from '../ui/Loading';
 import { useRemote } from '../useRemote';
 import { previousBefore } from './logic';
 import { ScoringForm } from './ScoringForm';
@@ -13,7 +13,7 @@ import './scoring.css';
 export function ScoringPage({ clientId, scoringId }: { clientId: string; scoringId?: string }) {
   const { t } = useTranslation();
   const client = useRemote('clients.get', { id: clientId }, ['clients']);
-  if (!client.data) return <Loading error={client.error} />;
+  if (!client.data) return <Loading of={client} />;
   const name = `${client.data.firstName} ${client.data.lastName}`;
   return (
     <div className="scoring-page">
@@ -26,40 +26,33 @@ export function ScoringPage({ clientId, scoringId }: { clientId: string; scoring
   );
 }
 
-function Loading({ error }: { error: unknown }) {
-  const { t } = useTranslation();
-  if (error === undefined) return <p>{t('app.loading')}</p>;
-  return (
-    <p role="alert" className="error-summary">
-      {describeError(t, error).summary}
-    </p>
-  );
-}
-
 /** The default sheet of the client's target group, or another published one. */
 function NewScoring({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
   const [sheetId, setSheetId] = useState('');
-  const sheets = (useRemote('sheets.list', {}, ['sheets']).data ?? []).filter(
-    (s) => s.publishedVersionId && !s.retired,
-  );
+  const sheetList = useRemote('sheets.list', {}, ['sheets']);
+  const sheets = (sheetList.data ?? []).filter((s) => s.publishedVersionId && !s.retired);
   // No reload on changes: the version being scored stays put while the caseworker works.
   const form = useRemote('scorings.form', sheetId ? { clientId, sheetId } : { clientId }, []);
-  if (form.data === undefined) return <Loading error={form.error} />;
+  // Null is an answer: the client's target group has no default sheet.
+  if (form.data === undefined) return <Loading of={form} />;
 
   const chosen = sheetId || form.data?.version.sheetId || '';
   const picker = (
-    <SelectField
-      label={t('scoring.sheet')}
-      name="sheetId"
-      value={chosen}
-      onChange={setSheetId}
-      options={sheets.map((s) => ({
-        value: s.id,
-        label: t('scoring.sheetVersion', { sheet: s.name, number: s.publishedNumber }),
-      }))}
-      empty={chosen ? undefined : t('scoring.chooseSheet')}
-    />
+    <>
+      <SelectField
+        label={t('scoring.sheet')}
+        name="sheetId"
+        value={chosen}
+        onChange={setSheetId}
+        options={sheets.map((s) => ({
+          value: s.id,
+          label: t('scoring.sheetVersion', { sheet: s.name, number: s.publishedNumber }),
+        }))}
+        empty={chosen ? undefined : t('scoring.chooseSheet')}
+      />
+      <Loading of={sheetList} quiet />
+    </>
   );
   if (!form.data) {
     return (
@@ -83,7 +76,7 @@ function NewScoring({ clientId }: { clientId: string }) {
 function EditScoring({ clientId, scoringId }: { clientId: string; scoringId: string }) {
   const { t } = useTranslation();
   const scorings = useRemote('scorings.list', { clientId }, []);
-  if (!scorings.data) return <Loading error={scorings.error} />;
+  if (!scorings.data) return <Loading of={scorings} />;
   const scoring = scorings.data.find((s) => s.id === scoringId);
   if (!scoring) {
     return (
@@ -100,7 +93,8 @@ function EditScoringOn({ scoring, previous }: { scoring: Scoring; previous: Scor
   const { t } = useTranslation();
   const version = useRemote('sheets.version', { id: scoring.versionId }, []);
   const goals = useRemote('goals.list', { clientId: scoring.clientId }, []);
-  if (!version.data || !goals.data) return <Loading error={version.error ?? goals.error} />;
+  if (!version.data) return <Loading of={version} />;
+  if (!goals.data) return <Loading of={goals} />;
   const sheetField = (
     <div className="field">
       <span className="field-label">{t('scoring.sheet')}</span>

@@ -2,10 +2,10 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SheetDetail } from '../../../common/contract';
 import { call } from '../api';
-import { describeError } from '../errors';
 import { href } from '../router';
 import { ErrorSummary } from '../ui/fields';
 import { useAction } from '../ui/useAction';
+import { Loading } from '../ui/Loading';
 import { useRemote } from '../useRemote';
 import { DraftEditor } from './DraftEditor';
 import { PublishedVersion } from './PublishedVersion';
@@ -21,13 +21,7 @@ export function SheetPage({ id }: { id: string }) {
   // Where focus goes when the part the user worked in disappears (publish) or a new one appears (edit).
   const [focus, setFocus] = useState<'editor' | 'published' | null>(null);
 
-  if (!remote.data) {
-    return remote.error ? (
-      <ErrorSummary message={describeError(t, remote.error).summary} />
-    ) : (
-      <p className="loading">{t('app.loading')}</p>
-    );
-  }
+  if (!remote.data) return <Loading of={remote} />;
   const sheet = remote.data;
   const published = (number: number) => {
     setFocus('published');

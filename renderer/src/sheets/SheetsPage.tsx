@@ -2,13 +2,13 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input, SheetSummary } from '../../../common/contract';
 import { call } from '../api';
-import { describeError } from '../errors';
 import { formatNumber } from '../format';
 import { href, navigate } from '../router';
 import { useSession } from '../session';
 import { ErrorSummary, SelectField, TextField } from '../ui/fields';
 import { FormDialog } from '../ui/FormDialog';
 import { useSave } from '../ui/useSave';
+import { Loading } from '../ui/Loading';
 import { useRemote } from '../useRemote';
 import './sheets.css';
 
@@ -31,11 +31,7 @@ export function SheetsPage() {
       <p className="hint page-intro">{t('sheets.list.intro')}</p>
       <div className="panel table-panel">
         {!sheets.data ? (
-          sheets.error ? (
-            <ErrorSummary message={describeError(t, sheets.error).summary} />
-          ) : (
-            <p className="loading">{t('app.loading')}</p>
-          )
+          <Loading of={sheets} />
         ) : sheets.data.length === 0 ? (
           <p className="empty">{t('sheets.list.empty')}</p>
         ) : (

@@ -4,6 +4,7 @@ import { call } from '../api';
 import { useSession } from '../session';
 import { CheckboxField, ErrorSummary, SelectField, TextField } from '../ui/fields';
 import { useAction } from '../ui/useAction';
+import { Loading } from '../ui/Loading';
 import { useRemote } from '../useRemote';
 
 type FileType = 'xlsx' | 'csv';
@@ -78,7 +79,8 @@ function Card({ title, children }: { title: string; children: React.ReactNode })
 export function ScoresExport() {
   const { t } = useTranslation();
   const session = useSession();
-  const sheets = (useRemote('sheets.list', {}, ['sheets']).data ?? []).filter((s) => s.publishedVersionId !== null);
+  const sheetList = useRemote('sheets.list', {}, ['sheets']);
+  const sheets = (sheetList.data ?? []).filter((s) => s.publishedVersionId !== null);
   const state = useExport();
   const [format, setFormat] = useState<'long' | 'wide'>('long');
   const [fileType, setFileType] = useState<FileType>('xlsx');
@@ -147,6 +149,7 @@ export function ScoresExport() {
         {t('spreadsheets.export.exportScores')}
       </button>
       <Outcome state={state} />
+      <Loading of={sheetList} quiet />
     </Card>
   );
 }
@@ -240,7 +243,8 @@ export function ClosedCasesExport() {
 
 export function SheetExport() {
   const { t } = useTranslation();
-  const sheets = (useRemote('sheets.list', {}, ['sheets']).data ?? []).filter((s) => s.publishedVersionId !== null);
+  const sheetList = useRemote('sheets.list', {}, ['sheets']);
+  const sheets = (sheetList.data ?? []).filter((s) => s.publishedVersionId !== null);
   const state = useExport();
   const [sheetId, setSheetId] = useState('');
   const versionId = sheets.find((s) => s.id === sheetId)?.publishedVersionId;
@@ -263,6 +267,7 @@ export function SheetExport() {
         {t('spreadsheets.export.exportSheet')}
       </button>
       <Outcome state={state} />
+      <Loading of={sheetList} quiet />
     </Card>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../api';
 import { describeError } from '../errors';
 import { ErrorSummary, SelectField } from '../ui/fields';
+import { Loading } from '../ui/Loading';
 import { useRemote } from '../useRemote';
 import {
   ChooseFile,
@@ -96,6 +97,7 @@ export function ScoresImport() {
             empty={t('spreadsheets.import.chooseVersion')}
             options={published.map((s) => ({ value: s.publishedVersionId ?? '', label: s.name }))}
           />
+          <Loading of={sheets} quiet />
           {preview && versionId && (
             <>
               <fieldset className="mapping">
@@ -157,7 +159,12 @@ function ScoreColumns({
     { key: 'scoredBy', label: t('fields.scoredBy') },
     ...(version.data?.indicators ?? []).map((i) => ({ key: i.key, label: i.name })),
   ];
-  return <MappingFields fields={fields} headers={headers} mapping={mapping} onChange={onChange} />;
+  return (
+    <>
+      <MappingFields fields={fields} headers={headers} mapping={mapping} onChange={onChange} />
+      <Loading of={version} quiet />
+    </>
+  );
 }
 
 /** A sheet definition: choosing the file imports it as a new draft sheet. */

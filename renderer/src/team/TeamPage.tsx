@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input, Output } from '../../../common/contract';
-import { describeError } from '../errors';
 import { formatChange, formatNumber, formatPercent } from '../format';
 import { useSession } from '../session';
-import { ErrorSummary, SelectField, TextField } from '../ui/fields';
+import { SelectField, TextField } from '../ui/fields';
+import { Loading } from '../ui/Loading';
 import { useRemote } from '../useRemote';
 import '../sheets/sheets.css';
 import './team.css';
@@ -37,11 +37,7 @@ export function TeamPage() {
       </div>
       <p className="hint page-intro">{t('team.intro')}</p>
       {!sheets.data ? (
-        sheets.error ? (
-          <ErrorSummary message={describeError(t, sheets.error).summary} />
-        ) : (
-          <p className="loading">{t('app.loading')}</p>
-        )
+        <Loading of={sheets} />
       ) : published.length === 0 ? (
         <p className="empty">{t('team.noSheets')}</p>
       ) : (
@@ -86,7 +82,6 @@ export function TeamPage() {
 }
 
 function TeamResults({ sheetId, filters }: { sheetId: string; filters: Filters }) {
-  const { t } = useTranslation();
   const view = useRemote('team.view', { sheetId, ...filters }, [
     'scorings',
     'clients',
@@ -94,12 +89,7 @@ function TeamResults({ sheetId, filters }: { sheetId: string; filters: Filters }
     'catalog',
     'sheets',
   ]);
-  if (!view.data)
-    return view.error ? (
-      <ErrorSummary message={describeError(t, view.error).summary} />
-    ) : (
-      <p className="loading">{t('app.loading')}</p>
-    );
+  if (!view.data) return <Loading of={view} />;
   return (
     <>
       <IndicatorSection indicators={view.data.indicators} />
