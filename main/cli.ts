@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { COMMAND_LINE_LOCK_WAIT } from '../db/lock-wait';
+import { cliTexts } from '../common/i18n/cli';
 import { common } from '../common/i18n/common';
+import { fill, plural } from '../common/i18n/fill';
 import type { Envelope, FieldIssue, Method, Output, RpcError } from '../common/contract';
 import { type Language, languageFromLocales } from '../common/languages';
 import type { Desktop } from './desktop';
@@ -22,16 +24,22 @@ import { createFileSettings } from './settings';
  * Exit codes: 0 done, 1 the data or file was refused (nothing changed), 2 wrong use.
  */
 
-const USAGE = `Usage:
-  npm run koers -- import-caseload --db FILE --input FILE [--mapping auto|FILE] [--sheet NAME] [--create-missing]
+const COMMANDS = `  npm run koers -- import-caseload --db FILE --input FILE [--mapping auto|FILE] [--sheet NAME] [--create-missing]
   npm run koers -- export-scores   --db FILE --out FILE.xlsx|FILE.csv [--format long|wide] [--sheet NAME] [--pseudonymize]
-  npm run koers -- export-caseload --db FILE --out FILE.xlsx|FILE.csv [--status active|closed|all] [--pseudonymize]
-Options: --lang nl|da|en (messages and CSV profile; default from LANG)`;
+  npm run koers -- export-caseload --db FILE --out FILE.xlsx|FILE.csv [--status active|closed|all] [--pseudonymize]`;
 
-class UsageError extends Error {}
+const usage = (language: Language) => `${cliTexts[language].usage}\n${COMMANDS}\n${cliTexts[language].options}`;
 
-function fail(message: string): never {
-  throw new UsageError(message);
+/** --lang, else the environment's LANG. */
+const cliLanguage = (lang: string | undefined) => languageFromLocales([lang ?? process.env.LANG ?? 'en']);
+
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly language: Language,
+  ) {
+    super(message);
+  }
 }
 
 function explain(language: Language, error: RpcError): string {
@@ -40,19 +48,12 @@ function explain(language: Language, error: RpcError): string {
   if (error.code === 'validation') {
     return (error.details?.issues ?? [])
       .map((issue: FieldIssue) =>
-        messages.rule[issue.rule]
-          .replace('{{field}}', fields[issue.field] ?? issue.field)
-          .replace('{{limit}}', String(issue.limit ?? '')),
+        fill(messages.rule[issue.rule], { field: fields[issue.field] ?? issue.field, limit: issue.limit ?? '' }),
       )
       .join('\n');
   }
-  if (error.code === 'conflict' && error.details?.reason === 'import_errors') {
-    const count = error.details.count ?? 0;
-    return (count === 1 ? messages.conflict.import_errors_one : messages.conflict.import_errors_other).replace(
-      '{{count}}',
-      String(count),
-    );
-  }
+  if (error.code === 'conflict' && error.details?.reason === 'import_errors')
+    return plural(messages.conflict, 'import_errors', error.details.count ?? 0);
   if (error.code === 'not_found') return messages.not_found;
   if (error.code === 'busy' || error.code === 'disk_full' || error.code === 'read_only') return messages[error.code];
   return messages.internal;
@@ -76,12 +77,17 @@ async function main(argv: string[]): Promise<number> {
     },
     strict: true,
   });
+  const language = cliLanguage(values.lang);
+  const t = cliTexts[language];
+  // Typed out, so that TypeScript knows the code after a failed check does not run.
+  const fail: (message: string) => never = (message) => {
+    throw new UsageError(message, language);
+  };
   if (!command || !['import-caseload', 'export-scores', 'export-caseload'].includes(command))
-    fail(`Unknown command ${command ?? '(none)'}.`);
-  if (!values.db) fail('--db FILE is required.');
+    fail(fill(t.unknownCommand, { command: command ?? t.noCommand }));
+  if (!values.db) fail(t.dbRequired);
   const databasePath = resolve(values.db);
-  if (!existsSync(databasePath)) fail(`There is no Koers database at ${databasePath}.`);
-  const language = languageFromLocales(values.lang ? [values.lang] : [process.env.LANG ?? 'en']);
+  if (!existsSync(databasePath)) fail(fill(t.noDatabase, { path: databasePath }));
 
   const input = values.input ? resolve(values.input) : null;
   const out = values.out ? resolve(values.out) : null;
@@ -90,9 +96,9 @@ async function main(argv: string[]): Promise<number> {
     chooseFolder: async () => null,
     openFolder: async () => undefined,
     chooseSaveFile: async () => out,
-    printToPdf: async () => fail('PDF reports are made in the app.'),
+    printToPdf: async () => fail(t.pdfInApp),
     displays: () => [],
-    openPresentation: async () => fail('Presenting is done in the app.'),
+    openPresentation: async () => fail(t.presentInApp),
     closePresentation: () => undefined,
   };
   // The CLI keeps no settings of its own: a throwaway folder for the language.
@@ -120,7 +126,7 @@ async function main(argv: string[]): Promise<number> {
 
   try {
     if (command === 'import-caseload') {
-      if (!input) fail('--input FILE is required.');
+      if (!input) fail(t.inputRequired);
       const file = await call('imports.open', { kind: 'caseload' });
       if (!file) return 1;
       const worksheet = values.sheet
@@ -129,8 +135,8 @@ async function main(argv: string[]): Promise<number> {
       if (!worksheet)
         fail(
           values.sheet
-            ? `The file has no worksheet "${values.sheet}". It has: ${file.worksheets.map((w) => w.name).join(', ')}.`
-            : 'The file has no worksheet with rows.',
+            ? fill(t.noSuchWorksheet, { name: values.sheet, names: file.worksheets.map((w) => w.name).join(', ') })
+            : t.noRows,
         );
       let mapping: Record<string, number> | undefined;
       if (values.mapping !== 'auto') {
@@ -139,7 +145,7 @@ async function main(argv: string[]): Promise<number> {
         mapping = Object.fromEntries(
           Object.entries(given).map(([field, column]) => {
             const index = typeof column === 'number' ? column : worksheet.headers.indexOf(column);
-            if (index < 0) fail(`Mapping: the file has no column "${String(column)}".`);
+            if (index < 0) fail(fill(t.noSuchColumn, { column }));
             return [field, index];
           }),
         );
@@ -152,18 +158,24 @@ async function main(argv: string[]): Promise<number> {
       };
       const preview = await call('imports.caseloadPreview', { ...options, ...(mapping ? { mapping } : {}) });
       console.log(
-        `${basename(input)} › ${worksheet.name}: ${worksheet.rows} rows; columns ${Object.entries(preview.mapping)
-          .map(([field, i]) => `${field}=${preview.headers[i] ?? i}`)
-          .join(', ')}`,
+        plural(t, 'preview', worksheet.rows, {
+          file: basename(input),
+          worksheet: worksheet.name,
+          columns: Object.entries(preview.mapping)
+            .map(([field, i]) => `${field}=${preview.headers[i] ?? i}`)
+            .join(', '),
+        }),
       );
       if (preview.counts.error > 0) {
         for (const row of preview.rows.filter((r) => r.action === 'error').slice(0, 20)) {
-          console.error(
-            `row ${row.line} (${row.label}): ${row.issues.map((i) => explain(language, { code: 'validation', message: '', details: { issues: [i] } }) + (i.value ? ` [${i.value}]` : '')).join(' ')}`,
+          const issues = row.issues.map(
+            (i) =>
+              explain(language, { code: 'validation', message: '', details: { issues: [i] } }) +
+              (i.value ? ` [${i.value}]` : ''),
           );
+          console.error(fill(t.rowError, { line: row.line, label: row.label, issues: issues.join(' ') }));
         }
-        if (preview.unknown.targetGroups.length + preview.unknown.stages.length > 0)
-          console.error('Unknown target groups or stages can be created with --create-missing.');
+        if (preview.unknown.targetGroups.length + preview.unknown.stages.length > 0) console.error(t.createMissing);
         throw {
           code: 'conflict',
           message: '',
@@ -172,27 +184,35 @@ async function main(argv: string[]): Promise<number> {
       }
       const report = await call('imports.caseloadRun', { ...options, mapping: preview.mapping });
       console.log(
-        `created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}, skipped ${report.skipped.length} (empty rows)`,
+        fill(t.imported, {
+          created: report.created,
+          updated: report.updated,
+          unchanged: report.unchanged,
+          skipped: report.skipped.length,
+        }),
       );
       if (report.createdTargetGroups.length + report.createdStages.length > 0)
         console.log(
-          `new target groups: ${report.createdTargetGroups.join(', ') || '-'}; new stages: ${report.createdStages.join(', ') || '-'}`,
+          fill(t.createdItems, {
+            targetGroups: report.createdTargetGroups.join(', ') || '-',
+            stages: report.createdStages.join(', ') || '-',
+          }),
         );
       return 0;
     }
 
-    if (!out) fail('--out FILE.xlsx or FILE.csv is required.');
+    if (!out) fail(t.outRequired);
     const fileType = out.toLowerCase().endsWith('.csv')
       ? 'csv'
       : out.toLowerCase().endsWith('.xlsx')
         ? 'xlsx'
-        : fail('--out must end in .xlsx or .csv.');
+        : fail(t.outType);
     if (command === 'export-scores') {
-      if (values.format !== 'long' && values.format !== 'wide') fail('--format is long or wide.');
+      if (values.format !== 'long' && values.format !== 'wide') fail(t.formatValues);
       let sheetId: string | undefined;
       if (values.sheet) {
         const sheet = (await call('sheets.list', {})).find((s) => s.name === values.sheet);
-        if (!sheet) fail(`There is no scoring sheet "${values.sheet}".`);
+        if (!sheet) fail(fill(t.noSuchSheet, { name: values.sheet }));
         sheetId = sheet.id;
       }
       const result = await call('exports.scores', {
@@ -201,19 +221,20 @@ async function main(argv: string[]): Promise<number> {
         pseudonymised: values.pseudonymize,
         ...(sheetId ? { sheetId } : {}),
       });
-      console.log(
-        `${result.rows} ${values.format === 'long' ? 'scores' : 'scorings'} written to ${result.path}${values.pseudonymize ? ' (pseudonymised)' : ''}`,
-      );
+      const written = plural(t, values.format === 'long' ? 'scoresWritten' : 'scoringsWritten', result.rows, {
+        path: result.path ?? '',
+      });
+      console.log(values.pseudonymize ? `${written} ${t.pseudonymised}` : written);
       return 0;
     }
-    if (values.status !== 'active' && values.status !== 'closed' && values.status !== 'all')
-      fail('--status is active, closed or all.');
+    if (values.status !== 'active' && values.status !== 'closed' && values.status !== 'all') fail(t.statusValues);
     const result = await call('exports.caseload', {
       fileType,
       status: values.status,
       pseudonymised: values.pseudonymize,
     });
-    console.log(`${result.rows} clients written to ${result.path}${values.pseudonymize ? ' (pseudonymised)' : ''}`);
+    const written = plural(t, 'clientsWritten', result.rows, { path: result.path ?? '' });
+    console.log(values.pseudonymize ? `${written} ${t.pseudonymised}` : written);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) throw error;
@@ -237,7 +258,8 @@ main(process.argv.slice(2)).then(
         'code' in error &&
         String((error as { code: unknown }).code).startsWith('ERR_PARSE_ARGS'))
     ) {
-      console.error(`${error.message}\n\n${USAGE}`);
+      const language = error instanceof UsageError ? error.language : cliLanguage(undefined);
+      console.error(`${error.message}\n\n${usage(language)}`);
       process.exit(2);
     }
     console.error(error);

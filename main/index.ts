@@ -4,7 +4,9 @@ import { DATABASE_FILE_NAME } from '../db/connection';
 import { appMenuTemplate } from './app-menu';
 import { language } from './context';
 import type { EventName, EventPayload } from '../common/contract';
-import { languageFromLocales } from '../common/languages';
+import { fill } from '../common/i18n/fill';
+import { startupTexts } from '../common/i18n/startup';
+import { type Language, languageFromLocales } from '../common/languages';
 import { createEmitter, registerRpc } from './ipc-adapter';
 import { type Koers, type KoersOptions, openKoers } from './open-koers';
 import { guardSession, guardWebContents, isTrustedSender } from './security';
@@ -12,7 +14,7 @@ import { createElectronDesktop } from './electron-desktop';
 import { createFileLog } from './log';
 import { createElectronSettings } from './settings-store';
 import { appOrigin, createMainWindow } from './window';
-import { fill, startupFailure, startupMessages } from './startup-messages';
+import { startupFailure } from './startup-messages';
 import { backUpNow } from './handlers/backups';
 import { lockNow } from './handlers/lock';
 import { backupIfDue } from './safety/lifecycle';
@@ -32,7 +34,7 @@ let mainWindow: BrowserWindow | undefined;
 async function start(): Promise<void> {
   const settings = createElectronSettings();
   const osLocales = app.getPreferredSystemLanguages();
-  const messages = startupMessages(settings.get('language') ?? languageFromLocales(osLocales));
+  const messages = startupTexts[settings.get('language') ?? languageFromLocales(osLocales)];
   const origin = appOrigin(rendererDir);
   guardSession(session.defaultSession, { devServer: origin.devServerUrl !== undefined });
 
@@ -109,7 +111,7 @@ async function start(): Promise<void> {
  */
 async function openWithRecovery(
   options: KoersOptions,
-  messages: ReturnType<typeof startupMessages>,
+  messages: (typeof startupTexts)[Language],
 ): Promise<Koers | undefined> {
   try {
     return await openKoers(options);

@@ -4,7 +4,7 @@ import type { LockWait } from '../db/lock-wait';
 import { migrateToLatest } from '../db/migrate';
 import { truncateWal } from '../db/wal';
 import { readDatabaseId } from '../db/queries/meta';
-import type { Method } from '../common/contract';
+import { contract } from '../common/contract';
 import { actor, type Context } from './context';
 import { registry } from './handlers';
 import { caseworkerRole } from '../db/queries/caseworkers';
@@ -13,7 +13,6 @@ import { type Dispatch, type DispatchOptions, createDispatch } from './rpc/dispa
 import { AuditLog, auditUnavailable } from './safety/audit';
 import { auditEntry, needsAuditRoom } from './safety/audit-policy';
 import { restrictToUser } from './safety/backups';
-import { KEY_PERSON_ONLY } from './safety/role-policy';
 import { checkDatabaseFile } from './safety/recovery';
 
 export interface KoersOptions
@@ -30,7 +29,7 @@ export interface KoersOptions
       | 'meeting'
       | 'openFiles'
     >,
-    Omit<DispatchOptions, 'guard' | 'onCall'> {
+    Omit<DispatchOptions, 'guard' | 'onCall' | 'emit'> {
   databasePath: string;
   /** Default: a `backups` folder next to the database. */
   defaultBackupFolder?: string;
@@ -44,14 +43,6 @@ export interface Koers {
   context: Context;
   close(): Promise<void>;
 }
-
-/** What a locked Koers still answers: its own state, the lock, the language of the lock screen. */
-const WHILE_LOCKED: ReadonlySet<Method> = new Set<Method>([
-  'app.info',
-  'settings.setLanguage',
-  'lock.status',
-  'lock.unlock',
-]);
 
 /**
  * Checks and opens the database, brings it up to date and wires the handler registry:
@@ -94,9 +85,12 @@ export async function openKoers(options: KoersOptions): Promise<Koers> {
   const dispatch = createDispatch(registry, context, {
     onInternalError,
     validateOutput: validateOutput ?? false,
+    emit: (event, payload) => context.emit(event, payload),
+    // Each method's policy is in its contract entry.
     guard: async (method) => {
-      if (context.lock.locked && !WHILE_LOCKED.has(method)) return conflict('Koers is locked', { reason: 'locked' });
-      if (KEY_PERSON_ONLY.has(method)) {
+      const policy = contract[method];
+      if (context.lock.locked && !policy.whileLocked) return conflict('Koers is locked', { reason: 'locked' });
+      if (policy.role === 'key_person') {
         const currentId = context.settings.get('currentCaseworkerId');
         if ((currentId && (await caseworkerRole(context.db, currentId))) !== 'key_person')
           return new AppError('forbidden', 'Only a key person may do this', { method });

@@ -21,7 +21,8 @@ export default defineConfig({
   workers: 2,
   forbidOnly: !!process.env.CI,
   reporter: 'list',
-  timeout: 30_000,
+  // Flows of a dozen steps on a 2-core machine that may be busy: a slow run must not read as a failure.
+  timeout: 60_000,
   projects: [
     {
       name: 'renderer',

@@ -255,6 +255,53 @@ const empty = z.strictObject({});
 const byId = z.strictObject({ id });
 const ok = z.object({ ok: z.literal(true) });
 
+/**
+ * The parts of the data a method reads or changes. After a call that changes one, main
+ * emits `data.changed` with it, and every view that reads it loads again.
+ */
+export const DATA_SCOPES = [
+  'clients',
+  'households',
+  'actions',
+  'notes',
+  /** Notes being typed, saved as the user types (one per client, household or note). */
+  'drafts',
+  'scorings',
+  'goals',
+  'sheets',
+  'catalog',
+  'caseworkers',
+  /** The team's coverage target. */
+  'coverage',
+] as const;
+export type DataScope = (typeof DATA_SCOPES)[number];
+
+/** What main does around every call besides parsing it: each contract entry declares all of it. */
+export interface MethodPolicy {
+  /** What the answer is built from (names looked up by id elsewhere are not): a view showing it loads it again when one changes. */
+  readonly reads: readonly DataScope[];
+  /** What a successful call changes: the dispatcher emits `data.changed` for each. */
+  readonly changes: readonly DataScope[];
+  /**
+   * Reads or changes personal data: every call goes into the audit log. Not personal: the app's own state, lists
+   * of names that are not clients' (catalog, sheets), figures without people in them.
+   */
+  readonly personal: boolean;
+  /** Answered while Koers is locked: only what the lock screen needs. */
+  readonly whileLocked: boolean;
+  /**
+   * Who may call it: `caseworker` is anyone, `key_person` only a key person (managing caseworkers and the lists,
+   * scoring sheets, the team's figures, the audit log, erasure and retention). The renderer hides those screens
+   * from caseworkers; main refuses the calls as well, so a changed or compromised page cannot reach them.
+   */
+  readonly role: z.output<typeof roleSchema>;
+}
+
+export interface MethodSpec extends MethodPolicy {
+  readonly input: z.ZodType;
+  readonly output: z.ZodType;
+}
+
 export const contract = {
   'app.info': {
     input: empty,
@@ -269,37 +316,109 @@ export const contract = {
       /** Today on this machine, `YYYY-MM-DD`: overdue and "this week" are counted from it. */
       today: z.string(),
     }),
+    reads: ['caseworkers'],
+    changes: [],
+    personal: false,
+    whileLocked: true,
+    role: 'caseworker',
   },
   /** Opens the folder with the main-process log in the file manager, for support. */
-  'app.openLogFolder': { input: empty, output: z.object({ folder: z.string() }) },
+  'app.openLogFolder': {
+    input: empty,
+    output: z.object({ folder: z.string() }),
+    reads: [],
+    changes: [],
+    personal: false,
+    whileLocked: false,
+    role: 'caseworker',
+  },
   'settings.setLanguage': {
     input: z.strictObject({ language: languageSchema }),
     output: z.object({ language: languageSchema }),
+    reads: [],
+    changes: [],
+    personal: false,
+    whileLocked: true,
+    role: 'caseworker',
   },
   'setup.complete': {
     input: z.strictObject({ language: languageSchema, name: requiredText(100), role: roleSchema, demo: z.boolean() }),
     output: z.object({ caseworkerId: z.string(), demoClients: z.number() }),
+    reads: [],
+    // With the demo caseload, nearly everything.
+    changes: ['caseworkers', 'catalog', 'clients', 'households', 'actions', 'notes', 'sheets', 'scorings', 'goals'],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
   },
 
-  'caseworkers.list': { input: empty, output: z.array(caseworkerSchema) },
+  'caseworkers.list': {
+    input: empty,
+    output: z.array(caseworkerSchema),
+    reads: ['caseworkers', 'clients'],
+    changes: [],
+    personal: false,
+    whileLocked: false,
+    role: 'caseworker',
+  },
   'caseworkers.create': {
     input: z.strictObject({ name: requiredText(100), role: roleSchema }),
     output: caseworkerSchema,
+    reads: [],
+    changes: ['caseworkers'],
+    personal: true,
+    whileLocked: false,
+    role: 'key_person',
   },
   'caseworkers.update': {
     input: z.strictObject({ id, name: requiredText(100), role: roleSchema }),
     output: caseworkerSchema,
+    reads: [],
+    changes: ['caseworkers'],
+    personal: true,
+    whileLocked: false,
+    role: 'key_person',
   },
-  'caseworkers.setActive': { input: z.strictObject({ id, active: z.boolean() }), output: caseworkerSchema },
+  'caseworkers.setActive': {
+    input: z.strictObject({ id, active: z.boolean() }),
+    output: caseworkerSchema,
+    reads: [],
+    changes: ['caseworkers'],
+    personal: true,
+    whileLocked: false,
+    role: 'key_person',
+  },
   /** Who is using Koers on this laptop now. */
-  'caseworkers.switchCurrent': { input: byId, output: ok },
+  'caseworkers.switchCurrent': {
+    input: byId,
+    output: ok,
+    reads: [],
+    changes: ['caseworkers'],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
   /** Someone leaves: every active client (and household) of one caseworker to another. */
   'caseworkers.handoverCaseload': {
     input: z.strictObject({ fromId: id, toId: id, date: localDate, note: optionalText(1000) }),
     output: z.object({ moved: z.number() }),
+    reads: [],
+    // Households go along with their members; each caseworker's count of active clients changes.
+    changes: ['clients', 'households', 'caseworkers'],
+    personal: true,
+    whileLocked: false,
+    role: 'key_person',
   },
 
-  'catalog.list': { input: empty, output: z.array(catalogItemSchema) },
+  'catalog.list': {
+    input: empty,
+    output: z.array(catalogItemSchema),
+    reads: ['catalog', 'clients'],
+    changes: [],
+    personal: false,
+    whileLocked: false,
+    role: 'caseworker',
+  },
   'catalog.create': {
     input: z.strictObject({
       kind: catalogKindSchema,
@@ -307,6 +426,11 @@ export const contract = {
       weight: z.number().min(0).max(10).optional(),
     }),
     output: catalogItemSchema,
+    reads: [],
+    changes: ['catalog'],
+    personal: false,
+    whileLocked: false,
+    role: 'key_person',
   },
   'catalog.update': {
     input: z.strictObject({
@@ -316,11 +440,40 @@ export const contract = {
       rescoreWeeks: z.number().int().min(1).max(52).nullable().optional(),
     }),
     output: catalogItemSchema,
+    reads: [],
+    changes: ['catalog'],
+    personal: false,
+    whileLocked: false,
+    role: 'key_person',
   },
-  'catalog.move': { input: z.strictObject({ id, direction: z.enum(['up', 'down']) }), output: ok },
-  'catalog.setRetired': { input: z.strictObject({ id, retired: z.boolean() }), output: catalogItemSchema },
+  'catalog.move': {
+    input: z.strictObject({ id, direction: z.enum(['up', 'down']) }),
+    output: ok,
+    reads: [],
+    changes: ['catalog'],
+    personal: false,
+    whileLocked: false,
+    role: 'key_person',
+  },
+  'catalog.setRetired': {
+    input: z.strictObject({ id, retired: z.boolean() }),
+    output: catalogItemSchema,
+    reads: [],
+    changes: ['catalog'],
+    personal: false,
+    whileLocked: false,
+    role: 'key_person',
+  },
   /** Only for an item nothing uses; one in use can be retired instead. */
-  'catalog.remove': { input: byId, output: ok },
+  'catalog.remove': {
+    input: byId,
+    output: ok,
+    reads: [],
+    changes: ['catalog'],
+    personal: false,
+    whileLocked: false,
+    role: 'key_person',
+  },
 
   'clients.list': {
     input: z.strictObject({
@@ -333,14 +486,48 @@ export const contract = {
       overdueOnly: z.boolean().optional(),
     }),
     output: z.array(caseloadRowSchema),
+    reads: ['clients', 'actions', 'scorings', 'catalog'],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
   },
-  'clients.get': { input: byId, output: clientSchema },
+  'clients.get': {
+    input: byId,
+    output: clientSchema,
+    reads: ['clients'],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
   'clients.create': {
     input: z.strictObject({ ...clientFacts, stageId: optionalId, caseworkerId: optionalId }),
     output: clientSchema,
+    reads: [],
+    changes: ['clients'],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
   },
-  'clients.update': { input: z.strictObject({ id, ...clientFacts }), output: clientSchema },
-  'clients.changeStage': { input: z.strictObject({ id, stageId: id, date: localDate }), output: clientSchema },
+  'clients.update': {
+    input: z.strictObject({ id, ...clientFacts }),
+    output: clientSchema,
+    reads: [],
+    changes: ['clients'],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  'clients.changeStage': {
+    input: z.strictObject({ id, stageId: id, date: localDate }),
+    output: clientSchema,
+    reads: [],
+    changes: ['clients'],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
   /** Hands clients to another caseworker; a household member brings the whole household. */
   'clients.handover': {
     input: z.strictObject({
@@ -350,25 +537,96 @@ export const contract = {
       note: optionalText(1000),
     }),
     output: z.object({ moved: z.number() }),
+    reads: [],
+    changes: ['clients', 'households'], // households move with their members
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
   },
   'clients.close': {
     input: z.strictObject({ id, date: localDate, reasonId: id, outcomeNote: optionalText(2000) }),
     output: clientSchema,
+    reads: [],
+    changes: ['clients'],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
   },
-  'clients.reopen': { input: z.strictObject({ id, date: localDate }), output: clientSchema },
-  'clients.timeline': { input: byId, output: z.array(timelineEntrySchema) },
+  'clients.reopen': {
+    input: z.strictObject({ id, date: localDate }),
+    output: clientSchema,
+    reads: [],
+    changes: ['clients'],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  'clients.timeline': {
+    input: byId,
+    output: z.array(timelineEntrySchema),
+    reads: ['clients', 'actions', 'notes', 'scorings', 'sheets'],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
 
-  'households.list': { input: empty, output: z.array(householdSchema) },
-  'households.get': { input: byId, output: householdSchema },
+  'households.list': {
+    input: empty,
+    output: z.array(householdSchema),
+    reads: ['households', 'clients'],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  'households.get': {
+    input: byId,
+    output: householdSchema,
+    reads: ['households', 'clients'],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
   'households.create': {
     input: z.strictObject({ name: requiredText(100), memberIds: z.array(id).max(20).default([]) }),
     output: householdSchema,
+    reads: [],
+    changes: ['households', 'clients'],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
   },
-  'households.rename': { input: z.strictObject({ id, name: requiredText(100) }), output: householdSchema },
+  'households.rename': {
+    input: z.strictObject({ id, name: requiredText(100) }),
+    output: householdSchema,
+    reads: [],
+    changes: ['households'],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
 
-  'actions.list': { input: z.strictObject({ clientId: id }), output: z.array(actionSchema) },
+  'actions.list': {
+    input: z.strictObject({ clientId: id }),
+    output: z.array(actionSchema),
+    reads: ['actions'],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
   /** Open to-dos up to the end of this week, overdue included, for "My day". */
-  'actions.agenda': { input: z.strictObject({ caseworkerId: id.optional() }), output: z.array(agendaItemSchema) },
+  'actions.agenda': {
+    input: z.strictObject({ caseworkerId: id.optional() }),
+    output: z.array(agendaItemSchema),
+    reads: ['actions', 'clients'],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
   'actions.create': {
     input: z.strictObject({
       clientId: id,
@@ -379,88 +637,384 @@ export const contract = {
       noteId: id.optional(),
     }),
     output: actionSchema,
+    reads: [],
+    changes: ['actions'],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
   },
-  'actions.setDone': { input: z.strictObject({ id, done: z.boolean() }), output: actionSchema },
-  'actions.postpone': { input: z.strictObject({ id, dueDate: localDate }), output: actionSchema },
+  'actions.setDone': {
+    input: z.strictObject({ id, done: z.boolean() }),
+    output: actionSchema,
+    reads: [],
+    changes: ['actions'],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  'actions.postpone': {
+    input: z.strictObject({ id, dueDate: localDate }),
+    output: actionSchema,
+    reads: [],
+    changes: ['actions'],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
 
-  'sheets.list': { input: empty, output: z.array(sheetSummarySchema) },
-  'sheets.get': { input: byId, output: sheetDetailSchema },
-  'sheets.version': { input: byId, output: sheetVersionSchema },
+  'sheets.list': {
+    input: empty,
+    output: z.array(sheetSummarySchema),
+    reads: ['sheets', 'scorings'],
+    changes: [],
+    personal: false,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  'sheets.get': {
+    input: byId,
+    output: sheetDetailSchema,
+    reads: ['sheets', 'scorings'],
+    changes: [],
+    personal: false,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  'sheets.version': {
+    input: byId,
+    output: sheetVersionSchema,
+    reads: ['sheets'],
+    changes: [],
+    personal: false,
+    whileLocked: false,
+    role: 'caseworker',
+  },
   /** A new sheet from a starter (ladder, work readiness, empty) in a language, as a draft to adapt. */
   'sheets.createFromStarter': {
     input: z.strictObject({ starter: starterSchema, language: languageSchema }),
     output: sheetDetailSchema,
+    reads: [],
+    changes: ['sheets'],
+    personal: false,
+    whileLocked: false,
+    role: 'key_person',
   },
   /** A copy of a sheet's latest published version as a new sheet. */
-  'sheets.copy': { input: z.strictObject({ id, name: requiredText(120) }), output: sheetDetailSchema },
+  'sheets.copy': {
+    input: z.strictObject({ id, name: requiredText(120) }),
+    output: sheetDetailSchema,
+    reads: [],
+    changes: ['sheets'],
+    personal: false,
+    whileLocked: false,
+    role: 'key_person',
+  },
   /** Editing a published sheet starts a new draft version from it; a draft is returned as it is. */
-  'sheets.edit': { input: byId, output: sheetDetailSchema },
-  'sheets.saveDraft': { input: draftInputSchema, output: sheetDetailSchema },
-  'sheets.publish': { input: byId, output: sheetDetailSchema },
-  'sheets.setRetired': { input: z.strictObject({ id, retired: z.boolean() }), output: sheetDetailSchema },
+  'sheets.edit': {
+    input: byId,
+    output: sheetDetailSchema,
+    reads: [],
+    changes: ['sheets'],
+    personal: false,
+    whileLocked: false,
+    role: 'key_person',
+  },
+  'sheets.saveDraft': {
+    input: draftInputSchema,
+    output: sheetDetailSchema,
+    reads: [],
+    changes: ['sheets'],
+    personal: false,
+    whileLocked: false,
+    role: 'key_person',
+  },
+  'sheets.publish': {
+    input: byId,
+    output: sheetDetailSchema,
+    reads: [],
+    changes: ['sheets'],
+    personal: false,
+    whileLocked: false,
+    role: 'key_person',
+  },
+  'sheets.setRetired': {
+    input: z.strictObject({ id, retired: z.boolean() }),
+    output: sheetDetailSchema,
+    reads: [],
+    changes: ['sheets'],
+    personal: false,
+    whileLocked: false,
+    role: 'key_person',
+  },
 
   'scorings.form': {
     input: z.strictObject({ clientId: id, sheetId: id.optional() }),
     output: scoringFormSchema.nullable(),
+    reads: ['clients', 'sheets', 'scorings', 'goals'],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
   },
-  'scorings.list': { input: z.strictObject({ clientId: id }), output: z.array(scoringSchema) },
-  'scorings.create': { input: z.strictObject(scoringInput), output: scoringSchema },
-  'scorings.update': { input: z.strictObject({ id, ...scoringInput }), output: scoringSchema },
-  'scorings.remove': { input: byId, output: ok },
+  'scorings.list': {
+    input: z.strictObject({ clientId: id }),
+    output: z.array(scoringSchema),
+    reads: ['scorings', 'sheets'],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  'scorings.create': {
+    input: z.strictObject(scoringInput),
+    output: scoringSchema,
+    reads: [],
+    changes: ['scorings'],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  'scorings.update': {
+    input: z.strictObject({ id, ...scoringInput }),
+    output: scoringSchema,
+    reads: [],
+    changes: ['scorings'],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  'scorings.remove': {
+    input: byId,
+    output: ok,
+    reads: [],
+    changes: ['scorings'],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
 
-  'goals.list': { input: z.strictObject({ clientId: id }), output: z.array(goalSchema) },
-  'goals.set': { input: goalInputSchema, output: goalSchema },
-  'goals.remove': { input: byId, output: ok },
+  'goals.list': {
+    input: z.strictObject({ clientId: id }),
+    output: z.array(goalSchema),
+    reads: ['goals'],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  'goals.set': {
+    input: goalInputSchema,
+    output: goalSchema,
+    reads: [],
+    changes: ['goals'],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  'goals.remove': {
+    input: byId,
+    output: ok,
+    reads: [],
+    changes: ['goals'],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
 
-  'notes.get': { input: byId, output: noteSchema.extend({ versions: z.array(noteVersionSchema) }) },
+  'notes.get': {
+    input: byId,
+    output: noteSchema.extend({ versions: z.array(noteVersionSchema) }),
+    reads: ['notes'],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
   /** Notes of a household (each member's timeline shows them too). */
-  'notes.forHousehold': { input: byId, output: z.array(noteSchema) },
-  'notes.create': { input: noteCreateSchema, output: noteSchema },
-  'notes.update': { input: noteUpdateSchema, output: noteSchema },
-  'notes.remove': { input: byId, output: ok },
-  'notes.search': { input: noteSearchSchema, output: z.array(noteHitSchema) },
+  'notes.forHousehold': {
+    input: byId,
+    output: z.array(noteSchema),
+    reads: ['notes'],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  'notes.create': {
+    input: noteCreateSchema,
+    output: noteSchema,
+    reads: [],
+    changes: ['notes', 'drafts'],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  'notes.update': {
+    input: noteUpdateSchema,
+    output: noteSchema,
+    reads: [],
+    changes: ['notes', 'drafts'],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  'notes.remove': {
+    input: byId,
+    output: ok,
+    reads: [],
+    changes: ['notes'],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  'notes.search': {
+    input: noteSearchSchema,
+    output: z.array(noteHitSchema),
+    reads: ['notes', 'clients', 'households'],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
 
-  'drafts.get': { input: z.strictObject({ key: draftKeySchema }), output: draftSchema.nullable() },
-  'drafts.save': { input: noteDraftInputSchema, output: ok },
-  'drafts.discard': { input: z.strictObject({ key: draftKeySchema }), output: ok },
+  'drafts.get': {
+    input: z.strictObject({ key: draftKeySchema }),
+    output: draftSchema.nullable(),
+    reads: ['drafts'],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  'drafts.save': {
+    input: noteDraftInputSchema,
+    output: ok,
+    reads: [],
+    changes: ['drafts'],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  'drafts.discard': {
+    input: z.strictObject({ key: draftKeySchema }),
+    output: ok,
+    reads: [],
+    changes: ['drafts'],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
 
-  'charts.progression': { input: z.strictObject({ clientId: id }), output: progressionSchema },
+  'charts.progression': {
+    input: z.strictObject({ clientId: id }),
+    output: progressionSchema,
+    reads: ['scorings', 'goals', 'notes', 'sheets'],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
   /** Key persons: change per indicator and the team compass, for one sheet. */
-  'team.view': { input: teamViewInputSchema, output: teamViewSchema },
+  'team.view': {
+    input: teamViewInputSchema,
+    output: teamViewSchema,
+    reads: ['scorings', 'clients', 'caseworkers', 'catalog', 'sheets'],
+    changes: [],
+    personal: false,
+    whileLocked: false,
+    role: 'key_person',
+  },
 
   /** Saves the chart image the renderer drew (base64 PNG) where the user chooses; path null: cancelled. */
   'reports.chartPng': {
     input: z.strictObject({ clientId: id, pseudonymised: z.boolean(), png: z.base64().min(8).max(40_000_000) }),
     output: z.object({ path: z.string().nullable() }),
+    reads: [],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
   },
   /** A one-page progress report of one client as PDF, where the user chooses. */
   'reports.progressPdf': {
     input: z.strictObject({ clientId: id, pseudonymised: z.boolean() }),
     output: z.object({ path: z.string().nullable() }),
+    reads: [],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
   },
 
   /** Asks for a spreadsheet and reads it (off main's event loop); null: cancelled. */
-  'imports.open': { input: z.strictObject({ kind: z.enum(IMPORT_KINDS) }), output: openedFileSchema.nullable() },
+  'imports.open': {
+    input: z.strictObject({ kind: z.enum(IMPORT_KINDS) }),
+    output: openedFileSchema.nullable(),
+    reads: [],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
   /** Checks every row against the mapping without writing anything. */
-  'imports.caseloadPreview': { input: caseloadImportInputSchema, output: caseloadPreviewSchema },
+  'imports.caseloadPreview': {
+    input: caseloadImportInputSchema,
+    output: caseloadPreviewSchema,
+    reads: ['clients', 'catalog'],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
   /** Imports the caseload in one transaction: all rows or, when any row has an error, none. */
   'imports.caseloadRun': {
     input: caseloadImportInputSchema.extend({ mapping: caseloadImportInputSchema.shape.mapping.unwrap() }),
     output: importReportSchema,
+    reads: [],
+    changes: ['clients', 'catalog'],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
   },
-  'imports.scoresPreview': { input: scoresImportInputSchema, output: scoresPreviewSchema },
+  'imports.scoresPreview': {
+    input: scoresImportInputSchema,
+    output: scoresPreviewSchema,
+    reads: ['clients', 'scorings', 'sheets'],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
   'imports.scoresRun': {
     input: scoresImportInputSchema.extend({ mapping: scoresImportInputSchema.shape.mapping.unwrap() }),
     output: importReportSchema,
+    reads: [],
+    changes: ['scorings'],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
   },
   /** A scoring sheet definition in Koers's layout becomes a new sheet (a draft). */
   'imports.sheet': {
     input: z.strictObject({ token: z.string().min(1).max(64) }),
     output: z.object({ sheetId: z.string(), indicators: z.number().int() }),
+    reads: [],
+    changes: ['sheets'],
+    personal: true,
+    whileLocked: false,
+    role: 'key_person',
   },
 
   /** Scorings, long (one row per score) or wide (one row per scoring; needs a sheet). */
-  'exports.scores': { input: scoreExportInputSchema, output: savedExportSchema },
+  'exports.scores': {
+    input: scoreExportInputSchema,
+    output: savedExportSchema,
+    reads: [],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
   'exports.caseload': {
     input: z.strictObject({
       fileType: fileTypeSchema,
@@ -468,6 +1022,11 @@ export const contract = {
       pseudonymised: z.boolean(),
     }),
     output: savedExportSchema,
+    reads: [],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
   },
   /** Cases closed in a quarter (or a whole year), with reason: the quarterly report. */
   'exports.closedCases': {
@@ -478,79 +1037,286 @@ export const contract = {
       pseudonymised: z.boolean(),
     }),
     output: savedExportSchema,
+    reads: [],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
   },
   /** A sheet version in the layout `imports.sheet` reads back. */
-  'exports.sheet': { input: z.strictObject({ versionId: id }), output: savedExportSchema },
+  'exports.sheet': {
+    input: z.strictObject({ versionId: id }),
+    output: savedExportSchema,
+    reads: [],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
 
   /** Backups: the folder, the database's place, and the backups there, newest first. */
-  'backups.list': { input: empty, output: backupsSchema },
-  'backups.create': { input: empty, output: backupSchema },
+  'backups.list': {
+    input: empty,
+    output: backupsSchema,
+    reads: [],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  'backups.create': {
+    input: empty,
+    output: backupSchema,
+    reads: [],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
   /** Checks a backup (a private copy, in a worker): what it holds, for the restore question, or why it cannot be restored. */
-  'backups.inspect': { input: backupRefSchema, output: backupCheckSchema },
+  'backups.inspect': {
+    input: backupRefSchema,
+    output: backupCheckSchema,
+    reads: [],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
   /** Checks the backup; then backs the current data up and puts the backup's data in its place. A refused backup changes nothing (conflict `backup_<problem>`). */
-  'backups.restore': { input: backupRefSchema, output: z.object({ safetyBackup: backupSchema }) },
+  'backups.restore': {
+    input: backupRefSchema,
+    output: z.object({ safetyBackup: backupSchema }),
+    reads: [],
+    // Everything; `data.restored` reloads every screen of the main window as well.
+    changes: DATA_SCOPES,
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
   /** Asks for a folder (e.g. a network drive; Koers only copies files there); null: cancelled. */
-  'backups.chooseFolder': { input: empty, output: backupsSchema.nullable() },
-  'backups.resetFolder': { input: empty, output: backupsSchema },
+  'backups.chooseFolder': {
+    input: empty,
+    output: backupsSchema.nullable(),
+    reads: [],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  'backups.resetFolder': {
+    input: empty,
+    output: backupsSchema,
+    reads: [],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
 
   /** Key persons: the audit log, newest first. */
-  'audit.list': { input: auditFilterSchema, output: z.array(auditEntrySchema) },
+  'audit.list': {
+    input: auditFilterSchema,
+    output: z.array(auditEntrySchema),
+    // The log grows with every call: its page loads it again when the filter changes.
+    reads: [],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'key_person',
+  },
   /** Recomputes the hash chain: reports any edited or removed entry. */
-  'audit.check': { input: empty, output: auditCheckSchema },
+  'audit.check': {
+    input: empty,
+    output: auditCheckSchema,
+    reads: [],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'key_person',
+  },
 
   /** Everything Koers holds about one client, and the audit entries about them, in one file. */
   'privacy.exportClient': {
     input: z.strictObject({ clientId: id }),
     output: z.object({ path: z.string().nullable() }),
+    reads: [],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
   },
   /** What erasure does to the client's household, shown before it is confirmed. */
-  'privacy.erasurePlan': { input: z.strictObject({ clientId: id }), output: erasurePlanSchema },
+  'privacy.erasurePlan': {
+    input: z.strictObject({ clientId: id }),
+    output: erasurePlanSchema,
+    reads: ['clients', 'households', 'notes'],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'key_person',
+  },
   /**
    * Erases a client completely (the pseudonym typed as confirmation); only the audit record that it happened remains.
    * A conflict `erase_pending`: erased in the database, but another program kept the log from being emptied yet.
    */
-  'privacy.eraseClient': { input: z.strictObject({ clientId: id, confirm: z.string().max(40) }), output: ok },
+  'privacy.eraseClient': {
+    input: z.strictObject({ clientId: id, confirm: z.string().max(40) }),
+    output: ok,
+    reads: [],
+    changes: ['clients', 'households', 'actions', 'notes', 'drafts', 'scorings', 'goals'],
+    personal: true,
+    whileLocked: false,
+    role: 'key_person',
+  },
   /** Closed cases past their retention period, for review. */
-  'privacy.retention': { input: empty, output: z.array(retentionRowSchema) },
+  'privacy.retention': {
+    input: empty,
+    output: z.array(retentionRowSchema),
+    reads: ['clients', 'catalog'],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'key_person',
+  },
   'privacy.setRetention': {
     input: z.strictObject({ targetGroupId: id, years: z.number().int().min(1).max(100).nullable() }),
     output: ok,
+    reads: [],
+    changes: ['catalog'],
+    personal: true,
+    whileLocked: false,
+    role: 'key_person',
   },
   'privacy.purge': {
     input: z.strictObject({ clientIds: z.array(id).min(1).max(10_000) }),
     output: z.object({ erased: z.number().int() }),
+    reads: [],
+    changes: ['clients', 'households', 'actions', 'notes', 'drafts', 'scorings', 'goals'],
+    personal: true,
+    whileLocked: false,
+    role: 'key_person',
   },
 
-  'lock.status': { input: empty, output: lockStatusSchema },
+  'lock.status': {
+    input: empty,
+    output: lockStatusSchema,
+    reads: [],
+    changes: [],
+    // Asked at every start; the unlock itself is logged.
+    personal: false,
+    whileLocked: true,
+    role: 'caseworker',
+  },
   'lock.setPin': {
     input: z.strictObject({ pin, currentPin: z.string().max(12).optional() }),
     output: lockStatusSchema,
+    reads: [],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
   },
-  'lock.setMinutes': { input: z.strictObject({ minutes: z.number().int().min(1).max(240) }), output: lockStatusSchema },
-  'lock.lock': { input: empty, output: lockStatusSchema },
-  'lock.unlock': { input: z.strictObject({ pin: z.string().max(12) }), output: lockStatusSchema },
+  'lock.setMinutes': {
+    input: z.strictObject({ minutes: z.number().int().min(1).max(240) }),
+    output: lockStatusSchema,
+    reads: [],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  'lock.lock': {
+    input: empty,
+    output: lockStatusSchema,
+    reads: [],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  'lock.unlock': {
+    input: z.strictObject({ pin: z.string().max(12) }),
+    output: lockStatusSchema,
+    reads: [],
+    changes: [],
+    personal: true,
+    whileLocked: true,
+    role: 'caseworker',
+  },
 
   /** The connected displays: a second one is offered for the meeting presentation. */
-  'presentation.displays': { input: empty, output: z.array(displaySchema) },
-  'presentation.start': { input: presentationStartSchema, output: presentationStateSchema },
+  'presentation.displays': {
+    input: empty,
+    output: z.array(displaySchema),
+    reads: [],
+    changes: [],
+    personal: false,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  'presentation.start': {
+    input: presentationStartSchema,
+    output: presentationStateSchema,
+    reads: [],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
   /** The presentation on another display, if one is running. */
-  'presentation.current': { input: empty, output: presentationStateSchema.nullable() },
-  'presentation.step': { input: z.strictObject({ move: moveSchema }), output: presentationStateSchema },
-  'presentation.stop': { input: empty, output: ok },
+  'presentation.current': {
+    input: empty,
+    output: presentationStateSchema.nullable(),
+    reads: [],
+    changes: [],
+    personal: false,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  'presentation.step': {
+    input: z.strictObject({ move: moveSchema }),
+    output: presentationStateSchema,
+    reads: [],
+    changes: [],
+    personal: false,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  'presentation.stop': {
+    input: empty,
+    output: ok,
+    reads: [],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
 
-  'coverage.get': { input: empty, output: coverageSchema },
+  'coverage.get': {
+    input: empty,
+    output: coverageSchema,
+    reads: ['scorings', 'clients', 'caseworkers', 'catalog', 'coverage'],
+    changes: [],
+    personal: false,
+    whileLocked: false,
+    role: 'caseworker',
+  },
   'coverage.setTarget': {
     input: z.strictObject({ share: z.number().min(0).max(1), dueOn: localDate }),
     output: coverageSchema,
+    reads: [],
+    changes: ['coverage'],
+    personal: false,
+    whileLocked: false,
+    role: 'key_person',
   },
-} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+} as const satisfies Record<string, MethodSpec>;
 
 /** Events main pushes to the renderer, with their payloads. */
 export const events = {
   /** Something in this part of the data changed: views showing it reload. */
-  'data.changed': z.object({
-    scope: z.enum(['clients', 'actions', 'catalog', 'caseworkers', 'households', 'sheets', 'scorings', 'notes']),
-  }),
+  'data.changed': z.object({ scope: z.enum(DATA_SCOPES) }),
   'settings.changed': z.object({ language: languageSchema }),
   /** The presentation on another display moved, started (state) or ended (null). */
   'presentation.changed': z.object({ state: presentationStateSchema.nullable() }),
@@ -566,7 +1332,6 @@ export type Contract = typeof contract;
 export type Method = keyof Contract;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
-export type DataScope = EventPayload<'data.changed'>['scope'];
 
 /** What the renderer passes in (before defaults and transforms). */
 export type Input<M extends Method> = z.input<Contract[M]['input']>;
@@ -615,6 +1380,11 @@ export type DomainHandlers<Ctx, D extends string> = {
 export type NoExtraMethods<T> = Exclude<keyof T, Method> extends never ? T : never;
 
 export const METHODS = Object.keys(contract) as Method[];
+
+/** The scopes a view showing `method`'s answer reloads on: its contract's `reads`. */
+export function scopesOf(method: Method): readonly DataScope[] {
+  return contract[method].reads;
+}
 export const EVENTS = Object.keys(events) as EventName[];
 
 export type { Envelope, ErrorCode, ErrorDetails, FieldIssue, RpcError } from './envelope';

@@ -28,7 +28,6 @@ export const actionHandlers = {
     await requireClient(ctx.db, input.clientId);
     if (input.noteId && !(await getNote(ctx.db, input.noteId))) throw notFound('Note');
     const id = await insertAction(ctx.db, input, ctx.now().toISOString(), actor(ctx));
-    ctx.emit('data.changed', { scope: 'actions' });
     return requireAction(ctx, id);
   },
 
@@ -37,7 +36,6 @@ export const actionHandlers = {
     if (action.done !== input.done) {
       const at = ctx.now().toISOString();
       await updateAction(ctx.db, input.id, { done_at: input.done ? at : null }, at, actor(ctx));
-      ctx.emit('data.changed', { scope: 'actions' });
     }
     return requireAction(ctx, input.id);
   },
@@ -45,7 +43,6 @@ export const actionHandlers = {
   async 'actions.postpone'(ctx, input) {
     await requireAction(ctx, input.id);
     await updateAction(ctx.db, input.id, { due_date: input.dueDate }, ctx.now().toISOString(), actor(ctx));
-    ctx.emit('data.changed', { scope: 'actions' });
     return requireAction(ctx, input.id);
   },
 } satisfies DomainHandlers<Context, 'actions'>;

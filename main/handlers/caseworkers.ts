@@ -18,7 +18,6 @@ export const caseworkerHandlers = {
 
   async 'caseworkers.create'(ctx, input) {
     const id = await insertCaseworker(ctx.db, input, ctx.now().toISOString(), actor(ctx));
-    ctx.emit('data.changed', { scope: 'caseworkers' });
     return requireCaseworker(ctx, id);
   },
 
@@ -31,7 +30,6 @@ export const caseworkerHandlers = {
       ctx.now().toISOString(),
       actor(ctx),
     );
-    ctx.emit('data.changed', { scope: 'caseworkers' });
     return requireCaseworker(ctx, input.id);
   },
 
@@ -52,14 +50,12 @@ export const caseworkerHandlers = {
       ctx.now().toISOString(),
       actor(ctx),
     );
-    ctx.emit('data.changed', { scope: 'caseworkers' });
     return requireCaseworker(ctx, input.id);
   },
 
   async 'caseworkers.switchCurrent'(ctx, input) {
     await checkActiveCaseworker(ctx.db, input.id, 'id');
     ctx.settings.set('currentCaseworkerId', input.id);
-    ctx.emit('data.changed', { scope: 'caseworkers' });
     return { ok: true as const };
   },
 
@@ -77,8 +73,6 @@ export const caseworkerHandlers = {
         actor(ctx),
       );
     });
-    ctx.emit('data.changed', { scope: 'clients' });
-    ctx.emit('data.changed', { scope: 'caseworkers' });
     return { moved };
   },
 } satisfies DomainHandlers<Context, 'caseworkers'>;

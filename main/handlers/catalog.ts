@@ -15,10 +15,6 @@ async function requireItem(ctx: Context, id: string) {
   return item;
 }
 
-function changed(ctx: Context) {
-  ctx.emit('data.changed', { scope: 'catalog' });
-}
-
 export const catalogHandlers = {
   async 'catalog.list'(ctx) {
     return listCatalog(ctx.db);
@@ -35,7 +31,6 @@ export const catalogHandlers = {
           actor(ctx),
         ),
       );
-    changed(ctx);
     return requireItem(ctx, id);
   },
 
@@ -47,7 +42,6 @@ export const catalogHandlers = {
       ...(input.rescoreWeeks === undefined ? {} : { rescore_weeks: input.rescoreWeeks }),
     };
     await updateCatalogItem(ctx.db, input.id, changes, ctx.now().toISOString(), actor(ctx));
-    changed(ctx);
     return requireItem(ctx, input.id);
   },
 
@@ -56,7 +50,6 @@ export const catalogHandlers = {
     await ctx.db
       .transaction()
       .execute((trx) => moveCatalogItem(trx, input.id, input.direction, ctx.now().toISOString(), actor(ctx)));
-    changed(ctx);
     return { ok: true as const };
   },
 
@@ -64,7 +57,6 @@ export const catalogHandlers = {
     await requireItem(ctx, input.id);
     const at = ctx.now().toISOString();
     await updateCatalogItem(ctx.db, input.id, { retired_at: input.retired ? at : null }, at, actor(ctx));
-    changed(ctx);
     return requireItem(ctx, input.id);
   },
 
@@ -74,7 +66,6 @@ export const catalogHandlers = {
     if (item.inUse > 0) throw conflict('The item is in use', { reason: 'in_use', count: item.inUse });
     const at = ctx.now().toISOString();
     await updateCatalogItem(ctx.db, input.id, { deleted_at: at }, at, actor(ctx));
-    changed(ctx);
     return { ok: true as const };
   },
 } satisfies DomainHandlers<Context, 'catalog'>;

@@ -46,7 +46,6 @@ export const clientHandlers = {
         by,
       );
     });
-    ctx.emit('data.changed', { scope: 'clients' });
     return requireClient(ctx.db, id);
   },
 
@@ -68,7 +67,6 @@ export const clientHandlers = {
         actor(ctx),
       );
     });
-    ctx.emit('data.changed', { scope: 'clients' });
     return requireClient(ctx.db, id);
   },
 
@@ -84,7 +82,6 @@ export const clientHandlers = {
         actor(ctx),
       );
     });
-    ctx.emit('data.changed', { scope: 'clients' });
     return requireClient(ctx.db, input.id);
   },
 
@@ -99,7 +96,6 @@ export const clientHandlers = {
         actor(ctx),
       );
     });
-    ctx.emit('data.changed', { scope: 'clients' });
     return { moved };
   },
 
@@ -115,7 +111,6 @@ export const clientHandlers = {
         actor(ctx),
       );
     });
-    ctx.emit('data.changed', { scope: 'clients' });
     return requireClient(ctx.db, input.id);
   },
 
@@ -125,7 +120,6 @@ export const clientHandlers = {
       if (client.status !== 'closed') throw conflict('The case is not closed', { reason: 'not_closed' });
       await reopenClient(trx, input.id, input.date, ctx.now().toISOString(), actor(ctx));
     });
-    ctx.emit('data.changed', { scope: 'clients' });
     return requireClient(ctx.db, input.id);
   },
 

@@ -12,12 +12,13 @@ import {
 import { getVersion, listSheets } from '../../db/queries/sheets';
 import type { Database } from '../../db/schema';
 import type { DomainHandlers } from '../../common/contract';
+import { exportTexts } from '../../common/i18n/exports';
+import { fileTexts } from '../../common/i18n/files';
 import { catalogName } from '../../common/contract/catalog-names';
 import type { Language } from '../../common/languages';
 import { type Context, language, today } from '../context';
 import { invalidInput, notFound } from '../rpc/app-error';
 import { saveName } from '../save-name';
-import { EXPORT_WORDS, type ExportWords } from '../spreadsheets/export-words';
 import { sheetLayoutTables } from '../spreadsheets/sheet-layout';
 import type { Cell } from '../spreadsheets/workbook';
 import { type Column, type Table, writeTables } from '../spreadsheets/write';
@@ -34,13 +35,14 @@ async function names(db: Kysely<Database>, lang: Language) {
 }
 
 /** Asks where to save, suggesting "Scores 2026-11-23.xlsx"; null: the user cancelled. */
-function chooseFile(ctx: Context, words: ExportWords, base: string, fileType: 'xlsx' | 'csv') {
+function chooseFile(ctx: Context, base: string, fileType: 'xlsx' | 'csv') {
+  const types = fileTexts[language(ctx)].types;
   return ctx.desktop.chooseSaveFile({
     defaultName: saveName(`${base} ${today(ctx)}`, fileType),
     filters: [
       fileType === 'xlsx'
-        ? { name: words.spreadsheet, extensions: ['xlsx'] }
-        : { name: words.csv, extensions: ['csv'] },
+        ? { name: types.spreadsheet, extensions: ['xlsx'] }
+        : { name: types.csv, extensions: ['csv'] },
     ],
   });
 }
@@ -71,7 +73,8 @@ async function* wideRows(
 export const exportHandlers = {
   async 'exports.scores'(ctx, input) {
     const lang = language(ctx);
-    const words = EXPORT_WORDS[lang];
+    const words = exportTexts[lang];
+    const files = fileTexts[lang];
     if (input.format === 'wide' && !input.sheetId) throw invalidInput({ field: 'sheetId', rule: 'required' });
     const [sheet] = input.sheetId ? await listSheets(ctx.db, input.sheetId) : [];
     if (input.sheetId && !sheet) throw notFound('Sheet');
@@ -80,8 +83,7 @@ export const exportHandlers = {
       : undefined;
     const path = await chooseFile(
       ctx,
-      words,
-      sheet ? `${words.files.scores} ${sheet.name}` : words.files.scores,
+      sheet ? `${files.names.scores} ${sheet.name}` : files.names.scores,
       input.fileType,
     );
     if (!path) return { path: null, rows: 0 };
@@ -193,8 +195,8 @@ export const exportHandlers = {
 
   async 'exports.caseload'(ctx, input) {
     const lang = language(ctx);
-    const words = EXPORT_WORDS[lang];
-    const path = await chooseFile(ctx, words, words.files.caseload, input.fileType);
+    const words = exportTexts[lang];
+    const path = await chooseFile(ctx, fileTexts[lang].names.caseload, input.fileType);
     if (!path) return { path: null, rows: 0 };
     const lookup = await names(ctx.db, lang);
     const hide = input.pseudonymised;
@@ -237,9 +239,9 @@ export const exportHandlers = {
 
   async 'exports.closedCases'(ctx, input) {
     const lang = language(ctx);
-    const words = EXPORT_WORDS[lang];
+    const words = exportTexts[lang];
     const period = input.quarter ? `${input.year}-Q${input.quarter}` : String(input.year);
-    const path = await chooseFile(ctx, words, `${words.files.closed} ${period}`, input.fileType);
+    const path = await chooseFile(ctx, `${fileTexts[lang].names.closed} ${period}`, input.fileType);
     if (!path) return { path: null, rows: 0 };
     const firstMonth = input.quarter ? (input.quarter - 1) * 3 + 1 : 1;
     const lastMonth = input.quarter ? firstMonth + 2 : 12;
@@ -301,11 +303,11 @@ export const exportHandlers = {
     const version = await getVersion(ctx.db, input.versionId);
     if (!version) throw notFound('Sheet version');
     const lang = language(ctx);
-    const words = EXPORT_WORDS[lang];
+    const files = fileTexts[lang];
     const [sheet] = await listSheets(ctx.db, version.sheetId);
     const path = await ctx.desktop.chooseSaveFile({
-      defaultName: saveName(`${words.files.sheet} ${version.sheetName} v${version.number}`, 'xlsx'),
-      filters: [{ name: words.spreadsheet, extensions: ['xlsx'] }],
+      defaultName: saveName(`${files.names.sheet} ${version.sheetName} v${version.number}`, 'xlsx'),
+      filters: [{ name: files.types.spreadsheet, extensions: ['xlsx'] }],
     });
     if (!path) return { path: null, rows: 0 };
     return {

@@ -15,7 +15,6 @@ export const goalHandlers = {
       await requireClient(trx, input.clientId);
       return setGoal(trx, input, ctx.now().toISOString(), actor(ctx));
     });
-    ctx.emit('data.changed', { scope: 'scorings' });
     const goal = (await listGoals(ctx.db, input.clientId)).find((g) => g.id === id);
     if (!goal) throw notFound('Goal');
     return goal;
@@ -23,7 +22,6 @@ export const goalHandlers = {
 
   async 'goals.remove'(ctx, input) {
     if (!(await removeGoal(ctx.db, input.id, ctx.now().toISOString(), actor(ctx)))) throw notFound('Goal');
-    ctx.emit('data.changed', { scope: 'scorings' });
     return { ok: true as const };
   },
 } satisfies DomainHandlers<Context, 'goals'>;

@@ -29,16 +29,12 @@ export const householdHandlers = {
       await addHouseholdMembers(trx, householdId, input.memberIds, at, actor(ctx));
       return householdId;
     });
-    ctx.emit('data.changed', { scope: 'households' });
-    // Members now point at the household.
-    ctx.emit('data.changed', { scope: 'clients' });
     return requireHousehold(ctx, id);
   },
 
   async 'households.rename'(ctx, input) {
     await requireHousehold(ctx, input.id);
     await renameHousehold(ctx.db, input.id, input.name, ctx.now().toISOString(), actor(ctx));
-    ctx.emit('data.changed', { scope: 'households' });
     return requireHousehold(ctx, input.id);
   },
 } satisfies DomainHandlers<Context, 'households'>;

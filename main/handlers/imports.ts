@@ -8,6 +8,7 @@ import { clientsByReference, rememberedMapping, rememberMapping } from '../../db
 import type { Database } from '../../db/schema';
 import type { DomainHandlers, Output } from '../../common/contract';
 import { catalogName } from '../../common/contract/catalog-names';
+import { fileTexts } from '../../common/i18n/files';
 import { LANGUAGES } from '../../common/languages';
 import { actor, type Context, language, type OpenFile, today } from '../context';
 import { conflict, invalidInput } from '../rpc/app-error';
@@ -34,8 +35,6 @@ const OPEN_FILES_KEPT = 4;
 /** The preview lists the first rows and then only rows with problems. */
 const PREVIEW_FIRST_ROWS = 50;
 const PREVIEW_MAX_ROWS = 500;
-
-const FILTER_NAME = { nl: 'Spreadsheet', da: 'Regneark', en: 'Spreadsheet' } as const;
 
 function openFile(ctx: Context, token: string, kind: OpenFile['kind']): OpenFile {
   const file = ctx.openFiles.get(token);
@@ -140,7 +139,7 @@ async function scoresMapping(
 export const importHandlers = {
   async 'imports.open'(ctx, input) {
     const path = await ctx.desktop.chooseOpenFile({
-      filters: [{ name: FILTER_NAME[language(ctx)], extensions: ['xlsx', 'csv', 'txt'] }],
+      filters: [{ name: fileTexts[language(ctx)].types.importable, extensions: ['xlsx', 'csv', 'txt'] }],
     });
     if (!path) return null;
     let workbook;
@@ -286,9 +285,6 @@ export const importHandlers = {
         createdStages: created.stages,
       };
     });
-    ctx.emit('data.changed', { scope: 'clients' });
-    if (report.createdTargetGroups.length + report.createdStages.length > 0)
-      ctx.emit('data.changed', { scope: 'catalog' });
     return report;
   },
 
@@ -329,7 +325,6 @@ export const importHandlers = {
         createdStages: [],
       };
     });
-    ctx.emit('data.changed', { scope: 'scorings' });
     return report;
   },
 
@@ -349,7 +344,6 @@ export const importHandlers = {
       );
       return id;
     });
-    ctx.emit('data.changed', { scope: 'sheets' });
     return { sheetId, indicators: definition.indicators.length };
   },
 } satisfies DomainHandlers<Context, 'imports'>;

@@ -49,7 +49,6 @@ export const noteHandlers = {
       await discardDraft(trx, input.clientId ? `client:${input.clientId}` : `household:${input.householdId ?? ''}`);
       return noteId;
     });
-    ctx.emit('data.changed', { scope: 'notes' });
     return requireNote(ctx, id);
   },
 
@@ -59,14 +58,12 @@ export const noteHandlers = {
       await updateNote(trx, input.id, input, ctx.now().toISOString(), actor(ctx));
       await discardDraft(trx, `note:${input.id}`);
     });
-    ctx.emit('data.changed', { scope: 'notes' });
     return requireNote(ctx, input.id);
   },
 
   async 'notes.remove'(ctx, input) {
     await requireNote(ctx, input.id);
     await removeNote(ctx.db, input.id, ctx.now().toISOString(), actor(ctx));
-    ctx.emit('data.changed', { scope: 'notes' });
     return { ok: true as const };
   },
 

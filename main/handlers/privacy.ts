@@ -4,13 +4,12 @@ import { dropDeletedFromIndex } from '../../db/search/notes';
 import { truncateWalRetrying } from '../../db/wal';
 import type { DomainHandlers } from '../../common/contract';
 import { DEFAULT_RETENTION_YEARS } from '../../common/contract/safety';
+import { fileTexts } from '../../common/i18n/files';
 import { type Context, language, today } from '../context';
 import { writeFileAtomic } from '../files';
 import { conflict } from '../rpc/app-error';
 import { saveName } from '../save-name';
 import { checkCatalogChoice, requireClient } from './checks';
-
-const WORDS = { nl: 'Gegevens', da: 'Oplysninger', en: 'Personal data' } as const;
 
 /**
  * Erases clients for good: every row (secure_delete overwrites them, db/connection.ts),
@@ -25,10 +24,12 @@ async function erase(ctx: Context, clientIds: readonly string[]): Promise<void> 
     for (const id of clientIds) await eraseClientRows(trx, id);
     await dropDeletedFromIndex(trx);
   });
-  for (const scope of ['clients', 'households', 'notes', 'scorings', 'actions'] as const)
-    ctx.emit('data.changed', { scope });
   if (!(await truncateWalRetrying(ctx.db)))
-    throw conflict('Erased in the database; the write-ahead log could not be emptied yet', { reason: 'erase_pending' });
+    throw conflict(
+      'Erased in the database; the write-ahead log could not be emptied yet',
+      { reason: 'erase_pending' },
+      { committed: true },
+    );
 }
 
 /** Closed cases past their target group's retention period (default 10 years) on this day. */
@@ -49,9 +50,10 @@ async function dueForPurge(ctx: Context) {
 export const privacyHandlers = {
   async 'privacy.exportClient'(ctx, input) {
     const client = await requireClient(ctx.db, input.clientId);
+    const files = fileTexts[language(ctx)];
     const path = await ctx.desktop.chooseSaveFile({
-      defaultName: saveName(`${WORDS[language(ctx)]} ${client.pseudonym} ${today(ctx)}`, 'json'),
-      filters: [{ name: 'JSON', extensions: ['json'] }],
+      defaultName: saveName(`${files.names.personalData} ${client.pseudonym} ${today(ctx)}`, 'json'),
+      filters: [{ name: files.types.json, extensions: ['json'] }],
     });
     if (!path) return { path };
     await ctx.audit.flush();
@@ -97,7 +99,6 @@ export const privacyHandlers = {
       .set({ retention_years: input.years })
       .where('id', '=', input.targetGroupId)
       .execute();
-    ctx.emit('data.changed', { scope: 'catalog' });
     return { ok: true as const };
   },
 

@@ -1,5 +1,5 @@
 import type { DomainHandlers } from '../../common/contract';
-import type { Language } from '../../common/languages';
+import { fileTexts } from '../../common/i18n/files';
 import { type Context, language, today } from '../context';
 import { writeFileAtomic } from '../files';
 import { invalidInput } from '../rpc/app-error';
@@ -7,13 +7,6 @@ import { saveName } from '../save-name';
 import { requireClient } from './checks';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-
-/** Words in suggested file names and dialog filters, in the user's language. */
-const WORDS: Record<Language, { chart: string; report: string; image: string; pdf: string }> = {
-  nl: { chart: 'Voortgang', report: 'Voortgangsrapport', image: 'PNG-afbeelding', pdf: 'PDF-document' },
-  da: { chart: 'Progression', report: 'Progressionsrapport', image: 'PNG-billede', pdf: 'PDF-dokument' },
-  en: { chart: 'Progression', report: 'Progress report', image: 'PNG image', pdf: 'PDF document' },
-};
 
 /** "Voortgang P-7KQ2 2026-11-23.png": the pseudonym unless names were chosen. */
 function fileName(ctx: Context, word: string, who: string, extension: string) {
@@ -30,10 +23,10 @@ export const reportHandlers = {
     const who = await subject(ctx, input.clientId, input.pseudonymised);
     const png = Buffer.from(input.png, 'base64');
     if (!PNG_SIGNATURE.every((byte, i) => png[i] === byte)) throw invalidInput({ field: 'png', rule: 'invalid' });
-    const words = WORDS[language(ctx)];
+    const files = fileTexts[language(ctx)];
     const path = await ctx.desktop.chooseSaveFile({
-      defaultName: fileName(ctx, words.chart, who, 'png'),
-      filters: [{ name: words.image, extensions: ['png'] }],
+      defaultName: fileName(ctx, files.names.chart, who, 'png'),
+      filters: [{ name: files.types.image, extensions: ['png'] }],
     });
     if (path) writeFileAtomic(path, png);
     return { path };
@@ -41,10 +34,10 @@ export const reportHandlers = {
 
   async 'reports.progressPdf'(ctx, input) {
     const who = await subject(ctx, input.clientId, input.pseudonymised);
-    const words = WORDS[language(ctx)];
+    const files = fileTexts[language(ctx)];
     const path = await ctx.desktop.chooseSaveFile({
-      defaultName: fileName(ctx, words.report, who, 'pdf'),
-      filters: [{ name: words.pdf, extensions: ['pdf'] }],
+      defaultName: fileName(ctx, files.names.report, who, 'pdf'),
+      filters: [{ name: files.types.pdf, extensions: ['pdf'] }],
     });
     if (!path) return { path };
     const pdf = await ctx.desktop.printToPdf(

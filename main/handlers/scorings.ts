@@ -82,7 +82,6 @@ export const scoringHandlers = {
         actor(ctx),
       );
     });
-    ctx.emit('data.changed', { scope: 'scorings' });
     return requireScoring(ctx.db, input.clientId, id);
   },
 
@@ -99,7 +98,6 @@ export const scoringHandlers = {
         actor(ctx),
       );
     });
-    ctx.emit('data.changed', { scope: 'scorings' });
     return requireScoring(ctx.db, scoring.clientId, id);
   },
 
@@ -113,7 +111,6 @@ export const scoringHandlers = {
     if (!row) throw notFound('Scoring');
     const at = ctx.now().toISOString();
     await removeScoring(ctx.db, input.id, at, actor(ctx));
-    ctx.emit('data.changed', { scope: 'scorings' });
     return { ok: true as const };
   },
 } satisfies DomainHandlers<Context, 'scorings'>;
@@ -134,7 +131,6 @@ export const coverageHandlers = {
         created_by: actor(ctx),
       })
       .execute();
-    ctx.emit('data.changed', { scope: 'scorings' });
     return coverage(ctx);
   },
 } satisfies DomainHandlers<Context, 'coverage'>;

@@ -27,7 +27,6 @@ export const setupHandlers = {
     // Settings only after the data is committed: a failed setup leaves first run as it was.
     ctx.settings.set('language', input.language);
     ctx.settings.set('currentCaseworkerId', result.caseworkerId);
-    for (const scope of ['caseworkers', 'clients', 'catalog'] as const) ctx.emit('data.changed', { scope });
     return result;
   },
 } satisfies DomainHandlers<Context, 'setup'>;

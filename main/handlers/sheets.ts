@@ -91,7 +91,6 @@ export const sheetHandlers = {
       await insertDraft(trx, sheetId, starter.indicators, at, actor(ctx));
       return sheetId;
     });
-    ctx.emit('data.changed', { scope: 'sheets' });
     return detail(ctx.db, id);
   },
 
@@ -111,7 +110,6 @@ export const sheetHandlers = {
       );
       return sheetId;
     });
-    ctx.emit('data.changed', { scope: 'sheets' });
     return detail(ctx.db, id);
   },
 
@@ -122,7 +120,6 @@ export const sheetHandlers = {
       await ctx.db
         .transaction()
         .execute((trx) => insertDraft(trx, sheet.id, sheet.published?.indicators ?? [], at, actor(ctx)));
-      ctx.emit('data.changed', { scope: 'sheets' });
     }
     return detail(ctx.db, input.id);
   },
@@ -139,7 +136,6 @@ export const sheetHandlers = {
       await setDefaultFor(trx, sheet.id, input.targetGroupIds);
       await replaceDraftContent(trx, sheet.draft.id, content(input.indicators));
     });
-    ctx.emit('data.changed', { scope: 'sheets' });
     return detail(ctx.db, input.sheetId);
   },
 
@@ -151,7 +147,6 @@ export const sheetHandlers = {
         throw conflict('A sheet needs at least one indicator', { reason: 'empty_sheet' });
       await publishVersion(trx, sheet.draft.id, ctx.now().toISOString());
     });
-    ctx.emit('data.changed', { scope: 'sheets' });
     return detail(ctx.db, input.id);
   },
 
@@ -159,7 +154,6 @@ export const sheetHandlers = {
     await detail(ctx.db, input.id);
     const at = ctx.now().toISOString();
     await updateSheet(ctx.db, input.id, { retired_at: input.retired ? at : null }, at, actor(ctx));
-    ctx.emit('data.changed', { scope: 'sheets' });
     return detail(ctx.db, input.id);
   },
 } satisfies DomainHandlers<Context, 'sheets'>;

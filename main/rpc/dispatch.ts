@@ -1,5 +1,12 @@
 import type { z } from 'zod';
-import { type Envelope, type FieldIssue, type Handlers, type Method, contract } from '../../common/contract';
+import {
+  type Envelope,
+  type EventPayload,
+  type FieldIssue,
+  type Handlers,
+  type Method,
+  contract,
+} from '../../common/contract';
 import { AppError } from './app-error';
 import { storageFailure } from './storage-failure';
 
@@ -14,6 +21,8 @@ export interface DispatchOptions {
   guard?(method: Method): Promise<AppError | null>;
   /** Told about every call that reached a handler or the guard, with its outcome (the audit log). */
   onCall?(method: Method, input: unknown, outcome: Envelope<unknown>): void;
+  /** Sends `data.changed` to the renderer: once per scope a call changed (its contract's `changes`). */
+  emit(event: 'data.changed', payload: EventPayload<'data.changed'>): void;
 }
 
 function isMethod(name: string): name is Method {
@@ -57,7 +66,8 @@ export function toFieldIssue(issue: z.core.$ZodIssue, input: unknown): FieldIssu
 /**
  * Turns (method, untrusted input) into an envelope: look the method up in the
  * contract, parse the input, run the handler, and make sure no error detail a user
- * should not see (stack, SQL) crosses back.
+ * should not see (stack, SQL) crosses back. After a call that changed data it tells
+ * the renderer what changed, from the contract: handlers never emit `data.changed`.
  */
 export function createDispatch<Ctx>(handlers: Handlers<Ctx>, ctx: Ctx, options: DispatchOptions): Dispatch {
   return async (method, input) => {
@@ -76,12 +86,14 @@ export function createDispatch<Ctx>(handlers: Handlers<Ctx>, ctx: Ctx, options: 
         },
       };
     }
-    const outcome = await run(method, parsed.data);
+    const { outcome, committed } = await run(method, parsed.data);
     options.onCall?.(method, parsed.data, outcome);
+    if (committed) for (const scope of contract[method].changes) options.emit('data.changed', { scope });
     return outcome;
   };
 
-  async function run(method: Method, input: unknown): Promise<Envelope<unknown>> {
+  /** The call's envelope, and whether its changes are saved (a refused or failed call changed nothing). */
+  async function run(method: Method, input: unknown): Promise<{ outcome: Envelope<unknown>; committed: boolean }> {
     try {
       const refused = await options.guard?.(method);
       if (refused) throw refused;
@@ -90,12 +102,12 @@ export function createDispatch<Ctx>(handlers: Handlers<Ctx>, ctx: Ctx, options: 
       const handler = handlers[method] as (ctx: Ctx, input: unknown) => Promise<unknown>;
       const value = await handler(ctx, input);
       if (options.validateOutput) contract[method].output.parse(value);
-      return { ok: true, value };
+      return { outcome: { ok: true, value }, committed: true };
     } catch (error) {
       // A busy, full or read-only database is not a bug: the user gets its own plain message.
       const expected = error instanceof AppError ? error : storageFailure(error);
       if (expected) {
-        return {
+        const outcome: Envelope<unknown> = {
           ok: false,
           error: {
             code: expected.code,
@@ -103,9 +115,10 @@ export function createDispatch<Ctx>(handlers: Handlers<Ctx>, ctx: Ctx, options: 
             ...(expected.details ? { details: expected.details } : {}),
           },
         };
+        return { outcome, committed: expected.committed };
       }
       options.onInternalError(method, error);
-      return { ok: false, error: { code: 'internal', message: 'Internal error' } };
+      return { outcome: { ok: false, error: { code: 'internal', message: 'Internal error' } }, committed: false };
     }
   }
 }

@@ -1,41 +1,5 @@
-import type { Envelope, Method } from '../../common/contract';
+import { contract, type Envelope, type Method } from '../../common/contract';
 import type { AuditEntry } from './audit';
-
-/**
- * Methods that touch no personal data: the app's own state, lists of names that are
- * not clients' (catalog, sheets), figures without people in them. Everything else
- * (clients, households, notes, scorings, imports, exports, backups, privacy, the
- * lock, caseworkers' records, the audit log itself) is logged.
- */
-const NOT_PERSONAL: ReadonlySet<Method> = new Set<Method>([
-  'app.info',
-  'app.openLogFolder',
-  'settings.setLanguage',
-  'caseworkers.list',
-  'catalog.list',
-  'catalog.create',
-  'catalog.update',
-  'catalog.move',
-  'catalog.setRetired',
-  'catalog.remove',
-  'sheets.list',
-  'sheets.get',
-  'sheets.version',
-  'sheets.createFromStarter',
-  'sheets.copy',
-  'sheets.edit',
-  'sheets.saveDraft',
-  'sheets.publish',
-  'sheets.setRetired',
-  'coverage.get',
-  'coverage.setTarget',
-  'team.view',
-  'presentation.displays',
-  'presentation.current',
-  'presentation.step',
-  // Whether Koers is locked, asked at every start: the unlock itself is logged.
-  'lock.status',
-]);
 
 /** Which record a call was about: the first id-like field of its input. */
 function subject(input: unknown): string | null {
@@ -52,13 +16,14 @@ function subject(input: unknown): string | null {
  * lock's (locking and unlocking must always work; they show no personal data).
  */
 export function needsAuditRoom(method: Method): boolean {
-  return !NOT_PERSONAL.has(method) && !method.startsWith('lock.');
+  return contract[method].personal && !method.startsWith('lock.');
 }
 
 /**
- * The audit entry for a call, or null when it touches no personal data. Never the
- * content. A call refused because the log cannot be written served nothing, and
- * logging it would only lengthen the queue that cannot be written.
+ * The audit entry for a call, or null when it touches no personal data (its contract
+ * entry's `personal`). Never the content. A call refused because the log cannot be
+ * written served nothing, and logging it would only lengthen the queue that cannot be
+ * written.
  */
 export function auditEntry(
   method: Method,
@@ -67,7 +32,7 @@ export function auditEntry(
   at: string,
   actor: string | null,
 ): AuditEntry | null {
-  if (NOT_PERSONAL.has(method)) return null;
+  if (!contract[method].personal) return null;
   if (!outcome.ok && outcome.error.details?.reason === 'audit_unavailable') return null;
   // A create names its record only in the answer.
   const entityId = subject(input) ?? (outcome.ok ? subject(outcome.value) : null);

@@ -1,5 +1,6 @@
 import { contract, type FieldIssue } from '../../common/contract';
-import type { Language } from '../../common/languages';
+import { exportTexts } from '../../common/i18n/exports';
+import { LANGUAGES, type Language } from '../../common/languages';
 import type { VersionView } from '../../db/queries/sheets';
 import { checkIndicators } from '../handlers/sheets';
 import { AppError } from '../rpc/app-error';
@@ -13,56 +14,16 @@ import type { Table } from './write';
  * a worksheet of two columns (field, value) with the sheet's name and description,
  * and a worksheet with one row per level: indicator, indicator description, level,
  * label, level description. An indicator's name and description are on its first
- * level's row; the next rows may leave them empty. Headers in Dutch, Danish or English.
+ * level's row; the next rows may leave them empty. Its words are `sheetLayout` in
+ * common/i18n/exports.ts; a file with the headers of any language is read back.
  */
-const LAYOUT: Record<
-  Language,
-  {
-    info: string;
-    indicators: string;
-    field: string;
-    value: string;
-    name: string;
-    description: string;
-    columns: [string, string, string, string, string];
-  }
-> = {
-  nl: {
-    info: 'Scorelijst',
-    indicators: 'Indicatoren',
-    field: 'Veld',
-    value: 'Waarde',
-    name: 'Naam',
-    description: 'Omschrijving',
-    columns: ['Indicator', 'Omschrijving indicator', 'Niveau', 'Label', 'Omschrijving niveau'],
-  },
-  da: {
-    info: 'Scoreark',
-    indicators: 'Indikatorer',
-    field: 'Felt',
-    value: 'Værdi',
-    name: 'Navn',
-    description: 'Beskrivelse',
-    columns: ['Indikator', 'Beskrivelse af indikator', 'Niveau', 'Betegnelse', 'Beskrivelse af niveau'],
-  },
-  en: {
-    info: 'Sheet',
-    indicators: 'Indicators',
-    field: 'Field',
-    value: 'Value',
-    name: 'Name',
-    description: 'Description',
-    columns: ['Indicator', 'Indicator description', 'Level', 'Label', 'Level description'],
-  },
-};
-
-const LANGS = Object.values(LAYOUT);
-const INDICATOR_HEADERS = new Set(LANGS.map((l) => headerKey(l.columns[0])));
+const LANGS = LANGUAGES.map((language) => exportTexts[language].sheetLayout);
+const INDICATOR_HEADERS = new Set(LANGS.map((l) => headerKey(l.columns.indicator)));
 const NAME_KEYS = new Set(LANGS.map((l) => headerKey(l.name)));
 const DESCRIPTION_KEYS = new Set(LANGS.map((l) => headerKey(l.description)));
 
 export function sheetLayoutTables(version: VersionView, description: string | null, language: Language): Table[] {
-  const l = LAYOUT[language];
+  const l = exportTexts[language].sheetLayout;
   return [
     {
       name: l.info,
@@ -80,11 +41,11 @@ export function sheetLayoutTables(version: VersionView, description: string | nu
     {
       name: l.indicators,
       columns: [
-        { header: l.columns[0], kind: 'text', width: 28 },
-        { header: l.columns[1], kind: 'text', width: 40 },
-        { header: l.columns[2], kind: 'integer', width: 8 },
-        { header: l.columns[3], kind: 'text', width: 28 },
-        { header: l.columns[4], kind: 'text', width: 60 },
+        { header: l.columns.indicator, kind: 'text', width: 28 },
+        { header: l.columns.indicatorDescription, kind: 'text', width: 40 },
+        { header: l.columns.level, kind: 'integer', width: 8 },
+        { header: l.columns.label, kind: 'text', width: 28 },
+        { header: l.columns.levelDescription, kind: 'text', width: 60 },
       ],
       chunks: [
         version.indicators.flatMap((indicator) =>

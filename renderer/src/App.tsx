@@ -30,7 +30,7 @@ import { useRemote } from './useRemote';
 export function App() {
   // Reloaded when caseworkers change: switching who works here changes the whole app.
   // (The language is set at boot and by the pickers, not from here.)
-  const info = useRemote('app.info', {}, ['caseworkers']);
+  const info = useRemote('app.info', {});
   const route = useRoute();
 
   if (!info.data && info.error !== undefined)

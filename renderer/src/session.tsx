@@ -34,8 +34,8 @@ export function useSession(): Session {
 /** Loads what every screen needs — who is working, the lists, the caseworkers — and keeps it fresh. */
 export function SessionProvider({ info, children }: { info: Info; children: ReactNode }) {
   const { t, i18n } = useTranslation();
-  const catalogs = useRemote('catalog.list', {}, ['catalog', 'clients']);
-  const workers = useRemote('caseworkers.list', {}, ['caseworkers', 'clients']);
+  const catalogs = useRemote('catalog.list', {});
+  const workers = useRemote('caseworkers.list', {});
   const catalog = catalogs.data;
   const caseworkers = workers.data;
 

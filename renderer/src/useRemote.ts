@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { DataScope, Input, Method, Output } from '../../common/contract';
+import { type Input, type Method, type Output, scopesOf } from '../../common/contract';
 import { call, subscribe } from './api';
 
 export interface Remote<T> {
@@ -8,14 +8,20 @@ export interface Remote<T> {
   reload(): void;
 }
 
+export interface RemoteOptions {
+  /** False: loaded once, not again on changes (a form the user is filling in stays as it was). Default true. */
+  live?: boolean;
+}
+
 /**
- * Loads `method(input)` and loads it again whenever main reports a change in one of
- * `scopes`. Answers to an input the screen has moved on from are dropped.
+ * Loads `method(input)` and loads it again whenever main reports a change in what the
+ * method reads (its contract's `reads`). Answers to an input the screen has moved on
+ * from are dropped.
  */
 export function useRemote<M extends Method>(
   method: M,
   input: Input<M>,
-  scopes: readonly DataScope[],
+  { live = true }: RemoteOptions = {},
 ): Remote<Output<M>> {
   const [state, setState] = useState<{ data: Output<M> | undefined; error: unknown }>({
     data: undefined,
@@ -23,7 +29,6 @@ export function useRemote<M extends Method>(
   });
   const [version, setVersion] = useState(0);
   const key = JSON.stringify(input);
-  const scopeKey = scopes.join(',');
 
   useEffect(() => {
     let current = true;
@@ -33,14 +38,15 @@ export function useRemote<M extends Method>(
         (error: unknown) => current && setState((s) => ({ data: s.data, error })),
       );
     void load();
+    const scopes = live ? scopesOf(method) : [];
     const unsubscribe = subscribe('data.changed', ({ scope }) => {
-      if (scopeKey.split(',').includes(scope)) void load();
+      if (scopes.includes(scope)) void load();
     });
     return () => {
       current = false;
       unsubscribe();
     };
-  }, [method, key, scopeKey, version]);
+  }, [method, key, live, version]);
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   return { ...state, reload };

@@ -72,7 +72,8 @@ describe('command line', () => {
 
       const csv = join(koers.folder, 'caseload.csv');
       const exported = await koersCli('export-caseload', '--db', db, '--out', csv, '--pseudonymize', '--lang', 'da');
-      expect(exported.stdout).toContain(`16 clients written to ${csv} (pseudonymised)`);
+      // --lang da: the messages in Danish too.
+      expect(exported.stdout).toContain(`16 borgere skrevet til ${csv} (pseudonymiseret)`);
       const text = readFileSync(csv, 'utf8');
       expect(text.startsWith('\ufeffPseudonym;Målgruppe;Fase;')).toBe(true);
       expect(text).not.toContain('Søren');

@@ -1,8 +1,44 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
-import { contract, EVENTS, events, type Handlers, METHODS, type NoExtraMethods } from '../../common/contract';
+import {
+  contract,
+  DATA_SCOPES,
+  EVENTS,
+  events,
+  type Handlers,
+  type Method,
+  METHODS,
+  type MethodPolicy,
+  type NoExtraMethods,
+  roleSchema,
+  scopesOf,
+} from '../../common/contract';
 import type { Context } from '../../main/context';
 import { registry } from '../../main/handlers';
+
+/** What is wrong with one entry's policy: a field missing, or a value main cannot act on. */
+function policyProblems(entry: object): string[] {
+  const policy = entry as Partial<Record<keyof MethodPolicy, unknown>>;
+  const problems: string[] = [];
+  const scopes = (field: 'reads' | 'changes') => {
+    const value = policy[field];
+    if (!Array.isArray(value)) return problems.push(`${field} is not a list`);
+    if (!value.every((scope) => (DATA_SCOPES as readonly unknown[]).includes(scope)))
+      problems.push(`${field} names an unknown scope`);
+    if (new Set(value).size !== value.length) problems.push(`${field} names a scope twice`);
+  };
+  scopes('reads');
+  scopes('changes');
+  if (typeof policy.personal !== 'boolean') problems.push('personal is not true or false');
+  if (typeof policy.whileLocked !== 'boolean') problems.push('whileLocked is not true or false');
+  if (!roleSchema.safeParse(policy.role).success) problems.push('role is not a role');
+  return problems;
+}
+
+const POLICY_FIELDS = ['reads', 'changes', 'personal', 'whileLocked', 'role'] as const;
+const where = (test: (policy: MethodPolicy) => boolean) => METHODS.filter((method) => test(contract[method])).sort();
 
 describe('contract', () => {
   it('has a handler for every method and no handler without a method', () => {
@@ -32,5 +68,129 @@ describe('contract', () => {
     // A registry with a method the contract does not know collapses to never.
     expectTypeOf<NoExtraMethods<Extra>>().toEqualTypeOf<never>();
     expectTypeOf<NoExtraMethods<Full>>().toEqualTypeOf<Full>();
+  });
+
+  it('gives every method its policy: what it reads and changes, personal or not, while locked or not, and the role', () => {
+    const problems = METHODS.flatMap((method) => policyProblems(contract[method]).map((p) => `${method}: ${p}`));
+    expect(problems).toEqual([]);
+  });
+
+  it('finds an entry that lacks any one policy field or has a wrong value', () => {
+    for (const method of METHODS) {
+      for (const field of POLICY_FIELDS) {
+        const { [field]: _dropped, ...without } = contract[method];
+        expect(policyProblems(without), `${method} without ${field}`).not.toEqual([]);
+      }
+    }
+    expect(policyProblems({ ...contract['goals.set'], changes: ['scores'] })).toEqual([
+      'changes names an unknown scope',
+    ]);
+    expect(policyProblems({ ...contract['goals.set'], role: 'admin' })).toEqual(['role is not a role']);
+    expect(policyProblems({ ...contract['goals.set'], personal: 'yes' })).toEqual(['personal is not true or false']);
+  });
+
+  it('makes an entry without a policy field a compile error', () => {
+    type Entry = (typeof contract)['clients.get'];
+    expectTypeOf<Entry>().toMatchTypeOf<MethodPolicy>();
+    expectTypeOf<Omit<Entry, 'role'>>().not.toMatchTypeOf<MethodPolicy>();
+    expectTypeOf<Omit<Entry, 'reads'>>().not.toMatchTypeOf<MethodPolicy>();
+  });
+
+  it('uses every scope: something changes it and something reads it', () => {
+    for (const scope of DATA_SCOPES) {
+      expect(
+        where((p) => p.changes.includes(scope)),
+        `changes ${scope}`,
+      ).not.toEqual([]);
+      expect(
+        where((p) => p.reads.includes(scope)),
+        `reads ${scope}`,
+      ).not.toEqual([]);
+    }
+    expect(events['data.changed'].shape.scope.options).toEqual(DATA_SCOPES);
+  });
+
+  it('gives goals and the coverage target scopes of their own (they used to pass for scorings)', () => {
+    expect(contract['goals.set'].changes).toEqual(['goals']);
+    expect(contract['goals.remove'].changes).toEqual(['goals']);
+    expect(contract['coverage.setTarget'].changes).toEqual(['coverage']);
+    // The progression chart shows goals and milestone notes, wherever it is drawn.
+    expect(scopesOf('charts.progression')).toEqual(expect.arrayContaining(['scorings', 'goals', 'notes', 'sheets']));
+  });
+
+  it('answers while locked only what the lock screen needs', () => {
+    expect(where((p) => p.whileLocked)).toEqual(['app.info', 'lock.status', 'lock.unlock', 'settings.setLanguage']);
+  });
+
+  it('keeps to key persons the caseworkers, the lists, sheets, the team figures, the audit log, erasure and retention', () => {
+    expect(where((p) => p.role === 'key_person')).toEqual(
+      [
+        'caseworkers.create',
+        'caseworkers.update',
+        'caseworkers.setActive',
+        'caseworkers.handoverCaseload',
+        'catalog.create',
+        'catalog.update',
+        'catalog.move',
+        'catalog.setRetired',
+        'catalog.remove',
+        'sheets.createFromStarter',
+        'sheets.copy',
+        'sheets.edit',
+        'sheets.saveDraft',
+        'sheets.publish',
+        'sheets.setRetired',
+        'imports.sheet',
+        'coverage.setTarget',
+        'team.view',
+        'audit.list',
+        'audit.check',
+        'privacy.erasurePlan',
+        'privacy.eraseClient',
+        'privacy.retention',
+        'privacy.setRetention',
+        'privacy.purge',
+      ].sort(),
+    );
+  });
+
+  it('logs every call but those on the app itself, the lists, sheets, figures without people and the lock state', () => {
+    const notPersonal: Method[] = [
+      'app.info',
+      'app.openLogFolder',
+      'settings.setLanguage',
+      'caseworkers.list',
+      'catalog.list',
+      'catalog.create',
+      'catalog.update',
+      'catalog.move',
+      'catalog.setRetired',
+      'catalog.remove',
+      'sheets.list',
+      'sheets.get',
+      'sheets.version',
+      'sheets.createFromStarter',
+      'sheets.copy',
+      'sheets.edit',
+      'sheets.saveDraft',
+      'sheets.publish',
+      'sheets.setRetired',
+      'coverage.get',
+      'coverage.setTarget',
+      'team.view',
+      'presentation.displays',
+      'presentation.current',
+      'presentation.step',
+      'lock.status',
+    ];
+    expect(where((p) => !p.personal)).toEqual(notPersonal.sort());
+  });
+
+  it('leaves data.changed to the dispatcher: no handler emits it', () => {
+    const folder = join(import.meta.dirname, '../../main/handlers');
+    const emitting = readdirSync(folder).filter((file) =>
+      readFileSync(join(folder, file), 'utf8').includes('data.changed'),
+    );
+    expect(emitting).toEqual([]);
   });
 });

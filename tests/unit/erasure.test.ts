@@ -2,6 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { contract } from '../../common/contract';
 import { foldForSearch } from '../../db/search/fold';
 import { type FakeDesktop, fakeDesktop } from '../helpers/fake-desktop';
 import { openTestKoers, type TestKoers } from '../helpers/koers';
@@ -182,10 +183,14 @@ describe('erasure on disk', () => {
       await neighbour();
       const client = await canary();
       const release = holdRead();
+      koers.events.length = 0;
       expect(await koers.call('privacy.eraseClient', { clientId: client.id, confirm: client.pseudonym })).toMatchObject(
         { ok: false, error: { code: 'conflict', details: { reason: 'erase_pending' } } },
       );
-      // Erased from the database, but a copy is still in the log: the message is true.
+      // Erased from the database, but a copy is still in the log: the message is true, and every view reloads.
+      expect(koers.events.filter((e) => e.event === 'data.changed').map((e) => e.payload)).toEqual(
+        contract['privacy.eraseClient'].changes.map((scope) => ({ scope })),
+      );
       expect(await koers.call('clients.get', { id: client.id })).toMatchObject({
         ok: false,
         error: { code: 'not_found' },

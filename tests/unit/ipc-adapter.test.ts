@@ -36,7 +36,7 @@ describe('IPC adapter', () => {
     spies = Object.fromEntries(
       Object.entries(registry).map(([name, fn]) => [name, vi.fn(fn)]),
     ) as unknown as Handlers<Context>;
-    const dispatch = createDispatch(spies, koers.context, { onInternalError: () => {} });
+    const dispatch = createDispatch(spies, koers.context, { onInternalError: () => {}, emit: koers.context.emit });
     refused = [];
     ipc = fakeIpcMain();
     registerRpc(

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DatabaseTooNewError } from '../../db/migrate';
 import { checkDatabaseFile, DamagedDatabaseError } from '../../main/safety/recovery';
-import { startupFailure, startupMessages } from '../../main/startup-messages';
+import { startupTexts } from '../../common/i18n/startup';
+import { startupFailure } from '../../main/startup-messages';
 import { openTestKoers } from '../helpers/koers';
 import { setUp } from '../helpers/seed';
 import { tempFolder } from '../helpers/temp';
@@ -57,10 +58,10 @@ describe('a database that cannot be opened at start', () => {
     expect(startupFailure(Object.assign(new Error('x'), { code: 'EACCES' }))).toBe('readOnly');
     expect(startupFailure(new TypeError('bug'))).toBe('openFailed');
     for (const language of ['nl', 'da', 'en'] as const) {
-      const messages = startupMessages(language);
+      const messages = startupTexts[language];
       const texts = (['tooNew', 'busy', 'diskFull', 'readOnly', 'openFailed'] as const).map((key) => messages[key]);
       expect(new Set(texts).size).toBe(5);
     }
-    expect(startupMessages('nl').busy).toMatch(/ander programma/);
+    expect(startupTexts.nl.busy).toMatch(/ander programma/);
   });
 });

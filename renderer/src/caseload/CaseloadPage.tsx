@@ -51,7 +51,7 @@ export function CaseloadPage() {
     ...(stageId ? { stageId } : {}),
     ...(overdueOnly ? { overdueOnly } : {}),
   };
-  const caseload = useRemote('clients.list', input, ['clients', 'actions', 'scorings', 'catalog']);
+  const caseload = useRemote('clients.list', input);
 
   // "/" focuses the search from anywhere on the page, as in mail and chat apps.
   useEffect(() => {

@@ -21,7 +21,7 @@ const PNG_SCALE = 3;
 export function ProgressionChart({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
   const titleId = useId();
-  const remote = useRemote('charts.progression', { clientId }, ['scorings', 'notes', 'sheets']);
+  const remote = useRemote('charts.progression', { clientId });
   const data = remote.data;
   return (
     <section className="panel progression-chart" aria-labelledby={titleId}>

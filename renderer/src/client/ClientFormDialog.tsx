@@ -48,7 +48,7 @@ function initial(client: Client | undefined, defaults: { caseworkerId: string; t
 export function ClientFormDialog({ client, onClose }: { client?: Client; onClose(): void }) {
   const { t } = useTranslation();
   const session = useSession();
-  const households = useRemote('households.list', {}, ['households']);
+  const households = useRemote('households.list', {});
   const [values, setValues] = useState(() =>
     initial(client, { caseworkerId: session.info.currentCaseworker?.id ?? '', today: session.info.today }),
   );

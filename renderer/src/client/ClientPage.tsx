@@ -22,8 +22,8 @@ type Open = 'edit' | 'stage' | 'handover' | 'close' | 'reopen' | null;
 export function ClientPage({ id, noteId }: { id: string; noteId: string | undefined }) {
   const { t } = useTranslation();
   const session = useSession();
-  const remote = useRemote('clients.get', { id }, ['clients', 'catalog', 'households']);
-  const households = useRemote('households.list', {}, ['households']);
+  const remote = useRemote('clients.get', { id });
+  const households = useRemote('households.list', {});
   const [open, setOpen] = useState<Open>(null);
   const [adding, setAdding] = useState(false);
   const [status, setStatus] = useState('');

@@ -72,15 +72,7 @@ export function Timeline({
   const [kind, setKind] = useState<'' | Kind>('');
   const titleId = useId();
   const pinnedId = useId();
-  const remote = useRemote('clients.timeline', { id: clientId }, [
-    'clients',
-    'actions',
-    'catalog',
-    'scorings',
-    'sheets',
-    'notes',
-    'households',
-  ]);
+  const remote = useRemote('clients.timeline', { id: clientId });
   const timeline = remote.data;
   const entries = timeline ?? [];
   const shown = kind ? entries.filter((e) => e.kind === kind) : entries;

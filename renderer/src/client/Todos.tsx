@@ -17,7 +17,7 @@ const KINDS: readonly ActionKind[] = ['task', 'appointment', 'follow_up'];
 export function Todos({ clientId, adding, onAdded }: { clientId: string; adding: boolean; onAdded(): void }) {
   const { t } = useTranslation();
   const session = useSession();
-  const actions = useRemote('actions.list', { clientId }, ['actions']);
+  const actions = useRemote('actions.list', { clientId });
   // Ticking off and postponing: a refusal is said above the list, not lost.
   const action = useAction();
   const open = (actions.data ?? []).filter((a) => !a.done);

@@ -29,7 +29,7 @@ export function CoveragePage() {
   const titleId = useId();
   const action = useAction();
   // Coverage moves with scorings, but also with clients, caseworkers and target-group rhythms.
-  const coverage = useRemote('coverage.get', {}, ['scorings', 'clients', 'caseworkers', 'catalog']);
+  const coverage = useRemote('coverage.get', {});
   return (
     <section className="coverage-page" aria-labelledby={titleId}>
       <div className="page-heading">

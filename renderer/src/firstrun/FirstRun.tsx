@@ -80,7 +80,7 @@ export function FirstRun({ onDone }: { onDone(): void }) {
  */
 export function ChooseCaseworker({ onDone }: { onDone(): void }) {
   const { t } = useTranslation();
-  const caseworkers = useRemote('caseworkers.list', {}, ['caseworkers']);
+  const caseworkers = useRemote('caseworkers.list', {});
   const active = (caseworkers.data ?? []).filter((w) => w.active);
   const [chosen, setChosen] = useState('');
   const id = chosen || (active[0]?.id ?? '');

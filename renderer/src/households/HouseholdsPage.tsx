@@ -22,7 +22,7 @@ const SHOWN_MATCHES = 20;
 
 export function HouseholdsPage() {
   const { t } = useTranslation();
-  const households = useRemote('households.list', {}, ['households', 'clients']);
+  const households = useRemote('households.list', {});
   const [status, setStatus] = useState('');
   const titleId = useId();
   return (
@@ -139,7 +139,7 @@ function MemberPicker({
 }) {
   const { t } = useTranslation();
   const session = useSession();
-  const clientList = useRemote('clients.list', { status: 'active' }, ['clients', 'households']);
+  const clientList = useRemote('clients.list', { status: 'active' });
   const clients = clientList.data;
   const [search, setSearch] = useState('');
   const [pinned, setPinned] = useState<string[]>([]);
@@ -254,7 +254,7 @@ function MemberOption(props: {
 export function HouseholdPage({ id, noteId }: { id: string; noteId: string | undefined }) {
   const { t } = useTranslation();
   const session = useSession();
-  const remote = useRemote('households.get', { id }, ['households', 'clients']);
+  const remote = useRemote('households.get', { id });
   const [renaming, setRenaming] = useState(false);
   const [writing, setWriting] = useState(false);
   const [status, setStatus] = useState('');
@@ -373,7 +373,7 @@ function HouseholdNotes({
 }) {
   const { t } = useTranslation();
   const titleId = useId();
-  const notes = useRemote('notes.forHousehold', { id: household.id }, ['notes', 'households']);
+  const notes = useRemote('notes.forHousehold', { id: household.id });
   const members = household.members.map((m) => ({ value: m.id, label: `${m.firstName} ${m.lastName}` }));
   useFocusNote(focusNoteId, notes.data !== undefined);
   return (

@@ -26,7 +26,7 @@ export function MyDayPage() {
   const { t } = useTranslation();
   const session = useSession();
   const me = session.info.currentCaseworker?.id;
-  const remote = useRemote('actions.agenda', me ? { caseworkerId: me } : {}, ['actions', 'clients']);
+  const remote = useRemote('actions.agenda', me ? { caseworkerId: me } : {});
   const action = useAction();
   const today = session.info.today;
 

@@ -100,7 +100,7 @@ export function NoteCard({
 function HistoryDialog({ note, onClose }: { note: Note; onClose(): void }) {
   const { t } = useTranslation();
   const session = useSession();
-  const remote = useRemote('notes.get', { id: note.id }, ['notes']);
+  const remote = useRemote('notes.get', { id: note.id });
   const versions = remote.data?.versions;
   return (
     <Dialog title={t('notes.historyTitle')} onClose={onClose} wide>

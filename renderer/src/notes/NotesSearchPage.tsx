@@ -22,7 +22,7 @@ export function NotesSearchPage() {
   const [kind, setKind] = useState<'' | NoteKind>('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const clientList = useRemote('clients.list', { status: 'all' }, ['clients']);
+  const clientList = useRemote('clients.list', { status: 'all' });
   const clients = clientList.data;
   const clientOptions = useMemo(() => {
     const collator = new Intl.Collator(LOCALES[session.language], { sensitivity: 'base' });
@@ -31,7 +31,7 @@ export function NotesSearchPage() {
       .map((c) => ({ value: c.id, label: `${c.lastName}, ${c.firstName}` }));
   }, [clients, session.language]);
   const input = { text, ...(clientId ? { clientId } : {}), ...(kind ? { kind } : {}), from, to };
-  const hits = useRemote('notes.search', input, ['notes']);
+  const hits = useRemote('notes.search', input);
   const searching = text.trim() !== '';
 
   let summary = t('notes.search.start');

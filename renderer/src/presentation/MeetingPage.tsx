@@ -21,11 +21,7 @@ export function MeetingPage() {
   const titleId = useId();
   // Key persons lead the meeting for the whole team; a caseworker brings their own caseload.
   const caseworkerId = session.isKeyPerson ? undefined : session.info.currentCaseworker?.id;
-  const rows = useRemote('clients.list', { status: 'active', ...(caseworkerId ? { caseworkerId } : {}) }, [
-    'clients',
-    'scorings',
-    'catalog',
-  ]);
+  const rows = useRemote('clients.list', { status: 'active', ...(caseworkerId ? { caseworkerId } : {}) });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [search, setSearch] = useState('');
   const [showNames, setShowNames] = useState(false);

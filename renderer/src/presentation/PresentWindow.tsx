@@ -12,7 +12,7 @@ import './presentation.css';
 export function PresentWindow() {
   const { t } = useTranslation();
   const state = usePresentationState();
-  const rows = useRemote('clients.list', { status: 'all' }, ['clients', 'catalog']);
+  const rows = useRemote('clients.list', { status: 'all' });
   const clients = useMemo(() => {
     const byId = new Map((rows.data ?? []).map((row) => [row.id, row]));
     return (state?.clientIds ?? []).map((id) => byId.get(id)).filter((row): row is CaseloadRow => row !== undefined);

@@ -148,7 +148,7 @@ function ClientFacts({ client }: { client: CaseloadRow }) {
 function ProgressionSummary({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
   const titleId = useId();
-  const progression = useRemote('charts.progression', { clientId }, ['scorings']);
+  const progression = useRemote('charts.progression', { clientId });
   const data = progression.data;
   return (
     <section className="presentation-progression" aria-labelledby={titleId}>

@@ -25,8 +25,8 @@ function markReady(state: 'true' | 'failed') {
  */
 export function ReportPage({ clientId, pseudonymised }: { clientId: string; pseudonymised: boolean }) {
   const { t } = useTranslation();
-  const client = useRemote('clients.get', { id: clientId }, []);
-  const progression = useRemote('charts.progression', { clientId }, []);
+  const client = useRemote('clients.get', { id: clientId });
+  const progression = useRemote('charts.progression', { clientId });
   const failed = client.error !== undefined || progression.error !== undefined;
 
   useEffect(() => {

@@ -23,11 +23,13 @@ export function AuditPage() {
   const [check, setCheck] = useState<Check | null>(null);
   const [checking, setChecking] = useState(false);
   const [error, setError] = useState<string>();
-  const entries = useRemote(
-    'audit.list',
-    { ...(actor ? { actor } : {}), ...(entityId.trim() ? { entityId: entityId.trim() } : {}), from, to, limit: 200 },
-    ['clients', 'notes', 'scorings', 'actions'],
-  );
+  const entries = useRemote('audit.list', {
+    ...(actor ? { actor } : {}),
+    ...(entityId.trim() ? { entityId: entityId.trim() } : {}),
+    from,
+    to,
+    limit: 200,
+  });
 
   const runCheck = async () => {
     setChecking(true);

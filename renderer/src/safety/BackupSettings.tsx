@@ -17,7 +17,7 @@ type Backup = Output<'backups.list'>['backups'][number];
 export function BackupSettings() {
   const { t } = useTranslation();
   const { language } = useSession();
-  const list = useRemote('backups.list', {}, []);
+  const list = useRemote('backups.list', {});
   const action = useAction();
   const [busy, setBusy] = useState(false);
   const [restoring, setRestoring] = useState<Backup | null>(null);
@@ -122,7 +122,7 @@ function RestoreDialog({
 }) {
   const { t } = useTranslation();
   const { language } = useSession();
-  const contents = useRemote('backups.inspect', { fileName: backup.fileName }, []);
+  const contents = useRemote('backups.inspect', { fileName: backup.fileName });
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const restore = async () => {

@@ -58,7 +58,7 @@ function HouseholdRule({ household }: { household: ErasurePlan['household'] }) {
 
 function EraseDialog({ client, onClose }: { client: Client; onClose(): void }) {
   const { t } = useTranslation();
-  const plan = useRemote('privacy.erasurePlan', { clientId: client.id }, []);
+  const plan = useRemote('privacy.erasurePlan', { clientId: client.id });
   const [confirm, setConfirm] = useState('');
   const [error, setError] = useState<string>();
   // Erased in the database, but not yet on disk: the client is gone, the user must know the rest.

@@ -16,8 +16,8 @@ export function RetentionPage() {
   const { t } = useTranslation();
   const session = useSession();
   const titleId = useId();
-  const due = useRemote('privacy.retention', {}, ['clients', 'catalog']);
-  const groups = useRemote('catalog.list', {}, ['catalog']);
+  const due = useRemote('privacy.retention', {});
+  const groups = useRemote('catalog.list', {});
   const action = useAction();
   const [confirming, setConfirming] = useState(false);
   const rows = due.data ?? [];

@@ -9,7 +9,7 @@ import { useRemote } from '../useRemote';
 /** The PIN and the idle minutes. */
 export function SecuritySettings() {
   const { t } = useTranslation();
-  const status = useRemote('lock.status', {}, []);
+  const status = useRemote('lock.status', {});
   const [pin, setPin] = useState('');
   const [currentPin, setCurrentPin] = useState('');
   const [minutes, setMinutes] = useState<string | null>(null);

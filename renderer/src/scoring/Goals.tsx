@@ -20,9 +20,9 @@ export function Goals({ clientId, latest }: { clientId: string; latest: Scoring 
   const { t } = useTranslation();
   const { language } = useSession();
   const titleId = useId();
-  const goals = useRemote('goals.list', { clientId }, ['scorings']);
+  const goals = useRemote('goals.list', { clientId });
   // Clients too: another target group means another default sheet (null: none).
-  const form = useRemote('scorings.form', { clientId }, ['sheets', 'clients']);
+  const form = useRemote('scorings.form', { clientId });
   const version = form.data?.version;
   const [editing, setEditing] = useState<{ goal?: Goal } | null>(null);
   const action = useAction();

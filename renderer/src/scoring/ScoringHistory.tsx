@@ -19,7 +19,7 @@ export function ScoringHistory({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
   const titleId = useId();
   // Sheets too: a renamed sheet shows its new name.
-  const remote = useRemote('scorings.list', { clientId }, ['scorings', 'sheets']);
+  const remote = useRemote('scorings.list', { clientId });
   const scorings = remote.data;
   const pair = scorings ? findComparison(scorings) : null;
 

@@ -14,7 +14,7 @@ import './sheets.css';
 /** One sheet: its published version (read-only) and, while there is one, the draft of the next. */
 export function SheetPage({ id }: { id: string }) {
   const { t } = useTranslation();
-  const remote = useRemote('sheets.get', { id }, ['sheets']);
+  const remote = useRemote('sheets.get', { id });
   const action = useAction();
   const titleId = useId();
   const editHintId = useId();

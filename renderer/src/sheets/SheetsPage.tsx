@@ -21,7 +21,7 @@ const STARTERS: readonly Starter[] = ['ladder', 'work_readiness', 'empty'];
 export function SheetsPage() {
   const { t } = useTranslation();
   const titleId = useId();
-  const sheets = useRemote('sheets.list', {}, ['sheets']);
+  const sheets = useRemote('sheets.list', {});
   const [copying, setCopying] = useState<SheetSummary | null>(null);
   return (
     <section className="sheets-page" aria-labelledby={titleId}>

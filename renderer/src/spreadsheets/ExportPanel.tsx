@@ -79,7 +79,7 @@ function Card({ title, children }: { title: string; children: React.ReactNode })
 export function ScoresExport() {
   const { t } = useTranslation();
   const session = useSession();
-  const sheetList = useRemote('sheets.list', {}, ['sheets']);
+  const sheetList = useRemote('sheets.list', {});
   const sheets = (sheetList.data ?? []).filter((s) => s.publishedVersionId !== null);
   const state = useExport();
   const [format, setFormat] = useState<'long' | 'wide'>('long');
@@ -243,7 +243,7 @@ export function ClosedCasesExport() {
 
 export function SheetExport() {
   const { t } = useTranslation();
-  const sheetList = useRemote('sheets.list', {}, ['sheets']);
+  const sheetList = useRemote('sheets.list', {});
   const sheets = (sheetList.data ?? []).filter((s) => s.publishedVersionId !== null);
   const state = useExport();
   const [sheetId, setSheetId] = useState('');

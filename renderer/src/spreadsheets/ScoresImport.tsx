@@ -19,7 +19,7 @@ import {
 /** Past scorings: file → worksheet → sheet → columns (reference, date, who, one per indicator) → preview → import. */
 export function ScoresImport() {
   const { t } = useTranslation();
-  const sheets = useRemote('sheets.list', {}, ['sheets']);
+  const sheets = useRemote('sheets.list', {});
   const published = (sheets.data ?? []).filter((s) => s.publishedVersionId !== null);
   const [file, setFile] = useState<OpenedFile | null>(null);
   const [worksheet, setWorksheet] = useState('');
@@ -152,7 +152,7 @@ function ScoreColumns({
   onChange(mapping: Record<string, number>): void;
 }) {
   const { t } = useTranslation();
-  const version = useRemote('sheets.version', { id: versionId }, ['sheets']);
+  const version = useRemote('sheets.version', { id: versionId });
   const fields = [
     { key: 'reference', label: t('fields.reference') },
     { key: 'date', label: t('fields.date') },

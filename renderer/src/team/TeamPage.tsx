@@ -17,7 +17,7 @@ export function TeamPage() {
   const { t } = useTranslation();
   const session = useSession();
   const titleId = useId();
-  const sheets = useRemote('sheets.list', {}, ['sheets']);
+  const sheets = useRemote('sheets.list', {});
   const [sheetId, setSheetId] = useState('');
   const [targetGroupId, setTargetGroupId] = useState('');
   const [caseworkerId, setCaseworkerId] = useState('');
@@ -82,13 +82,7 @@ export function TeamPage() {
 }
 
 function TeamResults({ sheetId, filters }: { sheetId: string; filters: Filters }) {
-  const view = useRemote('team.view', { sheetId, ...filters }, [
-    'scorings',
-    'clients',
-    'caseworkers',
-    'catalog',
-    'sheets',
-  ]);
+  const view = useRemote('team.view', { sheetId, ...filters });
   if (!view.data) return <Loading of={view} />;
   return (
     <>

@@ -1,7 +1,10 @@
-import type { Language } from '../../common/languages';
+import { defineMessages } from './define';
 
-/** Column headers, worksheet names and values of the spreadsheet exports, per language. */
-export const EXPORT_WORDS = {
+/**
+ * The spreadsheet exports: column headers, worksheet names and the words in cells;
+ * `sheetLayout` is a scoring sheet's own layout, which imports read back in any of the languages.
+ */
+export const exportTexts = defineMessages({
   en: {
     reference: 'Reference',
     pseudonym: 'Pseudonym',
@@ -36,9 +39,21 @@ export const EXPORT_WORDS = {
     summary: 'Per reason',
     by: { caseworker: 'caseworker', client: 'client', together: 'together' },
     statuses: { active: 'active', closed: 'closed' },
-    files: { scores: 'Scores', caseload: 'Caseload', closed: 'Closed cases', sheet: 'Scoring sheet' },
-    spreadsheet: 'Excel workbook',
-    csv: 'CSV',
+    sheetLayout: {
+      info: 'Sheet',
+      indicators: 'Indicators',
+      field: 'Field',
+      value: 'Value',
+      name: 'Name',
+      description: 'Description',
+      columns: {
+        indicator: 'Indicator',
+        indicatorDescription: 'Indicator description',
+        level: 'Level',
+        label: 'Label',
+        levelDescription: 'Level description',
+      },
+    },
   },
   nl: {
     reference: 'Klantnummer',
@@ -74,9 +89,21 @@ export const EXPORT_WORDS = {
     summary: 'Per reden',
     by: { caseworker: 'klantmanager', client: 'klant', together: 'samen' },
     statuses: { active: 'actief', closed: 'afgesloten' },
-    files: { scores: 'Scores', caseload: 'Caseload', closed: 'Afgesloten trajecten', sheet: 'Scorelijst' },
-    spreadsheet: 'Excel-werkmap',
-    csv: 'CSV',
+    sheetLayout: {
+      info: 'Scorelijst',
+      indicators: 'Indicatoren',
+      field: 'Veld',
+      value: 'Waarde',
+      name: 'Naam',
+      description: 'Omschrijving',
+      columns: {
+        indicator: 'Indicator',
+        indicatorDescription: 'Omschrijving indicator',
+        level: 'Niveau',
+        label: 'Label',
+        levelDescription: 'Omschrijving niveau',
+      },
+    },
   },
   da: {
     reference: 'Sagsnummer',
@@ -112,10 +139,20 @@ export const EXPORT_WORDS = {
     summary: 'Pr. årsag',
     by: { caseworker: 'sagsbehandler', client: 'borger', together: 'sammen' },
     statuses: { active: 'aktiv', closed: 'afsluttet' },
-    files: { scores: 'Scorer', caseload: 'Sagsstamme', closed: 'Afsluttede sager', sheet: 'Scoreark' },
-    spreadsheet: 'Excel-projektmappe',
-    csv: 'CSV',
+    sheetLayout: {
+      info: 'Scoreark',
+      indicators: 'Indikatorer',
+      field: 'Felt',
+      value: 'Værdi',
+      name: 'Navn',
+      description: 'Beskrivelse',
+      columns: {
+        indicator: 'Indikator',
+        indicatorDescription: 'Beskrivelse af indikator',
+        level: 'Niveau',
+        label: 'Betegnelse',
+        levelDescription: 'Beskrivelse af niveau',
+      },
+    },
   },
-} as const satisfies Record<Language, unknown>;
-
-export type ExportWords = (typeof EXPORT_WORDS)[Language];
+});
