@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { CaseloadPage } from './caseload/CaseloadPage';
 import { ClientPage } from './client/ClientPage';
@@ -25,18 +26,19 @@ import { TeamPage } from './team/TeamPage';
 import { ScoringPage } from './scoring/ScoringPage';
 import { SheetPage, SheetsPage } from './sheets/SheetsPage';
 import { Loading } from './ui/Loading';
-import { useRemote } from './useRemote';
+import { remote } from './query';
 
 export function App() {
   // Reloaded when caseworkers change: switching who works here changes the whole app.
   // (The language is set at boot and by the pickers, not from here.)
-  const info = useRemote('app.info', {});
+  const info = useQuery(remote('app.info', {}));
   const route = useRoute();
 
-  if (!info.data && info.error !== undefined)
-    return <StartupFailure step="info" error={info.error} onRetry={info.reload} />;
+  const reload = () => void info.refetch();
+
+  if (!info.data && info.error) return <StartupFailure step="info" error={info.error} onRetry={reload} />;
   if (!info.data) return <Loading of={info} />;
-  if (!info.data.setUp) return <FirstRun onDone={info.reload} />;
+  if (!info.data.setUp) return <FirstRun onDone={reload} />;
   return (
     <LockGate>
       {info.data.currentCaseworker ? (
@@ -44,7 +46,7 @@ export function App() {
           <Window route={route} />
         </SessionProvider>
       ) : (
-        <ChooseCaseworker onDone={info.reload} />
+        <ChooseCaseworker onDone={reload} />
       )}
     </LockGate>
   );

@@ -1,17 +1,18 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMutate } from './query';
 import { LANGUAGES, type Language } from '../../common/languages';
-import { call } from './api';
 import { ErrorSummary } from './ui/fields';
 import { useAction } from './ui/useAction';
 
 export function LanguagePicker() {
   const { t, i18n } = useTranslation();
+  const setLanguage = useMutate('settings.setLanguage');
   const id = useId();
   const action = useAction();
   const change = (language: Language) =>
     void action.perform(async () => {
-      await call('settings.setLanguage', { language });
+      await setLanguage.mutateAsync({ language });
       await i18n.changeLanguage(language);
       return '';
     });

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { call } from './api';
+import { useMutate } from './query';
 import { href } from './router';
 import { BackupSettings } from './safety/BackupSettings';
 import { SecuritySettings } from './safety/SecuritySettings';
@@ -9,12 +9,13 @@ import { useAction } from './ui/useAction';
 
 export function SettingsPage() {
   const { t } = useTranslation();
+  const switchCurrent = useMutate('caseworkers.switchCurrent');
   const session = useSession();
   const switching = useAction();
   const active = session.caseworkers.filter((w) => w.active);
   const switchTo = (id: string) =>
     void switching.perform(async () => {
-      await call('caseworkers.switchCurrent', { id });
+      await switchCurrent.mutateAsync({ id });
       return '';
     });
   return (
@@ -47,6 +48,7 @@ export function SettingsPage() {
 
 function Support() {
   const { t } = useTranslation();
+  const openLogFolder = useMutate('app.openLogFolder');
   const action = useAction();
   return (
     <section className="settings-section" aria-labelledby="support-title">
@@ -57,7 +59,7 @@ function Support() {
         className="secondary"
         onClick={() =>
           void action.perform(async () =>
-            t('safety.support.opened', { folder: (await call('app.openLogFolder', {})).folder }),
+            t('safety.support.opened', { folder: (await openLogFolder.mutateAsync({})).folder }),
           )
         }
       >

@@ -1,10 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Caseworker, CatalogItem, CatalogKind, Output } from '../../common/contract';
 import type { Language } from '../../common/languages';
 import { StartupFailure } from './failure/StartupFailure';
 import { Loading } from './ui/Loading';
-import { useRemote } from './useRemote';
+import { remote } from './query';
 
 type Info = Output<'app.info'>;
 
@@ -34,8 +35,8 @@ export function useSession(): Session {
 /** Loads what every screen needs — who is working, the lists, the caseworkers — and keeps it fresh. */
 export function SessionProvider({ info, children }: { info: Info; children: ReactNode }) {
   const { t, i18n } = useTranslation();
-  const catalogs = useRemote('catalog.list', {});
-  const workers = useRemote('caseworkers.list', {});
+  const catalogs = useQuery(remote('catalog.list', {}));
+  const workers = useQuery(remote('caseworkers.list', {}));
   const catalog = catalogs.data;
   const caseworkers = workers.data;
 
@@ -65,9 +66,9 @@ export function SessionProvider({ info, children }: { info: Info; children: Reac
   }, [catalog, caseworkers, info, t, i18n]);
 
   if (!session) {
-    const failed = [catalogs, workers].find((remote) => remote.error !== undefined && !remote.data);
+    const failed = [catalogs, workers].find((query) => query.error && !query.data);
     if (!failed) return <Loading of={catalogs} />;
-    const retry = () => [catalogs, workers].forEach((remote) => remote.reload());
+    const retry = () => [catalogs, workers].forEach((query) => void query.refetch());
     return <StartupFailure step="session" error={failed.error} onRetry={retry} />;
   }
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;

@@ -31,6 +31,8 @@ export interface AppHarness {
   answer(method: Method, envelope: Envelope<unknown> | null): void;
   /** How many times the page has called `method` since the test started. */
   calls(method: Method): number;
+  /** The page's calls of `method` wait (Koers has not answered yet) until the returned function is called. */
+  hold(method: Method): () => void;
 }
 
 export interface AppOptions {
@@ -129,6 +131,7 @@ export const test = base.extend<{ app: AppHarness } & AppOptions, { server: { ur
       });
     const answers = new Map<string, Envelope<unknown>>();
     const calls = new Map<string, number>();
+    const held = new Map<string, Promise<void>>();
     const harness: AppHarness = {
       page,
       koers: await open(),
@@ -149,10 +152,19 @@ export const test = base.extend<{ app: AppHarness } & AppOptions, { server: { ur
         else answers.delete(method);
       },
       calls: (method) => calls.get(method) ?? 0,
+      hold(method) {
+        let release = () => {};
+        held.set(method, new Promise<void>((resolve) => (release = resolve)));
+        return () => {
+          held.delete(method);
+          release();
+        };
+      },
     };
     await wireApp(context, () => ({
       dispatch: async (method, input) => {
         calls.set(method, (calls.get(method) ?? 0) + 1);
+        await held.get(method);
         return answers.get(method) ?? harness.koers.dispatch(method, input);
       },
     }));

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProgressionChart } from '../charts/ProgressionChart';
@@ -10,7 +11,7 @@ import { href, navigate } from '../router';
 import { useSession } from '../session';
 import { ScoringHistory } from '../scoring/ScoringHistory';
 import { Loading } from '../ui/Loading';
-import { useRemote } from '../useRemote';
+import { remote } from '../query';
 import { CloseDialog, HandoverDialog, ReopenDialog, StageDialog } from './CaseDialogs';
 import { ClientFormDialog } from './ClientFormDialog';
 import { Timeline } from './Timeline';
@@ -22,16 +23,16 @@ type Open = 'edit' | 'stage' | 'handover' | 'close' | 'reopen' | null;
 export function ClientPage({ id, noteId }: { id: string; noteId: string | undefined }) {
   const { t } = useTranslation();
   const session = useSession();
-  const remote = useRemote('clients.get', { id });
-  const households = useRemote('households.list', {});
+  const query = useQuery(remote('clients.get', { id }));
+  const households = useQuery(remote('households.list', {}));
   const [open, setOpen] = useState<Open>(null);
   const [adding, setAdding] = useState(false);
   const [status, setStatus] = useState('');
   const [writing, setWriting] = useState(false);
-  const client = remote.data;
+  const client = query.data;
   useNoteShortcut(useCallback(() => setWriting(true), []));
 
-  if (!client) return <Loading of={remote} />;
+  if (!client) return <Loading of={query} />;
 
   const lang = session.language;
   const household = households.data?.find((h) => h.id === client.householdId);

@@ -1,7 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Action, ActionKind } from '../../../common/contract';
-import { call } from '../api';
 import { formatDate } from '../format';
 import { plusDays } from '../../../common/dates';
 import { useSession } from '../session';
@@ -9,7 +9,7 @@ import { ErrorSummary, SelectField, TextField } from '../ui/fields';
 import { useAction } from '../ui/useAction';
 import { useSave } from '../ui/useSave';
 import { Loading } from '../ui/Loading';
-import { useRemote } from '../useRemote';
+import { remote, useMutate } from '../query';
 
 const KINDS: readonly ActionKind[] = ['task', 'appointment', 'follow_up'];
 
@@ -17,7 +17,7 @@ const KINDS: readonly ActionKind[] = ['task', 'appointment', 'follow_up'];
 export function Todos({ clientId, adding, onAdded }: { clientId: string; adding: boolean; onAdded(): void }) {
   const { t } = useTranslation();
   const session = useSession();
-  const actions = useRemote('actions.list', { clientId });
+  const actions = useQuery(remote('actions.list', { clientId }));
   // Ticking off and postponing: a refusal is said above the list, not lost.
   const action = useAction();
   const open = (actions.data ?? []).filter((a) => !a.done);
@@ -63,6 +63,8 @@ function TodoItem({
   perform(work: () => Promise<string>): Promise<void>;
 }) {
   const { t } = useTranslation();
+  const setDone = useMutate('actions.setDone');
+  const postponeBy = useMutate('actions.postpone');
   const { language } = useSession();
   // Ticks at once; the saved state arrives with the reload that follows.
   const [pending, setPending] = useState<boolean | null>(null);
@@ -73,7 +75,7 @@ function TodoItem({
     setPending(value);
     void perform(async () => {
       try {
-        await call('actions.setDone', { id: action.id, done: value });
+        await setDone.mutateAsync({ id: action.id, done: value });
       } catch (failure) {
         setPending(null);
         throw failure;
@@ -83,7 +85,7 @@ function TodoItem({
   };
   const postpone = () =>
     void perform(async () => {
-      await call('actions.postpone', {
+      await postponeBy.mutateAsync({
         id: action.id,
         dueDate: plusDays(action.dueDate < today ? today : action.dueDate, 7),
       });
@@ -122,10 +124,10 @@ function TodoForm({ clientId, onAdded }: { clientId: string; onAdded(): void }) 
   const [kind, setKind] = useState<ActionKind>('task');
   const [dueDate, setDueDate] = useState(session.info.today);
   const [dueTime, setDueTime] = useState('');
-  const save = useSave(() => call('actions.create', { clientId, title, kind, dueDate, dueTime }));
+  const save = useSave('actions.create');
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (await save.run()) {
+    if (await save.run({ clientId, title, kind, dueDate, dueTime })) {
       setTitle('');
       onAdded();
     }

@@ -1,5 +1,6 @@
 import { Component, type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useForgetUnshown } from '../query';
 
 interface Props {
   /** When this changes (another screen), a caught failure is forgotten and the children render again. */
@@ -47,6 +48,7 @@ export function PageBoundary({ resetKey, children }: { resetKey: string; childre
 function PageFailure({ onRetry }: { onRetry(): void }) {
   const { t } = useTranslation();
   const titleId = useId();
+  useForgetUnshown();
   return (
     <section className="panel failure-panel" role="alert" aria-labelledby={titleId}>
       <h1 id={titleId}>{t('failure.page.title')}</h1>
@@ -65,6 +67,7 @@ export function DialogBoundary({ onClose, children }: { onClose(): void; childre
 
 function DialogFailure({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
+  useForgetUnshown();
   return (
     <>
       <p role="alert" className="error-summary">

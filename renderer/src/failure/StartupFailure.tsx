@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../api';
+import { useForgetUnshown, useMutate } from '../query';
 import { describeError } from '../errors';
 import { ErrorSummary } from '../ui/fields';
 import { useAction } from '../ui/useAction';
@@ -11,10 +11,12 @@ export type StartupStep = 'info' | 'session' | 'lock' | 'screen';
 /** Instead of a blank window: what failed, why in plain words, a retry, and the log folder for support. */
 export function StartupFailure({ step, error, onRetry }: { step: StartupStep; error: unknown; onRetry(): void }) {
   const { t } = useTranslation();
+  const openLogFolder = useMutate('app.openLogFolder');
   const titleId = useId();
   const logs = useAction();
+  useForgetUnshown();
   const openLogs = () =>
-    void logs.perform(async () => t('safety.support.opened', { folder: (await call('app.openLogFolder', {})).folder }));
+    void logs.perform(async () => t('safety.support.opened', { folder: (await openLogFolder.mutateAsync({})).folder }));
   return (
     <main className="first-run" id="main">
       <section className="panel failure-panel" aria-labelledby={titleId}>

@@ -1,7 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseloadRow, Household } from '../../../common/contract';
-import { call } from '../api';
 import { LOCALES } from '../i18n/locales';
 import { FormDialog } from '../ui/FormDialog';
 import '../manage/manage.css';
@@ -13,7 +13,7 @@ import { useSession } from '../session';
 import { ErrorSummary, TextField } from '../ui/fields';
 import { useSave } from '../ui/useSave';
 import { Loading } from '../ui/Loading';
-import { useRemote } from '../useRemote';
+import { remote } from '../query';
 
 /** The contract's limit on members chosen at once. */
 const MAX_MEMBERS = 20;
@@ -22,7 +22,7 @@ const SHOWN_MATCHES = 20;
 
 export function HouseholdsPage() {
   const { t } = useTranslation();
-  const households = useRemote('households.list', {});
+  const households = useQuery(remote('households.list', {}));
   const [status, setStatus] = useState('');
   const titleId = useId();
   return (
@@ -82,11 +82,11 @@ function NewHousehold({ households, onCreated }: { households: Household[]; onCr
   const [chosen, setChosen] = useState<string[]>([]);
   // A fresh picker (empty search) after each household created.
   const [round, setRound] = useState(0);
-  const save = useSave(() => call('households.create', { name, memberIds: chosen }));
+  const save = useSave('households.create');
   const titleId = useId();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const created = await save.run();
+    const created = await save.run({ name, memberIds: chosen });
     if (!created) return;
     setName('');
     setChosen([]);
@@ -139,7 +139,7 @@ function MemberPicker({
 }) {
   const { t } = useTranslation();
   const session = useSession();
-  const clientList = useRemote('clients.list', { status: 'active' });
+  const clientList = useQuery(remote('clients.list', { status: 'active' }));
   const clients = clientList.data;
   const [search, setSearch] = useState('');
   const [pinned, setPinned] = useState<string[]>([]);
@@ -254,13 +254,13 @@ function MemberOption(props: {
 export function HouseholdPage({ id, noteId }: { id: string; noteId: string | undefined }) {
   const { t } = useTranslation();
   const session = useSession();
-  const remote = useRemote('households.get', { id });
+  const query = useQuery(remote('households.get', { id }));
   const [renaming, setRenaming] = useState(false);
   const [writing, setWriting] = useState(false);
   const [status, setStatus] = useState('');
-  const household = remote.data;
+  const household = query.data;
 
-  if (!household) return <Loading of={remote} />;
+  if (!household) return <Loading of={query} />;
 
   return (
     <div className="manage-page household-page">
@@ -373,14 +373,14 @@ function HouseholdNotes({
 }) {
   const { t } = useTranslation();
   const titleId = useId();
-  const notes = useRemote('notes.forHousehold', { id: household.id });
+  const notes = useQuery(remote('notes.forHousehold', { id: household.id }));
   const members = household.members.map((m) => ({ value: m.id, label: `${m.firstName} ${m.lastName}` }));
   useFocusNote(focusNoteId, notes.data !== undefined);
   return (
     <section className="panel" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('notes.householdNotes')}</h2>
       <p className="hint">{t('notes.householdNotesHint')}</p>
-      {(!notes.data || notes.error !== undefined) && <Loading of={notes} />}
+      {(!notes.data || notes.isError) && <Loading of={notes} />}
       {notes.data?.length === 0 && <p className="empty">{t('notes.noHouseholdNotes')}</p>}
       {notes.data?.map((note) => (
         <NoteCard key={note.id} note={note} anchor clients={members} onDone={onDone} />
@@ -392,9 +392,9 @@ function HouseholdNotes({
 function RenameDialog({ household, onClose, onDone }: { household: Household; onClose(): void; onDone(): void }) {
   const { t } = useTranslation();
   const [name, setName] = useState(household.name);
-  const save = useSave(() => call('households.rename', { id: household.id, name }));
+  const save = useSave('households.rename');
   const submit = async () => {
-    if (await save.run()) onDone();
+    if (await save.run({ id: household.id, name })) onDone();
   };
   return (
     <FormDialog

@@ -1,7 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem } from '../../../common/contract';
-import { call } from '../api';
 import { formatDate, formatWeekday } from '../format';
 import { plusDays } from '../../../common/dates';
 import { href } from '../router';
@@ -9,7 +9,7 @@ import { useSession } from '../session';
 import { Loading } from '../ui/Loading';
 import { ErrorSummary } from '../ui/fields';
 import { useAction } from '../ui/useAction';
-import { useRemote } from '../useRemote';
+import { remote, useMutate } from '../query';
 
 type Group = 'overdue' | 'today' | 'thisWeek';
 
@@ -24,25 +24,27 @@ export function groupAgenda(items: readonly AgendaItem[], today: string): Record
 /** Across the whole caseload: what is overdue, what is today, what is left this week. */
 export function MyDayPage() {
   const { t } = useTranslation();
+  const setDone = useMutate('actions.setDone');
+  const postponeTo = useMutate('actions.postpone');
   const session = useSession();
   const me = session.info.currentCaseworker?.id;
-  const remote = useRemote('actions.agenda', me ? { caseworkerId: me } : {});
+  const query = useQuery(remote('actions.agenda', me ? { caseworkerId: me } : {}));
   const action = useAction();
   const today = session.info.today;
 
-  const agenda = remote.data;
-  if (!agenda) return <Loading of={remote} />;
+  const agenda = query.data;
+  if (!agenda) return <Loading of={query} />;
   const groups = groupAgenda(agenda, today);
 
   const complete = (item: AgendaItem) =>
     void action.perform(async () => {
-      await call('actions.setDone', { id: item.id, done: true });
+      await setDone.mutateAsync({ id: item.id, done: true });
       return t('myDay.completed', { title: item.title });
     });
   const postpone = (item: AgendaItem, days: number) =>
     void action.perform(async () => {
       const dueDate = plusDays(today, days);
-      await call('actions.postpone', { id: item.id, dueDate });
+      await postponeTo.mutateAsync({ id: item.id, dueDate });
       return t('myDay.postponed', { title: item.title, date: formatDate(dueDate, session.language) });
     });
 

@@ -2,7 +2,7 @@ import { format } from 'date-fns';
 import { type FormEvent, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Note, NoteKind } from '../../../common/contract';
-import { call } from '../api';
+import { queryClient, remote, useMutate } from '../query';
 import { describeError } from '../errors';
 import { formatDateTime } from '../format';
 import { useSession } from '../session';
@@ -65,6 +65,8 @@ export function NoteEditor({
   const [pinned, setPinned] = useState(original?.pinned ?? false);
   const [restoredFrom, setRestoredFrom] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
+  const saveDraft = useMutate('drafts.save');
+  const discardDraft = useMutate('drafts.discard');
   // Drafts are written in the background; when that fails the user must know the text is not safe yet.
   const [draftProblem, setDraftProblem] = useState<string>();
   const problem = (what: string, failure: unknown) => setDraftProblem(`${what} ${describeError(t, failure).summary}`);
@@ -80,7 +82,8 @@ export function NoteEditor({
   const notLoaded = useEffectEvent((failure: unknown) => problem(t('notes.draftNotLoaded'), failure));
   useEffect(() => {
     let current = true;
-    call('drafts.get', { key }).then(
+    // Asked once when the editor opens: the text being typed is the editor's own from then on.
+    queryClient.fetchQuery(remote('drafts.get', { key })).then(
       (draft) => {
         if (!current || !draft || typed.current) return;
         setKind(draft.kind);
@@ -103,7 +106,7 @@ export function NoteEditor({
   const writeDraft = (draft: { kind: NoteKind; notedAt: string; body: string }) => {
     window.clearTimeout(timer.current);
     if (finished.current) return;
-    lastDraftSave.current = call('drafts.save', { key, ...draft }).then(
+    lastDraftSave.current = saveDraft.mutateAsync({ key, ...draft }).then(
       () => setDraftProblem(undefined),
       (failure: unknown) => problem(t('notes.draftNotSaved'), failure),
     );
@@ -134,24 +137,18 @@ export function NoteEditor({
     await lastDraftSave.current;
   };
 
-  const save = useSave(
-    async () => {
-      await stopDrafts();
-      const content = { kind, notedAt, body, pinned };
-      if (target.kind === 'edit') return call('notes.update', { id: target.note.id, ...content });
-      return call(
-        'notes.create',
-        target.kind === 'client'
-          ? { clientId: target.clientId, ...content }
-          : { householdId: target.householdId, ...content },
-      );
-    },
-    { kind, notedAt, body },
-  );
+  const create = useSave('notes.create');
+  const update = useSave('notes.update');
+  const save = target.kind === 'edit' ? update : create;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const note = await save.run();
+    await stopDrafts();
+    const content = { kind, notedAt, body, pinned };
+    let note: Note | undefined;
+    if (target.kind === 'edit') note = await update.run({ id: target.note.id, ...content });
+    else if (target.kind === 'client') note = await create.run({ clientId: target.clientId, ...content });
+    else note = await create.run({ householdId: target.householdId, ...content });
     if (note) onSaved(note);
     else finished.current = false;
   };
@@ -165,7 +162,7 @@ export function NoteEditor({
   const discard = async () => {
     await stopDrafts();
     try {
-      await call('drafts.discard', { key });
+      await discardDraft.mutateAsync({ key });
       onClose();
     } catch (failure) {
       finished.current = false;

@@ -1,3 +1,4 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NoteHit, NoteKind } from '../../../common/contract';
@@ -7,7 +8,7 @@ import { href } from '../router';
 import { useSession } from '../session';
 import { SelectField, TextField } from '../ui/fields';
 import { Loading } from '../ui/Loading';
-import { useRemote } from '../useRemote';
+import { remote } from '../query';
 import { splitHighlights } from './format';
 import { NOTE_KINDS } from './NoteEditor';
 import './notes.css';
@@ -22,7 +23,7 @@ export function NotesSearchPage() {
   const [kind, setKind] = useState<'' | NoteKind>('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const clientList = useRemote('clients.list', { status: 'all' });
+  const clientList = useQuery(remote('clients.list', { status: 'all' }));
   const clients = clientList.data;
   const clientOptions = useMemo(() => {
     const collator = new Intl.Collator(LOCALES[session.language], { sensitivity: 'base' });
@@ -31,7 +32,8 @@ export function NotesSearchPage() {
       .map((c) => ({ value: c.id, label: `${c.lastName}, ${c.firstName}` }));
   }, [clients, session.language]);
   const input = { text, ...(clientId ? { clientId } : {}), ...(kind ? { kind } : {}), from, to };
-  const hits = useRemote('notes.search', input);
+  // Search as you type: the hits stay on screen until the next answer replaces them.
+  const hits = useQuery({ ...remote('notes.search', input), placeholderData: keepPreviousData });
   const searching = text.trim() !== '';
 
   let summary = t('notes.search.start');

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useEffectEvent, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseloadRow, Progression } from '../../../common/contract';
@@ -7,7 +8,7 @@ import { LazyEChart } from '../charts/LazyEChart';
 import { PROJECTOR, progressionOption } from '../charts/options';
 import { useSession } from '../session';
 import { Loading } from '../ui/Loading';
-import { useRemote } from '../useRemote';
+import { remote } from '../query';
 
 /** Presenting in the Koers window itself: the slide full screen, stepping kept here. */
 export function Presentation({
@@ -148,7 +149,7 @@ function ClientFacts({ client }: { client: CaseloadRow }) {
 function ProgressionSummary({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
   const titleId = useId();
-  const progression = useRemote('charts.progression', { clientId });
+  const progression = useQuery(remote('charts.progression', { clientId }));
   const data = progression.data;
   return (
     <section className="presentation-progression" aria-labelledby={titleId}>

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client, Progression } from '../../../common/contract';
@@ -8,7 +9,7 @@ import { formatDate, formatNumber } from '../format';
 import { useSession } from '../session';
 import { ErrorBoundary } from '../failure/ErrorBoundary';
 import { Loading } from '../ui/Loading';
-import { useRemote } from '../useRemote';
+import { remote } from '../query';
 import './report.css';
 
 /** The latest few: the report stays on one page. */
@@ -25,9 +26,9 @@ function markReady(state: 'true' | 'failed') {
  */
 export function ReportPage({ clientId, pseudonymised }: { clientId: string; pseudonymised: boolean }) {
   const { t } = useTranslation();
-  const client = useRemote('clients.get', { id: clientId });
-  const progression = useRemote('charts.progression', { clientId });
-  const failed = client.error !== undefined || progression.error !== undefined;
+  const client = useQuery(remote('clients.get', { id: clientId }));
+  const progression = useQuery(remote('charts.progression', { clientId }));
+  const failed = client.isError || progression.isError;
 
   useEffect(() => {
     const before = document.title;

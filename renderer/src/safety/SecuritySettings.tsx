@@ -1,15 +1,19 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../api';
 import { describeError } from '../errors';
 import { ErrorSummary, TextField } from '../ui/fields';
 import { Loading } from '../ui/Loading';
-import { useRemote } from '../useRemote';
+import { remote } from '../query';
+import { useLockMutate } from './LockGate';
 
 /** The PIN and the idle minutes. */
 export function SecuritySettings() {
   const { t } = useTranslation();
-  const status = useRemote('lock.status', {});
+  const status = useQuery(remote('lock.status', {}));
+  const setPinTo = useLockMutate('lock.setPin');
+  const setIdleMinutes = useLockMutate('lock.setMinutes');
+  const lock = useLockMutate('lock.lock');
   const [pin, setPin] = useState('');
   const [currentPin, setCurrentPin] = useState('');
   const [minutes, setMinutes] = useState<string | null>(null);
@@ -21,12 +25,11 @@ export function SecuritySettings() {
   const savePin = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      await call('lock.setPin', { pin, ...(hasPin ? { currentPin } : {}) });
+      await setPinTo.mutateAsync({ pin, ...(hasPin ? { currentPin } : {}) });
       setPin('');
       setCurrentPin('');
       setError({ fields: {} });
       setMessage(t('safety.lock.pinSet'));
-      status.reload();
     } catch (failure) {
       const shown = describeError(t, failure);
       setError({ summary: shown.summary, fields: shown.fields });
@@ -36,10 +39,9 @@ export function SecuritySettings() {
     event.preventDefault();
     const value = Number(minutes);
     try {
-      const saved = await call('lock.setMinutes', { minutes: value });
+      const saved = await setIdleMinutes.mutateAsync({ minutes: value });
       setMessage(t('safety.lock.minutesSaved', { count: saved.minutes }));
       setMinutes(null);
-      status.reload();
     } catch (failure) {
       setError({ summary: describeError(t, failure).summary, fields: {} });
     }
@@ -47,7 +49,7 @@ export function SecuritySettings() {
 
   const lockNow = async () => {
     try {
-      await call('lock.lock', {});
+      await lock.mutateAsync({});
     } catch (failure) {
       setError({ summary: describeError(t, failure).summary, fields: {} });
     }

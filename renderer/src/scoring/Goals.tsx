@@ -1,7 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Goal, Scoring, SheetVersion } from '../../../common/contract';
-import { call } from '../api';
 import { formatDate } from '../format';
 import { useSession } from '../session';
 import { ErrorSummary, SelectField, TextField } from '../ui/fields';
@@ -9,7 +9,7 @@ import { FormDialog } from '../ui/FormDialog';
 import { useAction } from '../ui/useAction';
 import { useSave } from '../ui/useSave';
 import { Loading } from '../ui/Loading';
-import { useRemote } from '../useRemote';
+import { remote, useMutate } from '../query';
 import { levelText } from './logic';
 
 /**
@@ -18,11 +18,12 @@ import { levelText } from './logic';
  */
 export function Goals({ clientId, latest }: { clientId: string; latest: Scoring | undefined }) {
   const { t } = useTranslation();
+  const removeGoal = useMutate('goals.remove');
   const { language } = useSession();
   const titleId = useId();
-  const goals = useRemote('goals.list', { clientId });
+  const goals = useQuery(remote('goals.list', { clientId }));
   // Clients too: another target group means another default sheet (null: none).
-  const form = useRemote('scorings.form', { clientId });
+  const form = useQuery(remote('scorings.form', { clientId }));
   const version = form.data?.version;
   const [editing, setEditing] = useState<{ goal?: Goal } | null>(null);
   const action = useAction();
@@ -42,7 +43,7 @@ export function Goals({ clientId, latest }: { clientId: string; latest: Scoring 
   };
   const remove = (goal: Goal) =>
     action.perform(async () => {
-      await call('goals.remove', { id: goal.id });
+      await removeGoal.mutateAsync({ id: goal.id });
       return t('scoring.goalRemoved');
     });
 
@@ -130,8 +131,9 @@ function GoalDialog({
   const [target, setTarget] = useState(goal ? String(goal.target) : '');
   const [targetDate, setTargetDate] = useState(goal?.targetDate ?? '');
   const indicator = version.indicators.find((i) => i.key === indicatorKey);
-  const save = useSave(() => call('goals.set', { clientId, indicatorKey, target: Number(target), targetDate }));
-  const submit = async () => (await save.run()) && onDone();
+  const save = useSave('goals.set');
+  const submit = async () =>
+    (await save.run({ clientId, indicatorKey, target: Number(target), targetDate })) && onDone();
   const changeIndicator = (key: string) => {
     setIndicatorKey(key);
     // Levels differ per indicator: choose again.

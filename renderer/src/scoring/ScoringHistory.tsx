@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Scoring } from '../../../common/contract';
@@ -5,7 +6,7 @@ import { formatDate } from '../format';
 import { href, navigate } from '../router';
 import { useSession } from '../session';
 import { Loading } from '../ui/Loading';
-import { useRemote } from '../useRemote';
+import { remote } from '../query';
 import { Comparison } from './Comparison';
 import { Goals } from './Goals';
 import { findComparison, levelText } from './logic';
@@ -19,8 +20,8 @@ export function ScoringHistory({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
   const titleId = useId();
   // Sheets too: a renamed sheet shows its new name.
-  const remote = useRemote('scorings.list', { clientId });
-  const scorings = remote.data;
+  const query = useQuery(remote('scorings.list', { clientId }));
+  const scorings = query.data;
   const pair = scorings ? findComparison(scorings) : null;
 
   return (
@@ -34,7 +35,7 @@ export function ScoringHistory({ clientId }: { clientId: string }) {
       <div className="scoring-columns">
         <div>
           {pair && <Comparison pair={pair} />}
-          {scorings ? <ScoringList scorings={scorings} /> : <Loading of={remote} />}
+          {scorings ? <ScoringList scorings={scorings} /> : <Loading of={query} />}
         </div>
         <Goals clientId={clientId} latest={scorings?.[0]} />
       </div>

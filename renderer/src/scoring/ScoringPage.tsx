@@ -1,10 +1,11 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Scoring, ScoringForm as ScoringFormData } from '../../../common/contract';
 import { href } from '../router';
 import { SelectField } from '../ui/fields';
 import { Loading } from '../ui/Loading';
-import { useRemote } from '../useRemote';
+import { remote } from '../query';
 import { previousBefore } from './logic';
 import { ScoringForm } from './ScoringForm';
 import './scoring.css';
@@ -12,7 +13,7 @@ import './scoring.css';
 /** Scoring a client: a new scoring, or (with `scoringId`) one made earlier. */
 export function ScoringPage({ clientId, scoringId }: { clientId: string; scoringId?: string }) {
   const { t } = useTranslation();
-  const client = useRemote('clients.get', { id: clientId });
+  const client = useQuery(remote('clients.get', { id: clientId }));
   if (!client.data) return <Loading of={client} />;
   const name = `${client.data.firstName} ${client.data.lastName}`;
   return (
@@ -30,10 +31,14 @@ export function ScoringPage({ clientId, scoringId }: { clientId: string; scoring
 function NewScoring({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
   const [sheetId, setSheetId] = useState('');
-  const sheetList = useRemote('sheets.list', {});
+  const sheetList = useQuery(remote('sheets.list', {}));
   const sheets = (sheetList.data ?? []).filter((s) => s.publishedVersionId && !s.retired);
   // No reload on changes: the version being scored stays put while the caseworker works.
-  const form = useRemote('scorings.form', sheetId ? { clientId, sheetId } : { clientId }, { live: false });
+  // Another sheet chosen: its picker stays (and keeps focus) until the new form arrives.
+  const form = useQuery({
+    ...remote('scorings.form', sheetId ? { clientId, sheetId } : { clientId }, { live: false }),
+    placeholderData: keepPreviousData,
+  });
   // Null is an answer: the client's target group has no default sheet.
   if (form.data === undefined) return <Loading of={form} />;
 
@@ -76,7 +81,7 @@ function NewScoring({ clientId }: { clientId: string }) {
 function EditScoring({ clientId, scoringId }: { clientId: string; scoringId: string }) {
   const { t } = useTranslation();
   // As for a new scoring: what is being edited stays put (also while its own save or removal reports back).
-  const scorings = useRemote('scorings.list', { clientId }, { live: false });
+  const scorings = useQuery(remote('scorings.list', { clientId }, { live: false }));
   if (!scorings.data) return <Loading of={scorings} />;
   const scoring = scorings.data.find((s) => s.id === scoringId);
   if (!scoring) {
@@ -92,8 +97,8 @@ function EditScoring({ clientId, scoringId }: { clientId: string; scoringId: str
 /** A scoring stays on the version it was made on, even after newer ones are published. */
 function EditScoringOn({ scoring, previous }: { scoring: Scoring; previous: ScoringFormData['previous'] }) {
   const { t } = useTranslation();
-  const version = useRemote('sheets.version', { id: scoring.versionId }, { live: false });
-  const goals = useRemote('goals.list', { clientId: scoring.clientId }, { live: false });
+  const version = useQuery(remote('sheets.version', { id: scoring.versionId }, { live: false }));
+  const goals = useQuery(remote('goals.list', { clientId: scoring.clientId }, { live: false }));
   if (!version.data) return <Loading of={version} />;
   if (!goals.data) return <Loading of={goals} />;
   const sheetField = (

@@ -1,11 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../api';
 import { useSession } from '../session';
 import { CheckboxField, ErrorSummary, SelectField, TextField } from '../ui/fields';
 import { useAction } from '../ui/useAction';
 import { Loading } from '../ui/Loading';
-import { useRemote } from '../useRemote';
+import { remote, useMutate } from '../query';
 
 type FileType = 'xlsx' | 'csv';
 
@@ -78,8 +78,9 @@ function Card({ title, children }: { title: string; children: React.ReactNode })
 
 export function ScoresExport() {
   const { t } = useTranslation();
+  const scoresFile = useMutate('exports.scores');
   const session = useSession();
-  const sheetList = useRemote('sheets.list', {});
+  const sheetList = useQuery(remote('sheets.list', {}));
   const sheets = (sheetList.data ?? []).filter((s) => s.publishedVersionId !== null);
   const state = useExport();
   const [format, setFormat] = useState<'long' | 'wide'>('long');
@@ -92,7 +93,7 @@ export function ScoresExport() {
   const [pseudonymised, setPseudonymised] = useState(true);
   const exportScores = () =>
     state.run(() =>
-      call('exports.scores', {
+      scoresFile.mutateAsync({
         format,
         fileType,
         pseudonymised,
@@ -156,6 +157,7 @@ export function ScoresExport() {
 
 export function CaseloadExport() {
   const { t } = useTranslation();
+  const exportCaseload = useMutate('exports.caseload');
   const state = useExport();
   const [fileType, setFileType] = useState<FileType>('xlsx');
   const [status, setStatus] = useState<'active' | 'closed' | 'all'>('active');
@@ -179,7 +181,7 @@ export function CaseloadExport() {
       <Pseudonymised checked={pseudonymised} onChange={setPseudonymised} />
       <button
         type="button"
-        onClick={() => state.run(() => call('exports.caseload', { fileType, status, pseudonymised }))}
+        onClick={() => state.run(() => exportCaseload.mutateAsync({ fileType, status, pseudonymised }))}
         disabled={state.busy}
       >
         {t('spreadsheets.export.exportCaseload')}
@@ -191,6 +193,7 @@ export function CaseloadExport() {
 
 export function ClosedCasesExport() {
   const { t } = useTranslation();
+  const exportClosed = useMutate('exports.closedCases');
   const session = useSession();
   const thisYear = Number(session.info.today.slice(0, 4));
   const state = useExport();
@@ -224,7 +227,7 @@ export function ClosedCasesExport() {
         type="button"
         onClick={() =>
           state.run(() =>
-            call('exports.closedCases', {
+            exportClosed.mutateAsync({
               fileType,
               year: Number(year),
               pseudonymised,
@@ -243,7 +246,8 @@ export function ClosedCasesExport() {
 
 export function SheetExport() {
   const { t } = useTranslation();
-  const sheetList = useRemote('sheets.list', {});
+  const exportSheet = useMutate('exports.sheet');
+  const sheetList = useQuery(remote('sheets.list', {}));
   const sheets = (sheetList.data ?? []).filter((s) => s.publishedVersionId !== null);
   const state = useExport();
   const [sheetId, setSheetId] = useState('');
@@ -261,7 +265,7 @@ export function SheetExport() {
       />
       <button
         type="button"
-        onClick={() => versionId && state.run(() => call('exports.sheet', { versionId }))}
+        onClick={() => versionId && state.run(() => exportSheet.mutateAsync({ versionId }))}
         disabled={state.busy || !versionId}
       >
         {t('spreadsheets.export.exportSheet')}

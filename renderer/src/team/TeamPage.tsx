@@ -1,3 +1,4 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input, Output } from '../../../common/contract';
@@ -5,7 +6,7 @@ import { formatChange, formatNumber, formatPercent } from '../format';
 import { useSession } from '../session';
 import { SelectField, TextField } from '../ui/fields';
 import { Loading } from '../ui/Loading';
-import { useRemote } from '../useRemote';
+import { remote } from '../query';
 import '../sheets/sheets.css';
 import './team.css';
 
@@ -17,7 +18,7 @@ export function TeamPage() {
   const { t } = useTranslation();
   const session = useSession();
   const titleId = useId();
-  const sheets = useRemote('sheets.list', {});
+  const sheets = useQuery(remote('sheets.list', {}));
   const [sheetId, setSheetId] = useState('');
   const [targetGroupId, setTargetGroupId] = useState('');
   const [caseworkerId, setCaseworkerId] = useState('');
@@ -82,7 +83,8 @@ export function TeamPage() {
 }
 
 function TeamResults({ sheetId, filters }: { sheetId: string; filters: Filters }) {
-  const view = useRemote('team.view', { sheetId, ...filters });
+  // Another filter: the figures stay on screen until the new ones arrive.
+  const view = useQuery({ ...remote('team.view', { sheetId, ...filters }), placeholderData: keepPreviousData });
   if (!view.data) return <Loading of={view} />;
   return (
     <>

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../errors';
 
-/** Data on its way: the error of the last attempt (if any) and a way to ask again. */
+/** A query on its way (see `remote`): the error of its last attempt, if any, and a way to ask again. */
 export interface Loadable {
   error: unknown;
-  reload(): void;
+  refetch(): unknown;
 }
 
 /**
@@ -20,7 +20,7 @@ export function Loading({ of, quiet }: { of: Loadable; quiet?: boolean }) {
       <p>
         {t('errors.loadFailed')} {describeError(t, of.error).summary}
       </p>
-      <button type="button" className="secondary" onClick={of.reload}>
+      <button type="button" className="secondary" onClick={() => void of.refetch()}>
         {t('failure.retry')}
       </button>
     </div>
