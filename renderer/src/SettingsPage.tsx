@@ -2,9 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { useMutate } from './query';
 import { href } from './router';
 import { BackupSettings } from './safety/BackupSettings';
+import { OpenLogFolder } from './safety/OpenLogFolder';
 import { SecuritySettings } from './safety/SecuritySettings';
 import { useSession } from './session';
-import { ErrorSummary, SelectField } from './ui/fields';
+import { SelectField } from './ui/fields';
 import { useAction } from './ui/useAction';
 
 export function SettingsPage() {
@@ -48,27 +49,11 @@ export function SettingsPage() {
 
 function Support() {
   const { t } = useTranslation();
-  const openLogFolder = useMutate('app.openLogFolder');
-  const action = useAction();
   return (
     <section className="settings-section" aria-labelledby="support-title">
       <h2 id="support-title">{t('safety.support.title')}</h2>
       <p className="hint">{t('safety.support.intro')}</p>
-      <button
-        type="button"
-        className="secondary"
-        onClick={() =>
-          void action.perform(async () =>
-            t('safety.support.opened', { folder: (await openLogFolder.mutateAsync({})).folder }),
-          )
-        }
-      >
-        {t('safety.support.openLogs')}
-      </button>
-      <ErrorSummary message={action.error} />
-      <p role="status" className="saved">
-        {action.status}
-      </p>
+      <OpenLogFolder />
     </section>
   );
 }
