@@ -16,6 +16,13 @@ export const ELECTRON_EDGE_FILES = [
   'preload/index.ts',
 ];
 
+const ELECTRON_AT_THE_EDGE = {
+  name: 'electron',
+  message:
+    'Only the edge files (see tests/eslint.config.js) may import Electron; pass what you need in, or use `import type`.',
+  allowTypeImports: true,
+};
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -29,14 +36,7 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [
-            {
-              name: 'electron',
-              message:
-                'Only the edge files (see tests/eslint.config.js) may import Electron; pass what you need in, or use `import type`.',
-              allowTypeImports: true,
-            },
-          ],
+          paths: [ELECTRON_AT_THE_EDGE],
         },
       ],
     },
@@ -55,6 +55,27 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    // Screens ask main through the query cache (renderer/src/query.ts): `useQuery(remote(…))` to read, `useMutate` to
+    // act. A bare call would bypass the shared answers and their invalidation.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/src/query.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [ELECTRON_AT_THE_EDGE],
+          patterns: [
+            {
+              group: ['**/api'],
+              importNames: ['call'],
+              message: 'Ask main through renderer/src/query.ts: useQuery(remote(…)) to read, useMutate(…) to act.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     // Tests use non-null assertions on values they just created.

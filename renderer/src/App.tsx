@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { CaseloadPage } from './caseload/CaseloadPage';
 import { ClientPage } from './client/ClientPage';
@@ -12,6 +13,8 @@ import { href, type Route, useRoute } from './router';
 import { SessionProvider, useSession } from './session';
 import { SettingsPage } from './SettingsPage';
 import { CoveragePage } from './coverage/CoveragePage';
+import { PageBoundary } from './failure/ErrorBoundary';
+import { StartupFailure } from './failure/StartupFailure';
 import { MeetingPage } from './presentation/MeetingPage';
 import { PresentWindow } from './presentation/PresentWindow';
 import { ReportPage } from './report/ReportPage';
@@ -22,17 +25,20 @@ import { RetentionPage } from './safety/RetentionPage';
 import { TeamPage } from './team/TeamPage';
 import { ScoringPage } from './scoring/ScoringPage';
 import { SheetPage, SheetsPage } from './sheets/SheetsPage';
-import { useRemote } from './useRemote';
+import { Loading } from './ui/Loading';
+import { remote } from './query';
 
 export function App() {
-  const { t } = useTranslation();
   // Reloaded when caseworkers change: switching who works here changes the whole app.
   // (The language is set at boot and by the pickers, not from here.)
-  const info = useRemote('app.info', {});
+  const info = useQuery(remote('app.info', {}));
   const route = useRoute();
 
-  if (!info.data) return <p className="loading">{t('app.loading')}</p>;
-  if (!info.data.setUp) return <FirstRun onDone={info.reload} />;
+  const reload = () => void info.refetch();
+
+  if (!info.data && info.error) return <StartupFailure step="info" error={info.error} onRetry={reload} />;
+  if (!info.data) return <Loading of={info} />;
+  if (!info.data.setUp) return <FirstRun onDone={reload} />;
   return (
     <LockGate>
       {info.data.currentCaseworker ? (
@@ -40,7 +46,7 @@ export function App() {
           <Window route={route} />
         </SessionProvider>
       ) : (
-        <ChooseCaseworker onDone={info.reload} />
+        <ChooseCaseworker onDone={reload} />
       )}
     </LockGate>
   );
@@ -48,7 +54,12 @@ export function App() {
 
 /** The main window has the shell; the room's screen and the printed report are windows of their own. */
 function Window({ route }: { route: Route }) {
-  if (route.page === 'present') return <PresentWindow />;
+  if (route.page === 'present')
+    return (
+      <PageBoundary resetKey={href(route)}>
+        <PresentWindow />
+      </PageBoundary>
+    );
   if (route.page === 'report') return <ReportPage clientId={route.clientId} pseudonymised={route.pseudonymised} />;
   return <Shell route={route} />;
 }
@@ -123,7 +134,9 @@ function Shell({ route }: { route: Route }) {
         </ul>
       </nav>
       <main className="app-main" id="main" tabIndex={-1}>
-        <Page route={route} keyPerson={session.isKeyPerson} />
+        <PageBoundary resetKey={href(route)}>
+          <Page route={route} keyPerson={session.isKeyPerson} />
+        </PageBoundary>
       </main>
     </div>
   );

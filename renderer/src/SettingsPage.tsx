@@ -1,16 +1,24 @@
 import { useTranslation } from 'react-i18next';
-import { call } from './api';
+import { useMutate } from './query';
 import { href } from './router';
 import { BackupSettings } from './safety/BackupSettings';
+import { OpenLogFolder } from './safety/OpenLogFolder';
 import { SecuritySettings } from './safety/SecuritySettings';
 import { useSession } from './session';
-import { ErrorSummary, SelectField } from './ui/fields';
+import { SelectField } from './ui/fields';
 import { useAction } from './ui/useAction';
 
 export function SettingsPage() {
   const { t } = useTranslation();
+  const switchCurrent = useMutate('caseworkers.switchCurrent');
   const session = useSession();
+  const switching = useAction();
   const active = session.caseworkers.filter((w) => w.active);
+  const switchTo = (id: string) =>
+    void switching.perform(async () => {
+      await switchCurrent.mutateAsync({ id });
+      return '';
+    });
   return (
     <section className="panel narrow" aria-labelledby="settings-title">
       <h1 id="settings-title">{t('nav.settings')}</h1>
@@ -18,8 +26,9 @@ export function SettingsPage() {
         label={t('fields.caseworkerId')}
         name="current"
         value={session.info.currentCaseworker?.id ?? ''}
-        onChange={(id) => void call('caseworkers.switchCurrent', { id })}
+        onChange={switchTo}
         options={active.map((w) => ({ value: w.id, label: `${w.name} (${t(`roles.${w.role}`)})` }))}
+        error={switching.error}
       />
       <SecuritySettings />
       <BackupSettings />
@@ -40,26 +49,11 @@ export function SettingsPage() {
 
 function Support() {
   const { t } = useTranslation();
-  const action = useAction();
   return (
     <section className="settings-section" aria-labelledby="support-title">
       <h2 id="support-title">{t('safety.support.title')}</h2>
       <p className="hint">{t('safety.support.intro')}</p>
-      <button
-        type="button"
-        className="secondary"
-        onClick={() =>
-          void action.perform(async () =>
-            t('safety.support.opened', { folder: (await call('app.openLogFolder', {})).folder }),
-          )
-        }
-      >
-        {t('safety.support.openLogs')}
-      </button>
-      <ErrorSummary message={action.error} />
-      <p role="status" className="saved">
-        {action.status}
-      </p>
+      <OpenLogFolder />
     </section>
   );
 }

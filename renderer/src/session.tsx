@@ -1,8 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Caseworker, CatalogItem, CatalogKind, Output } from '../../common/contract';
 import type { Language } from '../../common/languages';
-import { useRemote } from './useRemote';
+import { StartupFailure } from './failure/StartupFailure';
+import { Loading } from './ui/Loading';
+import { remote } from './query';
 
 type Info = Output<'app.info'>;
 
@@ -32,13 +35,15 @@ export function useSession(): Session {
 /** Loads what every screen needs — who is working, the lists, the caseworkers — and keeps it fresh. */
 export function SessionProvider({ info, children }: { info: Info; children: ReactNode }) {
   const { t, i18n } = useTranslation();
-  const catalog = useRemote('catalog.list', {}).data;
-  const caseworkers = useRemote('caseworkers.list', {}).data;
+  const catalogs = useQuery(remote('catalog.list', {}));
+  const workers = useQuery(remote('caseworkers.list', {}));
+  const catalog = catalogs.data;
+  const caseworkers = workers.data;
 
   const session = useMemo<Session | null>(() => {
     if (!catalog || !caseworkers) return null;
     const byId = new Map(catalog.map((item) => [item.id, item]));
-    const workers = new Map(caseworkers.map((w) => [w.id, w]));
+    const caseworkerById = new Map(caseworkers.map((w) => [w.id, w]));
     const label = (item: CatalogItem | undefined): string => {
       if (!item) return '';
       if (item.name) return item.name;
@@ -55,11 +60,16 @@ export function SessionProvider({ info, children }: { info: Info; children: Reac
       labelOf: (id) => (id ? label(byId.get(id)) : ''),
       items: (kind, options) =>
         catalog.filter((item) => item.kind === kind && (options?.includeRetired || !item.retired)),
-      caseworkerName: (id) => (id ? (workers.get(id)?.name ?? t('common.unknown')) : ''),
+      caseworkerName: (id) => (id ? (caseworkerById.get(id)?.name ?? t('common.unknown')) : ''),
       stageWeight: (id) => (id ? (byId.get(id)?.weight ?? 1) : 1),
     };
   }, [catalog, caseworkers, info, t, i18n]);
 
-  if (!session) return <p className="loading">{t('app.loading')}</p>;
+  if (!session) {
+    const failed = [catalogs, workers].find((query) => query.error && !query.data);
+    if (!failed) return <Loading of={catalogs} />;
+    const retry = () => [catalogs, workers].forEach((query) => void query.refetch());
+    return <StartupFailure step="session" error={failed.error} onRetry={retry} />;
+  }
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }

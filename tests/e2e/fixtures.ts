@@ -1,6 +1,7 @@
 import { type BrowserContext, test as base, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Envelope, Method } from '../../common/contract';
 import type { Display } from '../../common/contract/presentation';
 import type { Desktop } from '../../main/desktop';
 import { wireApp } from '../helpers/browser-app';
@@ -23,6 +24,15 @@ export interface AppHarness {
   willOpen(path: string | null): void;
   /** Quits and starts again: database closed and reopened, a new window on the same data. */
   restart(): Promise<Page>;
+  /**
+   * From now on the page's calls of `method` get `envelope` instead of what Koers
+   * answers (a failure, or a value of the wrong shape); null: Koers answers again.
+   */
+  answer(method: Method, envelope: Envelope<unknown> | null): void;
+  /** How many times the page has called `method` since the test started. */
+  calls(method: Method): number;
+  /** The page's calls of `method` wait (Koers has not answered yet) until the returned function is called. */
+  hold(method: Method): () => void;
 }
 
 export interface AppOptions {
@@ -119,6 +129,9 @@ export const test = base.extend<{ app: AppHarness } & AppOptions, { server: { ur
               .catch(() => {});
         },
       });
+    const answers = new Map<string, Envelope<unknown>>();
+    const calls = new Map<string, number>();
+    const held = new Map<string, Promise<void>>();
     const harness: AppHarness = {
       page,
       koers: await open(),
@@ -134,8 +147,27 @@ export const test = base.extend<{ app: AppHarness } & AppOptions, { server: { ur
         await harness.page.goto(server.url);
         return harness.page;
       },
+      answer(method, envelope) {
+        if (envelope) answers.set(method, envelope);
+        else answers.delete(method);
+      },
+      calls: (method) => calls.get(method) ?? 0,
+      hold(method) {
+        let release = () => {};
+        held.set(method, new Promise<void>((resolve) => (release = resolve)));
+        return () => {
+          held.delete(method);
+          release();
+        };
+      },
     };
-    await wireApp(context, () => harness.koers);
+    await wireApp(context, () => ({
+      dispatch: async (method, input) => {
+        calls.set(method, (calls.get(method) ?? 0) + 1);
+        await held.get(method);
+        return answers.get(method) ?? harness.koers.dispatch(method, input);
+      },
+    }));
     await page.goto(server.url);
     await use(harness);
     await harness.koers.close();

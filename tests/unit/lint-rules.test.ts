@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 const root = resolve(import.meta.dirname, '../..');
 const eslint = new ESLint({ cwd: root, overrideConfigFile: resolve(root, 'tests/eslint.config.js') });
 
-async function electronErrors(code: string, filePath: string): Promise<string[]> {
+async function restrictedImports(code: string, filePath: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: resolve(root, filePath) });
   return (result?.messages ?? [])
     .filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports')
@@ -22,12 +22,12 @@ describe('lint: Electron stays at the edge', () => {
     'renderer/src/App.tsx',
     'preload/bridge.ts',
   ])('forbids a value import in %s', async (file) => {
-    expect(await electronErrors(valueImport, file)).toHaveLength(1);
+    expect(await restrictedImports(valueImport, file)).toHaveLength(1);
   });
 
   it('allows type-only imports anywhere', async () => {
     expect(
-      await electronErrors(
+      await restrictedImports(
         "import type { WebContents } from 'electron';\nexport type W = WebContents;\n",
         'main/security.ts',
       ),
@@ -37,9 +37,32 @@ describe('lint: Electron stays at the edge', () => {
   it.each(['main/index.ts', 'main/window.ts', 'main/settings-store.ts', 'preload/index.ts'])(
     'allows it in the edge file %s',
     async (file) => {
-      expect(await electronErrors(valueImport, file)).toEqual([]);
+      expect(await restrictedImports(valueImport, file)).toEqual([]);
     },
   );
+});
+
+describe('lint: screens ask main through the query cache', () => {
+  const bareCall = "import { call } from '../api';\nexport const load = () => call('sheets.list', {});\n";
+
+  it.each(['renderer/src/sheets/SheetsPage.tsx', 'renderer/src/ui/useSave.ts'])(
+    'forbids a bare call in %s',
+    async (file) => {
+      expect(await restrictedImports(bareCall, file)).toHaveLength(1);
+    },
+  );
+
+  it('allows it in the query module, and the rest of the client anywhere', async () => {
+    expect(
+      await restrictedImports("import { call } from './api';\nexport const c = call;\n", 'renderer/src/query.ts'),
+    ).toEqual([]);
+    expect(
+      await restrictedImports(
+        "import { KoersError, subscribe } from '../api';\nexport const k = [KoersError, subscribe];\n",
+        'renderer/src/safety/LockGate.tsx',
+      ),
+    ).toEqual([]);
+  });
 });
 
 async function layerErrors(code: string, filePath: string): Promise<string[]> {

@@ -1,12 +1,13 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input } from '../../../common/contract';
 import { ClientFormDialog } from '../client/ClientFormDialog';
-import { describeError } from '../errors';
 import { formatNumber, formatPercent } from '../format';
 import { useSession } from '../session';
 import { CheckboxField, SelectField, TextField } from '../ui/fields';
-import { useRemote } from '../useRemote';
+import { Loading } from '../ui/Loading';
+import { remote } from '../query';
 import {
   COLUMNS,
   type ColumnId,
@@ -51,7 +52,8 @@ export function CaseloadPage() {
     ...(stageId ? { stageId } : {}),
     ...(overdueOnly ? { overdueOnly } : {}),
   };
-  const caseload = useRemote('clients.list', input);
+  // Search as you type: the rows stay on screen until the next answer replaces them.
+  const caseload = useQuery({ ...remote('clients.list', input), placeholderData: keepPreviousData });
 
   // "/" focuses the search from anywhere on the page, as in mail and chat apps.
   useEffect(() => {
@@ -184,12 +186,7 @@ export function CaseloadPage() {
         )}
       </ul>
 
-      {caseload.error !== undefined && (
-        <p role="alert" className="error-summary">
-          {t('errors.loadFailed')} {describeError(t, caseload.error).summary}
-        </p>
-      )}
-      {rows === undefined && caseload.error === undefined && <p>{t('app.loading')}</p>}
+      {(rows === undefined || caseload.isError) && <Loading of={caseload} />}
       {rows && rows.length === 0 && (
         <p className="empty">{filtered ? t('caseload.empty') : t('caseload.emptyCaseload')}</p>
       )}

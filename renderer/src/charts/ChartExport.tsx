@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../api';
+import { useMutate } from '../query';
 import { CheckboxField, ErrorSummary } from '../ui/fields';
 import { useAction } from '../ui/useAction';
 
@@ -10,6 +10,8 @@ import { useAction } from '../ui/useAction';
  */
 export function ChartExport({ clientId, image }: { clientId: string; image(pseudonymised: boolean): string | null }) {
   const { t } = useTranslation();
+  const savePngFile = useMutate('reports.chartPng');
+  const savePdfFile = useMutate('reports.progressPdf');
   const titleId = useId();
   const action = useAction();
   const [busy, setBusy] = useState(false);
@@ -30,9 +32,9 @@ export function ChartExport({ clientId, image }: { clientId: string; image(pseud
       const drawn = image(pseudonymised);
       if (!drawn) return null;
       const png = drawn.replace(/^data:image\/png;base64,/, '');
-      return (await call('reports.chartPng', { clientId, pseudonymised, png })).path;
+      return (await savePngFile.mutateAsync({ clientId, pseudonymised, png })).path;
     });
-  const savePdf = () => save(async () => (await call('reports.progressPdf', { clientId, pseudonymised })).path);
+  const savePdf = () => save(async () => (await savePdfFile.mutateAsync({ clientId, pseudonymised })).path);
 
   return (
     <div className="chart-export" role="group" aria-labelledby={titleId}>

@@ -1,8 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Progression } from '../../../common/contract';
 import { CheckboxField } from '../ui/fields';
-import { useRemote } from '../useRemote';
+import { Loading } from '../ui/Loading';
+import { remote } from '../query';
 import type { ChartImage } from './EChart';
 import { LazyEChart } from './LazyEChart';
 import { ChartExport } from './ChartExport';
@@ -20,12 +22,14 @@ const PNG_SCALE = 3;
 export function ProgressionChart({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
   const titleId = useId();
-  const data = useRemote('charts.progression', { clientId }).data;
-  if (!data) return null;
+  const query = useQuery(remote('charts.progression', { clientId }));
+  const data = query.data;
   return (
     <section className="panel progression-chart" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('charts.title')}</h2>
-      {data.series.length === 0 ? (
+      {!data ? (
+        <Loading of={query} />
+      ) : data.series.length === 0 ? (
         <p className="muted">{t('charts.noData')}</p>
       ) : (
         <Chart clientId={clientId} progression={data} />

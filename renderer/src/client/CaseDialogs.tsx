@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../../../common/contract';
-import { call } from '../api';
 import { useSession } from '../session';
 import { SelectField, TextArea, TextField } from '../ui/fields';
 import { FormDialog } from '../ui/FormDialog';
@@ -18,8 +17,8 @@ export function StageDialog({ client, onClose, onDone }: Props) {
   const session = useSession();
   const [stageId, setStageId] = useState(client.stageId ?? session.items('stage')[0]?.id ?? '');
   const [date, setDate] = useState(session.info.today);
-  const save = useSave(() => call('clients.changeStage', { id: client.id, stageId, date }));
-  const submit = async () => (await save.run()) && onDone();
+  const save = useSave('clients.changeStage');
+  const submit = async () => (await save.run({ id: client.id, stageId, date })) && onDone();
   return (
     <FormDialog
       title={t('client.stageTitle')}
@@ -55,9 +54,9 @@ export function HandoverDialog({ client, onClose, onDone }: Props) {
   const [to, setTo] = useState(others[0]?.id ?? '');
   const [date, setDate] = useState(session.info.today);
   const [note, setNote] = useState('');
-  const save = useSave(() => call('clients.handover', { ids: [client.id], toCaseworkerId: to, date, note }));
+  const save = useSave('clients.handover');
   const submit = async () => {
-    const result = await save.run();
+    const result = await save.run({ ids: [client.id], toCaseworkerId: to, date, note });
     if (result) onDone(t('client.handedOver', { count: result.moved }));
   };
   return (
@@ -97,8 +96,8 @@ export function CloseDialog({ client, onClose, onDone }: Props) {
   const [reasonId, setReasonId] = useState(reasons[0]?.id ?? '');
   const [date, setDate] = useState(session.info.today);
   const [outcomeNote, setOutcomeNote] = useState('');
-  const save = useSave(() => call('clients.close', { id: client.id, date, reasonId, outcomeNote }));
-  const submit = async () => (await save.run()) && onDone();
+  const save = useSave('clients.close');
+  const submit = async () => (await save.run({ id: client.id, date, reasonId, outcomeNote })) && onDone();
   return (
     <FormDialog
       title={t('client.closeTitle')}
@@ -138,8 +137,8 @@ export function ReopenDialog({ client, onClose, onDone }: Props) {
   const { t } = useTranslation();
   const session = useSession();
   const [date, setDate] = useState(session.info.today);
-  const save = useSave(() => call('clients.reopen', { id: client.id, date }));
-  const submit = async () => (await save.run()) && onDone();
+  const save = useSave('clients.reopen');
+  const submit = async () => (await save.run({ id: client.id, date })) && onDone();
   return (
     <FormDialog
       title={t('client.reopenTitle')}

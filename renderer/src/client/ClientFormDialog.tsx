@@ -1,14 +1,15 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../../../common/contract';
-import { call } from '../api';
 import { navigate } from '../router';
 import { useSession } from '../session';
 import { Dialog } from '../ui/Dialog';
 import { ErrorSummary, SelectField, TextField } from '../ui/fields';
 import { FormFooter } from '../ui/FormDialog';
 import { useSave } from '../ui/useSave';
-import { useRemote } from '../useRemote';
+import { Loading } from '../ui/Loading';
+import { remote } from '../query';
 
 const FACTS = [
   'firstName',
@@ -47,27 +48,21 @@ function initial(client: Client | undefined, defaults: { caseworkerId: string; t
 export function ClientFormDialog({ client, onClose }: { client?: Client; onClose(): void }) {
   const { t } = useTranslation();
   const session = useSession();
-  const households = useRemote('households.list', {}).data ?? [];
+  const households = useQuery(remote('households.list', {}));
   const [values, setValues] = useState(() =>
     initial(client, { caseworkerId: session.info.currentCaseworker?.id ?? '', today: session.info.today }),
   );
   const set = (field: keyof Values) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
   const facts = Object.fromEntries(FACTS.map((f) => [f, values[f]])) as Record<(typeof FACTS)[number], string>;
 
-  const save = useSave(
-    () =>
-      client
-        ? call('clients.update', { id: client.id, ...facts })
-        : call('clients.create', {
-            ...facts,
-            stageId: values.stageId || null,
-            caseworkerId: values.caseworkerId || null,
-          }),
-    values,
-  );
+  const create = useSave('clients.create');
+  const update = useSave('clients.update');
+  const save = client ? update : create;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const saved = await save.run();
+    const saved = client
+      ? await update.run({ id: client.id, ...facts })
+      : await create.run({ ...facts, stageId: values.stageId || null, caseworkerId: values.caseworkerId || null });
     if (!saved) return;
     onClose();
     // A new client opens straight away: the next thing is usually a to-do or a note.
@@ -144,9 +139,10 @@ export function ClientFormDialog({ client, onClose }: { client?: Client; onClose
           value={values.householdId}
           onChange={set('householdId')}
           empty={t('client.noHousehold')}
-          options={households.map((h) => ({ value: h.id, label: h.name }))}
+          options={(households.data ?? []).map((h) => ({ value: h.id, label: h.name }))}
           error={save.fieldError('householdId')}
         />
+        <Loading of={households} quiet />
         {field('startDate', 'date')}
         <FormFooter onCancel={onClose} saving={save.saving}>
           <ErrorSummary message={save.error?.summary} />

@@ -1,8 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProgressionChart } from '../charts/ProgressionChart';
 import { ClientPrivacy } from '../safety/ClientPrivacy';
-import { describeError } from '../errors';
 import { formatDate } from '../format';
 import { weeksBetween } from '../../../common/dates';
 import { NoteEditor } from '../notes/NoteEditor';
@@ -10,7 +10,8 @@ import { useNoteShortcut } from '../notes/useNoteShortcut';
 import { href, navigate } from '../router';
 import { useSession } from '../session';
 import { ScoringHistory } from '../scoring/ScoringHistory';
-import { useRemote } from '../useRemote';
+import { Loading } from '../ui/Loading';
+import { remote } from '../query';
 import { CloseDialog, HandoverDialog, ReopenDialog, StageDialog } from './CaseDialogs';
 import { ClientFormDialog } from './ClientFormDialog';
 import { Timeline } from './Timeline';
@@ -22,26 +23,19 @@ type Open = 'edit' | 'stage' | 'handover' | 'close' | 'reopen' | null;
 export function ClientPage({ id, noteId }: { id: string; noteId: string | undefined }) {
   const { t } = useTranslation();
   const session = useSession();
-  const remote = useRemote('clients.get', { id });
-  const households = useRemote('households.list', {}).data ?? [];
+  const query = useQuery(remote('clients.get', { id }));
+  const households = useQuery(remote('households.list', {}));
   const [open, setOpen] = useState<Open>(null);
   const [adding, setAdding] = useState(false);
   const [status, setStatus] = useState('');
   const [writing, setWriting] = useState(false);
-  const client = remote.data;
+  const client = query.data;
   useNoteShortcut(useCallback(() => setWriting(true), []));
 
-  if (remote.error !== undefined && !client) {
-    return (
-      <p role="alert" className="error-summary">
-        {describeError(t, remote.error).summary}
-      </p>
-    );
-  }
-  if (!client) return <p>{t('app.loading')}</p>;
+  if (!client) return <Loading of={query} />;
 
   const lang = session.language;
-  const household = households.find((h) => h.id === client.householdId);
+  const household = households.data?.find((h) => h.id === client.householdId);
   const name = `${client.firstName} ${client.lastName}`;
   const done = (message?: string) => {
     setOpen(null);
@@ -81,7 +75,11 @@ export function ClientPage({ id, noteId }: { id: string; noteId: string | undefi
     [t('fields.caseworkerId'), session.caseworkerName(client.caseworkerId)],
     [
       t('fields.householdId'),
-      household ? <a href={href({ page: 'household', id: household.id })}>{household.name}</a> : '',
+      household ? (
+        <a href={href({ page: 'household', id: household.id })}>{household.name}</a>
+      ) : (
+        <Loading of={households} quiet />
+      ),
     ],
     [t('fields.startDate'), client.startDate ? formatDate(client.startDate, lang) : ''],
   ];

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +8,8 @@ import { NoteCard } from '../notes/NoteCard';
 import { useFocusNote } from '../notes/useFocusNote';
 import { type Session, useSession } from '../session';
 import { type Option, SelectField } from '../ui/fields';
-import { useRemote } from '../useRemote';
+import { Loading } from '../ui/Loading';
+import { remote } from '../query';
 
 type Kind = TimelineEntry['kind'];
 const KINDS: readonly Kind[] = ['note', 'scoring', 'stage', 'action', 'handover', 'closed', 'reopened', 'created'];
@@ -71,7 +73,8 @@ export function Timeline({
   const [kind, setKind] = useState<'' | Kind>('');
   const titleId = useId();
   const pinnedId = useId();
-  const timeline = useRemote('clients.timeline', { id: clientId }).data;
+  const query = useQuery(remote('clients.timeline', { id: clientId }));
+  const timeline = query.data;
   const entries = timeline ?? [];
   const shown = kind ? entries.filter((e) => e.kind === kind) : entries;
   const pinned =
@@ -95,6 +98,7 @@ export function Timeline({
           className="inline-field"
         />
       </div>
+      {!timeline && <Loading of={query} />}
       {pinned.length > 0 && (
         <section className="pinned-notes" aria-labelledby={pinnedId}>
           <h3 id={pinnedId}>{t('notes.pinnedGroup')}</h3>

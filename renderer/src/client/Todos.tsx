@@ -1,33 +1,40 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Action, ActionKind } from '../../../common/contract';
 import { ACTION_KINDS } from '../../../common/enums';
-import { call } from '../api';
 import { formatDate } from '../format';
 import { plusDays } from '../../../common/dates';
 import { useSession } from '../session';
 import { ErrorSummary, SelectField, TextField } from '../ui/fields';
+import { useAction } from '../ui/useAction';
 import { useSave } from '../ui/useSave';
-import { useRemote } from '../useRemote';
+import { Loading } from '../ui/Loading';
+import { remote, useMutate } from '../query';
 
 /** A client's to-dos: add one, tick it off, push it a week. */
 export function Todos({ clientId, adding, onAdded }: { clientId: string; adding: boolean; onAdded(): void }) {
   const { t } = useTranslation();
   const session = useSession();
-  const actions = useRemote('actions.list', { clientId }).data ?? [];
-  const open = actions.filter((a) => !a.done);
-  const done = actions.filter((a) => a.done).slice(0, 10);
+  const actions = useQuery(remote('actions.list', { clientId }));
+  // Ticking off and postponing: a refusal is said above the list, not lost.
+  const action = useAction();
+  const open = (actions.data ?? []).filter((a) => !a.done);
+  const done = (actions.data ?? []).filter((a) => a.done).slice(0, 10);
 
   return (
     <section className="panel" aria-labelledby="todos-title">
       <h2 id="todos-title">{t('client.todos')}</h2>
       {adding && <TodoForm clientId={clientId} onAdded={onAdded} />}
-      {open.length === 0 ? (
+      <ErrorSummary message={action.error} />
+      {!actions.data ? (
+        <Loading of={actions} />
+      ) : open.length === 0 ? (
         <p className="muted">{t('client.noTodos')}</p>
       ) : (
         <ul className="todo-list">
           {open.map((a) => (
-            <TodoItem key={a.id} action={a} today={session.info.today} />
+            <TodoItem key={a.id} action={a} today={session.info.today} perform={action.perform} />
           ))}
         </ul>
       )}
@@ -36,7 +43,7 @@ export function Todos({ clientId, adding, onAdded }: { clientId: string; adding:
           <h3>{t('client.doneTodos')}</h3>
           <ul className="todo-list done">
             {done.map((a) => (
-              <TodoItem key={a.id} action={a} today={session.info.today} />
+              <TodoItem key={a.id} action={a} today={session.info.today} perform={action.perform} />
             ))}
           </ul>
         </>
@@ -45,22 +52,44 @@ export function Todos({ clientId, adding, onAdded }: { clientId: string; adding:
   );
 }
 
-function TodoItem({ action, today }: { action: Action; today: string }) {
+function TodoItem({
+  action,
+  today,
+  perform,
+}: {
+  action: Action;
+  today: string;
+  perform(work: () => Promise<string>): Promise<void>;
+}) {
   const { t } = useTranslation();
+  const setDone = useMutate('actions.setDone');
+  const postponeBy = useMutate('actions.postpone');
   const { language } = useSession();
   // Ticks at once; the saved state arrives with the reload that follows.
   const [pending, setPending] = useState<boolean | null>(null);
   const done = pending ?? action.done;
   if (pending !== null && pending === action.done) setPending(null);
   const overdue = !action.done && action.dueDate < today;
-  const toggle = async (value: boolean) => {
+  const toggle = (value: boolean) => {
     setPending(value);
-    try {
-      await call('actions.setDone', { id: action.id, done: value });
-    } catch {
-      setPending(null);
-    }
+    void perform(async () => {
+      try {
+        await setDone.mutateAsync({ id: action.id, done: value });
+      } catch (failure) {
+        setPending(null);
+        throw failure;
+      }
+      return '';
+    });
   };
+  const postpone = () =>
+    void perform(async () => {
+      await postponeBy.mutateAsync({
+        id: action.id,
+        dueDate: plusDays(action.dueDate < today ? today : action.dueDate, 7),
+      });
+      return '';
+    });
   return (
     <li className={overdue ? 'todo overdue' : 'todo'}>
       <input
@@ -69,7 +98,7 @@ function TodoItem({ action, today }: { action: Action; today: string }) {
         aria-label={
           action.done ? t('client.markOpen', { title: action.title }) : t('client.markDone', { title: action.title })
         }
-        onChange={(e) => void toggle(e.target.checked)}
+        onChange={(e) => toggle(e.target.checked)}
       />
       <span className="todo-title">{action.title}</span>
       <span className="todo-meta">
@@ -78,16 +107,7 @@ function TodoItem({ action, today }: { action: Action; today: string }) {
         {overdue && <strong className="overdue-marker"> · {t('client.overdue')}</strong>}
       </span>
       {!action.done && (
-        <button
-          type="button"
-          className="link-button"
-          onClick={() =>
-            void call('actions.postpone', {
-              id: action.id,
-              dueDate: plusDays(action.dueDate < today ? today : action.dueDate, 7),
-            })
-          }
-        >
+        <button type="button" className="link-button" onClick={postpone}>
           <span aria-hidden="true">+7</span>
           <span className="visually-hidden">{t('client.postponeWeek', { title: action.title })}</span>
         </button>
@@ -103,10 +123,10 @@ function TodoForm({ clientId, onAdded }: { clientId: string; onAdded(): void }) 
   const [kind, setKind] = useState<ActionKind>('task');
   const [dueDate, setDueDate] = useState(session.info.today);
   const [dueTime, setDueTime] = useState('');
-  const save = useSave(() => call('actions.create', { clientId, title, kind, dueDate, dueTime }));
+  const save = useSave('actions.create');
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (await save.run()) {
+    if (await save.run({ clientId, title, kind, dueDate, dueTime })) {
       setTitle('');
       onAdded();
     }

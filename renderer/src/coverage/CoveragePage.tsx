@@ -1,16 +1,16 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Coverage } from '../../../common/contract';
 import type { Language } from '../../../common/languages';
-import { call } from '../api';
-import { describeError } from '../errors';
 import { formatDate, formatNumber } from '../format';
 import { LOCALES } from '../i18n/locales';
 import { useSession } from '../session';
 import { ErrorSummary, TextField } from '../ui/fields';
 import { useAction } from '../ui/useAction';
 import { useSave } from '../ui/useSave';
-import { useRemote } from '../useRemote';
+import { Loading } from '../ui/Loading';
+import { remote } from '../query';
 import { DEFAULT_RESCORE_WEEKS } from '../../../common/rhythm';
 import '../sheets/sheets.css';
 
@@ -29,7 +29,7 @@ export function CoveragePage() {
   const titleId = useId();
   const action = useAction();
   // Coverage moves with scorings, but also with clients, caseworkers and target-group rhythms.
-  const coverage = useRemote('coverage.get', {});
+  const coverage = useQuery(remote('coverage.get', {}));
   return (
     <section className="coverage-page" aria-labelledby={titleId}>
       <div className="page-heading">
@@ -37,11 +37,7 @@ export function CoveragePage() {
       </div>
       <p className="hint page-intro">{t('coverage.intro', { weeks: DEFAULT_RESCORE_WEEKS })}</p>
       {!coverage.data ? (
-        coverage.error ? (
-          <ErrorSummary message={describeError(t, coverage.error).summary} />
-        ) : (
-          <p className="loading">{t('app.loading')}</p>
-        )
+        <Loading of={coverage} />
       ) : (
         <>
           <div className="panel table-panel">
@@ -175,7 +171,7 @@ function TargetForm({ target, onSaved }: { target: Target | null; onSaved(messag
   const [dueOn, setDueOn] = useState(target?.dueOn ?? '');
   const [rangeError, setRangeError] = useState<string>();
   const share = percent.trim() === '' ? Number.NaN : Number(percent) / 100;
-  const save = useSave(() => call('coverage.setTarget', { share, dueOn }));
+  const save = useSave('coverage.setTarget');
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     // Checked here: the server's limit (a fraction up to 1) would read wrongly next to a box in percent.
@@ -184,7 +180,7 @@ function TargetForm({ target, onSaved }: { target: Target | null; onSaved(messag
       return;
     }
     setRangeError(undefined);
-    const saved = await save.run();
+    const saved = await save.run({ share, dueOn });
     if (saved?.target)
       onSaved(
         t('coverage.target.saved', {

@@ -1,11 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../common/contract';
 import { LANGUAGES, type Language } from '../../../common/languages';
-import { call } from '../api';
 import { CheckboxField, ErrorSummary, SelectField, TextField } from '../ui/fields';
 import { useSave } from '../ui/useSave';
-import { useRemote } from '../useRemote';
+import { Loading } from '../ui/Loading';
+import { remote } from '../query';
 
 /** First start: language, who you are, and optionally a demo caseload to try things with. */
 export function FirstRun({ onDone }: { onDone(): void }) {
@@ -14,7 +15,7 @@ export function FirstRun({ onDone }: { onDone(): void }) {
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('caseworker');
   const [demo, setDemo] = useState(false);
-  const save = useSave(() => call('setup.complete', { language, name, role, demo }));
+  const save = useSave('setup.complete');
 
   const pickLanguage = (value: string) => {
     setLanguage(value as Language);
@@ -22,7 +23,7 @@ export function FirstRun({ onDone }: { onDone(): void }) {
   };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (await save.run()) onDone();
+    if (await save.run({ language, name, role, demo })) onDone();
   };
 
   return (
@@ -79,14 +80,14 @@ export function FirstRun({ onDone }: { onDone(): void }) {
  */
 export function ChooseCaseworker({ onDone }: { onDone(): void }) {
   const { t } = useTranslation();
-  const caseworkers = useRemote('caseworkers.list', {});
+  const caseworkers = useQuery(remote('caseworkers.list', {}));
   const active = (caseworkers.data ?? []).filter((w) => w.active);
   const [chosen, setChosen] = useState('');
   const id = chosen || (active[0]?.id ?? '');
-  const save = useSave(() => call('caseworkers.switchCurrent', { id }));
+  const save = useSave('caseworkers.switchCurrent');
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (await save.run()) onDone();
+    if (await save.run({ id })) onDone();
   };
   return (
     <main className="first-run" id="main">
@@ -100,6 +101,7 @@ export function ChooseCaseworker({ onDone }: { onDone(): void }) {
           onChange={setChosen}
           options={active.map((w) => ({ value: w.id, label: `${w.name} (${t(`roles.${w.role}`)})` }))}
         />
+        <Loading of={caseworkers} quiet />
         <ErrorSummary message={save.error?.summary} />
         <button type="submit" disabled={save.saving || id === ''}>
           {t('firstRun.continue')}

@@ -1,8 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseloadRow, Household } from '../../../common/contract';
-import { call } from '../api';
-import { describeError } from '../errors';
 import { LOCALES } from '../i18n/locales';
 import { FormDialog } from '../ui/FormDialog';
 import '../manage/manage.css';
@@ -13,7 +12,8 @@ import { href } from '../router';
 import { useSession } from '../session';
 import { ErrorSummary, TextField } from '../ui/fields';
 import { useSave } from '../ui/useSave';
-import { useRemote } from '../useRemote';
+import { Loading } from '../ui/Loading';
+import { remote } from '../query';
 
 /** The contract's limit on members chosen at once. */
 const MAX_MEMBERS = 20;
@@ -22,7 +22,7 @@ const SHOWN_MATCHES = 20;
 
 export function HouseholdsPage() {
   const { t } = useTranslation();
-  const households = useRemote('households.list', {});
+  const households = useQuery(remote('households.list', {}));
   const [status, setStatus] = useState('');
   const titleId = useId();
   return (
@@ -36,7 +36,11 @@ export function HouseholdsPage() {
       </p>
       <div className="manage-columns wide-aside">
         <div className="panel table-panel">
-          <HouseholdTable households={households.data} error={households.error} labelledBy={titleId} />
+          {households.data ? (
+            <HouseholdTable households={households.data} labelledBy={titleId} />
+          ) : (
+            <Loading of={households} />
+          )}
         </div>
         <NewHousehold households={households.data ?? []} onCreated={setStatus} />
       </div>
@@ -44,19 +48,9 @@ export function HouseholdsPage() {
   );
 }
 
-function HouseholdTable({
-  households,
-  error,
-  labelledBy,
-}: {
-  households: Household[] | undefined;
-  error: unknown;
-  labelledBy: string;
-}) {
+function HouseholdTable({ households, labelledBy }: { households: Household[]; labelledBy: string }) {
   const { t } = useTranslation();
   const session = useSession();
-  if (!households && error !== undefined) return <ErrorSummary message={describeError(t, error).summary} />;
-  if (!households) return <p>{t('app.loading')}</p>;
   if (households.length === 0) return <p className="empty">{t('households.empty')}</p>;
   return (
     <table aria-labelledby={labelledBy}>
@@ -88,11 +82,11 @@ function NewHousehold({ households, onCreated }: { households: Household[]; onCr
   const [chosen, setChosen] = useState<string[]>([]);
   // A fresh picker (empty search) after each household created.
   const [round, setRound] = useState(0);
-  const save = useSave(() => call('households.create', { name, memberIds: chosen }));
+  const save = useSave('households.create');
   const titleId = useId();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const created = await save.run();
+    const created = await save.run({ name, memberIds: chosen });
     if (!created) return;
     setName('');
     setChosen([]);
@@ -145,7 +139,8 @@ function MemberPicker({
 }) {
   const { t } = useTranslation();
   const session = useSession();
-  const clients = useRemote('clients.list', { status: 'active' }).data;
+  const clientList = useQuery(remote('clients.list', { status: 'active' }));
+  const clients = clientList.data;
   const [search, setSearch] = useState('');
   const [pinned, setPinned] = useState<string[]>([]);
   const terms = fold(search).split(/\s+/).filter(Boolean);
@@ -194,6 +189,7 @@ function MemberPicker({
         hint={t('households.searchHint')}
         className="member-search"
       />
+      <Loading of={clientList} quiet />
       <p className="hint" aria-live="polite">
         {summary}
       </p>
@@ -258,15 +254,13 @@ function MemberOption(props: {
 export function HouseholdPage({ id, noteId }: { id: string; noteId: string | undefined }) {
   const { t } = useTranslation();
   const session = useSession();
-  const remote = useRemote('households.get', { id });
+  const query = useQuery(remote('households.get', { id }));
   const [renaming, setRenaming] = useState(false);
   const [writing, setWriting] = useState(false);
   const [status, setStatus] = useState('');
-  const household = remote.data;
+  const household = query.data;
 
-  if (!household && remote.error !== undefined)
-    return <ErrorSummary message={describeError(t, remote.error).summary} />;
-  if (!household) return <p>{t('app.loading')}</p>;
+  if (!household) return <Loading of={query} />;
 
   return (
     <div className="manage-page household-page">
@@ -379,14 +373,14 @@ function HouseholdNotes({
 }) {
   const { t } = useTranslation();
   const titleId = useId();
-  const notes = useRemote('notes.forHousehold', { id: household.id });
+  const notes = useQuery(remote('notes.forHousehold', { id: household.id }));
   const members = household.members.map((m) => ({ value: m.id, label: `${m.firstName} ${m.lastName}` }));
   useFocusNote(focusNoteId, notes.data !== undefined);
   return (
     <section className="panel" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('notes.householdNotes')}</h2>
       <p className="hint">{t('notes.householdNotesHint')}</p>
-      {notes.error !== undefined && <ErrorSummary message={describeError(t, notes.error).summary} />}
+      {(!notes.data || notes.isError) && <Loading of={notes} />}
       {notes.data?.length === 0 && <p className="empty">{t('notes.noHouseholdNotes')}</p>}
       {notes.data?.map((note) => (
         <NoteCard key={note.id} note={note} anchor clients={members} onDone={onDone} />
@@ -398,9 +392,9 @@ function HouseholdNotes({
 function RenameDialog({ household, onClose, onDone }: { household: Household; onClose(): void; onDone(): void }) {
   const { t } = useTranslation();
   const [name, setName] = useState(household.name);
-  const save = useSave(() => call('households.rename', { id: household.id, name }));
+  const save = useSave('households.rename');
   const submit = async () => {
-    if (await save.run()) onDone();
+    if (await save.run({ id: household.id, name })) onDone();
   };
   return (
     <FormDialog

@@ -4,6 +4,7 @@ import type { Language } from '../../../common/languages';
 import { messages as caseload } from '../caseload/messages';
 import { messages as charts } from '../charts/messages';
 import { messages as client } from '../client/messages';
+import { messages as failure } from '../failure/messages';
 import { messages as firstRun } from '../firstrun/messages';
 import { messages as households } from '../households/messages';
 import { messages as manage } from '../manage/messages';
@@ -25,6 +26,7 @@ function compose(language: Language) {
     caseload: caseload[language],
     charts: charts[language],
     client: client[language],
+    failure: failure[language],
     firstRun: firstRun[language],
     households: households[language],
     manage: manage[language],
@@ -54,7 +56,12 @@ declare module 'i18next' {
   }
 }
 
+/** Starts i18next in `language`; a second call (a retried start) only switches the language. */
 export async function initI18n(language: Language): Promise<typeof i18next> {
+  if (i18next.isInitialized) {
+    await i18next.changeLanguage(language);
+    return i18next;
+  }
   await i18next.use(initReactI18next).init({
     resources,
     lng: language,

@@ -1,8 +1,8 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMutate } from '../query';
 import type { Caseworker, Role } from '../../../common/contract';
 import { ROLES } from '../../../common/enums';
-import { call } from '../api';
 import { formatNumber } from '../format';
 import { useSession } from '../session';
 import { ErrorSummary, SelectField, TextArea, TextField } from '../ui/fields';
@@ -76,6 +76,8 @@ function CaseworkerTable({
   perform(action: () => Promise<string>): void;
 }) {
   const { t } = useTranslation();
+  const setActive = useMutate('caseworkers.setActive');
+  const switchCurrent = useMutate('caseworkers.switchCurrent');
   const session = useSession();
   const me = session.info.currentCaseworker?.id;
   // Deactivated colleagues sink to the bottom: they are history, not choices.
@@ -83,13 +85,13 @@ function CaseworkerTable({
 
   const reactivate = (worker: Caseworker) =>
     perform(async () => {
-      await call('caseworkers.setActive', { id: worker.id, active: true });
+      await setActive.mutateAsync({ id: worker.id, active: true });
       return t('manage.caseworkers.done.reactivated', { name: worker.name });
     });
   // The shell reloads app.info on the 'caseworkers' change this causes.
   const workAs = (worker: Caseworker) =>
     perform(async () => {
-      await call('caseworkers.switchCurrent', { id: worker.id });
+      await switchCurrent.mutateAsync({ id: worker.id });
       return t('manage.caseworkers.done.switched', { name: worker.name });
     });
 
@@ -188,10 +190,10 @@ function AddCaseworker({ onAdded }: { onAdded(message: string): void }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('caseworker');
-  const save = useSave(() => call('caseworkers.create', { name, role }));
+  const save = useSave('caseworkers.create');
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const created = await save.run();
+    const created = await save.run({ name, role });
     if (!created) return;
     setName('');
     setRole('caseworker');
@@ -233,9 +235,9 @@ function EditDialog({ worker, onClose, onDone }: DialogProps) {
   const { t } = useTranslation();
   const [name, setName] = useState(worker.name);
   const [role, setRole] = useState(worker.role);
-  const save = useSave(() => call('caseworkers.update', { id: worker.id, name, role }));
+  const save = useSave('caseworkers.update');
   const submit = async () => {
-    const saved = await save.run();
+    const saved = await save.run({ id: worker.id, name, role });
     if (saved) onDone(t('manage.caseworkers.done.saved', { name: saved.name }));
   };
   return (
@@ -263,10 +265,11 @@ function EditDialog({ worker, onClose, onDone }: DialogProps) {
 function DeactivateDialog({ worker, onClose, onDone, onHandover }: DialogProps & { onHandover(): void }) {
   const { t } = useTranslation();
   const session = useSession();
-  const save = useSave(() => call('caseworkers.setActive', { id: worker.id, active: false }));
+  const save = useSave('caseworkers.setActive');
   const hasClients = (session.caseworkers.find((w) => w.id === worker.id)?.activeClients ?? 0) > 0;
   const submit = async () => {
-    if (await save.run()) onDone(t('manage.caseworkers.done.deactivated', { name: worker.name }));
+    if (await save.run({ id: worker.id, active: false }))
+      onDone(t('manage.caseworkers.done.deactivated', { name: worker.name }));
   };
   return (
     <FormDialog
@@ -298,9 +301,9 @@ function HandoverDialog({ worker, onClose, onDone }: DialogProps) {
   const [toId, setToId] = useState(others[0]?.id ?? '');
   const [date, setDate] = useState(session.info.today);
   const [note, setNote] = useState('');
-  const save = useSave(() => call('caseworkers.handoverCaseload', { fromId: worker.id, toId, date, note }));
+  const save = useSave('caseworkers.handoverCaseload');
   const submit = async () => {
-    const result = await save.run();
+    const result = await save.run({ fromId: worker.id, toId, date, note });
     if (result)
       onDone(
         t('manage.caseworkers.done.handedOver', {

@@ -1,9 +1,9 @@
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { useMutate } from '../query';
 import type { CatalogItem, CatalogKind } from '../../../common/contract';
 import { CATALOG_KINDS } from '../../../common/enums';
-import { call } from '../api';
 import { formatNumber } from '../format';
 import { DEFAULT_RESCORE_WEEKS } from '../../../common/rhythm';
 import { useSession } from '../session';
@@ -47,6 +47,8 @@ export function ListsPage() {
 /** One list with its own status line, so the outcome shows next to where the user acted. */
 function ListSection({ kind }: { kind: CatalogKind }) {
   const { t } = useTranslation();
+  const moveItem = useMutate('catalog.move');
+  const setItemRetired = useMutate('catalog.setRetired');
   const session = useSession();
   const action = useAction();
   const [open, setOpen] = useState<Open>(null);
@@ -60,7 +62,7 @@ function ListSection({ kind }: { kind: CatalogKind }) {
     const index = items.indexOf(item);
     void action.perform(async () => {
       try {
-        await call('catalog.move', { id: item.id, direction });
+        await moveItem.mutateAsync({ id: item.id, direction });
       } catch (failure) {
         pendingFocusRef.current = null; // Nothing moved: leave focus where it is.
         throw failure;
@@ -74,7 +76,7 @@ function ListSection({ kind }: { kind: CatalogKind }) {
   };
   const setRetired = (item: CatalogItem, retired: boolean) =>
     void action.perform(async () => {
-      await call('catalog.setRetired', { id: item.id, retired });
+      await setItemRetired.mutateAsync({ id: item.id, retired });
       return t(retired ? 'manage.lists.done.retired' : 'manage.lists.done.restored', { name: session.label(item) });
     });
   const done = (message: string) => {
@@ -281,12 +283,10 @@ function AddItemForm({ kind, list, onAdded }: { kind: CatalogKind; list: string;
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [weight, setWeight] = useState('1');
-  const save = useSave(() =>
-    call('catalog.create', { kind, name, ...(kind === 'stage' ? { weight: toWeight(weight) } : {}) }),
-  );
+  const save = useSave('catalog.create');
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const created = await save.run();
+    const created = await save.run({ kind, name, ...(kind === 'stage' ? { weight: toWeight(weight) } : {}) });
     if (!created) return;
     setName('');
     setWeight('1');
@@ -330,11 +330,9 @@ function RenameDialog({ item, onClose, onDone }: DialogProps) {
   const current = session.label(item);
   const [name, setName] = useState(current);
   const [weight, setWeight] = useState(String(item.weight));
-  const save = useSave(() =>
-    call('catalog.update', { id: item.id, name, ...(item.kind === 'stage' ? { weight: toWeight(weight) } : {}) }),
-  );
+  const save = useSave('catalog.update');
   const submit = async () => {
-    const saved = await save.run();
+    const saved = await save.run({ id: item.id, name, ...(item.kind === 'stage' ? { weight: toWeight(weight) } : {}) });
     if (saved) onDone(t('manage.lists.done.renamed', { name: saved.name ?? name }));
   };
   return (
@@ -372,9 +370,9 @@ function RhythmDialog({ item, onClose, onDone }: DialogProps) {
   const name = session.label(item);
   const [weeks, setWeeks] = useState(item.rescoreWeeks === null ? '' : String(item.rescoreWeeks));
   // catalog.update needs the name; target groups have no shipped names, so sending the shown one changes nothing.
-  const save = useSave(() => call('catalog.update', { id: item.id, name, rescoreWeeks: toWeeks(weeks) }));
+  const save = useSave('catalog.update');
   const submit = async () => {
-    const saved = await save.run();
+    const saved = await save.run({ id: item.id, name, rescoreWeeks: toWeeks(weeks) });
     if (!saved) return;
     onDone(
       saved.rescoreWeeks === null
@@ -409,9 +407,9 @@ function RemoveDialog({ item, onClose, onDone }: DialogProps) {
   const { t } = useTranslation();
   const session = useSession();
   const name = session.label(item);
-  const save = useSave(() => call('catalog.remove', { id: item.id }));
+  const save = useSave('catalog.remove');
   const submit = async () => {
-    if (await save.run()) onDone(t('manage.lists.done.removed', { name }));
+    if (await save.run({ id: item.id })) onDone(t('manage.lists.done.removed', { name }));
   };
   return (
     <FormDialog

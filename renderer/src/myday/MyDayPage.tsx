@@ -1,12 +1,15 @@
-import { useId, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem } from '../../../common/contract';
-import { call } from '../api';
 import { formatDate, formatWeekday } from '../format';
 import { plusDays } from '../../../common/dates';
 import { href } from '../router';
 import { useSession } from '../session';
-import { useRemote } from '../useRemote';
+import { Loading } from '../ui/Loading';
+import { ErrorSummary } from '../ui/fields';
+import { useAction } from '../ui/useAction';
+import { remote, useMutate } from '../query';
 
 type Group = 'overdue' | 'today' | 'thisWeek';
 
@@ -21,24 +24,29 @@ export function groupAgenda(items: readonly AgendaItem[], today: string): Record
 /** Across the whole caseload: what is overdue, what is today, what is left this week. */
 export function MyDayPage() {
   const { t } = useTranslation();
+  const setDone = useMutate('actions.setDone');
+  const postponeTo = useMutate('actions.postpone');
   const session = useSession();
   const me = session.info.currentCaseworker?.id;
-  const agenda = useRemote('actions.agenda', me ? { caseworkerId: me } : {}).data;
-  const [status, setStatus] = useState('');
+  const query = useQuery(remote('actions.agenda', me ? { caseworkerId: me } : {}));
+  const action = useAction();
   const today = session.info.today;
 
-  if (!agenda) return <p>{t('app.loading')}</p>;
+  const agenda = query.data;
+  if (!agenda) return <Loading of={query} />;
   const groups = groupAgenda(agenda, today);
 
-  const complete = async (item: AgendaItem) => {
-    await call('actions.setDone', { id: item.id, done: true });
-    setStatus(t('myDay.completed', { title: item.title }));
-  };
-  const postpone = async (item: AgendaItem, days: number) => {
-    const dueDate = plusDays(today, days);
-    await call('actions.postpone', { id: item.id, dueDate });
-    setStatus(t('myDay.postponed', { title: item.title, date: formatDate(dueDate, session.language) }));
-  };
+  const complete = (item: AgendaItem) =>
+    void action.perform(async () => {
+      await setDone.mutateAsync({ id: item.id, done: true });
+      return t('myDay.completed', { title: item.title });
+    });
+  const postpone = (item: AgendaItem, days: number) =>
+    void action.perform(async () => {
+      const dueDate = plusDays(today, days);
+      await postponeTo.mutateAsync({ id: item.id, dueDate });
+      return t('myDay.postponed', { title: item.title, date: formatDate(dueDate, session.language) });
+    });
 
   return (
     <div className="my-day">
@@ -47,18 +55,13 @@ export function MyDayPage() {
         <span className="muted">{formatWeekday(today, session.language)}</span>
       </div>
       <p role="status" className="saved">
-        {status}
+        {action.status}
       </p>
+      <ErrorSummary message={action.error} />
       {agenda.length === 0 && <p className="empty">{t('myDay.nothing')}</p>}
       {agenda.length > 0 &&
         (['overdue', 'today', 'thisWeek'] as const).map((group) => (
-          <AgendaGroup
-            key={group}
-            group={group}
-            items={groups[group]}
-            onComplete={(i) => void complete(i)}
-            onPostpone={(i, d) => void postpone(i, d)}
-          />
+          <AgendaGroup key={group} group={group} items={groups[group]} onComplete={complete} onPostpone={postpone} />
         ))}
     </div>
   );

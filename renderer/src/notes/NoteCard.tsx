@@ -1,7 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Note } from '../../../common/contract';
-import { call } from '../api';
 import { formatDateTime } from '../format';
 import { useSession } from '../session';
 import { Dialog } from '../ui/Dialog';
@@ -9,7 +9,8 @@ import { ErrorSummary, type Option, SelectField, TextField } from '../ui/fields'
 import { FormDialog } from '../ui/FormDialog';
 import { useAction } from '../ui/useAction';
 import { useSave } from '../ui/useSave';
-import { useRemote } from '../useRemote';
+import { Loading } from '../ui/Loading';
+import { remote, useMutate } from '../query';
 import { NoteBody } from './NoteBody';
 import { NoteEditor } from './NoteEditor';
 import './notes.css';
@@ -99,10 +100,11 @@ export function NoteCard({
 function HistoryDialog({ note, onClose }: { note: Note; onClose(): void }) {
   const { t } = useTranslation();
   const session = useSession();
-  const versions = useRemote('notes.get', { id: note.id }).data?.versions;
+  const query = useQuery(remote('notes.get', { id: note.id }));
+  const versions = query.data?.versions;
   return (
     <Dialog title={t('notes.historyTitle')} onClose={onClose} wide>
-      {!versions && <p>{t('app.loading')}</p>}
+      {!versions && <Loading of={query} />}
       {versions?.length === 0 && <p>{t('notes.noVersions')}</p>}
       {versions && versions.length > 0 && (
         <ol className="note-versions">
@@ -131,10 +133,11 @@ function HistoryDialog({ note, onClose }: { note: Note; onClose(): void }) {
 
 function RemoveDialog({ note, onClose, onRemoved }: { note: Note; onClose(): void; onRemoved(): void }) {
   const { t } = useTranslation();
+  const removeNote = useMutate('notes.remove');
   const action = useAction();
   const remove = () =>
     action.perform(async () => {
-      await call('notes.remove', { id: note.id });
+      await removeNote.mutateAsync({ id: note.id });
       onRemoved();
       return '';
     });
@@ -176,23 +179,21 @@ function FollowUpDialog({
   const session = useSession();
   const [clientId, setClientId] = useState(clients[0]?.value ?? '');
   const [rows, setRows] = useState<Row[]>([{ key: 0, title: '', dueDate: session.info.today }]);
-  const save = useSave(async () => {
+  const save = useSave('actions.create');
+  const submit = async () => {
     for (const row of rows) {
-      await call('actions.create', {
+      const created = await save.run({
         clientId,
         title: row.title,
         kind: 'follow_up',
         dueDate: row.dueDate,
         noteId: note.id,
       });
+      if (!created) return;
       // Created ones leave the form, so a retry after a failure makes no doubles.
       setRows((r) => r.filter((x) => x.key !== row.key));
     }
-    return rows.length;
-  });
-  const submit = async () => {
-    const count = await save.run();
-    if (count) onCreated(count);
+    onCreated(rows.length);
   };
   const update = (key: number, change: Partial<Row>) =>
     setRows((r) => r.map((row) => (row.key === key ? { ...row, ...change } : row)));

@@ -1,9 +1,10 @@
 import { format } from 'date-fns';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Note } from '../../../common/contract';
 import { NOTE_KINDS, type NoteKind } from '../../../common/enums';
-import { call } from '../api';
+import { queryClient, remote, useMutate } from '../query';
+import { describeError } from '../errors';
 import { formatDateTime } from '../format';
 import { useSession } from '../session';
 import { Dialog } from '../ui/Dialog';
@@ -56,6 +57,11 @@ export function NoteEditor({
   const [pinned, setPinned] = useState(original?.pinned ?? false);
   const [restoredFrom, setRestoredFrom] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
+  const saveDraft = useMutate('drafts.save');
+  const discardDraft = useMutate('drafts.discard');
+  // Drafts are written in the background; when that fails the user must know the text is not safe yet.
+  const [draftProblem, setDraftProblem] = useState<string>();
+  const problem = (what: string, failure: unknown) => setDraftProblem(`${what} ${describeError(t, failure).summary}`);
   // Typing starts at once; a draft that arrives after the first key press does not overwrite it.
   const typed = useRef(false);
   const [leaving, setLeaving] = useState(false);
@@ -65,9 +71,11 @@ export function NoteEditor({
   const finished = useRef(false);
   const formRef = useRef<HTMLFormElement>(null);
 
+  const notLoaded = useEffectEvent((failure: unknown) => problem(t('notes.draftNotLoaded'), failure));
   useEffect(() => {
     let current = true;
-    call('drafts.get', { key }).then(
+    // Asked once when the editor opens: the text being typed is the editor's own from then on.
+    queryClient.fetchQuery(remote('drafts.get', { key })).then(
       (draft) => {
         if (!current || !draft || typed.current) return;
         setKind(draft.kind);
@@ -75,7 +83,7 @@ export function NoteEditor({
         setBody(draft.body);
         setRestoredFrom(draft.updatedAt);
       },
-      () => undefined,
+      (failure: unknown) => current && notLoaded(failure),
     );
     return () => {
       current = false;
@@ -90,7 +98,10 @@ export function NoteEditor({
   const writeDraft = (draft: { kind: NoteKind; notedAt: string; body: string }) => {
     window.clearTimeout(timer.current);
     if (finished.current) return;
-    lastDraftSave.current = call('drafts.save', { key, ...draft }).catch(() => undefined);
+    lastDraftSave.current = saveDraft.mutateAsync({ key, ...draft }).then(
+      () => setDraftProblem(undefined),
+      (failure: unknown) => problem(t('notes.draftNotSaved'), failure),
+    );
   };
 
   useEffect(() => {
@@ -118,24 +129,18 @@ export function NoteEditor({
     await lastDraftSave.current;
   };
 
-  const save = useSave(
-    async () => {
-      await stopDrafts();
-      const content = { kind, notedAt, body, pinned };
-      if (target.kind === 'edit') return call('notes.update', { id: target.note.id, ...content });
-      return call(
-        'notes.create',
-        target.kind === 'client'
-          ? { clientId: target.clientId, ...content }
-          : { householdId: target.householdId, ...content },
-      );
-    },
-    { kind, notedAt, body },
-  );
+  const create = useSave('notes.create');
+  const update = useSave('notes.update');
+  const save = target.kind === 'edit' ? update : create;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const note = await save.run();
+    await stopDrafts();
+    const content = { kind, notedAt, body, pinned };
+    let note: Note | undefined;
+    if (target.kind === 'edit') note = await update.run({ id: target.note.id, ...content });
+    else if (target.kind === 'client') note = await create.run({ clientId: target.clientId, ...content });
+    else note = await create.run({ householdId: target.householdId, ...content });
     if (note) onSaved(note);
     else finished.current = false;
   };
@@ -148,8 +153,14 @@ export function NoteEditor({
   };
   const discard = async () => {
     await stopDrafts();
-    await call('drafts.discard', { key }).catch(() => undefined);
-    onClose();
+    try {
+      await discardDraft.mutateAsync({ key });
+      onClose();
+    } catch (failure) {
+      finished.current = false;
+      setLeaving(false);
+      problem(t('notes.draftNotDiscarded'), failure);
+    }
   };
 
   let title = t('notes.editTitle');
@@ -200,6 +211,7 @@ export function NoteEditor({
           error={save.fieldError('body')}
         />
         <CheckboxField label={t('notes.pinned')} name="pinned" checked={pinned} onChange={setPinned} />
+        <ErrorSummary message={draftProblem} />
         <ErrorSummary message={save.error?.summary} />
         <FormFooter onCancel={requestClose} saving={save.saving} />
       </form>

@@ -1,13 +1,14 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NoteHit, NoteKind } from '../../../common/contract';
-import { describeError } from '../errors';
 import { formatDateTime } from '../format';
 import { LOCALES } from '../i18n/locales';
 import { href } from '../router';
 import { useSession } from '../session';
-import { ErrorSummary, SelectField, TextField } from '../ui/fields';
-import { useRemote } from '../useRemote';
+import { SelectField, TextField } from '../ui/fields';
+import { Loading } from '../ui/Loading';
+import { remote } from '../query';
 import { splitHighlights } from './format';
 import { NOTE_KINDS } from '../../../common/enums';
 import './notes.css';
@@ -22,7 +23,8 @@ export function NotesSearchPage() {
   const [kind, setKind] = useState<'' | NoteKind>('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const clients = useRemote('clients.list', { status: 'all' }).data;
+  const clientList = useQuery(remote('clients.list', { status: 'all' }));
+  const clients = clientList.data;
   const clientOptions = useMemo(() => {
     const collator = new Intl.Collator(LOCALES[session.language], { sensitivity: 'base' });
     return [...(clients ?? [])]
@@ -30,7 +32,8 @@ export function NotesSearchPage() {
       .map((c) => ({ value: c.id, label: `${c.lastName}, ${c.firstName}` }));
   }, [clients, session.language]);
   const input = { text, ...(clientId ? { clientId } : {}), ...(kind ? { kind } : {}), from, to };
-  const hits = useRemote('notes.search', input);
+  // Search as you type: the hits stay on screen until the next answer replaces them.
+  const hits = useQuery({ ...remote('notes.search', input), placeholderData: keepPreviousData });
   const searching = text.trim() !== '';
 
   let summary = t('notes.search.start');
@@ -61,6 +64,7 @@ export function NotesSearchPage() {
           options={clientOptions}
           empty={t('notes.search.anyClient')}
         />
+        <Loading of={clientList} quiet />
         <SelectField
           label={t('notes.search.kind')}
           name="kind"
@@ -75,7 +79,7 @@ export function NotesSearchPage() {
       <p className="hint" role="status">
         {summary}
       </p>
-      {hits.error !== undefined && <ErrorSummary message={describeError(t, hits.error).summary} />}
+      <Loading of={hits} quiet />
       {searching && hits.data && hits.data.length > 0 && (
         <ol className="note-hits" aria-label={t('notes.search.resultsLabel')}>
           {hits.data.map((hit) => (

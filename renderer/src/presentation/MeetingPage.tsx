@@ -1,34 +1,39 @@
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CaseloadRow } from '../../../common/contract';
-import type { Display, Move, PresentationState } from '../../../common/contract/presentation';
-import { call, subscribe } from '../api';
+import type { Display, PresentationState } from '../../../common/contract/presentation';
 import { describeError } from '../errors';
 import { formatDate } from '../format';
 import { useSession } from '../session';
 import { CheckboxField, ErrorSummary, TextField } from '../ui/fields';
-import { useRemote } from '../useRemote';
+import { Loading } from '../ui/Loading';
+import { remote, useMutate } from '../query';
 import { Presentation, usePresenterKeys } from './Presentation';
-import { usePresentationState } from './usePresentationState';
+import { usePresenterControls, usePresentationState } from './usePresentationState';
 import './presentation.css';
 
 /** The team meeting: pick clients from the caseload, then present them one by one. */
 export function MeetingPage() {
   const { t } = useTranslation();
+  const startPresentation = useMutate('presentation.start');
   const session = useSession();
   const titleId = useId();
   // Key persons lead the meeting for the whole team; a caseworker brings their own caseload.
   const caseworkerId = session.isKeyPerson ? undefined : session.info.currentCaseworker?.id;
-  const rows = useRemote('clients.list', { status: 'active', ...(caseworkerId ? { caseworkerId } : {}) });
+  const rows = useQuery(remote('clients.list', { status: 'active', ...(caseworkerId ? { caseworkerId } : {}) }));
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [search, setSearch] = useState('');
   const [showNames, setShowNames] = useState(false);
   const [status, setStatus] = useState('');
   const [presenting, setPresenting] = useState<readonly CaseloadRow[] | null>(null);
   const startRef = useRef<HTMLButtonElement>(null);
-  const displays = useDisplays();
-  const elsewhere = usePresentationState();
+  // Asked again whenever a display is plugged in or out (followMain).
+  const connected = useQuery(remote('presentation.displays', {}));
+  const displays = connected.data ?? [];
+  const presentation = usePresentationState();
+  const elsewhere = presentation.data;
   // However a presentation elsewhere ends (here, or Esc in the room), focus returns to the list.
   const wasElsewhere = useRef(false);
   useEffect(() => {
@@ -82,9 +87,9 @@ export function MeetingPage() {
     setStatus('');
     if (!display) setPresenting(chosen);
     else
-      call('presentation.start', { clientIds: chosen.map((row) => row.id), showNames, displayId: display.id }).catch(
-        (error: unknown) => setStatus(describeError(t, error).summary),
-      );
+      startPresentation
+        .mutateAsync({ clientIds: chosen.map((row) => row.id), showNames, displayId: display.id })
+        .catch((error: unknown) => setStatus(describeError(t, error).summary));
   };
   // Another screen is offered as soon as one is connected: a projector, a meeting-room TV.
   const others = displays.filter((d) => !d.current);
@@ -96,11 +101,7 @@ export function MeetingPage() {
       </div>
       <p className="hint page-intro">{t('presentation.intro')}</p>
       {!rows.data ? (
-        rows.error ? (
-          <ErrorSummary message={describeError(t, rows.error).summary} />
-        ) : (
-          <p className="loading">{t('app.loading')}</p>
-        )
+        <Loading of={rows} />
       ) : (
         <div className="panel">
           <h2>{t('presentation.list.title')}</h2>
@@ -178,6 +179,9 @@ export function MeetingPage() {
             ))}
           </div>
           {others.length > 0 && <p className="hint">{t('presentation.secondDisplayHint')}</p>}
+          {/* Without them Koers still presents here; that the others are unknown is said. */}
+          <Loading of={connected} quiet />
+          <Loading of={presentation} quiet />
           <p role="status" className="saved">
             {status}
           </p>
@@ -193,26 +197,6 @@ function displayName(t: TFunction, display: Display, n: number): string {
   return display.label
     ? t('presentation.display', { label: display.label, size })
     : t('presentation.displayNumber', { number: n + 2, size });
-}
-
-/** The connected displays, again whenever one is plugged in or out. */
-function useDisplays(): Display[] {
-  const [displays, setDisplays] = useState<Display[]>([]);
-  useEffect(() => {
-    let current = true;
-    const load = () =>
-      call('presentation.displays', {}).then(
-        (list) => current && setDisplays(list),
-        () => undefined,
-      );
-    void load();
-    const unsubscribe = subscribe('displays.changed', () => void load());
-    return () => {
-      current = false;
-      unsubscribe();
-    };
-  }, []);
-  return displays;
 }
 
 /**
@@ -233,8 +217,7 @@ function PresenterView({
   const byId = new Map(rows.map((row) => [row.id, row]));
   const others = displays.filter((d) => !d.current);
   const display = others.find((d) => d.id === state.displayId);
-  const move = useCallback((m: Move) => void call('presentation.step', { move: m }).catch(() => undefined), []);
-  const stop = useCallback(() => void call('presentation.stop', {}).catch(() => undefined), []);
+  const { move, stop, error } = usePresenterControls();
   usePresenterKeys(move, stop);
   const last = state.clientIds.length - 1;
 
@@ -276,6 +259,7 @@ function PresenterView({
             {t('presentation.stop')}
           </button>
         </div>
+        <ErrorSummary message={error} />
       </div>
     </section>
   );

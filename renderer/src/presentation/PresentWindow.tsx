@@ -1,35 +1,45 @@
-import { useCallback, useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseloadRow } from '../../../common/contract';
-import type { Move } from '../../../common/contract/presentation';
-import { call } from '../api';
-import { useRemote } from '../useRemote';
+import { ErrorSummary } from '../ui/fields';
+import { Loading } from '../ui/Loading';
+import { remote } from '../query';
 import { Slide } from './Presentation';
-import { usePresentationState } from './usePresentationState';
+import { usePresenterControls, usePresentationState } from './usePresentationState';
 import './presentation.css';
 
 /** The room's screen when presenting on another display: the laptop's window keeps the list. */
 export function PresentWindow() {
   const { t } = useTranslation();
-  const state = usePresentationState();
-  const rows = useRemote('clients.list', { status: 'all' });
+  const presentation = usePresentationState();
+  const state = presentation.data;
+  const rows = useQuery(remote('clients.list', { status: 'all' }));
   const clients = useMemo(() => {
     const byId = new Map((rows.data ?? []).map((row) => [row.id, row]));
     return (state?.clientIds ?? []).map((id) => byId.get(id)).filter((row): row is CaseloadRow => row !== undefined);
   }, [rows.data, state]);
-  const onMove = useCallback((move: Move) => void call('presentation.step', { move }).catch(() => undefined), []);
-  const onLeave = useCallback(() => void call('presentation.stop', {}).catch(() => undefined), []);
+  const { move, stop, error } = usePresenterControls();
 
+  // Null is an answer: no presentation runs (any more).
   if (state === null) return <p className="presentation presentation-ended">{t('presentation.ended')}</p>;
-  if (!state || !rows.data) return <p className="presentation">{t('app.loading')}</p>;
+  if (!state || !rows.data)
+    return (
+      <div className="presentation">
+        <Loading of={state ? rows : presentation} />
+      </div>
+    );
   return (
-    <Slide
-      clients={clients}
-      index={state.index}
-      showNames={state.showNames}
-      fullScreen={false}
-      onMove={onMove}
-      onLeave={onLeave}
-    />
+    <>
+      <ErrorSummary message={error} />
+      <Slide
+        clients={clients}
+        index={state.index}
+        showNames={state.showNames}
+        fullScreen={false}
+        onMove={move}
+        onLeave={stop}
+      />
+    </>
   );
 }

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useEffectEvent, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseloadRow, Progression } from '../../../common/contract';
@@ -5,10 +6,9 @@ import { type Move, moveForKey, position, step } from '../../../common/contract/
 import { describeChart, useChartLabels, withoutNoteText } from '../charts/labels';
 import { LazyEChart } from '../charts/LazyEChart';
 import { PROJECTOR, progressionOption } from '../charts/options';
-import { describeError } from '../errors';
 import { useSession } from '../session';
-import { ErrorSummary } from '../ui/fields';
-import { useRemote } from '../useRemote';
+import { Loading } from '../ui/Loading';
+import { remote } from '../query';
 
 /** Presenting in the Koers window itself: the slide full screen, stepping kept here. */
 export function Presentation({
@@ -149,17 +149,13 @@ function ClientFacts({ client }: { client: CaseloadRow }) {
 function ProgressionSummary({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
   const titleId = useId();
-  const progression = useRemote('charts.progression', { clientId });
+  const progression = useQuery(remote('charts.progression', { clientId }));
   const data = progression.data;
   return (
     <section className="presentation-progression" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('presentation.progression')}</h2>
       {!data ? (
-        progression.error ? (
-          <ErrorSummary message={describeError(t, progression.error).summary} />
-        ) : (
-          <p>{t('app.loading')}</p>
-        )
+        <Loading of={progression} />
       ) : !data.radar.latest || data.indicators.length === 0 ? (
         <p>{t('presentation.noScorings')}</p>
       ) : (

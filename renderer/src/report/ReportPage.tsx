@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client, Progression } from '../../../common/contract';
@@ -6,7 +7,9 @@ import { LazyEChart } from '../charts/LazyEChart';
 import { levelName, PRINT, progressionOption } from '../charts/options';
 import { formatDate, formatNumber } from '../format';
 import { useSession } from '../session';
-import { useRemote } from '../useRemote';
+import { ErrorBoundary } from '../failure/ErrorBoundary';
+import { Loading } from '../ui/Loading';
+import { remote } from '../query';
 import './report.css';
 
 /** The latest few: the report stays on one page. */
@@ -23,13 +26,9 @@ function markReady(state: 'true' | 'failed') {
  */
 export function ReportPage({ clientId, pseudonymised }: { clientId: string; pseudonymised: boolean }) {
   const { t } = useTranslation();
-  const client = useRemote('clients.get', { id: clientId });
-  const progression = useRemote('charts.progression', { clientId });
-  const failed = client.error !== undefined || progression.error !== undefined;
-
-  useEffect(() => {
-    if (failed) markReady('failed');
-  }, [failed]);
+  const client = useQuery(remote('clients.get', { id: clientId }));
+  const progression = useQuery(remote('charts.progression', { clientId }));
+  const failed = client.isError || progression.isError;
 
   useEffect(() => {
     const before = document.title;
@@ -41,10 +40,21 @@ export function ReportPage({ clientId, pseudonymised }: { clientId: string; pseu
     };
   }, [t]);
 
-  if (failed) return <p role="alert">{t('report.failed')}</p>;
-  if (!client.data || !progression.data) return <p className="loading">{t('app.loading')}</p>;
+  // No retry here: whoever prints the page learns it failed and says so.
+  if (failed) return <ReportFailed />;
+  if (!client.data || !progression.data) return <Loading of={client.data ? progression : client} />;
   const data = pseudonymised ? withoutNoteText(progression.data, t) : progression.data;
-  return <Report client={client.data} progression={data} pseudonymised={pseudonymised} />;
+  return (
+    <ErrorBoundary fallback={() => <ReportFailed />}>
+      <Report client={client.data} progression={data} pseudonymised={pseudonymised} />
+    </ErrorBoundary>
+  );
+}
+
+function ReportFailed() {
+  const { t } = useTranslation();
+  useEffect(() => markReady('failed'), []);
+  return <p role="alert">{t('report.failed')}</p>;
 }
 
 function Report({

@@ -1,18 +1,20 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../common/contract';
-import { call } from '../api';
 import { describeError } from '../errors';
 import { formatDateTime } from '../format';
 import { useSession } from '../session';
 import { ErrorSummary, SelectField, TextField } from '../ui/fields';
-import { useRemote } from '../useRemote';
+import { Loading } from '../ui/Loading';
+import { remote, useMutate } from '../query';
 
 type Check = Output<'audit.check'>;
 
 /** Key persons: the audit log, filtered, and the check of its hash chain. */
 export function AuditPage() {
   const { t } = useTranslation();
+  const checkChain = useMutate('audit.check');
   const session = useSession();
   const titleId = useId();
   const [actor, setActor] = useState('');
@@ -22,18 +24,20 @@ export function AuditPage() {
   const [check, setCheck] = useState<Check | null>(null);
   const [checking, setChecking] = useState(false);
   const [error, setError] = useState<string>();
-  const entries = useRemote('audit.list', {
+  const filter = {
     ...(actor ? { actor } : {}),
     ...(entityId.trim() ? { entityId: entityId.trim() } : {}),
     from,
     to,
     limit: 200,
-  });
+  };
+  // A record id typed in: the entries stay on screen until the next answer replaces them.
+  const entries = useQuery({ ...remote('audit.list', filter), placeholderData: keepPreviousData });
 
   const runCheck = async () => {
     setChecking(true);
     try {
-      setCheck(await call('audit.check', {}));
+      setCheck(await checkChain.mutateAsync({}));
     } catch (failure) {
       setError(describeError(t, failure).summary);
     } finally {
@@ -73,7 +77,9 @@ export function AuditPage() {
         <TextField label={t('safety.audit.from')} name="from" type="date" value={from} onChange={setFrom} />
         <TextField label={t('safety.audit.to')} name="to" type="date" value={to} onChange={setTo} />
       </form>
-      {entries.data && entries.data.length === 0 ? (
+      {!entries.data ? (
+        <Loading of={entries} />
+      ) : entries.data.length === 0 ? (
         <p className="empty">{t('safety.audit.empty')}</p>
       ) : (
         <div className="panel table-panel">
@@ -89,7 +95,7 @@ export function AuditPage() {
               </tr>
             </thead>
             <tbody>
-              {(entries.data ?? []).map((entry) => (
+              {entries.data.map((entry) => (
                 <tr key={entry.seq}>
                   <td>{entry.seq}</td>
                   <td>{formatDateTime(entry.at, session.language)}</td>

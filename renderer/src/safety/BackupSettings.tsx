@@ -1,14 +1,15 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../common/contract';
-import { call } from '../api';
 import { describeError } from '../errors';
 import { formatDateTime, formatNumber } from '../format';
 import { useSession } from '../session';
 import { Dialog } from '../ui/Dialog';
 import { ErrorSummary } from '../ui/fields';
 import { useAction } from '../ui/useAction';
-import { useRemote } from '../useRemote';
+import { Loading } from '../ui/Loading';
+import { remote, useMutate } from '../query';
 
 type Backup = Output<'backups.list'>['backups'][number];
 
@@ -16,20 +17,18 @@ type Backup = Output<'backups.list'>['backups'][number];
 export function BackupSettings() {
   const { t } = useTranslation();
   const { language } = useSession();
-  const list = useRemote('backups.list', {});
+  const list = useQuery(remote('backups.list', {}));
+  // Backups are files, not data with a scope: the list is asked again after each of these, also a refused one.
+  const again = { onSettled: () => void list.refetch() };
+  const create = useMutate('backups.create', again);
+  const chooseFolder = useMutate('backups.chooseFolder', again);
+  const resetFolder = useMutate('backups.resetFolder', again);
   const action = useAction();
-  const [busy, setBusy] = useState(false);
   const [restoring, setRestoring] = useState<Backup | null>(null);
-  if (!list.data) return null;
+  if (!list.data) return <Loading of={list} />;
   const data = list.data;
-
-  const run = (work: () => Promise<string>) => {
-    setBusy(true);
-    void action.perform(work).finally(() => {
-      setBusy(false);
-      list.reload();
-    });
-  };
+  const busy = create.isPending || chooseFolder.isPending || resetFolder.isPending;
+  const run = (work: () => Promise<string>) => void action.perform(work);
   return (
     <section className="settings-section" aria-labelledby="backups-title">
       <h2 id="backups-title">{t('safety.backups.title')}</h2>
@@ -49,16 +48,14 @@ export function BackupSettings() {
         <button
           type="button"
           disabled={busy}
-          onClick={() =>
-            run(async () => t('safety.backups.done', { name: (await call('backups.create', {})).fileName }))
-          }
+          onClick={() => run(async () => t('safety.backups.done', { name: (await create.mutateAsync({})).fileName }))}
         >
           {busy ? t('safety.backups.working') : t('safety.backups.now')}
         </button>
         <button
           type="button"
           className="secondary"
-          onClick={() => run(async () => ((await call('backups.chooseFolder', {})) ? '' : ''))}
+          onClick={() => run(async () => ((await chooseFolder.mutateAsync({})) ? '' : ''))}
         >
           {t('safety.backups.chooseFolder')}
         </button>
@@ -66,7 +63,7 @@ export function BackupSettings() {
           <button
             type="button"
             className="secondary"
-            onClick={() => run(async () => ((await call('backups.resetFolder', {})) ? '' : ''))}
+            onClick={() => run(async () => ((await resetFolder.mutateAsync({})) ? '' : ''))}
           >
             {t('safety.backups.resetFolder')}
           </button>
@@ -121,13 +118,14 @@ function RestoreDialog({
 }) {
   const { t } = useTranslation();
   const { language } = useSession();
-  const contents = useRemote('backups.inspect', { fileName: backup.fileName });
+  const contents = useQuery(remote('backups.inspect', { fileName: backup.fileName }));
+  const restoring = useMutate('backups.restore');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const restore = async () => {
     setBusy(true);
     try {
-      const { safetyBackup } = await call('backups.restore', { fileName: backup.fileName });
+      const { safetyBackup } = await restoring.mutateAsync({ fileName: backup.fileName });
       onDone(t('safety.backups.restored', { name: safetyBackup.fileName }));
       onClose();
     } catch (failure) {
@@ -141,7 +139,11 @@ function RestoreDialog({
       onClose={onClose}
     >
       {!contents.data ? (
-        <p>{t('safety.backups.checking')}</p>
+        !contents.isError ? (
+          <p>{t('safety.backups.checking')}</p>
+        ) : (
+          <Loading of={contents} />
+        )
       ) : contents.data.usable ? (
         <>
           <p>

@@ -1,26 +1,29 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client, Output } from '../../../common/contract';
-import { call, KoersError } from '../api';
+import { KoersError } from '../api';
 import { describeError } from '../errors';
 import { navigate } from '../router';
 import { useSession } from '../session';
 import { Dialog } from '../ui/Dialog';
 import { ErrorSummary, TextField } from '../ui/fields';
 import { useAction } from '../ui/useAction';
-import { useRemote } from '../useRemote';
+import { Loading } from '../ui/Loading';
+import { remote, useMutate } from '../query';
 
 type ErasurePlan = Output<'privacy.erasurePlan'>;
 
 /** The client's privacy rights: everything in one file, and (key persons) complete erasure. */
 export function ClientPrivacy({ client }: { client: Client }) {
   const { t } = useTranslation();
+  const exportClient = useMutate('privacy.exportClient');
   const session = useSession();
   const action = useAction();
   const [erasing, setErasing] = useState(false);
   const exportData = () =>
     void action.perform(async () => {
-      const { path } = await call('privacy.exportClient', { clientId: client.id });
+      const { path } = await exportClient.mutateAsync({ clientId: client.id });
       return path ? t('safety.privacy.exported', { path }) : t('charts.export.cancelled');
     });
   return (
@@ -57,7 +60,8 @@ function HouseholdRule({ household }: { household: ErasurePlan['household'] }) {
 
 function EraseDialog({ client, onClose }: { client: Client; onClose(): void }) {
   const { t } = useTranslation();
-  const plan = useRemote('privacy.erasurePlan', { clientId: client.id });
+  const eraseClient = useMutate('privacy.eraseClient');
+  const plan = useQuery(remote('privacy.erasurePlan', { clientId: client.id }));
   const [confirm, setConfirm] = useState('');
   const [error, setError] = useState<string>();
   // Erased in the database, but not yet on disk: the client is gone, the user must know the rest.
@@ -70,7 +74,7 @@ function EraseDialog({ client, onClose }: { client: Client; onClose(): void }) {
   };
   const erase = async () => {
     try {
-      await call('privacy.eraseClient', { clientId: client.id, confirm });
+      await eraseClient.mutateAsync({ clientId: client.id, confirm });
       leave();
     } catch (failure) {
       const message = describeError(t, failure).summary;
@@ -103,11 +107,7 @@ function EraseDialog({ client, onClose }: { client: Client; onClose(): void }) {
           noValidate
         >
           <p>{t('safety.privacy.eraseWarning')}</p>
-          {plan.data ? (
-            <HouseholdRule household={plan.data.household} />
-          ) : (
-            <ErrorSummary message={plan.error === undefined ? undefined : describeError(t, plan.error).summary} />
-          )}
+          {plan.data ? <HouseholdRule household={plan.data.household} /> : <Loading of={plan} />}
           <TextField
             label={t('safety.privacy.confirmLabel', { pseudonym: client.pseudonym })}
             name="confirm"

@@ -1,7 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, type FormEvent, useEffect, useEffectEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../common/contract';
-import { call, KoersError, subscribe } from '../api';
+import { KoersError, subscribe } from '../api';
+import { queryClient, remote, useMutate } from '../query';
+import { StartupFailure } from '../failure/StartupFailure';
 import { TextField } from '../ui/fields';
 import './safety.css';
 
@@ -14,28 +17,21 @@ const ACTIVITY = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'
  * minutes; main locks it on OS lock and suspend (the `lock.changed` event).
  */
 export function LockGate({ children }: { children: ReactNode }) {
-  const [status, setStatus] = useState<LockStatus | null>(null);
+  // Asked again on every lock.changed (see followMain); every lock method's answer replaces it too.
+  const query = useQuery(remote('lock.status', {}));
+  const lock = useLockMutate('lock.lock');
+  const status = query.data;
 
+  // After a restore every screen shows other data: start afresh.
+  useEffect(() => subscribe('data.restored', () => window.location.reload()), []);
+  // Locked: what the screens had loaded leaves memory too, not only the page.
+  const locked = status?.locked === true;
   useEffect(() => {
-    let current = true;
-    const load = () =>
-      void call('lock.status', {}).then(
-        (s) => current && setStatus(s),
-        () => undefined,
-      );
-    load();
-    const offLock = subscribe('lock.changed', load);
-    // After a restore every screen shows other data: start afresh.
-    const offRestore = subscribe('data.restored', () => window.location.reload());
-    return () => {
-      current = false;
-      offLock();
-      offRestore();
-    };
-  }, []);
+    if (locked) queryClient.removeQueries({ type: 'inactive' });
+  }, [locked]);
 
   const lockAfterIdle = useEffectEvent(() => {
-    if (status?.hasPin && !status.locked) void call('lock.lock', {}).catch(() => undefined);
+    if (status?.hasPin && !status.locked) lock.mutate({});
   });
   const minutes = status?.hasPin && !status.locked ? status.minutes : null;
   useEffect(() => {
@@ -52,19 +48,36 @@ export function LockGate({ children }: { children: ReactNode }) {
     };
   }, [minutes]);
 
+  // Unknown whether Koers is locked, or it could not lock itself when it should: nothing of the app may show.
+  const failure = query.error ?? lock.error;
+  if (failure) {
+    const retry = () => {
+      lock.reset();
+      void query.refetch();
+    };
+    return <StartupFailure step="lock" error={failure} onRetry={retry} />;
+  }
   if (!status) return null;
-  if (status.locked) return <LockScreen waitSeconds={status.waitSeconds} onStatus={setStatus} />;
+  if (status.locked) return <LockScreen waitSeconds={status.waitSeconds} />;
   return <>{children}</>;
 }
 
-type LockStatus = Output<'lock.status'>;
+type LockMethod = 'lock.setPin' | 'lock.setMinutes' | 'lock.lock' | 'lock.unlock';
+
+/** The lock's methods answer with its state: that answer is the lock's state on every screen at once. */
+export function useLockMutate<M extends LockMethod>(method: M) {
+  return useMutate(method, {
+    onSuccess: (status) =>
+      queryClient.setQueryData(remote('lock.status', {}).queryKey, status as Output<'lock.status'>),
+  });
+}
 
 /** The back-off after wrong PINs as a deadline on this page's clock, and the clock's last tick. */
 function waitFrom(seconds: number | null): { until: number; now: number } | null {
   return seconds === null ? null : { until: Date.now() + seconds * 1000, now: Date.now() };
 }
 
-function LockScreen({ waitSeconds, onStatus }: { waitSeconds: number | null; onStatus(status: LockStatus): void }) {
+function LockScreen({ waitSeconds }: { waitSeconds: number | null }) {
   const { t } = useTranslation();
   const titleId = useId();
   const [pin, setPin] = useState('');
@@ -94,18 +107,18 @@ function LockScreen({ waitSeconds, onStatus }: { waitSeconds: number | null; onS
   }, [until]);
   const left = wait ? Math.ceil((wait.until - wait.now) / 1000) : 0;
 
+  const unlock = useLockMutate('lock.unlock');
   /** After a refusal: main knows how long to wait. */
   const refresh = async () => {
-    const status = await call('lock.status', {});
+    const status = await queryClient.fetchQuery(remote('lock.status', {}));
     setWait(waitFrom(status.waitSeconds));
-    onStatus(status);
   };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (left > 0) return;
     setBusy(true);
     try {
-      onStatus(await call('lock.unlock', { pin }));
+      await unlock.mutateAsync({ pin });
     } catch (failure) {
       const refused =
         failure instanceof KoersError && (failure.code === 'validation' || failure.details?.reason === 'pin_wait');

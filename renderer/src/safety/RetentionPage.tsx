@@ -1,35 +1,38 @@
+import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../api';
 import { formatDate } from '../format';
 import { useSession } from '../session';
 import { Dialog } from '../ui/Dialog';
 import { ErrorSummary, SelectField } from '../ui/fields';
 import { useAction } from '../ui/useAction';
-import { useRemote } from '../useRemote';
+import { Loading } from '../ui/Loading';
+import { remote, useMutate } from '../query';
 
 const YEARS = [1, 2, 3, 5, 7, 10, 15, 20, 25, 30];
 
 /** Key persons: retention per target group, and the closed cases past it, erased together after review. */
 export function RetentionPage() {
   const { t } = useTranslation();
+  const setRetention = useMutate('privacy.setRetention');
+  const purgeClients = useMutate('privacy.purge');
   const session = useSession();
   const titleId = useId();
-  const due = useRemote('privacy.retention', {});
-  const groups = useRemote('catalog.list', {});
+  const due = useQuery(remote('privacy.retention', {}));
+  const groups = useQuery(remote('catalog.list', {}));
   const action = useAction();
   const [confirming, setConfirming] = useState(false);
   const rows = due.data ?? [];
 
   const setYears = (targetGroupId: string, value: string) =>
     void action.perform(async () => {
-      await call('privacy.setRetention', { targetGroupId, years: value ? Number(value) : null });
+      await setRetention.mutateAsync({ targetGroupId, years: value ? Number(value) : null });
       return '';
     });
   const purge = () =>
     void action.perform(async () => {
       try {
-        const { erased } = await call('privacy.purge', { clientIds: rows.map((r) => r.clientId) });
+        const { erased } = await purgeClients.mutateAsync({ clientIds: rows.map((r) => r.clientId) });
         return t('safety.privacy.purged', { count: erased });
       } finally {
         // Also when it failed: the message is on the page, not behind the dialog.
@@ -43,6 +46,7 @@ export function RetentionPage() {
         <h1 id={titleId}>{t('safety.privacy.retention')}</h1>
       </div>
       <p className="hint page-intro">{t('safety.privacy.retentionIntro')}</p>
+      <Loading of={groups} quiet />
       <div className="panel audit-filters">
         {(groups.data ?? [])
           .filter((item) => item.kind === 'target_group' && !item.retired)
@@ -61,7 +65,9 @@ export function RetentionPage() {
           ))}
       </div>
       <h2>{t('safety.privacy.dueTitle')}</h2>
-      {rows.length === 0 ? (
+      {!due.data ? (
+        <Loading of={due} />
+      ) : rows.length === 0 ? (
         <p className="empty">{t('safety.privacy.noneDue')}</p>
       ) : (
         <>

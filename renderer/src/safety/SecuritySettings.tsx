@@ -1,31 +1,35 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../api';
 import { describeError } from '../errors';
 import { ErrorSummary, TextField } from '../ui/fields';
-import { useRemote } from '../useRemote';
+import { Loading } from '../ui/Loading';
+import { remote } from '../query';
+import { useLockMutate } from './LockGate';
 
 /** The PIN and the idle minutes. */
 export function SecuritySettings() {
   const { t } = useTranslation();
-  const status = useRemote('lock.status', {});
+  const status = useQuery(remote('lock.status', {}));
+  const setPinTo = useLockMutate('lock.setPin');
+  const setIdleMinutes = useLockMutate('lock.setMinutes');
+  const lock = useLockMutate('lock.lock');
   const [pin, setPin] = useState('');
   const [currentPin, setCurrentPin] = useState('');
   const [minutes, setMinutes] = useState<string | null>(null);
   const [message, setMessage] = useState('');
   const [error, setError] = useState<{ summary?: string; fields: Record<string, string> }>({ fields: {} });
-  if (!status.data) return null;
+  if (!status.data) return <Loading of={status} />;
   const hasPin = status.data.hasPin;
 
   const savePin = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      await call('lock.setPin', { pin, ...(hasPin ? { currentPin } : {}) });
+      await setPinTo.mutateAsync({ pin, ...(hasPin ? { currentPin } : {}) });
       setPin('');
       setCurrentPin('');
       setError({ fields: {} });
       setMessage(t('safety.lock.pinSet'));
-      status.reload();
     } catch (failure) {
       const shown = describeError(t, failure);
       setError({ summary: shown.summary, fields: shown.fields });
@@ -35,10 +39,17 @@ export function SecuritySettings() {
     event.preventDefault();
     const value = Number(minutes);
     try {
-      const saved = await call('lock.setMinutes', { minutes: value });
+      const saved = await setIdleMinutes.mutateAsync({ minutes: value });
       setMessage(t('safety.lock.minutesSaved', { count: saved.minutes }));
       setMinutes(null);
-      status.reload();
+    } catch (failure) {
+      setError({ summary: describeError(t, failure).summary, fields: {} });
+    }
+  };
+
+  const lockNow = async () => {
+    try {
+      await lock.mutateAsync({});
     } catch (failure) {
       setError({ summary: describeError(t, failure).summary, fields: {} });
     }
@@ -84,7 +95,7 @@ export function SecuritySettings() {
           {t('safety.lock.saveMinutes')}
         </button>
         {hasPin && (
-          <button type="button" className="secondary" onClick={() => void call('lock.lock', {})}>
+          <button type="button" className="secondary" onClick={() => void lockNow()}>
             {t('safety.lock.lockNow')}
           </button>
         )}

@@ -1,14 +1,15 @@
+import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Goal, Scoring, SheetVersion } from '../../../common/contract';
-import { call } from '../api';
 import { formatDate } from '../format';
 import { useSession } from '../session';
 import { ErrorSummary, SelectField, TextField } from '../ui/fields';
 import { FormDialog } from '../ui/FormDialog';
 import { useAction } from '../ui/useAction';
 import { useSave } from '../ui/useSave';
-import { useRemote } from '../useRemote';
+import { Loading } from '../ui/Loading';
+import { remote, useMutate } from '../query';
 import { levelText } from './logic';
 
 /**
@@ -17,11 +18,13 @@ import { levelText } from './logic';
  */
 export function Goals({ clientId, latest }: { clientId: string; latest: Scoring | undefined }) {
   const { t } = useTranslation();
+  const removeGoal = useMutate('goals.remove');
   const { language } = useSession();
   const titleId = useId();
-  const goals = useRemote('goals.list', { clientId }).data ?? [];
-  // Clients too: another target group means another default sheet.
-  const version = useRemote('scorings.form', { clientId }).data?.version;
+  const goals = useQuery(remote('goals.list', { clientId }));
+  // Clients too: another target group means another default sheet (null: none).
+  const form = useQuery(remote('scorings.form', { clientId }));
+  const version = form.data?.version;
   const [editing, setEditing] = useState<{ goal?: Goal } | null>(null);
   const action = useAction();
 
@@ -40,18 +43,20 @@ export function Goals({ clientId, latest }: { clientId: string; latest: Scoring 
   };
   const remove = (goal: Goal) =>
     action.perform(async () => {
-      await call('goals.remove', { id: goal.id });
+      await removeGoal.mutateAsync({ id: goal.id });
       return t('scoring.goalRemoved');
     });
 
   return (
     <section className="scoring-goals" aria-labelledby={titleId}>
       <h3 id={titleId}>{t('scoring.goals')}</h3>
-      {goals.length === 0 ? (
+      {!goals.data ? (
+        <Loading of={goals} />
+      ) : goals.data.length === 0 ? (
         <p className="muted">{t('scoring.noGoals')}</p>
       ) : (
         <ul className="goal-list">
-          {goals.map((goal) => (
+          {goals.data.map((goal) => (
             <li key={goal.id}>
               <span className="goal-name">{nameOf(goal.indicatorKey)}</span>
               <span className="goal-target">{describe(goal)}</span>
@@ -83,8 +88,10 @@ export function Goals({ clientId, latest }: { clientId: string; latest: Scoring 
         <button type="button" className="secondary" onClick={() => setEditing({})}>
           {t('scoring.addGoal')}
         </button>
-      ) : (
+      ) : form.data === null ? (
         <p className="hint">{t('scoring.goalsNeedSheet')}</p>
+      ) : (
+        <Loading of={form} quiet />
       )}
       <p role="status" className="saved">
         {action.status}
@@ -124,8 +131,9 @@ function GoalDialog({
   const [target, setTarget] = useState(goal ? String(goal.target) : '');
   const [targetDate, setTargetDate] = useState(goal?.targetDate ?? '');
   const indicator = version.indicators.find((i) => i.key === indicatorKey);
-  const save = useSave(() => call('goals.set', { clientId, indicatorKey, target: Number(target), targetDate }));
-  const submit = async () => (await save.run()) && onDone();
+  const save = useSave('goals.set');
+  const submit = async () =>
+    (await save.run({ clientId, indicatorKey, target: Number(target), targetDate })) && onDone();
   const changeIndicator = (key: string) => {
     setIndicatorKey(key);
     // Levels differ per indicator: choose again.

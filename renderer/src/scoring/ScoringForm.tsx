@@ -2,7 +2,6 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Goal, Scoring, ScoringForm as ScoringFormData, SheetVersion } from '../../../common/contract';
 import { SCORED_BY, type ScoredBy } from '../../../common/enums';
-import { call } from '../api';
 import { formatDate } from '../format';
 import { href, navigate } from '../router';
 import { useSession } from '../session';
@@ -50,12 +49,13 @@ export function ScoringForm({ clientId, version, previous, goals, scoring, sheet
       comment: entryOf(i.id).comment,
     })),
   };
-  const save = useSave(() =>
-    scoring ? call('scorings.update', { id: scoring.id, ...input }) : call('scorings.create', input),
-  );
+  const create = useSave('scorings.create');
+  const update = useSave('scorings.update');
+  const save = scoring ? update : create;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (await save.run()) navigate({ page: 'client', id: clientId });
+    const saved = scoring ? await update.run({ id: scoring.id, ...input }) : await create.run(input);
+    if (saved) navigate({ page: 'client', id: clientId });
   };
   // Issues the form has no place for (the version, the set of scores) join the summary.
   const unplaced = Object.entries(save.error?.fields ?? {})
@@ -119,9 +119,9 @@ export function ScoringForm({ clientId, version, previous, goals, scoring, sheet
 function RemoveDialog({ scoring, onClose }: { scoring: Scoring; onClose(): void }) {
   const { t } = useTranslation();
   const { language } = useSession();
-  const remove = useSave(() => call('scorings.remove', { id: scoring.id }));
+  const remove = useSave('scorings.remove');
   const submit = async () => {
-    if (await remove.run()) navigate({ page: 'client', id: scoring.clientId });
+    if (await remove.run({ id: scoring.id })) navigate({ page: 'client', id: scoring.clientId });
   };
   return (
     <FormDialog

@@ -1,10 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Scoring } from '../../../common/contract';
 import { formatDate } from '../format';
 import { href, navigate } from '../router';
 import { useSession } from '../session';
-import { useRemote } from '../useRemote';
+import { Loading } from '../ui/Loading';
+import { remote } from '../query';
 import { Comparison } from './Comparison';
 import { Goals } from './Goals';
 import { findComparison, levelText } from './logic';
@@ -18,7 +20,8 @@ export function ScoringHistory({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
   const titleId = useId();
   // Sheets too: a renamed sheet shows its new name.
-  const scorings = useRemote('scorings.list', { clientId }).data;
+  const query = useQuery(remote('scorings.list', { clientId }));
+  const scorings = query.data;
   const pair = scorings ? findComparison(scorings) : null;
 
   return (
@@ -32,7 +35,7 @@ export function ScoringHistory({ clientId }: { clientId: string }) {
       <div className="scoring-columns">
         <div>
           {pair && <Comparison pair={pair} />}
-          {scorings ? <ScoringList scorings={scorings} /> : <p>{t('app.loading')}</p>}
+          {scorings ? <ScoringList scorings={scorings} /> : <Loading of={query} />}
         </div>
         <Goals clientId={clientId} latest={scorings?.[0]} />
       </div>

@@ -1,10 +1,11 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Scoring, ScoringForm as ScoringFormData } from '../../../common/contract';
-import { describeError } from '../errors';
 import { href } from '../router';
 import { SelectField } from '../ui/fields';
-import { useRemote } from '../useRemote';
+import { Loading } from '../ui/Loading';
+import { remote } from '../query';
 import { previousBefore } from './logic';
 import { ScoringForm } from './ScoringForm';
 import './scoring.css';
@@ -12,8 +13,8 @@ import './scoring.css';
 /** Scoring a client: a new scoring, or (with `scoringId`) one made earlier. */
 export function ScoringPage({ clientId, scoringId }: { clientId: string; scoringId?: string }) {
   const { t } = useTranslation();
-  const client = useRemote('clients.get', { id: clientId });
-  if (!client.data) return <Loading error={client.error} />;
+  const client = useQuery(remote('clients.get', { id: clientId }));
+  if (!client.data) return <Loading of={client} />;
   const name = `${client.data.firstName} ${client.data.lastName}`;
   return (
     <div className="scoring-page">
@@ -26,38 +27,37 @@ export function ScoringPage({ clientId, scoringId }: { clientId: string; scoring
   );
 }
 
-function Loading({ error }: { error: unknown }) {
-  const { t } = useTranslation();
-  if (error === undefined) return <p>{t('app.loading')}</p>;
-  return (
-    <p role="alert" className="error-summary">
-      {describeError(t, error).summary}
-    </p>
-  );
-}
-
 /** The default sheet of the client's target group, or another published one. */
 function NewScoring({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
   const [sheetId, setSheetId] = useState('');
-  const sheets = (useRemote('sheets.list', {}).data ?? []).filter((s) => s.publishedVersionId && !s.retired);
+  const sheetList = useQuery(remote('sheets.list', {}));
+  const sheets = (sheetList.data ?? []).filter((s) => s.publishedVersionId && !s.retired);
   // No reload on changes: the version being scored stays put while the caseworker works.
-  const form = useRemote('scorings.form', sheetId ? { clientId, sheetId } : { clientId }, { live: false });
-  if (form.data === undefined) return <Loading error={form.error} />;
+  // Another sheet chosen: its picker stays (and keeps focus) until the new form arrives.
+  const form = useQuery({
+    ...remote('scorings.form', sheetId ? { clientId, sheetId } : { clientId }, { live: false }),
+    placeholderData: keepPreviousData,
+  });
+  // Null is an answer: the client's target group has no default sheet.
+  if (form.data === undefined) return <Loading of={form} />;
 
   const chosen = sheetId || form.data?.version.sheetId || '';
   const picker = (
-    <SelectField
-      label={t('scoring.sheet')}
-      name="sheetId"
-      value={chosen}
-      onChange={setSheetId}
-      options={sheets.map((s) => ({
-        value: s.id,
-        label: t('scoring.sheetVersion', { sheet: s.name, number: s.publishedNumber }),
-      }))}
-      empty={chosen ? undefined : t('scoring.chooseSheet')}
-    />
+    <>
+      <SelectField
+        label={t('scoring.sheet')}
+        name="sheetId"
+        value={chosen}
+        onChange={setSheetId}
+        options={sheets.map((s) => ({
+          value: s.id,
+          label: t('scoring.sheetVersion', { sheet: s.name, number: s.publishedNumber }),
+        }))}
+        empty={chosen ? undefined : t('scoring.chooseSheet')}
+      />
+      <Loading of={sheetList} quiet />
+    </>
   );
   if (!form.data) {
     return (
@@ -81,8 +81,8 @@ function NewScoring({ clientId }: { clientId: string }) {
 function EditScoring({ clientId, scoringId }: { clientId: string; scoringId: string }) {
   const { t } = useTranslation();
   // As for a new scoring: what is being edited stays put (also while its own save or removal reports back).
-  const scorings = useRemote('scorings.list', { clientId }, { live: false });
-  if (!scorings.data) return <Loading error={scorings.error} />;
+  const scorings = useQuery(remote('scorings.list', { clientId }, { live: false }));
+  if (!scorings.data) return <Loading of={scorings} />;
   const scoring = scorings.data.find((s) => s.id === scoringId);
   if (!scoring) {
     return (
@@ -97,9 +97,10 @@ function EditScoring({ clientId, scoringId }: { clientId: string; scoringId: str
 /** A scoring stays on the version it was made on, even after newer ones are published. */
 function EditScoringOn({ scoring, previous }: { scoring: Scoring; previous: ScoringFormData['previous'] }) {
   const { t } = useTranslation();
-  const version = useRemote('sheets.version', { id: scoring.versionId }, { live: false });
-  const goals = useRemote('goals.list', { clientId: scoring.clientId }, { live: false });
-  if (!version.data || !goals.data) return <Loading error={version.error ?? goals.error} />;
+  const version = useQuery(remote('sheets.version', { id: scoring.versionId }, { live: false }));
+  const goals = useQuery(remote('goals.list', { clientId: scoring.clientId }, { live: false }));
+  if (!version.data) return <Loading of={version} />;
+  if (!goals.data) return <Loading of={goals} />;
   const sheetField = (
     <div className="field">
       <span className="field-label">{t('scoring.sheet')}</span>

@@ -1,7 +1,8 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SheetDetail, SheetVersion } from '../../../common/contract';
-import { call } from '../api';
+import { describeError } from '../errors';
+import { useMutate } from '../query';
 import { useSession } from '../session';
 import { CheckboxField, ErrorSummary, TextArea, TextField } from '../ui/fields';
 import { FormDialog } from '../ui/FormDialog';
@@ -48,10 +49,11 @@ export function DraftEditor({ sheet, version, autoFocus, onPublished }: Props) {
     if (autoFocus) headingRef.current?.focus();
   }, [autoFocus]);
 
-  const save = useSave(async () => {
+  const saving = useMutate('sheets.saveDraft');
+  const save = async () => {
     const sent = draft;
     try {
-      const saved = await call('sheets.saveDraft', toInput(sheet.id, sent));
+      const saved = await saving.mutateAsync(toInput(sheet.id, sent));
       setErrors({});
       setDraft((current) => adoptKeys(current, sent, saved.draft));
       setSavedAs(fingerprint(adoptKeys(sent, sent, saved.draft)));
@@ -59,17 +61,17 @@ export function DraftEditor({ sheet, version, autoFocus, onPublished }: Props) {
     } catch (failure) {
       // The server names fields by position; the editor shows them next to the indicator and level meant.
       setErrors(draftErrors(t, failure, sent));
-      throw failure;
+      return undefined;
     }
-  });
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (await save.run()) action.announce(t('sheets.editor.saved'));
+    if (await save()) action.announce(t('sheets.editor.saved'));
   };
   // Publishing publishes what is saved: unsaved changes are saved first, and a failed save stops here.
   const startPublish = async () => {
-    if (!dirty || (await save.run())) setPublishing(true);
+    if (!dirty || (await save())) setPublishing(true);
   };
 
   const change = (changes: Partial<SheetDraft>) => setDraft((d) => ({ ...d, ...changes }));
@@ -168,13 +170,13 @@ export function DraftEditor({ sheet, version, autoFocus, onPublished }: Props) {
               {action.status}
             </p>
             {dirty && <p className="hint">{t('sheets.editor.unsaved')}</p>}
-            <ErrorSummary message={save.error?.summary} />
+            <ErrorSummary message={saving.error ? describeError(t, saving.error).summary : undefined} />
             {errors.form && <p className="field-error">{errors.form}</p>}
           </div>
-          <button type="submit" disabled={save.saving}>
+          <button type="submit" disabled={saving.isPending}>
             {t('sheets.editor.save')}
           </button>
-          <button type="button" className="secondary" disabled={save.saving} onClick={() => void startPublish()}>
+          <button type="button" className="secondary" disabled={saving.isPending} onClick={() => void startPublish()}>
             {t('sheets.editor.publish', { number: version.number })}
           </button>
         </div>
@@ -273,9 +275,9 @@ function PublishDialog({
   onPublished(number: number): void;
 }) {
   const { t } = useTranslation();
-  const save = useSave(() => call('sheets.publish', { id: sheet.id }));
+  const save = useSave('sheets.publish');
   const submit = async () => {
-    if (await save.run()) onPublished(number);
+    if (await save.run({ id: sheet.id })) onPublished(number);
   };
   return (
     <FormDialog

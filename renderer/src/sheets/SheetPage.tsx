@@ -1,12 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SheetDetail } from '../../../common/contract';
-import { call } from '../api';
-import { describeError } from '../errors';
 import { href } from '../router';
 import { ErrorSummary } from '../ui/fields';
 import { useAction } from '../ui/useAction';
-import { useRemote } from '../useRemote';
+import { Loading } from '../ui/Loading';
+import { remote, useMutate } from '../query';
 import { DraftEditor } from './DraftEditor';
 import { PublishedVersion } from './PublishedVersion';
 import './sheets.css';
@@ -14,21 +14,15 @@ import './sheets.css';
 /** One sheet: its published version (read-only) and, while there is one, the draft of the next. */
 export function SheetPage({ id }: { id: string }) {
   const { t } = useTranslation();
-  const remote = useRemote('sheets.get', { id });
+  const query = useQuery(remote('sheets.get', { id }));
   const action = useAction();
   const titleId = useId();
   const editHintId = useId();
   // Where focus goes when the part the user worked in disappears (publish) or a new one appears (edit).
   const [focus, setFocus] = useState<'editor' | 'published' | null>(null);
 
-  if (!remote.data) {
-    return remote.error ? (
-      <ErrorSummary message={describeError(t, remote.error).summary} />
-    ) : (
-      <p className="loading">{t('app.loading')}</p>
-    );
-  }
-  const sheet = remote.data;
+  if (!query.data) return <Loading of={query} />;
+  const sheet = query.data;
   const published = (number: number) => {
     setFocus('published');
     action.announce(t('sheets.sheet.done.published', { number }));
@@ -90,15 +84,17 @@ function SheetActions({
   onEditing(): void;
 }) {
   const { t } = useTranslation();
+  const editSheet = useMutate('sheets.edit');
+  const setSheetRetired = useMutate('sheets.setRetired');
   const edit = () =>
     perform(async () => {
-      const editing = await call('sheets.edit', { id: sheet.id });
+      const editing = await editSheet.mutateAsync({ id: sheet.id });
       onEditing();
       return t('sheets.sheet.done.editing', { number: editing.draft?.number ?? '' });
     });
   const setRetired = (retired: boolean) =>
     perform(async () => {
-      await call('sheets.setRetired', { id: sheet.id, retired });
+      await setSheetRetired.mutateAsync({ id: sheet.id, retired });
       return t(retired ? 'sheets.sheet.done.retired' : 'sheets.sheet.done.restored', { name: sheet.name });
     });
   return (

@@ -1,15 +1,15 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input, SheetSummary } from '../../../common/contract';
-import { call } from '../api';
-import { describeError } from '../errors';
 import { formatNumber } from '../format';
 import { href, navigate } from '../router';
 import { useSession } from '../session';
 import { ErrorSummary, SelectField, TextField } from '../ui/fields';
 import { FormDialog } from '../ui/FormDialog';
 import { useSave } from '../ui/useSave';
-import { useRemote } from '../useRemote';
+import { Loading } from '../ui/Loading';
+import { remote } from '../query';
 import './sheets.css';
 
 export { SheetPage } from './SheetPage';
@@ -21,7 +21,7 @@ const STARTERS: readonly Starter[] = ['ladder', 'work_readiness', 'empty'];
 export function SheetsPage() {
   const { t } = useTranslation();
   const titleId = useId();
-  const sheets = useRemote('sheets.list', {});
+  const sheets = useQuery(remote('sheets.list', {}));
   const [copying, setCopying] = useState<SheetSummary | null>(null);
   return (
     <section className="sheets-page" aria-labelledby={titleId}>
@@ -31,11 +31,7 @@ export function SheetsPage() {
       <p className="hint page-intro">{t('sheets.list.intro')}</p>
       <div className="panel table-panel">
         {!sheets.data ? (
-          sheets.error ? (
-            <ErrorSummary message={describeError(t, sheets.error).summary} />
-          ) : (
-            <p className="loading">{t('app.loading')}</p>
-          )
+          <Loading of={sheets} />
         ) : sheets.data.length === 0 ? (
           <p className="empty">{t('sheets.list.empty')}</p>
         ) : (
@@ -120,10 +116,10 @@ function NewSheetForm() {
   const session = useSession();
   const titleId = useId();
   const [starter, setStarter] = useState<Starter>('ladder');
-  const save = useSave(() => call('sheets.createFromStarter', { starter, language: session.language }));
+  const save = useSave('sheets.createFromStarter');
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const created = await save.run();
+    const created = await save.run({ starter, language: session.language });
     if (created) navigate({ page: 'sheet', id: created.id });
   };
   return (
@@ -151,9 +147,9 @@ function NewSheetForm() {
 function CopyDialog({ sheet, onClose }: { sheet: SheetSummary; onClose(): void }) {
   const { t } = useTranslation();
   const [name, setName] = useState(() => t('sheets.copy.defaultName', { name: sheet.name }));
-  const save = useSave(() => call('sheets.copy', { id: sheet.id, name }));
+  const save = useSave('sheets.copy');
   const submit = async () => {
-    const copy = await save.run();
+    const copy = await save.run({ id: sheet.id, name });
     if (copy) navigate({ page: 'sheet', id: copy.id });
   };
   return (

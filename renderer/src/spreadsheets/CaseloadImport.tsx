@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../api';
+import { useMutate } from '../query';
 import { describeError } from '../errors';
 import { CheckboxField, ErrorSummary } from '../ui/fields';
 import {
@@ -31,56 +31,46 @@ const FIELDS = [
 /** Caseload sheet: file → worksheet → columns → preview → import → report. */
 export function CaseloadImport() {
   const { t } = useTranslation();
+  const importCaseload = useMutate('imports.caseloadRun');
   const [file, setFile] = useState<OpenedFile | null>(null);
   const [worksheet, setWorksheet] = useState('');
   const [mapping, setMapping] = useState<Record<string, number> | undefined>(undefined);
   const [createTargetGroups, setCreateTargetGroups] = useState(false);
   const [createStages, setCreateStages] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<string>('');
 
   const opened = (next: OpenedFile) => {
     setFile(next);
     setWorksheet(next.worksheets.find((w) => w.rows > 0)?.name ?? next.worksheets[0]?.name ?? '');
     setMapping(undefined);
-    setPreview(null);
     setReport('');
   };
 
-  const { preview, setPreview, error, setError } = usePreview(
+  const { preview, error } = usePreview(
     'imports.caseloadPreview',
     file && worksheet
       ? { token: file.token, worksheet, createTargetGroups, createStages, ...(mapping ? { mapping } : {}) }
       : null,
   );
 
+  const busy = importCaseload.isPending;
   const run = async () => {
     if (!file || !preview) return;
-    setBusy(true);
-    try {
-      const done = await call('imports.caseloadRun', {
-        token: file.token,
-        worksheet,
-        mapping: preview.mapping,
-        createTargetGroups,
-        createStages,
-      });
-      setReport(
-        t('spreadsheets.import.done', {
-          created: done.created,
-          updated: done.updated,
-          unchanged: done.unchanged,
-          skipped: done.skipped.length,
-        }),
-      );
-      setFile(null);
-      setPreview(null);
-    } catch (failure) {
-      setError(describeError(t, failure).summary);
-    } finally {
-      setBusy(false);
-    }
+    const done = await importCaseload
+      .mutateAsync({ token: file.token, worksheet, mapping: preview.mapping, createTargetGroups, createStages })
+      .catch(() => undefined);
+    if (!done) return;
+    setReport(
+      t('spreadsheets.import.done', {
+        created: done.created,
+        updated: done.updated,
+        unchanged: done.unchanged,
+        skipped: done.skipped.length,
+      }),
+    );
+    setFile(null);
   };
+  const runError = importCaseload.error ? describeError(t, importCaseload.error).summary : undefined;
 
   const changes = preview ? preview.counts.create + preview.counts.update : 0;
   return (
@@ -160,7 +150,7 @@ export function CaseloadImport() {
               </button>
             </>
           )}
-          <ErrorSummary message={error} />
+          <ErrorSummary message={runError ?? error} />
         </>
       )}
     </div>

@@ -1,10 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../api';
 import { useSession } from '../session';
 import { CheckboxField, ErrorSummary, SelectField, TextField } from '../ui/fields';
 import { useAction } from '../ui/useAction';
-import { useRemote } from '../useRemote';
+import { Loading } from '../ui/Loading';
+import { remote, useMutate } from '../query';
 
 type FileType = 'xlsx' | 'csv';
 
@@ -77,8 +78,10 @@ function Card({ title, children }: { title: string; children: React.ReactNode })
 
 export function ScoresExport() {
   const { t } = useTranslation();
+  const scoresFile = useMutate('exports.scores');
   const session = useSession();
-  const sheets = (useRemote('sheets.list', {}).data ?? []).filter((s) => s.publishedVersionId !== null);
+  const sheetList = useQuery(remote('sheets.list', {}));
+  const sheets = (sheetList.data ?? []).filter((s) => s.publishedVersionId !== null);
   const state = useExport();
   const [format, setFormat] = useState<'long' | 'wide'>('long');
   const [fileType, setFileType] = useState<FileType>('xlsx');
@@ -90,7 +93,7 @@ export function ScoresExport() {
   const [pseudonymised, setPseudonymised] = useState(true);
   const exportScores = () =>
     state.run(() =>
-      call('exports.scores', {
+      scoresFile.mutateAsync({
         format,
         fileType,
         pseudonymised,
@@ -147,12 +150,14 @@ export function ScoresExport() {
         {t('spreadsheets.export.exportScores')}
       </button>
       <Outcome state={state} />
+      <Loading of={sheetList} quiet />
     </Card>
   );
 }
 
 export function CaseloadExport() {
   const { t } = useTranslation();
+  const exportCaseload = useMutate('exports.caseload');
   const state = useExport();
   const [fileType, setFileType] = useState<FileType>('xlsx');
   const [status, setStatus] = useState<'active' | 'closed' | 'all'>('active');
@@ -176,7 +181,7 @@ export function CaseloadExport() {
       <Pseudonymised checked={pseudonymised} onChange={setPseudonymised} />
       <button
         type="button"
-        onClick={() => state.run(() => call('exports.caseload', { fileType, status, pseudonymised }))}
+        onClick={() => state.run(() => exportCaseload.mutateAsync({ fileType, status, pseudonymised }))}
         disabled={state.busy}
       >
         {t('spreadsheets.export.exportCaseload')}
@@ -188,6 +193,7 @@ export function CaseloadExport() {
 
 export function ClosedCasesExport() {
   const { t } = useTranslation();
+  const exportClosed = useMutate('exports.closedCases');
   const session = useSession();
   const thisYear = Number(session.info.today.slice(0, 4));
   const state = useExport();
@@ -221,7 +227,7 @@ export function ClosedCasesExport() {
         type="button"
         onClick={() =>
           state.run(() =>
-            call('exports.closedCases', {
+            exportClosed.mutateAsync({
               fileType,
               year: Number(year),
               pseudonymised,
@@ -240,7 +246,9 @@ export function ClosedCasesExport() {
 
 export function SheetExport() {
   const { t } = useTranslation();
-  const sheets = (useRemote('sheets.list', {}).data ?? []).filter((s) => s.publishedVersionId !== null);
+  const exportSheet = useMutate('exports.sheet');
+  const sheetList = useQuery(remote('sheets.list', {}));
+  const sheets = (sheetList.data ?? []).filter((s) => s.publishedVersionId !== null);
   const state = useExport();
   const [sheetId, setSheetId] = useState('');
   const versionId = sheets.find((s) => s.id === sheetId)?.publishedVersionId;
@@ -257,12 +265,13 @@ export function SheetExport() {
       />
       <button
         type="button"
-        onClick={() => versionId && state.run(() => call('exports.sheet', { versionId }))}
+        onClick={() => versionId && state.run(() => exportSheet.mutateAsync({ versionId }))}
         disabled={state.busy || !versionId}
       >
         {t('spreadsheets.export.exportSheet')}
       </button>
       <Outcome state={state} />
+      <Loading of={sheetList} quiet />
     </Card>
   );
 }

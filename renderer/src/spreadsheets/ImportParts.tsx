@@ -1,7 +1,8 @@
-import { useEffect, useId, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input, Output } from '../../../common/contract';
-import { call } from '../api';
+import { remote, useMutate } from '../query';
 import { describeError, describeIssue } from '../errors';
 import { ErrorSummary, SelectField } from '../ui/fields';
 
@@ -30,13 +31,14 @@ export function ChooseFile({
   onOpened(file: OpenedFile): void;
 }) {
   const { t } = useTranslation();
+  const openFile = useMutate('imports.open');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const choose = async () => {
     setBusy(true);
     setError(undefined);
     try {
-      const file = await call('imports.open', { kind });
+      const file = await openFile.mutateAsync({ kind });
       if (file) onOpened(file);
     } catch (failure) {
       const shown = describeError(t, failure);
@@ -171,31 +173,25 @@ export function PreviewTable({ rows }: { rows: readonly Row[] }) {
 
 type PreviewMethod = 'imports.caseloadPreview' | 'imports.scoresPreview';
 
+/** The same file, worksheet aside, and for scores the same sheet version. */
+function sameChoice(before: unknown, now: { token: string; versionId?: string }): boolean {
+  const was = before as { token?: string; versionId?: string } | null | undefined;
+  return was?.token === now.token && was.versionId === now.versionId;
+}
+
 /**
  * The preview of an import, again after every choice (null input: nothing chosen
  * yet). The first answer also brings the suggested or remembered columns.
  */
 export function usePreview<M extends PreviewMethod>(method: M, input: Input<M> | null) {
   const { t } = useTranslation();
-  const [preview, setPreview] = useState<Output<M> | null>(null);
-  const [error, setError] = useState<string>();
-  const key = input ? JSON.stringify(input) : null;
-  useEffect(() => {
-    if (key === null) return;
-    let current = true;
-    call(method, JSON.parse(key) as Input<M>).then(
-      (result) => {
-        if (!current) return;
-        setPreview(result);
-        setError(undefined);
-      },
-      (failure: unknown) => current && setError(describeError(t, failure).summary),
-    );
-    return () => {
-      current = false;
-    };
-  }, [method, key, t]);
-  return { preview, setPreview, error, setError };
+  const query = useQuery({
+    ...remote(method, input),
+    // Another column or option for the same file (and sheet version): the last preview stays until the next.
+    placeholderData: (previous, previousQuery) =>
+      input && sameChoice(previousQuery?.queryKey[1], input) ? previous : undefined,
+  });
+  return { preview: query.data ?? null, error: query.error ? describeError(t, query.error).summary : undefined };
 }
 
 /** The chosen file's name, and a way to choose another. */

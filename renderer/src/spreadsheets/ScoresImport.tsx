@@ -1,9 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../api';
 import { describeError } from '../errors';
 import { ErrorSummary, SelectField } from '../ui/fields';
-import { useRemote } from '../useRemote';
+import { Loading } from '../ui/Loading';
+import { remote, useMutate } from '../query';
 import {
   ChooseFile,
   CountsLine,
@@ -18,16 +19,16 @@ import {
 /** Past scorings: file → worksheet → sheet → columns (reference, date, who, one per indicator) → preview → import. */
 export function ScoresImport() {
   const { t } = useTranslation();
-  const sheets = useRemote('sheets.list', {});
+  const importScores = useMutate('imports.scoresRun');
+  const sheets = useQuery(remote('sheets.list', {}));
   const published = (sheets.data ?? []).filter((s) => s.publishedVersionId !== null);
   const [file, setFile] = useState<OpenedFile | null>(null);
   const [worksheet, setWorksheet] = useState('');
   const [versionId, setVersionId] = useState('');
   const [mapping, setMapping] = useState<Record<string, number> | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
   const [report, setReport] = useState('');
 
-  const { preview, setPreview, error, setError } = usePreview(
+  const { preview, error } = usePreview(
     'imports.scoresPreview',
     file && worksheet && versionId
       ? { token: file.token, worksheet, versionId, ...(mapping ? { mapping } : {}) }
@@ -38,28 +39,19 @@ export function ScoresImport() {
     setFile(next);
     setWorksheet(next.worksheets.find((w) => w.rows > 0)?.name ?? next.worksheets[0]?.name ?? '');
     setMapping(undefined);
-    setPreview(null);
     setReport('');
   };
+  const busy = importScores.isPending;
   const run = async () => {
     if (!file || !preview) return;
-    setBusy(true);
-    try {
-      const done = await call('imports.scoresRun', {
-        token: file.token,
-        worksheet,
-        versionId,
-        mapping: preview.mapping,
-      });
-      setReport(t('spreadsheets.import.doneScores', { created: done.created, skipped: done.skipped.length }));
-      setFile(null);
-      setPreview(null);
-    } catch (failure) {
-      setError(describeError(t, failure).summary);
-    } finally {
-      setBusy(false);
-    }
+    const done = await importScores
+      .mutateAsync({ token: file.token, worksheet, versionId, mapping: preview.mapping })
+      .catch(() => undefined);
+    if (!done) return;
+    setReport(t('spreadsheets.import.doneScores', { created: done.created, skipped: done.skipped.length }));
+    setFile(null);
   };
+  const runError = importScores.error ? describeError(t, importScores.error).summary : undefined;
 
   if (sheets.data && published.length === 0) return <p className="hint">{t('spreadsheets.import.noSheets')}</p>;
   return (
@@ -91,11 +83,11 @@ export function ScoresImport() {
             onChange={(id) => {
               setVersionId(id);
               setMapping(undefined);
-              setPreview(null);
             }}
             empty={t('spreadsheets.import.chooseVersion')}
             options={published.map((s) => ({ value: s.publishedVersionId ?? '', label: s.name }))}
           />
+          <Loading of={sheets} quiet />
           {preview && versionId && (
             <>
               <fieldset className="mapping">
@@ -130,7 +122,7 @@ export function ScoresImport() {
               </button>
             </>
           )}
-          <ErrorSummary message={error} />
+          <ErrorSummary message={runError ?? error} />
         </>
       )}
     </div>
@@ -150,24 +142,30 @@ function ScoreColumns({
   onChange(mapping: Record<string, number>): void;
 }) {
   const { t } = useTranslation();
-  const version = useRemote('sheets.version', { id: versionId });
+  const version = useQuery(remote('sheets.version', { id: versionId }));
   const fields = [
     { key: 'reference', label: t('fields.reference') },
     { key: 'date', label: t('fields.date') },
     { key: 'scoredBy', label: t('fields.scoredBy') },
     ...(version.data?.indicators ?? []).map((i) => ({ key: i.key, label: i.name })),
   ];
-  return <MappingFields fields={fields} headers={headers} mapping={mapping} onChange={onChange} />;
+  return (
+    <>
+      <MappingFields fields={fields} headers={headers} mapping={mapping} onChange={onChange} />
+      <Loading of={version} quiet />
+    </>
+  );
 }
 
 /** A sheet definition: choosing the file imports it as a new draft sheet. */
 export function SheetImport() {
   const { t } = useTranslation();
+  const importSheet = useMutate('imports.sheet');
   const [done, setDone] = useState<{ sheetId: string; indicators: number } | null>(null);
   const [error, setError] = useState<string>();
   const opened = async (file: OpenedFile) => {
     try {
-      setDone(await call('imports.sheet', { token: file.token }));
+      setDone(await importSheet.mutateAsync({ token: file.token }));
       setError(undefined);
     } catch (failure) {
       const shown = describeError(t, failure);

@@ -1,11 +1,12 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input, Output } from '../../../common/contract';
-import { describeError } from '../errors';
 import { formatChange, formatNumber, formatPercent } from '../format';
 import { useSession } from '../session';
-import { ErrorSummary, SelectField, TextField } from '../ui/fields';
-import { useRemote } from '../useRemote';
+import { SelectField, TextField } from '../ui/fields';
+import { Loading } from '../ui/Loading';
+import { remote } from '../query';
 import '../sheets/sheets.css';
 import './team.css';
 
@@ -17,7 +18,7 @@ export function TeamPage() {
   const { t } = useTranslation();
   const session = useSession();
   const titleId = useId();
-  const sheets = useRemote('sheets.list', {});
+  const sheets = useQuery(remote('sheets.list', {}));
   const [sheetId, setSheetId] = useState('');
   const [targetGroupId, setTargetGroupId] = useState('');
   const [caseworkerId, setCaseworkerId] = useState('');
@@ -37,11 +38,7 @@ export function TeamPage() {
       </div>
       <p className="hint page-intro">{t('team.intro')}</p>
       {!sheets.data ? (
-        sheets.error ? (
-          <ErrorSummary message={describeError(t, sheets.error).summary} />
-        ) : (
-          <p className="loading">{t('app.loading')}</p>
-        )
+        <Loading of={sheets} />
       ) : published.length === 0 ? (
         <p className="empty">{t('team.noSheets')}</p>
       ) : (
@@ -86,14 +83,9 @@ export function TeamPage() {
 }
 
 function TeamResults({ sheetId, filters }: { sheetId: string; filters: Filters }) {
-  const { t } = useTranslation();
-  const view = useRemote('team.view', { sheetId, ...filters });
-  if (!view.data)
-    return view.error ? (
-      <ErrorSummary message={describeError(t, view.error).summary} />
-    ) : (
-      <p className="loading">{t('app.loading')}</p>
-    );
+  // Another filter: the figures stay on screen until the new ones arrive.
+  const view = useQuery({ ...remote('team.view', { sheetId, ...filters }), placeholderData: keepPreviousData });
+  if (!view.data) return <Loading of={view} />;
   return (
     <>
       <IndicatorSection indicators={view.data.indicators} />

@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DialogBoundary } from '../failure/ErrorBoundary';
 
 /**
  * A modal dialog on the native <dialog>: the browser traps focus and closes on Esc;
@@ -48,7 +49,7 @@ export function Dialog({
           ×
         </button>
       </div>
-      {children}
+      <DialogBoundary onClose={onClose}>{children}</DialogBoundary>
     </dialog>
   );
 }

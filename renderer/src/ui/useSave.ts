@@ -1,27 +1,19 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError, type ShownError } from '../errors';
+import type { Input, Method, Output } from '../../../common/contract';
+import { describeError } from '../errors';
+import { useMutate } from '../query';
 
 /**
- * Runs a save, tracks `saving`, and turns a failure into translated, per-field
- * messages. Whatever the user typed stays in the form.
+ * A form's save through `useMutate`: `run(input)` resolves with main's answer, or with
+ * undefined when it was refused, which turns into translated, per-field messages.
+ * Whatever the user typed stays in the form.
  */
-export function useSave<T>(save: () => Promise<T>, values: Record<string, unknown> = {}) {
+export function useSave<M extends Method>(method: M) {
   const { t } = useTranslation();
-  const [error, setError] = useState<ShownError | null>(null);
-  const [saving, setSaving] = useState(false);
-  const run = async (): Promise<T | undefined> => {
-    setSaving(true);
-    try {
-      const result = await save();
-      setError(null);
-      return result;
-    } catch (failure) {
-      setError(describeError(t, failure, values));
-      return undefined;
-    } finally {
-      setSaving(false);
-    }
-  };
-  return { run, saving, error, fieldError: (field: string) => error?.fields[field] };
+  const mutation = useMutate(method);
+  // The input that was sent supplies what the user typed (a duplicate reference names it).
+  const sent = mutation.variables as Record<string, unknown> | undefined;
+  const error = mutation.error ? describeError(t, mutation.error, sent) : null;
+  const run = (input: Input<M>): Promise<Output<M> | undefined> => mutation.mutateAsync(input).catch(() => undefined);
+  return { run, saving: mutation.isPending, error, fieldError: (field: string) => error?.fields[field] };
 }
