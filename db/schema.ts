@@ -3,7 +3,7 @@ import type { ActionKind, CatalogKind, ClientStatus, NoteKind, Role, ScoredBy } 
 
 export type { ActionKind, CatalogKind, ClientStatus, NoteKind, Role, ScoredBy };
 
-/** Columns every shared, changeable record carries (see DESIGN: ready for teams later). */
+/** Columns every shared, changeable record carries: who changed it when, and a tombstone, so team sync can tell versions apart. */
 export interface Tracked {
   created_at: string;
   updated_at: string;
