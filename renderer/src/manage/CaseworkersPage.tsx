@@ -9,6 +9,8 @@ import { ErrorSummary, SelectField, TextArea, TextField } from '../ui/fields';
 import { FormDialog } from '../ui/FormDialog';
 import { useAction } from '../ui/useAction';
 import { useSave } from '../ui/useSave';
+import { Page } from '../ui/Page';
+import { DataTable, RowAction } from '../ui/DataTable';
 import './manage.css';
 
 function RoleField({ value, onChange, error }: { value: Role; onChange(role: Role): void; error: string | undefined }) {
@@ -39,11 +41,7 @@ export function CaseworkersPage() {
     action.announce(message);
   };
   return (
-    <section className="manage-page" aria-labelledby={titleId}>
-      <div className="page-heading">
-        <h1 id={titleId}>{t('nav.caseworkers')}</h1>
-      </div>
-      <p className="hint manage-intro">{t('manage.caseworkers.intro')}</p>
+    <Page className="manage-page" title={t('nav.caseworkers')} titleId={titleId} intro={t('manage.caseworkers.intro')}>
       <p role="status" className="saved">
         {action.status}
       </p>
@@ -62,7 +60,7 @@ export function CaseworkersPage() {
         />
       )}
       {open?.dialog === 'handover' && <HandoverDialog worker={open.worker} onClose={close} onDone={done} />}
-    </section>
+    </Page>
   );
 }
 
@@ -96,93 +94,88 @@ function CaseworkerTable({
     });
 
   return (
-    <table aria-labelledby={labelledBy}>
-      <thead>
-        <tr>
-          <th scope="col">{t('fields.name')}</th>
-          <th scope="col">{t('fields.role')}</th>
-          <th scope="col">{t('manage.caseworkers.status')}</th>
-          <th scope="col" className="number-cell">
-            {t('manage.caseworkers.activeClients')}
-          </th>
-          <th scope="col">{t('manage.caseworkers.actions')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {workers.map((worker) => {
-          const name = worker.name;
-          const isMe = worker.id === me;
-          return (
-            <tr key={worker.id} className={worker.active ? undefined : 'is-inactive'}>
-              <th scope="row">
-                {name}
-                {isMe && <span className="badge">{t('manage.caseworkers.you')}</span>}
-              </th>
-              <td>{t(`roles.${worker.role}`)}</td>
-              <td>
-                <span className={`badge status-${worker.active ? 'active' : 'closed'}`}>
-                  {t(worker.active ? 'manage.caseworkers.active' : 'manage.caseworkers.inactive')}
-                </span>
-              </td>
-              <td className="number-cell">{formatNumber(worker.activeClients, session.language)}</td>
-              <td>
-                <div className="row-actions">
-                  <button
-                    type="button"
-                    className="link-button"
-                    aria-label={t('manage.caseworkers.editLabel', { name })}
-                    onClick={() => onOpen({ dialog: 'edit', worker })}
+    <DataTable
+      labelledBy={labelledBy}
+      columns={[
+        {
+          key: 'name',
+          header: t('fields.name'),
+          cell: (worker) => (
+            <>
+              {worker.name}
+              {worker.id === me && <span className="badge">{t('manage.caseworkers.you')}</span>}
+            </>
+          ),
+        },
+        { key: 'role', header: t('fields.role'), cell: (worker) => t(`roles.${worker.role}`) },
+        {
+          key: 'status',
+          header: t('manage.caseworkers.status'),
+          cell: (worker) => (
+            <span className={`badge status-${worker.active ? 'active' : 'closed'}`}>
+              {t(worker.active ? 'manage.caseworkers.active' : 'manage.caseworkers.inactive')}
+            </span>
+          ),
+        },
+        {
+          key: 'activeClients',
+          header: t('manage.caseworkers.activeClients'),
+          numeric: true,
+          cell: (worker) => formatNumber(worker.activeClients, session.language),
+        },
+        {
+          key: 'actions',
+          header: t('manage.caseworkers.actions'),
+          cell: (worker) => {
+            const { name } = worker;
+            const isMe = worker.id === me;
+            return (
+              <div className="row-actions">
+                <RowAction
+                  label={t('manage.caseworkers.editLabel', { name })}
+                  onClick={() => onOpen({ dialog: 'edit', worker })}
+                >
+                  {t('manage.caseworkers.edit')}
+                </RowAction>
+                {worker.activeClients > 0 && (
+                  <RowAction
+                    label={t('manage.caseworkers.handoverLabel', { name })}
+                    onClick={() => onOpen({ dialog: 'handover', worker })}
                   >
-                    {t('manage.caseworkers.edit')}
-                  </button>
-                  {worker.activeClients > 0 && (
-                    <button
-                      type="button"
-                      className="link-button"
-                      aria-label={t('manage.caseworkers.handoverLabel', { name })}
-                      onClick={() => onOpen({ dialog: 'handover', worker })}
-                    >
-                      {t('manage.caseworkers.handover')}
-                    </button>
-                  )}
-                  {/* Nobody can deactivate or become themselves: Koers always has someone at work. */}
-                  {worker.active && !isMe && (
-                    <button
-                      type="button"
-                      className="link-button"
-                      aria-label={t('manage.caseworkers.deactivateLabel', { name })}
-                      onClick={() => onOpen({ dialog: 'deactivate', worker })}
-                    >
-                      {t('manage.caseworkers.deactivate')}
-                    </button>
-                  )}
-                  {!worker.active && (
-                    <button
-                      type="button"
-                      className="link-button"
-                      aria-label={t('manage.caseworkers.reactivateLabel', { name })}
-                      onClick={() => reactivate(worker)}
-                    >
-                      {t('manage.caseworkers.reactivate')}
-                    </button>
-                  )}
-                  {worker.active && !isMe && (
-                    <button
-                      type="button"
-                      className="link-button"
-                      aria-label={t('manage.caseworkers.workAsLabel', { name })}
-                      onClick={() => workAs(worker)}
-                    >
-                      {t('manage.caseworkers.workAs')}
-                    </button>
-                  )}
-                </div>
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+                    {t('manage.caseworkers.handover')}
+                  </RowAction>
+                )}
+                {/* Nobody can deactivate or become themselves: Koers always has someone at work. */}
+                {worker.active && !isMe && (
+                  <RowAction
+                    label={t('manage.caseworkers.deactivateLabel', { name })}
+                    onClick={() => onOpen({ dialog: 'deactivate', worker })}
+                  >
+                    {t('manage.caseworkers.deactivate')}
+                  </RowAction>
+                )}
+                {!worker.active && (
+                  <RowAction
+                    label={t('manage.caseworkers.reactivateLabel', { name })}
+                    onClick={() => reactivate(worker)}
+                  >
+                    {t('manage.caseworkers.reactivate')}
+                  </RowAction>
+                )}
+                {worker.active && !isMe && (
+                  <RowAction label={t('manage.caseworkers.workAsLabel', { name })} onClick={() => workAs(worker)}>
+                    {t('manage.caseworkers.workAs')}
+                  </RowAction>
+                )}
+              </div>
+            );
+          },
+        },
+      ]}
+      rows={workers}
+      rowKey={(worker) => worker.id}
+      rowClassName={(worker) => (worker.active ? undefined : 'is-inactive')}
+    />
   );
 }
 
