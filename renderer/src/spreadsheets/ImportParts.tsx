@@ -1,14 +1,23 @@
-import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input, Output } from '../../../common/contract';
-import { remote, useMutate } from '../query';
+import { useMutate } from '../query';
 import { describeError, describeIssue } from '../errors';
 import { ErrorSummary, SelectField } from '../ui/fields';
 
+export type ImportKind = Input<'imports.open'>['kind'];
 export type OpenedFile = NonNullable<Output<'imports.open'>>;
 type Row = Output<'imports.caseloadPreview'>['rows'][number];
 type Counts = Output<'imports.caseloadPreview'>['counts'];
+/** Field → column (0-based). */
+export type Mapping = Output<'imports.caseloadPreview'>['mapping'];
+
+/** What a kind's column fields get from the preview, and where a change goes. */
+export interface ColumnProps {
+  headers: readonly string[];
+  mapping: Mapping;
+  onChange(mapping: Mapping): void;
+}
 
 /** A spreadsheet column as Excel names it: 0 → A, 26 → AA. */
 export function columnLetter(index: number): string {
@@ -23,13 +32,7 @@ export function columnLetter(index: number): string {
 }
 
 /** "Choose file…": main shows the dialog and reads the file; a problem with it is said here. */
-export function ChooseFile({
-  kind,
-  onOpened,
-}: {
-  kind: 'caseload' | 'scores' | 'sheet';
-  onOpened(file: OpenedFile): void;
-}) {
+export function ChooseFile({ kind, onOpened }: { kind: ImportKind; onOpened(file: OpenedFile): void }) {
   const { t } = useTranslation();
   const openFile = useMutate('imports.open');
   const [busy, setBusy] = useState(false);
@@ -88,12 +91,7 @@ export function MappingFields({
   headers,
   mapping,
   onChange,
-}: {
-  fields: ReadonlyArray<{ key: string; label: string }>;
-  headers: readonly string[];
-  mapping: Record<string, number>;
-  onChange(mapping: Record<string, number>): void;
-}) {
+}: ColumnProps & { fields: ReadonlyArray<{ key: string; label: string }> }) {
   const { t } = useTranslation();
   const options = headers.map((header, i) => ({
     value: String(i),
@@ -169,29 +167,6 @@ export function PreviewTable({ rows }: { rows: readonly Row[] }) {
       </table>
     </div>
   );
-}
-
-type PreviewMethod = 'imports.caseloadPreview' | 'imports.scoresPreview';
-
-/** The same file, worksheet aside, and for scores the same sheet version. */
-function sameChoice(before: unknown, now: { token: string; versionId?: string }): boolean {
-  const was = before as { token?: string; versionId?: string } | null | undefined;
-  return was?.token === now.token && was.versionId === now.versionId;
-}
-
-/**
- * The preview of an import, again after every choice (null input: nothing chosen
- * yet). The first answer also brings the suggested or remembered columns.
- */
-export function usePreview<M extends PreviewMethod>(method: M, input: Input<M> | null) {
-  const { t } = useTranslation();
-  const query = useQuery({
-    ...remote(method, input),
-    // Another column or option for the same file (and sheet version): the last preview stays until the next.
-    placeholderData: (previous, previousQuery) =>
-      input && sameChoice(previousQuery?.queryKey[1], input) ? previous : undefined,
-  });
-  return { preview: query.data ?? null, error: query.error ? describeError(t, query.error).summary : undefined };
 }
 
 /** The chosen file's name, and a way to choose another. */
