@@ -30,12 +30,15 @@ export function useSave<M extends Method>(method: M) {
   const sent = mutation.variables as Record<string, unknown> | undefined;
   const error = mutation.error ? describeError(t, mutation.error, sent) : null;
   const run = (input: Input<M>): Promise<Output<M> | undefined> => mutation.mutateAsync(input).catch(() => undefined);
-  /** The message for a nested field (`scores.2.value`), or for one labelled otherwise than `fields.<name>`. */
+  /** The message for a field by its path, also a nested one (`scores.2.value`). */
   const fieldError = (field: string): string | undefined => error?.fields[field];
-  /** A field named as the input names it: `<TextField {...save.field('date')} value={date} onChange={setDate} />`. */
-  const field = (name: FieldName<M>): FieldProps => {
+  /**
+   * A field named as the input names it: `<TextField {...save.field('date')} value={date} onChange={setDate} />`.
+   * Its label is `fields.<name>` unless this form words it otherwise.
+   */
+  const field = (name: FieldName<M>, label?: string): FieldProps => {
     const labelled: Labelled = name;
-    return { label: t(`fields.${labelled}`), name, error: fieldError(name) };
+    return { label: label ?? t(`fields.${labelled}`), name, error: fieldError(name) };
   };
   return { run, saving: mutation.isPending, error, fieldError, field };
 }
