@@ -183,8 +183,7 @@ function TargetForm({ target, onSaved }: { target: Target | null; onSaved(messag
   return (
     <form className="target-form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('coverage.target.title')}>
       <TextField
-        label={t('coverage.target.share')}
-        name="share"
+        {...save.field('share', t('coverage.target.share'))}
         type="number"
         step="any"
         value={percent}
@@ -192,14 +191,7 @@ function TargetForm({ target, onSaved }: { target: Target | null; onSaved(messag
         hint={t('coverage.target.shareHint')}
         error={rangeError ?? save.fieldError('share')}
       />
-      <TextField
-        label={t('coverage.target.dueOn')}
-        name="dueOn"
-        type="date"
-        value={dueOn}
-        onChange={setDueOn}
-        error={save.fieldError('dueOn')}
-      />
+      <TextField {...save.field('dueOn', t('coverage.target.dueOn'))} type="date" value={dueOn} onChange={setDueOn} />
       <button type="submit" disabled={save.saving}>
         {t('coverage.target.submit')}
       </button>

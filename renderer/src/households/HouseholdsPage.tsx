@@ -97,14 +97,7 @@ function NewHousehold({ households, onCreated }: { households: Household[]; onCr
     <section className="panel" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('households.newTitle')}</h2>
       <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby={titleId}>
-        <TextField
-          label={t('fields.name')}
-          name="name"
-          value={name}
-          onChange={setName}
-          hint={t('households.nameHint')}
-          error={save.fieldError('name')}
-        />
+        <TextField {...save.field('name')} value={name} onChange={setName} hint={t('households.nameHint')} />
         <MemberPicker key={round} households={households} chosen={chosen} onChange={setChosen} />
         <ErrorSummary message={save.error?.summary} />
         <button type="submit" disabled={save.saving}>
@@ -399,21 +392,8 @@ function RenameDialog({ household, onClose, onDone }: { household: Household; on
     if (await save.run({ id: household.id, name })) onDone();
   };
   return (
-    <FormDialog
-      title={t('households.renameTitle')}
-      saving={save.saving}
-      error={save.error?.summary}
-      onClose={onClose}
-      onSubmit={() => void submit()}
-    >
-      <TextField
-        label={t('fields.name')}
-        name="name"
-        value={name}
-        onChange={setName}
-        error={save.fieldError('name')}
-        autoFocus
-      />
+    <FormDialog title={t('households.renameTitle')} save={save} onClose={onClose} onSubmit={submit}>
+      <TextField {...save.field('name')} value={name} onChange={setName} autoFocus />
     </FormDialog>
   );
 }

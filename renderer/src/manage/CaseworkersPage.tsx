@@ -8,21 +8,19 @@ import { useSession } from '../session';
 import { ErrorSummary, SelectField, TextArea, TextField } from '../ui/fields';
 import { FormDialog } from '../ui/FormDialog';
 import { useAction } from '../ui/useAction';
-import { useSave } from '../ui/useSave';
+import { type FieldProps, useSave } from '../ui/useSave';
 import { Page } from '../ui/Page';
 import { DataTable, RowAction } from '../ui/DataTable';
 import './manage.css';
 
-function RoleField({ value, onChange, error }: { value: Role; onChange(role: Role): void; error: string | undefined }) {
+function RoleField({ value, onChange, ...field }: FieldProps & { value: Role; onChange(role: Role): void }) {
   const { t } = useTranslation();
   return (
     <SelectField
-      label={t('fields.role')}
-      name="role"
+      {...field}
       value={value}
       onChange={(v) => onChange(ROLES.find((role) => role === v) ?? value)}
       options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
-      error={error}
     />
   );
 }
@@ -200,15 +198,8 @@ function AddCaseworker({ onAdded }: { onAdded(message: string): void }) {
       aria-label={t('manage.caseworkers.addTitle')}
     >
       <div className="add-item-fields">
-        <TextField
-          label={t('fields.name')}
-          name="name"
-          value={name}
-          onChange={setName}
-          error={save.fieldError('name')}
-          className="name-field"
-        />
-        <RoleField value={role} onChange={setRole} error={save.fieldError('role')} />
+        <TextField {...save.field('name')} value={name} onChange={setName} className="name-field" />
+        <RoleField {...save.field('role')} value={role} onChange={setRole} />
         <button type="submit" disabled={save.saving}>
           {t('manage.caseworkers.add')}
         </button>
@@ -236,20 +227,12 @@ function EditDialog({ worker, onClose, onDone }: DialogProps) {
   return (
     <FormDialog
       title={t('manage.caseworkers.editTitle', { name: worker.name })}
-      saving={save.saving}
-      error={save.error?.summary}
+      save={save}
       onClose={onClose}
-      onSubmit={() => void submit()}
+      onSubmit={submit}
     >
-      <TextField
-        label={t('fields.name')}
-        name="name"
-        value={name}
-        onChange={setName}
-        error={save.fieldError('name')}
-        autoFocus
-      />
-      <RoleField value={role} onChange={setRole} error={save.fieldError('role')} />
+      <TextField {...save.field('name')} value={name} onChange={setName} autoFocus />
+      <RoleField {...save.field('role')} value={role} onChange={setRole} />
     </FormDialog>
   );
 }
@@ -268,10 +251,10 @@ function DeactivateDialog({ worker, onClose, onDone, onHandover }: DialogProps &
     <FormDialog
       title={t('manage.caseworkers.deactivateTitle', { name: worker.name })}
       submitLabel={t('manage.caseworkers.deactivate')}
-      saving={save.saving}
-      error={undefined}
+      // The refusal is said above its way out (the handover), not at the foot.
+      save={{ saving: save.saving, error: null }}
       onClose={onClose}
-      onSubmit={() => void submit()}
+      onSubmit={submit}
     >
       <p>{t('manage.caseworkers.deactivateHint', { name: worker.name })}</p>
       <ErrorSummary message={save.error?.summary} />
@@ -310,33 +293,23 @@ function HandoverDialog({ worker, onClose, onDone }: DialogProps) {
     <FormDialog
       title={t('manage.caseworkers.handoverTitle', { name: worker.name })}
       canSubmit={others.length > 0}
-      saving={save.saving}
-      error={save.error?.summary}
+      save={save}
       onClose={onClose}
-      onSubmit={() => void submit()}
+      onSubmit={submit}
     >
       <p className="hint">{t('manage.caseworkers.handoverHint', { name: worker.name, count })}</p>
       {others.length === 0 ? (
         <p className="error-summary">{t('manage.caseworkers.nobodyToHandOverTo')}</p>
       ) : (
         <SelectField
-          label={t('fields.toId')}
-          name="toId"
+          {...save.field('toId')}
           value={toId}
           onChange={setToId}
           options={others.map((w) => ({ value: w.id, label: w.name }))}
-          error={save.fieldError('toId')}
         />
       )}
-      <TextField
-        label={t('fields.date')}
-        name="date"
-        type="date"
-        value={date}
-        onChange={setDate}
-        error={save.fieldError('date')}
-      />
-      <TextArea label={t('fields.note')} name="note" value={note} onChange={setNote} error={save.fieldError('note')} />
+      <TextField {...save.field('date')} type="date" value={date} onChange={setDate} />
+      <TextArea {...save.field('note')} value={note} onChange={setNote} />
     </FormDialog>
   );
 }

@@ -8,7 +8,7 @@ import { formatNumber } from '../format';
 import { DEFAULT_RESCORE_WEEKS } from '../../../common/rhythm';
 import { useSession } from '../session';
 import { ErrorSummary, TextField } from '../ui/fields';
-import { useSave } from '../ui/useSave';
+import { type FieldProps, useSave } from '../ui/useSave';
 import { FormDialog } from '../ui/FormDialog';
 import { useAction } from '../ui/useAction';
 import { Page } from '../ui/Page';
@@ -245,26 +245,16 @@ function ItemActions({
   );
 }
 
-function WeightField({
-  value,
-  onChange,
-  error,
-}: {
-  value: string;
-  onChange(value: string): void;
-  error: string | undefined;
-}) {
+function WeightField({ value, onChange, ...field }: FieldProps & { value: string; onChange(value: string): void }) {
   const { t } = useTranslation();
   return (
     <TextField
-      label={t('fields.weight')}
-      name="weight"
+      {...field}
       type="number"
       step="0.25"
       value={value}
       onChange={onChange}
       hint={t('manage.lists.weightHint')}
-      error={error}
       className="weight-field"
     />
   );
@@ -291,15 +281,8 @@ function AddItemForm({ kind, list, onAdded }: { kind: CatalogKind; list: string;
       aria-label={t('manage.lists.addTo', { list })}
     >
       <div className="add-item-fields">
-        <TextField
-          label={t('fields.name')}
-          name="name"
-          value={name}
-          onChange={setName}
-          error={save.fieldError('name')}
-          className="name-field"
-        />
-        {kind === 'stage' && <WeightField value={weight} onChange={setWeight} error={save.fieldError('weight')} />}
+        <TextField {...save.field('name')} value={name} onChange={setName} className="name-field" />
+        {kind === 'stage' && <WeightField {...save.field('weight')} value={weight} onChange={setWeight} />}
         <button type="submit" disabled={save.saving}>
           {t('manage.lists.add')}
         </button>
@@ -329,21 +312,18 @@ function RenameDialog({ item, onClose, onDone }: DialogProps) {
   return (
     <FormDialog
       title={t('manage.lists.renameTitle', { name: current })}
-      saving={save.saving}
-      error={save.error?.summary}
+      save={save}
       onClose={onClose}
-      onSubmit={() => void submit()}
+      onSubmit={submit}
     >
       <TextField
-        label={t('fields.name')}
-        name="name"
+        {...save.field('name')}
         value={name}
         onChange={setName}
-        error={save.fieldError('name')}
         hint={item.name === null ? t('manage.lists.renameDefaultHint') : undefined}
         autoFocus
       />
-      {item.kind === 'stage' && <WeightField value={weight} onChange={setWeight} error={save.fieldError('weight')} />}
+      {item.kind === 'stage' && <WeightField {...save.field('weight')} value={weight} onChange={setWeight} />}
     </FormDialog>
   );
 }
@@ -372,21 +352,13 @@ function RhythmDialog({ item, onClose, onDone }: DialogProps) {
     );
   };
   return (
-    <FormDialog
-      title={t('manage.lists.rhythmTitle', { name })}
-      saving={save.saving}
-      error={save.error?.summary}
-      onClose={onClose}
-      onSubmit={() => void submit()}
-    >
+    <FormDialog title={t('manage.lists.rhythmTitle', { name })} save={save} onClose={onClose} onSubmit={submit}>
       <TextField
-        label={t('fields.rescoreWeeks')}
-        name="rescoreWeeks"
+        {...save.field('rescoreWeeks')}
         type="number"
         step="1"
         value={weeks}
         onChange={setWeeks}
-        error={save.fieldError('rescoreWeeks')}
         hint={t('manage.lists.rhythmHint', { weeks: DEFAULT_RESCORE_WEEKS })}
         autoFocus
       />
@@ -406,10 +378,9 @@ function RemoveDialog({ item, onClose, onDone }: DialogProps) {
     <FormDialog
       title={t('manage.lists.removeTitle', { name })}
       submitLabel={t('manage.lists.remove')}
-      saving={save.saving}
-      error={save.error?.summary}
+      save={save}
       onClose={onClose}
-      onSubmit={() => void submit()}
+      onSubmit={submit}
     >
       <p>{t('manage.lists.removeHint', { name })}</p>
     </FormDialog>

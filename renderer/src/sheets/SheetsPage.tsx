@@ -149,17 +149,14 @@ function CopyDialog({ sheet, onClose }: { sheet: SheetSummary; onClose(): void }
     <FormDialog
       title={t('sheets.copy.title', { name: sheet.name })}
       submitLabel={t('sheets.copy.submit')}
-      saving={save.saving}
-      error={save.error?.summary}
+      save={save}
       onClose={onClose}
-      onSubmit={() => void submit()}
+      onSubmit={submit}
     >
       <TextField
-        label={t('fields.name')}
-        name="name"
+        {...save.field('name')}
         value={name}
         onChange={setName}
-        error={save.fieldError('name')}
         hint={t('sheets.copy.hint', { name: sheet.name })}
         autoFocus
       />
