@@ -1,8 +1,9 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input, Output } from '../../../common/contract';
 import { useMutate } from '../query';
 import { describeError, describeIssue } from '../errors';
+import { DataTable } from '../ui/DataTable';
 import { ErrorSummary, SelectField } from '../ui/fields';
 
 export type ImportKind = Input<'imports.open'>['kind'];
@@ -132,39 +133,36 @@ export function CountsLine({ counts }: { counts: Counts }) {
 
 export function PreviewTable({ rows }: { rows: readonly Row[] }) {
   const { t } = useTranslation();
-  const captionId = useId();
   return (
     <div className="table-panel import-preview">
-      <table aria-labelledby={captionId}>
-        <caption id={captionId}>{t('spreadsheets.import.previewCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('spreadsheets.import.line')}</th>
-            <th scope="col">{t('spreadsheets.import.result')}</th>
-            <th scope="col">{t('spreadsheets.import.what')}</th>
-            <th scope="col">{t('spreadsheets.import.problems')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.line} className={row.action === 'error' ? 'import-error' : undefined}>
-              <th scope="row">{row.line}</th>
-              <td>
-                <span className={`badge import-${row.action}`}>{t(`spreadsheets.import.actions.${row.action}`)}</span>
-              </td>
-              <td>{row.label}</td>
-              <td>
-                {row.issues.map((issue, n) => (
-                  <span key={n} className="import-issue">
-                    {describeIssue(t, issue)}
-                    {issue.value && <span className="import-value"> ({issue.value})</span>}
-                  </span>
-                ))}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={t('spreadsheets.import.previewCaption')}
+        columns={[
+          { key: 'line', header: t('spreadsheets.import.line'), cell: (row) => row.line },
+          {
+            key: 'result',
+            header: t('spreadsheets.import.result'),
+            cell: (row) => (
+              <span className={`badge import-${row.action}`}>{t(`spreadsheets.import.actions.${row.action}`)}</span>
+            ),
+          },
+          { key: 'what', header: t('spreadsheets.import.what'), cell: (row) => row.label },
+          {
+            key: 'problems',
+            header: t('spreadsheets.import.problems'),
+            cell: (row) =>
+              row.issues.map((issue, n) => (
+                <span key={n} className="import-issue">
+                  {describeIssue(t, issue)}
+                  {issue.value && <span className="import-value"> ({issue.value})</span>}
+                </span>
+              )),
+          },
+        ]}
+        rows={rows}
+        rowKey={(row) => row.line}
+        rowClassName={(row) => (row.action === 'error' ? 'import-error' : undefined)}
+      />
     </div>
   );
 }
