@@ -26,7 +26,7 @@ const state = await scenario.setup?.();
 (globalThis as { gc?: () => void }).gc?.();
 // The kernel's high-water mark of resident memory (kB): a true peak, not a sample.
 const before = process.resourceUsage().maxRSS * 1024;
-await work(state);
+await work(state, 0);
 const peak = process.resourceUsage().maxRSS * 1024;
 await scenario.teardown?.(state);
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;

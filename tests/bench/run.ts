@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { summarize, time } from './measure';
+import { type Contender, rounds, summarize } from './measure';
 import type { BenchResult, Scenario } from './scenario';
 
 const here = import.meta.dirname;
@@ -25,12 +25,14 @@ async function measure(scenario: Scenario): Promise<BenchResult> {
   const state = await scenario.setup?.();
   let result: BenchResult;
   try {
-    const ours = summarize(await time(() => scenario.run(state), runs, warmup, scenario.selfTimed));
-    result = { name: scenario.name, ...ours, runs };
-    if (scenario.baseline) {
-      const baseline = summarize(await time(() => scenario.baseline!(state), runs, warmup));
-      result.baseline = baseline;
-      result.ratio = Math.round((ours.median_ms / baseline.median_ms) * 100) / 100;
+    const { baseline } = scenario;
+    const contenders: Contender[] = [{ fn: (round) => scenario.run(state, round), selfTimed: scenario.selfTimed }];
+    if (baseline) contenders.push({ fn: (round) => baseline(state, round) });
+    const [ours, base] = (await rounds(contenders, runs, warmup)).map(summarize);
+    result = { name: scenario.name, ...ours!, runs };
+    if (base) {
+      result.baseline = base;
+      result.ratio = Math.round((ours!.median_ms / base.median_ms) * 100) / 100;
     }
   } finally {
     await scenario.teardown?.(state);

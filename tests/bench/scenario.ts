@@ -5,9 +5,17 @@ export interface Scenario<State = unknown> {
   runs?: number;
   warmup?: number;
   setup?(): Promise<State> | State;
-  run(state: State): Promise<unknown> | unknown;
-  /** The fastest way to do the same work by hand, measured in the same run for a ratio. */
-  baseline?(state: State): Promise<unknown> | unknown;
+  /**
+   * One run. `round` counts the rounds from the first warm-up on; run and baseline get the same
+   * number in the same round, so a scenario that varies its input (keystrokes, queries) by it
+   * gives both the same inputs.
+   */
+  run(state: State, round: number): Promise<unknown> | unknown;
+  /**
+   * The fastest way to do the same work by hand, with the same result, measured side by side with
+   * `run` in the same rounds for a ratio.
+   */
+  baseline?(state: State, round: number): Promise<unknown> | unknown;
   teardown?(state: State): Promise<void> | void;
   /** Also measure peak memory of `run` and `baseline`, each once in a fresh process (exports, imports). */
   memory?: boolean;

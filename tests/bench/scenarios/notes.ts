@@ -7,7 +7,6 @@ import { defineScenario } from '../scenario';
 interface State extends Dataset {
   connection: Connection;
   raw: BetterSqlite3.Database;
-  i: number;
 }
 
 // What a caseworker types into the note search: prefixes still being typed, words
@@ -36,7 +35,6 @@ async function open(): Promise<State> {
     ...data,
     connection: openConnection(data.path),
     raw: new BetterSqlite3(data.path, { readonly: true }),
-    i: 0,
   };
 }
 
@@ -51,13 +49,10 @@ export default defineScenario<State>({
   runs: 40,
   warmup: QUERIES.length,
   setup: open,
-  async run(state) {
-    const text = QUERIES[state.i++ % QUERIES.length]!;
-    await searchNotes(state.connection.db, { text });
-  },
-  baseline(state) {
-    const words = QUERIES[state.i++ % QUERIES.length]!.split(' ');
-    state.raw.prepare(likeSql(words.length)).all(...words.map((w) => `%${w}%`));
+  run: ({ connection }, round) => searchNotes(connection.db, { text: QUERIES[round % QUERIES.length]! }),
+  baseline({ raw }, round) {
+    const words = QUERIES[round % QUERIES.length]!.split(' ');
+    return raw.prepare(likeSql(words.length)).all(...words.map((w) => `%${w}%`));
   },
   teardown: close,
 });

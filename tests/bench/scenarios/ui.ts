@@ -3,6 +3,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { listCaseload } from '../../../db/queries/clients';
 import { type Koers, openKoers } from '../../../main/open-koers';
 import { createFileLog } from '../../../main/log';
 import { createFileSettings } from '../../../main/settings';
@@ -89,31 +90,32 @@ async function openUi(databasePath: string, caseworkerId: string): Promise<UiSta
   };
 }
 
-/** Milliseconds from the mark `from` to the first `to` mark after it (with at least `minRows` rows for the caseload). */
-async function between(page: Page, from: string, to: string, minRows = 0): Promise<number> {
+/**
+ * Milliseconds from the mark `from` to the first `to` mark after it; for the caseload, the
+ * first with exactly `rows` rows (a table still showing the rows before is not done).
+ */
+async function between(page: Page, from: string, to: string, rows: number | null = null): Promise<number> {
   const handle = await page.waitForFunction(
-    ([start, end, rows]) => {
+    ([start, end, count]) => {
       const begin = performance.getEntriesByName(start, 'mark').at(-1);
       if (!begin) return null;
       const done = performance
         .getEntriesByName(end, 'mark')
-        .find(
-          (m) => m.startTime >= begin.startTime && (((m as PerformanceMark).detail as number | null) ?? rows) >= rows,
-        );
+        .find((m) => m.startTime >= begin.startTime && (count === null || (m as PerformanceMark).detail === count));
       return done ? done.startTime - begin.startTime : null;
     },
-    [from, to, minRows] as const,
+    [from, to, rows] as const,
     { timeout: 30_000, polling: 50 },
   );
   return (await handle.jsonValue()) as number;
 }
 
-async function caseloadUi(): Promise<UiState> {
+async function caseloadUi(): Promise<UiState & { caseworkerId: string }> {
   const data = await dataset('M');
   const state = await openUi(data.path, data.caseworkerId);
   // The whole M caseload on one caseworker: a caseload of about 2,000 rows.
   await state.koers.connection.db.updateTable('client').set({ caseworker_id: data.caseworkerId }).execute();
-  return state;
+  return { ...state, caseworkerId: data.caseworkerId };
 }
 
 const KEYS = ['j', 'a', 'n', 's'];
@@ -142,29 +144,47 @@ export default [
     },
     teardown: (state) => state.close(),
   }),
-  /** One keystroke in the caseload search, until the table shows the matching rows. */
-  defineScenario<UiState>({
+  /**
+   * One keystroke in the caseload search, until the table shows the matching rows. Each
+   * run empties the box and waits for the whole caseload to be back on screen first, so
+   * the clock stops at the keystroke's own rows, not at the emptied box's rows arriving
+   * after the keystroke.
+   */
+  defineScenario<UiState & { rows: Map<string, number> }>({
     name: 'ui.caseload.search-keystroke',
     runs: 20,
     warmup: 3,
     selfTimed: true,
     async setup() {
       const state = await caseloadUi();
+      // How many rows the table shows for the empty box and for each keystroke.
+      const rows = new Map<string, number>();
+      for (const search of ['', ...KEYS]) {
+        const filter = { caseworkerId: state.caseworkerId, status: 'active', search, today: BENCH_TODAY } as const;
+        rows.set(search, (await listCaseload(state.koers.connection.db, filter)).length);
+      }
       await state.page.goto(state.url);
-      await state.page.waitForFunction(() =>
-        performance
-          .getEntriesByName('koers:caseload-rendered', 'mark')
-          .some((m) => ((m as PerformanceMark).detail as number) >= 1000),
+      await state.page.waitForFunction(
+        (all) =>
+          performance
+            .getEntriesByName('koers:caseload-rendered', 'mark')
+            .some((m) => (m as PerformanceMark).detail === all),
+        rows.get(''),
       );
-      return state;
+      return { ...state, rows };
     },
-    async run(state) {
+    async run(state, round) {
       const box = state.page.getByRole('searchbox').first();
-      await box.fill('');
+      if (await box.inputValue()) {
+        await state.page.evaluate(() => performance.mark('koers:clear'));
+        await box.fill('');
+        await between(state.page, 'koers:clear', 'koers:caseload-rendered', state.rows.get('')!);
+      }
       await state.page.waitForTimeout(50);
+      const key = KEYS[round % KEYS.length]!;
       await state.page.evaluate(() => performance.mark('koers:key'));
-      await box.press(KEYS[state.n++ % KEYS.length]!);
-      return between(state.page, 'koers:key', 'koers:caseload-rendered');
+      await box.press(key);
+      return between(state.page, 'koers:key', 'koers:caseload-rendered', state.rows.get(key)!);
     },
     teardown: (state) => state.close(),
   }),
