@@ -7,6 +7,7 @@ import { SecuritySettings } from './safety/SecuritySettings';
 import { useSession } from './session';
 import { SelectField } from './ui/fields';
 import { useAction } from './ui/useAction';
+import { Page } from './ui/Page';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -20,8 +21,7 @@ export function SettingsPage() {
       return '';
     });
   return (
-    <section className="panel narrow" aria-labelledby="settings-title">
-      <h1 id="settings-title">{t('nav.settings')}</h1>
+    <Page className="panel narrow" title={t('nav.settings')}>
       <SelectField
         label={t('fields.caseworkerId')}
         name="current"
@@ -43,7 +43,7 @@ export function SettingsPage() {
           </li>
         </ul>
       )}
-    </section>
+    </Page>
   );
 }
 

@@ -39,6 +39,12 @@ test('import a Dutch caseload from Excel: columns suggested, unknown groups crea
     'Doelgroep: deze naam kent Koers niet. (Bijstand 27+)',
   );
   await expect(caseload.getByRole('button', { name: '0 rijen importeren' })).toBeDisabled();
+  // Another worksheet forgets the columns chosen for this one.
+  await caseload.getByLabel('Klantnummer').selectOption('');
+  await expect(caseload.getByLabel('Klantnummer')).toHaveValue('');
+  await caseload.getByLabel('Werkblad').selectOption('Toelichting');
+  await caseload.getByLabel('Werkblad').selectOption('Caseload');
+  await expect(caseload.getByLabel('Klantnummer')).toHaveValue('0');
 
   await caseload
     .getByRole('checkbox', {
@@ -75,6 +81,12 @@ test('import a Dutch caseload from Excel: columns suggested, unknown groups crea
   const scores = page.getByRole('region', { name: 'Eerdere scores' });
   app.willOpen(resolve(fixtures, 'scores-nl.xlsx'));
   await scores.getByRole('button', { name: 'Bestand kiezen…' }).click();
+  await scores.getByLabel('Scorelijst').selectOption({ label: 'Zelfredzaamheid' });
+  await expect(scores.getByLabel('Financiën')).toHaveValue('2');
+  // Another sheet version forgets the chosen columns too.
+  await scores.getByLabel('Financiën').selectOption('');
+  await expect(scores.getByLabel('Financiën')).toHaveValue('');
+  await scores.getByLabel('Scorelijst').selectOption('');
   await scores.getByLabel('Scorelijst').selectOption({ label: 'Zelfredzaamheid' });
   await expect(scores.getByLabel('Financiën')).toHaveValue('2');
   await expect(scores.getByText('8 nieuw')).toBeVisible();

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { CaseloadRow } from '../../common/contract';
 import {
   COLUMNS,
@@ -11,6 +11,7 @@ import {
 import { weeksBetween } from '../../common/dates';
 import { groupAgenda } from '../../renderer/src/myday/MyDayPage';
 import { href, parseRoute } from '../../renderer/src/router';
+import type { FieldName } from '../../renderer/src/ui/useSave';
 
 const row = (over: Partial<CaseloadRow>): CaseloadRow => ({
   id: over.id ?? 'x',
@@ -133,5 +134,16 @@ describe('routes', () => {
   ] as const)('%s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
     expect(parseRoute(href(route))).toEqual(route);
+  });
+});
+
+describe('form fields', () => {
+  // Checked by the type checker (npm run typecheck): a field is bound to its save by a name the method takes.
+  it('names a field as its method’s input does, when that name has a label', () => {
+    expectTypeOf<FieldName<'clients.changeStage'>>().toEqualTypeOf<'id' | 'stageId' | 'date'>();
+    // A note is for a client or for a household: the fields of either count.
+    expectTypeOf<'householdId'>().toExtend<FieldName<'notes.create'>>();
+    // Stage and caseworker change through their own dialogs, never through clients.update.
+    expectTypeOf<'stageId'>().not.toExtend<FieldName<'clients.update'>>();
   });
 });

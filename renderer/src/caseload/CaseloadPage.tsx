@@ -19,6 +19,7 @@ import {
   summarize,
 } from './columns';
 import { CaseloadTable } from './CaseloadTable';
+import { Page } from '../ui/Page';
 
 type Status = 'active' | 'closed' | 'all';
 
@@ -98,14 +99,16 @@ export function CaseloadPage() {
   const filtered = Boolean(deferredSearch || targetGroupId || stageId || overdueOnly || dueOnly);
 
   return (
-    <section className="caseload" aria-labelledby={titleId}>
-      <div className="page-heading">
-        <h1 id={titleId}>{t('caseload.title')}</h1>
+    <Page
+      className="caseload"
+      title={t('caseload.title')}
+      titleId={titleId}
+      actions={
         <button type="button" onClick={() => setCreating(true)}>
           {t('caseload.newClient')}
         </button>
-      </div>
-
+      }
+    >
       <div className="filters">
         {session.isKeyPerson && (
           <SelectField
@@ -205,6 +208,6 @@ export function CaseloadPage() {
       )}
 
       {creating && <ClientFormDialog onClose={() => setCreating(false)} />}
-    </section>
+    </Page>
   );
 }

@@ -20,29 +20,14 @@ export function StageDialog({ client, onClose, onDone }: Props) {
   const save = useSave('clients.changeStage');
   const submit = async () => (await save.run({ id: client.id, stageId, date })) && onDone();
   return (
-    <FormDialog
-      title={t('client.stageTitle')}
-      onClose={onClose}
-      onSubmit={() => void submit()}
-      saving={save.saving}
-      error={save.error?.summary}
-    >
+    <FormDialog title={t('client.stageTitle')} onClose={onClose} onSubmit={submit} save={save}>
       <SelectField
-        label={t('fields.stageId')}
-        name="stageId"
+        {...save.field('stageId')}
         value={stageId}
         onChange={setStageId}
         options={session.items('stage').map((i) => ({ value: i.id, label: session.label(i) }))}
-        error={save.fieldError('stageId')}
       />
-      <TextField
-        label={t('fields.date')}
-        name="date"
-        type="date"
-        value={date}
-        onChange={setDate}
-        error={save.fieldError('date')}
-      />
+      <TextField {...save.field('date')} type="date" value={date} onChange={setDate} />
     </FormDialog>
   );
 }
@@ -60,31 +45,16 @@ export function HandoverDialog({ client, onClose, onDone }: Props) {
     if (result) onDone(t('client.handedOver', { count: result.moved }));
   };
   return (
-    <FormDialog
-      title={t('client.handoverTitle')}
-      onClose={onClose}
-      onSubmit={() => void submit()}
-      saving={save.saving}
-      error={save.error?.summary}
-    >
+    <FormDialog title={t('client.handoverTitle')} onClose={onClose} onSubmit={submit} save={save}>
       {client.householdId && <p className="hint">{t('client.handoverHouseholdHint')}</p>}
       <SelectField
-        label={t('fields.toCaseworkerId')}
-        name="toCaseworkerId"
+        {...save.field('toCaseworkerId')}
         value={to}
         onChange={setTo}
         options={others.map((w) => ({ value: w.id, label: w.name }))}
-        error={save.fieldError('toCaseworkerId')}
       />
-      <TextField
-        label={t('fields.date')}
-        name="date"
-        type="date"
-        value={date}
-        onChange={setDate}
-        error={save.fieldError('date')}
-      />
-      <TextArea label={t('fields.note')} name="note" value={note} onChange={setNote} error={save.fieldError('note')} />
+      <TextField {...save.field('date')} type="date" value={date} onChange={setDate} />
+      <TextArea {...save.field('note')} value={note} onChange={setNote} />
     </FormDialog>
   );
 }
@@ -99,36 +69,15 @@ export function CloseDialog({ client, onClose, onDone }: Props) {
   const save = useSave('clients.close');
   const submit = async () => (await save.run({ id: client.id, date, reasonId, outcomeNote })) && onDone();
   return (
-    <FormDialog
-      title={t('client.closeTitle')}
-      onClose={onClose}
-      onSubmit={() => void submit()}
-      saving={save.saving}
-      error={save.error?.summary}
-    >
-      <TextField
-        label={t('fields.date')}
-        name="date"
-        type="date"
-        value={date}
-        onChange={setDate}
-        error={save.fieldError('date')}
-      />
+    <FormDialog title={t('client.closeTitle')} onClose={onClose} onSubmit={submit} save={save}>
+      <TextField {...save.field('date')} type="date" value={date} onChange={setDate} />
       <SelectField
-        label={t('fields.reasonId')}
-        name="reasonId"
+        {...save.field('reasonId')}
         value={reasonId}
         onChange={setReasonId}
         options={reasons.map((i) => ({ value: i.id, label: session.label(i) }))}
-        error={save.fieldError('reasonId')}
       />
-      <TextArea
-        label={t('fields.outcomeNote')}
-        name="outcomeNote"
-        value={outcomeNote}
-        onChange={setOutcomeNote}
-        error={save.fieldError('outcomeNote')}
-      />
+      <TextArea {...save.field('outcomeNote')} value={outcomeNote} onChange={setOutcomeNote} />
     </FormDialog>
   );
 }
@@ -140,22 +89,9 @@ export function ReopenDialog({ client, onClose, onDone }: Props) {
   const save = useSave('clients.reopen');
   const submit = async () => (await save.run({ id: client.id, date })) && onDone();
   return (
-    <FormDialog
-      title={t('client.reopenTitle')}
-      onClose={onClose}
-      onSubmit={() => void submit()}
-      saving={save.saving}
-      error={save.error?.summary}
-    >
+    <FormDialog title={t('client.reopenTitle')} onClose={onClose} onSubmit={submit} save={save}>
       <p className="hint">{t('client.reopenHint')}</p>
-      <TextField
-        label={t('fields.date')}
-        name="date"
-        type="date"
-        value={date}
-        onChange={setDate}
-        error={save.fieldError('date')}
-      />
+      <TextField {...save.field('date')} type="date" value={date} onChange={setDate} />
     </FormDialog>
   );
 }

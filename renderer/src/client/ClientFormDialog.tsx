@@ -77,14 +77,12 @@ export function ClientFormDialog({ client, onClose }: { client?: Client; onClose
         value: i.id,
         label: i.retired ? t('common.retired', { name: session.label(i) }) : session.label(i),
       }));
-  const field = (name: keyof Values, type: 'text' | 'date' | 'email' | 'tel' = 'text', hint?: string) => (
+  const field = (name: (typeof FACTS)[number], type: 'text' | 'date' | 'email' | 'tel' = 'text', hint?: string) => (
     <TextField
-      label={t(`fields.${name}`)}
-      name={name}
+      {...save.field(name)}
       type={type}
       value={values[name]}
       onChange={set(name)}
-      error={save.fieldError(name)}
       hint={hint}
       autoFocus={name === 'firstName'}
     />
@@ -104,43 +102,35 @@ export function ClientFormDialog({ client, onClose }: { client?: Client; onClose
         {field('phone', 'tel')}
         {field('email', 'email')}
         <SelectField
-          label={t('fields.targetGroupId')}
-          name="targetGroupId"
+          {...save.field('targetGroupId')}
           value={values.targetGroupId}
           onChange={set('targetGroupId')}
           empty={t('common.none')}
           options={catalogOptions('target_group', values.targetGroupId)}
-          error={save.fieldError('targetGroupId')}
         />
         {!client && (
           <SelectField
-            label={t('fields.stageId')}
-            name="stageId"
+            {...create.field('stageId')}
             value={values.stageId}
             onChange={set('stageId')}
             empty={t('common.none')}
             options={catalogOptions('stage', values.stageId)}
-            error={save.fieldError('stageId')}
           />
         )}
         {!client && (
           <SelectField
-            label={t('fields.caseworkerId')}
-            name="caseworkerId"
+            {...create.field('caseworkerId')}
             value={values.caseworkerId}
             onChange={set('caseworkerId')}
             options={session.caseworkers.filter((w) => w.active).map((w) => ({ value: w.id, label: w.name }))}
-            error={save.fieldError('caseworkerId')}
           />
         )}
         <SelectField
-          label={t('fields.householdId')}
-          name="householdId"
+          {...save.field('householdId')}
           value={values.householdId}
           onChange={set('householdId')}
           empty={t('client.noHousehold')}
           options={(households.data ?? []).map((h) => ({ value: h.id, label: h.name }))}
-          error={save.fieldError('householdId')}
         />
         <Loading of={households} quiet />
         {field('startDate', 'date')}

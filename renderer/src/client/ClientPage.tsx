@@ -16,6 +16,7 @@ import { CloseDialog, HandoverDialog, ReopenDialog, StageDialog } from './CaseDi
 import { ClientFormDialog } from './ClientFormDialog';
 import { Timeline } from './Timeline';
 import { Todos } from './Todos';
+import { Page } from '../ui/Page';
 
 type Open = 'edit' | 'stage' | 'handover' | 'close' | 'reopen' | null;
 
@@ -85,18 +86,20 @@ export function ClientPage({ id, noteId }: { id: string; noteId: string | undefi
   ];
 
   return (
-    <div className="client-page">
-      <p>
-        <a href={href({ page: 'caseload' })}>← {t('client.back')}</a>
-      </p>
-      <div className="page-heading">
-        <h1>
+    <Page
+      className="client-page"
+      back={{ href: href({ page: 'caseload' }), label: t('client.back') }}
+      title={
+        <>
           {client.firstName} {client.lastName} <span className="pseudonym mono">{client.pseudonym}</span>
-        </h1>
+        </>
+      }
+      actions={
         <span className={`badge status-${client.status}`}>
           {t(client.status === 'active' ? 'client.active' : 'client.closed')}
         </span>
-      </div>
+      }
+    >
       {client.closure && (
         <p className="closure-note">
           {t('client.closedOn', {
@@ -177,6 +180,6 @@ export function ClientPage({ id, noteId }: { id: string; noteId: string | undefi
       {open === 'handover' && <HandoverDialog client={client} onClose={() => setOpen(null)} onDone={done} />}
       {open === 'close' && <CloseDialog client={client} onClose={() => setOpen(null)} onDone={done} />}
       {open === 'reopen' && <ReopenDialog client={client} onClose={() => setOpen(null)} onDone={done} />}
-    </div>
+    </Page>
   );
 }

@@ -133,14 +133,7 @@ function TodoForm({ clientId, onAdded }: { clientId: string; onAdded(): void }) 
   };
   return (
     <form className="todo-form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('client.todoTitle')}>
-      <TextField
-        label={t('fields.title')}
-        name="title"
-        value={title}
-        onChange={setTitle}
-        error={save.fieldError('title')}
-        autoFocus
-      />
+      <TextField {...save.field('title')} value={title} onChange={setTitle} autoFocus />
       <SelectField
         label={t('fields.kind')}
         name="kind"
@@ -148,22 +141,8 @@ function TodoForm({ clientId, onAdded }: { clientId: string; onAdded(): void }) 
         onChange={(v) => setKind(v as ActionKind)}
         options={ACTION_KINDS.map((k) => ({ value: k, label: t(`actionKinds.${k}`) }))}
       />
-      <TextField
-        label={t('fields.dueDate')}
-        name="dueDate"
-        type="date"
-        value={dueDate}
-        onChange={setDueDate}
-        error={save.fieldError('dueDate')}
-      />
-      <TextField
-        label={t('fields.dueTime')}
-        name="dueTime"
-        type="time"
-        value={dueTime}
-        onChange={setDueTime}
-        error={save.fieldError('dueTime')}
-      />
+      <TextField {...save.field('dueDate')} type="date" value={dueDate} onChange={setDueDate} />
+      <TextField {...save.field('dueTime')} type="time" value={dueTime} onChange={setDueTime} />
       <ErrorSummary message={save.error?.summary} />
       <button type="submit" disabled={save.saving}>
         {t('client.addTodo')}

@@ -10,9 +10,11 @@ import { ErrorSummary, TextField } from '../ui/fields';
 import { useAction } from '../ui/useAction';
 import { useSave } from '../ui/useSave';
 import { Loading } from '../ui/Loading';
+import { Page } from '../ui/Page';
+import { type Column, DataTable } from '../ui/DataTable';
 import { remote } from '../query';
 import { DEFAULT_RESCORE_WEEKS } from '../../../common/rhythm';
-import '../sheets/sheets.css';
+import './coverage.css';
 
 type Target = NonNullable<Coverage['target']>;
 
@@ -26,16 +28,15 @@ const stillToScore = (target: Target, active: number, scored: number) =>
 /** Key persons: how much of each caseload is scored within its rhythm, and the team's target. */
 export function CoveragePage() {
   const { t } = useTranslation();
-  const titleId = useId();
   const action = useAction();
   // Coverage moves with scorings, but also with clients, caseworkers and target-group rhythms.
   const coverage = useQuery(remote('coverage.get', {}));
   return (
-    <section className="coverage-page" aria-labelledby={titleId}>
-      <div className="page-heading">
-        <h1 id={titleId}>{t('nav.coverage')}</h1>
-      </div>
-      <p className="hint page-intro">{t('coverage.intro', { weeks: DEFAULT_RESCORE_WEEKS })}</p>
+    <Page
+      className="coverage-page"
+      title={t('nav.coverage')}
+      intro={t('coverage.intro', { weeks: DEFAULT_RESCORE_WEEKS })}
+    >
       {!coverage.data ? (
         <Loading of={coverage} />
       ) : (
@@ -46,78 +47,68 @@ export function CoveragePage() {
           <TargetPanel coverage={coverage.data} status={action.status} onSaved={action.announce} />
         </>
       )}
-    </section>
+    </Page>
   );
 }
+
+type CoverageLine = { id: string; name: string; active: number; scored: number };
 
 function CoverageTable({ coverage }: { coverage: Coverage }) {
   const { t } = useTranslation();
   const session = useSession();
-  if (coverage.caseworkers.length === 0) return <p className="empty">{t('coverage.noCaseworkers')}</p>;
-  const active = coverage.caseworkers.reduce((sum, row) => sum + row.active, 0);
-  const scored = coverage.caseworkers.reduce((sum, row) => sum + row.scoredInInterval, 0);
-  return (
-    <table className="coverage-table" aria-label={t('coverage.table.label')}>
-      <thead>
-        <tr>
-          <th scope="col">{t('coverage.table.caseworker')}</th>
-          <th scope="col" className="number-cell">
-            {t('coverage.table.active')}
-          </th>
-          <th scope="col" className="number-cell">
-            {t('coverage.table.scored')}
-          </th>
-          <th scope="col" className="number-cell">
-            {t('coverage.table.share')}
-          </th>
-          <th scope="col">{t('coverage.table.progress')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {coverage.caseworkers.map((row) => (
-          <CoverageRow
-            key={row.caseworkerId}
-            name={session.caseworkerName(row.caseworkerId)}
-            active={row.active}
-            scored={row.scoredInInterval}
-            target={coverage.target}
-          />
-        ))}
-      </tbody>
-      <tfoot>
-        <CoverageRow name={t('coverage.table.team')} active={active} scored={scored} target={coverage.target} />
-      </tfoot>
-    </table>
-  );
-}
-
-function CoverageRow({
-  name,
-  active,
-  scored,
-  target,
-}: {
-  name: string;
-  active: number;
-  scored: number;
-  target: Target | null;
-}) {
-  const { t } = useTranslation();
-  const session = useSession();
-  return (
-    <tr>
-      <th scope="row">{name}</th>
-      <td className="number-cell">{formatNumber(active, session.language)}</td>
-      <td className="number-cell">{formatNumber(scored, session.language)}</td>
-      <td className="number-cell">
-        {active === 0 ? (
+  const lines: CoverageLine[] = coverage.caseworkers.map((row) => ({
+    id: row.caseworkerId,
+    name: session.caseworkerName(row.caseworkerId),
+    active: row.active,
+    scored: row.scoredInInterval,
+  }));
+  const team: CoverageLine = {
+    id: 'team',
+    name: t('coverage.table.team'),
+    active: lines.reduce((sum, row) => sum + row.active, 0),
+    scored: lines.reduce((sum, row) => sum + row.scored, 0),
+  };
+  const columns: Array<Column<CoverageLine>> = [
+    { key: 'caseworker', header: t('coverage.table.caseworker'), cell: (row) => row.name },
+    {
+      key: 'active',
+      header: t('coverage.table.active'),
+      numeric: true,
+      cell: (row) => formatNumber(row.active, session.language),
+    },
+    {
+      key: 'scored',
+      header: t('coverage.table.scored'),
+      numeric: true,
+      cell: (row) => formatNumber(row.scored, session.language),
+    },
+    {
+      key: 'share',
+      header: t('coverage.table.share'),
+      numeric: true,
+      cell: (row) =>
+        row.active === 0 ? (
           <span className="muted">{t('coverage.noClients')}</span>
         ) : (
-          formatPercent(scored / active, session.language)
-        )}
-      </td>
-      <td>{active > 0 && <Progress active={active} scored={scored} target={target} />}</td>
-    </tr>
+          formatPercent(row.scored / row.active, session.language)
+        ),
+    },
+    {
+      key: 'progress',
+      header: t('coverage.table.progress'),
+      cell: (row) => row.active > 0 && <Progress active={row.active} scored={row.scored} target={coverage.target} />,
+    },
+  ];
+  return (
+    <DataTable
+      className="coverage-table"
+      label={t('coverage.table.label')}
+      columns={columns}
+      rows={lines}
+      rowKey={(row) => row.id}
+      footer={[team]}
+      empty={t('coverage.noCaseworkers')}
+    />
   );
 }
 
@@ -192,8 +183,7 @@ function TargetForm({ target, onSaved }: { target: Target | null; onSaved(messag
   return (
     <form className="target-form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('coverage.target.title')}>
       <TextField
-        label={t('coverage.target.share')}
-        name="share"
+        {...save.field('share', t('coverage.target.share'))}
         type="number"
         step="any"
         value={percent}
@@ -201,14 +191,7 @@ function TargetForm({ target, onSaved }: { target: Target | null; onSaved(messag
         hint={t('coverage.target.shareHint')}
         error={rangeError ?? save.fieldError('share')}
       />
-      <TextField
-        label={t('coverage.target.dueOn')}
-        name="dueOn"
-        type="date"
-        value={dueOn}
-        onChange={setDueOn}
-        error={save.fieldError('dueOn')}
-      />
+      <TextField {...save.field('dueOn', t('coverage.target.dueOn'))} type="date" value={dueOn} onChange={setDueOn} />
       <button type="submit" disabled={save.saving}>
         {t('coverage.target.submit')}
       </button>

@@ -39,12 +39,10 @@ export function FirstRun({ onDone }: { onDone(): void }) {
           options={LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
         />
         <TextField
-          label={t('firstRun.name')}
-          name="name"
+          {...save.field('name', t('firstRun.name'))}
           value={name}
           onChange={setName}
           hint={t('firstRun.nameHint')}
-          error={save.fieldError('name')}
           autoFocus
         />
         <SelectField

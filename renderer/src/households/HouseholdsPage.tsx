@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import type { CaseloadRow, Household } from '../../../common/contract';
 import { LOCALES } from '../i18n/locales';
 import { FormDialog } from '../ui/FormDialog';
-import '../manage/manage.css';
 import { NoteCard } from '../notes/NoteCard';
 import { NoteEditor } from '../notes/NoteEditor';
 import { useFocusNote } from '../notes/useFocusNote';
@@ -13,6 +12,9 @@ import { useSession } from '../session';
 import { ErrorSummary, TextField } from '../ui/fields';
 import { useSave } from '../ui/useSave';
 import { Loading } from '../ui/Loading';
+import { Page } from '../ui/Page';
+import { DataTable } from '../ui/DataTable';
+import './households.css';
 import { remote } from '../query';
 
 /** The contract's limit on members chosen at once. */
@@ -26,15 +28,11 @@ export function HouseholdsPage() {
   const [status, setStatus] = useState('');
   const titleId = useId();
   return (
-    <section className="manage-page" aria-labelledby={titleId}>
-      <div className="page-heading">
-        <h1 id={titleId}>{t('nav.households')}</h1>
-      </div>
-      <p className="hint manage-intro">{t('households.intro')}</p>
+    <Page className="households-page" title={t('nav.households')} titleId={titleId} intro={t('households.intro')}>
       <p role="status" className="saved">
         {status}
       </p>
-      <div className="manage-columns wide-aside">
+      <div className="household-columns">
         <div className="panel table-panel">
           {households.data ? (
             <HouseholdTable households={households.data} labelledBy={titleId} />
@@ -44,35 +42,37 @@ export function HouseholdsPage() {
         </div>
         <NewHousehold households={households.data ?? []} onCreated={setStatus} />
       </div>
-    </section>
+    </Page>
   );
 }
 
 function HouseholdTable({ households, labelledBy }: { households: Household[]; labelledBy: string }) {
   const { t } = useTranslation();
   const session = useSession();
-  if (households.length === 0) return <p className="empty">{t('households.empty')}</p>;
   return (
-    <table aria-labelledby={labelledBy}>
-      <thead>
-        <tr>
-          <th scope="col">{t('fields.name')}</th>
-          <th scope="col">{t('fields.caseworkerId')}</th>
-          <th scope="col">{t('households.members')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {households.map((household) => (
-          <tr key={household.id}>
-            <th scope="row">
-              <a href={href({ page: 'household', id: household.id })}>{household.name}</a>
-            </th>
-            <td>{session.caseworkerName(household.caseworkerId)}</td>
-            <td>{t('households.memberCount', { count: household.members.length })}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      labelledBy={labelledBy}
+      empty={t('households.empty')}
+      columns={[
+        {
+          key: 'name',
+          header: t('fields.name'),
+          cell: (household) => <a href={href({ page: 'household', id: household.id })}>{household.name}</a>,
+        },
+        {
+          key: 'caseworker',
+          header: t('fields.caseworkerId'),
+          cell: (household) => session.caseworkerName(household.caseworkerId),
+        },
+        {
+          key: 'members',
+          header: t('households.members'),
+          cell: (household) => t('households.memberCount', { count: household.members.length }),
+        },
+      ]}
+      rows={households}
+      rowKey={(household) => household.id}
+    />
   );
 }
 
@@ -97,14 +97,7 @@ function NewHousehold({ households, onCreated }: { households: Household[]; onCr
     <section className="panel" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('households.newTitle')}</h2>
       <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby={titleId}>
-        <TextField
-          label={t('fields.name')}
-          name="name"
-          value={name}
-          onChange={setName}
-          hint={t('households.nameHint')}
-          error={save.fieldError('name')}
-        />
+        <TextField {...save.field('name')} value={name} onChange={setName} hint={t('households.nameHint')} />
         <MemberPicker key={round} households={households} chosen={chosen} onChange={setChosen} />
         <ErrorSummary message={save.error?.summary} />
         <button type="submit" disabled={save.saving}>
@@ -263,12 +256,11 @@ export function HouseholdPage({ id, noteId }: { id: string; noteId: string | und
   if (!household) return <Loading of={query} />;
 
   return (
-    <div className="manage-page household-page">
-      <p>
-        <a href={href({ page: 'households' })}>← {t('households.back')}</a>
-      </p>
-      <div className="page-heading">
-        <h1>{household.name}</h1>
+    <Page
+      className="household-page"
+      back={{ href: href({ page: 'households' }), label: t('households.back') }}
+      title={household.name}
+      actions={
         <div className="toolbar">
           <button type="button" onClick={() => setWriting(true)}>
             {t('notes.writeHousehold')}
@@ -277,7 +269,8 @@ export function HouseholdPage({ id, noteId }: { id: string; noteId: string | und
             {t('households.rename')}
           </button>
         </div>
-      </div>
+      }
+    >
       <p role="status" className="saved">
         {status}
       </p>
@@ -316,7 +309,7 @@ export function HouseholdPage({ id, noteId }: { id: string; noteId: string | und
           }}
         />
       )}
-    </div>
+    </Page>
   );
 }
 
@@ -326,37 +319,39 @@ function Members({ household }: { household: Household }) {
   return (
     <section className="panel" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('households.members')}</h2>
-      {household.members.length === 0 ? (
-        <p className="empty">{t('households.noMembers')}</p>
-      ) : (
-        <table aria-labelledby={titleId}>
-          <thead>
-            <tr>
-              <th scope="col">{t('fields.name')}</th>
-              <th scope="col">{t('households.pseudonym')}</th>
-              <th scope="col">{t('households.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {household.members.map((member) => (
-              <tr key={member.id}>
-                <th scope="row">
-                  <a href={href({ page: 'client', id: member.id })}>
-                    {member.firstName} {member.lastName}
-                  </a>
-                </th>
-                <td className="mono">{member.pseudonym}</td>
-                <td>
-                  {/* The word says it; the colour only repeats it. */}
-                  <span className={`badge status-${member.status}`}>
-                    {t(member.status === 'active' ? 'households.active' : 'households.closed')}
-                  </span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        labelledBy={titleId}
+        empty={t('households.noMembers')}
+        columns={[
+          {
+            key: 'name',
+            header: t('fields.name'),
+            cell: (member) => (
+              <a href={href({ page: 'client', id: member.id })}>
+                {member.firstName} {member.lastName}
+              </a>
+            ),
+          },
+          {
+            key: 'pseudonym',
+            header: t('households.pseudonym'),
+            className: 'mono',
+            cell: (member) => member.pseudonym,
+          },
+          {
+            key: 'status',
+            header: t('households.status'),
+            // The word says it; the colour only repeats it.
+            cell: (member) => (
+              <span className={`badge status-${member.status}`}>
+                {t(member.status === 'active' ? 'households.active' : 'households.closed')}
+              </span>
+            ),
+          },
+        ]}
+        rows={household.members}
+        rowKey={(member) => member.id}
+      />
       <p className="hint">{t('households.changeMembersHint')}</p>
     </section>
   );
@@ -397,21 +392,8 @@ function RenameDialog({ household, onClose, onDone }: { household: Household; on
     if (await save.run({ id: household.id, name })) onDone();
   };
   return (
-    <FormDialog
-      title={t('households.renameTitle')}
-      saving={save.saving}
-      error={save.error?.summary}
-      onClose={onClose}
-      onSubmit={() => void submit()}
-    >
-      <TextField
-        label={t('fields.name')}
-        name="name"
-        value={name}
-        onChange={setName}
-        error={save.fieldError('name')}
-        autoFocus
-      />
+    <FormDialog title={t('households.renameTitle')} save={save} onClose={onClose} onSubmit={submit}>
+      <TextField {...save.field('name')} value={name} onChange={setName} autoFocus />
     </FormDialog>
   );
 }

@@ -8,19 +8,19 @@ import { useSession } from '../session';
 import { ErrorSummary, SelectField, TextArea, TextField } from '../ui/fields';
 import { FormDialog } from '../ui/FormDialog';
 import { useAction } from '../ui/useAction';
-import { useSave } from '../ui/useSave';
+import { type FieldProps, useSave } from '../ui/useSave';
+import { Page } from '../ui/Page';
+import { DataTable, RowAction } from '../ui/DataTable';
 import './manage.css';
 
-function RoleField({ value, onChange, error }: { value: Role; onChange(role: Role): void; error: string | undefined }) {
+function RoleField({ value, onChange, ...field }: FieldProps & { value: Role; onChange(role: Role): void }) {
   const { t } = useTranslation();
   return (
     <SelectField
-      label={t('fields.role')}
-      name="role"
+      {...field}
       value={value}
       onChange={(v) => onChange(ROLES.find((role) => role === v) ?? value)}
       options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
-      error={error}
     />
   );
 }
@@ -39,11 +39,7 @@ export function CaseworkersPage() {
     action.announce(message);
   };
   return (
-    <section className="manage-page" aria-labelledby={titleId}>
-      <div className="page-heading">
-        <h1 id={titleId}>{t('nav.caseworkers')}</h1>
-      </div>
-      <p className="hint manage-intro">{t('manage.caseworkers.intro')}</p>
+    <Page className="manage-page" title={t('nav.caseworkers')} titleId={titleId} intro={t('manage.caseworkers.intro')}>
       <p role="status" className="saved">
         {action.status}
       </p>
@@ -62,7 +58,7 @@ export function CaseworkersPage() {
         />
       )}
       {open?.dialog === 'handover' && <HandoverDialog worker={open.worker} onClose={close} onDone={done} />}
-    </section>
+    </Page>
   );
 }
 
@@ -96,93 +92,88 @@ function CaseworkerTable({
     });
 
   return (
-    <table aria-labelledby={labelledBy}>
-      <thead>
-        <tr>
-          <th scope="col">{t('fields.name')}</th>
-          <th scope="col">{t('fields.role')}</th>
-          <th scope="col">{t('manage.caseworkers.status')}</th>
-          <th scope="col" className="number-cell">
-            {t('manage.caseworkers.activeClients')}
-          </th>
-          <th scope="col">{t('manage.caseworkers.actions')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {workers.map((worker) => {
-          const name = worker.name;
-          const isMe = worker.id === me;
-          return (
-            <tr key={worker.id} className={worker.active ? undefined : 'is-inactive'}>
-              <th scope="row">
-                {name}
-                {isMe && <span className="badge">{t('manage.caseworkers.you')}</span>}
-              </th>
-              <td>{t(`roles.${worker.role}`)}</td>
-              <td>
-                <span className={`badge status-${worker.active ? 'active' : 'closed'}`}>
-                  {t(worker.active ? 'manage.caseworkers.active' : 'manage.caseworkers.inactive')}
-                </span>
-              </td>
-              <td className="number-cell">{formatNumber(worker.activeClients, session.language)}</td>
-              <td>
-                <div className="row-actions">
-                  <button
-                    type="button"
-                    className="link-button"
-                    aria-label={t('manage.caseworkers.editLabel', { name })}
-                    onClick={() => onOpen({ dialog: 'edit', worker })}
+    <DataTable
+      labelledBy={labelledBy}
+      columns={[
+        {
+          key: 'name',
+          header: t('fields.name'),
+          cell: (worker) => (
+            <>
+              {worker.name}
+              {worker.id === me && <span className="badge">{t('manage.caseworkers.you')}</span>}
+            </>
+          ),
+        },
+        { key: 'role', header: t('fields.role'), cell: (worker) => t(`roles.${worker.role}`) },
+        {
+          key: 'status',
+          header: t('manage.caseworkers.status'),
+          cell: (worker) => (
+            <span className={`badge status-${worker.active ? 'active' : 'closed'}`}>
+              {t(worker.active ? 'manage.caseworkers.active' : 'manage.caseworkers.inactive')}
+            </span>
+          ),
+        },
+        {
+          key: 'activeClients',
+          header: t('manage.caseworkers.activeClients'),
+          numeric: true,
+          cell: (worker) => formatNumber(worker.activeClients, session.language),
+        },
+        {
+          key: 'actions',
+          header: t('manage.caseworkers.actions'),
+          cell: (worker) => {
+            const { name } = worker;
+            const isMe = worker.id === me;
+            return (
+              <div className="row-actions">
+                <RowAction
+                  label={t('manage.caseworkers.editLabel', { name })}
+                  onClick={() => onOpen({ dialog: 'edit', worker })}
+                >
+                  {t('manage.caseworkers.edit')}
+                </RowAction>
+                {worker.activeClients > 0 && (
+                  <RowAction
+                    label={t('manage.caseworkers.handoverLabel', { name })}
+                    onClick={() => onOpen({ dialog: 'handover', worker })}
                   >
-                    {t('manage.caseworkers.edit')}
-                  </button>
-                  {worker.activeClients > 0 && (
-                    <button
-                      type="button"
-                      className="link-button"
-                      aria-label={t('manage.caseworkers.handoverLabel', { name })}
-                      onClick={() => onOpen({ dialog: 'handover', worker })}
-                    >
-                      {t('manage.caseworkers.handover')}
-                    </button>
-                  )}
-                  {/* Nobody can deactivate or become themselves: Koers always has someone at work. */}
-                  {worker.active && !isMe && (
-                    <button
-                      type="button"
-                      className="link-button"
-                      aria-label={t('manage.caseworkers.deactivateLabel', { name })}
-                      onClick={() => onOpen({ dialog: 'deactivate', worker })}
-                    >
-                      {t('manage.caseworkers.deactivate')}
-                    </button>
-                  )}
-                  {!worker.active && (
-                    <button
-                      type="button"
-                      className="link-button"
-                      aria-label={t('manage.caseworkers.reactivateLabel', { name })}
-                      onClick={() => reactivate(worker)}
-                    >
-                      {t('manage.caseworkers.reactivate')}
-                    </button>
-                  )}
-                  {worker.active && !isMe && (
-                    <button
-                      type="button"
-                      className="link-button"
-                      aria-label={t('manage.caseworkers.workAsLabel', { name })}
-                      onClick={() => workAs(worker)}
-                    >
-                      {t('manage.caseworkers.workAs')}
-                    </button>
-                  )}
-                </div>
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+                    {t('manage.caseworkers.handover')}
+                  </RowAction>
+                )}
+                {/* Nobody can deactivate or become themselves: Koers always has someone at work. */}
+                {worker.active && !isMe && (
+                  <RowAction
+                    label={t('manage.caseworkers.deactivateLabel', { name })}
+                    onClick={() => onOpen({ dialog: 'deactivate', worker })}
+                  >
+                    {t('manage.caseworkers.deactivate')}
+                  </RowAction>
+                )}
+                {!worker.active && (
+                  <RowAction
+                    label={t('manage.caseworkers.reactivateLabel', { name })}
+                    onClick={() => reactivate(worker)}
+                  >
+                    {t('manage.caseworkers.reactivate')}
+                  </RowAction>
+                )}
+                {worker.active && !isMe && (
+                  <RowAction label={t('manage.caseworkers.workAsLabel', { name })} onClick={() => workAs(worker)}>
+                    {t('manage.caseworkers.workAs')}
+                  </RowAction>
+                )}
+              </div>
+            );
+          },
+        },
+      ]}
+      rows={workers}
+      rowKey={(worker) => worker.id}
+      rowClassName={(worker) => (worker.active ? undefined : 'is-inactive')}
+    />
   );
 }
 
@@ -207,15 +198,8 @@ function AddCaseworker({ onAdded }: { onAdded(message: string): void }) {
       aria-label={t('manage.caseworkers.addTitle')}
     >
       <div className="add-item-fields">
-        <TextField
-          label={t('fields.name')}
-          name="name"
-          value={name}
-          onChange={setName}
-          error={save.fieldError('name')}
-          className="name-field"
-        />
-        <RoleField value={role} onChange={setRole} error={save.fieldError('role')} />
+        <TextField {...save.field('name')} value={name} onChange={setName} className="name-field" />
+        <RoleField {...save.field('role')} value={role} onChange={setRole} />
         <button type="submit" disabled={save.saving}>
           {t('manage.caseworkers.add')}
         </button>
@@ -243,20 +227,12 @@ function EditDialog({ worker, onClose, onDone }: DialogProps) {
   return (
     <FormDialog
       title={t('manage.caseworkers.editTitle', { name: worker.name })}
-      saving={save.saving}
-      error={save.error?.summary}
+      save={save}
       onClose={onClose}
-      onSubmit={() => void submit()}
+      onSubmit={submit}
     >
-      <TextField
-        label={t('fields.name')}
-        name="name"
-        value={name}
-        onChange={setName}
-        error={save.fieldError('name')}
-        autoFocus
-      />
-      <RoleField value={role} onChange={setRole} error={save.fieldError('role')} />
+      <TextField {...save.field('name')} value={name} onChange={setName} autoFocus />
+      <RoleField {...save.field('role')} value={role} onChange={setRole} />
     </FormDialog>
   );
 }
@@ -275,10 +251,10 @@ function DeactivateDialog({ worker, onClose, onDone, onHandover }: DialogProps &
     <FormDialog
       title={t('manage.caseworkers.deactivateTitle', { name: worker.name })}
       submitLabel={t('manage.caseworkers.deactivate')}
-      saving={save.saving}
-      error={undefined}
+      // The refusal is said above its way out (the handover), not at the foot.
+      save={{ saving: save.saving, error: null }}
       onClose={onClose}
-      onSubmit={() => void submit()}
+      onSubmit={submit}
     >
       <p>{t('manage.caseworkers.deactivateHint', { name: worker.name })}</p>
       <ErrorSummary message={save.error?.summary} />
@@ -317,33 +293,23 @@ function HandoverDialog({ worker, onClose, onDone }: DialogProps) {
     <FormDialog
       title={t('manage.caseworkers.handoverTitle', { name: worker.name })}
       canSubmit={others.length > 0}
-      saving={save.saving}
-      error={save.error?.summary}
+      save={save}
       onClose={onClose}
-      onSubmit={() => void submit()}
+      onSubmit={submit}
     >
       <p className="hint">{t('manage.caseworkers.handoverHint', { name: worker.name, count })}</p>
       {others.length === 0 ? (
         <p className="error-summary">{t('manage.caseworkers.nobodyToHandOverTo')}</p>
       ) : (
         <SelectField
-          label={t('fields.toId')}
-          name="toId"
+          {...save.field('toId')}
           value={toId}
           onChange={setToId}
           options={others.map((w) => ({ value: w.id, label: w.name }))}
-          error={save.fieldError('toId')}
         />
       )}
-      <TextField
-        label={t('fields.date')}
-        name="date"
-        type="date"
-        value={date}
-        onChange={setDate}
-        error={save.fieldError('date')}
-      />
-      <TextArea label={t('fields.note')} name="note" value={note} onChange={setNote} error={save.fieldError('note')} />
+      <TextField {...save.field('date')} type="date" value={date} onChange={setDate} />
+      <TextArea {...save.field('note')} value={note} onChange={setNote} />
     </FormDialog>
   );
 }

@@ -8,9 +8,11 @@ import { formatNumber } from '../format';
 import { DEFAULT_RESCORE_WEEKS } from '../../../common/rhythm';
 import { useSession } from '../session';
 import { ErrorSummary, TextField } from '../ui/fields';
-import { useSave } from '../ui/useSave';
+import { type FieldProps, useSave } from '../ui/useSave';
 import { FormDialog } from '../ui/FormDialog';
 import { useAction } from '../ui/useAction';
+import { Page } from '../ui/Page';
+import { DataTable, RowAction } from '../ui/DataTable';
 import './manage.css';
 
 type Direction = 'up' | 'down';
@@ -30,17 +32,12 @@ const decimals = (weight: number) => [0, 1, 2].find((d) => Number.isInteger(weig
 /** Key persons: the target groups, stages and closure reasons every client is described with. */
 export function ListsPage() {
   const { t } = useTranslation();
-  const titleId = useId();
   return (
-    <section className="manage-page" aria-labelledby={titleId}>
-      <div className="page-heading">
-        <h1 id={titleId}>{t('nav.lists')}</h1>
-      </div>
-      <p className="hint manage-intro">{t('manage.lists.intro')}</p>
+    <Page className="manage-page" title={t('nav.lists')} intro={t('manage.lists.intro')}>
       {CATALOG_KINDS.map((kind) => (
         <ListSection key={kind} kind={kind} />
       ))}
-    </section>
+    </Page>
   );
 }
 
@@ -87,41 +84,54 @@ function ListSection({ kind }: { kind: CatalogKind }) {
   return (
     <section className="panel list-section" aria-labelledby={titleId}>
       <h2 id={titleId}>{list}</h2>
-      {items.length === 0 ? (
-        <p className="empty">{t('manage.lists.empty')}</p>
-      ) : (
-        <table aria-labelledby={titleId}>
-          <thead>
-            <tr>
-              <th scope="col">{t('fields.name')}</th>
-              {kind === 'stage' && (
-                <th scope="col" className="number-cell">
-                  {t('fields.weight')}
-                </th>
-              )}
-              {kind === 'target_group' && <th scope="col">{t('manage.lists.rhythm')}</th>}
-              <th scope="col" className="number-cell">
-                {t('manage.lists.inUse')}
-              </th>
-              <th scope="col">{t('manage.lists.order')}</th>
-              <th scope="col">{t('manage.lists.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item, index) => (
-              <ItemRow
-                key={item.id}
-                item={item}
-                first={index === 0}
-                last={index === items.length - 1}
-                onMove={move}
-                onRetire={setRetired}
-                onOpen={setOpen}
-              />
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        labelledBy={titleId}
+        empty={t('manage.lists.empty')}
+        columns={[
+          {
+            key: 'name',
+            header: t('fields.name'),
+            cell: (item) => (
+              <>
+                {session.label(item)}
+                {item.retired && <span className="badge">{t('manage.lists.retiredBadge')}</span>}
+              </>
+            ),
+          },
+          kind === 'stage' && {
+            key: 'weight',
+            header: t('fields.weight'),
+            numeric: true,
+            cell: (item) => formatNumber(item.weight, session.language, decimals(item.weight)),
+          },
+          kind === 'target_group' && {
+            key: 'rhythm',
+            header: t('manage.lists.rhythm'),
+            cell: (item) => rhythmText(t, item.rescoreWeeks),
+          },
+          {
+            key: 'inUse',
+            header: t('manage.lists.inUse'),
+            numeric: true,
+            cell: (item) => formatNumber(item.inUse, session.language),
+          },
+          {
+            key: 'order',
+            header: t('manage.lists.order'),
+            cell: (item) => (
+              <MoveArrows item={item} first={item === items[0]} last={item === items.at(-1)} onMove={move} />
+            ),
+          },
+          {
+            key: 'actions',
+            header: t('manage.lists.actions'),
+            cell: (item) => <ItemActions item={item} onRetire={setRetired} onOpen={setOpen} />,
+          },
+        ]}
+        rows={items}
+        rowKey={(item) => item.id}
+        rowClassName={(item) => (item.retired ? 'is-inactive' : undefined)}
+      />
       <p role="status" className="saved">
         {action.status}
       </p>
@@ -154,15 +164,17 @@ function useRefocusAfterMove(items: readonly CatalogItem[]) {
   return pending;
 }
 
-function ItemRow(props: {
+function MoveArrows({
+  item,
+  first,
+  last,
+  onMove,
+}: {
   item: CatalogItem;
   first: boolean;
   last: boolean;
   onMove(item: CatalogItem, direction: Direction): void;
-  onRetire(item: CatalogItem, retired: boolean): void;
-  onOpen(open: Open): void;
 }) {
-  const { item, first, last, onMove, onRetire, onOpen } = props;
   const { t } = useTranslation();
   const session = useSession();
   const name = session.label(item);
@@ -183,97 +195,66 @@ function ItemRow(props: {
     );
   };
   return (
-    <tr className={item.retired ? 'is-inactive' : undefined}>
-      <th scope="row">
-        {name}
-        {item.retired && <span className="badge">{t('manage.lists.retiredBadge')}</span>}
-      </th>
-      {item.kind === 'stage' && (
-        <td className="number-cell">{formatNumber(item.weight, session.language, decimals(item.weight))}</td>
-      )}
-      {item.kind === 'target_group' && <td>{rhythmText(t, item.rescoreWeeks)}</td>}
-      <td className="number-cell">{formatNumber(item.inUse, session.language)}</td>
-      <td>
-        <div className="row-actions">
-          {arrow('up', '▲', first)}
-          {arrow('down', '▼', last)}
-        </div>
-      </td>
-      <td>
-        <div className="row-actions">
-          <button
-            type="button"
-            className="link-button"
-            aria-label={t('manage.lists.renameLabel', { name })}
-            onClick={() => onOpen({ dialog: 'rename', item })}
-          >
-            {t('manage.lists.rename')}
-          </button>
-          {item.kind === 'target_group' && (
-            <button
-              type="button"
-              className="link-button"
-              aria-label={t('manage.lists.rhythmLabel', { name })}
-              onClick={() => onOpen({ dialog: 'rhythm', item })}
-            >
-              {t('manage.lists.changeRhythm')}
-            </button>
-          )}
-          {item.retired ? (
-            <button
-              type="button"
-              className="link-button"
-              aria-label={t('manage.lists.restoreLabel', { name })}
-              onClick={() => onRetire(item, false)}
-            >
-              {t('manage.lists.restore')}
-            </button>
-          ) : (
-            <button
-              type="button"
-              className="link-button"
-              aria-label={t('manage.lists.retireLabel', { name })}
-              onClick={() => onRetire(item, true)}
-            >
-              {t('manage.lists.retire')}
-            </button>
-          )}
-          {/* History points at items in use: those can only be retired (the server checks too). */}
-          <button
-            type="button"
-            className="link-button"
-            aria-label={t('manage.lists.removeLabel', { name })}
-            disabled={item.inUse > 0}
-            onClick={() => onOpen({ dialog: 'remove', item })}
-          >
-            {t('manage.lists.remove')}
-          </button>
-        </div>
-      </td>
-    </tr>
+    <div className="row-actions">
+      {arrow('up', '▲', first)}
+      {arrow('down', '▼', last)}
+    </div>
   );
 }
 
-function WeightField({
-  value,
-  onChange,
-  error,
+function ItemActions({
+  item,
+  onRetire,
+  onOpen,
 }: {
-  value: string;
-  onChange(value: string): void;
-  error: string | undefined;
+  item: CatalogItem;
+  onRetire(item: CatalogItem, retired: boolean): void;
+  onOpen(open: Open): void;
 }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const name = session.label(item);
+  return (
+    <div className="row-actions">
+      <RowAction label={t('manage.lists.renameLabel', { name })} onClick={() => onOpen({ dialog: 'rename', item })}>
+        {t('manage.lists.rename')}
+      </RowAction>
+      {item.kind === 'target_group' && (
+        <RowAction label={t('manage.lists.rhythmLabel', { name })} onClick={() => onOpen({ dialog: 'rhythm', item })}>
+          {t('manage.lists.changeRhythm')}
+        </RowAction>
+      )}
+      {item.retired ? (
+        <RowAction label={t('manage.lists.restoreLabel', { name })} onClick={() => onRetire(item, false)}>
+          {t('manage.lists.restore')}
+        </RowAction>
+      ) : (
+        <RowAction label={t('manage.lists.retireLabel', { name })} onClick={() => onRetire(item, true)}>
+          {t('manage.lists.retire')}
+        </RowAction>
+      )}
+      {/* History points at items in use: those can only be retired (the server checks too). */}
+      <RowAction
+        label={t('manage.lists.removeLabel', { name })}
+        disabled={item.inUse > 0}
+        onClick={() => onOpen({ dialog: 'remove', item })}
+      >
+        {t('manage.lists.remove')}
+      </RowAction>
+    </div>
+  );
+}
+
+function WeightField({ value, onChange, ...field }: FieldProps & { value: string; onChange(value: string): void }) {
   const { t } = useTranslation();
   return (
     <TextField
-      label={t('fields.weight')}
-      name="weight"
+      {...field}
       type="number"
       step="0.25"
       value={value}
       onChange={onChange}
       hint={t('manage.lists.weightHint')}
-      error={error}
       className="weight-field"
     />
   );
@@ -300,15 +281,8 @@ function AddItemForm({ kind, list, onAdded }: { kind: CatalogKind; list: string;
       aria-label={t('manage.lists.addTo', { list })}
     >
       <div className="add-item-fields">
-        <TextField
-          label={t('fields.name')}
-          name="name"
-          value={name}
-          onChange={setName}
-          error={save.fieldError('name')}
-          className="name-field"
-        />
-        {kind === 'stage' && <WeightField value={weight} onChange={setWeight} error={save.fieldError('weight')} />}
+        <TextField {...save.field('name')} value={name} onChange={setName} className="name-field" />
+        {kind === 'stage' && <WeightField {...save.field('weight')} value={weight} onChange={setWeight} />}
         <button type="submit" disabled={save.saving}>
           {t('manage.lists.add')}
         </button>
@@ -338,21 +312,18 @@ function RenameDialog({ item, onClose, onDone }: DialogProps) {
   return (
     <FormDialog
       title={t('manage.lists.renameTitle', { name: current })}
-      saving={save.saving}
-      error={save.error?.summary}
+      save={save}
       onClose={onClose}
-      onSubmit={() => void submit()}
+      onSubmit={submit}
     >
       <TextField
-        label={t('fields.name')}
-        name="name"
+        {...save.field('name')}
         value={name}
         onChange={setName}
-        error={save.fieldError('name')}
         hint={item.name === null ? t('manage.lists.renameDefaultHint') : undefined}
         autoFocus
       />
-      {item.kind === 'stage' && <WeightField value={weight} onChange={setWeight} error={save.fieldError('weight')} />}
+      {item.kind === 'stage' && <WeightField {...save.field('weight')} value={weight} onChange={setWeight} />}
     </FormDialog>
   );
 }
@@ -381,21 +352,13 @@ function RhythmDialog({ item, onClose, onDone }: DialogProps) {
     );
   };
   return (
-    <FormDialog
-      title={t('manage.lists.rhythmTitle', { name })}
-      saving={save.saving}
-      error={save.error?.summary}
-      onClose={onClose}
-      onSubmit={() => void submit()}
-    >
+    <FormDialog title={t('manage.lists.rhythmTitle', { name })} save={save} onClose={onClose} onSubmit={submit}>
       <TextField
-        label={t('fields.rescoreWeeks')}
-        name="rescoreWeeks"
+        {...save.field('rescoreWeeks')}
         type="number"
         step="1"
         value={weeks}
         onChange={setWeeks}
-        error={save.fieldError('rescoreWeeks')}
         hint={t('manage.lists.rhythmHint', { weeks: DEFAULT_RESCORE_WEEKS })}
         autoFocus
       />
@@ -415,10 +378,9 @@ function RemoveDialog({ item, onClose, onDone }: DialogProps) {
     <FormDialog
       title={t('manage.lists.removeTitle', { name })}
       submitLabel={t('manage.lists.remove')}
-      saving={save.saving}
-      error={save.error?.summary}
+      save={save}
       onClose={onClose}
-      onSubmit={() => void submit()}
+      onSubmit={submit}
     >
       <p>{t('manage.lists.removeHint', { name })}</p>
     </FormDialog>

@@ -10,6 +10,7 @@ import { Loading } from '../ui/Loading';
 import { ErrorSummary } from '../ui/fields';
 import { useAction } from '../ui/useAction';
 import { remote, useMutate } from '../query';
+import { Page } from '../ui/Page';
 
 type Group = 'overdue' | 'today' | 'thisWeek';
 
@@ -49,11 +50,11 @@ export function MyDayPage() {
     });
 
   return (
-    <div className="my-day">
-      <div className="page-heading">
-        <h1>{t('myDay.title')}</h1>
-        <span className="muted">{formatWeekday(today, session.language)}</span>
-      </div>
+    <Page
+      className="my-day"
+      title={t('myDay.title')}
+      actions={<span className="muted">{formatWeekday(today, session.language)}</span>}
+    >
       <p role="status" className="saved">
         {action.status}
       </p>
@@ -63,7 +64,7 @@ export function MyDayPage() {
         (['overdue', 'today', 'thisWeek'] as const).map((group) => (
           <AgendaGroup key={group} group={group} items={groups[group]} onComplete={complete} onPostpone={postpone} />
         ))}
-    </div>
+    </Page>
   );
 }
 

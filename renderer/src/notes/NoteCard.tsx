@@ -5,12 +5,11 @@ import type { Note } from '../../../common/contract';
 import { formatDateTime } from '../format';
 import { useSession } from '../session';
 import { Dialog } from '../ui/Dialog';
-import { ErrorSummary, type Option, SelectField, TextField } from '../ui/fields';
+import { type Option, SelectField, TextField } from '../ui/fields';
 import { FormDialog } from '../ui/FormDialog';
-import { useAction } from '../ui/useAction';
 import { useSave } from '../ui/useSave';
 import { Loading } from '../ui/Loading';
-import { remote, useMutate } from '../query';
+import { remote } from '../query';
 import { NoteBody } from './NoteBody';
 import { NoteEditor } from './NoteEditor';
 import './notes.css';
@@ -133,27 +132,19 @@ function HistoryDialog({ note, onClose }: { note: Note; onClose(): void }) {
 
 function RemoveDialog({ note, onClose, onRemoved }: { note: Note; onClose(): void; onRemoved(): void }) {
   const { t } = useTranslation();
-  const removeNote = useMutate('notes.remove');
-  const action = useAction();
-  const remove = () =>
-    action.perform(async () => {
-      await removeNote.mutateAsync({ id: note.id });
-      onRemoved();
-      return '';
-    });
+  const save = useSave('notes.remove');
+  const submit = async () => (await save.run({ id: note.id })) && onRemoved();
   return (
-    <Dialog title={t('notes.removeTitle')} onClose={onClose}>
+    <FormDialog
+      title={t('notes.removeTitle')}
+      submitLabel={t('notes.removeConfirm')}
+      danger
+      save={save}
+      onClose={onClose}
+      onSubmit={submit}
+    >
       <p>{t('notes.removeText')}</p>
-      <ErrorSummary message={action.error} />
-      <div className="form-footer">
-        <button type="button" className="secondary" onClick={onClose}>
-          {t('common.cancel')}
-        </button>
-        <button type="button" className="danger" onClick={() => void remove()}>
-          {t('notes.removeConfirm')}
-        </button>
-      </div>
-    </Dialog>
+    </FormDialog>
   );
 }
 
@@ -203,10 +194,9 @@ function FollowUpDialog({
     <FormDialog
       title={t('notes.followUpTitle')}
       submitLabel={t('notes.createTodos')}
-      saving={save.saving}
-      error={save.error?.summary}
+      save={save}
       onClose={onClose}
-      onSubmit={() => void submit()}
+      onSubmit={submit}
     >
       <p className="hint">{t('notes.followUpHint')}</p>
       {clients.length > 1 && (

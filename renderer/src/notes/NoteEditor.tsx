@@ -185,30 +185,19 @@ export function NoteEditor({
         )}
         <div className="note-editor-row">
           <SelectField
-            label={t('fields.kind')}
-            name="kind"
+            {...save.field('kind')}
             value={kind}
             onChange={changed((v: string) => setKind(v as NoteKind))}
             options={NOTE_KINDS.map((k) => ({ value: k, label: t(`notes.kinds.${k}`) }))}
-            error={save.fieldError('kind')}
           />
-          <TextField
-            label={t('fields.notedAt')}
-            name="notedAt"
-            type="datetime-local"
-            value={notedAt}
-            onChange={changed(setNotedAt)}
-            error={save.fieldError('notedAt')}
-          />
+          <TextField {...save.field('notedAt')} type="datetime-local" value={notedAt} onChange={changed(setNotedAt)} />
         </div>
         <TextArea
-          label={t('fields.body')}
-          name="body"
+          {...save.field('body')}
           value={body}
           onChange={changed(setBody)}
           rows={10}
           hint={t('notes.bodyHint')}
-          error={save.fieldError('body')}
         />
         <CheckboxField label={t('notes.pinned')} name="pinned" checked={pinned} onChange={setPinned} />
         <ErrorSummary message={draftProblem} />

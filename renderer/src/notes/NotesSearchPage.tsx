@@ -12,6 +12,7 @@ import { remote } from '../query';
 import { splitHighlights } from './format';
 import { NOTE_KINDS } from '../../../common/enums';
 import './notes.css';
+import { Page } from '../ui/Page';
 
 /** Search in every note as you type, narrowed by client, kind and period; best matches first. */
 export function NotesSearchPage() {
@@ -41,10 +42,7 @@ export function NotesSearchPage() {
     summary = hits.data.length === 0 ? t('notes.search.none') : t('notes.search.results', { count: hits.data.length });
 
   return (
-    <section className="notes-search" aria-labelledby={titleId}>
-      <div className="page-heading">
-        <h1 id={titleId}>{t('nav.notes')}</h1>
-      </div>
+    <Page className="notes-search" title={t('nav.notes')} titleId={titleId}>
       <div role="search" className="panel notes-filters">
         <TextField
           label={t('notes.search.text')}
@@ -87,7 +85,7 @@ export function NotesSearchPage() {
           ))}
         </ol>
       )}
-    </section>
+    </Page>
   );
 }
 

@@ -13,6 +13,7 @@ import { remote, useMutate } from '../query';
 import { Presentation, usePresenterKeys } from './Presentation';
 import { usePresenterControls, usePresentationState } from './usePresentationState';
 import './presentation.css';
+import { Page } from '../ui/Page';
 
 /** The team meeting: pick clients from the caseload, then present them one by one. */
 export function MeetingPage() {
@@ -95,11 +96,7 @@ export function MeetingPage() {
   const others = displays.filter((d) => !d.current);
 
   return (
-    <section className="meeting-page" aria-labelledby={titleId}>
-      <div className="page-heading">
-        <h1 id={titleId}>{t('nav.meeting')}</h1>
-      </div>
-      <p className="hint page-intro">{t('presentation.intro')}</p>
+    <Page className="meeting-page" title={t('nav.meeting')} intro={t('presentation.intro')}>
       {!rows.data ? (
         <Loading of={rows} />
       ) : (
@@ -187,7 +184,7 @@ export function MeetingPage() {
           </p>
         </div>
       )}
-    </section>
+    </Page>
   );
 }
 
@@ -213,7 +210,6 @@ function PresenterView({
   displays: readonly Display[];
 }) {
   const { t } = useTranslation();
-  const titleId = useId();
   const byId = new Map(rows.map((row) => [row.id, row]));
   const others = displays.filter((d) => !d.current);
   const display = others.find((d) => d.id === state.displayId);
@@ -222,10 +218,7 @@ function PresenterView({
   const last = state.clientIds.length - 1;
 
   return (
-    <section className="meeting-page presenter-view" aria-labelledby={titleId}>
-      <div className="page-heading">
-        <h1 id={titleId}>{t('nav.meeting')}</h1>
-      </div>
+    <Page className="meeting-page presenter-view" title={t('nav.meeting')}>
       <div className="panel">
         <h2>
           {display
@@ -261,6 +254,6 @@ function PresenterView({
         </div>
         <ErrorSummary message={error} />
       </div>
-    </section>
+    </Page>
   );
 }

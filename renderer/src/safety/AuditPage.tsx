@@ -7,6 +7,8 @@ import { formatDateTime } from '../format';
 import { useSession } from '../session';
 import { ErrorSummary, SelectField, TextField } from '../ui/fields';
 import { Loading } from '../ui/Loading';
+import { Page } from '../ui/Page';
+import { DataTable } from '../ui/DataTable';
 import { remote, useMutate } from '../query';
 
 type Check = Output<'audit.check'>;
@@ -45,11 +47,7 @@ export function AuditPage() {
     }
   };
   return (
-    <section className="audit-page" aria-labelledby={titleId}>
-      <div className="page-heading">
-        <h1 id={titleId}>{t('safety.audit.title')}</h1>
-      </div>
-      <p className="hint page-intro">{t('safety.audit.intro')}</p>
+    <Page className="audit-page" title={t('safety.audit.title')} titleId={titleId} intro={t('safety.audit.intro')}>
       <div className="toolbar">
         <button type="button" onClick={() => void runCheck()} disabled={checking}>
           {checking ? t('safety.audit.checking') : t('safety.audit.check')}
@@ -79,40 +77,30 @@ export function AuditPage() {
       </form>
       {!entries.data ? (
         <Loading of={entries} />
-      ) : entries.data.length === 0 ? (
-        <p className="empty">{t('safety.audit.empty')}</p>
       ) : (
         <div className="panel table-panel">
-          <table className="audit-table" aria-labelledby={titleId}>
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">{t('safety.audit.when')}</th>
-                <th scope="col">{t('safety.audit.who')}</th>
-                <th scope="col">{t('safety.audit.action')}</th>
-                <th scope="col">{t('safety.audit.record')}</th>
-                <th scope="col">{t('safety.audit.result')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.data.map((entry) => (
-                <tr key={entry.seq}>
-                  <td>{entry.seq}</td>
-                  <td>{formatDateTime(entry.at, session.language)}</td>
-                  <td>{session.caseworkerName(entry.actor)}</td>
-                  <td>
-                    <code>{entry.action}</code>
-                  </td>
-                  <td>
-                    <code>{entry.entityId ?? ''}</code>
-                  </td>
-                  <td>{entry.result}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            className="audit-table"
+            labelledBy={titleId}
+            empty={t('safety.audit.empty')}
+            rowHeaders={false}
+            columns={[
+              { key: 'seq', header: '#', cell: (entry) => entry.seq },
+              {
+                key: 'when',
+                header: t('safety.audit.when'),
+                cell: (entry) => formatDateTime(entry.at, session.language),
+              },
+              { key: 'who', header: t('safety.audit.who'), cell: (entry) => session.caseworkerName(entry.actor) },
+              { key: 'action', header: t('safety.audit.action'), cell: (entry) => <code>{entry.action}</code> },
+              { key: 'record', header: t('safety.audit.record'), cell: (entry) => <code>{entry.entityId ?? ''}</code> },
+              { key: 'result', header: t('safety.audit.result'), cell: (entry) => entry.result },
+            ]}
+            rows={entries.data}
+            rowKey={(entry) => entry.seq}
+          />
         </div>
       )}
-    </section>
+    </Page>
   );
 }

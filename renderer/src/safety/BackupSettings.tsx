@@ -9,6 +9,7 @@ import { Dialog } from '../ui/Dialog';
 import { ErrorSummary } from '../ui/fields';
 import { useAction } from '../ui/useAction';
 import { Loading } from '../ui/Loading';
+import { DataTable } from '../ui/DataTable';
 import { remote, useMutate } from '../query';
 
 type Backup = Output<'backups.list'>['backups'][number];
@@ -73,35 +74,33 @@ export function BackupSettings() {
       <p role="status" className="saved">
         {action.status}
       </p>
-      {data.backups.length === 0 ? (
-        <p className="empty">{t('safety.backups.none')}</p>
-      ) : (
-        <table>
-          <caption>{t('safety.backups.list')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('safety.backups.when')}</th>
-              <th scope="col">{t('safety.backups.size')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('safety.backups.restore')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.backups.map((backup) => (
-              <tr key={backup.fileName}>
-                <th scope="row">{formatDateTime(backup.createdAt, language)}</th>
-                <td>{formatNumber(backup.bytes / 1024 / 1024, language, 1)} MB</td>
-                <td>
-                  <button type="button" className="secondary" onClick={() => setRestoring(backup)}>
-                    {t('safety.backups.restore')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        caption={t('safety.backups.list')}
+        empty={t('safety.backups.none')}
+        columns={[
+          {
+            key: 'when',
+            header: t('safety.backups.when'),
+            cell: (backup) => formatDateTime(backup.createdAt, language),
+          },
+          {
+            key: 'size',
+            header: t('safety.backups.size'),
+            cell: (backup) => `${formatNumber(backup.bytes / 1024 / 1024, language, 1)} MB`,
+          },
+          {
+            key: 'restore',
+            header: <span className="visually-hidden">{t('safety.backups.restore')}</span>,
+            cell: (backup) => (
+              <button type="button" className="secondary" onClick={() => setRestoring(backup)}>
+                {t('safety.backups.restore')}
+              </button>
+            ),
+          },
+        ]}
+        rows={data.backups}
+        rowKey={(backup) => backup.fileName}
+      />
       {restoring && <RestoreDialog backup={restoring} onClose={() => setRestoring(null)} onDone={action.announce} />}
     </section>
   );

@@ -1,5 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, type FormEvent, useEffect, useEffectEvent, useId, useRef, useState } from 'react';
+import {
+  type ComponentProps,
+  type ReactNode,
+  type FormEvent,
+  useEffect,
+  useEffectEvent,
+  useId,
+  useRef,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../common/contract';
 import { KoersError, subscribe } from '../api';
@@ -72,6 +81,11 @@ export function useLockMutate<M extends LockMethod>(method: M) {
   });
 }
 
+/** A PIN box: what is typed stays hidden, and a touch keyboard offers digits. */
+export function PinField(props: Omit<ComponentProps<typeof TextField>, 'type' | 'inputMode'>) {
+  return <TextField {...props} type="password" inputMode="numeric" />;
+}
+
 /** The back-off after wrong PINs as a deadline on this page's clock, and the clock's last tick. */
 function waitFrom(seconds: number | null): { until: number; now: number } | null {
   return seconds === null ? null : { until: Date.now() + seconds * 1000, now: Date.now() };
@@ -140,16 +154,7 @@ function LockScreen({ waitSeconds }: { waitSeconds: number | null }) {
       <form ref={form} className="panel lock-panel" onSubmit={(e) => void submit(e)} noValidate>
         <h1 id={titleId}>{t('safety.lock.title')}</h1>
         <p>{t('safety.lock.intro')}</p>
-        <TextField
-          label={t('safety.lock.pin')}
-          name="pin"
-          type="password"
-          inputMode="numeric"
-          value={pin}
-          onChange={setPin}
-          error={error}
-          {...(waitText ? { hint: waitText } : {})}
-        />
+        <PinField label={t('safety.lock.pin')} name="pin" value={pin} onChange={setPin} error={error} hint={waitText} />
         <button type="submit" disabled={busy || pin.length === 0 || left > 0}>
           {t('safety.lock.unlock')}
         </button>

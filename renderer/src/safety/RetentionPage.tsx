@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../format';
 import { useSession } from '../session';
@@ -7,6 +7,8 @@ import { Dialog } from '../ui/Dialog';
 import { ErrorSummary, SelectField } from '../ui/fields';
 import { useAction } from '../ui/useAction';
 import { Loading } from '../ui/Loading';
+import { Page } from '../ui/Page';
+import { DataTable } from '../ui/DataTable';
 import { remote, useMutate } from '../query';
 
 const YEARS = [1, 2, 3, 5, 7, 10, 15, 20, 25, 30];
@@ -17,7 +19,6 @@ export function RetentionPage() {
   const setRetention = useMutate('privacy.setRetention');
   const purgeClients = useMutate('privacy.purge');
   const session = useSession();
-  const titleId = useId();
   const due = useQuery(remote('privacy.retention', {}));
   const groups = useQuery(remote('catalog.list', {}));
   const action = useAction();
@@ -41,11 +42,7 @@ export function RetentionPage() {
     });
 
   return (
-    <section aria-labelledby={titleId}>
-      <div className="page-heading">
-        <h1 id={titleId}>{t('safety.privacy.retention')}</h1>
-      </div>
-      <p className="hint page-intro">{t('safety.privacy.retentionIntro')}</p>
+    <Page title={t('safety.privacy.retention')} intro={t('safety.privacy.retentionIntro')}>
       <Loading of={groups} quiet />
       <div className="panel audit-filters">
         {(groups.data ?? [])
@@ -71,28 +68,33 @@ export function RetentionPage() {
         <p className="empty">{t('safety.privacy.noneDue')}</p>
       ) : (
         <>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('presentation.list.title')}</th>
-                <th scope="col">{t('fields.targetGroupId')}</th>
-                <th scope="col">{t('safety.privacy.closedOn')}</th>
-                <th scope="col">{t('safety.privacy.purgeFrom')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.clientId}>
-                  <th scope="row">
+          <DataTable
+            label={t('safety.privacy.dueTitle')}
+            columns={[
+              {
+                key: 'name',
+                header: t('presentation.list.title'),
+                cell: (row) => (
+                  <>
                     {row.name} <span className="pseudonym">{row.pseudonym}</span>
-                  </th>
-                  <td>{session.labelOf(row.targetGroupId)}</td>
-                  <td>{formatDate(row.closedOn, session.language)}</td>
-                  <td>{formatDate(row.purgeFrom, session.language)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { key: 'group', header: t('fields.targetGroupId'), cell: (row) => session.labelOf(row.targetGroupId) },
+              {
+                key: 'closedOn',
+                header: t('safety.privacy.closedOn'),
+                cell: (row) => formatDate(row.closedOn, session.language),
+              },
+              {
+                key: 'purgeFrom',
+                header: t('safety.privacy.purgeFrom'),
+                cell: (row) => formatDate(row.purgeFrom, session.language),
+              },
+            ]}
+            rows={rows}
+            rowKey={(row) => row.clientId}
+          />
           <button type="button" className="danger" onClick={() => setConfirming(true)}>
             {t('safety.privacy.purge', { count: rows.length })}
           </button>
@@ -116,6 +118,6 @@ export function RetentionPage() {
           </div>
         </Dialog>
       )}
-    </section>
+    </Page>
   );
 }

@@ -5,7 +5,7 @@ import { describeError } from '../errors';
 import { ErrorSummary, TextField } from '../ui/fields';
 import { Loading } from '../ui/Loading';
 import { remote } from '../query';
-import { useLockMutate } from './LockGate';
+import { PinField, useLockMutate } from './LockGate';
 
 /** The PIN and the idle minutes. */
 export function SecuritySettings() {
@@ -62,25 +62,15 @@ export function SecuritySettings() {
       {!hasPin && <p className="hint">{t('safety.lock.noPin')}</p>}
       <form className="inline-form" onSubmit={(e) => void savePin(e)} noValidate>
         {hasPin && (
-          <TextField
+          <PinField
             label={t('safety.lock.currentPin')}
             name="currentPin"
-            type="password"
-            inputMode="numeric"
             value={currentPin}
             onChange={setCurrentPin}
             error={error.fields.currentPin}
           />
         )}
-        <TextField
-          label={t('safety.lock.newPin')}
-          name="pin"
-          type="password"
-          inputMode="numeric"
-          value={pin}
-          onChange={setPin}
-          error={error.fields.pin}
-        />
+        <PinField label={t('safety.lock.newPin')} name="pin" value={pin} onChange={setPin} error={error.fields.pin} />
         <button type="submit">{hasPin ? t('safety.lock.changePin') : t('safety.lock.setPin')}</button>
       </form>
       <form className="inline-form" onSubmit={(e) => void saveMinutes(e)} noValidate>

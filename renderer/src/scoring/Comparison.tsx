@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Scoring } from '../../../common/contract';
 import { formatDate } from '../format';
 import { useSession } from '../session';
+import { DataTable } from '../ui/DataTable';
 import { type Comparison as Pair, comparisonRows, levelText } from './logic';
 
 type Score = Scoring['scores'][number] | undefined;
@@ -25,32 +26,30 @@ export function Comparison({ pair }: { pair: Pair }) {
   return (
     <section className="scoring-comparison" aria-labelledby={titleId}>
       <h3 id={titleId}>{t('scoring.compareTitle')}</h3>
-      <table>
-        <caption>
-          {t('scoring.compareCaption', {
-            self: selfDate,
-            other: `${otherDate} (${t(`scoring.by.${other.scoredBy}`)})`,
-          })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('scoring.indicator')}</th>
-            <th scope="col">{t('scoring.selfScore', { date: selfDate })}</th>
-            <th scope="col">{t('scoring.otherScore', { by: t(`scoring.by.${other.scoredBy}`), date: otherDate })}</th>
-            <th scope="col">{t('scoring.difference')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {comparisonRows(pair).map((row) => (
-            <tr key={row.key} className={row.diff ? 'differs' : undefined}>
-              <th scope="row">{row.name}</th>
-              <td>{scoreText(row.self)}</td>
-              <td>{scoreText(row.other)}</td>
-              <td className="diff">{row.diff ? <strong>{diffText(row.diff)}</strong> : diffText(row.diff)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={t('scoring.compareCaption', {
+          self: selfDate,
+          other: `${otherDate} (${t(`scoring.by.${other.scoredBy}`)})`,
+        })}
+        columns={[
+          { key: 'indicator', header: t('scoring.indicator'), cell: (row) => row.name },
+          { key: 'self', header: t('scoring.selfScore', { date: selfDate }), cell: (row) => scoreText(row.self) },
+          {
+            key: 'other',
+            header: t('scoring.otherScore', { by: t(`scoring.by.${other.scoredBy}`), date: otherDate }),
+            cell: (row) => scoreText(row.other),
+          },
+          {
+            key: 'diff',
+            header: t('scoring.difference'),
+            className: 'diff',
+            cell: (row) => (row.diff ? <strong>{diffText(row.diff)}</strong> : diffText(row.diff)),
+          },
+        ]}
+        rows={comparisonRows(pair)}
+        rowKey={(row) => row.key}
+        rowClassName={(row) => (row.diff ? 'differs' : undefined)}
+      />
     </section>
   );
 }

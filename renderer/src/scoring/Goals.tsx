@@ -143,10 +143,9 @@ function GoalDialog({
     <FormDialog
       title={t('scoring.goalTitle')}
       onClose={onClose}
-      onSubmit={() => void submit()}
+      onSubmit={submit}
       canSubmit={target !== ''}
-      saving={save.saving}
-      error={save.error?.summary}
+      save={save}
     >
       <SelectField
         label={t('fields.indicatorId')}
@@ -156,22 +155,13 @@ function GoalDialog({
         options={version.indicators.map((i) => ({ value: i.key, label: i.name }))}
       />
       <SelectField
-        label={t('fields.target')}
-        name="target"
+        {...save.field('target')}
         value={target}
         onChange={setTarget}
         empty={t('scoring.chooseLevel')}
         options={(indicator?.levels ?? []).map((l) => ({ value: String(l.value), label: levelText(l.value, l.label) }))}
-        error={save.fieldError('target')}
       />
-      <TextField
-        label={t('fields.targetDate')}
-        name="targetDate"
-        type="date"
-        value={targetDate}
-        onChange={setTargetDate}
-        error={save.fieldError('targetDate')}
-      />
+      <TextField {...save.field('targetDate')} type="date" value={targetDate} onChange={setTargetDate} />
     </FormDialog>
   );
 }

@@ -67,14 +67,7 @@ export function ScoringForm({ clientId, version, previous, goals, scoring, sheet
       <form className="scoring-form" onSubmit={(e) => void submit(e)} noValidate>
         <div className="scoring-meta">
           {sheetField}
-          <TextField
-            label={t('fields.date')}
-            name="date"
-            type="date"
-            value={date}
-            onChange={setDate}
-            error={save.fieldError('date')}
-          />
+          <TextField {...save.field('date')} type="date" value={date} onChange={setDate} />
           <SelectField
             label={t('scoring.scoredBy')}
             name="scoredBy"
@@ -127,10 +120,9 @@ function RemoveDialog({ scoring, onClose }: { scoring: Scoring; onClose(): void 
     <FormDialog
       title={t('scoring.removeTitle')}
       submitLabel={t('scoring.removeConfirm')}
-      saving={remove.saving}
-      error={remove.error?.summary}
+      save={remove}
       onClose={onClose}
-      onSubmit={() => void submit()}
+      onSubmit={submit}
     >
       <p>{t('scoring.removeText', { date: formatDate(scoring.date, language) })}</p>
     </FormDialog>

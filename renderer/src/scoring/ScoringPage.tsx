@@ -9,6 +9,7 @@ import { remote } from '../query';
 import { previousBefore } from './logic';
 import { ScoringForm } from './ScoringForm';
 import './scoring.css';
+import { Page } from '../ui/Page';
 
 /** Scoring a client: a new scoring, or (with `scoringId`) one made earlier. */
 export function ScoringPage({ clientId, scoringId }: { clientId: string; scoringId?: string }) {
@@ -17,13 +18,13 @@ export function ScoringPage({ clientId, scoringId }: { clientId: string; scoring
   if (!client.data) return <Loading of={client} />;
   const name = `${client.data.firstName} ${client.data.lastName}`;
   return (
-    <div className="scoring-page">
-      <p>
-        <a href={href({ page: 'client', id: clientId })}>← {t('scoring.back', { name })}</a>
-      </p>
-      <h1>{t(scoringId ? 'scoring.editTitle' : 'scoring.newTitle', { name })}</h1>
+    <Page
+      className="scoring-page"
+      back={{ href: href({ page: 'client', id: clientId }), label: t('scoring.back', { name }) }}
+      title={t(scoringId ? 'scoring.editTitle' : 'scoring.newTitle', { name })}
+    >
       {scoringId ? <EditScoring clientId={clientId} scoringId={scoringId} /> : <NewScoring clientId={clientId} />}
-    </div>
+    </Page>
   );
 }
 

@@ -283,10 +283,9 @@ function PublishDialog({
     <FormDialog
       title={t('sheets.publish.title', { number, name: sheet.name })}
       submitLabel={t('sheets.publish.submit', { number })}
-      saving={save.saving}
-      error={save.error?.summary}
+      save={save}
       onClose={onClose}
-      onSubmit={() => void submit()}
+      onSubmit={submit}
     >
       <p>{t('sheets.publish.body', { number })}</p>
     </FormDialog>

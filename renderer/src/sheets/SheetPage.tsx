@@ -9,6 +9,7 @@ import { Loading } from '../ui/Loading';
 import { remote, useMutate } from '../query';
 import { DraftEditor } from './DraftEditor';
 import { PublishedVersion } from './PublishedVersion';
+import { Page } from '../ui/Page';
 import './sheets.css';
 
 /** One sheet: its published version (read-only) and, while there is one, the draft of the next. */
@@ -16,7 +17,6 @@ export function SheetPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const query = useQuery(remote('sheets.get', { id }));
   const action = useAction();
-  const titleId = useId();
   const editHintId = useId();
   // Where focus goes when the part the user worked in disappears (publish) or a new one appears (edit).
   const [focus, setFocus] = useState<'editor' | 'published' | null>(null);
@@ -29,22 +29,24 @@ export function SheetPage({ id }: { id: string }) {
   };
 
   return (
-    <section className="sheet-page" aria-labelledby={titleId}>
-      <p className="back-link">
-        <a href={href({ page: 'sheets' })}>{t('sheets.sheet.back')}</a>
-      </p>
-      <div className="page-heading">
-        <h1 id={titleId}>
+    <Page
+      className="sheet-page"
+      back={{ href: href({ page: 'sheets' }), label: t('sheets.sheet.back') }}
+      title={
+        <>
           {sheet.name}
           {sheet.retired && <span className="badge">{t('sheets.list.retired')}</span>}
-        </h1>
+        </>
+      }
+      actions={
         <SheetActions
           sheet={sheet}
           editHintId={editHintId}
           perform={(fn) => void action.perform(fn)}
           onEditing={() => setFocus('editor')}
         />
-      </div>
+      }
+    >
       {!sheet.draft && sheet.published && (
         <p id={editHintId} className="hint edit-hint">
           {t('sheets.sheet.editHint', { number: sheet.published.number + 1, current: sheet.published.number })}
@@ -68,7 +70,7 @@ export function SheetPage({ id }: { id: string }) {
       {sheet.published && (
         <PublishedVersion key={sheet.published.id} version={sheet.published} autoFocus={focus === 'published'} />
       )}
-    </section>
+    </Page>
   );
 }
 

@@ -10,6 +10,8 @@ import { FormDialog } from '../ui/FormDialog';
 import { useSave } from '../ui/useSave';
 import { Loading } from '../ui/Loading';
 import { remote } from '../query';
+import { Page } from '../ui/Page';
+import { DataTable, RowAction } from '../ui/DataTable';
 import './sheets.css';
 
 export { SheetPage } from './SheetPage';
@@ -20,27 +22,16 @@ const STARTERS: readonly Starter[] = ['ladder', 'work_readiness', 'empty'];
 /** Key persons: every scoring sheet, a new one from a starter, and copies. */
 export function SheetsPage() {
   const { t } = useTranslation();
-  const titleId = useId();
   const sheets = useQuery(remote('sheets.list', {}));
   const [copying, setCopying] = useState<SheetSummary | null>(null);
   return (
-    <section className="sheets-page" aria-labelledby={titleId}>
-      <div className="page-heading">
-        <h1 id={titleId}>{t('nav.sheets')}</h1>
-      </div>
-      <p className="hint page-intro">{t('sheets.list.intro')}</p>
+    <Page className="sheets-page" title={t('nav.sheets')} intro={t('sheets.list.intro')}>
       <div className="panel table-panel">
-        {!sheets.data ? (
-          <Loading of={sheets} />
-        ) : sheets.data.length === 0 ? (
-          <p className="empty">{t('sheets.list.empty')}</p>
-        ) : (
-          <SheetTable sheets={sheets.data} onCopy={setCopying} />
-        )}
+        {!sheets.data ? <Loading of={sheets} /> : <SheetTable sheets={sheets.data} onCopy={setCopying} />}
         <NewSheetForm />
       </div>
       {copying && <CopyDialog sheet={copying} onClose={() => setCopying(null)} />}
-    </section>
+    </Page>
   );
 }
 
@@ -48,50 +39,52 @@ function SheetTable({ sheets, onCopy }: { sheets: readonly SheetSummary[]; onCop
   const { t } = useTranslation();
   const session = useSession();
   return (
-    <table className="sheet-table" aria-label={t('sheets.list.label')}>
-      <thead>
-        <tr>
-          <th scope="col">{t('sheets.list.sheet')}</th>
-          <th scope="col">{t('sheets.list.version')}</th>
-          <th scope="col">{t('sheets.list.targetGroups')}</th>
-          <th scope="col" className="number-cell">
-            {t('sheets.list.scorings')}
-          </th>
-          <th scope="col">{t('sheets.list.actions')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {sheets.map((sheet) => (
-          <tr key={sheet.id} className={sheet.retired ? 'is-inactive' : undefined}>
-            <th scope="row">
+    <DataTable
+      className="sheet-table"
+      label={t('sheets.list.label')}
+      empty={t('sheets.list.empty')}
+      columns={[
+        {
+          key: 'sheet',
+          header: t('sheets.list.sheet'),
+          cell: (sheet) => (
+            <>
               <a href={href({ page: 'sheet', id: sheet.id })}>{sheet.name}</a>
               {sheet.retired && <span className="badge">{t('sheets.list.retired')}</span>}
-            </th>
-            <td>
-              <VersionCell sheet={sheet} />
-            </td>
-            <td>
-              {sheet.targetGroupIds.length === 0 ? (
-                <span className="muted">{t('sheets.list.noTargetGroups')}</span>
-              ) : (
-                sheet.targetGroupIds.map((id) => session.labelOf(id)).join(', ')
-              )}
-            </td>
-            <td className="number-cell">{formatNumber(sheet.scorings, session.language)}</td>
-            <td>
-              <button
-                type="button"
-                className="link-button"
-                aria-label={t('sheets.list.copyLabel', { name: sheet.name })}
-                onClick={() => onCopy(sheet)}
-              >
-                {t('sheets.list.copy')}
-              </button>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        { key: 'version', header: t('sheets.list.version'), cell: (sheet) => <VersionCell sheet={sheet} /> },
+        {
+          key: 'targetGroups',
+          header: t('sheets.list.targetGroups'),
+          cell: (sheet) =>
+            sheet.targetGroupIds.length === 0 ? (
+              <span className="muted">{t('sheets.list.noTargetGroups')}</span>
+            ) : (
+              sheet.targetGroupIds.map((id) => session.labelOf(id)).join(', ')
+            ),
+        },
+        {
+          key: 'scorings',
+          header: t('sheets.list.scorings'),
+          numeric: true,
+          cell: (sheet) => formatNumber(sheet.scorings, session.language),
+        },
+        {
+          key: 'actions',
+          header: t('sheets.list.actions'),
+          cell: (sheet) => (
+            <RowAction label={t('sheets.list.copyLabel', { name: sheet.name })} onClick={() => onCopy(sheet)}>
+              {t('sheets.list.copy')}
+            </RowAction>
+          ),
+        },
+      ]}
+      rows={sheets}
+      rowKey={(sheet) => sheet.id}
+      rowClassName={(sheet) => (sheet.retired ? 'is-inactive' : undefined)}
+    />
   );
 }
 
@@ -156,17 +149,14 @@ function CopyDialog({ sheet, onClose }: { sheet: SheetSummary; onClose(): void }
     <FormDialog
       title={t('sheets.copy.title', { name: sheet.name })}
       submitLabel={t('sheets.copy.submit')}
-      saving={save.saving}
-      error={save.error?.summary}
+      save={save}
       onClose={onClose}
-      onSubmit={() => void submit()}
+      onSubmit={submit}
     >
       <TextField
-        label={t('fields.name')}
-        name="name"
+        {...save.field('name')}
         value={name}
         onChange={setName}
-        error={save.fieldError('name')}
         hint={t('sheets.copy.hint', { name: sheet.name })}
         autoFocus
       />

@@ -1,14 +1,24 @@
-import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input, Output } from '../../../common/contract';
-import { remote, useMutate } from '../query';
+import { useMutate } from '../query';
 import { describeError, describeIssue } from '../errors';
+import { DataTable } from '../ui/DataTable';
 import { ErrorSummary, SelectField } from '../ui/fields';
 
+export type ImportKind = Input<'imports.open'>['kind'];
 export type OpenedFile = NonNullable<Output<'imports.open'>>;
 type Row = Output<'imports.caseloadPreview'>['rows'][number];
 type Counts = Output<'imports.caseloadPreview'>['counts'];
+/** Field → column (0-based). */
+export type Mapping = Output<'imports.caseloadPreview'>['mapping'];
+
+/** What a kind's column fields get from the preview, and where a change goes. */
+export interface ColumnProps {
+  headers: readonly string[];
+  mapping: Mapping;
+  onChange(mapping: Mapping): void;
+}
 
 /** A spreadsheet column as Excel names it: 0 → A, 26 → AA. */
 export function columnLetter(index: number): string {
@@ -23,13 +33,7 @@ export function columnLetter(index: number): string {
 }
 
 /** "Choose file…": main shows the dialog and reads the file; a problem with it is said here. */
-export function ChooseFile({
-  kind,
-  onOpened,
-}: {
-  kind: 'caseload' | 'scores' | 'sheet';
-  onOpened(file: OpenedFile): void;
-}) {
+export function ChooseFile({ kind, onOpened }: { kind: ImportKind; onOpened(file: OpenedFile): void }) {
   const { t } = useTranslation();
   const openFile = useMutate('imports.open');
   const [busy, setBusy] = useState(false);
@@ -88,12 +92,7 @@ export function MappingFields({
   headers,
   mapping,
   onChange,
-}: {
-  fields: ReadonlyArray<{ key: string; label: string }>;
-  headers: readonly string[];
-  mapping: Record<string, number>;
-  onChange(mapping: Record<string, number>): void;
-}) {
+}: ColumnProps & { fields: ReadonlyArray<{ key: string; label: string }> }) {
   const { t } = useTranslation();
   const options = headers.map((header, i) => ({
     value: String(i),
@@ -134,64 +133,38 @@ export function CountsLine({ counts }: { counts: Counts }) {
 
 export function PreviewTable({ rows }: { rows: readonly Row[] }) {
   const { t } = useTranslation();
-  const captionId = useId();
   return (
     <div className="table-panel import-preview">
-      <table aria-labelledby={captionId}>
-        <caption id={captionId}>{t('spreadsheets.import.previewCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('spreadsheets.import.line')}</th>
-            <th scope="col">{t('spreadsheets.import.result')}</th>
-            <th scope="col">{t('spreadsheets.import.what')}</th>
-            <th scope="col">{t('spreadsheets.import.problems')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.line} className={row.action === 'error' ? 'import-error' : undefined}>
-              <th scope="row">{row.line}</th>
-              <td>
-                <span className={`badge import-${row.action}`}>{t(`spreadsheets.import.actions.${row.action}`)}</span>
-              </td>
-              <td>{row.label}</td>
-              <td>
-                {row.issues.map((issue, n) => (
-                  <span key={n} className="import-issue">
-                    {describeIssue(t, issue)}
-                    {issue.value && <span className="import-value"> ({issue.value})</span>}
-                  </span>
-                ))}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={t('spreadsheets.import.previewCaption')}
+        columns={[
+          { key: 'line', header: t('spreadsheets.import.line'), cell: (row) => row.line },
+          {
+            key: 'result',
+            header: t('spreadsheets.import.result'),
+            cell: (row) => (
+              <span className={`badge import-${row.action}`}>{t(`spreadsheets.import.actions.${row.action}`)}</span>
+            ),
+          },
+          { key: 'what', header: t('spreadsheets.import.what'), cell: (row) => row.label },
+          {
+            key: 'problems',
+            header: t('spreadsheets.import.problems'),
+            cell: (row) =>
+              row.issues.map((issue, n) => (
+                <span key={n} className="import-issue">
+                  {describeIssue(t, issue)}
+                  {issue.value && <span className="import-value"> ({issue.value})</span>}
+                </span>
+              )),
+          },
+        ]}
+        rows={rows}
+        rowKey={(row) => row.line}
+        rowClassName={(row) => (row.action === 'error' ? 'import-error' : undefined)}
+      />
     </div>
   );
-}
-
-type PreviewMethod = 'imports.caseloadPreview' | 'imports.scoresPreview';
-
-/** The same file, worksheet aside, and for scores the same sheet version. */
-function sameChoice(before: unknown, now: { token: string; versionId?: string }): boolean {
-  const was = before as { token?: string; versionId?: string } | null | undefined;
-  return was?.token === now.token && was.versionId === now.versionId;
-}
-
-/**
- * The preview of an import, again after every choice (null input: nothing chosen
- * yet). The first answer also brings the suggested or remembered columns.
- */
-export function usePreview<M extends PreviewMethod>(method: M, input: Input<M> | null) {
-  const { t } = useTranslation();
-  const query = useQuery({
-    ...remote(method, input),
-    // Another column or option for the same file (and sheet version): the last preview stays until the next.
-    placeholderData: (previous, previousQuery) =>
-      input && sameChoice(previousQuery?.queryKey[1], input) ? previous : undefined,
-  });
-  return { preview: query.data ?? null, error: query.error ? describeError(t, query.error).summary : undefined };
 }
 
 /** The chosen file's name, and a way to choose another. */

@@ -5,142 +5,50 @@ import { describeError } from '../errors';
 import { ErrorSummary, SelectField } from '../ui/fields';
 import { Loading } from '../ui/Loading';
 import { remote, useMutate } from '../query';
-import {
-  ChooseFile,
-  CountsLine,
-  FileHeader,
-  MappingFields,
-  type OpenedFile,
-  PreviewTable,
-  usePreview,
-  WorksheetChoice,
-} from './ImportParts';
+import { ChooseFile, type ColumnProps, MappingFields, type OpenedFile } from './ImportParts';
+import { ImportWizard } from './ImportWizard';
 
 /** Past scorings: file → worksheet → sheet → columns (reference, date, who, one per indicator) → preview → import. */
 export function ScoresImport() {
   const { t } = useTranslation();
-  const importScores = useMutate('imports.scoresRun');
   const sheets = useQuery(remote('sheets.list', {}));
   const published = (sheets.data ?? []).filter((s) => s.publishedVersionId !== null);
-  const [file, setFile] = useState<OpenedFile | null>(null);
-  const [worksheet, setWorksheet] = useState('');
   const [versionId, setVersionId] = useState('');
-  const [mapping, setMapping] = useState<Record<string, number> | undefined>(undefined);
-  const [report, setReport] = useState('');
-
-  const { preview, error } = usePreview(
-    'imports.scoresPreview',
-    file && worksheet && versionId
-      ? { token: file.token, worksheet, versionId, ...(mapping ? { mapping } : {}) }
-      : null,
-  );
-
-  const opened = (next: OpenedFile) => {
-    setFile(next);
-    setWorksheet(next.worksheets.find((w) => w.rows > 0)?.name ?? next.worksheets[0]?.name ?? '');
-    setMapping(undefined);
-    setReport('');
-  };
-  const busy = importScores.isPending;
-  const run = async () => {
-    if (!file || !preview) return;
-    const done = await importScores
-      .mutateAsync({ token: file.token, worksheet, versionId, mapping: preview.mapping })
-      .catch(() => undefined);
-    if (!done) return;
-    setReport(t('spreadsheets.import.doneScores', { created: done.created, skipped: done.skipped.length }));
-    setFile(null);
-  };
-  const runError = importScores.error ? describeError(t, importScores.error).summary : undefined;
 
   if (sheets.data && published.length === 0) return <p className="hint">{t('spreadsheets.import.noSheets')}</p>;
   return (
-    <div className="import-flow">
-      {report && (
-        <p className="saved" role="status">
-          {report}
-        </p>
-      )}
-      {!file ? (
-        <ChooseFile kind="scores" onOpened={opened} />
-      ) : (
+    <ImportWizard
+      kind="scores"
+      preview="imports.scoresPreview"
+      run="imports.scoresRun"
+      previewInput={(choice) => (versionId ? { ...choice, versionId } : null)}
+      runInput={(choice) => ({ ...choice, versionId })}
+      writes={(preview) => preview.counts.create}
+      report={(done) => t('spreadsheets.import.doneScores', { created: done.created, skipped: done.skipped.length })}
+      settings={(forgetColumns) => (
         <>
-          <FileHeader fileName={file.fileName} onAgain={() => setFile(null)} />
-          {file.worksheets.length > 1 && (
-            <WorksheetChoice
-              file={file}
-              value={worksheet}
-              onChange={(name) => {
-                setWorksheet(name);
-                setMapping(undefined);
-              }}
-            />
-          )}
           <SelectField
             label={t('spreadsheets.import.version')}
             name="versionId"
             value={versionId}
             onChange={(id) => {
               setVersionId(id);
-              setMapping(undefined);
+              // Another version has other indicators, so other columns.
+              forgetColumns();
             }}
             empty={t('spreadsheets.import.chooseVersion')}
             options={published.map((s) => ({ value: s.publishedVersionId ?? '', label: s.name }))}
           />
           <Loading of={sheets} quiet />
-          {preview && versionId && (
-            <>
-              <fieldset className="mapping">
-                <legend>{t('spreadsheets.import.columns')}</legend>
-                <p className="hint">
-                  {preview.remembered ? t('spreadsheets.import.remembered') : t('spreadsheets.import.columnsHint')}
-                </p>
-                <ScoreColumns
-                  versionId={versionId}
-                  headers={preview.headers}
-                  mapping={preview.mapping}
-                  onChange={setMapping}
-                />
-              </fieldset>
-              <h4>{t('spreadsheets.import.preview')}</h4>
-              <CountsLine counts={preview.counts} />
-              <PreviewTable rows={preview.rows} />
-              {preview.counts.error > 0 ? (
-                <p className="hint">{t('spreadsheets.import.blocked')}</p>
-              ) : (
-                preview.counts.create === 0 && <p className="hint">{t('spreadsheets.import.nothing')}</p>
-              )}
-              <button
-                type="button"
-                onClick={() => void run()}
-                disabled={busy || preview.counts.error > 0 || preview.counts.create === 0}
-                aria-busy={busy}
-              >
-                {busy
-                  ? t('spreadsheets.import.importing')
-                  : t('spreadsheets.import.run', { count: preview.counts.create })}
-              </button>
-            </>
-          )}
-          <ErrorSummary message={runError ?? error} />
         </>
       )}
-    </div>
+      columns={(props) => <ScoreColumns versionId={versionId} {...props} />}
+    />
   );
 }
 
 /** The fixed columns and one per indicator of the chosen version (loaded once one is chosen). */
-function ScoreColumns({
-  versionId,
-  headers,
-  mapping,
-  onChange,
-}: {
-  versionId: string;
-  headers: readonly string[];
-  mapping: Record<string, number>;
-  onChange(mapping: Record<string, number>): void;
-}) {
+function ScoreColumns({ versionId, headers, mapping, onChange }: ColumnProps & { versionId: string }) {
   const { t } = useTranslation();
   const version = useQuery(remote('sheets.version', { id: versionId }));
   const fields = [

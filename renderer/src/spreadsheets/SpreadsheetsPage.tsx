@@ -5,18 +5,14 @@ import { CaseloadImport } from './CaseloadImport';
 import { CaseloadExport, ClosedCasesExport, ScoresExport, SheetExport } from './ExportPanel';
 import { ScoresImport, SheetImport } from './ScoresImport';
 import './spreadsheets.css';
+import { Page } from '../ui/Page';
 
 /** Import from and export to spreadsheets: Excel in, Excel out, nothing lost on the way. */
 export function SpreadsheetsPage() {
   const { t } = useTranslation();
-  const titleId = useId();
   const session = useSession();
   return (
-    <section className="spreadsheets-page" aria-labelledby={titleId}>
-      <div className="page-heading">
-        <h1 id={titleId}>{t('nav.spreadsheets')}</h1>
-      </div>
-      <p className="hint page-intro">{t('spreadsheets.intro')}</p>
+    <Page className="spreadsheets-page" title={t('nav.spreadsheets')} intro={t('spreadsheets.intro')}>
       <h2>{t('spreadsheets.import.title')}</h2>
       <ImportCard title={t('spreadsheets.import.caseload')} hint={t('spreadsheets.import.caseloadHint')}>
         <CaseloadImport />
@@ -37,7 +33,7 @@ export function SpreadsheetsPage() {
         <ClosedCasesExport />
         <SheetExport />
       </div>
-    </section>
+    </Page>
   );
 }
 

@@ -6,8 +6,9 @@ import { formatChange, formatNumber, formatPercent } from '../format';
 import { useSession } from '../session';
 import { SelectField, TextField } from '../ui/fields';
 import { Loading } from '../ui/Loading';
+import { Page } from '../ui/Page';
+import { DataTable, Spanning } from '../ui/DataTable';
 import { remote } from '../query';
-import '../sheets/sheets.css';
 import './team.css';
 
 type TeamView = Output<'team.view'>;
@@ -17,7 +18,6 @@ type Filters = Omit<Input<'team.view'>, 'sheetId'>;
 export function TeamPage() {
   const { t } = useTranslation();
   const session = useSession();
-  const titleId = useId();
   const sheets = useQuery(remote('sheets.list', {}));
   const [sheetId, setSheetId] = useState('');
   const [targetGroupId, setTargetGroupId] = useState('');
@@ -32,11 +32,7 @@ export function TeamPage() {
     ...(to ? { to } : {}),
   };
   return (
-    <section className="team-page" aria-labelledby={titleId}>
-      <div className="page-heading">
-        <h1 id={titleId}>{t('nav.team')}</h1>
-      </div>
-      <p className="hint page-intro">{t('team.intro')}</p>
+    <Page className="team-page" title={t('nav.team')} intro={t('team.intro')}>
       {!sheets.data ? (
         <Loading of={sheets} />
       ) : published.length === 0 ? (
@@ -78,7 +74,7 @@ export function TeamPage() {
           )}
         </>
       )}
-    </section>
+    </Page>
   );
 }
 
@@ -112,31 +108,15 @@ function IndicatorSection({ indicators }: { indicators: TeamView['indicators'] }
       ) : (
         <>
           {!anyScored && <p className="empty">{t('team.indicators.noneScored')}</p>}
-          <table className="team-table" aria-label={t('team.indicators.label')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('team.indicators.indicator')}</th>
-                <th scope="col" className="number-cell">
-                  {t('team.indicators.clients')}
-                </th>
-                <th scope="col" className="number-cell">
-                  {t('team.indicators.averageChange')}
-                </th>
-                <th scope="col" className="number-cell">
-                  {t('team.indicators.improved')}
-                </th>
-                <th scope="col" className="number-cell">
-                  {t('team.indicators.same')}
-                </th>
-                <th scope="col" className="number-cell">
-                  {t('team.indicators.declined')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {indicators.map((row) => (
-                <tr key={row.key}>
-                  <th scope="row">
+          <DataTable
+            className="team-table"
+            label={t('team.indicators.label')}
+            columns={[
+              {
+                key: 'indicator',
+                header: t('team.indicators.indicator'),
+                cell: (row) => (
+                  <>
                     {row.name}
                     {row.clients > 0 && (
                       <Distribution
@@ -146,24 +126,46 @@ function IndicatorSection({ indicators }: { indicators: TeamView['indicators'] }
                         total={row.clients}
                       />
                     )}
-                  </th>
-                  <td className="number-cell">{formatNumber(row.clients, session.language)}</td>
-                  {row.clients === 0 || row.averageChange === null ? (
-                    <td className="number-cell" colSpan={4}>
-                      <span className="muted">{t('team.indicators.notEnough')}</span>
-                    </td>
-                  ) : (
-                    <>
-                      <td className="number-cell">{formatChange(row.averageChange, session.language)}</td>
-                      <td className="number-cell">{count(row.improved, row.clients)}</td>
-                      <td className="number-cell">{count(row.same, row.clients)}</td>
-                      <td className="number-cell">{count(row.declined, row.clients)}</td>
-                    </>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              {
+                key: 'clients',
+                header: t('team.indicators.clients'),
+                numeric: true,
+                cell: (row) => formatNumber(row.clients, session.language),
+              },
+              {
+                key: 'averageChange',
+                header: t('team.indicators.averageChange'),
+                numeric: true,
+                cell: (row) =>
+                  row.clients === 0 || row.averageChange === null
+                    ? new Spanning(4, <span className="muted">{t('team.indicators.notEnough')}</span>)
+                    : formatChange(row.averageChange, session.language),
+              },
+              {
+                key: 'improved',
+                header: t('team.indicators.improved'),
+                numeric: true,
+                cell: (row) => count(row.improved, row.clients),
+              },
+              {
+                key: 'same',
+                header: t('team.indicators.same'),
+                numeric: true,
+                cell: (row) => count(row.same, row.clients),
+              },
+              {
+                key: 'declined',
+                header: t('team.indicators.declined'),
+                numeric: true,
+                cell: (row) => count(row.declined, row.clients),
+              },
+            ]}
+            rows={indicators}
+            rowKey={(row) => row.key}
+          />
         </>
       )}
     </section>
@@ -199,52 +201,54 @@ function CompassSection({ compass }: { compass: TeamView['compass'] }) {
   return (
     <section className="panel table-panel" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('team.compass.title')}</h2>
-      {compass.length === 0 ? (
-        <p className="empty">{t('team.compass.none')}</p>
-      ) : (
-        <table className="team-table" aria-label={t('team.compass.label')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('team.compass.caseworker')}</th>
-              <th scope="col" className="number-cell">
-                {t('team.compass.caseload')}
-              </th>
-              <th scope="col" className="number-cell">
-                {t('team.compass.weightedWorkload')}
-              </th>
-              <th scope="col" className="number-cell">
-                {t('team.compass.coverage')}
-              </th>
-              <th scope="col" className="number-cell">
-                {t('team.compass.averageProgression')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {compass.map((row) => (
-              <tr key={row.caseworkerId}>
-                <th scope="row">{session.caseworkerName(row.caseworkerId)}</th>
-                <td className="number-cell">{formatNumber(row.caseload, session.language)}</td>
-                <td className="number-cell">{formatNumber(row.weightedWorkload, session.language, 1)}</td>
-                <td className="number-cell">
-                  {row.coverage === null ? (
-                    <span className="muted">{t('team.compass.noClients')}</span>
-                  ) : (
-                    formatPercent(row.coverage, session.language)
-                  )}
-                </td>
-                <td className="number-cell">
-                  {row.averageProgression === null ? (
-                    <span className="muted">{t('team.compass.noData')}</span>
-                  ) : (
-                    formatChange(row.averageProgression, session.language)
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        className="team-table"
+        label={t('team.compass.label')}
+        empty={t('team.compass.none')}
+        columns={[
+          {
+            key: 'caseworker',
+            header: t('team.compass.caseworker'),
+            cell: (row) => session.caseworkerName(row.caseworkerId),
+          },
+          {
+            key: 'caseload',
+            header: t('team.compass.caseload'),
+            numeric: true,
+            cell: (row) => formatNumber(row.caseload, session.language),
+          },
+          {
+            key: 'weightedWorkload',
+            header: t('team.compass.weightedWorkload'),
+            numeric: true,
+            cell: (row) => formatNumber(row.weightedWorkload, session.language, 1),
+          },
+          {
+            key: 'coverage',
+            header: t('team.compass.coverage'),
+            numeric: true,
+            cell: (row) =>
+              row.coverage === null ? (
+                <span className="muted">{t('team.compass.noClients')}</span>
+              ) : (
+                formatPercent(row.coverage, session.language)
+              ),
+          },
+          {
+            key: 'averageProgression',
+            header: t('team.compass.averageProgression'),
+            numeric: true,
+            cell: (row) =>
+              row.averageProgression === null ? (
+                <span className="muted">{t('team.compass.noData')}</span>
+              ) : (
+                formatChange(row.averageProgression, session.language)
+              ),
+          },
+        ]}
+        rows={compass}
+        rowKey={(row) => row.caseworkerId}
+      />
     </section>
   );
 }

@@ -2,29 +2,35 @@ import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from './Dialog';
 import { ErrorSummary } from './fields';
+import type { SaveState } from './useSave';
 
-/** A dialog holding one small form: fields, the error summary, Cancel and a submit button. */
+/**
+ * A dialog holding one small form: fields, the error summary, Cancel and a submit button.
+ * The save (`useSave`) says whether it is busy and why it was refused.
+ */
 export function FormDialog(props: {
   title: string;
   submitLabel?: string;
+  /** What the submit button does cannot be undone (a removal). */
+  danger?: boolean;
   canSubmit?: boolean;
-  saving: boolean;
-  error: string | undefined;
+  save: SaveState;
   onClose(): void;
-  onSubmit(): void;
+  /** Resolves also when refused (`useSave`'s `run`): the refusal is shown through `save`. */
+  onSubmit(): Promise<unknown>;
   children: ReactNode;
 }) {
-  const { title, submitLabel, canSubmit = true, saving, error, onClose, onSubmit, children } = props;
+  const { title, submitLabel, danger, canSubmit = true, save, onClose, onSubmit, children } = props;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onSubmit();
+    void onSubmit();
   };
   return (
     <Dialog title={title} onClose={onClose}>
       <form onSubmit={submit} noValidate>
         {children}
-        <ErrorSummary message={error} />
-        <FormFooter onCancel={onClose} saving={saving || !canSubmit} {...(submitLabel ? { submitLabel } : {})} />
+        <ErrorSummary message={save.error?.summary} />
+        <FormFooter onCancel={onClose} saving={save.saving || !canSubmit} submitLabel={submitLabel} danger={danger} />
       </form>
     </Dialog>
   );
@@ -35,11 +41,13 @@ export function FormFooter({
   onCancel,
   saving,
   submitLabel,
+  danger,
   children,
 }: {
   onCancel(): void;
   saving: boolean;
   submitLabel?: string;
+  danger?: boolean;
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -49,7 +57,7 @@ export function FormFooter({
       <button type="button" className="secondary" onClick={onCancel}>
         {t('common.cancel')}
       </button>
-      <button type="submit" disabled={saving}>
+      <button type="submit" className={danger ? 'danger' : undefined} disabled={saving}>
         {submitLabel ?? t('common.save')}
       </button>
     </div>
