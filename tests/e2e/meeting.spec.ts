@@ -1,9 +1,10 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Language } from '../../common/languages';
 import { plusDays } from '../../common/dates';
 import { formatDate } from '../../renderer/src/format';
+import { pdfText } from '../helpers/pdf';
 import { ok } from '../helpers/seed';
 import { type AppHarness, expect, test } from './fixtures';
 
@@ -476,7 +477,7 @@ async function seedRoom(app: AppHarness, language: Language) {
   await score(long.id, twelve, 180, 'caseworker', [1, 2, 1, 2, 1, 3, 2, 1, 2, 3, 1, 2]);
   await score(long.id, twelve, 90, 'caseworker', [2, 3, 2, 2, 2, 3, 3, 2, 2, 3, 2, 2]);
   await score(long.id, twelve, 5, 'caseworker', [3, 3, 3, 4, 2, 4, 3, 3, 2, 4, 3, 3]);
-  return { seven, twelve };
+  return { seven, twelve, full, long };
 }
 
 /**
@@ -579,7 +580,7 @@ for (const language of ['nl', 'da', 'en'] as const) {
     app,
   }) => {
     test.setTimeout(180_000);
-    const { seven, twelve } = await seedRoom(app, language);
+    const { seven, twelve, full, long } = await seedRoom(app, language);
     await app.page.reload();
     const page = app.page;
     await page.goto(`${app.url}#/meeting`);
@@ -616,5 +617,22 @@ for (const language of ['nl', 'da', 'en'] as const) {
       }
       await page.setViewportSize({ width: 1280, height: 800 });
     }
+    await page.keyboard.press('Escape');
+
+    // The same chart on the client page, seven indicators; and twelve on the report's one page.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`${app.url}#/clients/${full.id}`);
+    const chart = page.getByRole('img', { name: new RegExp(seven.indicators[0]!.name) }).first();
+    await expect(chart.locator('canvas')).toBeVisible();
+    await chart.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: resolve(screenshots, `chart-seven-${language}-1366x768.png`) });
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.goto(`${app.url}#/report/${long.id}/pseudonymised`);
+    await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+    await page.screenshot({ path: resolve(screenshots, `report-twelve-${language}.png`), fullPage: true });
+    const { path } = await ok(app.koers.call('reports.progressPdf', { clientId: long.id, pseudonymised: true }));
+    const pages = await pdfText(readFileSync(path!));
+    expect(pages).toHaveLength(1);
+    for (const indicator of twelve.indicators) expect(pages[0]).toContain(indicator.name);
   });
 }

@@ -194,15 +194,16 @@ function place(
   const yAxis = yAxisWidth(count, width, fontSize);
   const cellWidth = (width - m.right - (columns - 1) * m.gapX) / columns;
   const panels = Array.from({ length: count }, (_, n) => {
-    // Down the first column, then the next: reading order follows the sheet.
-    const column = Math.floor(n / rows);
-    const row = n % rows;
+    // In reading order, row by row, as the sheet lists them.
+    const column = n % columns;
+    const row = Math.floor(n / columns);
     const left = column * (cellWidth + m.gapX);
     const top = legend + row * (m.title + plotHeight + m.gapY);
     return {
       column,
       row,
-      lowest: row === rows - 1 || n === count - 1,
+      // Nothing under it: its dates go below it.
+      lowest: n + columns >= count,
       title: { left, top, width: cellWidth, height: m.title },
       plot: { left: left + yAxis, top: top + m.title, width: cellWidth - yAxis, height: plotHeight },
     };
@@ -342,8 +343,8 @@ export function progressionOption(
   labels: ChartLabels,
   theme: ChartTheme,
   box: ChartBox,
-  layout: Layout = chartLayout(progression, selected, labels, theme, box),
 ): ChartOption {
+  const layout = chartLayout(progression, selected, labels, theme, box);
   const shown = progression.indicators.filter((i) => selected.includes(i.key));
   const fontSize = layout.fontSize;
   const small = Math.round(fontSize * 0.9);

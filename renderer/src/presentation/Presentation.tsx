@@ -288,23 +288,34 @@ function ProgressionTable({ progression, compact }: { progression: Progression; 
       rowKey={(i) => i.key}
       columns={[
         { key: 'indicator', header: t('presentation.indicator'), cell: (i) => i.name },
-        ...(latest
-          ? [
-              { key: 'first', header: t('presentation.first'), cell: (i: Indicator) => level(i, first?.values[i.key]) },
-              {
-                key: 'latest',
-                header: t('presentation.latest'),
-                cell: (i: Indicator) => (
-                  <>
-                    <span aria-hidden="true">→{'\u00a0'}</span>
-                    {level(i, latest.values[i.key])}
-                  </>
-                ),
-              },
-            ]
-          : [
-              { key: 'baseline', header: t('charts.baseline'), cell: (i: Indicator) => level(i, first?.values[i.key]) },
-            ]),
+        // Self-scores only: no caseworker scoring to start from yet.
+        ...(!first
+          ? []
+          : latest
+            ? [
+                {
+                  key: 'first',
+                  header: t('presentation.first'),
+                  cell: (i: Indicator) => level(i, first?.values[i.key]),
+                },
+                {
+                  key: 'latest',
+                  header: t('presentation.latest'),
+                  cell: (i: Indicator) => (
+                    <>
+                      <span aria-hidden="true">→{'\u00a0'}</span>
+                      {level(i, latest.values[i.key])}
+                    </>
+                  ),
+                },
+              ]
+            : [
+                {
+                  key: 'baseline',
+                  header: t('charts.baseline'),
+                  cell: (i: Indicator) => level(i, first?.values[i.key]),
+                },
+              ]),
         { key: 'goal', header: t('presentation.goal'), cell: goal },
       ]}
     />

@@ -16,8 +16,8 @@ import './report.css';
 
 /** The latest few: the report stays on one page. */
 const MILESTONES_SHOWN = 6;
-/** About 125 mm: with twelve indicators the table and milestones still fit on the page. */
-const MAX_CHART_HEIGHT = 470;
+/** About 105 mm: with twelve indicators the table and milestones still fit on the page. */
+const MAX_CHART_HEIGHT = 400;
 
 /** Tells whoever prints this page (Electron's hidden window, or a test) that it is complete. */
 function markReady(state: 'true' | 'failed') {
