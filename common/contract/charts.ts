@@ -24,7 +24,8 @@ export const progressionSchema = z.object({
       points: z.array(
         z.object({
           date: z.string(),
-          value: z.number().int(),
+          /** Null: scored that day, but not this indicator; the line leaves a gap. */
+          value: z.number().int().nullable(),
           versionNumber: z.number().int(),
           scoredBy: scoredBySchema,
         }),

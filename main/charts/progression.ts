@@ -62,11 +62,12 @@ export function shapeProgression(input: ProgressionInput): Progression {
     }
   }
 
+  // "Not scored" stays in as a null point: the line breaks there instead of bridging the gap.
   const series = new Map<string, Progression['series'][number]>();
   for (const scoring of scorings) {
     const by = scoring.scoredBy === 'client' ? 'client' : 'caseworker';
     for (const score of scoring.scores) {
-      if (score.value === null || !indicators.has(score.indicatorKey)) continue;
+      if (!indicators.has(score.indicatorKey)) continue;
       const id = `${score.indicatorKey}|${by}`;
       let line = series.get(id);
       if (!line) series.set(id, (line = { key: score.indicatorKey, by, points: [] }));
@@ -92,9 +93,9 @@ export function shapeProgression(input: ProgressionInput): Progression {
 
   return {
     indicators: order.map((key) => indicators.get(key)).filter((i) => i !== undefined),
-    series: [...series.values()].sort(
-      (a, b) => order.indexOf(a.key) - order.indexOf(b.key) || a.by.localeCompare(b.by),
-    ),
+    series: [...series.values()]
+      .filter((line) => line.points.some((p) => p.value !== null))
+      .sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key) || a.by.localeCompare(b.by)),
     goals: input.goals
       .filter((g) => indicators.has(g.indicatorKey))
       .map((g) => ({ key: g.indicatorKey, target: g.target, targetDate: g.targetDate })),

@@ -50,3 +50,11 @@ export function formatChange(value: number, language: Language, digits = 1): str
     signDisplay: 'exceptZero',
   }).format(value);
 }
+
+/** Day and month on one line, the year under it: a date on a chart's time axis ("21 mei" / "2026"). */
+export function formatAxisDate(value: string, language: Language): string {
+  const dayMonth = new Intl.DateTimeFormat(LOCALES[language], { day: 'numeric', month: 'short' }).format(
+    parseISO(value),
+  );
+  return `${dayMonth}\n${value.slice(0, 4)}`;
+}

@@ -91,7 +91,7 @@ test('the progression chart: lines, a table with level labels, choosing indicato
   const section = page.getByRole('region', { name: 'Voortgang' });
   await expect(section).toBeVisible();
   const chart = section.getByRole('img', {
-    name: /Lijngrafiek van de scores in de tijd voor Financiën, Wonen, Dagbesteding/,
+    name: /Lijngrafieken van de scores in de tijd, één per indicator: Financiën, Wonen, Dagbesteding\./,
   });
   await expect(chart).toBeVisible();
   await expect(chart.locator('canvas')).toBeVisible();
@@ -120,13 +120,23 @@ test('the progression chart: lines, a table with level labels, choosing indicato
   );
   await expect(table.getByRole('row', { name: /Mijlpalen/ })).toContainText('Eigen woning gevonden');
   await expect(table.locator('tbody tr')).toHaveCount(5);
+  // Dagbesteding not self-scored: a gap in the chart, a dash in the table.
+  await expect(table.getByRole('row', { name: new RegExp(`${second} zelfscore`) }).getByRole('cell')).toHaveText([
+    'zelfscore',
+    '5 Volledig zelfredzaam',
+    '2 Kwetsbaar',
+    '–',
+  ]);
   await section.screenshot({ path: resolve(screenshots, 'chart.png') });
 
-  // Untick two indicators: the table and the label follow; the y axis gets the level labels.
+  // Untick two indicators: the table and the label follow; the chart is one larger plot with the level labels.
+  const three = (await chart.boundingBox())?.height ?? 0;
   await section.getByRole('checkbox', { name: 'Financiën' }).uncheck();
   await section.getByRole('checkbox', { name: 'Dagbesteding' }).uncheck();
   await expect(table.getByRole('columnheader')).toHaveText(['Datum', 'Wie scoorde', 'Wonen']);
-  await expect(section.getByRole('img', { name: /voor Wonen\./ })).toBeVisible();
+  const one = section.getByRole('img', { name: /één per indicator: Wonen\./ });
+  await expect(one).toBeVisible();
+  await expect.poll(async () => (await one.boundingBox())?.height ?? 0).not.toBe(three);
   await section.screenshot({ path: resolve(screenshots, 'chart-one.png') });
   await section.getByRole('checkbox', { name: 'Financiën' }).check();
   await section.getByRole('checkbox', { name: 'Dagbesteding' }).check();
@@ -215,4 +225,72 @@ test('exports: the chart as a sharp PNG and a one-page progress report as PDF, p
   await page.goto(`${app.url}#/report/${client.id}/pseudonymised`);
   await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
   await page.screenshot({ path: resolve(screenshots, 'report.png'), fullPage: true });
+});
+
+test('small charts per indicator at three window sizes in Dutch, Danish and English; a client scored once', async ({
+  app,
+}) => {
+  const { client } = await seed(app);
+  const once = await createClient(app.koers, { firstName: 'Ayşe', lastName: 'Yılmaz' });
+  const form = await ok(app.koers.call('scorings.form', { clientId: client.id }));
+  const { today } = await ok(app.koers.call('app.info', {}));
+  await ok(
+    app.koers.call('scorings.create', {
+      clientId: once.id,
+      versionId: form!.version.id,
+      date: today,
+      scoredBy: 'caseworker',
+      scores: form!.version.indicators.map((indicator, i) => ({
+        indicatorId: indicator.id,
+        value: i + 2,
+        comment: null,
+      })),
+    }),
+  );
+  const page = app.page;
+  const heading = { nl: 'Voortgang', da: 'Udvikling', en: 'Progression' } as const;
+  for (const language of ['nl', 'da', 'en'] as const) {
+    await ok(app.koers.call('settings.setLanguage', { language }));
+    await page.goto(`${app.url}#/clients/${client.id}`);
+    await page.reload();
+    const section = page.getByRole('region', { name: heading[language] });
+    for (const [width, height] of [
+      [1280, 720],
+      [1366, 768],
+      [1920, 1080],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      const chart = section.getByRole('img').first();
+      await expect(chart.locator('canvas')).toBeVisible();
+      // The canvas is drawn for the box: three small charts side by side or stacked, never squeezed.
+      await expect
+        .poll(() => chart.evaluate((el) => Math.abs(el.querySelector('canvas')!.clientWidth - el.clientWidth)))
+        .toBeLessThanOrEqual(1);
+      expect((await chart.boundingBox())?.height).toBeGreaterThan(150);
+      await section.scrollIntoViewIfNeeded();
+      await section.screenshot({ path: resolve(screenshots, `chart-${language}-${width}x${height}.png`) });
+    }
+  }
+
+  // Scored once, today: one tick, one date, one row.
+  await ok(app.koers.call('settings.setLanguage', { language: 'nl' }));
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${app.url}#/clients/${once.id}`);
+  await page.reload();
+  const section = page.getByRole('region', { name: 'Voortgang' });
+  await expect(section.getByRole('img', { name: /1 scores van .* tot / }).locator('canvas')).toBeVisible();
+  await expect(
+    section.getByText(
+      `Eén keer gescoord, op ${formatDate(today, 'nl')}: dit is de nulmeting. De voortgang is te zien na de volgende score.`,
+    ),
+  ).toBeVisible();
+  const table = section.getByRole('table', { name: 'Scores per datum voor de gekozen indicatoren' });
+  await expect(table.locator('tbody tr')).toHaveCount(1);
+  await expect(table.locator('tbody tr').first().getByRole('cell')).toHaveText([
+    'klantmanager',
+    '2 Kwetsbaar',
+    '3 Beperkt zelfredzaam',
+    '4 Voldoende zelfredzaam',
+  ]);
+  await section.screenshot({ path: resolve(screenshots, 'chart-once.png') });
 });

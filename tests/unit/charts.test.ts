@@ -63,13 +63,26 @@ describe('progression chart data', () => {
     ]);
   });
 
-  it('keeps self-scores as their own series and skips "not scored"', () => {
+  it('keeps self-scores as their own series and "not scored" as a gap (null), not a bridge', () => {
     expect(data.series.map((s) => `${s.key}/${s.by}/${s.points.length}`)).toEqual([
       'mot/caseworker/3',
       'mot/client/1',
-      'old/caseworker/1',
+      'old/caseworker/2',
       'old/client/1',
     ]);
+    const old = data.series.find((s) => s.key === 'old' && s.by === 'caseworker');
+    expect(old?.points.map((p) => [p.date, p.value])).toEqual([
+      ['2026-03-01', 2],
+      ['2026-06-01', null],
+    ]);
+    // A line of nothing but gaps is no line.
+    const unscored = shapeProgression({
+      ...input,
+      scorings: [...input.scorings, scoring('2026-10-01', 'client', v2, { mot: null })].filter(
+        (s) => s.scoredBy !== 'client' || s.date === '2026-10-01',
+      ),
+    });
+    expect(unscored.series.some((s) => s.by === 'client')).toBe(false);
   });
 
   it('compares first, previous and latest caseworker scorings on the radar', () => {

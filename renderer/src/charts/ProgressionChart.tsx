@@ -1,23 +1,36 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useMemo, useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Progression } from '../../../common/contract';
 import { CheckboxField } from '../ui/fields';
 import { Loading } from '../ui/Loading';
 import { remote } from '../query';
-import type { ChartImage } from './EChart';
+import { DataTable, Spanning } from '../ui/DataTable';
+import type { ChartImage, SizedOption } from './EChart';
 import { LazyEChart } from './LazyEChart';
 import { ChartExport } from './ChartExport';
 import { describeChart, useChartLabels, withoutNoteText } from './labels';
-import { type ChartLabels, levelName, progressionOption, radarOption, tableRows } from './options';
+import {
+  type ChartLabels,
+  chartHeight,
+  LIGHT,
+  levelName,
+  progressionOption,
+  radarOption,
+  type TableRow,
+  tableRows,
+} from './options';
 import './charts.css';
 
 /** Three times the size on screen: sharp on a slide or in print. */
 const PNG_SCALE = 3;
+/** The radar is round: as high as the client page's chart is usually wide enough for. */
+const RADAR_HEIGHT = 440;
 
 /**
- * The client page's progression chart: lines over time or a radar, a choice of
- * indicators, the same data as a table, and the exports of what is shown.
+ * The client page's progression chart: a small chart per indicator over time or a
+ * radar, a choice of indicators, the same data as a table, and the exports of what is shown.
  */
 export function ProgressionChart({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
@@ -51,19 +64,12 @@ function Chart({ clientId, progression }: { clientId: string; progression: Progr
     [progression, hidden],
   );
   const labels = useChartLabels();
-  const option = useMemo(
-    () => (radar ? radarOption : progressionOption)(progression, selected, labels),
+  const option = useMemo(() => sized(progression, selected, labels, radar), [progression, selected, labels, radar]);
+  const height = useCallback(
+    (width: number) => (radar ? RADAR_HEIGHT : chartHeight(progression, selected, labels, LIGHT, width)),
     [radar, progression, selected, labels],
   );
-  // The same view for a saved image; pseudonymised, without the milestones' note text.
-  const imageOption = (pseudonymised: boolean) =>
-    (radar ? radarOption : progressionOption)(
-      pseudonymised ? withoutNoteText(progression, t) : progression,
-      selected,
-      labels,
-    );
   const shown = progression.indicators.filter((i) => selected.includes(i.key));
-  const rows = tableRows(progression, selected);
   const label = describeChart(t, progression, selected, radar, labels);
   const toggle = (key: string, on: boolean) =>
     setHidden((before) => {
@@ -103,79 +109,88 @@ function Chart({ clientId, progression }: { clientId: string; progression: Progr
           </button>
         </div>
       </div>
-      <LazyEChart option={option} label={label} imageRef={imageRef} />
+      <LazyEChart option={option} height={height} label={label} imageRef={imageRef} />
+      {/* Scored once: a baseline, not a chart that failed to show a change. */}
+      {progression.radar.first && !progression.radar.latest && (
+        <p className="hint">{t('charts.baselineNote', { date: labels.date(progression.radar.first.date) })}</p>
+      )}
       <div id={tableId} className={table ? 'chart-table' : 'visually-hidden'}>
         {radar ? (
           <RadarTable progression={progression} shown={shown} labels={labels} />
         ) : (
-          <LineTable progression={progression} shown={shown} rows={rows} labels={labels} />
+          <LineTable progression={progression} shown={shown} labels={labels} />
         )}
       </div>
       <ChartExport
         clientId={clientId}
-        image={(pseudonymised) => imageRef.current?.(imageOption(pseudonymised), PNG_SCALE, '#ffffff') ?? null}
+        // The same view for a saved image; pseudonymised, without the milestones' note text.
+        image={(pseudonymised) =>
+          imageRef.current?.(
+            sized(pseudonymised ? withoutNoteText(progression, t) : progression, selected, labels, radar),
+            PNG_SCALE,
+            '#ffffff',
+          ) ?? null
+        }
       />
     </>
   );
 }
 
-type Shown = Progression['indicators'];
+/** The chart at whatever size it is drawn. */
+function sized(
+  progression: Progression,
+  selected: readonly string[],
+  labels: ChartLabels,
+  radar: boolean,
+): SizedOption {
+  return radar
+    ? (box) => radarOption(progression, selected, labels, LIGHT, box)
+    : (box) => progressionOption(progression, selected, labels, LIGHT, box);
+}
 
-function LineTable({
-  progression,
-  shown,
-  rows,
-  labels,
-}: {
-  progression: Progression;
-  shown: Shown;
-  rows: ReturnType<typeof tableRows>;
-  labels: ChartLabels;
-}) {
+type Shown = Progression['indicators'];
+type LineRow = { kind: 'scoring'; row: TableRow } | { kind: 'milestones' };
+
+function LineTable({ progression, shown, labels }: { progression: Progression; shown: Shown; labels: ChartLabels }) {
   const { t } = useTranslation();
   const by = { caseworker: labels.caseworker, client: labels.client };
+  const rows: LineRow[] = [
+    ...tableRows(
+      progression,
+      shown.map((i) => i.key),
+    ).map((row) => ({ kind: 'scoring' as const, row })),
+    ...(progression.milestones.length > 0 ? [{ kind: 'milestones' as const }] : []),
+  ];
+  const milestones = progression.milestones.map((m) => `${labels.date(m.date)}: ${m.title}`).join('; ');
   return (
-    <table>
-      <caption>{t('charts.tableCaption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('charts.date')}</th>
-          <th scope="col">{t('charts.scoredBy')}</th>
-          {shown.map((i) => (
-            <th key={i.key} scope="col">
-              {i.name}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={`${row.date}|${row.by}`}>
-            <th scope="row">
-              <time dateTime={row.date}>{labels.date(row.date)}</time>
-            </th>
-            <td>{by[row.by]}</td>
-            {shown.map((i) => {
-              const value = row.values[i.key];
-              return (
-                <td key={i.key}>
-                  {value === null || value === undefined ? t('charts.notScored') : levelName(i, value)}
-                </td>
-              );
-            })}
-          </tr>
-        ))}
-        {progression.milestones.length > 0 && (
-          <tr>
-            <th scope="row">{labels.milestones}</th>
-            <td colSpan={shown.length + 1}>
-              {progression.milestones.map((m) => `${labels.date(m.date)}: ${m.title}`).join('; ')}
-            </td>
-          </tr>
-        )}
-      </tbody>
-    </table>
+    <DataTable<LineRow>
+      caption={t('charts.tableCaption')}
+      rows={rows}
+      rowKey={(r) => (r.kind === 'scoring' ? `${r.row.date}|${r.row.by}` : 'milestones')}
+      columns={[
+        {
+          key: 'date',
+          header: t('charts.date'),
+          cell: (r) =>
+            r.kind === 'scoring' ? <time dateTime={r.row.date}>{labels.date(r.row.date)}</time> : labels.milestones,
+        },
+        {
+          key: 'by',
+          header: t('charts.scoredBy'),
+          cell: (r) => (r.kind === 'scoring' ? by[r.row.by] : new Spanning(shown.length + 1, milestones)),
+        },
+        ...shown.map((i) => ({
+          key: i.key,
+          header: i.name,
+          cell: (r: LineRow) => (r.kind === 'scoring' ? level(t, i, r.row.values[i.key]) : null),
+        })),
+      ]}
+    />
   );
+}
+
+function level(t: TFunction, indicator: Shown[number], value: number | null | undefined): string {
+  return value === null || value === undefined ? t('charts.notScored') : levelName(indicator, value);
 }
 
 function RadarTable({ progression, shown, labels }: { progression: Progression; shown: Shown; labels: ChartLabels }) {
@@ -185,34 +200,20 @@ function RadarTable({ progression, shown, labels }: { progression: Progression; 
     return snapshot ? [{ name: labels.snapshot(which, labels.date(snapshot.date)), values: snapshot.values }] : [];
   });
   const goals = Object.fromEntries(progression.goals.map((g) => [g.key, g.target]));
+  type Moment = { name: string; values: Record<string, number | null> };
   return (
-    <table>
-      <caption>{t('charts.radarCaption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('charts.moment')}</th>
-          {shown.map((i) => (
-            <th key={i.key} scope="col">
-              {i.name}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {[...moments, { name: labels.goals, values: goals }].map((moment) => (
-          <tr key={moment.name}>
-            <th scope="row">{moment.name}</th>
-            {shown.map((i) => {
-              const value = moment.values[i.key];
-              return (
-                <td key={i.key}>
-                  {value === null || value === undefined ? t('charts.notScored') : levelName(i, value)}
-                </td>
-              );
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable<Moment>
+      caption={t('charts.radarCaption')}
+      rows={[...moments, { name: labels.goals, values: goals }]}
+      rowKey={(moment) => moment.name}
+      columns={[
+        { key: 'moment', header: t('charts.moment'), cell: (moment) => moment.name },
+        ...shown.map((i) => ({
+          key: i.key,
+          header: i.name,
+          cell: (moment: Moment) => level(t, i, moment.values[i.key]),
+        })),
+      ]}
+    />
   );
 }

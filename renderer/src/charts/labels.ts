@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Progression } from '../../../common/contract';
-import { formatDate } from '../format';
+import { formatAxisDate, formatDate } from '../format';
 import { useSession } from '../session';
 import { type ChartLabels, tableRows } from './options';
 
@@ -17,6 +17,7 @@ export function useChartLabels(): ChartLabels {
       milestones: t('charts.milestones'),
       goals: t('charts.goals'),
       date: (value) => formatDate(value, language),
+      axisDate: (value) => formatAxisDate(value, language),
       goal: (level, date) => (date ? t('charts.goalBy', { level, date }) : t('charts.goal', { level })),
       snapshot: (which, date) => t(`charts.${which}`, { date }),
     }),

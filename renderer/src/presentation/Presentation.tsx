@@ -1,12 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useEffectEvent, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseloadRow, Progression } from '../../../common/contract';
 import { type Move, moveForKey, position, step } from '../../../common/contract/presentation';
 import { describeChart, useChartLabels, withoutNoteText } from '../charts/labels';
+import type { SizedOption } from '../charts/EChart';
 import { LazyEChart } from '../charts/LazyEChart';
 import { PROJECTOR, progressionOption } from '../charts/options';
+import { formatDate } from '../format';
 import { useSession } from '../session';
+import { DataTable } from '../ui/DataTable';
 import { Loading } from '../ui/Loading';
 import { remote } from '../query';
 
@@ -107,27 +110,29 @@ export function Slide({ clients, index, showNames, fullScreen, onMove, onLeave }
   if (!client) return null;
   return (
     <section className="presentation" aria-labelledby={headingId}>
-      <div className="presentation-bar">
+      <div className="presentation-top">
         <p className="presentation-position" aria-live="polite" aria-atomic="true">
           {t('presentation.position', { current: at.current, total: at.total })}
         </p>
-        <p className="presentation-keys">{t('presentation.keys')}</p>
+        <h1 id={headingId} ref={headingRef} tabIndex={-1}>
+          {showNames ? `${client.firstName} ${client.lastName}` : client.pseudonym}
+        </h1>
+        <ClientFacts client={client} />
       </div>
-      <h1 id={headingId} ref={headingRef} tabIndex={-1}>
-        {showNames ? `${client.firstName} ${client.lastName}` : client.pseudonym}
-      </h1>
-      <ClientFacts client={client} />
       <ProgressionSummary key={client.id} clientId={client.id} />
-      <div className="presentation-buttons">
-        <button type="button" onClick={() => onMove('previous')} disabled={index === 0}>
-          {t('presentation.previous')}
-        </button>
-        <button type="button" onClick={() => onMove('next')} disabled={index >= count - 1}>
-          {t('presentation.next')}
-        </button>
-        <button type="button" onClick={onLeave}>
-          {t('presentation.leave')}
-        </button>
+      <div className="presentation-bottom">
+        <div className="presentation-buttons">
+          <button type="button" onClick={() => onMove('previous')} disabled={index === 0}>
+            {t('presentation.previous')}
+          </button>
+          <button type="button" onClick={() => onMove('next')} disabled={index >= count - 1}>
+            {t('presentation.next')}
+          </button>
+          <button type="button" onClick={onLeave}>
+            {t('presentation.leave')}
+          </button>
+        </div>
+        <p className="presentation-keys">{t('presentation.keys')}</p>
       </div>
     </section>
   );
@@ -148,33 +153,98 @@ function ClientFacts({ client }: { client: CaseloadRow }) {
 
 function ProgressionSummary({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
+  const { language } = useSession();
   const titleId = useId();
   const progression = useQuery(remote('charts.progression', { clientId }));
   const data = progression.data;
+  const { first, latest } = data?.radar ?? {};
   return (
     <section className="presentation-progression" aria-labelledby={titleId}>
-      <h2 id={titleId}>{t('presentation.progression')}</h2>
+      <h2 id={titleId} className="visually-hidden">
+        {t('presentation.progression')}
+      </h2>
       {!data ? (
         <Loading of={progression} />
-      ) : !data.radar.latest || data.indicators.length === 0 ? (
+      ) : data.series.length === 0 || data.indicators.length === 0 ? (
         <p>{t('presentation.noScorings')}</p>
       ) : (
-        <div className="presentation-figures">
-          <SlideChart progression={data} />
-          <ProgressionTable progression={data} />
-        </div>
+        <>
+          {/* Scored once: that scoring is where the client starts, not "nothing yet". */}
+          {first && !latest && (
+            <p className="presentation-baseline">
+              {t('charts.baselineNote', { date: formatDate(first.date, language) })}
+            </p>
+          )}
+          <Figures progression={data} />
+        </>
       )}
     </section>
   );
 }
 
-/** The progression chart in the projector theme; milestones as lines without their (note) text. */
+/**
+ * How the table makes room, tried in turn until nothing is cut off: level names beside
+ * the numbers; the numbers only (the names stay for screen readers); the numbers with a
+ * wider table and a narrower chart.
+ */
+const FITS = ['presentation-figures', 'presentation-figures is-compact', 'presentation-figures is-compact is-wide'];
+
+/**
+ * Chart and table side by side, filling what the screen leaves between the top line and
+ * the buttons: every indicator stays on the slide, in type the room can read.
+ */
+function Figures({ progression }: { progression: Progression }) {
+  const box = useRef<HTMLDivElement>(null);
+  const table = useRef<HTMLDivElement>(null);
+  const [fit, setFit] = useState(0);
+  // Bumped whenever a size changes, so that the check below runs again.
+  const [looked, setLooked] = useState(0);
+  useEffect(() => {
+    const outer = box.current;
+    const inner = table.current;
+    if (!outer || !inner) return;
+    let width = -1;
+    let height = -1;
+    const observer = new ResizeObserver(() => {
+      // Another screen (or window size): from the first way again.
+      if (outer.clientWidth !== width || outer.clientHeight !== height) {
+        width = outer.clientWidth;
+        height = outer.clientHeight;
+        setFit(0);
+      }
+      setLooked((n) => n + 1);
+    });
+    observer.observe(outer);
+    // The table's own size changes as its text wraps differently.
+    for (const child of inner.children) observer.observe(child);
+    return () => observer.disconnect();
+  }, []);
+  // The next way while the table is cut off.
+  useLayoutEffect(() => {
+    const inner = table.current;
+    if (!inner || fit >= FITS.length - 1) return;
+    if (inner.scrollHeight > inner.clientHeight + 1 || inner.scrollWidth > inner.clientWidth + 1) setFit(fit + 1);
+  }, [fit, looked]);
+  return (
+    <div ref={box} className={FITS[fit]}>
+      <SlideChart progression={progression} />
+      <div ref={table} className="presentation-table">
+        <ProgressionTable progression={progression} compact={fit > 0} />
+      </div>
+    </div>
+  );
+}
+
+/** The progression chart in the projector theme, its type the slide's; milestones without their (note) text. */
 function SlideChart({ progression }: { progression: Progression }) {
   const { t } = useTranslation();
   const labels = useChartLabels();
   const shown = useMemo(() => withoutNoteText(progression, t), [progression, t]);
   const keys = useMemo(() => shown.indicators.map((i) => i.key), [shown]);
-  const option = useMemo(() => progressionOption(shown, keys, labels, PROJECTOR), [shown, keys, labels]);
+  const option = useMemo<SizedOption>(
+    () => (box) => progressionOption(shown, keys, labels, PROJECTOR, box),
+    [shown, keys, labels],
+  );
   return (
     <LazyEChart className="presentation-chart" option={option} label={describeChart(t, shown, keys, false, labels)} />
   );
@@ -182,39 +252,72 @@ function SlideChart({ progression }: { progression: Progression }) {
 
 type Indicator = Progression['indicators'][number];
 
-function ProgressionTable({ progression }: { progression: Progression }) {
+/** First, latest and goal per indicator; a client scored once has a baseline and a goal. */
+function ProgressionTable({ progression, compact }: { progression: Progression; compact: boolean }) {
   const { t } = useTranslation();
+  const { first, latest } = progression.radar;
+  // Compact: a dash the room sees, the words for screen readers.
+  const none = (text: string) =>
+    compact ? (
+      <>
+        <span aria-hidden="true">–</span>
+        <span className="visually-hidden">{text}</span>
+      </>
+    ) : (
+      text
+    );
   const level = (indicator: Indicator, value: number | null | undefined) => {
-    if (value === null || value === undefined) return t('presentation.notScored');
+    if (value === null || value === undefined) return none(t('presentation.notScored'));
     const label = indicator.levels.find((l) => l.value === value)?.label;
-    return label ? t('presentation.level', { value, label }) : String(value);
+    return (
+      <>
+        <span className="level-number">{value}</span>
+        {/* Compact: for screen readers only. */}
+        {label && <span className={compact ? 'visually-hidden' : 'level-label'}> {label}</span>}
+      </>
+    );
+  };
+  const goal = (indicator: Indicator) => {
+    const found = progression.goals.find((g) => g.key === indicator.key);
+    return found ? level(indicator, found.target) : none(t('presentation.noGoal'));
   };
   return (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">{t('presentation.indicator')}</th>
-          <th scope="col">{t('presentation.first')}</th>
-          <th scope="col">{t('presentation.latest')}</th>
-          <th scope="col">{t('presentation.goal')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {progression.indicators.map((indicator) => {
-          const goal = progression.goals.find((g) => g.key === indicator.key);
-          return (
-            <tr key={indicator.key}>
-              <th scope="row">{indicator.name}</th>
-              <td>{level(indicator, progression.radar.first?.values[indicator.key])}</td>
-              <td>
-                <span aria-hidden="true">→ </span>
-                {level(indicator, progression.radar.latest?.values[indicator.key])}
-              </td>
-              <td>{goal ? level(indicator, goal.target) : t('presentation.noGoal')}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <DataTable<Indicator>
+      label={t('presentation.tableLabel')}
+      rows={progression.indicators}
+      rowKey={(i) => i.key}
+      columns={[
+        { key: 'indicator', header: t('presentation.indicator'), cell: (i) => i.name },
+        // Self-scores only: no caseworker scoring to start from yet.
+        ...(!first
+          ? []
+          : latest
+            ? [
+                {
+                  key: 'first',
+                  header: t('presentation.first'),
+                  cell: (i: Indicator) => level(i, first?.values[i.key]),
+                },
+                {
+                  key: 'latest',
+                  header: t('presentation.latest'),
+                  cell: (i: Indicator) => (
+                    <>
+                      <span aria-hidden="true">→{'\u00a0'}</span>
+                      {level(i, latest.values[i.key])}
+                    </>
+                  ),
+                },
+              ]
+            : [
+                {
+                  key: 'baseline',
+                  header: t('charts.baseline'),
+                  cell: (i: Indicator) => level(i, first?.values[i.key]),
+                },
+              ]),
+        { key: 'goal', header: t('presentation.goal'), cell: goal },
+      ]}
+    />
   );
 }

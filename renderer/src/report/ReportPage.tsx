@@ -1,19 +1,23 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client, Progression } from '../../../common/contract';
 import { describeChart, useChartLabels, withoutNoteText } from '../charts/labels';
 import { LazyEChart } from '../charts/LazyEChart';
-import { levelName, PRINT, progressionOption } from '../charts/options';
+import type { SizedOption } from '../charts/EChart';
+import { chartHeight, levelName, PRINT, progressionOption } from '../charts/options';
 import { formatDate, formatNumber } from '../format';
 import { useSession } from '../session';
 import { ErrorBoundary } from '../failure/ErrorBoundary';
+import { DataTable } from '../ui/DataTable';
 import { Loading } from '../ui/Loading';
 import { remote } from '../query';
 import './report.css';
 
 /** The latest few: the report stays on one page. */
 const MILESTONES_SHOWN = 6;
+/** About 105 mm: with twelve indicators the table and milestones still fit on the page. */
+const MAX_CHART_HEIGHT = 400;
 
 /** Tells whoever prints this page (Electron's hidden window, or a test) that it is complete. */
 function markReady(state: 'true' | 'failed') {
@@ -70,7 +74,15 @@ function Report({
   const session = useSession();
   const labels = useChartLabels();
   const keys = useMemo(() => progression.indicators.map((i) => i.key), [progression]);
-  const option = useMemo(() => progressionOption(progression, keys, labels, PRINT), [progression, keys, labels]);
+  const option = useMemo<SizedOption>(
+    () => (box) => progressionOption(progression, keys, labels, PRINT, box),
+    [progression, keys, labels],
+  );
+  // Grows with the indicators, up to what leaves the page room for the table and milestones.
+  const height = useCallback(
+    (width: number) => Math.min(MAX_CHART_HEIGHT, chartHeight(progression, keys, labels, PRINT, width)),
+    [progression, keys, labels],
+  );
   const hasChart = progression.series.length > 0;
   const [drawn, setDrawn] = useState(false);
 
@@ -122,6 +134,7 @@ function Report({
           <LazyEChart
             className="report-chart"
             option={option}
+            height={height}
             label={describeChart(t, progression, keys, false, labels)}
             pixelRatio={3}
             onRendered={() => setDrawn(true)}
@@ -150,46 +163,58 @@ function Report({
   );
 }
 
+type Indicator = Progression['indicators'][number];
+
+/**
+ * First and latest caseworker scoring, the change and the goal per indicator; a client
+ * scored once has a baseline and no change yet.
+ */
 function IndicatorTable({ progression }: { progression: Progression }) {
   const { t } = useTranslation();
   const { language } = useSession();
   const { first, latest } = progression.radar;
-  const level = (indicator: Progression['indicators'][number], value: number | null | undefined) =>
+  const level = (indicator: Indicator, value: number | null | undefined) =>
     value === null || value === undefined ? '–' : levelName(indicator, value);
+  const goal = (indicator: Indicator) => {
+    const found = progression.goals.find((g) => g.key === indicator.key);
+    return found ? level(indicator, found.target) : '–';
+  };
+  const change = (indicator: Indicator) => {
+    const from = first?.values[indicator.key];
+    const to = latest?.values[indicator.key];
+    if (from === null || from === undefined || to === null || to === undefined) return '–';
+    return `${to - from > 0 ? '+' : ''}${formatNumber(to - from, language)}`;
+  };
+  if (first && !latest)
+    return (
+      <DataTable<Indicator>
+        className="report-table"
+        caption={t('charts.baselineNote', { date: formatDate(first.date, language) })}
+        rows={progression.indicators}
+        rowKey={(i) => i.key}
+        columns={[
+          { key: 'indicator', header: t('report.indicator'), cell: (i) => i.name },
+          { key: 'baseline', header: t('charts.baseline'), cell: (i) => level(i, first.values[i.key]) },
+          { key: 'goal', header: t('report.goal'), cell: goal },
+        ]}
+      />
+    );
   return (
-    <table className="report-table">
-      <caption>
-        {t('report.tableCaption', {
-          first: first ? formatDate(first.date, language) : '–',
-          latest: latest ? formatDate(latest.date, language) : '–',
-        })}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('report.indicator')}</th>
-          <th scope="col">{t('report.first')}</th>
-          <th scope="col">{t('report.latest')}</th>
-          <th scope="col">{t('report.change')}</th>
-          <th scope="col">{t('report.goal')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {progression.indicators.map((indicator) => {
-          const from = first?.values[indicator.key];
-          const to = latest?.values[indicator.key];
-          const change = from !== null && from !== undefined && to !== null && to !== undefined ? to - from : null;
-          const goal = progression.goals.find((g) => g.key === indicator.key);
-          return (
-            <tr key={indicator.key}>
-              <th scope="row">{indicator.name}</th>
-              <td>{level(indicator, from)}</td>
-              <td>{level(indicator, to)}</td>
-              <td>{change === null ? '–' : `${change > 0 ? '+' : ''}${formatNumber(change, language)}`}</td>
-              <td>{goal ? level(indicator, goal.target) : '–'}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <DataTable<Indicator>
+      className="report-table"
+      caption={t('report.tableCaption', {
+        first: first ? formatDate(first.date, language) : '–',
+        latest: latest ? formatDate(latest.date, language) : '–',
+      })}
+      rows={progression.indicators}
+      rowKey={(i) => i.key}
+      columns={[
+        { key: 'indicator', header: t('report.indicator'), cell: (i) => i.name },
+        { key: 'first', header: t('report.first'), cell: (i) => level(i, first?.values[i.key]) },
+        { key: 'latest', header: t('report.latest'), cell: (i) => level(i, latest?.values[i.key]) },
+        { key: 'change', header: t('report.change'), cell: change },
+        { key: 'goal', header: t('report.goal'), cell: goal },
+      ]}
+    />
   );
 }
