@@ -39,6 +39,7 @@ export const common = defineMessages({
       retired: '{{name}} (retired)',
       unknown: 'unknown',
       saved: 'Saved.',
+      undo: 'Undo',
     },
     fields: {
       firstName: 'First name',
@@ -206,6 +207,7 @@ export const common = defineMessages({
       retired: '{{name}} (niet meer in gebruik)',
       unknown: 'onbekend',
       saved: 'Opgeslagen.',
+      undo: 'Ongedaan maken',
     },
     fields: {
       firstName: 'Voornaam',
@@ -381,6 +383,7 @@ export const common = defineMessages({
       retired: '{{name}} (udgået)',
       unknown: 'ukendt',
       saved: 'Gemt.',
+      undo: 'Fortryd',
     },
     fields: {
       firstName: 'Fornavn',

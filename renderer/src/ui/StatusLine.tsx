@@ -1,0 +1,39 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorSummary } from './fields';
+import type { ActionState } from './useAction';
+
+/**
+ * What the last action did, or why it was refused; after a removal, "Undo" beside it.
+ * Undo takes the focus (the removed item's buttons are gone with it); once undone, the
+ * line that says so keeps it.
+ */
+export function StatusLine({ of: action }: { of: ActionState }) {
+  const { t } = useTranslation();
+  const line = useRef<HTMLParagraphElement>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const { undo } = action;
+  useEffect(() => {
+    if (undo) undoButton.current?.focus();
+  }, [undo]);
+  const undoIt = async (work: () => Promise<string>) => {
+    await action.perform(work);
+    line.current?.focus();
+  };
+  return (
+    <>
+      <p role="status" className="saved" ref={line} tabIndex={-1}>
+        {action.status}
+        {undo && (
+          <>
+            {' '}
+            <button type="button" className="link-button" ref={undoButton} onClick={() => void undoIt(undo)}>
+              {t('common.undo')}
+            </button>
+          </>
+        )}
+      </p>
+      <ErrorSummary message={action.error} />
+    </>
+  );
+}
