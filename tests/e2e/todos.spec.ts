@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Language } from '../../common/languages';
@@ -15,9 +15,11 @@ const SIZES = [
   { width: 1920, height: 1080 },
 ] as const;
 
-async function screenshots3(page: Page, name: string) {
+/** `page` at each size; `show`: scrolled into view at each. */
+async function screenshots3(page: Page, name: string, show?: Locator) {
   for (const size of SIZES) {
     await page.setViewportSize(size);
+    await show?.scrollIntoViewIfNeeded();
     await page.screenshot({ path: resolve(screenshots, `${name}-${size.width}x${size.height}.png`) });
   }
   await page.setViewportSize({ width: 1280, height: 800 });
