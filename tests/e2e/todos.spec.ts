@@ -100,10 +100,20 @@ test.describe('to-dos are edited, deleted with undo and postponed to a chosen da
     const undo = status.getByRole('button', { name: 'Ongedaan maken' });
     await expect(undo).toBeFocused();
     await screenshots3(page, 'todo-removed-nl');
+    // Undo refused (the database is busy): says why, and Undo stays to try again.
+    app.answer('actions.restore', { ok: false, error: { code: 'busy', message: 'database is locked' } });
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('alert')).toHaveText(
+      'De database is bezet: een ander programma gebruikt hem. Probeer het over een ogenblik opnieuw.',
+    );
+    await expect(status).toContainText('“Gesprek over de uitkering” is verwijderd.');
+    await expect(undo).toBeFocused();
+    app.answer('actions.restore', null);
     await page.keyboard.press('Enter');
     await expect(status).toHaveText('“Gesprek over de uitkering” is teruggezet.');
     await expect(undo).toHaveCount(0);
     await expect(status).toBeFocused();
+    await expect(page.getByRole('alert')).toHaveCount(0);
     await expect(todos).toContainText('Gesprek over de uitkering');
     await expect(page.locator('.timeline')).toContainText('Afspraak: Gesprek over de uitkering');
     expect(await ok(app.koers.call('actions.list', { clientId: client.id }))).toMatchObject([

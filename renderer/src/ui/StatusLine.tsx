@@ -6,7 +6,7 @@ import type { ActionState } from './useAction';
 /**
  * What the last action did, or why it was refused; after a removal, "Undo" beside it.
  * Undo takes the focus (the removed item's buttons are gone with it); once undone, the
- * line that says so keeps it.
+ * line that says so keeps it; refused, the reason shows under it and Undo stays.
  */
 export function StatusLine({ of: action }: { of: ActionState }) {
   const { t } = useTranslation();
@@ -16,9 +16,8 @@ export function StatusLine({ of: action }: { of: ActionState }) {
   useEffect(() => {
     if (undo) undoButton.current?.focus();
   }, [undo]);
-  const undoIt = async (work: () => Promise<string>) => {
-    await action.perform(work);
-    line.current?.focus();
+  const undoIt = async () => {
+    if (await action.undoLast()) line.current?.focus();
   };
   return (
     <>
@@ -27,7 +26,7 @@ export function StatusLine({ of: action }: { of: ActionState }) {
         {undo && (
           <>
             {' '}
-            <button type="button" className="link-button" ref={undoButton} onClick={() => void undoIt(undo)}>
+            <button type="button" className="link-button" ref={undoButton} onClick={() => void undoIt()}>
               {t('common.undo')}
             </button>
           </>

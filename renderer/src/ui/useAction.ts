@@ -22,7 +22,19 @@ export function useAction(initialStatus = '') {
       setOutcome({ status: '', error: describeError(t, failure).summary });
     }
   };
-  return { ...outcome, perform, announce };
+  /** Undoes the last action; refused, it says why and keeps its Undo to try again. Resolves true when undone. */
+  const undoLast = async (): Promise<boolean> => {
+    const { undo } = outcome;
+    if (!undo) return false;
+    try {
+      announce(await undo());
+      return true;
+    } catch (failure) {
+      setOutcome((shown) => ({ ...shown, error: describeError(t, failure).summary }));
+      return false;
+    }
+  };
+  return { ...outcome, perform, announce, undoLast };
 }
 
 /** The state of `useAction` that its status line shows. */
