@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from './fields';
 import type { ActionState } from './useAction';
@@ -16,14 +16,21 @@ export function StatusLine({ of: action }: { of: ActionState }) {
   useEffect(() => {
     if (undo) undoButton.current?.focus();
   }, [undo]);
+  // Screen readers announce what changes in a live region, not what it held when it appeared:
+  // a page that opens with something to say (a scoring saved) says it a frame later.
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => setMounted(true));
+    return () => cancelAnimationFrame(frame);
+  }, []);
   const undoIt = async () => {
     if (await action.undoLast()) line.current?.focus();
   };
   return (
     <>
       <p role="status" className="saved" ref={line} tabIndex={-1}>
-        {action.status}
-        {undo && (
+        {mounted && action.status}
+        {mounted && undo && (
           <>
             {' '}
             <button type="button" className="link-button" ref={undoButton} onClick={() => void undoIt()}>
