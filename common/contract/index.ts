@@ -663,6 +663,42 @@ export const contract = {
     whileLocked: false,
     role: 'caseworker',
   },
+  /** Title, kind, date and time of a to-do, done or not. */
+  'actions.update': {
+    input: z.strictObject({
+      id,
+      title: requiredText(200),
+      kind: actionKindSchema,
+      dueDate: localDate,
+      dueTime: optionalTime,
+    }),
+    output: actionSchema,
+    reads: [],
+    changes: ['actions'],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  /** Marks a to-do deleted (its tombstone), so `actions.restore` can undo it. */
+  'actions.remove': {
+    input: byId,
+    output: ok,
+    reads: [],
+    changes: ['actions'],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  /** Undoes `actions.remove`: the to-do is back as it was. */
+  'actions.restore': {
+    input: byId,
+    output: actionSchema,
+    reads: [],
+    changes: ['actions'],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
 
   'sheets.list': {
     input: empty,

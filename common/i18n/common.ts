@@ -39,6 +39,7 @@ export const common = defineMessages({
       retired: '{{name}} (retired)',
       unknown: 'unknown',
       saved: 'Saved.',
+      undo: 'Undo',
     },
     fields: {
       firstName: 'First name',
@@ -206,6 +207,7 @@ export const common = defineMessages({
       retired: '{{name}} (niet meer in gebruik)',
       unknown: 'onbekend',
       saved: 'Opgeslagen.',
+      undo: 'Ongedaan maken',
     },
     fields: {
       firstName: 'Voornaam',
@@ -276,7 +278,7 @@ export const common = defineMessages({
         unavailable: '{{field}}: deze keuze is niet meer beschikbaar.',
         inactive: '{{field}}: deze klantmanager is gedeactiveerd.',
         scale: '{{field}}: het hoogste niveau moet boven het laagste liggen.',
-        levels: '{{field}}: elk niveau van de schaal heeft precies één omschrijving nodig.',
+        levels: '{{field}}: elk niveau van de schaal heeft precies één naam nodig.',
         out_of_scale: '{{field}} valt buiten de schaal van deze indicator.',
         duplicate: '{{field}} komt meer dan één keer voor in het bestand.',
         unknown: '{{field}}: deze naam kent Koers niet.',
@@ -370,7 +372,7 @@ export const common = defineMessages({
     },
     languages: { nl: 'Nederlands', da: 'Dansk', en: 'English' },
     roles: { caseworker: 'Sagsbehandler', key_person: 'Nøgleperson' },
-    actionKinds: { task: 'Opgave', appointment: 'Aftale', follow_up: 'Opfølgning' },
+    actionKinds: { task: 'Opgave', appointment: 'Møde', follow_up: 'Opfølgning' },
     catalogKinds: { target_group: 'Målgrupper', stage: 'Faser', closure_reason: 'Afslutningsårsager' },
     defaults: CATALOG_DEFAULT_NAMES.da,
     common: {
@@ -381,6 +383,7 @@ export const common = defineMessages({
       retired: '{{name}} (udgået)',
       unknown: 'ukendt',
       saved: 'Gemt.',
+      undo: 'Fortryd',
     },
     fields: {
       firstName: 'Fornavn',

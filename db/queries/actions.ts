@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Action, AgendaItem } from '../../common/contract';
 import { newId } from '../ids';
 import type { ActionKind, Database } from '../schema';
-import { tracked, updated } from '../tracked';
+import { removed, tracked, updated } from '../tracked';
 
 /** An action's columns as the contract names them; `done` is derived from `doneAt`. */
 const COLUMNS = [
@@ -39,6 +39,19 @@ export async function getAction(db: Kysely<Database>, id: string): Promise<Actio
     .select(COLUMNS)
     .where('a.id', '=', id)
     .where('a.deleted_at', 'is', null)
+    .executeTakeFirst();
+  return row && withDone(row);
+}
+
+/** A to-do that was deleted (has its tombstone), of a client that still exists. */
+export async function getRemovedAction(db: Kysely<Database>, id: string): Promise<Action | undefined> {
+  const row = await db
+    .selectFrom('action as a')
+    .innerJoin('client as c', 'c.id', 'a.client_id')
+    .select(COLUMNS)
+    .where('a.id', '=', id)
+    .where('a.deleted_at', 'is not', null)
+    .where('c.deleted_at', 'is', null)
     .executeTakeFirst();
   return row && withDone(row);
 }
@@ -100,13 +113,26 @@ export async function insertAction(
 export async function updateAction(
   db: Kysely<Database>,
   id: string,
-  changes: { done_at?: string | null; due_date?: string },
+  changes: { done_at?: string | null; due_date?: string; title?: string; kind?: ActionKind; due_time?: string | null },
   at: string,
   by: string | null,
 ): Promise<void> {
   await db
     .updateTable('action')
     .set({ ...changes, ...updated(at, by) })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Deletes a to-do by its tombstone: every list leaves it out, and `restoreAction` brings it back. */
+export async function removeAction(db: Kysely<Database>, id: string, at: string, by: string | null): Promise<void> {
+  await db.updateTable('action').set(removed(at, by)).where('id', '=', id).execute();
+}
+
+export async function restoreAction(db: Kysely<Database>, id: string, at: string, by: string | null): Promise<void> {
+  await db
+    .updateTable('action')
+    .set({ deleted_at: null, ...updated(at, by) })
     .where('id', '=', id)
     .execute();
 }

@@ -1,5 +1,14 @@
 import { endOfWeek, format, parseISO } from 'date-fns';
-import { agenda, getAction, insertAction, listActions, updateAction } from '../../db/queries/actions';
+import {
+  agenda,
+  getAction,
+  getRemovedAction,
+  insertAction,
+  listActions,
+  removeAction,
+  restoreAction,
+  updateAction,
+} from '../../db/queries/actions';
 import type { DomainHandlers } from '../../common/contract';
 import { actor, type Context, today } from '../context';
 import { getNote } from '../../db/queries/notes';
@@ -37,6 +46,29 @@ export const actionHandlers = {
   async 'actions.postpone'(ctx, input) {
     found(await getAction(ctx.db, input.id), 'To-do');
     await updateAction(ctx.db, input.id, { due_date: input.dueDate }, ctx.now().toISOString(), actor(ctx));
+    return found(await getAction(ctx.db, input.id), 'To-do');
+  },
+
+  async 'actions.update'(ctx, input) {
+    found(await getAction(ctx.db, input.id), 'To-do');
+    const { title, kind, dueDate, dueTime } = input;
+    const changes = { title, kind, due_date: dueDate, due_time: dueTime };
+    await updateAction(ctx.db, input.id, changes, ctx.now().toISOString(), actor(ctx));
+    return found(await getAction(ctx.db, input.id), 'To-do');
+  },
+
+  async 'actions.remove'(ctx, input) {
+    found(await getAction(ctx.db, input.id), 'To-do');
+    await removeAction(ctx.db, input.id, ctx.now().toISOString(), actor(ctx));
+    return { ok: true as const };
+  },
+
+  async 'actions.restore'(ctx, input) {
+    // Restoring twice (a double click on Undo) finds it already back: the same answer.
+    if (!(await getAction(ctx.db, input.id))) {
+      found(await getRemovedAction(ctx.db, input.id), 'To-do');
+      await restoreAction(ctx.db, input.id, ctx.now().toISOString(), actor(ctx));
+    }
     return found(await getAction(ctx.db, input.id), 'To-do');
   },
 } satisfies DomainHandlers<Context, 'actions'>;

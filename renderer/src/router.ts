@@ -96,8 +96,23 @@ export function href(route: Route): string {
   }
 }
 
-export function navigate(route: Route): void {
-  window.location.hash = href(route);
+/** A sentence `navigate` carries to the page it opens (a save that returns to the client says it is saved). */
+let arrival: { hash: string; notice: string } | null = null;
+
+/** Opens `route`; `notice` is said on the page it opens (its status line, once). */
+export function navigate(route: Route, notice?: string): void {
+  const hash = href(route);
+  arrival = notice ? { hash, notice } : null;
+  window.location.hash = hash;
+}
+
+/** The notice `navigate` brought to this page, read when the page mounts: a reload or a later visit has none. */
+export function useArrivalNotice(): string {
+  const [notice] = useState(() => (arrival?.hash === window.location.hash ? arrival.notice : ''));
+  useEffect(() => {
+    arrival = null;
+  }, []);
+  return notice;
 }
 
 export function useRoute(): Route {

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { Language } from '../../common/languages';
 import { ok } from '../helpers/seed';
 import { type AppHarness, expect, test } from './fixtures';
@@ -136,6 +136,46 @@ for (const language of ['nl', 'da', 'en'] as const) {
         'table:first-of-type tbody tr:first-child .row-actions button:not(.arrow-button)',
         'lists',
       );
+
+      expect(found).toEqual([]);
+    });
+
+    test('the to-do dialogs and the status line with Undo, on the client page and My day', async ({ app }) => {
+      const { client } = await seeded(app, language);
+      const page = app.page;
+      const found: string[] = [];
+      const { today, currentCaseworker } = await ok(app.koers.call('app.info', {}));
+      // The first client is not always the key person's own: My day lists only hers.
+      const mine = (await ok(app.koers.call('clients.list', { caseworkerId: currentCaseworker!.id })))[0]!;
+      for (const [clientId, title] of [
+        [client.id, 'A11y client page'],
+        [mine.id, 'A11y my day'],
+      ] as const)
+        await ok(app.koers.call('actions.create', { clientId, title, kind: 'task', dueDate: today }));
+
+      // The buttons of one to-do: … Other date, Edit (by their place, the same in every language).
+      const check = async (row: Locator, where: string) => {
+        for (const [button, dialog] of [
+          ['postpone', row.getByRole('button').nth(-2)],
+          ['edit', row.getByRole('button').nth(-1)],
+        ] as const) {
+          await dialog.click();
+          await expect(page.getByRole('dialog')).toBeVisible();
+          found.push(...(await violations(page, `${where}: ${button} dialog`)));
+          if (button === 'postpone') {
+            await page.keyboard.press('Escape');
+            await expect(page.getByRole('dialog')).toHaveCount(0);
+          }
+        }
+        // Delete (the dialog's footer button that is neither Cancel nor Save): the status line offers Undo.
+        await page.getByRole('dialog').locator('.footer-start').click();
+        await expect(page.locator('[role=status] button')).toBeFocused();
+        found.push(...(await violations(page, `${where}: deleted, with Undo`)));
+      };
+      await page.goto(`${app.url}#/clients/${client.id}`);
+      await check(page.locator('.todo', { hasText: 'A11y client page' }), 'client page');
+      await page.goto(`${app.url}#/my-day`);
+      await check(page.locator('.agenda-item', { hasText: 'A11y my day' }), 'my day');
 
       expect(found).toEqual([]);
     });

@@ -101,7 +101,7 @@ test.describe('team meeting (presentation mode)', () => {
           body: 'CANARYNOTE mijlpaal',
         }),
       );
-      // The fifth was scored long ago only: due for discussion.
+      // The fifth was scored long ago only: due for scoring.
       if (i === 5) await score(client.id, daysBefore(today, 200), [1, 1]);
       else {
         await score(client.id, daysBefore(today, 30), [2, 3]);
@@ -115,8 +115,9 @@ test.describe('team meeting (presentation mode)', () => {
     await page.goto(`${app.url}#/meeting`);
 
     await expect(page.getByRole('heading', { level: 1, name: 'Teamoverleg' })).toBeVisible();
-    await page.getByRole('button', { name: 'Toe aan bespreking' }).click();
-    await expect(page.getByRole('status')).toHaveText('1 klant is toe aan bespreking en nu geselecteerd.');
+    // The button says what it selects: those due for scoring.
+    await page.getByRole('button', { name: 'Selecteer wie gescoord moet worden' }).click();
+    await expect(page.getByRole('status')).toHaveText('1 klant moet gescoord worden en is nu geselecteerd.');
     await expect(page.getByRole('checkbox', { name: /^Canaryvoornaam5 / })).toBeChecked();
     await expect(page.getByRole('checkbox', { name: /^Canaryvoornaam1 / })).not.toBeChecked();
 

@@ -77,7 +77,7 @@ test.describe('notes (Dutch)', () => {
     // An agreement, with follow-up to-dos linked to it.
     await page.getByRole('button', { name: 'Notitie schrijven' }).click();
     editor = page.getByRole('dialog', { name: 'Nieuwe notitie voor Fatima El Amrani' });
-    await editor.getByLabel('Soort').selectOption({ label: 'Afspraak' });
+    await editor.getByLabel('Soort').selectOption({ label: 'Gemaakte afspraken' });
     await editor
       .getByLabel('Tekst van de notitie')
       .fill('**Afgesproken:**\n- cv bijwerken\n- twee sollicitaties per week\n\nZie https://werk.nl/vacatures');

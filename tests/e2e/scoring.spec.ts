@@ -106,6 +106,12 @@ test.describe('scoring (Dutch)', () => {
     await page.getByLabel('Datum', { exact: true }).fill(today);
     await page.getByRole('button', { name: 'Score opslaan' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Fatima El Amrani');
+    // Back on the client page, its status line says so; once: a reload does not say it again.
+    const status = page.locator('.saved[role=status]').first();
+    await expect(status).toHaveText(`Score van ${date} opgeslagen.`);
+    await page.reload();
+    await expect(history.locator('.scoring-entry')).toHaveCount(1);
+    await expect(status).toHaveText('');
     await expect(history.locator('.scoring-entry')).toHaveCount(1);
     await expect(history.locator('.scoring-entry').first()).toContainText('Zelfredzaamheid, versie 1');
     await expect(history.locator('.scoring-entry').first()).toContainText('3 Beperkt zelfredzaam');
@@ -181,9 +187,38 @@ test.describe('scoring (Dutch)', () => {
       .getByRole('button', { name: 'Verwijderen' })
       .click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Fatima El Amrani');
+    await expect(status).toHaveText(`Score van ${date} verwijderd.`);
     await expect(entries).toHaveCount(2);
     await expect(page.locator('.timeline')).toContainText(
       'Gescoord op Zelfredzaamheid (versie 1), door de klantmanager (verwijderd)',
     );
   });
 });
+
+for (const [language, saved] of [
+  ['nl', 'Score van {date} opgeslagen.'],
+  ['da', 'Scoringen fra {date} er gemt.'],
+  ['en', 'Scoring of {date} saved.'],
+] as const) {
+  test(`the client page confirms a saved scoring (${language})`, async ({ app }) => {
+    const { client, today } = await seed(app);
+    await ok(app.koers.call('settings.setLanguage', { language }));
+    const page = app.page;
+    await page.goto(`${app.url}#/clients/${client.id}/score`);
+    await page.reload();
+    await group(page, 'Financiën').getByRole('radio').nth(3).check();
+    await page.locator('.scoring-footer button[type=submit]').click();
+    const status = page.locator('.saved[role=status]').first();
+    await expect(status).toHaveText(saved.replace('{date}', formatDate(today, language)));
+    for (const size of [
+      { width: 1280, height: 720 },
+      { width: 1366, height: 768 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await page.setViewportSize(size);
+      await page.screenshot({
+        path: resolve(screenshots, `scoring-saved-${language}-${size.width}x${size.height}.png`),
+      });
+    }
+  });
+}

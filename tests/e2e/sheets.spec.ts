@@ -269,7 +269,7 @@ test.describe('scoring sheets (key person)', () => {
 });
 
 test.describe('Danish', () => {
-  test('a starter is filled in in Danish, and the editor speaks of scoreark, indikatorer and kendetegn', async ({
+  test('a starter is filled in in Danish, and the editor speaks of scoreark, indikatorer and betegnelse', async ({
     app,
   }) => {
     await ok(
@@ -287,7 +287,7 @@ test.describe('Danish', () => {
     await expect(
       editor
         .getByRole('group', { name: 'Indikator 1: Deltagelse' })
-        .getByLabel('Kendetegn for niveau 1', { exact: true }),
+        .getByLabel('Betegnelse for niveau 1', { exact: true }),
     ).toHaveValue('Isoleret');
     await expect(editor).toContainText('Sagsbehandlere kan også altid vælge “ikke scoret”');
     await expect(editor.getByRole('button', { name: 'Offentliggør version 1' })).toBeVisible();

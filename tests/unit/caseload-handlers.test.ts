@@ -207,6 +207,139 @@ describe('caseload handlers', () => {
       ]);
     });
 
+    it('edits title, kind, date and time; refuses what create refuses and a to-do that is gone', async () => {
+      const client = await createClient(koers);
+      const todo = await ok(
+        koers.call('actions.create', { clientId: client.id, title: 'Bellen', kind: 'task', dueDate: '2026-11-26' }),
+      );
+      const edited = await ok(
+        koers.call('actions.update', {
+          id: todo.id,
+          title: '  Gesprek op kantoor ',
+          kind: 'appointment',
+          dueDate: '2026-11-27',
+          dueTime: '14:15',
+        }),
+      );
+      expect(edited).toMatchObject({
+        id: todo.id,
+        title: 'Gesprek op kantoor',
+        kind: 'appointment',
+        dueDate: '2026-11-27',
+        dueTime: '14:15',
+        done: false,
+      });
+      // An empty time clears it; a done to-do can be corrected too and stays done.
+      await ok(koers.call('actions.setDone', { id: todo.id, done: true }));
+      const cleared = await ok(
+        koers.call('actions.update', {
+          id: todo.id,
+          title: 'Gesprek',
+          kind: 'appointment',
+          dueDate: '2026-11-27',
+          dueTime: '',
+        }),
+      );
+      expect(cleared).toMatchObject({ dueTime: null, done: true, doneAt: NOW.toISOString() });
+      expect(await ok(koers.call('actions.list', { clientId: client.id }))).toEqual([cleared]);
+
+      const base = { id: todo.id, title: 'Bellen', kind: 'task', dueDate: '2026-11-26' };
+      expect(await koers.call('actions.update', { ...base, title: ' ' })).toMatchObject({
+        ok: false,
+        error: { details: { issues: [{ field: 'title', rule: 'required' }] } },
+      });
+      expect(await koers.call('actions.update', { ...base, dueDate: '2026-02-30' })).toMatchObject({
+        ok: false,
+        error: { details: { issues: [{ field: 'dueDate', rule: 'date' }] } },
+      });
+      expect(await koers.call('actions.update', { ...base, dueTime: '9:70' })).toMatchObject({
+        ok: false,
+        error: { details: { issues: [{ field: 'dueTime', rule: 'time' }] } },
+      });
+      expect(await koers.call('actions.update', { ...base, clientId: client.id })).toMatchObject({
+        ok: false,
+        error: { code: 'validation' },
+      });
+      expect(await koers.call('actions.update', { ...base, id: 'nothing' })).toMatchObject({
+        ok: false,
+        error: { code: 'not_found' },
+      });
+      await ok(koers.call('actions.remove', { id: todo.id }));
+      expect(await koers.call('actions.update', base)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect(await koers.call('actions.postpone', { id: todo.id, dueDate: '2026-12-01' })).toMatchObject({
+        ok: false,
+        error: { code: 'not_found' },
+      });
+    });
+
+    it('deletes by a tombstone and restores as it was; both are in the audit log', async () => {
+      const client = await createClient(koers);
+      const create = (title: string, dueDate: string) =>
+        ok(
+          koers.call('actions.create', { clientId: client.id, title, kind: 'appointment', dueDate, dueTime: '09:00' }),
+        );
+      const gone = await create('Huisbezoek', '2026-11-25');
+      await create('Bellen', '2026-11-26');
+      const listed = async () => (await ok(koers.call('actions.list', { clientId: client.id }))).map((a) => a.title);
+      const inAgenda = async () => (await ok(koers.call('actions.agenda', { caseworkerId: me }))).map((a) => a.title);
+      const onTimeline = async () =>
+        (await ok(koers.call('clients.timeline', { id: client.id })))
+          .flatMap((e) => (e.kind === 'action' ? [e.title] : []))
+          .sort();
+      const nextTodo = async () =>
+        (await ok(koers.call('clients.list', {}))).find((c) => c.id === client.id)?.nextAction?.title;
+
+      expect(await nextTodo()).toBe('Huisbezoek');
+      expect(await ok(koers.call('actions.remove', { id: gone.id }))).toEqual({ ok: true });
+      expect(await listed()).toEqual(['Bellen']);
+      expect(await inAgenda()).toEqual(['Bellen']);
+      expect(await onTimeline()).toEqual(['Bellen']);
+      expect(await nextTodo()).toBe('Bellen');
+      // The row is still there, marked deleted: that is what makes the undo possible.
+      expect(
+        koers.connection.sqlite.prepare('SELECT deleted_at, updated_by FROM action WHERE id = ?').get(gone.id),
+      ).toEqual({ deleted_at: NOW.toISOString(), updated_by: me });
+      expect(await koers.call('actions.remove', { id: gone.id })).toMatchObject({
+        ok: false,
+        error: { code: 'not_found' },
+      });
+
+      expect(await ok(koers.call('actions.restore', { id: gone.id }))).toEqual(gone);
+      // Twice (a double click on Undo): the same answer, nothing else changes.
+      expect(await ok(koers.call('actions.restore', { id: gone.id }))).toEqual(gone);
+      expect(await listed()).toEqual(['Huisbezoek', 'Bellen']);
+      expect(await inAgenda()).toEqual(['Huisbezoek', 'Bellen']);
+      expect(await onTimeline()).toEqual(['Bellen', 'Huisbezoek']);
+      expect(await nextTodo()).toBe('Huisbezoek');
+      expect(await koers.call('actions.restore', { id: 'nothing' })).toMatchObject({
+        ok: false,
+        error: { code: 'not_found' },
+      });
+
+      await koers.context.audit.flush();
+      const entries = await ok(koers.call('audit.list', { entityId: gone.id }));
+      expect(entries.map((e) => [e.action, e.result, e.actor])).toEqual([
+        ['actions.restore', 'ok', me],
+        ['actions.restore', 'ok', me],
+        ['actions.remove', 'not_found', me],
+        ['actions.remove', 'ok', me],
+      ]);
+    });
+
+    it('restores no to-do of an erased client', async () => {
+      const client = await createClient(koers);
+      const todo = await ok(
+        koers.call('actions.create', { clientId: client.id, title: 'Bellen', kind: 'task', dueDate: '2026-11-26' }),
+      );
+      await ok(koers.call('actions.remove', { id: todo.id }));
+      await ok(koers.call('privacy.eraseClient', { clientId: client.id, confirm: client.pseudonym }));
+      expect(koers.connection.sqlite.prepare('SELECT count(*) AS n FROM action').get()).toEqual({ n: 0 });
+      expect(await koers.call('actions.restore', { id: todo.id })).toMatchObject({
+        ok: false,
+        error: { code: 'not_found' },
+      });
+    });
+
     it('refuses a to-do without a title, with an impossible date or time, or for an unknown client', async () => {
       const client = await createClient(koers);
       const base = { clientId: client.id, title: 'Bellen', kind: 'task', dueDate: '2026-11-26' };

@@ -235,3 +235,14 @@ describe('glossary', () => {
     }
   });
 });
+
+describe('words that stand side by side', () => {
+  it('a to-do kind and a note kind never have the same name (an appointment is not an agreement)', () => {
+    for (const language of ['nl', 'da', 'en'] as const) {
+      const { actionKinds, notes } = resources[language].translation;
+      const todoKinds = Object.values(actionKinds).map((k) => k.toLocaleLowerCase(language));
+      const shared = Object.values(notes.kinds).filter((k) => todoKinds.includes(k.toLocaleLowerCase(language)));
+      expect(shared, language).toEqual([]);
+    }
+  });
+});

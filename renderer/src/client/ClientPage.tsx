@@ -7,7 +7,7 @@ import { formatDate } from '../format';
 import { weeksBetween } from '../../../common/dates';
 import { NoteEditor } from '../notes/NoteEditor';
 import { useNoteShortcut } from '../notes/useNoteShortcut';
-import { href, navigate } from '../router';
+import { href, navigate, useArrivalNotice } from '../router';
 import { useSession } from '../session';
 import { ScoringHistory } from '../scoring/ScoringHistory';
 import { Loading } from '../ui/Loading';
@@ -17,6 +17,8 @@ import { ClientFormDialog } from './ClientFormDialog';
 import { Timeline } from './Timeline';
 import { Todos } from './Todos';
 import { Page } from '../ui/Page';
+import { StatusLine } from '../ui/StatusLine';
+import { useAction } from '../ui/useAction';
 
 type Open = 'edit' | 'stage' | 'handover' | 'close' | 'reopen' | null;
 
@@ -28,7 +30,8 @@ export function ClientPage({ id, noteId }: { id: string; noteId: string | undefi
   const households = useQuery(remote('households.list', {}));
   const [open, setOpen] = useState<Open>(null);
   const [adding, setAdding] = useState(false);
-  const [status, setStatus] = useState('');
+  // Coming back from scoring, the page says the scoring is saved.
+  const outcome = useAction(useArrivalNotice());
   const [writing, setWriting] = useState(false);
   const client = query.data;
   useNoteShortcut(useCallback(() => setWriting(true), []));
@@ -40,7 +43,7 @@ export function ClientPage({ id, noteId }: { id: string; noteId: string | undefi
   const name = `${client.firstName} ${client.lastName}`;
   const done = (message?: string) => {
     setOpen(null);
-    setStatus(message ?? t('common.saved'));
+    outcome.announce(message ?? t('common.saved'));
   };
   const facts: Array<[string, ReactNode]> = [
     [
@@ -142,9 +145,7 @@ export function ClientPage({ id, noteId }: { id: string; noteId: string | undefi
         )}
       </div>
       <p className="hint">{t('notes.shortcutHint')}</p>
-      <p role="status" className="saved">
-        {status}
-      </p>
+      <StatusLine of={outcome} />
 
       <div className="client-columns">
         <section className="panel" aria-labelledby="facts-title">
@@ -158,11 +159,11 @@ export function ClientPage({ id, noteId }: { id: string; noteId: string | undefi
             ))}
           </dl>
         </section>
-        <Todos clientId={client.id} adding={adding} onAdded={() => setStatus(t('common.saved'))} />
+        <Todos clientId={client.id} adding={adding} onDone={outcome.announce} />
       </div>
       <ScoringHistory clientId={client.id} />
       <ProgressionChart clientId={client.id} />
-      <Timeline clientId={client.id} clientName={name} focusNoteId={noteId} onDone={setStatus} />
+      <Timeline clientId={client.id} clientName={name} focusNoteId={noteId} onDone={outcome.announce} />
       <ClientPrivacy client={client} />
 
       {writing && (
@@ -171,7 +172,7 @@ export function ClientPage({ id, noteId }: { id: string; noteId: string | undefi
           onClose={() => setWriting(false)}
           onSaved={() => {
             setWriting(false);
-            setStatus(t('notes.saved'));
+            outcome.announce(t('notes.saved'));
           }}
         />
       )}

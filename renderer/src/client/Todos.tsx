@@ -7,46 +7,79 @@ import { formatDate } from '../format';
 import { plusDays } from '../../../common/dates';
 import { useSession } from '../session';
 import { ErrorSummary, SelectField, TextField } from '../ui/fields';
-import { useAction } from '../ui/useAction';
+import { type Outcome, useAction } from '../ui/useAction';
 import { useSave } from '../ui/useSave';
 import { Loading } from '../ui/Loading';
 import { remote, useMutate } from '../query';
+import { PostponeDialog, TodoEditDialog, useRemovedTodo } from './TodoDialogs';
 
-/** A client's to-dos: add one, tick it off, push it a week. */
-export function Todos({ clientId, adding, onAdded }: { clientId: string; adding: boolean; onAdded(): void }) {
+type Editing = { action: Action; dialog: 'edit' | 'postpone' } | null;
+
+/**
+ * A client's to-dos: add one, tick it off, push it a week or to a chosen date, edit or delete it.
+ * `onDone` says what happened in the page's status line (a deletion with its Undo).
+ */
+export function Todos({
+  clientId,
+  adding,
+  onDone,
+}: {
+  clientId: string;
+  adding: boolean;
+  onDone(outcome: Outcome): void;
+}) {
   const { t } = useTranslation();
   const session = useSession();
   const actions = useQuery(remote('actions.list', { clientId }));
   // Ticking off and postponing: a refusal is said above the list, not lost.
   const action = useAction();
+  const removed = useRemovedTodo();
+  const [editing, setEditing] = useState<Editing>(null);
   const open = (actions.data ?? []).filter((a) => !a.done);
   const done = (actions.data ?? []).filter((a) => a.done).slice(0, 10);
+  const close = (outcome: Outcome) => {
+    setEditing(null);
+    onDone(outcome);
+  };
+  const item = (a: Action) => (
+    <TodoItem
+      key={a.id}
+      action={a}
+      today={session.info.today}
+      perform={action.perform}
+      onEdit={() => setEditing({ action: a, dialog: 'edit' })}
+      onPostpone={() => setEditing({ action: a, dialog: 'postpone' })}
+    />
+  );
 
   return (
     <section className="panel" aria-labelledby="todos-title">
       <h2 id="todos-title">{t('client.todos')}</h2>
-      {adding && <TodoForm clientId={clientId} onAdded={onAdded} />}
+      {adding && <TodoForm clientId={clientId} onAdded={() => onDone(t('common.saved'))} />}
       <ErrorSummary message={action.error} />
       {!actions.data ? (
         <Loading of={actions} />
       ) : open.length === 0 ? (
         <p className="muted">{t('client.noTodos')}</p>
       ) : (
-        <ul className="todo-list">
-          {open.map((a) => (
-            <TodoItem key={a.id} action={a} today={session.info.today} perform={action.perform} />
-          ))}
-        </ul>
+        <ul className="todo-list">{open.map(item)}</ul>
       )}
       {done.length > 0 && (
         <>
           <h3>{t('client.doneTodos')}</h3>
-          <ul className="todo-list done">
-            {done.map((a) => (
-              <TodoItem key={a.id} action={a} today={session.info.today} perform={action.perform} />
-            ))}
-          </ul>
+          <ul className="todo-list done">{done.map(item)}</ul>
         </>
+      )}
+      {editing?.dialog === 'edit' && (
+        <TodoEditDialog
+          action={editing.action}
+          onClose={() => setEditing(null)}
+          onSaved={close}
+          onRemoved={() => close(removed(editing.action))}
+        />
+      )}
+      {editing?.dialog === 'postpone' && (
+        <PostponeDialog action={editing.action} onClose={() => setEditing(null)} onDone={close} />
       )}
     </section>
   );
@@ -56,10 +89,14 @@ function TodoItem({
   action,
   today,
   perform,
+  onEdit,
+  onPostpone,
 }: {
   action: Action;
   today: string;
   perform(work: () => Promise<string>): Promise<void>;
+  onEdit(): void;
+  onPostpone(): void;
 }) {
   const { t } = useTranslation();
   const setDone = useMutate('actions.setDone');
@@ -106,12 +143,32 @@ function TodoItem({
         {action.dueTime ? ` ${action.dueTime}` : ''}
         {overdue && <strong className="overdue-marker"> · {t('client.overdue')}</strong>}
       </span>
-      {!action.done && (
-        <button type="button" className="link-button" onClick={postpone}>
-          <span aria-hidden="true">+7</span>
-          <span className="visually-hidden">{t('client.postponeWeek', { title: action.title })}</span>
+      <span className="todo-buttons">
+        {!action.done && (
+          <>
+            <button type="button" className="link-button" onClick={postpone}>
+              <span aria-hidden="true">+7</span>
+              <span className="visually-hidden">{t('client.postponeWeek', { title: action.title })}</span>
+            </button>
+            <button
+              type="button"
+              className="link-button"
+              onClick={onPostpone}
+              aria-label={t('client.postponeToLabel', { title: action.title })}
+            >
+              {t('client.postponeTo')}
+            </button>
+          </>
+        )}
+        <button
+          type="button"
+          className="link-button"
+          onClick={onEdit}
+          aria-label={t('client.editTodoLabel', { title: action.title })}
+        >
+          {t('client.editTodo')}
         </button>
-      )}
+      </span>
     </li>
   );
 }

@@ -44,8 +44,26 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     avoid: { nl: ['leefgebied'], da: ['parameter'] },
   },
   {
+    // One Danish word, as the fields, the errors and a sheet's file layout say: not kendetegn
+    // (once the editor's), not niveau (the level itself, its number).
+    concept: 'the short name of a level of an indicator',
+    term: { nl: 'naam', da: 'betegnelse', en: 'label' },
+    avoid: { da: ['kendetegn'] },
+  },
+  {
     concept: 'what a level of an indicator means',
-    term: { nl: 'omschrijving', da: 'kendetegn', en: 'level description' },
+    term: { nl: 'omschrijving', da: 'beskrivelse', en: 'level description' },
+    avoid: {},
+  },
+  {
+    // Side by side on the timeline with the agreement note below: each kind its own word.
+    concept: 'a to-do that is a meeting with the client',
+    term: { nl: 'afspraak', da: 'møde', en: 'appointment' },
+    avoid: {},
+  },
+  {
+    concept: 'a note of what was agreed with the client',
+    term: { nl: 'gemaakte afspraken', da: 'aftale', en: 'agreement' },
     avoid: {},
   },
   {

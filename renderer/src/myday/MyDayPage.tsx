@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem } from '../../../common/contract';
 import { formatDate, formatWeekday } from '../format';
@@ -7,12 +7,15 @@ import { plusDays } from '../../../common/dates';
 import { href } from '../router';
 import { useSession } from '../session';
 import { Loading } from '../ui/Loading';
-import { ErrorSummary } from '../ui/fields';
-import { useAction } from '../ui/useAction';
+import { type Outcome, useAction } from '../ui/useAction';
 import { remote, useMutate } from '../query';
 import { Page } from '../ui/Page';
+import { StatusLine } from '../ui/StatusLine';
+import { PostponeDialog, TodoEditDialog, useRemovedTodo } from '../client/TodoDialogs';
 
 type Group = 'overdue' | 'today' | 'thisWeek';
+/** Today's work first (the day the page is named after), then what is late, then the rest of the week. */
+const GROUPS: readonly Group[] = ['today', 'overdue', 'thisWeek'];
 
 export function groupAgenda(items: readonly AgendaItem[], today: string): Record<Group, AgendaItem[]> {
   return {
@@ -22,7 +25,7 @@ export function groupAgenda(items: readonly AgendaItem[], today: string): Record
   };
 }
 
-/** Across the whole caseload: what is overdue, what is today, what is left this week. */
+/** Across the whole caseload: what is today, what is overdue, what is left this week. */
 export function MyDayPage() {
   const { t } = useTranslation();
   const setDone = useMutate('actions.setDone');
@@ -31,6 +34,8 @@ export function MyDayPage() {
   const me = session.info.currentCaseworker?.id;
   const query = useQuery(remote('actions.agenda', me ? { caseworkerId: me } : {}));
   const action = useAction();
+  const removed = useRemovedTodo();
+  const [editing, setEditing] = useState<{ item: AgendaItem; dialog: 'edit' | 'postpone' } | null>(null);
   const today = session.info.today;
 
   const agenda = query.data;
@@ -46,8 +51,12 @@ export function MyDayPage() {
     void action.perform(async () => {
       const dueDate = plusDays(today, days);
       await postponeTo.mutateAsync({ id: item.id, dueDate });
-      return t('myDay.postponed', { title: item.title, date: formatDate(dueDate, session.language) });
+      return t('client.todoPostponed', { title: item.title, date: formatDate(dueDate, session.language) });
     });
+  const close = (outcome: Outcome) => {
+    setEditing(null);
+    action.announce(outcome);
+  };
 
   return (
     <Page
@@ -55,15 +64,30 @@ export function MyDayPage() {
       title={t('myDay.title')}
       actions={<span className="muted">{formatWeekday(today, session.language)}</span>}
     >
-      <p role="status" className="saved">
-        {action.status}
-      </p>
-      <ErrorSummary message={action.error} />
+      <StatusLine of={action} />
       {agenda.length === 0 && <p className="empty">{t('myDay.nothing')}</p>}
       {agenda.length > 0 &&
-        (['overdue', 'today', 'thisWeek'] as const).map((group) => (
-          <AgendaGroup key={group} group={group} items={groups[group]} onComplete={complete} onPostpone={postpone} />
+        GROUPS.map((group) => (
+          <AgendaGroup
+            key={group}
+            group={group}
+            items={groups[group]}
+            onComplete={complete}
+            onPostpone={postpone}
+            onOpen={(item, dialog) => setEditing({ item, dialog })}
+          />
         ))}
+      {editing?.dialog === 'edit' && (
+        <TodoEditDialog
+          action={editing.item}
+          onClose={() => setEditing(null)}
+          onSaved={close}
+          onRemoved={() => close(removed(editing.item))}
+        />
+      )}
+      {editing?.dialog === 'postpone' && (
+        <PostponeDialog action={editing.item} onClose={() => setEditing(null)} onDone={close} />
+      )}
     </Page>
   );
 }
@@ -73,11 +97,14 @@ function AgendaGroup({
   items,
   onComplete,
   onPostpone,
+  onOpen,
 }: {
   group: Group;
   items: AgendaItem[];
   onComplete(item: AgendaItem): void;
   onPostpone(item: AgendaItem, days: number): void;
+  /** Opens the dialog to move it to a chosen date, or to edit or delete it. */
+  onOpen(item: AgendaItem, dialog: 'edit' | 'postpone'): void;
 }) {
   const { t } = useTranslation();
   const { language } = useSession();
@@ -126,6 +153,22 @@ function AgendaGroup({
                     aria-label={t('myDay.postponeWeek', { title: item.title, client })}
                   >
                     {t('myDay.nextWeek')}
+                  </button>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => onOpen(item, 'postpone')}
+                    aria-label={t('myDay.postponeTo', { title: item.title, client })}
+                  >
+                    {t('client.postponeTo')}
+                  </button>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => onOpen(item, 'edit')}
+                    aria-label={t('myDay.edit', { title: item.title, client })}
+                  >
+                    {t('client.editTodo')}
                   </button>
                 </span>
               </li>

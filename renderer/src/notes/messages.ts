@@ -79,7 +79,7 @@ export const messages = defineMessages({
       conversation: 'Gesprek',
       phone_call: 'Telefoongesprek',
       home_visit: 'Huisbezoek',
-      agreement: 'Afspraak',
+      agreement: 'Gemaakte afspraken',
       reflection: 'Reflectie',
       milestone: 'Mijlpaal',
     },

@@ -113,7 +113,7 @@ export function MeetingPage() {
             />
             <div className="meeting-buttons">
               <button type="button" onClick={selectDue} aria-describedby={`${titleId}-due`}>
-                {t('presentation.list.dueForDiscussion')}
+                {t('presentation.list.selectDue')}
               </button>
               <button
                 type="button"

@@ -55,7 +55,11 @@ export function ScoringForm({ clientId, version, previous, goals, scoring, sheet
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const saved = scoring ? await update.run({ id: scoring.id, ...input }) : await create.run(input);
-    if (saved) navigate({ page: 'client', id: clientId });
+    if (saved)
+      navigate(
+        { page: 'client', id: clientId },
+        t('scoring.saved', { date: formatDate(saved.date, session.language) }),
+      );
   };
   // Issues the form has no place for (the version, the set of scores) join the summary.
   const unplaced = Object.entries(save.error?.fields ?? {})
@@ -114,7 +118,11 @@ function RemoveDialog({ scoring, onClose }: { scoring: Scoring; onClose(): void 
   const { language } = useSession();
   const remove = useSave('scorings.remove');
   const submit = async () => {
-    if (await remove.run({ id: scoring.id })) navigate({ page: 'client', id: scoring.clientId });
+    if (await remove.run({ id: scoring.id }))
+      navigate(
+        { page: 'client', id: scoring.clientId },
+        t('scoring.removed', { date: formatDate(scoring.date, language) }),
+      );
   };
   return (
     <FormDialog

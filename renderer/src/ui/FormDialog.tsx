@@ -14,13 +14,15 @@ export function FormDialog(props: {
   /** What the submit button does cannot be undone (a removal). */
   danger?: boolean;
   canSubmit?: boolean;
+  /** Another action of the dialog, at the start of its footer (a Delete beside Save). */
+  footer?: ReactNode;
   save: SaveState;
   onClose(): void;
   /** Resolves also when refused (`useSave`'s `run`): the refusal is shown through `save`. */
   onSubmit(): Promise<unknown>;
   children: ReactNode;
 }) {
-  const { title, submitLabel, danger, canSubmit = true, save, onClose, onSubmit, children } = props;
+  const { title, submitLabel, danger, canSubmit = true, footer, save, onClose, onSubmit, children } = props;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void onSubmit();
@@ -30,7 +32,9 @@ export function FormDialog(props: {
       <form onSubmit={submit} noValidate>
         {children}
         <ErrorSummary message={save.error?.summary} />
-        <FormFooter onCancel={onClose} saving={save.saving || !canSubmit} submitLabel={submitLabel} danger={danger} />
+        <FormFooter onCancel={onClose} saving={save.saving || !canSubmit} submitLabel={submitLabel} danger={danger}>
+          {footer}
+        </FormFooter>
       </form>
     </Dialog>
   );

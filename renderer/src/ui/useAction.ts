@@ -2,16 +2,40 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../errors';
 
-/** One-click actions (no form): the outcome is a translated status line or a translated error. */
-export function useAction() {
+/** What an action says when it is done: a status line, and for a removal the work that undoes it. */
+export type Outcome = string | { status: string; undo(): Promise<string> };
+
+/**
+ * One-click actions (no form): the outcome is a translated status line or a translated error.
+ * `initialStatus`: what the page says as it opens (e.g. that the work it came back from is saved).
+ */
+export function useAction(initialStatus = '') {
   const { t } = useTranslation();
-  const [outcome, setOutcome] = useState<{ status: string; error?: string }>({ status: '' });
-  const perform = async (action: () => Promise<string>): Promise<void> => {
+  const [outcome, setOutcome] = useState<{ status: string; error?: string; undo?: () => Promise<string> }>({
+    status: initialStatus,
+  });
+  const announce = (done: Outcome) => setOutcome(typeof done === 'string' ? { status: done } : { ...done });
+  const perform = async (action: () => Promise<Outcome>): Promise<void> => {
     try {
-      setOutcome({ status: await action() });
+      announce(await action());
     } catch (failure) {
       setOutcome({ status: '', error: describeError(t, failure).summary });
     }
   };
-  return { ...outcome, perform, announce: (status: string) => setOutcome({ status }) };
+  /** Undoes the last action; refused, it says why and keeps its Undo to try again. Resolves true when undone. */
+  const undoLast = async (): Promise<boolean> => {
+    const { undo } = outcome;
+    if (!undo) return false;
+    try {
+      announce(await undo());
+      return true;
+    } catch (failure) {
+      setOutcome((shown) => ({ ...shown, error: describeError(t, failure).summary }));
+      return false;
+    }
+  };
+  return { ...outcome, perform, announce, undoLast };
 }
+
+/** The state of `useAction` that its status line shows. */
+export type ActionState = ReturnType<typeof useAction>;
