@@ -95,6 +95,7 @@ export const common = defineMessages({
     },
     errors: {
       validation: 'Please check the fields marked below. Nothing was saved.',
+      notDone: 'Nothing was changed.',
       rule: {
         required: '{{field}} is required.',
         too_long: '{{field}} can be at most {{limit}} characters.',
@@ -263,6 +264,7 @@ export const common = defineMessages({
     },
     errors: {
       validation: 'Controleer de gemarkeerde velden. Er is niets opgeslagen.',
+      notDone: 'Er is niets gewijzigd.',
       rule: {
         required: '{{field}} is verplicht.',
         too_long: '{{field}} mag hoogstens {{limit}} tekens lang zijn.',
@@ -439,6 +441,7 @@ export const common = defineMessages({
     },
     errors: {
       validation: 'Tjek de markerede felter. Intet er gemt.',
+      notDone: 'Intet er ændret.',
       rule: {
         required: '{{field}} skal udfyldes.',
         too_long: '{{field}} må højst være {{limit}} tegn.',

@@ -23,8 +23,18 @@ export function describeIssue(t: TFunction, issue: FieldIssue): string {
   return t(`errors.rule.${issue.rule}`, { field: fieldLabel(t, issue.field), limit: issue.limit });
 }
 
-/** Turns any failure into translated text; `values` supplies what the user typed. */
-export function describeError(t: TFunction, error: unknown, values: Record<string, unknown> = {}): ShownError {
+/**
+ * Turns any failure into translated text; `values` supplies what the user typed.
+ * `refused`: the screen marks no fields (a one-click action, an export), so a refusal
+ * says in its own words what was not done and names each problem, rather than
+ * pointing at marked fields that are not there.
+ */
+export function describeError(
+  t: TFunction,
+  error: unknown,
+  values: Record<string, unknown> = {},
+  refused?: string,
+): ShownError {
   if (!(error instanceof KoersError)) return { summary: t('errors.internal'), fields: {} };
   switch (error.code) {
     case 'validation': {
@@ -32,7 +42,8 @@ export function describeError(t: TFunction, error: unknown, values: Record<strin
       for (const issue of error.details?.issues ?? []) {
         fields[issue.field] ??= describeIssue(t, issue);
       }
-      return { summary: t('errors.validation'), fields };
+      if (refused === undefined) return { summary: t('errors.validation'), fields };
+      return { summary: [refused, ...Object.values(fields)].join(' '), fields };
     }
     case 'conflict': {
       const details = error.details ?? {};

@@ -2,27 +2,23 @@ import { parseISO } from 'date-fns';
 import type { Language } from '../../common/languages';
 import { LOCALES } from './i18n/locales';
 
-/** A calendar date (`YYYY-MM-DD`) or timestamp in the user's language. */
-export function formatDate(value: string, language: Language, style: 'medium' | 'short' | 'long' = 'medium'): string {
+/**
+ * A calendar date (`YYYY-MM-DD`) or timestamp in the user's language, the one way
+ * Koers shows a date: day, short month and a four-digit year ("16 jan 2023",
+ * "16. jan. 2023", "16 Jan 2023"), never a two-digit year that reads like a time.
+ */
+export function formatDate(value: string, language: Language): string {
   const date = value.length === 10 ? parseISO(value) : new Date(value);
-  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: style }).format(date);
+  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium' }).format(date);
 }
 
-/** A timestamp or local `YYYY-MM-DDTHH:MM` as date and time in the user's language. */
+/** A timestamp or local `YYYY-MM-DDTHH:MM` as that date and a 24-hour time in the user's language. */
 export function formatDateTime(value: string, language: Language): string {
-  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(value),
-  );
-}
-
-/** Short date for dense tables: "22 dec", with the year only when it is not this year's. */
-export function formatShortDate(value: string, language: Language, today: string): string {
-  const sameYear = value.slice(0, 4) === today.slice(0, 4);
   return new Intl.DateTimeFormat(LOCALES[language], {
-    day: 'numeric',
-    month: 'short',
-    ...(sameYear ? {} : { year: '2-digit' }),
-  }).format(parseISO(value));
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    hourCycle: 'h23',
+  }).format(new Date(value));
 }
 
 export function formatWeekday(value: string, language: Language): string {

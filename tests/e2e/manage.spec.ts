@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator } from '@playwright/test';
 import { catalog, ok, setUp } from '../helpers/seed';
+import { formatTypedDate } from '../../renderer/src/dateInput';
 import { type AppHarness, expect, test } from './fixtures';
 
 const screenshots = resolve(import.meta.dirname, '../screenshots');
@@ -74,7 +75,7 @@ test.describe('caseworkers (key person)', () => {
 
     const handover = page.getByRole('dialog', { name: 'Hele caseload van Bram Visser overdragen' });
     await expect(handover).toContainText('Bram Visser heeft 2 actieve klanten.');
-    await expect(handover.getByLabel('Datum')).toHaveValue(today);
+    await expect(handover.getByLabel('Datum')).toHaveValue(formatTypedDate(today));
     await handover.getByLabel('Nieuwe klantmanager').selectOption({ label: 'Anne de Vries' });
     await handover.getByLabel('Toelichting').fill('Bram gaat met verlof');
     await handover.getByRole('button', { name: 'Opslaan' }).click();

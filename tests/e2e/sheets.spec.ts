@@ -340,9 +340,9 @@ test.describe('coverage (key person)', () => {
 
     await form.getByLabel('Deel gescoord binnen ritme (%)').fill('50');
     await form.getByRole('button', { name: 'Doel instellen' }).click();
-    await expect(page.getByRole('status')).toHaveText('Teamdoel ingesteld: 50% op 1 juli 2031.');
+    await expect(page.getByRole('status')).toHaveText('Teamdoel ingesteld: 50% op 1 jul 2031.');
     await expect(
-      page.getByText('Doel: 50% van de actieve klanten gescoord binnen het ritme op 1 juli 2031.'),
+      page.getByText('Doel: 50% van de actieve klanten gescoord binnen het ritme op 1 jul 2031.'),
     ).toBeVisible();
     expect((await ok(app.koers.call('coverage.get', {}))).target).toEqual({ share: 0.5, dueOn: '2031-07-01' });
     await expect(anne.getByRole('cell').nth(3)).toHaveText('Doel gehaald');

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseloadRow } from '../../../common/contract';
-import { formatNumber, formatShortDate } from '../format';
+import { formatDate, formatNumber } from '../format';
 import { weeksBetween } from '../../../common/dates';
 import { NoteEditor } from '../notes/NoteEditor';
 import { navigate } from '../router';
@@ -206,7 +206,7 @@ function Cell({ column, row, ctx }: { column: ColumnId; row: CaseloadRow; ctx: R
     case 'next':
       return <>{row.nextAction?.title ?? ''}</>;
     case 'due':
-      return <>{row.nextAction ? formatShortDate(row.nextAction.dueDate, language, ctx.today) : ''}</>;
+      return <>{row.nextAction ? formatDate(row.nextAction.dueDate, language) : ''}</>;
     case 'overdue':
       // Text, not only colour: the count says what the red means.
       return row.overdueCount > 0 ? (
@@ -216,7 +216,7 @@ function Cell({ column, row, ctx }: { column: ColumnId; row: CaseloadRow; ctx: R
       return (
         <>
           {row.lastScoredOn ? (
-            formatShortDate(row.lastScoredOn, language, ctx.today)
+            formatDate(row.lastScoredOn, language)
           ) : (
             <span className="muted">{t('caseload.neverScored')}</span>
           )}
@@ -228,7 +228,7 @@ function Cell({ column, row, ctx }: { column: ColumnId; row: CaseloadRow; ctx: R
       return row.scoringDueOn <= ctx.today ? (
         <span className="due-marker">{t('caseload.scoringDueNow')}</span>
       ) : (
-        <>{formatShortDate(row.scoringDueOn, language, ctx.today)}</>
+        <>{formatDate(row.scoringDueOn, language)}</>
       );
     case 'weight':
       return <span className="number">{formatNumber(ctx.stageWeight(row.stageId), language, 2)}</span>;

@@ -46,10 +46,10 @@ export const COLUMNS: readonly Column[] = [
   { id: 'stage', width: 'minmax(7rem, 1fr)', sortValue: (r, c) => c.labelOf(r.stageId) || null },
   { id: 'weeks', width: '4.5rem', sortValue: (r, c) => (r.stageSince ? weeksBetween(r.stageSince, c.today) : null) },
   { id: 'next', width: 'minmax(8rem, 1.4fr)', sortValue: (r) => r.nextAction?.title ?? null },
-  { id: 'due', width: '5.5rem', sortValue: (r) => r.nextAction?.dueDate ?? null },
+  { id: 'due', width: '7.5rem', sortValue: (r) => r.nextAction?.dueDate ?? null },
   { id: 'overdue', width: '6rem', sortValue: (r) => r.overdueCount },
-  { id: 'lastScored', width: '6rem', sortValue: (r) => r.lastScoredOn },
-  { id: 'scoringDue', width: '7rem', sortValue: (r) => r.scoringDueOn },
+  { id: 'lastScored', width: '7.5rem', sortValue: (r) => r.lastScoredOn },
+  { id: 'scoringDue', width: '7.5rem', sortValue: (r) => r.scoringDueOn },
   { id: 'weight', width: '4rem', sortValue: (r, c) => c.stageWeight(r.stageId) },
   { id: 'caseworker', width: 'minmax(8rem, 1fr)', sortValue: (r, c) => c.caseworkerName(r.caseworkerId) || null },
 ];

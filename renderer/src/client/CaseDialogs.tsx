@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../../../common/contract';
 import { useSession } from '../session';
-import { SelectField, TextArea, TextField } from '../ui/fields';
+import { DateField } from '../ui/DateField';
+import { SelectField, TextArea } from '../ui/fields';
 import { FormDialog } from '../ui/FormDialog';
 import { useSave } from '../ui/useSave';
 
@@ -27,7 +28,7 @@ export function StageDialog({ client, onClose, onDone }: Props) {
         onChange={setStageId}
         options={session.items('stage').map((i) => ({ value: i.id, label: session.label(i) }))}
       />
-      <TextField {...save.field('date')} type="date" value={date} onChange={setDate} />
+      <DateField {...save.field('date')} value={date} onChange={setDate} />
     </FormDialog>
   );
 }
@@ -53,7 +54,7 @@ export function HandoverDialog({ client, onClose, onDone }: Props) {
         onChange={setTo}
         options={others.map((w) => ({ value: w.id, label: w.name }))}
       />
-      <TextField {...save.field('date')} type="date" value={date} onChange={setDate} />
+      <DateField {...save.field('date')} value={date} onChange={setDate} />
       <TextArea {...save.field('note')} value={note} onChange={setNote} />
     </FormDialog>
   );
@@ -70,7 +71,7 @@ export function CloseDialog({ client, onClose, onDone }: Props) {
   const submit = async () => (await save.run({ id: client.id, date, reasonId, outcomeNote })) && onDone();
   return (
     <FormDialog title={t('client.closeTitle')} onClose={onClose} onSubmit={submit} save={save}>
-      <TextField {...save.field('date')} type="date" value={date} onChange={setDate} />
+      <DateField {...save.field('date')} value={date} onChange={setDate} />
       <SelectField
         {...save.field('reasonId')}
         value={reasonId}
@@ -91,7 +92,7 @@ export function ReopenDialog({ client, onClose, onDone }: Props) {
   return (
     <FormDialog title={t('client.reopenTitle')} onClose={onClose} onSubmit={submit} save={save}>
       <p className="hint">{t('client.reopenHint')}</p>
-      <TextField {...save.field('date')} type="date" value={date} onChange={setDate} />
+      <DateField {...save.field('date')} value={date} onChange={setDate} />
     </FormDialog>
   );
 }

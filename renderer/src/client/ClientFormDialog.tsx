@@ -5,6 +5,7 @@ import type { Client } from '../../../common/contract';
 import { navigate } from '../router';
 import { useSession } from '../session';
 import { Dialog } from '../ui/Dialog';
+import { DateField } from '../ui/DateField';
 import { ErrorSummary, SelectField, TextField } from '../ui/fields';
 import { FormFooter } from '../ui/FormDialog';
 import { useSave } from '../ui/useSave';
@@ -77,16 +78,16 @@ export function ClientFormDialog({ client, onClose }: { client?: Client; onClose
         value: i.id,
         label: i.retired ? t('common.retired', { name: session.label(i) }) : session.label(i),
       }));
-  const field = (name: (typeof FACTS)[number], type: 'text' | 'date' | 'email' | 'tel' = 'text', hint?: string) => (
-    <TextField
-      {...save.field(name)}
-      type={type}
-      value={values[name]}
-      onChange={set(name)}
-      hint={hint}
-      autoFocus={name === 'firstName'}
-    />
-  );
+  const field = (name: (typeof FACTS)[number], type: 'text' | 'date' | 'email' | 'tel' = 'text', hint?: string) => {
+    const props = {
+      ...save.field(name),
+      value: values[name],
+      onChange: set(name),
+      hint,
+      autoFocus: name === 'firstName',
+    };
+    return type === 'date' ? <DateField {...props} /> : <TextField {...props} type={type} />;
+  };
 
   return (
     <Dialog

@@ -6,6 +6,7 @@ import { plusDays } from '../../../common/dates';
 import { formatDate } from '../format';
 import { useMutate } from '../query';
 import { useSession } from '../session';
+import { DateField, TimeField } from '../ui/DateField';
 import { SelectField, TextField } from '../ui/fields';
 import { FormDialog } from '../ui/FormDialog';
 import type { Outcome } from '../ui/useAction';
@@ -78,8 +79,8 @@ export function TodoEditDialog({
         options={ACTION_KINDS.map((k) => ({ value: k, label: t(`actionKinds.${k}`) }))}
       />
       <div className="form-grid">
-        <TextField {...save.field('dueDate')} type="date" value={dueDate} onChange={setDueDate} />
-        <TextField {...save.field('dueTime')} type="time" value={dueTime} onChange={setDueTime} />
+        <DateField {...save.field('dueDate')} value={dueDate} onChange={setDueDate} />
+        <TimeField {...save.field('dueTime')} value={dueTime} onChange={setDueTime} />
       </div>
     </FormDialog>
   );
@@ -114,7 +115,7 @@ export function PostponeDialog({
       onSubmit={submit}
     >
       <p>{t('client.postponeDue', { date: formatDate(action.dueDate, session.language) })}</p>
-      <TextField {...save.field('dueDate', t('client.newDate'))} type="date" value={dueDate} onChange={setDueDate} />
+      <DateField {...save.field('dueDate', t('client.newDate'))} value={dueDate} onChange={setDueDate} />
     </FormDialog>
   );
 }

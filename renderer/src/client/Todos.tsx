@@ -6,6 +6,7 @@ import { ACTION_KINDS } from '../../../common/enums';
 import { formatDate } from '../format';
 import { plusDays } from '../../../common/dates';
 import { useSession } from '../session';
+import { DateField, TimeField } from '../ui/DateField';
 import { ErrorSummary, SelectField, TextField } from '../ui/fields';
 import { type Outcome, useAction } from '../ui/useAction';
 import { useSave } from '../ui/useSave';
@@ -198,8 +199,8 @@ function TodoForm({ clientId, onAdded }: { clientId: string; onAdded(): void }) 
         onChange={(v) => setKind(v as ActionKind)}
         options={ACTION_KINDS.map((k) => ({ value: k, label: t(`actionKinds.${k}`) }))}
       />
-      <TextField {...save.field('dueDate')} type="date" value={dueDate} onChange={setDueDate} />
-      <TextField {...save.field('dueTime')} type="time" value={dueTime} onChange={setDueTime} />
+      <DateField {...save.field('dueDate')} value={dueDate} onChange={setDueDate} />
+      <TimeField {...save.field('dueTime')} value={dueTime} onChange={setDueTime} />
       <ErrorSummary message={save.error?.summary} />
       <button type="submit" disabled={save.saving}>
         {t('client.addTodo')}

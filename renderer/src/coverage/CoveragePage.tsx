@@ -6,6 +6,7 @@ import type { Language } from '../../../common/languages';
 import { formatDate, formatNumber } from '../format';
 import { LOCALES } from '../i18n/locales';
 import { useSession } from '../session';
+import { DateField } from '../ui/DateField';
 import { ErrorSummary, TextField } from '../ui/fields';
 import { useAction } from '../ui/useAction';
 import { useSave } from '../ui/useSave';
@@ -141,7 +142,7 @@ function TargetPanel({
         {target
           ? t('coverage.target.current', {
               share: formatPercent(target.share, session.language),
-              date: formatDate(target.dueOn, session.language, 'long'),
+              date: formatDate(target.dueOn, session.language),
             })
           : t('coverage.target.none')}
       </p>
@@ -176,7 +177,7 @@ function TargetForm({ target, onSaved }: { target: Target | null; onSaved(messag
       onSaved(
         t('coverage.target.saved', {
           share: formatPercent(saved.target.share, session.language),
-          date: formatDate(saved.target.dueOn, session.language, 'long'),
+          date: formatDate(saved.target.dueOn, session.language),
         }),
       );
   };
@@ -191,7 +192,7 @@ function TargetForm({ target, onSaved }: { target: Target | null; onSaved(messag
         hint={t('coverage.target.shareHint')}
         error={rangeError ?? save.fieldError('share')}
       />
-      <TextField {...save.field('dueOn', t('coverage.target.dueOn'))} type="date" value={dueOn} onChange={setDueOn} />
+      <DateField {...save.field('dueOn', t('coverage.target.dueOn'))} value={dueOn} onChange={setDueOn} />
       <button type="submit" disabled={save.saving}>
         {t('coverage.target.submit')}
       </button>

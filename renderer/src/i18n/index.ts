@@ -18,6 +18,7 @@ import { messages as scoring } from '../scoring/messages';
 import { messages as sheets } from '../sheets/messages';
 import { messages as spreadsheets } from '../spreadsheets/messages';
 import { messages as team } from '../team/messages';
+import { messages as dates } from '../ui/messages';
 import { common } from '../../../common/i18n/common';
 
 function compose(language: Language) {
@@ -40,6 +41,7 @@ function compose(language: Language) {
     presentation: presentation[language],
     report: report[language],
     safety: safety[language],
+    dates: dates[language],
   };
 }
 

@@ -5,6 +5,7 @@ import type { Caseworker, Role } from '../../../common/contract';
 import { ROLES } from '../../../common/enums';
 import { formatNumber } from '../format';
 import { useSession } from '../session';
+import { DateField } from '../ui/DateField';
 import { ErrorSummary, SelectField, TextArea, TextField } from '../ui/fields';
 import { FormDialog } from '../ui/FormDialog';
 import { useAction } from '../ui/useAction';
@@ -308,7 +309,7 @@ function HandoverDialog({ worker, onClose, onDone }: DialogProps) {
           options={others.map((w) => ({ value: w.id, label: w.name }))}
         />
       )}
-      <TextField {...save.field('date')} type="date" value={date} onChange={setDate} />
+      <DateField {...save.field('date')} value={date} onChange={setDate} />
       <TextArea {...save.field('note')} value={note} onChange={setNote} />
     </FormDialog>
   );

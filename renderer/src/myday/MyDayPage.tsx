@@ -123,7 +123,7 @@ function AgendaGroup({
             return (
               <li key={item.id} className="agenda-item">
                 <span className="agenda-when">
-                  {formatDate(item.dueDate, language, 'short')}
+                  {formatDate(item.dueDate, language)}
                   {item.dueTime ? ` ${item.dueTime}` : ''}
                 </span>
                 <span className="agenda-what">

@@ -5,6 +5,7 @@ import type { Note } from '../../../common/contract';
 import { formatDateTime } from '../format';
 import { useSession } from '../session';
 import { Dialog } from '../ui/Dialog';
+import { DateField } from '../ui/DateField';
 import { type Option, SelectField, TextField } from '../ui/fields';
 import { FormDialog } from '../ui/FormDialog';
 import { useSave } from '../ui/useSave';
@@ -244,10 +245,9 @@ function FollowUpRow(props: {
         onChange={(title) => onChange({ title })}
         error={error?.('title')}
       />
-      <TextField
+      <DateField
         label={t('fields.dueDate')}
         name={`dueDate-${number}`}
-        type="date"
         value={row.dueDate}
         onChange={(dueDate) => onChange({ dueDate })}
         error={error?.('dueDate')}

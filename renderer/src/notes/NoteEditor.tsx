@@ -8,7 +8,8 @@ import { describeError } from '../errors';
 import { formatDateTime } from '../format';
 import { useSession } from '../session';
 import { Dialog } from '../ui/Dialog';
-import { CheckboxField, ErrorSummary, SelectField, TextArea, TextField } from '../ui/fields';
+import { DateTimeField } from '../ui/DateField';
+import { CheckboxField, ErrorSummary, SelectField, TextArea } from '../ui/fields';
 import { FormFooter } from '../ui/FormDialog';
 import { useSave } from '../ui/useSave';
 import './notes.css';
@@ -190,7 +191,7 @@ export function NoteEditor({
             onChange={changed((v: string) => setKind(v as NoteKind))}
             options={NOTE_KINDS.map((k) => ({ value: k, label: t(`notes.kinds.${k}`) }))}
           />
-          <TextField {...save.field('notedAt')} type="datetime-local" value={notedAt} onChange={changed(setNotedAt)} />
+          <DateTimeField {...save.field('notedAt')} value={notedAt} onChange={changed(setNotedAt)} />
         </div>
         <TextArea
           {...save.field('body')}

@@ -6,6 +6,7 @@ import { formatDateTime } from '../format';
 import { LOCALES } from '../i18n/locales';
 import { href } from '../router';
 import { useSession } from '../session';
+import { DateField } from '../ui/DateField';
 import { SelectField, TextField } from '../ui/fields';
 import { Loading } from '../ui/Loading';
 import { remote } from '../query';
@@ -71,8 +72,8 @@ export function NotesSearchPage() {
           options={NOTE_KINDS.map((k) => ({ value: k, label: t(`notes.kinds.${k}`) }))}
           empty={t('notes.search.anyKind')}
         />
-        <TextField label={t('notes.search.from')} name="from" type="date" value={from} onChange={setFrom} />
-        <TextField label={t('notes.search.to')} name="to" type="date" value={to} onChange={setTo} />
+        <DateField label={t('notes.search.from')} name="from" value={from} onChange={setFrom} />
+        <DateField label={t('notes.search.to')} name="to" value={to} onChange={setTo} />
       </div>
       <p className="hint" role="status">
         {summary}

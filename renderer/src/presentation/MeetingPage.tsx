@@ -149,7 +149,7 @@ export function MeetingPage() {
                     <span className="pseudonym">{row.pseudonym}</span>
                     {row.scoringDueOn !== null && row.scoringDueOn <= session.info.today && (
                       <span className="badge">
-                        {t('presentation.list.due')} {formatDate(row.scoringDueOn, session.language, 'short')}
+                        {t('presentation.list.due')} {formatDate(row.scoringDueOn, session.language)}
                       </span>
                     )}
                   </label>

@@ -112,7 +112,7 @@ function Report({
         <h1>{t('report.title')}</h1>
         <p>
           {t('report.made', {
-            date: formatDate(session.info.today, session.language, 'long'),
+            date: formatDate(session.info.today, session.language),
             name: session.info.currentCaseworker?.name ?? '',
           })}
         </p>

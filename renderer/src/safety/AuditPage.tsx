@@ -5,6 +5,7 @@ import type { Output } from '../../../common/contract';
 import { describeError } from '../errors';
 import { formatDateTime } from '../format';
 import { useSession } from '../session';
+import { DateField } from '../ui/DateField';
 import { ErrorSummary, SelectField, TextField } from '../ui/fields';
 import { Loading } from '../ui/Loading';
 import { Page } from '../ui/Page';
@@ -72,8 +73,8 @@ export function AuditPage() {
           options={session.caseworkers.map((w) => ({ value: w.id, label: w.name }))}
         />
         <TextField label={t('safety.audit.entity')} name="entityId" value={entityId} onChange={setEntityId} />
-        <TextField label={t('safety.audit.from')} name="from" type="date" value={from} onChange={setFrom} />
-        <TextField label={t('safety.audit.to')} name="to" type="date" value={to} onChange={setTo} />
+        <DateField label={t('safety.audit.from')} name="from" value={from} onChange={setFrom} />
+        <DateField label={t('safety.audit.to')} name="to" value={to} onChange={setTo} />
       </form>
       {!entries.data ? (
         <Loading of={entries} />

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { Goal, Scoring, SheetVersion } from '../../../common/contract';
 import { formatDate } from '../format';
 import { useSession } from '../session';
-import { ErrorSummary, SelectField, TextField } from '../ui/fields';
+import { DateField } from '../ui/DateField';
+import { ErrorSummary, SelectField } from '../ui/fields';
 import { FormDialog } from '../ui/FormDialog';
 import { useAction } from '../ui/useAction';
 import { useSave } from '../ui/useSave';
@@ -161,7 +162,7 @@ function GoalDialog({
         empty={t('scoring.chooseLevel')}
         options={(indicator?.levels ?? []).map((l) => ({ value: String(l.value), label: levelText(l.value, l.label) }))}
       />
-      <TextField {...save.field('targetDate')} type="date" value={targetDate} onChange={setTargetDate} />
+      <DateField {...save.field('targetDate')} value={targetDate} onChange={setTargetDate} />
     </FormDialog>
   );
 }

@@ -5,7 +5,8 @@ import { SCORED_BY, type ScoredBy } from '../../../common/enums';
 import { formatDate } from '../format';
 import { href, navigate } from '../router';
 import { useSession } from '../session';
-import { ErrorSummary, SelectField, TextField } from '../ui/fields';
+import { DateField } from '../ui/DateField';
+import { ErrorSummary, SelectField } from '../ui/fields';
 import { FormDialog } from '../ui/FormDialog';
 import { useSave } from '../ui/useSave';
 import { type Entry, IndicatorField } from './IndicatorField';
@@ -71,7 +72,7 @@ export function ScoringForm({ clientId, version, previous, goals, scoring, sheet
       <form className="scoring-form" onSubmit={(e) => void submit(e)} noValidate>
         <div className="scoring-meta">
           {sheetField}
-          <TextField {...save.field('date')} type="date" value={date} onChange={setDate} />
+          <DateField {...save.field('date')} value={date} onChange={setDate} />
           <SelectField
             label={t('scoring.scoredBy')}
             name="scoredBy"

@@ -4,7 +4,7 @@ import type { SheetDetail, SheetVersion } from '../../../common/contract';
 import { describeError } from '../errors';
 import { useMutate } from '../query';
 import { useSession } from '../session';
-import { CheckboxField, ErrorSummary, TextArea, TextField } from '../ui/fields';
+import { CheckboxField, ErrorSummary, focusFirstError, TextArea, TextField } from '../ui/fields';
 import { FormDialog } from '../ui/FormDialog';
 import { useAction } from '../ui/useAction';
 import { useSave } from '../ui/useSave';
@@ -36,6 +36,7 @@ export function DraftEditor({ sheet, version, autoFocus, onPublished }: Props) {
   const indicatorsId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const indicatorsRef = useRef<HTMLHeadingElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState(() => draftFrom(sheet, version));
   const [savedAs, setSavedAs] = useState(() => fingerprint(draftFrom(sheet, version)));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -48,6 +49,8 @@ export function DraftEditor({ sheet, version, autoFocus, onPublished }: Props) {
   useEffect(() => {
     if (autoFocus) headingRef.current?.focus();
   }, [autoFocus]);
+  // A refused save or publish takes the user to the first field in error, not to the sticky footer's buttons.
+  useEffect(() => focusFirstError(formRef.current), [errors]);
 
   const saving = useMutate('sheets.saveDraft');
   const save = async () => {
@@ -109,7 +112,7 @@ export function DraftEditor({ sheet, version, autoFocus, onPublished }: Props) {
         {t('sheets.editor.title', { number: version.number })}
       </h2>
       <p className="hint">{t('sheets.editor.intro')}</p>
-      <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby={titleId}>
+      <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate aria-labelledby={titleId}>
         <div className="sheet-fields">
           <TextField
             label={t('sheets.editor.sheetName')}

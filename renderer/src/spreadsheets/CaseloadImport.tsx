@@ -20,8 +20,18 @@ const FIELDS = [
 
 /** Names in the sheet Koers does not know, and the option that creates them. */
 const CREATABLE = [
-  { unknown: 'targetGroups', option: 'createTargetGroups', label: 'spreadsheets.import.createTargetGroups' },
-  { unknown: 'stages', option: 'createStages', label: 'spreadsheets.import.createStages' },
+  {
+    unknown: 'targetGroups',
+    option: 'createTargetGroups',
+    label: 'spreadsheets.import.createTargetGroups',
+    name: 'spreadsheets.import.createTargetGroupsName',
+  },
+  {
+    unknown: 'stages',
+    option: 'createStages',
+    label: 'spreadsheets.import.createStages',
+    name: 'spreadsheets.import.createStagesName',
+  },
 ] as const;
 
 /** Caseload sheet: file → worksheet → columns → preview (and what to create of the unknown) → import → report. */
@@ -45,6 +55,14 @@ export function CaseloadImport() {
           skipped: done.skipped.length,
         })
       }
+      blocked={(preview) => {
+        // The checkboxes not ticked yet that would create what the rows name.
+        const options = CREATABLE.filter(
+          ({ unknown, option }) => preview.unknown[unknown].length > 0 && !create[option],
+        );
+        if (options.length === 0) return undefined;
+        return t('spreadsheets.import.blockedUnknown', { options: options.map(({ name }) => t(name)).join('” / “') });
+      }}
       columns={(props) => (
         <MappingFields fields={FIELDS.map((key) => ({ key, label: t(`fields.${key}`) }))} {...props} />
       )}

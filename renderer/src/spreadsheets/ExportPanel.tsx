@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../session';
-import { CheckboxField, ErrorSummary, SelectField, TextField } from '../ui/fields';
+import { DateField } from '../ui/DateField';
+import { CheckboxField, ErrorSummary, SelectField } from '../ui/fields';
 import { useAction } from '../ui/useAction';
 import { Loading } from '../ui/Loading';
 import { remote, useMutate } from '../query';
@@ -12,7 +13,7 @@ type FileType = 'xlsx' | 'csv';
 /** Runs one export, and says where it went (or that nothing was saved). */
 function useExport() {
   const { t } = useTranslation();
-  const action = useAction();
+  const action = useAction('', t('spreadsheets.export.refused'));
   const [busy, setBusy] = useState(false);
   const run = (exporting: () => Promise<{ path: string | null; rows: number }>) => {
     setBusy(true);
@@ -142,8 +143,8 @@ export function ScoresExport() {
           empty={t('spreadsheets.export.all')}
           options={session.caseworkers.map((w) => ({ value: w.id, label: w.name }))}
         />
-        <TextField label={t('spreadsheets.export.from')} name="from" type="date" value={from} onChange={setFrom} />
-        <TextField label={t('spreadsheets.export.to')} name="to" type="date" value={to} onChange={setTo} />
+        <DateField label={t('spreadsheets.export.from')} name="from" value={from} onChange={setFrom} />
+        <DateField label={t('spreadsheets.export.to')} name="to" value={to} onChange={setTo} />
       </div>
       <Pseudonymised checked={pseudonymised} onChange={setPseudonymised} />
       <button type="button" onClick={exportScores} disabled={state.busy}>

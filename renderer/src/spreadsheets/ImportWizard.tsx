@@ -48,6 +48,8 @@ export interface ImportWizardProps<P extends PreviewMethod, R extends Method> {
   columns(props: ColumnProps): ReactNode;
   /** Shown after the columns: what the preview asks the user to decide. */
   options?(preview: Output<P>): ReactNode;
+  /** While rows have errors: the kind's own words for what fixes them (the option to tick), if it knows. */
+  blocked?(preview: Output<P>): string | undefined;
 }
 
 /**
@@ -126,7 +128,7 @@ export function ImportWizard<P extends PreviewMethod, R extends Method>(props: I
               <CountsLine counts={preview.counts} />
               <PreviewTable rows={preview.rows} />
               {preview.counts.error > 0 ? (
-                <p className="hint">{t('spreadsheets.import.blocked')}</p>
+                <p className="hint">{props.blocked?.(preview) ?? t('spreadsheets.import.blocked')}</p>
               ) : (
                 writes === 0 && <p className="hint">{t('spreadsheets.import.nothing')}</p>
               )}

@@ -30,6 +30,10 @@ export const messages = defineMessages({
       column: '{{letter}}: {{header}}',
       createTargetGroups: 'Create the target groups Koers does not know: {{names}}',
       createStages: 'Create the stages Koers does not know: {{names}}',
+      createTargetGroupsName: 'Create the target groups Koers does not know',
+      createStagesName: 'Create the stages Koers does not know',
+      blockedUnknown:
+        'Rows name a target group or stage Koers does not know: tick “{{options}}” above to create them. Correct any other row with an error in the file or in the column choices. Nothing is imported while any row has an error.',
       unknownCaseworkers:
         'Koers knows no active caseworker called {{names}}. Add them under Caseworkers first, or leave the column out.',
       preview: 'Preview',
@@ -98,6 +102,7 @@ export const messages = defineMessages({
       sheetDefinitionHint: 'The published version, in the layout the import reads back.',
       exportSheet: 'Export sheet…',
       working: 'Exporting…',
+      refused: 'The export was not made.',
       saved_one: '{{count}} row saved to {{path}}',
       saved_other: '{{count}} rows saved to {{path}}',
       cancelled: 'Not saved.',
@@ -132,6 +137,10 @@ export const messages = defineMessages({
       column: '{{letter}}: {{header}}',
       createTargetGroups: 'Doelgroepen die Koers niet kent aanmaken: {{names}}',
       createStages: 'Fases die Koers niet kent aanmaken: {{names}}',
+      createTargetGroupsName: 'Doelgroepen die Koers niet kent aanmaken',
+      createStagesName: 'Fases die Koers niet kent aanmaken',
+      blockedUnknown:
+        'Er staan doelgroepen of fases in die Koers niet kent: vink hierboven “{{options}}” aan om ze aan te maken. Verbeter andere rijen met fouten in het bestand of in de kolomkeuze. Er wordt niets geïmporteerd zolang een rij een fout heeft.',
       unknownCaseworkers:
         'Koers kent geen actieve klantmanager met de naam {{names}}. Voeg die eerst toe bij Klantmanagers, of importeer de kolom niet.',
       preview: 'Voorbeeld',
@@ -200,6 +209,7 @@ export const messages = defineMessages({
       sheetDefinitionHint: 'De gepubliceerde versie, in de indeling die de import weer inleest.',
       exportSheet: 'Scorelijst exporteren…',
       working: 'Exporteren…',
+      refused: 'De export is niet gemaakt.',
       saved_one: '{{count}} rij opgeslagen in {{path}}',
       saved_other: '{{count}} rijen opgeslagen in {{path}}',
       cancelled: 'Niet opgeslagen.',
@@ -233,6 +243,10 @@ export const messages = defineMessages({
       column: '{{letter}}: {{header}}',
       createTargetGroups: 'Opret de målgrupper, Koers ikke kender: {{names}}',
       createStages: 'Opret de faser, Koers ikke kender: {{names}}',
+      createTargetGroupsName: 'Opret de målgrupper, Koers ikke kender',
+      createStagesName: 'Opret de faser, Koers ikke kender',
+      blockedUnknown:
+        'Nogle rækker har en målgruppe eller fase, Koers ikke kender: sæt flueben i “{{options}}” ovenfor for at oprette dem. Ret andre rækker med fejl i filen eller i valget af kolonner. Intet importeres, så længe en række har en fejl.',
       unknownCaseworkers:
         'Koers kender ingen aktiv sagsbehandler ved navn {{names}}. Tilføj dem først under Sagsbehandlere, eller lad kolonnen være.',
       preview: 'Eksempel',
@@ -301,6 +315,7 @@ export const messages = defineMessages({
       sheetDefinitionHint: 'Den offentliggjorte version, i det layout importen læser igen.',
       exportSheet: 'Eksportér ark…',
       working: 'Eksporterer…',
+      refused: 'Der blev ikke eksporteret noget.',
       saved_one: '{{count}} række gemt i {{path}}',
       saved_other: '{{count}} rækker gemt i {{path}}',
       cancelled: 'Ikke gemt.',

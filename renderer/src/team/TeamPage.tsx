@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { Input, Output } from '../../../common/contract';
 import { formatChange, formatNumber, formatPercent } from '../format';
 import { useSession } from '../session';
-import { SelectField, TextField } from '../ui/fields';
+import { DateField } from '../ui/DateField';
+import { SelectField } from '../ui/fields';
 import { Loading } from '../ui/Loading';
 import { Page } from '../ui/Page';
 import { DataTable, Spanning } from '../ui/DataTable';
@@ -64,8 +65,8 @@ export function TeamPage() {
               empty={t('team.filters.all')}
               options={session.caseworkers.filter((w) => w.active).map((w) => ({ value: w.id, label: w.name }))}
             />
-            <TextField label={t('team.filters.from')} name="from" type="date" value={from} onChange={setFrom} />
-            <TextField label={t('team.filters.to')} name="to" type="date" value={to} onChange={setTo} />
+            <DateField label={t('team.filters.from')} name="from" value={from} onChange={setFrom} />
+            <DateField label={t('team.filters.to')} name="to" value={to} onChange={setTo} />
           </form>
           {sheetId ? (
             <TeamResults sheetId={sheetId} filters={filters} />

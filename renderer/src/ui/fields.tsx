@@ -1,4 +1,4 @@
-import { type ReactNode, useId } from 'react';
+import { type ReactNode, useEffect, useId, useRef } from 'react';
 
 interface BaseProps {
   label: string;
@@ -9,7 +9,7 @@ interface BaseProps {
 }
 
 /** Label, control, hint and error, wired together for screen readers. */
-function FieldFrame({
+export function FieldFrame({
   label,
   error,
   hint,
@@ -22,7 +22,9 @@ function FieldFrame({
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field ${className ?? ''}`}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} id={`${id}-label`}>
+        {label}
+      </label>
       {children({ id, describedBy, invalid: error ? true : undefined })}
       {hint && (
         <span id={`${id}-hint`} className="hint">
@@ -44,7 +46,7 @@ export function TextField(
     name: string;
     value: string;
     onChange(value: string): void;
-    type?: 'text' | 'date' | 'time' | 'datetime-local' | 'email' | 'tel' | 'number' | 'search' | 'password';
+    type?: 'text' | 'email' | 'tel' | 'number' | 'search' | 'password';
     autoFocus?: boolean;
     step?: string;
     inputMode?: 'numeric';
@@ -165,10 +167,26 @@ export function CheckboxField({
   );
 }
 
+/**
+ * Takes the user to the first field marked in error inside `container`: focused, and
+ * scrolled to the middle of its scroller, clear of sticky headers and footers.
+ */
+export function focusFirstError(container: Element | null | undefined): void {
+  const field = container?.querySelector<HTMLElement>('[aria-invalid="true"]');
+  if (!field) return;
+  field.focus({ preventScroll: true });
+  field.scrollIntoView({ block: 'center' });
+}
+
+/** Why a save was refused; as it appears, the form's first field in error takes the focus. */
 export function ErrorSummary({ message }: { message: string | undefined }) {
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (message) focusFirstError(ref.current?.closest('form'));
+  }, [message]);
   if (!message) return null;
   return (
-    <p role="alert" className="error-summary">
+    <p ref={ref} role="alert" className="error-summary">
       {message}
     </p>
   );

@@ -8,8 +8,9 @@ export type Outcome = string | { status: string; undo(): Promise<string> };
 /**
  * One-click actions (no form): the outcome is a translated status line or a translated error.
  * `initialStatus`: what the page says as it opens (e.g. that the work it came back from is saved).
+ * `refused`: how a refusal begins ("The export was not made."); no field is marked, so it names the problems.
  */
-export function useAction(initialStatus = '') {
+export function useAction(initialStatus = '', refused?: string) {
   const { t } = useTranslation();
   const [outcome, setOutcome] = useState<{ status: string; error?: string; undo?: () => Promise<string> }>({
     status: initialStatus,
@@ -19,7 +20,7 @@ export function useAction(initialStatus = '') {
     try {
       announce(await action());
     } catch (failure) {
-      setOutcome({ status: '', error: describeError(t, failure).summary });
+      setOutcome({ status: '', error: describeError(t, failure, {}, refused ?? t('errors.notDone')).summary });
     }
   };
   /** Undoes the last action; refused, it says why and keeps its Undo to try again. Resolves true when undone. */
@@ -30,7 +31,10 @@ export function useAction(initialStatus = '') {
       announce(await undo());
       return true;
     } catch (failure) {
-      setOutcome((shown) => ({ ...shown, error: describeError(t, failure).summary }));
+      setOutcome((shown) => ({
+        ...shown,
+        error: describeError(t, failure, {}, refused ?? t('errors.notDone')).summary,
+      }));
       return false;
     }
   };
