@@ -133,8 +133,14 @@ export function CountsLine({ counts }: { counts: Counts }) {
 
 export function PreviewTable({ rows }: { rows: readonly Row[] }) {
   const { t } = useTranslation();
+  // A wide preview scrolls sideways: a focusable region, so the keyboard can scroll it too.
   return (
-    <div className="table-panel import-preview">
+    <div
+      className="table-panel import-preview"
+      role="region"
+      aria-label={t('spreadsheets.import.preview')}
+      tabIndex={0}
+    >
       <DataTable
         caption={t('spreadsheets.import.previewCaption')}
         columns={[

@@ -13,7 +13,6 @@ export const messages = defineMessages({
     calendar: 'Calendar: {{field}}',
     previousMonth: 'Previous month',
     nextMonth: 'Next month',
-    close: 'Close the calendar',
   },
   nl: {
     placeholder: 'dd-mm-jjjj',
@@ -26,7 +25,6 @@ export const messages = defineMessages({
     calendar: 'Kalender: {{field}}',
     previousMonth: 'Vorige maand',
     nextMonth: 'Volgende maand',
-    close: 'Kalender sluiten',
   },
   da: {
     placeholder: 'dd-mm-åååå',
@@ -39,6 +37,5 @@ export const messages = defineMessages({
     calendar: 'Kalender: {{field}}',
     previousMonth: 'Forrige måned',
     nextMonth: 'Næste måned',
-    close: 'Luk kalenderen',
   },
 });
