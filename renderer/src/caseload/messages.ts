@@ -41,8 +41,8 @@ export const messages = defineMessages({
       select: 'Select',
     },
     selectRow: 'Select {{name}}',
-    selectAll_one: 'Select the {{count}} client shown',
-    selectAll_other: 'Select all {{count}} clients shown',
+    selectAll_one: 'Select the {{count, number}} client shown',
+    selectAll_other: 'Select all {{count, number}} clients shown',
     bulk: {
       label: 'Selected clients',
       none: 'Tick clients to act on several at once: Space ticks the row with focus, Shift-click ticks a range.',
@@ -122,8 +122,8 @@ export const messages = defineMessages({
       select: 'Selecteren',
     },
     selectRow: '{{name}} selecteren',
-    selectAll_one: 'De {{count}} getoonde klant selecteren',
-    selectAll_other: 'Alle {{count}} getoonde klanten selecteren',
+    selectAll_one: 'De {{count, number}} getoonde klant selecteren',
+    selectAll_other: 'Alle {{count, number}} getoonde klanten selecteren',
     bulk: {
       label: 'Geselecteerde klanten',
       none: 'Vink klanten aan om met meerdere tegelijk iets te doen: Spatie vinkt de rij met de focus aan, Shift-klik een reeks.',
@@ -203,8 +203,8 @@ export const messages = defineMessages({
       select: 'Vælg',
     },
     selectRow: 'Vælg {{name}}',
-    selectAll_one: 'Vælg den {{count}} viste borger',
-    selectAll_other: 'Vælg alle {{count}} viste borgere',
+    selectAll_one: 'Vælg den {{count, number}} viste borger',
+    selectAll_other: 'Vælg alle {{count, number}} viste borgere',
     bulk: {
       label: 'Valgte borgere',
       none: 'Sæt flueben ved borgere for at handle på flere på én gang: Mellemrum vælger rækken med fokus, Skift-klik vælger et udsnit.',

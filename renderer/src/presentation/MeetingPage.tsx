@@ -79,7 +79,11 @@ export function MeetingPage() {
     add.forEach((id) => next.add(id));
     remove.forEach((id) => next.delete(id));
     setEdited(next);
-    const refused = (error: unknown) => setStatus(describeError(t, error).summary);
+    // Refused: the page shows the kept list again, and why.
+    const refused = (error: unknown) => {
+      setEdited(null);
+      setStatus(describeError(t, error).summary);
+    };
     if (add.length > 0) addToList.mutateAsync({ ids: [...add] }).catch(refused);
     if (remove.length > 0) removeFromList.mutateAsync({ ids: [...remove] }).catch(refused);
   };
