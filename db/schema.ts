@@ -63,6 +63,8 @@ export interface ClientTable extends Tracked {
   household_id: string | null;
   start_date: LocalDate | null;
   status: Generated<ClientStatus>;
+  /** On the meeting list since (ISO timestamp); null: not on it. */
+  meeting_listed_at: Generated<string | null>;
 }
 
 export interface StageChangeTable {

@@ -11,7 +11,7 @@ import { caseworkerRole } from '../db/queries/caseworkers';
 import { AppError, conflict } from './rpc/app-error';
 import { type Dispatch, type DispatchOptions, createDispatch } from './rpc/dispatch';
 import { AuditLog, auditUnavailable } from './safety/audit';
-import { auditEntry, needsAuditRoom } from './safety/audit-policy';
+import { auditEntries, needsAuditRoom } from './safety/audit-policy';
 import { restrictToUser } from './safety/backups';
 import { checkDatabaseFile } from './safety/recovery';
 
@@ -100,8 +100,8 @@ export async function openKoers(options: KoersOptions): Promise<Koers> {
       return null;
     },
     onCall: (method, input, outcome) => {
-      const entry = auditEntry(method, input, outcome, context.now().toISOString(), actor(context));
-      if (entry) context.audit.append(entry);
+      for (const entry of auditEntries(method, input, outcome, context.now().toISOString(), actor(context)))
+        context.audit.append(entry);
     },
   });
   return {

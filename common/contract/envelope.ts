@@ -81,6 +81,8 @@ export interface ErrorDetails {
     | 'already_set_up'
     | 'audit_unavailable'
     | 'erase_pending'
+    // Forbidden: a caseworker acts on clients of another caseworker's caseload.
+    | 'not_own_client'
     // A backup that cannot be restored (see BACKUP_PROBLEMS in ./safety.ts).
     | 'backup_too_new'
     | 'backup_not_koers'

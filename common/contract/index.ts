@@ -255,6 +255,8 @@ export const clientFacts = {
 
 const empty = z.strictObject({});
 const byId = z.strictObject({ id });
+/** The clients a bulk action works on: at least one, at most a thousand (one transaction each). */
+const clientIds = z.array(id).min(1).max(1000);
 const ok = z.object({ ok: z.literal(true) });
 
 /**
@@ -530,10 +532,20 @@ export const contract = {
     whileLocked: false,
     role: 'caseworker',
   },
+  /** Moves clients to one stage at once: all of them, or (one refused) none. Clients already in it are left as they are. */
+  'clients.changeStages': {
+    input: z.strictObject({ ids: clientIds, stageId: id, date: localDate }),
+    output: z.object({ changed: z.number() }),
+    reads: [],
+    changes: ['clients'],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
   /** Hands clients to another caseworker; a household member brings the whole household. */
   'clients.handover': {
     input: z.strictObject({
-      ids: z.array(id).min(1).max(1000),
+      ids: clientIds,
       toCaseworkerId: id,
       date: localDate,
       note: optionalText(1000),
@@ -1326,6 +1338,35 @@ export const contract = {
     output: ok,
     reads: [],
     changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+
+  /** The meeting list: ids of the clients put forward for the next team meeting, in the order they were added. */
+  'meeting.list': {
+    input: z.strictObject({ caseworkerId: id.optional() }),
+    output: z.array(z.string()),
+    reads: ['clients'],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  'meeting.add': {
+    input: z.strictObject({ ids: clientIds }),
+    output: z.object({ added: z.number() }),
+    reads: [],
+    changes: ['clients'],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  'meeting.remove': {
+    input: z.strictObject({ ids: clientIds }),
+    output: z.object({ removed: z.number() }),
+    reads: [],
+    changes: ['clients'],
     personal: true,
     whileLocked: false,
     role: 'caseworker',

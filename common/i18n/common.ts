@@ -136,6 +136,10 @@ export const common = defineMessages({
         already_closed: 'This case is already closed.',
         not_closed: 'This case is not closed.',
         same_caseworker: 'Choose a different caseworker to hand over to.',
+        not_own_client_one:
+          '{{count}} of these clients is in a colleague’s caseload: only a key person can act on it. Nothing was changed.',
+        not_own_client_other:
+          '{{count}} of these clients are in a colleague’s caseload: only a key person can act on them. Nothing was changed.',
         published: 'A published version never changes. Edit the sheet to start a new version.',
         not_published: 'Scorings are made on a published version of a sheet.',
         sheet_retired: 'This sheet is retired: no new scorings.',
@@ -310,6 +314,10 @@ export const common = defineMessages({
         already_closed: 'Deze zaak is al afgesloten.',
         not_closed: 'Deze zaak is niet afgesloten.',
         same_caseworker: 'Kies een andere klantmanager om aan over te dragen.',
+        not_own_client_one:
+          '{{count}} van deze klanten staat in de caseload van een collega: alleen een kwaliteitsmedewerker kan daarmee iets doen. Er is niets gewijzigd.',
+        not_own_client_other:
+          '{{count}} van deze klanten staan in de caseload van een collega: alleen een kwaliteitsmedewerker kan daarmee iets doen. Er is niets gewijzigd.',
         published: 'Een gepubliceerde versie verandert nooit. Bewerk de scorelijst om een nieuwe versie te beginnen.',
         not_published: 'Scores worden gegeven op een gepubliceerde versie van een scorelijst.',
         sheet_retired: 'Deze scorelijst is niet meer in gebruik: geen nieuwe scores.',
@@ -483,6 +491,10 @@ export const common = defineMessages({
         already_closed: 'Sagen er allerede afsluttet.',
         not_closed: 'Sagen er ikke afsluttet.',
         same_caseworker: 'Vælg en anden sagsbehandler at overdrage til.',
+        not_own_client_one:
+          '{{count}} af disse borgere er i en kollegas sagsstamme: kun en nøgleperson kan handle på den. Intet er ændret.',
+        not_own_client_other:
+          '{{count}} af disse borgere er i en kollegas sagsstamme: kun en nøgleperson kan handle på dem. Intet er ændret.',
         published: 'En offentliggjort version ændres aldrig. Redigér scorearket for at starte en ny version.',
         not_published: 'Scoringer laves på en offentliggjort version af et scoreark.',
         sheet_retired: 'Dette scoreark er udgået: ingen nye scoringer.',

@@ -236,6 +236,22 @@ export async function getClient(db: Kysely<Database>, id: string): Promise<Clien
   };
 }
 
+/** Whose caseload each of these live clients is in; a client not in the map does not exist (or was erased). */
+export async function caseworkersOf(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, string | null>> {
+  const owners = new Map<string, string | null>();
+  // Chunks keep each statement well under SQLite's bound-parameter limit.
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('client')
+      .select(['id', 'caseworker_id'])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .where('deleted_at', 'is', null)
+      .execute();
+    for (const row of rows) owners.set(row.id, row.caseworker_id);
+  }
+  return owners;
+}
+
 export async function findClientByReference(
   db: Kysely<Database>,
   reference: string,

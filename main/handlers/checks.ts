@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import { isSelectable } from '../../db/queries/catalog';
-import { getCaseworker } from '../../db/queries/caseworkers';
-import { findClientByReference } from '../../db/queries/clients';
+import { caseworkerRole, getCaseworker } from '../../db/queries/caseworkers';
+import { caseworkersOf, findClientByReference } from '../../db/queries/clients';
 import type { CatalogKind, Database } from '../../db/schema';
-import { conflict, invalidInput } from '../rpc/app-error';
+import { AppError, conflict, invalidInput, notFound } from '../rpc/app-error';
 
 /** Checks that inputs which passed the schema also fit the data; each failure names its field. */
 
@@ -52,4 +52,21 @@ export async function checkReferenceFree(
       existing: { id: holder.id, label: `${holder.firstName} ${holder.lastName}` },
     });
   }
+}
+
+/**
+ * Clients the current caseworker may act on together (hand over, change stage, put on the meeting list): all of them
+ * must exist, and a caseworker who is not a key person acts on her own caseload only, as the caseload shows it.
+ * Key persons hand over and prepare meetings for the whole team.
+ */
+export async function checkMayActOn(db: Kysely<Database>, by: string | null, ids: readonly string[]): Promise<void> {
+  const owners = await caseworkersOf(db, [...new Set(ids)]);
+  if (owners.size < new Set(ids).size) throw notFound('Client');
+  if (by !== null && (await caseworkerRole(db, by)) === 'key_person') return;
+  const others = [...owners.values()].filter((owner) => owner !== by).length;
+  if (others > 0)
+    throw new AppError('forbidden', 'A caseworker acts on her own clients only', {
+      reason: 'not_own_client',
+      count: others,
+    });
 }

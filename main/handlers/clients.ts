@@ -16,6 +16,7 @@ import {
   checkActiveCaseworker,
   checkCatalogChoice,
   checkHousehold,
+  checkMayActOn,
   checkNotFuture,
   checkReferenceFree,
 } from './checks';
@@ -85,10 +86,32 @@ export const clientHandlers = {
     return found(await getClient(ctx.db, input.id), 'Client');
   },
 
+  async 'clients.changeStages'(ctx, input) {
+    const by = actor(ctx);
+    const changed = await ctx.db.transaction().execute(async (trx) => {
+      await checkCatalogChoice(trx, input.stageId, 'stage', 'stageId');
+      await checkMayActOn(trx, by, input.ids);
+      let count = 0;
+      for (const id of new Set(input.ids)) {
+        const client = found(await getClient(trx, id), 'Client');
+        if (client.stageId === input.stageId) continue;
+        await recordStageChange(
+          trx,
+          { clientId: id, fromStageId: client.stageId, toStageId: input.stageId, date: input.date },
+          ctx.now().toISOString(),
+          by,
+        );
+        count += 1;
+      }
+      return count;
+    });
+    return { changed };
+  },
+
   async 'clients.handover'(ctx, input) {
     const moved = await ctx.db.transaction().execute(async (trx) => {
       await checkActiveCaseworker(trx, input.toCaseworkerId, 'toCaseworkerId');
-      for (const id of input.ids) found(await getClient(trx, id), 'Client');
+      await checkMayActOn(trx, actor(ctx), input.ids);
       return handOver(
         trx,
         { clientIds: input.ids, toCaseworkerId: input.toCaseworkerId, date: input.date, note: input.note },

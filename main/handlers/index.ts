@@ -16,6 +16,7 @@ import { auditHandlers } from './audit';
 import { backupHandlers } from './backups';
 import { lockHandlers } from './lock';
 import { privacyHandlers } from './privacy';
+import { meetingHandlers } from './meeting';
 import { presentationHandlers } from './presentation';
 import { coverageHandlers, scoringHandlers } from './scorings';
 import { settingsHandlers } from './settings';
@@ -47,6 +48,7 @@ const handlers = {
   ...privacyHandlers,
   ...lockHandlers,
   ...presentationHandlers,
+  ...meetingHandlers,
 } satisfies Handlers<Context>;
 
 /**

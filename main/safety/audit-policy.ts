@@ -19,29 +19,36 @@ export function needsAuditRoom(method: Method): boolean {
   return contract[method].personal && !method.startsWith('lock.');
 }
 
+/** A bulk action's clients (`ids`): each gets an entry of its own, as the same action on one client would. */
+function bulkSubjects(input: unknown): string[] | null {
+  if (typeof input !== 'object' || input === null) return null;
+  const ids = (input as Record<string, unknown>).ids;
+  return Array.isArray(ids) && ids.every((id) => typeof id === 'string') ? [...new Set(ids)] : null;
+}
+
 /**
- * The audit entry for a call, or null when it touches no personal data (its contract
- * entry's `personal`). Never the content. A call refused because the log cannot be
- * written served nothing, and logging it would only lengthen the queue that cannot be
- * written.
+ * The audit entries for a call: none when it touches no personal data (its contract
+ * entry's `personal`), one per client for a bulk action, else one. Never the content. A
+ * call refused because the log cannot be written served nothing, and logging it would
+ * only lengthen the queue that cannot be written.
  */
-export function auditEntry(
+export function auditEntries(
   method: Method,
   input: unknown,
   outcome: Envelope<unknown>,
   at: string,
   actor: string | null,
-): AuditEntry | null {
-  if (!contract[method].personal) return null;
-  if (!outcome.ok && outcome.error.details?.reason === 'audit_unavailable') return null;
+): AuditEntry[] {
+  if (!contract[method].personal) return [];
+  if (!outcome.ok && outcome.error.details?.reason === 'audit_unavailable') return [];
   // A create names its record only in the answer.
-  const entityId = subject(input) ?? (outcome.ok ? subject(outcome.value) : null);
-  return {
+  const entityIds = bulkSubjects(input) ?? [subject(input) ?? (outcome.ok ? subject(outcome.value) : null)];
+  return entityIds.map((entityId) => ({
     at,
     actor,
     action: method,
     entity: method.slice(0, method.indexOf('.')),
     entityId,
     result: outcome.ok ? 'ok' : outcome.error.code,
-  };
+  }));
 }

@@ -60,8 +60,13 @@ export function describeError(
     }
     case 'not_found':
       return { summary: t('errors.not_found'), fields: {} };
-    case 'forbidden':
+    case 'forbidden': {
+      // A caseworker's bulk action that takes in a colleague's client says how many.
+      const reason = error.details?.reason;
+      if (reason === 'not_own_client')
+        return { summary: t(`errors.conflict.${reason}`, { count: error.details?.count ?? 0 }), fields: {} };
       return { summary: t('errors.forbidden'), fields: {} };
+    }
     case 'busy':
       return { summary: t('errors.busy'), fields: {} };
     case 'disk_full':

@@ -140,6 +140,42 @@ for (const language of ['nl', 'da', 'en'] as const) {
       expect(found).toEqual([]);
     });
 
+    test("the caseload's selection, its bulk action dialogs, their status line and the kept meeting list", async ({
+      app,
+    }) => {
+      await seeded(app, language);
+      const page = app.page;
+      const found: string[] = [];
+      await page.goto(`${app.url}#/`);
+      const rows = page.locator('[role=grid] [role=row][data-index]');
+      await rows.nth(0).locator('.select-box').click();
+      await rows
+        .nth(2)
+        .locator('.select-box')
+        .click({ modifiers: ['Shift'] });
+      await expect(page.locator('.bulk-actions .bulk-buttons')).toBeVisible();
+      found.push(...(await violations(page, 'caseload with three rows ticked')));
+      const buttons = page.locator('.bulk-actions .bulk-buttons button.secondary');
+      for (let i = 0; i < 3; i++) {
+        await buttons.nth(i).click();
+        await expect(page.getByRole('dialog')).toBeVisible();
+        found.push(...(await violations(page, `bulk dialog ${i}`)));
+        if (i < 2) {
+          await page.keyboard.press('Escape');
+          await expect(page.getByRole('dialog')).toHaveCount(0);
+        }
+      }
+      // The last one (the meeting list) is confirmed: the status line says what was done.
+      await page.getByRole('dialog').locator('button[type=submit]').click();
+      await expect(page.locator('.bulk-outcome [role=status]')).not.toBeEmpty();
+      found.push(...(await violations(page, 'caseload after a bulk action')));
+      await page.goto(`${app.url}#/meeting`);
+      await expect(page.locator('.meeting-list input:checked')).toHaveCount(3);
+      found.push(...(await violations(page, 'meeting list with the caseworker filter')));
+
+      expect(found).toEqual([]);
+    });
+
     test('the to-do dialogs and the status line with Undo, on the client page and My day', async ({ app }) => {
       const { client } = await seeded(app, language);
       const page = app.page;

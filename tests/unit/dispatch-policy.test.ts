@@ -13,6 +13,8 @@ const CHANGING: Array<[Method, unknown]> = [
   ['goals.remove', { id: ID }],
   ['notes.update', { id: ID, kind: 'conversation', notedAt: '2026-03-02T10:00', body: 'Gesprek', pinned: false }],
   ['clients.handover', { ids: [ID], toCaseworkerId: ID, date: '2026-03-02' }],
+  ['clients.changeStages', { ids: [ID, ID], stageId: ID, date: '2026-03-02' }],
+  ['meeting.add', { ids: [ID] }],
   ['privacy.purge', { clientIds: [ID] }],
   ['backups.restore', { fileName: 'koers-2026-03-02T101500000Z.sqlite' }],
 ];

@@ -87,6 +87,22 @@ describe('IPC adapter', () => {
     expect(spies['clients.create']).not.toHaveBeenCalled();
   });
 
+  it.each([
+    ['clients.handover', { toCaseworkerId: 'w', date: '2026-03-02' }],
+    ['clients.changeStages', { stageId: 's', date: '2026-03-02' }],
+    ['meeting.add', {}],
+    ['meeting.remove', {}],
+  ] as const)(
+    '%s: refuses an empty, an over-long or a malformed list of clients before the handler',
+    async (method, rest) => {
+      for (const ids of [[], Array.from({ length: 1001 }, (_, n) => `c${n}`), [''], 'c1', [7]]) {
+        const result = await ipc.invoke(appFrame, method, { ids, ...rest });
+        expect(result).toMatchObject({ ok: false, error: { code: 'validation' } });
+      }
+      expect(spies[method]).not.toHaveBeenCalled();
+    },
+  );
+
   it('sends events only to windows that are still open', () => {
     const alive = { send: vi.fn(), isDestroyed: () => false };
     const closed = { send: vi.fn(), isDestroyed: () => true };

@@ -14,11 +14,14 @@ import {
   isDueForScoring,
   NAME_COLUMN,
   type RowContext,
+  SELECT_COLUMN,
   type SortDirection,
   sortRows,
   summarize,
 } from './columns';
+import { BulkActions } from './BulkActions';
 import { CaseloadTable } from './CaseloadTable';
+import { useNewSelection } from './selection';
 import { Page } from '../ui/Page';
 
 type Status = 'active' | 'closed' | 'all';
@@ -44,6 +47,7 @@ export function CaseloadPage() {
   const [creating, setCreating] = useState(false);
   const titleId = useId();
   const searchBox = useRef<HTMLDivElement>(null);
+  const selection = useNewSelection();
 
   const input: Input<'clients.list'> = {
     status,
@@ -75,7 +79,7 @@ export function CaseloadPage() {
     stageWeight: session.stageWeight,
     pseudonyms,
   };
-  const columns = COLUMNS.filter((c) => c.id !== 'caseworker' || scope === 'all');
+  const columns = [SELECT_COLUMN, ...COLUMNS.filter((c) => c.id !== 'caseworker' || scope === 'all')];
   // "Due for scoring" is a view on rows already loaded: the due date comes with each row.
   const rows = useMemo(
     () => (dueOnly ? caseload.data?.filter((r) => isDueForScoring(r, session.info.today)) : caseload.data),
@@ -196,6 +200,7 @@ export function CaseloadPage() {
       {rows && rows.length > 0 && (
         <>
           <p className="hint">{t('notes.caseloadShortcutHint')}</p>
+          <BulkActions rows={sorted} selection={selection} />
           <CaseloadTable
             rows={sorted}
             columns={columns}
@@ -203,6 +208,7 @@ export function CaseloadPage() {
             sort={sort}
             onSort={toggleSort}
             labelledBy={titleId}
+            selection={selection}
           />
         </>
       )}

@@ -8,6 +8,8 @@ import { NoteEditor } from '../notes/NoteEditor';
 import { navigate } from '../router';
 import { useSession } from '../session';
 import type { Column, ColumnId, RowContext, SortDirection } from './columns';
+import { SelectBox } from './SelectBox';
+import { type Selection, useSelected } from './selection';
 
 const ROW_HEIGHT = 44;
 
@@ -18,15 +20,21 @@ interface Props {
   sort: { column: ColumnId; direction: SortDirection };
   onSort(column: ColumnId): void;
   labelledBy: string;
+  /** The rows ticked for a bulk action (the `select` column). */
+  selection: Selection;
 }
 
 /**
  * The caseload as an ARIA grid. Only the rows in view are in the DOM, so 20,000
  * clients scroll as smoothly as 50. One row is in the tab order; arrow keys,
- * Page Up/Down, Home and End move it, Enter opens the client, N writes a quick note.
+ * Page Up/Down, Home and End move it, Enter opens the client, N writes a quick note,
+ * Space ticks it (Shift+Space or Shift-click: the range from the last one ticked).
  */
-export function CaseloadTable({ rows, columns, ctx, sort, onSort, labelledBy }: Props) {
+export function CaseloadTable({ rows, columns, ctx, sort, onSort, labelledBy, selection }: Props) {
   const { t } = useTranslation();
+  const selected = useSelected(selection);
+  const select = (row: CaseloadRow, range: boolean) =>
+    range ? selection.extendTo(row.id, rows) : selection.toggle(row.id);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const [noteFor, setNoteFor] = useState<CaseloadRow | null>(null);
@@ -77,6 +85,9 @@ export function CaseloadTable({ rows, columns, ctx, sort, onSort, labelledBy }: 
     } else if (event.key === 'Enter' && row) {
       event.preventDefault();
       navigate({ page: 'client', id: row.id });
+    } else if (event.key === ' ' && row && event.target === event.currentTarget) {
+      event.preventDefault();
+      select(row, event.shiftKey);
     } else if (event.key.toLowerCase() === 'n' && !event.ctrlKey && !event.metaKey && !event.altKey && row) {
       event.preventDefault();
       setNoteFor(row);
@@ -91,12 +102,19 @@ export function CaseloadTable({ rows, columns, ctx, sort, onSort, labelledBy }: 
         aria-labelledby={labelledBy}
         aria-rowcount={rows.length + 1}
         aria-colcount={columns.length}
+        aria-multiselectable="true"
       >
         <div role="rowgroup">
           <div role="row" aria-rowindex={1} className="grid-row grid-head" style={template}>
             {columns.map((column, i) => {
               const label = t(`caseload.columns.${column.id}`);
               const sorted = sort.column === column.id;
+              if (column.id === 'select')
+                return (
+                  <div key={column.id} role="columnheader" aria-colindex={i + 1} className="grid-cell">
+                    <SelectAll rows={rows} selected={selected} selection={selection} />
+                  </div>
+                );
               return (
                 <div
                   key={column.id}
@@ -133,6 +151,7 @@ export function CaseloadTable({ rows, columns, ctx, sort, onSort, labelledBy }: 
                   data-index={item.index}
                   aria-rowindex={item.index + 2}
                   tabIndex={item.index === activeIndex ? 0 : -1}
+                  aria-selected={selected.has(row.id)}
                   className={`grid-row${row.overdueCount > 0 ? ' has-overdue' : ''}`}
                   style={{
                     ...template,
@@ -145,7 +164,8 @@ export function CaseloadTable({ rows, columns, ctx, sort, onSort, labelledBy }: 
                   }}
                   onKeyDown={(e) => onKeyDown(e, item.index)}
                   onFocus={() => setActive(item.index)}
-                  onClick={() => navigate({ page: 'client', id: row.id })}
+                  onMouseDown={(e) => e.shiftKey && e.preventDefault()}
+                  onClick={(e) => (e.shiftKey ? select(row, true) : navigate({ page: 'client', id: row.id }))}
                 >
                   {columns.map((column, i) => (
                     <div
@@ -154,7 +174,17 @@ export function CaseloadTable({ rows, columns, ctx, sort, onSort, labelledBy }: 
                       aria-colindex={i + 1}
                       className={`grid-cell cell-${column.id}`}
                     >
-                      <Cell column={column.id} row={row} ctx={ctx} />
+                      {column.id === 'select' ? (
+                        <SelectBox
+                          checked={selected.has(row.id)}
+                          label={t('caseload.selectRow', {
+                            name: ctx.pseudonyms ? row.pseudonym : `${row.firstName} ${row.lastName}`,
+                          })}
+                          onSelect={(range) => select(row, range)}
+                        />
+                      ) : (
+                        <Cell column={column.id} row={row} ctx={ctx} />
+                      )}
                     </div>
                   ))}
                 </div>
@@ -184,6 +214,8 @@ function Cell({ column, row, ctx }: { column: ColumnId; row: CaseloadRow; ctx: R
   const { t } = useTranslation();
   const { language } = useSession();
   switch (column) {
+    case 'select':
+      return null;
     case 'name':
       return (
         <>
@@ -235,4 +267,33 @@ function Cell({ column, row, ctx }: { column: ColumnId; row: CaseloadRow; ctx: R
     case 'caseworker':
       return <>{ctx.caseworkerName(row.caseworkerId)}</>;
   }
+}
+
+/** The header's box: ticks every row the filters show, or unticks them when all are ticked. */
+function SelectAll({
+  rows,
+  selected,
+  selection,
+}: {
+  rows: readonly CaseloadRow[];
+  selected: ReadonlySet<string>;
+  selection: Selection;
+}) {
+  const { t } = useTranslation();
+  const shown = rows.reduce((n, row) => n + (selected.has(row.id) ? 1 : 0), 0);
+  const all = shown === rows.length && rows.length > 0;
+  return (
+    <SelectBox
+      checked={all}
+      mixed={shown > 0 && !all}
+      inTabOrder
+      label={t('caseload.selectAll', { count: rows.length })}
+      onSelect={() =>
+        selection.setAll(
+          rows.map((row) => row.id),
+          !all,
+        )
+      }
+    />
+  );
 }

@@ -11,6 +11,7 @@ export interface RowContext {
 }
 
 export type ColumnId =
+  | 'select'
   | 'name'
   | 'reference'
   | 'targetGroup'
@@ -37,6 +38,9 @@ export const NAME_COLUMN: Column = {
   width: 'minmax(10rem, 1.6fr)',
   sortValue: (r, c) => (c.pseudonyms ? r.pseudonym : `${r.lastName} ${r.firstName}`),
 };
+
+/** The tick boxes for bulk actions, before the others; nothing to sort on. */
+export const SELECT_COLUMN: Column = { id: 'select', width: '2.75rem', sortValue: () => null };
 
 /** The caseload's columns, in order. */
 export const COLUMNS: readonly Column[] = [

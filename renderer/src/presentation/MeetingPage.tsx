@@ -7,7 +7,7 @@ import type { Display, PresentationState } from '../../../common/contract/presen
 import { describeError } from '../errors';
 import { formatDate } from '../format';
 import { useSession } from '../session';
-import { CheckboxField, ErrorSummary, TextField } from '../ui/fields';
+import { CheckboxField, ErrorSummary, SelectField, TextField } from '../ui/fields';
 import { Loading } from '../ui/Loading';
 import { remote, useMutate } from '../query';
 import { Presentation, usePresenterKeys } from './Presentation';
@@ -19,12 +19,19 @@ import { Page } from '../ui/Page';
 export function MeetingPage() {
   const { t } = useTranslation();
   const startPresentation = useMutate('presentation.start');
+  const addToList = useMutate('meeting.add');
+  const removeFromList = useMutate('meeting.remove');
   const session = useSession();
   const titleId = useId();
   // Key persons lead the meeting for the whole team; a caseworker brings their own caseload.
   const caseworkerId = session.isKeyPerson ? undefined : session.info.currentCaseworker?.id;
   const rows = useQuery(remote('clients.list', { status: 'active', ...(caseworkerId ? { caseworkerId } : {}) }));
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  // The meeting list is kept in main (the caseload puts clients on it); once ticked here, this page's own
+  // choices show at once and are written through.
+  const listed = useQuery(remote('meeting.list', {}));
+  const [edited, setEdited] = useState<ReadonlySet<string> | null>(null);
+  const selected = useMemo(() => edited ?? new Set(listed.data ?? []), [edited, listed.data]);
+  const [caseworkerFilter, setCaseworkerFilter] = useState('');
   const [search, setSearch] = useState('');
   const [showNames, setShowNames] = useState(false);
   const [status, setStatus] = useState('');
@@ -45,12 +52,17 @@ export function MeetingPage() {
     }
   }, [elsewhere]);
 
+  // A key person leading the meeting can take one caseworker's clients at a time.
+  const inScope = useMemo(
+    () => (rows.data ?? []).filter((row) => !caseworkerFilter || row.caseworkerId === caseworkerFilter),
+    [rows.data, caseworkerFilter],
+  );
   const visible = useMemo(() => {
     const needle = search.trim().toLocaleLowerCase();
-    return (rows.data ?? []).filter(
+    return inScope.filter(
       (row) => !needle || `${row.firstName} ${row.lastName} ${row.pseudonym}`.toLocaleLowerCase().includes(needle),
     );
-  }, [rows.data, search]);
+  }, [inScope, search]);
 
   const leave = useCallback(() => {
     setPresenting(null);
@@ -61,25 +73,38 @@ export function MeetingPage() {
   if (presenting) return <Presentation clients={presenting} showNames={showNames} onLeave={leave} />;
   if (elsewhere) return <PresenterView state={elsewhere} rows={rows.data ?? []} displays={displays} />;
 
+  /** Ticks and unticks here at once, and on the kept meeting list. */
+  const change = (add: readonly string[], remove: readonly string[]) => {
+    const next = new Set(selected);
+    add.forEach((id) => next.add(id));
+    remove.forEach((id) => next.delete(id));
+    setEdited(next);
+    // Refused: the page shows the kept list again, and why.
+    const refused = (error: unknown) => {
+      setEdited(null);
+      setStatus(describeError(t, error).summary);
+    };
+    if (add.length > 0) addToList.mutateAsync({ ids: [...add] }).catch(refused);
+    if (remove.length > 0) removeFromList.mutateAsync({ ids: [...remove] }).catch(refused);
+  };
   const toggle = (id: string, on: boolean) => {
     setStatus('');
-    setSelected((current) => {
-      const next = new Set(current);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
+    change(on ? [id] : [], on ? [] : [id]);
   };
   const selectDue = () => {
-    const due = (rows.data ?? []).filter(
+    const due = inScope.filter(
       (row) => row.status === 'active' && row.scoringDueOn !== null && row.scoringDueOn <= session.info.today,
     );
-    setSelected(new Set(due.map((row) => row.id)));
+    const dueIds = new Set(due.map((row) => row.id));
+    change(
+      [...dueIds].filter((id) => !selected.has(id)),
+      inScope.filter((row) => selected.has(row.id) && !dueIds.has(row.id)).map((row) => row.id),
+    );
     setStatus(
       due.length === 0 ? t('presentation.list.noneDue') : t('presentation.list.dueSelected', { count: due.length }),
     );
   };
-  const chosen = (rows.data ?? []).filter((row) => selected.has(row.id));
+  const chosen = inScope.filter((row) => selected.has(row.id));
   const start = (display?: Display) => {
     if (chosen.length === 0) {
       setStatus(t('presentation.nothingSelected'));
@@ -102,7 +127,18 @@ export function MeetingPage() {
       ) : (
         <div className="panel">
           <h2>{t('presentation.list.title')}</h2>
+          <p className="hint">{t('presentation.list.kept')}</p>
           <div className="meeting-toolbar">
+            {session.isKeyPerson && (
+              <SelectField
+                label={t('presentation.list.caseworker')}
+                name="caseworker"
+                value={caseworkerFilter}
+                onChange={setCaseworkerFilter}
+                empty={t('presentation.list.allCaseworkers')}
+                options={session.caseworkers.map((w) => ({ value: w.id, label: w.name }))}
+              />
+            )}
             <TextField
               className="search-field"
               label={t('presentation.list.search')}
@@ -118,8 +154,13 @@ export function MeetingPage() {
               <button
                 type="button"
                 className="link-button"
-                onClick={() => setSelected(new Set())}
-                disabled={selected.size === 0}
+                onClick={() =>
+                  change(
+                    [],
+                    chosen.map((row) => row.id),
+                  )
+                }
+                disabled={chosen.length === 0}
               >
                 {t('presentation.list.clear')}
               </button>
@@ -157,7 +198,7 @@ export function MeetingPage() {
               ))}
             </ul>
           )}
-          <p className="count">{t('presentation.list.selected', { count: selected.size })}</p>
+          <p className="count">{t('presentation.list.selected', { count: chosen.length })}</p>
           <CheckboxField
             label={t('presentation.showNames')}
             name="showNames"

@@ -7,6 +7,9 @@ export const messages = defineMessages({
       'Pick the clients to discuss, then start the presentation. It shows only the pseudonym, target group, stage and progression — no names, numbers or notes unless you choose to show names.',
     list: {
       title: 'Meeting list',
+      caseworker: 'Caseworker',
+      allCaseworkers: 'All caseworkers',
+      kept: 'The list is kept: clients put on it from the caseload are ticked here, and stay until you untick them or clear the selection.',
       search: 'Search clients',
       selectDue: 'Select those due for scoring',
       dueHint: 'Selects the active clients whose scoring is due today or earlier.',
@@ -57,6 +60,9 @@ export const messages = defineMessages({
       'Kies de klanten die u wilt bespreken en start de presentatie. Die toont alleen pseudoniem, doelgroep, fase en voortgang — geen namen, nummers of notities, tenzij u kiest om namen te tonen.',
     list: {
       title: 'Bespreeklijst',
+      caseworker: 'Klantmanager',
+      allCaseworkers: 'Alle klantmanagers',
+      kept: 'De lijst blijft bewaard: klanten die u vanuit de caseload op de lijst zet, zijn hier aangevinkt tot u ze uitvinkt of de selectie wist.',
       search: 'Klanten zoeken',
       selectDue: 'Selecteer wie gescoord moet worden',
       dueHint: 'Selecteert de actieve klanten bij wie de score vandaag of eerder aan de beurt is.',
@@ -108,6 +114,9 @@ export const messages = defineMessages({
       'Vælg de borgere, der skal drøftes, og start præsentationen. Den viser kun pseudonym, målgruppe, fase og udvikling — ingen navne, numre eller notater, medmindre du vælger at vise navne.',
     list: {
       title: 'Drøftelsesliste',
+      caseworker: 'Sagsbehandler',
+      allCaseworkers: 'Alle sagsbehandlere',
+      kept: 'Listen gemmes: borgere, du sætter på listen fra sagsstammen, er valgt her, til du fjerner fluebenet eller rydder valget.',
       search: 'Søg borgere',
       selectDue: 'Vælg dem der skal scores',
       dueHint: 'Vælger de aktive borgere, hvis scoring skal foretages i dag eller tidligere.',
