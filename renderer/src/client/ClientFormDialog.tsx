@@ -10,6 +10,7 @@ import { FormFooter } from '../ui/FormDialog';
 import { useSave } from '../ui/useSave';
 import { Loading } from '../ui/Loading';
 import { remote } from '../query';
+import { useNoTargetGroupsHint } from '../keyperson/KeyPerson';
 
 const FACTS = [
   'firstName',
@@ -48,6 +49,7 @@ function initial(client: Client | undefined, defaults: { caseworkerId: string; t
 export function ClientFormDialog({ client, onClose }: { client?: Client; onClose(): void }) {
   const { t } = useTranslation();
   const session = useSession();
+  const noTargetGroups = useNoTargetGroupsHint();
   const households = useQuery(remote('households.list', {}));
   const [values, setValues] = useState(() =>
     initial(client, { caseworkerId: session.info.currentCaseworker?.id ?? '', today: session.info.today }),
@@ -107,6 +109,7 @@ export function ClientFormDialog({ client, onClose }: { client?: Client; onClose
           onChange={set('targetGroupId')}
           empty={t('common.none')}
           options={catalogOptions('target_group', values.targetGroupId)}
+          {...(session.items('target_group').length === 0 ? { hint: noTargetGroups } : {})}
         />
         {!client && (
           <SelectField
