@@ -7,7 +7,7 @@ import { readDatabaseId } from '../db/queries/meta';
 import { contract } from '../common/contract';
 import { actor, type Context } from './context';
 import { registry } from './handlers';
-import { caseworkerRole } from '../db/queries/caseworkers';
+import { caseworkerRole, hasKeyPerson } from '../db/queries/caseworkers';
 import { AppError, conflict } from './rpc/app-error';
 import { type Dispatch, type DispatchOptions, createDispatch } from './rpc/dispatch';
 import { AuditLog, auditUnavailable } from './safety/audit';
@@ -90,10 +90,13 @@ export async function openKoers(options: KoersOptions): Promise<Koers> {
     guard: async (method) => {
       const policy = contract[method];
       if (context.lock.locked && !policy.whileLocked) return conflict('Koers is locked', { reason: 'locked' });
-      if (policy.role === 'key_person') {
+      if (policy.role !== 'caseworker') {
         const currentId = context.settings.get('currentCaseworkerId');
-        if ((currentId && (await caseworkerRole(context.db, currentId))) !== 'key_person')
-          return new AppError('forbidden', 'Only a key person may do this', { method });
+        const role = currentId ? await caseworkerRole(context.db, currentId) : undefined;
+        const allowed =
+          role === 'key_person' ||
+          (policy.role === 'key_person_if_any' && role !== undefined && !(await hasKeyPerson(context.db)));
+        if (!allowed) return new AppError('forbidden', 'Only a key person may do this', { method });
       }
       // Too much waits to be written (disk full, database busy for long): serve no more that must be logged.
       if (needsAuditRoom(method) && !context.audit.hasRoom()) return auditUnavailable();

@@ -75,6 +75,8 @@ import {
 
 export const languageSchema = z.enum(LANGUAGES);
 export const roleSchema = z.enum(ROLES);
+/** Who may call a method (see `MethodPolicy.role`). */
+export type MethodRole = z.output<typeof roleSchema> | 'key_person_if_any';
 export const catalogKindSchema = z.enum(CATALOG_KINDS);
 export const actionKindSchema = z.enum(ACTION_KINDS);
 export const clientStatusSchema = z.enum(CLIENT_STATUSES);
@@ -294,11 +296,13 @@ export interface MethodPolicy {
   /** Answered while Koers is locked: only what the lock screen needs. */
   readonly whileLocked: boolean;
   /**
-   * Who may call it: `caseworker` is anyone, `key_person` only a key person (managing caseworkers and the lists,
-   * scoring sheets, the team's figures, the audit log, erasure and retention). The renderer hides those screens
-   * from caseworkers; main refuses the calls as well, so a changed or compromised page cannot reach them.
+   * Who may call it: `caseworker` is anyone, `key_person` only a key person (the team's figures, the audit log,
+   * erasure and retention). `key_person_if_any` (managing caseworkers, the lists and the scoring sheets) is a key
+   * person's too, but while no active caseworker of this Koers is a key person anyone may: a caseworker on her own
+   * must be able to set up what she scores with. The renderer hides those screens from whoever may not use them;
+   * main refuses the calls as well, so a changed or compromised page cannot reach them.
    */
-  readonly role: z.output<typeof roleSchema>;
+  readonly role: MethodRole;
 }
 
 export interface MethodSpec extends MethodPolicy {
@@ -346,8 +350,15 @@ export const contract = {
     role: 'caseworker',
   },
   'setup.complete': {
-    input: z.strictObject({ language: languageSchema, name: requiredText(100), role: roleSchema, demo: z.boolean() }),
-    output: z.object({ caseworkerId: z.string(), demoClients: z.number() }),
+    input: z.strictObject({
+      language: languageSchema,
+      name: requiredText(100),
+      role: roleSchema,
+      demo: z.boolean(),
+      /** Without the demo: start with the starter target groups and published starter sheets (the demo brings its own). */
+      starters: z.boolean().default(false),
+    }),
+    output: z.object({ caseworkerId: z.string(), demoClients: z.number(), starterSheets: z.number() }),
     reads: [],
     // With the demo caseload, nearly everything.
     changes: ['caseworkers', 'catalog', 'clients', 'households', 'actions', 'notes', 'sheets', 'scorings', 'goals'],
@@ -372,7 +383,7 @@ export const contract = {
     changes: ['caseworkers'],
     personal: true,
     whileLocked: false,
-    role: 'key_person',
+    role: 'key_person_if_any',
   },
   'caseworkers.update': {
     input: z.strictObject({ id, name: requiredText(100), role: roleSchema }),
@@ -381,7 +392,7 @@ export const contract = {
     changes: ['caseworkers'],
     personal: true,
     whileLocked: false,
-    role: 'key_person',
+    role: 'key_person_if_any',
   },
   'caseworkers.setActive': {
     input: z.strictObject({ id, active: z.boolean() }),
@@ -390,7 +401,7 @@ export const contract = {
     changes: ['caseworkers'],
     personal: true,
     whileLocked: false,
-    role: 'key_person',
+    role: 'key_person_if_any',
   },
   /** Who is using Koers on this laptop now. */
   'caseworkers.switchCurrent': {
@@ -411,7 +422,7 @@ export const contract = {
     changes: ['clients', 'households', 'caseworkers'],
     personal: true,
     whileLocked: false,
-    role: 'key_person',
+    role: 'key_person_if_any',
   },
 
   'catalog.list': {
@@ -434,7 +445,7 @@ export const contract = {
     changes: ['catalog'],
     personal: false,
     whileLocked: false,
-    role: 'key_person',
+    role: 'key_person_if_any',
   },
   'catalog.update': {
     input: z.strictObject({
@@ -448,7 +459,7 @@ export const contract = {
     changes: ['catalog'],
     personal: false,
     whileLocked: false,
-    role: 'key_person',
+    role: 'key_person_if_any',
   },
   'catalog.move': {
     input: z.strictObject({ id, direction: z.enum(['up', 'down']) }),
@@ -457,7 +468,7 @@ export const contract = {
     changes: ['catalog'],
     personal: false,
     whileLocked: false,
-    role: 'key_person',
+    role: 'key_person_if_any',
   },
   'catalog.setRetired': {
     input: z.strictObject({ id, retired: z.boolean() }),
@@ -466,7 +477,7 @@ export const contract = {
     changes: ['catalog'],
     personal: false,
     whileLocked: false,
-    role: 'key_person',
+    role: 'key_person_if_any',
   },
   /** Only for an item nothing uses; one in use can be retired instead. */
   'catalog.remove': {
@@ -476,7 +487,7 @@ export const contract = {
     changes: ['catalog'],
     personal: false,
     whileLocked: false,
-    role: 'key_person',
+    role: 'key_person_if_any',
   },
 
   'clients.list': {
@@ -747,7 +758,7 @@ export const contract = {
     changes: ['sheets'],
     personal: false,
     whileLocked: false,
-    role: 'key_person',
+    role: 'key_person_if_any',
   },
   /** A copy of a sheet's latest published version as a new sheet. */
   'sheets.copy': {
@@ -757,7 +768,7 @@ export const contract = {
     changes: ['sheets'],
     personal: false,
     whileLocked: false,
-    role: 'key_person',
+    role: 'key_person_if_any',
   },
   /** Editing a published sheet starts a new draft version from it; a draft is returned as it is. */
   'sheets.edit': {
@@ -767,7 +778,7 @@ export const contract = {
     changes: ['sheets'],
     personal: false,
     whileLocked: false,
-    role: 'key_person',
+    role: 'key_person_if_any',
   },
   'sheets.saveDraft': {
     input: draftInputSchema,
@@ -776,7 +787,7 @@ export const contract = {
     changes: ['sheets'],
     personal: false,
     whileLocked: false,
-    role: 'key_person',
+    role: 'key_person_if_any',
   },
   'sheets.publish': {
     input: byId,
@@ -785,7 +796,7 @@ export const contract = {
     changes: ['sheets'],
     personal: false,
     whileLocked: false,
-    role: 'key_person',
+    role: 'key_person_if_any',
   },
   'sheets.setRetired': {
     input: z.strictObject({ id, retired: z.boolean() }),
@@ -794,7 +805,7 @@ export const contract = {
     changes: ['sheets'],
     personal: false,
     whileLocked: false,
-    role: 'key_person',
+    role: 'key_person_if_any',
   },
 
   'scorings.form': {
@@ -1052,7 +1063,7 @@ export const contract = {
     changes: ['sheets'],
     personal: true,
     whileLocked: false,
-    role: 'key_person',
+    role: 'key_person_if_any',
   },
 
   /** Scorings, long (one row per score) or wide (one row per scoring; needs a sheet). */

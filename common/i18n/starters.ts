@@ -5,9 +5,17 @@ import { defineMessages } from './define';
  * matrix or star wording). Keys are the starters and their indicator keys
  * (db/starters.ts): stable across languages, so a team that switches language
  * keeps its progression. Levels run from 1 upwards, in the order given.
+ * `targetGroups` are the starter target groups first run offers: the same roles
+ * in every country, each named as that country's practice names it.
  */
 export const starterTexts = defineMessages({
   en: {
+    targetGroups: {
+      ready: 'Ready for work',
+      route: 'On the way to work',
+      young: 'Young people under 27',
+      taking_part: 'Taking part',
+    },
     ladder: {
       name: 'Participation ladder',
       description: 'Six rungs, from socially isolated to paid work without support.',
@@ -197,6 +205,12 @@ export const starterTexts = defineMessages({
     },
   },
   nl: {
+    targetGroups: {
+      ready: 'Werkfit',
+      route: 'Ontwikkelroute naar werk',
+      young: 'Jongeren tot 27 jaar',
+      taking_part: 'Meedoen',
+    },
     ladder: {
       name: 'Participatieladder',
       description: 'Zes treden, van sociaal geïsoleerd tot betaald werk zonder ondersteuning.',
@@ -396,6 +410,12 @@ export const starterTexts = defineMessages({
     },
   },
   da: {
+    targetGroups: {
+      ready: 'Jobparat',
+      route: 'Aktivitetsparat',
+      young: 'Unge under 30 år',
+      taking_part: 'Ressourceforløb',
+    },
     ladder: {
       name: 'Deltagelsesstige',
       description: 'Seks trin, fra socialt isoleret til lønnet arbejde uden støtte.',

@@ -54,6 +54,19 @@ export async function caseworkerRole(db: Kysely<Database>, id: string): Promise<
   return row?.role;
 }
 
+/** Whether an active caseworker is a key person: without one, anyone may manage caseworkers, lists and sheets. */
+export async function hasKeyPerson(db: Kysely<Database>): Promise<boolean> {
+  const row = await db
+    .selectFrom('caseworker')
+    .select('id')
+    .where('role', '=', 'key_person')
+    .where('deactivated_at', 'is', null)
+    .where('deleted_at', 'is', null)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Whether first run has been completed on this database (someone works here). */
 export async function hasCaseworkers(db: Kysely<Database>): Promise<boolean> {
   return (await db.selectFrom('caseworker').select('id').limit(1).executeTakeFirst()) !== undefined;

@@ -1,5 +1,6 @@
 import { hasCaseworkers, insertCaseworker } from '../../db/queries/caseworkers';
 import { generateDemo } from '../../db/demo/generate';
+import { insertStarters } from '../../db/starters';
 import type { DomainHandlers } from '../../common/contract';
 import { type Context, today } from '../context';
 import { conflict } from '../rpc/app-error';
@@ -22,7 +23,9 @@ export const setupHandlers = {
             currentCaseworkerId: caseworkerId,
           })
         : null;
-      return { caseworkerId, demoClients: demo?.clients ?? 0 };
+      // The demo has target groups and sheets of its own: starters are for a Koers that starts empty.
+      const starters = !demo && input.starters ? await insertStarters(trx, input.language, at, caseworkerId) : null;
+      return { caseworkerId, demoClients: demo?.clients ?? 0, starterSheets: starters?.sheets ?? 0 };
     });
     // Settings only after the data is committed: a failed setup leaves first run as it was.
     ctx.settings.set('language', input.language);

@@ -19,6 +19,7 @@ import { MeetingPage } from './presentation/MeetingPage';
 import { PresentWindow } from './presentation/PresentWindow';
 import { ReportPage } from './report/ReportPage';
 import { SpreadsheetsPage } from './spreadsheets/SpreadsheetsPage';
+import { KeyPersonPage } from './keyperson/KeyPerson';
 import { AuditPage } from './safety/AuditPage';
 import { LockGate } from './safety/LockGate';
 import { RetentionPage } from './safety/RetentionPage';
@@ -79,17 +80,18 @@ const NAV: ReadonlyArray<{
     | 'nav.meeting'
     | 'nav.spreadsheets'
     | 'nav.settings';
-  keyPerson?: boolean;
+  /** `manage`: a key person's, or anyone's while the Koers has none; `only`: a key person's. */
+  keyPerson?: 'manage' | 'only';
 }> = [
   { route: { page: 'caseload' }, label: 'nav.caseload' },
   { route: { page: 'myDay' }, label: 'nav.myDay' },
   { route: { page: 'households' }, label: 'nav.households' },
   { route: { page: 'notes' }, label: 'nav.notes' },
-  { route: { page: 'caseworkers' }, label: 'nav.caseworkers', keyPerson: true },
-  { route: { page: 'lists' }, label: 'nav.lists', keyPerson: true },
-  { route: { page: 'sheets' }, label: 'nav.sheets', keyPerson: true },
-  { route: { page: 'coverage' }, label: 'nav.coverage', keyPerson: true },
-  { route: { page: 'team' }, label: 'nav.team', keyPerson: true },
+  { route: { page: 'caseworkers' }, label: 'nav.caseworkers', keyPerson: 'manage' },
+  { route: { page: 'lists' }, label: 'nav.lists', keyPerson: 'manage' },
+  { route: { page: 'sheets' }, label: 'nav.sheets', keyPerson: 'manage' },
+  { route: { page: 'coverage' }, label: 'nav.coverage', keyPerson: 'only' },
+  { route: { page: 'team' }, label: 'nav.team', keyPerson: 'only' },
   { route: { page: 'meeting' }, label: 'nav.meeting' },
   { route: { page: 'spreadsheets' }, label: 'nav.spreadsheets' },
   { route: { page: 'settings' }, label: 'nav.settings' },
@@ -107,7 +109,9 @@ function isCurrent(item: Route, route: Route): boolean {
 function Shell({ route }: { route: Route }) {
   const { t } = useTranslation();
   const session = useSession();
-  const nav = NAV.filter((item) => !item.keyPerson || session.isKeyPerson);
+  const nav = NAV.filter(
+    (item) => !item.keyPerson || session.isKeyPerson || (item.keyPerson === 'manage' && session.mayManage),
+  );
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -135,14 +139,14 @@ function Shell({ route }: { route: Route }) {
       </nav>
       <main className="app-main" id="main" tabIndex={-1}>
         <PageBoundary resetKey={href(route)}>
-          <Page route={route} keyPerson={session.isKeyPerson} />
+          <Page route={route} keyPerson={session.isKeyPerson} mayManage={session.mayManage} />
         </PageBoundary>
       </main>
     </div>
   );
 }
 
-function Page({ route, keyPerson }: { route: Route; keyPerson: boolean }) {
+function Page({ route, keyPerson, mayManage }: { route: Route; keyPerson: boolean; mayManage: boolean }) {
   switch (route.page) {
     case 'client':
       return <ClientPage key={route.id} id={route.id} noteId={route.noteId} />;
@@ -154,27 +158,28 @@ function Page({ route, keyPerson }: { route: Route; keyPerson: boolean }) {
       return <HouseholdPage key={route.id} id={route.id} noteId={route.noteId} />;
     case 'notes':
       return <NotesSearchPage />;
-    // Key-person screens exist only for key persons.
+    // Key-person screens exist only for key persons (the first three also while there is none); anyone else
+    // who follows a link to one is told whose it is and why.
     case 'caseworkers':
-      return keyPerson ? <CaseworkersPage /> : <CaseloadPage />;
+      return mayManage ? <CaseworkersPage /> : <KeyPersonPage work="caseworkers" />;
     case 'lists':
-      return keyPerson ? <ListsPage /> : <CaseloadPage />;
+      return mayManage ? <ListsPage /> : <KeyPersonPage work="lists" />;
     case 'sheets':
-      return keyPerson ? <SheetsPage /> : <CaseloadPage />;
+      return mayManage ? <SheetsPage /> : <KeyPersonPage work="sheets" />;
     case 'sheet':
-      return keyPerson ? <SheetPage key={route.id} id={route.id} /> : <CaseloadPage />;
+      return mayManage ? <SheetPage key={route.id} id={route.id} /> : <KeyPersonPage work="sheets" />;
     case 'coverage':
-      return keyPerson ? <CoveragePage /> : <CaseloadPage />;
+      return keyPerson ? <CoveragePage /> : <KeyPersonPage work="coverage" />;
     case 'team':
-      return keyPerson ? <TeamPage /> : <CaseloadPage />;
+      return keyPerson ? <TeamPage /> : <KeyPersonPage work="team" />;
     case 'meeting':
       return <MeetingPage />;
     case 'spreadsheets':
       return <SpreadsheetsPage />;
     case 'audit':
-      return keyPerson ? <AuditPage /> : <CaseloadPage />;
+      return keyPerson ? <AuditPage /> : <KeyPersonPage work="audit" />;
     case 'retention':
-      return keyPerson ? <RetentionPage /> : <CaseloadPage />;
+      return keyPerson ? <RetentionPage /> : <KeyPersonPage work="retention" />;
     case 'score':
       return (
         <ScoringPage

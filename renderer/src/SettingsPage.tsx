@@ -8,6 +8,7 @@ import { useSession } from './session';
 import { SelectField } from './ui/fields';
 import { useAction } from './ui/useAction';
 import { Page } from './ui/Page';
+import { KeyPersonSettings } from './keyperson/KeyPerson';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -30,6 +31,7 @@ export function SettingsPage() {
         options={active.map((w) => ({ value: w.id, label: `${w.name} (${t(`roles.${w.role}`)})` }))}
         error={switching.error}
       />
+      <KeyPersonSettings />
       <SecuritySettings />
       <BackupSettings />
       <Support />

@@ -13,6 +13,13 @@ export interface Session {
   info: Info;
   language: Language;
   isKeyPerson: boolean;
+  /** The active key persons: who to ask for what only they do. */
+  keyPersons: Caseworker[];
+  /**
+   * May manage caseworkers, lists and sheets: a key person, or anyone while no active caseworker is one
+   * (main's `key_person_if_any` rule; main checks it again at every call).
+   */
+  mayManage: boolean;
   catalog: CatalogItem[];
   caseworkers: Caseworker[];
   /** Display name of a list item: its own name, or the translated default. */
@@ -50,10 +57,14 @@ export function SessionProvider({ info, children }: { info: Info; children: Reac
       const key = `defaults.${item.kind}.${item.defaultKey ?? ''}`;
       return i18n.exists(key) ? t(key as 'defaults.stage.intake') : (item.defaultKey ?? '');
     };
+    const isKeyPerson = info.currentCaseworker?.role === 'key_person';
+    const keyPersons = caseworkers.filter((w) => w.active && w.role === 'key_person');
     return {
       info,
       language: i18n.language as Language,
-      isKeyPerson: info.currentCaseworker?.role === 'key_person',
+      isKeyPerson,
+      keyPersons,
+      mayManage: isKeyPerson || (info.currentCaseworker !== null && keyPersons.length === 0),
       catalog,
       caseworkers,
       label,

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import type { Language } from '../../common/languages';
+import { messages as clientTexts } from '../../renderer/src/client/messages';
 import { ok } from '../helpers/seed';
 import { type AppHarness, expect, test } from './fixtures';
 
@@ -212,6 +213,45 @@ for (const language of ['nl', 'da', 'en'] as const) {
       await check(page.locator('.todo', { hasText: 'A11y client page' }), 'client page');
       await page.goto(`${app.url}#/my-day`);
       await check(page.locator('.agenda-item', { hasText: 'A11y my day' }), 'my day');
+
+      expect(found).toEqual([]);
+    });
+
+    test('a caseworker alone: first run with starters, her sheets, no sheet to score, handover with no colleague; then the key-person explanations', async ({
+      app,
+    }) => {
+      const page = app.page;
+      const found: string[] = [];
+      const visit = visitor(app, found);
+      const h1 = firstHeading(page);
+
+      // First run, with the starter offer.
+      await page.getByRole('combobox').first().selectOption(language);
+      await expect(page.locator('input[name=starters]')).toBeChecked();
+      found.push(...(await violations(page, 'first run')));
+      await ok(app.koers.call('setup.complete', { language, name: 'Sanne Bakker', role: 'caseworker', demo: false }));
+      const client = await ok(app.koers.call('clients.create', { firstName: 'Jan', lastName: 'Jansen' }));
+      await page.reload();
+
+      // No key person: she manages the sheets; no sheet yet to score on; no colleague to hand over to.
+      await visit('#/sheets', () => expect(page.locator('.key-person-note')).toBeVisible());
+      await visit(`#/clients/${client.id}/score`, () => expect(page.getByRole('link').last()).toBeVisible());
+      await page.goto(`${app.url}#/clients/${client.id}`);
+      await page
+        .getByRole('toolbar')
+        .getByRole('button', { name: clientTexts[language].handover, exact: true })
+        .click();
+      await expect(page.locator('.no-colleague')).toBeVisible();
+      found.push(...(await violations(page, 'handover, no colleague')));
+      await page.keyboard.press('Escape');
+
+      // A key person arrives: the places that are hers explain it to the caseworker.
+      await ok(app.koers.call('caseworkers.create', { name: 'Anne de Vries', role: 'key_person' }));
+      await page.reload();
+      await visit('#/sheets', h1);
+      await visit('#/settings', h1);
+      await visit(`#/clients/${client.id}`, () => expect(page.locator('.key-person-note')).toBeVisible());
+      await visit('#/spreadsheets', () => expect(page.locator('.key-person-note')).toBeVisible());
 
       expect(found).toEqual([]);
     });

@@ -24,6 +24,13 @@ test('settings that forgot who works here: Koers asks to choose a caseworker, ne
     error: { code: 'forbidden' },
   });
   await page.goto(`${app.url}#/spreadsheets`);
-  // Importing a sheet definition is for key persons: the caseworker gets the caseload and scores imports only.
-  await expect(page.locator('.import-card h3')).toHaveText(['Caseloadlijst', 'Eerdere scores']);
+  // Importing a sheet definition is for key persons: the caseworker can import the caseload and scores, and the
+  // sheet card says whose it is and why instead of offering a file.
+  await expect(page.locator('.import-card h3')).toHaveText([
+    'Caseloadlijst',
+    'Eerdere scores',
+    'Scorelijst (definitie)',
+  ]);
+  await expect(page.locator('.import-card').nth(2)).toContainText('In uw Koers is Anne de Vries kwaliteitsmedewerker.');
+  await expect(page.locator('.import-card').nth(2).getByRole('button')).toHaveCount(0);
 });

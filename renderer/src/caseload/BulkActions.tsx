@@ -1,8 +1,10 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseloadRow } from '../../../common/contract';
+import { NoColleague } from '../keyperson/KeyPerson';
 import { useSession } from '../session';
-import { SelectField, TextArea, TextField } from '../ui/fields';
+import { DateField } from '../ui/DateField';
+import { SelectField, TextArea } from '../ui/fields';
 import { FormDialog } from '../ui/FormDialog';
 import { StatusLine } from '../ui/StatusLine';
 import { useAction } from '../ui/useAction';
@@ -98,7 +100,7 @@ function BulkHandoverDialog({ clients, onClose, onDone }: DialogProps) {
       save={save}
     >
       {others.length === 0 ? (
-        <p className="hint">{t('caseload.bulk.noColleague')}</p>
+        <NoColleague />
       ) : (
         <>
           <p className="hint">{t('caseload.bulk.handoverIntro')}</p>
@@ -108,7 +110,7 @@ function BulkHandoverDialog({ clients, onClose, onDone }: DialogProps) {
             onChange={setTo}
             options={others.map((w) => ({ value: w.id, label: w.name }))}
           />
-          <TextField {...save.field('date')} type="date" value={date} onChange={setDate} />
+          <DateField {...save.field('date')} value={date} onChange={setDate} />
           <TextArea {...save.field('note')} value={note} onChange={setNote} />
         </>
       )}
@@ -142,7 +144,7 @@ function BulkStageDialog({ clients, onClose, onDone }: DialogProps) {
         onChange={setStageId}
         options={stages.map((i) => ({ value: i.id, label: session.label(i) }))}
       />
-      <TextField {...save.field('date')} type="date" value={date} onChange={setDate} />
+      <DateField {...save.field('date')} value={date} onChange={setDate} />
     </FormDialog>
   );
 }

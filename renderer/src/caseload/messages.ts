@@ -55,8 +55,6 @@ export const messages = defineMessages({
       handoverTitle_one: 'Hand over {{count}} client',
       handoverTitle_other: 'Hand over {{count}} clients',
       handoverIntro: 'Members of their households go along: one family, one worker.',
-      noColleague:
-        'There is no other active caseworker to hand over to. A key person adds colleagues under Caseworkers.',
       handedOver_one: '{{count, number}} client handed over to {{name}}.',
       handedOver_other: '{{count, number}} clients handed over to {{name}}.',
       stageTitle_one: 'Change the stage of {{count}} client',
@@ -136,8 +134,6 @@ export const messages = defineMessages({
       handoverTitle_one: '{{count}} klant overdragen',
       handoverTitle_other: '{{count}} klanten overdragen',
       handoverIntro: 'Leden van hun huishouden gaan mee: één gezin, één klantmanager.',
-      noColleague:
-        'Er is geen andere actieve klantmanager om aan over te dragen. Een kwaliteitsmedewerker voegt collega’s toe onder Klantmanagers.',
       handedOver_one: '{{count, number}} klant overgedragen aan {{name}}.',
       handedOver_other: '{{count, number}} klanten overgedragen aan {{name}}.',
       stageTitle_one: 'Fase van {{count}} klant wijzigen',
@@ -217,8 +213,6 @@ export const messages = defineMessages({
       handoverTitle_one: 'Overdrag {{count}} borger',
       handoverTitle_other: 'Overdrag {{count}} borgere',
       handoverIntro: 'Medlemmer af deres husstand følger med: én familie, én sagsbehandler.',
-      noColleague:
-        'Der er ingen anden aktiv sagsbehandler at overdrage til. En nøgleperson tilføjer kolleger under Sagsbehandlere.',
       handedOver_one: '{{count, number}} borger overdraget til {{name}}.',
       handedOver_other: '{{count, number}} borgere overdraget til {{name}}.',
       stageTitle_one: 'Skift fase for {{count}} borger',

@@ -4,8 +4,10 @@ import type { Client } from '../../../common/contract';
 import { useSession } from '../session';
 import { DateField } from '../ui/DateField';
 import { SelectField, TextArea } from '../ui/fields';
+import { Dialog } from '../ui/Dialog';
 import { FormDialog } from '../ui/FormDialog';
 import { useSave } from '../ui/useSave';
+import { NoColleague } from '../keyperson/KeyPerson';
 
 interface Props {
   client: Client;
@@ -45,6 +47,18 @@ export function HandoverDialog({ client, onClose, onDone }: Props) {
     const result = await save.run({ ids: [client.id], toCaseworkerId: to, date, note });
     if (result) onDone(t('client.handedOver', { count: result.moved }));
   };
+  // Nobody to hand over to: say what to do instead of offering an empty choice.
+  if (others.length === 0)
+    return (
+      <Dialog title={t('client.handoverTitle')} onClose={onClose}>
+        <NoColleague />
+        <div className="form-footer">
+          <button type="button" onClick={onClose}>
+            {t('common.close')}
+          </button>
+        </div>
+      </Dialog>
+    );
   return (
     <FormDialog title={t('client.handoverTitle')} onClose={onClose} onSubmit={submit} save={save}>
       {client.householdId && <p className="hint">{t('client.handoverHouseholdHint')}</p>}

@@ -11,6 +11,7 @@ import { FormFooter } from '../ui/FormDialog';
 import { useSave } from '../ui/useSave';
 import { Loading } from '../ui/Loading';
 import { remote } from '../query';
+import { useNoTargetGroupsHint } from '../keyperson/KeyPerson';
 
 const FACTS = [
   'firstName',
@@ -49,6 +50,7 @@ function initial(client: Client | undefined, defaults: { caseworkerId: string; t
 export function ClientFormDialog({ client, onClose }: { client?: Client; onClose(): void }) {
   const { t } = useTranslation();
   const session = useSession();
+  const noTargetGroups = useNoTargetGroupsHint();
   const households = useQuery(remote('households.list', {}));
   const [values, setValues] = useState(() =>
     initial(client, { caseworkerId: session.info.currentCaseworker?.id ?? '', today: session.info.today }),
@@ -108,6 +110,7 @@ export function ClientFormDialog({ client, onClose }: { client?: Client; onClose
           onChange={set('targetGroupId')}
           empty={t('common.none')}
           options={catalogOptions('target_group', values.targetGroupId)}
+          {...(session.items('target_group').length === 0 ? { hint: noTargetGroups } : {})}
         />
         {!client && (
           <SelectField

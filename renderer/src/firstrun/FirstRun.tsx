@@ -15,6 +15,8 @@ export function FirstRun({ onDone }: { onDone(): void }) {
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('caseworker');
   const [demo, setDemo] = useState(false);
+  // Without them she could not score on her first day: offered, and on unless she says no.
+  const [starters, setStarters] = useState(true);
   const save = useSave('setup.complete');
 
   const pickLanguage = (value: string) => {
@@ -23,7 +25,7 @@ export function FirstRun({ onDone }: { onDone(): void }) {
   };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (await save.run({ language, name, role, demo })) onDone();
+    if (await save.run({ language, name, role, demo, starters: starters && !demo })) onDone();
   };
 
   return (
@@ -63,6 +65,16 @@ export function FirstRun({ onDone }: { onDone(): void }) {
           onChange={setDemo}
           hint={t('firstRun.demoHint')}
         />
+        {/* The demo brings target groups and sheets of its own. */}
+        {!demo && (
+          <CheckboxField
+            label={t('firstRun.starters')}
+            name="starters"
+            checked={starters}
+            onChange={setStarters}
+            hint={t('firstRun.startersHint')}
+          />
+        )}
         <ErrorSummary message={save.error?.summary} />
         <button type="submit" disabled={save.saving}>
           {save.saving ? t('firstRun.starting') : t('firstRun.start')}

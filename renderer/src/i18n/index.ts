@@ -7,6 +7,7 @@ import { messages as client } from '../client/messages';
 import { messages as failure } from '../failure/messages';
 import { messages as firstRun } from '../firstrun/messages';
 import { messages as households } from '../households/messages';
+import { messages as keyPerson } from '../keyperson/messages';
 import { messages as manage } from '../manage/messages';
 import { messages as myDay } from '../myday/messages';
 import { messages as notes } from '../notes/messages';
@@ -30,6 +31,7 @@ function compose(language: Language) {
     failure: failure[language],
     firstRun: firstRun[language],
     households: households[language],
+    keyPerson: keyPerson[language],
     manage: manage[language],
     myDay: myDay[language],
     notes: notes[language],

@@ -13,6 +13,7 @@ import { type FieldProps, useSave } from '../ui/useSave';
 import { Page } from '../ui/Page';
 import { DataTable, RowAction } from '../ui/DataTable';
 import './manage.css';
+import { ManagingAlone } from '../keyperson/KeyPerson';
 
 function RoleField({ value, onChange, ...field }: FieldProps & { value: Role; onChange(role: Role): void }) {
   const { t } = useTranslation();
@@ -41,6 +42,7 @@ export function CaseworkersPage() {
   };
   return (
     <Page className="manage-page" title={t('nav.caseworkers')} titleId={titleId} intro={t('manage.caseworkers.intro')}>
+      <ManagingAlone />
       <p role="status" className="saved">
         {action.status}
       </p>

@@ -14,6 +14,7 @@ import { useAction } from '../ui/useAction';
 import { Page } from '../ui/Page';
 import { DataTable, RowAction } from '../ui/DataTable';
 import './manage.css';
+import { ManagingAlone } from '../keyperson/KeyPerson';
 
 type Direction = 'up' | 'down';
 type Open = { dialog: 'rename' | 'rhythm' | 'remove'; item: CatalogItem } | null;
@@ -34,6 +35,7 @@ export function ListsPage() {
   const { t } = useTranslation();
   return (
     <Page className="manage-page" title={t('nav.lists')} intro={t('manage.lists.intro')}>
+      <ManagingAlone />
       {CATALOG_KINDS.map((kind) => (
         <ListSection key={kind} kind={kind} />
       ))}

@@ -11,6 +11,7 @@ import { ErrorSummary, TextField } from '../ui/fields';
 import { useAction } from '../ui/useAction';
 import { Loading } from '../ui/Loading';
 import { remote, useMutate } from '../query';
+import { KeyPersonNote } from '../keyperson/KeyPerson';
 
 type ErasurePlan = Output<'privacy.erasurePlan'>;
 
@@ -31,10 +32,12 @@ export function ClientPrivacy({ client }: { client: Client }) {
       <button type="button" className="secondary" onClick={exportData}>
         {t('safety.privacy.exportData')}
       </button>
-      {session.isKeyPerson && (
+      {session.isKeyPerson ? (
         <button type="button" className="secondary" onClick={() => setErasing(true)}>
           {t('safety.privacy.erase')}
         </button>
+      ) : (
+        <KeyPersonNote work="erase" />
       )}
       <ErrorSummary message={action.error} />
       <p role="status" className="saved">

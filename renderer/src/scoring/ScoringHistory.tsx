@@ -65,14 +65,16 @@ function ScoringList({ scorings }: { scorings: readonly Scoring[] }) {
 
 function ScoringEntry({ scoring }: { scoring: Scoring }) {
   const { t } = useTranslation();
-  const { language } = useSession();
+  const { language, mayManage } = useSession();
   const date = formatDate(scoring.date, language);
+  const sheet = t('scoring.sheetVersion', { sheet: scoring.sheetName, number: scoring.versionNumber });
   return (
     <li className="scoring-entry">
       <div className="scoring-entry-head">
         <h3>
           <time dateTime={scoring.date}>{date}</time> ·{' '}
-          {t('scoring.sheetVersion', { sheet: scoring.sheetName, number: scoring.versionNumber })}
+          {/* Whoever keeps the sheets can open the one scored on (an imported one too). */}
+          {mayManage ? <a href={href({ page: 'sheet', id: scoring.sheetId })}>{sheet}</a> : sheet}
         </h3>
         <span className="scoring-by">
           {t(`scoring.by.${scoring.scoredBy}`)}

@@ -10,6 +10,7 @@ import { previousBefore } from './logic';
 import { ScoringForm } from './ScoringForm';
 import './scoring.css';
 import { Page } from '../ui/Page';
+import { NoSheetsHint } from '../keyperson/KeyPerson';
 
 /** Scoring a client: a new scoring, or (with `scoringId`) one made earlier. */
 export function ScoringPage({ clientId, scoringId }: { clientId: string; scoringId?: string }) {
@@ -64,7 +65,7 @@ function NewScoring({ clientId }: { clientId: string }) {
     return (
       <div className="scoring-meta">
         {picker}
-        <p className="hint">{t(sheets.length > 0 ? 'scoring.noDefaultSheet' : 'scoring.noSheets')}</p>
+        {sheets.length > 0 ? <p className="hint">{t('scoring.noDefaultSheet')}</p> : <NoSheetsHint />}
       </div>
     );
   }

@@ -13,6 +13,7 @@ import { remote } from '../query';
 import { Page } from '../ui/Page';
 import { DataTable, RowAction } from '../ui/DataTable';
 import './sheets.css';
+import { ManagingAlone } from '../keyperson/KeyPerson';
 
 export { SheetPage } from './SheetPage';
 
@@ -26,6 +27,7 @@ export function SheetsPage() {
   const [copying, setCopying] = useState<SheetSummary | null>(null);
   return (
     <Page className="sheets-page" title={t('nav.sheets')} intro={t('sheets.list.intro')}>
+      <ManagingAlone />
       <div className="panel table-panel">
         {!sheets.data ? <Loading of={sheets} /> : <SheetTable sheets={sheets.data} onCopy={setCopying} />}
         <NewSheetForm />

@@ -7,6 +7,7 @@ import { Loading } from '../ui/Loading';
 import { remote, useMutate } from '../query';
 import { ChooseFile, type ColumnProps, MappingFields, type OpenedFile } from './ImportParts';
 import { ImportWizard } from './ImportWizard';
+import { NoSheetsHint } from '../keyperson/KeyPerson';
 
 /** Past scorings: file → worksheet → sheet → columns (reference, date, who, one per indicator) → preview → import. */
 export function ScoresImport() {
@@ -15,7 +16,7 @@ export function ScoresImport() {
   const published = (sheets.data ?? []).filter((s) => s.publishedVersionId !== null);
   const [versionId, setVersionId] = useState('');
 
-  if (sheets.data && published.length === 0) return <p className="hint">{t('spreadsheets.import.noSheets')}</p>;
+  if (sheets.data && published.length === 0) return <NoSheetsHint />;
   return (
     <ImportWizard
       kind="scores"

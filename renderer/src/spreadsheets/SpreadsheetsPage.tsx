@@ -6,6 +6,7 @@ import { CaseloadExport, ClosedCasesExport, ScoresExport, SheetExport } from './
 import { ScoresImport, SheetImport } from './ScoresImport';
 import './spreadsheets.css';
 import { Page } from '../ui/Page';
+import { KeyPersonNote } from '../keyperson/KeyPerson';
 
 /** Import from and export to spreadsheets: Excel in, Excel out, nothing lost on the way. */
 export function SpreadsheetsPage() {
@@ -20,12 +21,10 @@ export function SpreadsheetsPage() {
       <ImportCard title={t('spreadsheets.import.scores')} hint={t('spreadsheets.import.scoresHint')}>
         <ScoresImport />
       </ImportCard>
-      {/* Scoring sheets belong to the key persons. */}
-      {session.isKeyPerson && (
-        <ImportCard title={t('spreadsheets.import.sheet')} hint={t('spreadsheets.import.sheetHint')}>
-          <SheetImport />
-        </ImportCard>
-      )}
+      {/* Scoring sheets belong to the key persons (to anyone while there is none); the others are told so. */}
+      <ImportCard title={t('spreadsheets.import.sheet')} hint={t('spreadsheets.import.sheetHint')}>
+        {session.mayManage ? <SheetImport /> : <KeyPersonNote work="sheets" />}
+      </ImportCard>
       <h2>{t('spreadsheets.export.title')}</h2>
       <div className="export-grid">
         <ScoresExport />
