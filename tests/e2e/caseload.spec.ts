@@ -229,13 +229,16 @@ test.describe('caseload (Dutch OS locale)', () => {
     await ok(
       app.koers.call('setup.complete', { language: 'nl', name: 'Anne de Vries', role: 'caseworker', demo: false }),
     );
+    // With a key person in this Koers (without one, a caseworker manages these herself: alone.spec.ts).
+    await ok(app.koers.call('caseworkers.create', { name: 'Lotte Visser', role: 'key_person' }));
     await app.page.reload();
     const nav = app.page.getByRole('navigation', { name: 'Hoofdmenu' });
     await expect(nav.getByRole('link', { name: 'Mijn dag' })).toBeVisible();
-    await expect(nav.getByRole('link', { name: 'Lijsten' })).toHaveCount(0);
+    await expect(nav.getByRole('link', { name: 'Lijsten', exact: true })).toHaveCount(0);
     await expect(nav.getByRole('link', { name: 'Klantmanagers' })).toHaveCount(0);
+    // A link to one says whose screen it is.
     await app.page.goto(`${app.url}#/lists`);
-    await expect(app.page.getByRole('heading', { name: 'Caseload' })).toBeVisible();
+    await expect(app.page.getByRole('heading', { name: 'Voor een kwaliteitsmedewerker' })).toBeVisible();
   });
 
   test('the language picker switches to Danish and the choice survives a restart', async ({ app }) => {
