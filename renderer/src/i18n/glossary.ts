@@ -73,7 +73,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   },
   {
     concept: 'a key person who maintains the sheets',
-    term: { nl: 'aandachtsfunctionaris', da: 'nøgleperson', en: 'key person' },
-    avoid: {},
+    term: { nl: 'kwaliteitsmedewerker', da: 'nøgleperson', en: 'key person' },
+    avoid: { nl: ['aandachtsfunctionaris'] },
   },
 ];
