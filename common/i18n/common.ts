@@ -40,6 +40,7 @@ export const common = defineMessages({
       unknown: 'unknown',
       saved: 'Saved.',
       undo: 'Undo',
+      print: 'Print',
     },
     fields: {
       firstName: 'First name',
@@ -208,6 +209,7 @@ export const common = defineMessages({
       unknown: 'onbekend',
       saved: 'Opgeslagen.',
       undo: 'Ongedaan maken',
+      print: 'Afdrukken',
     },
     fields: {
       firstName: 'Voornaam',
@@ -384,6 +386,7 @@ export const common = defineMessages({
       unknown: 'ukendt',
       saved: 'Gemt.',
       undo: 'Fortryd',
+      print: 'Udskriv',
     },
     fields: {
       firstName: 'Fornavn',

@@ -1,5 +1,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import {
+  type KeyboardEvent,
+  type MouseEvent,
+  type Ref,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseloadRow } from '../../../common/contract';
 import { formatNumber, formatShortDate } from '../format';
@@ -7,17 +16,30 @@ import { weeksBetween } from '../../../common/dates';
 import { NoteEditor } from '../notes/NoteEditor';
 import { navigate } from '../router';
 import { useSession } from '../session';
-import type { Column, ColumnId, RowContext, SortDirection } from './columns';
+import type { CaseloadSortKey } from '../../../common/contract/caseload-view';
+import { useColumnTracks } from './column-widths';
+import type { Column, ColumnId, RowContext } from './columns';
 
-const ROW_HEIGHT = 44;
+const ROW_HEIGHT = 40;
+
+/** What the page asks of the table: the search box's ArrowDown focuses a row. */
+export interface CaseloadTableHandle {
+  focusRow(index: number): void;
+}
 
 interface Props {
   rows: readonly CaseloadRow[];
   columns: readonly Column[];
   ctx: RowContext;
-  sort: { column: ColumnId; direction: SortDirection };
-  onSort(column: ColumnId): void;
+  sort: readonly CaseloadSortKey[];
+  /** `add`: Shift+click, a second sort key. */
+  onSort(column: ColumnId, add: boolean): void;
   labelledBy: string;
+  /** Where the list was when the user left it: scrolled this far, this client's row active. */
+  restore: { scrollTop: number; activeId: string | null };
+  /** Told as the user scrolls and moves, so the way back can restore it. */
+  onMove(place: { scrollTop: number; activeId: string | null }): void;
+  ref?: Ref<CaseloadTableHandle>;
 }
 
 /**
@@ -25,10 +47,15 @@ interface Props {
  * clients scroll as smoothly as 50. One row is in the tab order; arrow keys,
  * Page Up/Down, Home and End move it, Enter opens the client, N writes a quick note.
  */
-export function CaseloadTable({ rows, columns, ctx, sort, onSort, labelledBy }: Props) {
+export function CaseloadTable({ rows, columns, ctx, sort, onSort, labelledBy, restore, onMove, ref }: Props) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [active, setActive] = useState(0);
+  const [active, setActive] = useState(() =>
+    Math.max(
+      0,
+      rows.findIndex((r) => r.id === restore.activeId),
+    ),
+  );
   const [noteFor, setNoteFor] = useState<CaseloadRow | null>(null);
   const [status, setStatus] = useState('');
   const activeIndex = Math.min(active, Math.max(rows.length - 1, 0));
@@ -39,8 +66,21 @@ export function CaseloadTable({ rows, columns, ctx, sort, onSort, labelledBy }: 
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    initialOffset: restore.scrollTop,
   });
-  const template = { gridTemplateColumns: columns.map((c) => c.width).join(' ') };
+  const tracks = useColumnTracks(columns);
+  const template = { gridTemplateColumns: tracks.template, minWidth: tracks.minWidth };
+  // Back from a client: the list scrolled as it was, the row that was active focused again.
+  useLayoutEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = restore.scrollTop;
+    if (restore.activeId && rows[active]?.id === restore.activeId)
+      scrollRef.current?.querySelector<HTMLElement>(`[data-index="${active}"]`)?.focus({ preventScroll: true });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, as the table appears
+  }, []);
+  const activeId = rows[activeIndex]?.id ?? null;
+  useEffect(() => {
+    onMove({ scrollTop: scrollRef.current?.scrollTop ?? 0, activeId });
+  }, [activeId, onMove]);
   // For `npm run bench` (ui.caseload.*): when the rows on screen are the new ones, at the next frame.
   useEffect(() => {
     const frame = requestAnimationFrame(() => performance.mark('koers:caseload-rendered', { detail: rows.length }));
@@ -58,6 +98,7 @@ export function CaseloadTable({ rows, columns, ctx, sort, onSort, labelledBy }: 
     };
     requestAnimationFrame(() => focusRow(30));
   };
+  useImperativeHandle(ref, () => ({ focusRow: moveTo }));
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>, index: number) => {
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
@@ -96,32 +137,48 @@ export function CaseloadTable({ rows, columns, ctx, sort, onSort, labelledBy }: 
           <div role="row" aria-rowindex={1} className="grid-row grid-head" style={template}>
             {columns.map((column, i) => {
               const label = t(`caseload.columns.${column.id}`);
-              const sorted = sort.column === column.id;
+              const at = sort.findIndex((key) => key.column === column.id);
+              const key = sort[at];
               return (
                 <div
                   key={column.id}
                   role="columnheader"
                   aria-colindex={i + 1}
-                  aria-sort={sorted ? sort.direction : 'none'}
-                  className="grid-cell"
+                  aria-sort={key ? key.direction : 'none'}
+                  className={`grid-cell head-${column.id}`}
                 >
                   <button
                     type="button"
                     className="sort-button"
-                    onClick={() => onSort(column.id)}
+                    onClick={(e: MouseEvent) => onSort(column.id, e.shiftKey)}
                     title={t('caseload.sortBy', { column: label })}
                   >
-                    {label}
-                    <span aria-hidden="true" className="sort-mark">
-                      {sorted ? (sort.direction === 'ascending' ? '▲' : '▼') : ''}
-                    </span>
+                    <span className="sort-label">{label}</span>
+                    {key && (
+                      <span className="sort-mark">
+                        <span aria-hidden="true">{key.direction === 'ascending' ? '▲' : '▼'}</span>
+                        {/* With two keys, which one decides first: 1 and 2 beside the arrows, in words for screen readers. */}
+                        {sort.length > 1 && (
+                          <>
+                            <span aria-hidden="true">{at + 1}</span>
+                            <span className="visually-hidden">{t('caseload.sortOrder', { order: at + 1 })}</span>
+                          </>
+                        )}
+                      </span>
+                    )}
                   </button>
                 </div>
               );
             })}
           </div>
         </div>
-        <div role="rowgroup" ref={scrollRef} className="grid-body">
+        <div
+          role="rowgroup"
+          ref={scrollRef}
+          className="grid-body"
+          style={{ minWidth: tracks.minWidth }}
+          onScroll={(e) => onMove({ scrollTop: e.currentTarget.scrollTop, activeId })}
+        >
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((item) => {
               const row = rows[item.index];
@@ -180,7 +237,8 @@ export function CaseloadTable({ rows, columns, ctx, sort, onSort, labelledBy }: 
   );
 }
 
-function Cell({ column, row, ctx }: { column: ColumnId; row: CaseloadRow; ctx: RowContext }) {
+/** One cell's content, on screen and on paper. */
+export function Cell({ column, row, ctx }: { column: ColumnId; row: CaseloadRow; ctx: RowContext }) {
   const { t } = useTranslation();
   const { language } = useSession();
   switch (column) {
