@@ -49,6 +49,15 @@ for (const language of ['nl', 'da', 'en'] as const) {
       const h1 = firstHeading(page);
 
       await visit('#/', () => expect(page.getByRole('grid')).toBeVisible());
+      // The column chooser, open; two sort keys (marked 1 and 2).
+      await page.locator('.column-chooser > button').click();
+      await expect(page.locator('.column-panel')).toBeVisible();
+      found.push(...(await violations(page, 'column chooser')));
+      await page.keyboard.press('Escape');
+      await page.locator('.head-stage button').click();
+      await page.locator('.head-name button').click({ modifiers: ['Shift'] });
+      await expect(page.locator('.head-name')).toHaveAttribute('aria-sort', 'ascending');
+      found.push(...(await violations(page, 'two sort keys')));
       await visit(`#/clients/${client.id}`, h1);
       await visit(`#/clients/${client.id}/score`, h1);
       await visit('#/my-day', h1);
@@ -101,7 +110,8 @@ for (const language of ['nl', 'da', 'en'] as const) {
 
       // A new client, a quick note.
       await page.goto(`${app.url}#/`);
-      await page.locator('.page-heading button').first().click();
+      // "New client", the last of the caseload's actions.
+      await page.locator('.page-heading button').last().click();
       await expect(page.getByRole('dialog')).toBeVisible();
       found.push(...(await violations(page, 'new client dialog')));
       await page.keyboard.press('Escape');

@@ -70,35 +70,36 @@ export function CaseloadTable({ rows, columns, ctx, sort, onSort, labelledBy, re
   });
   const tracks = useColumnTracks(columns);
   const template = { gridTemplateColumns: tracks.template, minWidth: tracks.minWidth };
-  // Back from a client: the list scrolled as it was, the row that was active focused again.
-  useLayoutEffect(() => {
-    if (scrollRef.current) scrollRef.current.scrollTop = restore.scrollTop;
-    if (restore.activeId && rows[active]?.id === restore.activeId)
-      scrollRef.current?.querySelector<HTMLElement>(`[data-index="${active}"]`)?.focus({ preventScroll: true });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, as the table appears
-  }, []);
-  const activeId = rows[activeIndex]?.id ?? null;
-  useEffect(() => {
-    onMove({ scrollTop: scrollRef.current?.scrollTop ?? 0, activeId });
-  }, [activeId, onMove]);
+  // The row last focused (by keyboard or mouse): the way back lands on it.
+  const [focusedId, setFocusedId] = useState(restore.activeId);
   // For `npm run bench` (ui.caseload.*): when the rows on screen are the new ones, at the next frame.
   useEffect(() => {
     const frame = requestAnimationFrame(() => performance.mark('koers:caseload-rendered', { detail: rows.length }));
     return () => cancelAnimationFrame(frame);
   }, [rows]);
-  const moveTo = (index: number) => {
-    const next = Math.max(0, Math.min(rows.length - 1, index));
-    setActive(next);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
-    // The row may only exist after the scroll has rendered it: look for it for a few frames.
+  // The row may only exist once the virtualizer has rendered it (after a scroll, or as the table appears):
+  // look for it for a few frames.
+  const focusRendered = (index: number) => {
     const focusRow = (framesLeft: number) => {
-      const row = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${next}"]`);
-      if (row) row.focus();
+      const row = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`);
+      if (row) row.focus({ preventScroll: true });
       else if (framesLeft > 0) requestAnimationFrame(() => focusRow(framesLeft - 1));
     };
     requestAnimationFrame(() => focusRow(30));
   };
+  const moveTo = (index: number) => {
+    const next = Math.max(0, Math.min(rows.length - 1, index));
+    setActive(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+    focusRendered(next);
+  };
   useImperativeHandle(ref, () => ({ focusRow: moveTo }));
+  // Back from a client: the list scrolled as it was, the row that was active focused again.
+  useLayoutEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = restore.scrollTop;
+    if (restore.activeId && rows[active]?.id === restore.activeId) focusRendered(active);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, as the table appears
+  }, []);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>, index: number) => {
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
@@ -177,7 +178,7 @@ export function CaseloadTable({ rows, columns, ctx, sort, onSort, labelledBy, re
           ref={scrollRef}
           className="grid-body"
           style={{ minWidth: tracks.minWidth }}
-          onScroll={(e) => onMove({ scrollTop: e.currentTarget.scrollTop, activeId })}
+          onScroll={(e) => onMove({ scrollTop: e.currentTarget.scrollTop, activeId: focusedId })}
         >
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((item) => {
@@ -201,7 +202,11 @@ export function CaseloadTable({ rows, columns, ctx, sort, onSort, labelledBy, re
                     transform: `translateY(${item.start}px)`,
                   }}
                   onKeyDown={(e) => onKeyDown(e, item.index)}
-                  onFocus={() => setActive(item.index)}
+                  onFocus={() => {
+                    setActive(item.index);
+                    setFocusedId(row.id);
+                    onMove({ scrollTop: scrollRef.current?.scrollTop ?? 0, activeId: row.id });
+                  }}
                   onClick={() => navigate({ page: 'client', id: row.id })}
                 >
                   {columns.map((column, i) => (

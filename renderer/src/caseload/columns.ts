@@ -26,7 +26,7 @@ export interface Column {
 
 export const NAME_COLUMN: Column = {
   id: 'name',
-  min: 9,
+  min: 8.5,
   grow: 1.6,
   // Surname first, its tussenvoegsel last: "van den Berg" sorts under B and is shown whole.
   sortValue: (r, c) => (c.pseudonyms ? r.pseudonym : nameSortKey(r.lastName, r.firstName)),
@@ -36,10 +36,10 @@ export const NAME_COLUMN: Column = {
 export const COLUMNS: readonly Column[] = [
   NAME_COLUMN,
   { id: 'reference', min: 7, grow: 0, sortValue: (r) => r.reference },
-  { id: 'targetGroup', min: 6.5, grow: 1, sortValue: (r, c) => c.labelOf(r.targetGroupId) || null },
-  { id: 'stage', min: 6.5, grow: 1, sortValue: (r, c) => c.labelOf(r.stageId) || null },
+  { id: 'targetGroup', min: 6, grow: 1, sortValue: (r, c) => c.labelOf(r.targetGroupId) || null },
+  { id: 'stage', min: 6, grow: 1, sortValue: (r, c) => c.labelOf(r.stageId) || null },
   { id: 'weeks', min: 4, grow: 0, sortValue: (r, c) => (r.stageSince ? weeksBetween(r.stageSince, c.today) : null) },
-  { id: 'next', min: 7.5, grow: 1.4, sortValue: (r) => r.nextAction?.title ?? null },
+  { id: 'next', min: 6.5, grow: 1.4, sortValue: (r) => r.nextAction?.title ?? null },
   { id: 'due', min: 5, grow: 0, sortValue: (r) => r.nextAction?.dueDate ?? null },
   { id: 'overdue', min: 5, grow: 0, sortValue: (r) => r.overdueCount },
   { id: 'lastScored', min: 5, grow: 0, sortValue: (r) => r.lastScoredOn },
