@@ -40,8 +40,17 @@ export function splitSurname(lastName: string): { prefix: string; main: string }
   return { prefix: original.slice(0, count).join(' '), main: original.slice(count).join(' ') };
 }
 
+/** Surnames already split: a caseload repeats them, and a search re-sorts on every keystroke. */
+const split = new Map<string, { prefix: string; main: string }>();
+
 /** What a client's name sorts on: surname without prefix, first name, then the prefix ("Berg Jan van den"). */
 export function nameSortKey(lastName: string, firstName: string): string {
-  const { prefix, main } = splitSurname(lastName);
-  return prefix ? `${main} ${firstName} ${prefix}` : `${main} ${firstName}`;
+  // Most surnames are one word, and a prefix needs a word after it.
+  if (!/\s/.test(lastName.trim())) return `${lastName} ${firstName}`;
+  let parts = split.get(lastName);
+  if (!parts) {
+    parts = splitSurname(lastName);
+    split.set(lastName, parts);
+  }
+  return parts.prefix ? `${parts.main} ${firstName} ${parts.prefix}` : `${parts.main} ${firstName}`;
 }
