@@ -379,6 +379,8 @@ for (const language of ['nl', 'da', 'en'] as const)
       if (width === 1920) continue;
 
       expect(await cut(page, '[role=columnheader]')).toEqual([]);
+      // The reference numbers too (the demo's are of one length).
+      expect(await cut(page, '.grid-body .cell-reference')).toEqual([]);
       // Those due for scoring ("◆ nu scoren"), then those with overdue to-dos ("● 2 te laat").
       await checkbox(1).check();
       await expect(bodyRows(page).locator('.due-marker').first()).toBeVisible();

@@ -26,7 +26,7 @@ export interface Column {
 
 export const NAME_COLUMN: Column = {
   id: 'name',
-  min: 8.5,
+  min: 8,
   grow: 1.6,
   // Surname first, its tussenvoegsel last: "van den Berg" sorts under B and is shown whole.
   sortValue: (r, c) => (c.pseudonyms ? r.pseudonym : nameSortKey(r.lastName, r.firstName)),
@@ -35,7 +35,7 @@ export const NAME_COLUMN: Column = {
 /** The caseload's columns, in order. */
 export const COLUMNS: readonly Column[] = [
   NAME_COLUMN,
-  { id: 'reference', min: 7, grow: 0, sortValue: (r) => r.reference },
+  { id: 'reference', min: 7.5, grow: 0, sortValue: (r) => r.reference },
   { id: 'targetGroup', min: 6, grow: 1, sortValue: (r, c) => c.labelOf(r.targetGroupId) || null },
   { id: 'stage', min: 6, grow: 1, sortValue: (r, c) => c.labelOf(r.stageId) || null },
   { id: 'weeks', min: 4, grow: 0, sortValue: (r, c) => (r.stageSince ? weeksBetween(r.stageSince, c.today) : null) },
