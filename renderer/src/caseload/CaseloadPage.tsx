@@ -19,6 +19,7 @@ import { CheckboxField, SelectField, TextField } from '../ui/fields';
 import { Loading } from '../ui/Loading';
 import { remote, useMutate } from '../query';
 import { COLUMNS, type ColumnId, isDueForScoring, type RowContext, sortRows, summarize } from './columns';
+import { CaseloadExport } from './CaseloadExport';
 import { CaseloadPrint } from './CaseloadPrint';
 import { CaseloadTable, type CaseloadTableHandle } from './CaseloadTable';
 import { ColumnChooser } from './ColumnChooser';
@@ -63,7 +64,11 @@ function Caseload({ initial }: { initial: { view: CaseloadView; visit: Visit } }
   const titleId = useId();
   const searchBox = useRef<HTMLDivElement>(null);
   const table = useRef<CaseloadTableHandle>(null);
-  const { status, targetGroupId, stageId, overdueOnly, dueOnly } = view;
+  const { status, overdueOnly, dueOnly } = view;
+  // A list item chosen before that has been removed since filters nothing.
+  const known = (id: string | null) => (id && session.catalog.some((item) => item.id === id) ? id : null);
+  const targetGroupId = known(view.targetGroupId);
+  const stageId = known(view.stageId);
   const change = (part: Partial<CaseloadView>) => setView((v) => ({ ...v, ...part }));
   // A caseworker chosen before who is no longer in the list (or "mine" without a current caseworker).
   const scope =
@@ -135,7 +140,6 @@ function Caseload({ initial }: { initial: { view: CaseloadView; visit: Visit } }
   const onMove = useCallback((now: { scrollTop: number; activeId: string | null }) => {
     place.current = now;
   }, []);
-  const exporting = useMutate('exports.caseloadView');
   const exported = useAction();
   const printing = usePrinting();
   const filterWords = [
@@ -171,27 +175,12 @@ function Caseload({ initial }: { initial: { view: CaseloadView; visit: Visit } }
                 onChange={(hidden) => change({ hidden })}
               />
               <PrintButton />
-              {(['xlsx', 'csv'] as const).map((fileType) => (
-                <button
-                  key={fileType}
-                  type="button"
-                  className="secondary"
-                  disabled={exporting.isPending}
-                  onClick={() =>
-                    void exported.perform(async () => {
-                      const { path, rows: count } = await exporting.mutateAsync({
-                        fileType,
-                        columns: columns.map((c) => c.id),
-                        clientIds: sorted.map((r) => r.id),
-                        pseudonyms,
-                      });
-                      return path ? t('caseload.exported', { count, path }) : t('caseload.notExported');
-                    })
-                  }
-                >
-                  {t(`caseload.export.${fileType}`)}
-                </button>
-              ))}
+              <CaseloadExport
+                columns={columns.map((c) => c.id)}
+                clientIds={() => sorted.map((r) => r.id)}
+                pseudonyms={pseudonyms}
+                outcome={exported}
+              />
             </>
           )}
           <button type="button" onClick={() => setCreating(true)}>
