@@ -97,6 +97,7 @@ async function main(argv: string[]): Promise<number> {
     openFolder: async () => undefined,
     chooseSaveFile: async () => out,
     printToPdf: async () => fail(t.pdfInApp),
+    print: async () => false,
     displays: () => [],
     openPresentation: async () => fail(t.presentInApp),
     closePresentation: () => undefined,

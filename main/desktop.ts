@@ -22,6 +22,8 @@ export interface Desktop {
   chooseOpenFile(options: { filters: FileFilter[] }): Promise<string | null>;
   /** Renders a renderer route (the hash, e.g. `report/ID`) as an A4 PDF. */
   printToPdf(route: string): Promise<Uint8Array>;
+  /** Prints the main window's page through the system's print dialog; false when the user cancels. */
+  print(): Promise<boolean>;
   displays(): Display[];
   /** Opens the presentation window full screen on a display; `onClosed` runs however it closes. */
   openPresentation(displayId: number, onClosed: () => void): Promise<void>;

@@ -107,6 +107,13 @@ export function createElectronDesktop(options: {
       }
     },
 
+    async print() {
+      const win = options.mainWindow();
+      if (!win) return false;
+      // The page's print stylesheet decides what is printed (no navigation, all rows of the caseload).
+      return new Promise<boolean>((resolve) => win.webContents.print({ printBackground: false }, resolve));
+    },
+
     displays() {
       const current = screen.getDisplayMatching(options.mainWindow()?.getBounds() ?? screen.getPrimaryDisplay().bounds);
       return screen.getAllDisplays().map((d) => ({

@@ -1,6 +1,7 @@
 import Conf from 'conf';
 import { isDatabaseId } from '../db/queries/meta';
 import type { Language } from '../common/languages';
+import { type CaseloadView, caseloadViewSchema } from '../common/contract/caseload-view';
 
 export interface WindowBounds {
   x?: number;
@@ -29,6 +30,8 @@ export interface SettingsData {
   auditHead: { seq: number; hash: string } | null;
   /** The id of the database last opened: where its backups are when the database itself is damaged. */
   databaseId: string | null;
+  /** The caseload's filters, sort and hidden columns as last left; null: never changed. */
+  caseloadView: CaseloadView | null;
 }
 
 export interface PinFailures {
@@ -48,6 +51,7 @@ export const SETTINGS_DEFAULTS: SettingsData = {
   lockMinutes: 10,
   auditHead: null,
   databaseId: null,
+  caseloadView: null,
 };
 
 /** The small surface the app uses; electron-store in the app, plain `conf` in tests. */
@@ -117,6 +121,7 @@ export const SETTINGS_VALIDATORS = {
   lockMinutes: isMinutes,
   auditHead: isHead,
   databaseId: (v: unknown): v is string | null => v === null || isDatabaseId(v),
+  caseloadView: (v: unknown): v is CaseloadView | null => v === null || caseloadViewSchema.safeParse(v).success,
 };
 
 /** The settings file holds the PIN hash: readable by the user only (conf also applies it to an existing file at every write). */

@@ -14,6 +14,7 @@ import {
 import { ACTION_KINDS, CATALOG_KINDS, CLIENT_STATUSES, ROLES } from '../enums';
 import { LANGUAGES } from '../languages';
 import { progressionSchema, teamViewInputSchema, teamViewSchema } from './charts';
+import { caseloadViewExportSchema, caseloadViewSchema } from './caseload-view';
 import { displaySchema, moveSchema, presentationStartSchema, presentationStateSchema } from './presentation';
 import {
   auditCheckSchema,
@@ -347,6 +348,38 @@ export const contract = {
     changes: [],
     personal: false,
     whileLocked: true,
+    role: 'caseworker',
+  },
+  /** The caseload's filters, sort and hidden columns as last left; null: never changed. */
+  'settings.caseloadView': {
+    input: empty,
+    output: caseloadViewSchema.nullable(),
+    reads: [],
+    changes: [],
+    personal: false,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  'settings.setCaseloadView': {
+    input: caseloadViewSchema.strict(),
+    output: ok,
+    reads: [],
+    changes: [],
+    personal: false,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  /**
+   * Prints the window's page (the system's print dialog); the page's print stylesheet decides what shows.
+   * Personal: what is on screen (a caseload, a client) goes on paper, so the audit log records it, as an export.
+   */
+  'app.print': {
+    input: empty,
+    output: z.object({ printed: z.boolean() }),
+    reads: [],
+    changes: [],
+    personal: true,
+    whileLocked: false,
     role: 'caseworker',
   },
   'setup.complete': {
@@ -1082,6 +1115,16 @@ export const contract = {
       status: z.enum([...CLIENT_STATUSES, 'all']).default('active'),
       pseudonymised: z.boolean(),
     }),
+    output: savedExportSchema,
+    reads: [],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  /** The caseload as shown on screen: its rows in their order, its visible columns in theirs. */
+  'exports.caseloadView': {
+    input: caseloadViewExportSchema,
     output: savedExportSchema,
     reads: [],
     changes: [],

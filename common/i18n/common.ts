@@ -40,6 +40,7 @@ export const common = defineMessages({
       unknown: 'unknown',
       saved: 'Saved.',
       undo: 'Undo',
+      print: 'Print',
     },
     fields: {
       firstName: 'First name',
@@ -213,6 +214,7 @@ export const common = defineMessages({
       unknown: 'onbekend',
       saved: 'Opgeslagen.',
       undo: 'Ongedaan maken',
+      print: 'Afdrukken',
     },
     fields: {
       firstName: 'Voornaam',
@@ -394,6 +396,7 @@ export const common = defineMessages({
       unknown: 'ukendt',
       saved: 'Gemt.',
       undo: 'Fortryd',
+      print: 'Udskriv',
     },
     fields: {
       firstName: 'Fornavn',

@@ -21,4 +21,8 @@ export const appHandlers = {
     await ctx.desktop.openFolder(ctx.log.folder);
     return { folder: ctx.log.folder };
   },
+
+  async 'app.print'(ctx) {
+    return { printed: await ctx.desktop.print() };
+  },
 } satisfies DomainHandlers<Context, 'app'>;

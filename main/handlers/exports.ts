@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { listCatalog } from '../../db/queries/catalog';
 import { listCaseworkers } from '../../db/queries/caseworkers';
+import { listCaseload } from '../../db/queries/clients';
 import {
   type CaseloadExportRow,
   type ClosureExportRow,
@@ -11,7 +12,10 @@ import {
 } from '../../db/queries/exports';
 import { getVersion, listSheets } from '../../db/queries/sheets';
 import type { Database } from '../../db/schema';
-import type { DomainHandlers } from '../../common/contract';
+import type { CaseloadRow, DomainHandlers } from '../../common/contract';
+import type { CaseloadColumnId } from '../../common/contract/caseload-view';
+import { weeksBetween } from '../../common/dates';
+import { caseloadTexts } from '../../common/i18n/caseload';
 import { exportTexts } from '../../common/i18n/exports';
 import { fileTexts } from '../../common/i18n/files';
 import { catalogName } from '../../common/contract/catalog-names';
@@ -233,6 +237,51 @@ export const exportHandlers = {
         c.startDate,
         words.statuses[c.status],
       ],
+    };
+    return { path, rows: await writeTables(path, input.fileType, [table], lang) };
+  },
+
+  async 'exports.caseloadView'(ctx, input) {
+    const lang = language(ctx);
+    const words = exportTexts[lang];
+    const path = await chooseFile(ctx, fileTexts[lang].names.caseload, input.fileType);
+    if (!path) return { path: null, rows: 0 };
+    const day = today(ctx);
+    const [lookup, catalog, all] = await Promise.all([
+      names(ctx.db, lang),
+      listCatalog(ctx.db),
+      listCaseload(ctx.db, { status: 'all', today: day }),
+    ]);
+    const weights = new Map(catalog.map((item) => [item.id, item.weight]));
+    const byId = new Map(all.map((row) => [row.id, row]));
+    // The screen's values, unformatted: dates as dates, counts and weights as numbers.
+    const views: Record<CaseloadColumnId, { kind: Column['kind']; cell(row: CaseloadRow): Cell }> = {
+      name: {
+        kind: 'text',
+        cell: (r) => (input.pseudonyms ? r.pseudonym : `${r.lastName}, ${r.firstName}`),
+      },
+      reference: { kind: 'text', cell: (r) => r.reference },
+      targetGroup: { kind: 'text', cell: (r) => lookup.item(r.targetGroupId) },
+      stage: { kind: 'text', cell: (r) => lookup.item(r.stageId) },
+      weeks: { kind: 'integer', cell: (r) => (r.stageSince ? weeksBetween(r.stageSince, day) : null) },
+      next: { kind: 'text', cell: (r) => r.nextAction?.title ?? null },
+      due: { kind: 'date', cell: (r) => r.nextAction?.dueDate ?? null },
+      overdue: { kind: 'integer', cell: (r) => r.overdueCount },
+      lastScored: { kind: 'date', cell: (r) => r.lastScoredOn },
+      scoringDue: { kind: 'date', cell: (r) => (r.status === 'active' ? r.scoringDueOn : null) },
+      weight: { kind: 'number', cell: (r) => (r.stageId ? (weights.get(r.stageId) ?? 1) : 1) },
+      caseworker: { kind: 'text', cell: (r) => lookup.person(r.caseworkerId) },
+    };
+    const shown = input.columns.map((id) => ({ id, ...views[id] }));
+    const rows = input.clientIds.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [row] : [];
+    });
+    const table: Table<CaseloadRow> = {
+      name: words.caseload,
+      columns: shown.map((c) => ({ header: caseloadTexts[lang].columns[c.id], kind: c.kind })),
+      chunks: [rows],
+      cells: (row) => shown.map((c) => c.cell(row)),
     };
     return { path, rows: await writeTables(path, input.fileType, [table], lang) };
   },

@@ -7,4 +7,13 @@ export const settingsHandlers = {
     ctx.emit('settings.changed', { language: input.language });
     return { language: input.language };
   },
+
+  async 'settings.caseloadView'(ctx) {
+    return ctx.settings.get('caseloadView');
+  },
+
+  async 'settings.setCaseloadView'(ctx, input) {
+    ctx.settings.set('caseloadView', input);
+    return { ok: true as const };
+  },
 } satisfies DomainHandlers<Context, 'settings'>;

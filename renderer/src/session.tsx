@@ -44,6 +44,8 @@ export function SessionProvider({ info, children }: { info: Info; children: Reac
   const { t, i18n } = useTranslation();
   const catalogs = useQuery(remote('catalog.list', {}));
   const workers = useQuery(remote('caseworkers.list', {}));
+  // Asked for beside the lists, so the caseload (home) need not wait for it after them.
+  useQuery(remote('settings.caseloadView', {}));
   const catalog = catalogs.data;
   const caseworkers = workers.data;
 

@@ -36,7 +36,7 @@ function visitor(app: AppHarness, found: string[]) {
 
 const firstHeading = (page: Page) => () => expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
 
-// Five tests per language: some thirty axe runs (1–5 s each) in one test came close to its time limit
+// Six tests per language: some thirty axe runs (1–5 s each) in one test came close to its time limit
 // on a busy machine.
 for (const language of ['nl', 'da', 'en'] as const) {
   test.describe(`axe (WCAG 2.1 AA) in ${language}`, () => {
@@ -56,6 +56,23 @@ for (const language of ['nl', 'da', 'en'] as const) {
       await visit(`#/report/${client.id}/pseudonymised`, () =>
         expect(page.locator('html')).toHaveAttribute('data-ready', 'true'),
       );
+
+      expect(found).toEqual([]);
+    });
+
+    test("the caseload's column chooser and two sort keys", async ({ app }) => {
+      await seeded(app, language);
+      const page = app.page;
+      const found: string[] = [];
+      await expect(page.getByRole('grid')).toBeVisible();
+      await page.locator('.column-chooser > button').click();
+      await expect(page.locator('.column-panel')).toBeVisible();
+      found.push(...(await violations(page, 'column chooser')));
+      await page.keyboard.press('Escape');
+      await page.locator('.head-stage button').click();
+      await page.locator('.head-name button').click({ modifiers: ['Shift'] });
+      await expect(page.locator('.head-name')).toHaveAttribute('aria-sort', 'ascending');
+      found.push(...(await violations(page, 'two sort keys')));
 
       expect(found).toEqual([]);
     });
@@ -102,7 +119,8 @@ for (const language of ['nl', 'da', 'en'] as const) {
 
       // A new client, a quick note.
       await page.goto(`${app.url}#/`);
-      await page.locator('.page-heading button').first().click();
+      // "New client", the last of the caseload's actions.
+      await page.locator('.page-heading button').last().click();
       await expect(page.getByRole('dialog')).toBeVisible();
       found.push(...(await violations(page, 'new client dialog')));
       await page.keyboard.press('Escape');

@@ -81,6 +81,10 @@ function browserDesktop(
         await page.close();
       }
     },
+    // Headless Chromium has no print dialog: the page is printed as asked (tests emulate print media to look at it).
+    async print() {
+      return true;
+    },
     displays: () => displays,
     async openPresentation(_displayId, onClosed) {
       const page = await context.newPage();

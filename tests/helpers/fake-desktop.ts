@@ -13,6 +13,8 @@ export interface FakeDesktop extends Desktop {
   opened: string[];
   dialogs: Array<{ defaultName: string; filters: FileFilter[] }>;
   pdfRoutes: string[];
+  /** How many times the page was printed. */
+  printed: number;
   screens: Display[];
   presenting: number | null;
   /** The room closes the presentation window (the OS, Alt+F4). */
@@ -33,6 +35,7 @@ export function fakeDesktop(
     opened: [],
     dialogs: [],
     pdfRoutes: [],
+    printed: 0,
     screens: [LAPTOP],
     presenting: null,
     async chooseSaveFile(options) {
@@ -51,6 +54,10 @@ export function fakeDesktop(
     async printToPdf(route) {
       desktop.pdfRoutes.push(route);
       return pdf(route);
+    },
+    async print() {
+      desktop.printed += 1;
+      return true;
     },
     displays: () => desktop.screens,
     async openPresentation(displayId, closed) {

@@ -167,6 +167,8 @@ describe('contract', () => {
       'app.info',
       'app.openLogFolder',
       'settings.setLanguage',
+      'settings.caseloadView',
+      'settings.setCaseloadView',
       'caseworkers.list',
       'catalog.list',
       'catalog.create',

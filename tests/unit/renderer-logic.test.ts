@@ -51,14 +51,14 @@ describe('caseload sorting', () => {
   const ids = (sorted: CaseloadRow[]) => sorted.map((r) => r.id).join('');
 
   it('sorts names by the user language: in Danish Ø and Aa (= Å) come after Z; in Dutch Ø sorts with O', () => {
-    expect(ids(sortRows(rows, column('name'), 'ascending', ctx, 'da'))).toBe('2314');
-    expect(ids(sortRows(rows, column('name'), 'ascending', ctx, 'nl'))).toBe('4213');
+    expect(ids(sortRows(rows, [{ column: column('name'), direction: 'ascending' }], ctx, 'da'))).toBe('2314');
+    expect(ids(sortRows(rows, [{ column: column('name'), direction: 'ascending' }], ctx, 'nl'))).toBe('4213');
   });
 
   it('sorts numbers numerically, both ways, with empty values last', () => {
-    expect(ids(sortRows(rows, column('weeks'), 'ascending', ctx, 'nl'))).toBe('2143');
-    expect(ids(sortRows(rows, column('weeks'), 'descending', ctx, 'nl'))).toBe('4123');
-    expect(ids(sortRows(rows, column('overdue'), 'descending', ctx, 'nl'))).toBe('1423');
+    expect(ids(sortRows(rows, [{ column: column('weeks'), direction: 'ascending' }], ctx, 'nl'))).toBe('2143');
+    expect(ids(sortRows(rows, [{ column: column('weeks'), direction: 'descending' }], ctx, 'nl'))).toBe('4123');
+    expect(ids(sortRows(rows, [{ column: column('overdue'), direction: 'descending' }], ctx, 'nl'))).toBe('1423');
   });
 
   it('sums active clients, stage weights, overdue to-dos and coverage', () => {

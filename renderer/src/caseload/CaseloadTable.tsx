@@ -1,5 +1,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import {
+  type KeyboardEvent,
+  type MouseEvent,
+  type Ref,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseloadRow } from '../../../common/contract';
 import { formatDate, formatNumber } from '../format';
@@ -7,21 +16,34 @@ import { weeksBetween } from '../../../common/dates';
 import { NoteEditor } from '../notes/NoteEditor';
 import { navigate } from '../router';
 import { useSession } from '../session';
-import type { Column, ColumnId, RowContext, SortDirection } from './columns';
+import type { CaseloadColumnId, CaseloadSortKey } from '../../../common/contract/caseload-view';
+import { useColumnTracks } from './column-widths';
+import type { Column, ColumnId, RowContext } from './columns';
 import { SelectBox } from './SelectBox';
 import { type Selection, useSelected } from './selection';
 
-const ROW_HEIGHT = 44;
+const ROW_HEIGHT = 40;
+
+/** What the page asks of the table: the search box's ArrowDown focuses a row. */
+export interface CaseloadTableHandle {
+  focusRow(index: number): void;
+}
 
 interface Props {
   rows: readonly CaseloadRow[];
   columns: readonly Column[];
   ctx: RowContext;
-  sort: { column: ColumnId; direction: SortDirection };
-  onSort(column: ColumnId): void;
+  sort: readonly CaseloadSortKey[];
+  /** `add`: Shift+click, a second sort key. */
+  onSort(column: CaseloadColumnId, add: boolean): void;
   labelledBy: string;
   /** The rows ticked for a bulk action (the `select` column). */
   selection: Selection;
+  /** Where the list was when the user left it: scrolled this far, this client's row active. */
+  restore: { scrollTop: number; activeId: string | null };
+  /** Told as the user scrolls and moves, so the way back can restore it. */
+  onMove(place: { scrollTop: number; activeId: string | null }): void;
+  ref?: Ref<CaseloadTableHandle>;
 }
 
 /**
@@ -30,13 +52,29 @@ interface Props {
  * Page Up/Down, Home and End move it, Enter opens the client, N writes a quick note,
  * Space ticks it (Shift+Space or Shift-click: the range from the last one ticked).
  */
-export function CaseloadTable({ rows, columns, ctx, sort, onSort, labelledBy, selection }: Props) {
+export function CaseloadTable({
+  rows,
+  columns,
+  ctx,
+  sort,
+  onSort,
+  labelledBy,
+  selection,
+  restore,
+  onMove,
+  ref,
+}: Props) {
   const { t } = useTranslation();
   const selected = useSelected(selection);
   const select = (row: CaseloadRow, range: boolean) =>
     range ? selection.extendTo(row.id, rows) : selection.toggle(row.id);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [active, setActive] = useState(0);
+  const [active, setActive] = useState(() =>
+    Math.max(
+      0,
+      rows.findIndex((r) => r.id === restore.activeId),
+    ),
+  );
   const [noteFor, setNoteFor] = useState<CaseloadRow | null>(null);
   const [status, setStatus] = useState('');
   const activeIndex = Math.min(active, Math.max(rows.length - 1, 0));
@@ -47,25 +85,40 @@ export function CaseloadTable({ rows, columns, ctx, sort, onSort, labelledBy, se
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    initialOffset: restore.scrollTop,
   });
-  const template = { gridTemplateColumns: columns.map((c) => c.width).join(' ') };
+  const tracks = useColumnTracks(columns);
+  const template = { gridTemplateColumns: tracks.template, minWidth: tracks.minWidth };
+  // The row last focused (by keyboard or mouse): the way back lands on it.
+  const [focusedId, setFocusedId] = useState(restore.activeId);
   // For `npm run bench` (ui.caseload.*): when the rows on screen are the new ones, at the next frame.
   useEffect(() => {
     const frame = requestAnimationFrame(() => performance.mark('koers:caseload-rendered', { detail: rows.length }));
     return () => cancelAnimationFrame(frame);
   }, [rows]);
-  const moveTo = (index: number) => {
-    const next = Math.max(0, Math.min(rows.length - 1, index));
-    setActive(next);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
-    // The row may only exist after the scroll has rendered it: look for it for a few frames.
+  // The row may only exist once the virtualizer has rendered it (after a scroll, or as the table appears):
+  // look for it for a few frames.
+  const focusRendered = (index: number) => {
     const focusRow = (framesLeft: number) => {
-      const row = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${next}"]`);
-      if (row) row.focus();
+      const row = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`);
+      if (row) row.focus({ preventScroll: true });
       else if (framesLeft > 0) requestAnimationFrame(() => focusRow(framesLeft - 1));
     };
     requestAnimationFrame(() => focusRow(30));
   };
+  const moveTo = (index: number) => {
+    const next = Math.max(0, Math.min(rows.length - 1, index));
+    setActive(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+    focusRendered(next);
+  };
+  useImperativeHandle(ref, () => ({ focusRow: moveTo }));
+  // Back from a client: the list scrolled as it was, the row that was active focused again.
+  useLayoutEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = restore.scrollTop;
+    if (restore.activeId && rows[active]?.id === restore.activeId) focusRendered(active);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, as the table appears
+  }, []);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>, index: number) => {
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
@@ -108,38 +161,55 @@ export function CaseloadTable({ rows, columns, ctx, sort, onSort, labelledBy, se
           <div role="row" aria-rowindex={1} className="grid-row grid-head" style={template}>
             {columns.map((column, i) => {
               const label = t(`caseload.columns.${column.id}`);
-              const sorted = sort.column === column.id;
               if (column.id === 'select')
                 return (
                   <div key={column.id} role="columnheader" aria-colindex={i + 1} className="grid-cell">
                     <SelectAll rows={rows} selected={selected} selection={selection} />
                   </div>
                 );
+              const id = column.id;
+              const at = sort.findIndex((key) => key.column === id);
+              const key = sort[at];
               return (
                 <div
                   key={column.id}
                   role="columnheader"
                   aria-colindex={i + 1}
-                  aria-sort={sorted ? sort.direction : 'none'}
-                  className="grid-cell"
+                  aria-sort={key ? key.direction : 'none'}
+                  className={`grid-cell head-${column.id}`}
                 >
                   <button
                     type="button"
                     className="sort-button"
-                    onClick={() => onSort(column.id)}
+                    onClick={(e: MouseEvent) => onSort(id, e.shiftKey)}
                     title={t('caseload.sortBy', { column: label })}
                   >
-                    {label}
-                    <span aria-hidden="true" className="sort-mark">
-                      {sorted ? (sort.direction === 'ascending' ? '▲' : '▼') : ''}
-                    </span>
+                    <span className="sort-label">{label}</span>
+                    {key && (
+                      <span className="sort-mark">
+                        <span aria-hidden="true">{key.direction === 'ascending' ? '▲' : '▼'}</span>
+                        {/* With two keys, which one decides first: 1 and 2 beside the arrows, in words for screen readers. */}
+                        {sort.length > 1 && (
+                          <>
+                            <span aria-hidden="true">{at + 1}</span>
+                            <span className="visually-hidden">{t('caseload.sortOrder', { order: at + 1 })}</span>
+                          </>
+                        )}
+                      </span>
+                    )}
                   </button>
                 </div>
               );
             })}
           </div>
         </div>
-        <div role="rowgroup" ref={scrollRef} className="grid-body">
+        <div
+          role="rowgroup"
+          ref={scrollRef}
+          className="grid-body"
+          style={{ minWidth: tracks.minWidth }}
+          onScroll={(e) => onMove({ scrollTop: e.currentTarget.scrollTop, activeId: focusedId })}
+        >
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((item) => {
               const row = rows[item.index];
@@ -163,7 +233,11 @@ export function CaseloadTable({ rows, columns, ctx, sort, onSort, labelledBy, se
                     transform: `translateY(${item.start}px)`,
                   }}
                   onKeyDown={(e) => onKeyDown(e, item.index)}
-                  onFocus={() => setActive(item.index)}
+                  onFocus={() => {
+                    setActive(item.index);
+                    setFocusedId(row.id);
+                    onMove({ scrollTop: scrollRef.current?.scrollTop ?? 0, activeId: row.id });
+                  }}
                   onMouseDown={(e) => e.shiftKey && e.preventDefault()}
                   onClick={(e) => (e.shiftKey ? select(row, true) : navigate({ page: 'client', id: row.id }))}
                 >
@@ -210,7 +284,8 @@ export function CaseloadTable({ rows, columns, ctx, sort, onSort, labelledBy, se
   );
 }
 
-function Cell({ column, row, ctx }: { column: ColumnId; row: CaseloadRow; ctx: RowContext }) {
+/** One cell's content, on screen and on paper. */
+export function Cell({ column, row, ctx }: { column: ColumnId; row: CaseloadRow; ctx: RowContext }) {
   const { t } = useTranslation();
   const { language } = useSession();
   switch (column) {

@@ -1,5 +1,7 @@
 import type { CaseloadRow } from '../../../common/contract';
+import type { CaseloadColumnId, CaseloadSortKey } from '../../../common/contract/caseload-view';
 import { weeksBetween } from '../../../common/dates';
+import { nameSortKey } from './collation';
 
 /** What a column needs to know besides the row: names from the catalog, today. */
 export interface RowContext {
@@ -10,75 +12,70 @@ export interface RowContext {
   pseudonyms: boolean;
 }
 
-export type ColumnId =
-  | 'select'
-  | 'name'
-  | 'reference'
-  | 'targetGroup'
-  | 'stage'
-  | 'weeks'
-  | 'next'
-  | 'due'
-  | 'overdue'
-  | 'lastScored'
-  | 'scoringDue'
-  | 'weight'
-  | 'caseworker';
+export type ColumnId = CaseloadColumnId | 'select';
 
-export interface Column {
-  id: ColumnId;
-  /** CSS grid track. */
-  width: string;
+export interface Column<Id extends ColumnId = ColumnId> {
+  id: Id;
+  /** Narrowest the column gets, in rem; the header's words and the status texts may ask for more. */
+  min: number;
+  /** Share of the room left over (CSS `fr`); 0: the column keeps its width. */
+  grow: number;
   /** The value sorted on; text sorts by the user's language, numbers numerically. */
   sortValue(row: CaseloadRow, ctx: RowContext): string | number | null;
 }
 
-export const NAME_COLUMN: Column = {
+export const NAME_COLUMN: Column<CaseloadColumnId> = {
   id: 'name',
-  width: 'minmax(10rem, 1.6fr)',
-  sortValue: (r, c) => (c.pseudonyms ? r.pseudonym : `${r.lastName} ${r.firstName}`),
+  min: 8,
+  grow: 1.6,
+  // Surname first, its tussenvoegsel last: "van den Berg" sorts under B and is shown whole.
+  sortValue: (r, c) => (c.pseudonyms ? r.pseudonym : nameSortKey(r.lastName, r.firstName)),
 };
 
 /** The tick boxes for bulk actions, before the others; nothing to sort on. */
-export const SELECT_COLUMN: Column = { id: 'select', width: '2.75rem', sortValue: () => null };
+export const SELECT_COLUMN: Column = { id: 'select', min: 2.75, grow: 0, sortValue: () => null };
 
 /** The caseload's columns, in order. */
-export const COLUMNS: readonly Column[] = [
+export const COLUMNS: ReadonlyArray<Column<CaseloadColumnId>> = [
   NAME_COLUMN,
-  { id: 'reference', width: '7.5rem', sortValue: (r) => r.reference },
-  { id: 'targetGroup', width: 'minmax(7rem, 1fr)', sortValue: (r, c) => c.labelOf(r.targetGroupId) || null },
-  { id: 'stage', width: 'minmax(7rem, 1fr)', sortValue: (r, c) => c.labelOf(r.stageId) || null },
-  { id: 'weeks', width: '4.5rem', sortValue: (r, c) => (r.stageSince ? weeksBetween(r.stageSince, c.today) : null) },
-  { id: 'next', width: 'minmax(8rem, 1.4fr)', sortValue: (r) => r.nextAction?.title ?? null },
-  { id: 'due', width: '7.5rem', sortValue: (r) => r.nextAction?.dueDate ?? null },
-  { id: 'overdue', width: '6rem', sortValue: (r) => r.overdueCount },
-  { id: 'lastScored', width: '7.5rem', sortValue: (r) => r.lastScoredOn },
-  { id: 'scoringDue', width: '7.5rem', sortValue: (r) => r.scoringDueOn },
-  { id: 'weight', width: '4rem', sortValue: (r, c) => c.stageWeight(r.stageId) },
-  { id: 'caseworker', width: 'minmax(8rem, 1fr)', sortValue: (r, c) => c.caseworkerName(r.caseworkerId) || null },
+  { id: 'reference', min: 7.5, grow: 0, sortValue: (r) => r.reference },
+  { id: 'targetGroup', min: 6, grow: 1, sortValue: (r, c) => c.labelOf(r.targetGroupId) || null },
+  { id: 'stage', min: 6, grow: 1, sortValue: (r, c) => c.labelOf(r.stageId) || null },
+  { id: 'weeks', min: 4, grow: 0, sortValue: (r, c) => (r.stageSince ? weeksBetween(r.stageSince, c.today) : null) },
+  { id: 'next', min: 6.5, grow: 1.4, sortValue: (r) => r.nextAction?.title ?? null },
+  { id: 'due', min: 5, grow: 0, sortValue: (r) => r.nextAction?.dueDate ?? null },
+  { id: 'overdue', min: 5, grow: 0, sortValue: (r) => r.overdueCount },
+  { id: 'lastScored', min: 5, grow: 0, sortValue: (r) => r.lastScoredOn },
+  { id: 'scoringDue', min: 6, grow: 0, sortValue: (r) => r.scoringDueOn },
+  { id: 'weight', min: 4, grow: 0, sortValue: (r, c) => c.stageWeight(r.stageId) },
+  { id: 'caseworker', min: 8, grow: 1, sortValue: (r, c) => c.caseworkerName(r.caseworkerId) || null },
 ];
 
-export type SortDirection = 'ascending' | 'descending';
+export type SortDirection = CaseloadSortKey['direction'];
 
-/** Sorts a copy; empty values go last in both directions, ties keep the server's order. */
+/**
+ * Sorts a copy by one or more keys, the first deciding first; empty values go last in both directions,
+ * ties keep the server's order. Each row's values are computed once per sort, not once per comparison.
+ */
 export function sortRows(
   rows: readonly CaseloadRow[],
-  column: Column,
-  direction: SortDirection,
+  keys: ReadonlyArray<{ column: Column; direction: SortDirection }>,
   ctx: RowContext,
   locale: string,
 ): CaseloadRow[] {
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-  const sign = direction === 'ascending' ? 1 : -1;
-  const keyed = rows.map((row, index) => ({ row, index, value: column.sortValue(row, ctx) }));
+  const signs = keys.map((k) => (k.direction === 'ascending' ? 1 : -1));
+  const keyed = rows.map((row, index) => ({ row, index, values: keys.map((k) => k.column.sortValue(row, ctx)) }));
   keyed.sort((a, b) => {
-    if (a.value === null || b.value === null)
-      return a.value === b.value ? a.index - b.index : a.value === null ? 1 : -1;
-    const order =
-      typeof a.value === 'number' && typeof b.value === 'number'
-        ? a.value - b.value
-        : collator.compare(String(a.value), String(b.value));
-    return order === 0 ? a.index - b.index : sign * order;
+    for (let i = 0; i < signs.length; i++) {
+      const x = a.values[i] ?? null;
+      const y = b.values[i] ?? null;
+      if (x === y) continue;
+      if (x === null || y === null) return x === null ? 1 : -1;
+      const order = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
+      if (order !== 0) return (signs[i] ?? 1) * order;
+    }
+    return a.index - b.index;
   });
   return keyed.map((k) => k.row);
 }

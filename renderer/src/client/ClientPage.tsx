@@ -17,6 +17,7 @@ import { ClientFormDialog } from './ClientFormDialog';
 import { Timeline } from './Timeline';
 import { Todos } from './Todos';
 import { Page } from '../ui/Page';
+import { PrintButton } from '../ui/PrintButton';
 import { StatusLine } from '../ui/StatusLine';
 import { useAction } from '../ui/useAction';
 
@@ -98,8 +99,11 @@ export function ClientPage({ id, noteId }: { id: string; noteId: string | undefi
         </>
       }
       actions={
-        <span className={`badge status-${client.status}`}>
-          {t(client.status === 'active' ? 'client.active' : 'client.closed')}
+        <span className="page-actions">
+          <span className={`badge status-${client.status}`}>
+            {t(client.status === 'active' ? 'client.active' : 'client.closed')}
+          </span>
+          <PrintButton />
         </span>
       }
     >

@@ -10,6 +10,7 @@ import { Loading } from '../ui/Loading';
 import { type Outcome, useAction } from '../ui/useAction';
 import { remote, useMutate } from '../query';
 import { Page } from '../ui/Page';
+import { PrintButton } from '../ui/PrintButton';
 import { StatusLine } from '../ui/StatusLine';
 import { PostponeDialog, TodoEditDialog, useRemovedTodo } from '../client/TodoDialogs';
 
@@ -62,7 +63,12 @@ export function MyDayPage() {
     <Page
       className="my-day"
       title={t('myDay.title')}
-      actions={<span className="muted">{formatWeekday(today, session.language)}</span>}
+      actions={
+        <span className="page-actions">
+          <span className="muted">{formatWeekday(today, session.language)}</span>
+          <PrintButton />
+        </span>
+      }
     >
       <StatusLine of={action} />
       {agenda.length === 0 && <p className="empty">{t('myDay.nothing')}</p>}
