@@ -9,7 +9,7 @@ const CELL_EM = 0.95;
 const HEAD_EM = CELL_EM * 0.85;
 /** A cell's padding on both sides and the header's sort mark ("▲2" and its gap), in rem. */
 const PADDING_REM = 0.9 + 0.1;
-const MARK_EM = 1.7;
+const MARK_EM = 1.5;
 
 let canvas: CanvasRenderingContext2D | null | undefined;
 function textWidth(text: string, font: string): number {
@@ -48,6 +48,8 @@ export function useColumnTracks(columns: readonly Column[]): { template: string;
       overdue: () => widest([`● ${t('caseload.overdueMarker', { count: 10 })}`], cell),
     };
     const widths = columns.map((column) => {
+      // The tick-box column's header is a tick box, not words.
+      if (column.id === 'select') return Math.ceil(column.min * rem);
       const words = t(`caseload.columns.${column.id}`).split(/\s+/);
       const header = widest(words, head) + MARK_EM * HEAD_EM * rem;
       const status = statusTexts[column.id]?.() ?? 0;

@@ -26,23 +26,23 @@ export interface Column<Id extends ColumnId = ColumnId> {
 
 export const NAME_COLUMN: Column<CaseloadColumnId> = {
   id: 'name',
-  min: 8,
+  min: 6.5,
   grow: 1.6,
   // Surname first, its tussenvoegsel last: "van den Berg" sorts under B and is shown whole.
   sortValue: (r, c) => (c.pseudonyms ? r.pseudonym : nameSortKey(r.lastName, r.firstName)),
 };
 
 /** The tick boxes for bulk actions, before the others; nothing to sort on. */
-export const SELECT_COLUMN: Column = { id: 'select', min: 2.75, grow: 0, sortValue: () => null };
+export const SELECT_COLUMN: Column = { id: 'select', min: 2.25, grow: 0, sortValue: () => null };
 
 /** The caseload's columns, in order. */
 export const COLUMNS: ReadonlyArray<Column<CaseloadColumnId>> = [
   NAME_COLUMN,
   { id: 'reference', min: 7.5, grow: 0, sortValue: (r) => r.reference },
-  { id: 'targetGroup', min: 6, grow: 1, sortValue: (r, c) => c.labelOf(r.targetGroupId) || null },
-  { id: 'stage', min: 6, grow: 1, sortValue: (r, c) => c.labelOf(r.stageId) || null },
+  { id: 'targetGroup', min: 5, grow: 1, sortValue: (r, c) => c.labelOf(r.targetGroupId) || null },
+  { id: 'stage', min: 5, grow: 1, sortValue: (r, c) => c.labelOf(r.stageId) || null },
   { id: 'weeks', min: 4, grow: 0, sortValue: (r, c) => (r.stageSince ? weeksBetween(r.stageSince, c.today) : null) },
-  { id: 'next', min: 6.5, grow: 1.4, sortValue: (r) => r.nextAction?.title ?? null },
+  { id: 'next', min: 5.5, grow: 1.4, sortValue: (r) => r.nextAction?.title ?? null },
   { id: 'due', min: 5, grow: 0, sortValue: (r) => r.nextAction?.dueDate ?? null },
   { id: 'overdue', min: 5, grow: 0, sortValue: (r) => r.overdueCount },
   { id: 'lastScored', min: 5, grow: 0, sortValue: (r) => r.lastScoredOn },

@@ -15,7 +15,7 @@ export const messages = defineMessages({
     overdueOnly: 'Only with overdue to-dos',
     pseudonyms: 'Show pseudonyms instead of names',
     search: 'Search',
-    searchHint: 'Name, reference number or pseudonym. Press / to search from anywhere.',
+    searchHint: 'Name, reference or pseudonym. Press / to search from anywhere.',
     newClient: 'New client',
     summary: {
       label: 'Summary',
