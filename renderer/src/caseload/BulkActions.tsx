@@ -1,10 +1,11 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseloadRow } from '../../../common/contract';
+import { useHandoverForm } from '../client/CaseDialogs';
 import { NoColleague } from '../keyperson/KeyPerson';
 import { useSession } from '../session';
 import { DateField } from '../ui/DateField';
-import { SelectField, TextArea } from '../ui/fields';
+import { SelectField } from '../ui/fields';
 import { FormDialog } from '../ui/FormDialog';
 import { StatusLine } from '../ui/StatusLine';
 import { useAction } from '../ui/useAction';
@@ -79,39 +80,30 @@ function BulkHandoverDialog({ clients, onClose, onDone }: DialogProps) {
   const session = useSession();
   // Clients of one caseworker go to someone else; from several, to anyone (those already there stay).
   const owners = new Set(clients.map((c) => c.caseworkerId));
-  const only = owners.size === 1 ? [...owners][0] : undefined;
-  const others = session.caseworkers.filter((w) => w.active && w.id !== only);
-  const [to, setTo] = useState(others[0]?.id ?? '');
-  const [date, setDate] = useState(session.info.today);
-  const [note, setNote] = useState('');
-  const save = useSave('clients.handover');
+  const form = useHandoverForm(
+    clients.map((c) => c.id),
+    owners.size === 1 ? [...owners][0] : undefined,
+  );
   const count = clients.length;
   const submit = async () => {
-    const result = await save.run({ ids: clients.map((c) => c.id), toCaseworkerId: to, date, note });
-    if (result) onDone(t('caseload.bulk.handedOver', { count: result.moved, name: session.caseworkerName(to) }));
+    const result = await form.run();
+    if (result) onDone(t('caseload.bulk.handedOver', { count: result.moved, name: session.caseworkerName(form.to) }));
   };
   return (
     <FormDialog
       title={t('caseload.bulk.handoverTitle', { count })}
       submitLabel={t('caseload.bulk.handoverTitle', { count })}
-      canSubmit={others.length > 0}
+      canSubmit={form.others.length > 0}
       onClose={onClose}
       onSubmit={submit}
-      save={save}
+      save={form.save}
     >
-      {others.length === 0 ? (
+      {form.others.length === 0 ? (
         <NoColleague />
       ) : (
         <>
           <p className="hint">{t('caseload.bulk.handoverIntro')}</p>
-          <SelectField
-            {...save.field('toCaseworkerId')}
-            value={to}
-            onChange={setTo}
-            options={others.map((w) => ({ value: w.id, label: w.name }))}
-          />
-          <DateField {...save.field('date')} value={date} onChange={setDate} />
-          <TextArea {...save.field('note')} value={note} onChange={setNote} />
+          {form.fields}
         </>
       )}
     </FormDialog>

@@ -35,20 +35,42 @@ export function StageDialog({ client, onClose, onDone }: Props) {
   );
 }
 
-export function HandoverDialog({ client, onClose, onDone }: Props) {
-  const { t } = useTranslation();
+/**
+ * A handover's choices — to whom (an active caseworker other than `from`), on which date, with a note —
+ * for one client from the client page or many from the caseload's bulk actions.
+ */
+export function useHandoverForm(ids: readonly string[], from: string | null | undefined) {
   const session = useSession();
-  const others = session.caseworkers.filter((w) => w.active && w.id !== client.caseworkerId);
+  const others = session.caseworkers.filter((w) => w.active && w.id !== from);
   const [to, setTo] = useState(others[0]?.id ?? '');
   const [date, setDate] = useState(session.info.today);
   const [note, setNote] = useState('');
   const save = useSave('clients.handover');
+  const run = () => save.run({ ids: [...ids], toCaseworkerId: to, date, note });
+  const fields = (
+    <>
+      <SelectField
+        {...save.field('toCaseworkerId')}
+        value={to}
+        onChange={setTo}
+        options={others.map((w) => ({ value: w.id, label: w.name }))}
+      />
+      <DateField {...save.field('date')} value={date} onChange={setDate} />
+      <TextArea {...save.field('note')} value={note} onChange={setNote} />
+    </>
+  );
+  return { others, to, save, run, fields };
+}
+
+export function HandoverDialog({ client, onClose, onDone }: Props) {
+  const { t } = useTranslation();
+  const form = useHandoverForm([client.id], client.caseworkerId);
   const submit = async () => {
-    const result = await save.run({ ids: [client.id], toCaseworkerId: to, date, note });
+    const result = await form.run();
     if (result) onDone(t('client.handedOver', { count: result.moved }));
   };
   // Nobody to hand over to: say what to do instead of offering an empty choice.
-  if (others.length === 0)
+  if (form.others.length === 0)
     return (
       <Dialog title={t('client.handoverTitle')} onClose={onClose}>
         <NoColleague />
@@ -60,16 +82,9 @@ export function HandoverDialog({ client, onClose, onDone }: Props) {
       </Dialog>
     );
   return (
-    <FormDialog title={t('client.handoverTitle')} onClose={onClose} onSubmit={submit} save={save}>
+    <FormDialog title={t('client.handoverTitle')} onClose={onClose} onSubmit={submit} save={form.save}>
       {client.householdId && <p className="hint">{t('client.handoverHouseholdHint')}</p>}
-      <SelectField
-        {...save.field('toCaseworkerId')}
-        value={to}
-        onChange={setTo}
-        options={others.map((w) => ({ value: w.id, label: w.name }))}
-      />
-      <DateField {...save.field('date')} value={date} onChange={setDate} />
-      <TextArea {...save.field('note')} value={note} onChange={setNote} />
+      {form.fields}
     </FormDialog>
   );
 }
