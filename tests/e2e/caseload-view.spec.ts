@@ -353,6 +353,16 @@ const cut = (page: Page, selector: string) =>
         .map((cell) => `${cell.className}: ${cell.textContent}`),
     );
 
+const BULK_LABEL = { nl: 'Geselecteerde klanten', da: 'Valgte borgere', en: 'Selected clients' } as const;
+/** How many body rows show whole inside the grid's scrolling area. */
+const wholeRows = (page: Page) =>
+  grid(page).evaluate((el) => {
+    const body = el.querySelector('.grid-body')!.getBoundingClientRect();
+    return [...el.querySelectorAll('.grid-body [role=row]')].filter((row) => {
+      const box = row.getBoundingClientRect();
+      return box.top >= body.top && box.bottom <= body.bottom + 0.5;
+    }).length;
+  });
 const SIZES = [
   [1280, 720],
   [1366, 768],
@@ -376,6 +386,15 @@ for (const language of ['nl', 'da', 'en'] as const)
       // Every column fits beside the others: the grid does not scroll sideways.
       expect(await grid(page).evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
       await page.screenshot({ path: resolve(screenshots, `caseload-${language}-${width}x${height}.png`) });
+      // A laptop's screenful: at 1366×768 at least nine whole rows show.
+      if (width === 1366) expect(await wholeRows(page)).toBeGreaterThanOrEqual(9);
+      // Ticking the first row swaps the figures for the actions in the same place: nothing below moves.
+      const top = () => grid(page).evaluate((el) => el.getBoundingClientRect().top);
+      const before = await top();
+      await bodyRows(page).first().locator('input[type=checkbox]').check();
+      await expect(page.getByRole('group', { name: BULK_LABEL[language] }).locator('.bulk-buttons')).toBeVisible();
+      expect(await top()).toBe(before);
+      await bodyRows(page).first().locator('input[type=checkbox]').uncheck();
       if (width === 1920) continue;
 
       expect(await cut(page, '[role=columnheader]')).toEqual([]);

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { type ReactNode, type RefObject, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseloadRow } from '../../../common/contract';
 import { useHandoverForm } from '../client/CaseDialogs';
@@ -7,8 +7,7 @@ import { useSession } from '../session';
 import { DateField } from '../ui/DateField';
 import { SelectField } from '../ui/fields';
 import { FormDialog } from '../ui/FormDialog';
-import { StatusLine } from '../ui/StatusLine';
-import { useAction } from '../ui/useAction';
+import type { ActionState } from '../ui/useAction';
 import { useSave } from '../ui/useSave';
 import { selectedRows, type Selection, useSelected } from './selection';
 import './bulk.css';
@@ -22,17 +21,29 @@ interface DialogProps {
 }
 
 /**
- * The bar above the caseload that acts on the ticked rows the filters show: hand them
- * over, change their stage, put them on the meeting list. Each asks first, naming how
- * many, and is one call to main: all of them or none.
+ * The bar above the caseload: the caseload's figures (`idle`) while nothing is ticked, and in
+ * their place, in the same height, the actions on the ticked rows the filters show: hand them
+ * over, change their stage, put them on the meeting list. Each asks first, naming how many, and
+ * is one call to main: all of them or none. What was done is said in `outcome` (`outcomeLine`
+ * is where it shows), since the bar goes back to the figures once it is done.
  */
-export function BulkActions({ rows, selection }: { rows: readonly CaseloadRow[]; selection: Selection }) {
+export function BulkActions({
+  rows,
+  selection,
+  idle,
+  outcome,
+  outcomeLine,
+}: {
+  rows: readonly CaseloadRow[];
+  selection: Selection;
+  idle: ReactNode;
+  outcome: ActionState;
+  outcomeLine: RefObject<HTMLElement | null>;
+}) {
   const { t } = useTranslation();
   const selected = useSelected(selection);
   const chosen = useMemo(() => selectedRows(rows, selected), [rows, selected]);
   const [open, setOpen] = useState<Open>(null);
-  const outcome = useAction();
-  const outcomeLine = useRef<HTMLDivElement>(null);
   const close = () => setOpen(null);
   const done = (message: string) => {
     setOpen(null);
@@ -45,11 +56,13 @@ export function BulkActions({ rows, selection }: { rows: readonly CaseloadRow[];
 
   return (
     <div className="bulk-actions" role="group" aria-label={t('caseload.bulk.label')}>
-      {/* Ticking and unticking is announced: the count is a live region. */}
-      <p role="status" className={none ? 'bulk-count bulk-none' : 'bulk-count'}>
-        {none ? t('caseload.bulk.none') : t('caseload.bulk.selected', { count: chosen.length })}
+      {/* Ticking and unticking is announced: the count is a live region, there (empty) from the start. */}
+      <p role="status" className="bulk-count">
+        {none ? '' : t('caseload.bulk.selected', { count: chosen.length })}
       </p>
-      {!none && (
+      {none ? (
+        idle
+      ) : (
         <div className="bulk-buttons">
           <button type="button" className="secondary" onClick={() => setOpen('handover')}>
             {t('caseload.bulk.handover')}
@@ -65,9 +78,6 @@ export function BulkActions({ rows, selection }: { rows: readonly CaseloadRow[];
           </button>
         </div>
       )}
-      <div className="bulk-outcome" ref={outcomeLine}>
-        <StatusLine of={outcome} />
-      </div>
       {open === 'handover' && <BulkHandoverDialog clients={chosen} onClose={close} onDone={done} />}
       {open === 'stage' && <BulkStageDialog clients={chosen} onClose={close} onDone={done} />}
       {open === 'meeting' && <BulkMeetingDialog clients={chosen} onClose={close} onDone={done} />}

@@ -147,6 +147,8 @@ function Caseload({ initial }: { initial: { view: CaseloadView; visit: Visit } }
     place.current = now;
   }, []);
   const exported = useAction();
+  const bulkDone = useAction();
+  const bulkDoneLine = useRef<HTMLDivElement>(null);
   const printing = usePrinting();
   const filterWords = [
     ...(scope !== me ? [scope === 'all' ? t('caseload.all') : session.caseworkerName(scope)] : []),
@@ -157,6 +159,18 @@ function Caseload({ initial }: { initial: { view: CaseloadView; visit: Visit } }
     ...(overdueOnly ? [t('caseload.overdueOnly')] : []),
     ...(dueOnly ? [t('caseload.dueOnly')] : []),
   ];
+  const figures = (
+    <ul className="summary-strip" aria-label={t('caseload.summary.label')}>
+      <li>{t('caseload.summary.clients', { count: summary.clients })}</li>
+      <li>{t('caseload.summary.workload', { value: formatNumber(summary.weightedWorkload, session.language, 1) })}</li>
+      <li className={summary.overdue > 0 ? 'has-overdue' : undefined}>
+        {t('caseload.summary.overdue', { count: summary.overdue })}
+      </li>
+      {summary.coverage !== null && (
+        <li>{t('caseload.summary.coverage', { value: formatPercent(summary.coverage, session.language) })}</li>
+      )}
+    </ul>
+  );
   // From the search box, ArrowDown goes into the results (Enter there opens the client).
   const onSearchKey = (event: ReactKeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'ArrowDown' || sorted.length === 0) return;
@@ -267,26 +281,18 @@ function Caseload({ initial }: { initial: { view: CaseloadView; visit: Visit } }
         </div>
       </div>
 
-      <ul className="summary-strip" aria-label={t('caseload.summary.label')}>
-        <li>{t('caseload.summary.clients', { count: summary.clients })}</li>
-        <li>
-          {t('caseload.summary.workload', { value: formatNumber(summary.weightedWorkload, session.language, 1) })}
-        </li>
-        <li className={summary.overdue > 0 ? 'has-overdue' : undefined}>
-          {t('caseload.summary.overdue', { count: summary.overdue })}
-        </li>
-        {summary.coverage !== null && (
-          <li>{t('caseload.summary.coverage', { value: formatPercent(summary.coverage, session.language) })}</li>
-        )}
-      </ul>
-
+      {/* The figures, and in their place the actions on the ticked rows. */}
+      {rows && rows.length > 0 ? (
+        <BulkActions rows={sorted} selection={selection} idle={figures} outcome={bulkDone} outcomeLine={bulkDoneLine} />
+      ) : (
+        figures
+      )}
       {(rows === undefined || caseload.isError) && <Loading of={caseload} />}
       {rows && rows.length === 0 && (
         <p className="empty">{filtered ? t('caseload.empty') : t('caseload.emptyCaseload')}</p>
       )}
       {rows && rows.length > 0 && (
         <>
-          <BulkActions rows={sorted} selection={selection} />
           <CaseloadTable
             ref={table}
             rows={sorted}
@@ -300,7 +306,12 @@ function Caseload({ initial }: { initial: { view: CaseloadView; visit: Visit } }
             onMove={onMove}
           />
           <div className="caseload-foot">
-            <p className="hint">{t('notes.caseloadShortcutHint')}</p>
+            <p className="hint">
+              {t('notes.caseloadShortcutHint')} {t('caseload.bulk.none')}
+            </p>
+            <div className="bulk-outcome" ref={bulkDoneLine}>
+              <StatusLine of={bulkDone} />
+            </div>
             <StatusLine of={exported} />
           </div>
           {printing && <CaseloadPrint rows={sorted} columns={columns} ctx={ctx} filters={filterWords} />}

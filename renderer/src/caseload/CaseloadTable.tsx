@@ -22,7 +22,7 @@ import type { Column, ColumnId, RowContext } from './columns';
 import { SelectBox } from './SelectBox';
 import { type Selection, useSelected } from './selection';
 
-const ROW_HEIGHT = 40;
+const ROW_HEIGHT = 36;
 
 /** What the page asks of the table: the search box's ArrowDown focuses a row. */
 export interface CaseloadTableHandle {
@@ -96,15 +96,15 @@ export function CaseloadTable({
     const frame = requestAnimationFrame(() => performance.mark('koers:caseload-rendered', { detail: rows.length }));
     return () => cancelAnimationFrame(frame);
   }, [rows]);
-  // The row may only exist once the virtualizer has rendered it (after a scroll, or as the table appears):
-  // look for it for a few frames.
+  // A row on screen takes the focus at once, so the next key pressed (a held arrow key) starts from it;
+  // one the virtualizer has yet to render (after a scroll, or as the table appears) is looked for a few frames.
   const focusRendered = (index: number) => {
     const focusRow = (framesLeft: number) => {
       const row = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`);
       if (row) row.focus({ preventScroll: true });
       else if (framesLeft > 0) requestAnimationFrame(() => focusRow(framesLeft - 1));
     };
-    requestAnimationFrame(() => focusRow(30));
+    focusRow(30);
   };
   const moveTo = (index: number) => {
     const next = Math.max(0, Math.min(rows.length - 1, index));

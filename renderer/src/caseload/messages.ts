@@ -15,7 +15,7 @@ export const messages = defineMessages({
     overdueOnly: 'Only with overdue to-dos',
     pseudonyms: 'Show pseudonyms instead of names',
     search: 'Search',
-    searchHint: 'Name, reference or pseudonym. Press / to search from anywhere.',
+    searchHint: 'Name, reference or pseudonym. Anywhere: press /.',
     newClient: 'New client',
     summary: {
       label: 'Summary',
@@ -32,7 +32,7 @@ export const messages = defineMessages({
     selectAll_other: 'Select all {{count, number}} clients shown',
     bulk: {
       label: 'Selected clients',
-      none: 'Tick clients to act on several at once: Space ticks the row with focus, Shift-click ticks a range.',
+      none: 'Tick rows (Space, or Shift-click for a range) to act on several at once.',
       selected_one: '{{count, number}} client selected',
       selected_other: '{{count, number}} clients selected',
       handover: 'Hand over…',
@@ -91,7 +91,7 @@ export const messages = defineMessages({
     overdueOnly: 'Alleen met taken die te laat zijn',
     pseudonyms: 'Pseudoniemen tonen in plaats van namen',
     search: 'Zoeken',
-    searchHint: 'Naam, klantnummer of pseudoniem. Druk op / om overal te zoeken.',
+    searchHint: 'Naam, klantnummer of pseudoniem. Overal: druk op /.',
     newClient: 'Nieuwe klant',
     summary: {
       label: 'Samenvatting',
@@ -108,7 +108,7 @@ export const messages = defineMessages({
     selectAll_other: 'Alle {{count, number}} getoonde klanten selecteren',
     bulk: {
       label: 'Geselecteerde klanten',
-      none: 'Vink klanten aan om met meerdere tegelijk iets te doen: Spatie vinkt de rij met de focus aan, Shift-klik een reeks.',
+      none: 'Vink rijen aan (Spatie, of Shift-klik voor een reeks) om met meerdere tegelijk iets te doen.',
       selected_one: '{{count, number}} klant geselecteerd',
       selected_other: '{{count, number}} klanten geselecteerd',
       handover: 'Overdragen…',
@@ -167,7 +167,7 @@ export const messages = defineMessages({
     overdueOnly: 'Kun med overskredne opgaver',
     pseudonyms: 'Vis pseudonymer i stedet for navne',
     search: 'Søg',
-    searchHint: 'Navn, sagsnummer eller pseudonym. Tryk / for at søge hvor som helst.',
+    searchHint: 'Navn, sagsnummer eller pseudonym. Overalt: tryk /.',
     newClient: 'Ny borger',
     summary: {
       label: 'Overblik',
@@ -184,7 +184,7 @@ export const messages = defineMessages({
     selectAll_other: 'Vælg alle {{count, number}} viste borgere',
     bulk: {
       label: 'Valgte borgere',
-      none: 'Sæt flueben ved borgere for at handle på flere på én gang: Mellemrum vælger rækken med fokus, Skift-klik vælger et udsnit.',
+      none: 'Sæt flueben ved rækker (Mellemrum, eller Skift-klik for et udsnit) for at handle på flere på én gang.',
       selected_one: '{{count, number}} borger valgt',
       selected_other: '{{count, number}} borgere valgt',
       handover: 'Overdrag…',
