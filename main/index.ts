@@ -6,6 +6,7 @@ import { language } from './context';
 import type { EventName, EventPayload } from '../common/contract';
 import { fill } from '../common/i18n/fill';
 import { startupTexts } from '../common/i18n/startup';
+import { formatDateTime } from '../common/format-dates';
 import { type Language, languageFromLocales } from '../common/languages';
 import { createEmitter, registerRpc } from './ipc-adapter';
 import { type Koers, type KoersOptions, openKoers } from './open-koers';
@@ -34,7 +35,8 @@ let mainWindow: BrowserWindow | undefined;
 async function start(): Promise<void> {
   const settings = createElectronSettings();
   const osLocales = app.getPreferredSystemLanguages();
-  const messages = startupTexts[settings.get('language') ?? languageFromLocales(osLocales)];
+  const startLanguage = settings.get('language') ?? languageFromLocales(osLocales);
+  const messages = startupTexts[startLanguage];
   const origin = appOrigin(rendererDir);
   guardSession(session.defaultSession, { devServer: origin.devServerUrl !== undefined });
 
@@ -71,7 +73,7 @@ async function start(): Promise<void> {
     validateOutput: !app.isPackaged,
   };
   try {
-    koers = await openWithRecovery(options, messages);
+    koers = await openWithRecovery(options, startLanguage);
     if (!koers) {
       app.exit(1);
       return;
@@ -109,10 +111,8 @@ async function start(): Promise<void> {
  * Opens the database; when it fails its check, sets it aside and offers the newest
  * good backup. Never starts on an empty database in place of a damaged one.
  */
-async function openWithRecovery(
-  options: KoersOptions,
-  messages: (typeof startupTexts)[Language],
-): Promise<Koers | undefined> {
+async function openWithRecovery(options: KoersOptions, language: Language): Promise<Koers | undefined> {
+  const messages = startupTexts[language];
   try {
     return await openKoers(options);
   } catch (error) {
@@ -137,7 +137,7 @@ async function openWithRecovery(
       message: messages.damaged,
       detail: fill(messages.restoreOffer, {
         moved: recovery.movedTo,
-        date: new Date(backup.createdAt).toLocaleString(app.getLocale()),
+        date: formatDateTime(backup.createdAt, language),
         clients: contents.clients,
         scorings: contents.scorings,
         notes: contents.notes,

@@ -1,4 +1,0 @@
-import type { Language } from '../../../common/languages';
-
-/** BCP 47 locale per language: dates, numbers and sorting follow it. */
-export const LOCALES: Record<Language, string> = { nl: 'nl-NL', da: 'da-DK', en: 'en-GB' };
