@@ -166,6 +166,17 @@ test.describe('notes (Dutch)', () => {
     await expect(page.getByText('Geen notities gevonden.')).toBeVisible();
     await page.getByLabel('Soort').selectOption({ label: 'Alle soorten' });
     await expect(results.locator('mark')).toHaveText('Café');
+    // A half-typed date filters nothing yet (no refusal from main); the field says what is wrong once left.
+    const from = page.getByLabel('Vanaf', { exact: true });
+    await from.fill('31-2');
+    await from.blur();
+    await expect(page.getByText('Vanaf: 31-2 is geen datum.')).toBeVisible();
+    await expect(results.locator('mark')).toHaveText('Café');
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await from.fill('1-1-2099');
+    await expect(page.getByText('Geen notities gevonden.')).toBeVisible();
+    await from.fill('');
+    await expect(results.locator('mark')).toHaveText('Café');
     await page.screenshot({ path: resolve(screenshots, 'notes-search.png'), fullPage: true });
     await results.getByRole('link', { name: 'Notitie over Fatima El Amrani openen' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Fatima El Amrani');

@@ -72,8 +72,8 @@ export function NotesSearchPage() {
           options={NOTE_KINDS.map((k) => ({ value: k, label: t(`notes.kinds.${k}`) }))}
           empty={t('notes.search.anyKind')}
         />
-        <DateField label={t('notes.search.from')} name="from" value={from} onChange={setFrom} />
-        <DateField label={t('notes.search.to')} name="to" value={to} onChange={setTo} />
+        <DateField label={t('notes.search.from')} name="from" filter value={from} onChange={setFrom} />
+        <DateField label={t('notes.search.to')} name="to" filter value={to} onChange={setTo} />
       </div>
       <p className="hint" role="status">
         {summary}

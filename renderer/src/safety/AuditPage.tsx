@@ -73,8 +73,8 @@ export function AuditPage() {
           options={session.caseworkers.map((w) => ({ value: w.id, label: w.name }))}
         />
         <TextField label={t('safety.audit.entity')} name="entityId" value={entityId} onChange={setEntityId} />
-        <DateField label={t('safety.audit.from')} name="from" value={from} onChange={setFrom} />
-        <DateField label={t('safety.audit.to')} name="to" value={to} onChange={setTo} />
+        <DateField label={t('safety.audit.from')} name="from" filter value={from} onChange={setFrom} />
+        <DateField label={t('safety.audit.to')} name="to" filter value={to} onChange={setTo} />
       </form>
       {!entries.data ? (
         <Loading of={entries} />

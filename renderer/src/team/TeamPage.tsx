@@ -65,8 +65,8 @@ export function TeamPage() {
               empty={t('team.filters.all')}
               options={session.caseworkers.filter((w) => w.active).map((w) => ({ value: w.id, label: w.name }))}
             />
-            <DateField label={t('team.filters.from')} name="from" value={from} onChange={setFrom} />
-            <DateField label={t('team.filters.to')} name="to" value={to} onChange={setTo} />
+            <DateField label={t('team.filters.from')} name="from" filter value={from} onChange={setFrom} />
+            <DateField label={t('team.filters.to')} name="to" filter value={to} onChange={setTo} />
           </form>
           {sheetId ? (
             <TeamResults sheetId={sheetId} filters={filters} />

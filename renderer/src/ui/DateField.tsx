@@ -17,6 +17,11 @@ interface FieldProps {
   hint?: string;
   className?: string;
   autoFocus?: boolean;
+  /**
+   * A filter, not a form: text that is no date (yet) reports '' (no filter) rather than the text, so
+   * a half-typed date never reaches a query; the field still says what is wrong once left.
+   */
+  filter?: boolean;
 }
 
 /**
@@ -29,6 +34,7 @@ function useTyped(
   onChange: (value: string) => void,
   parse: (text: string) => Typed,
   show: (v: string) => string,
+  filter = false,
 ) {
   const [text, setText] = useState(() => show(value));
   const [seen, setSeen] = useState(value);
@@ -39,7 +45,7 @@ function useTyped(
   }
   const change = (typed: string) => {
     const read = parse(typed);
-    const next = read.kind === 'value' ? read.value : read.kind === 'empty' ? '' : typed;
+    const next = read.kind === 'value' ? read.value : read.kind === 'empty' || filter ? '' : typed;
     setText(typed);
     setLeft(false);
     setSeen(next);
@@ -60,11 +66,11 @@ const showDate = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? formatT
  * A date, typed day first in any language (`7-12`, `07122026`, `7.12.26`) or picked
  * from the calendar; shown as `dd-mm-yyyy` whatever the system's locale.
  */
-export function DateField({ name, value, onChange, autoFocus, error, ...frame }: FieldProps) {
+export function DateField({ name, value, onChange, autoFocus, error, filter, ...frame }: FieldProps) {
   const { t } = useTranslation();
   const session = useSession();
   const today = session.info.today;
-  const typed = useTyped(value, onChange, (text) => parseTypedDate(text, today), showDate);
+  const typed = useTyped(value, onChange, (text) => parseTypedDate(text, today), showDate, filter);
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const shownError = typed.invalid ? t('dates.invalid', { field: frame.label, text: typed.text.trim() }) : error;
