@@ -1,0 +1,120 @@
+import { sql, type Transaction } from 'kysely';
+import { LIMITS, type PullAnswer, type PullRequest, type SyncedRow } from '../../common/sync/protocol';
+import { SYNCED_TABLES, type SyncedTableName } from '../../common/sync/tables';
+import { caller, recordAudit, type RunAsUser } from './session';
+
+/** Rows per page unless the laptop asks for fewer: a first pull of a caseload takes a few pages. */
+const DEFAULT_PAGE = 2_000;
+
+/**
+ * Everything visible to the caller that changed after the laptop's cookie, oldest first, in pages.
+ * One snapshot (repeatable read): the rows, the erasures, the revocations, the device's last applied
+ * batch and the new cookie all come from the same moment. A page never splits one version: all rows
+ * of the last version on it come along, so the cookie can move past it.
+ */
+export async function pull<DB>(
+  runAsUser: RunAsUser<DB>,
+  schema: string,
+  subject: string,
+  request: PullRequest,
+): Promise<PullAnswer> {
+  return runAsUser(subject, async (trx) => {
+    const me = await caller(trx);
+    const team = await sql<{ row_counter: string }>`select koers_team_version() as row_counter`.execute(trx);
+    const newest = Number(team.rows[0]?.row_counter ?? 0);
+    const { cookie } = request;
+    if (cookie && (cookie.team !== me.teamId || cookie.schema !== schema || cookie.version > newest))
+      return { kind: 'reset' } as const;
+    const from = cookie?.version ?? 0;
+    const limit = Math.min(request.limit ?? DEFAULT_PAGE, LIMITS.pullPageRows);
+
+    const upTo = await pageEnd(trx, from, limit);
+    const to = upTo ?? newest;
+    const rows: { table: SyncedTableName; row: SyncedRow; version: number }[] = [];
+    for (const { name } of SYNCED_TABLES) {
+      const found = await sql<{ row: SyncedRow; row_version: string }>`
+        select to_jsonb(t) - 'team_id' - 'row_version' as row, t.row_version
+        from ${sql.table(name)} t where t.row_version > ${from} and t.row_version <= ${to}`.execute(trx);
+      for (const r of found.rows) rows.push({ table: name, row: r.row, version: Number(r.row_version) });
+    }
+    rows.sort((a, b) => a.version - b.version);
+
+    const erased = await sql<{ table_name: SyncedTableName; row_key: SyncedRow }>`
+      select table_name, row_key from erased_row where row_version > ${from} and row_version <= ${to}
+      order by row_version`.execute(trx);
+    // Clients the caller lost since the cookie and cannot see now (a client handed back is simply visible).
+    const revoked = await sql<{ client_id: string }>`
+      select distinct r.client_id from client_revocation r
+      where r.row_version > ${from} and r.row_version <= ${to}
+        and not exists (select 1 from client c where c.id = r.client_id)`.execute(trx);
+    const device = await sql<{ last_sequence: string }>`
+      select last_sequence from device where subject = ${subject} and id = ${request.deviceId}`.execute(trx);
+    const conflicts = await sql<{ id: string; table_name: SyncedTableName; pushed: SyncedRow; created_at: Date }>`
+      select id, table_name, pushed, created_at from conflict
+      where addressed_to = ${me.caseworkerId} and row_version > ${from} and row_version <= ${to}
+      order by row_version`.execute(trx);
+    const rejections = await sql<{
+      id: string;
+      table_name: SyncedTableName;
+      row_key: SyncedRow;
+      reason: 'not-allowed' | 'handed-over' | 'invalid' | 'missing-parent';
+      created_at: Date;
+    }>`
+      select id, table_name, row_key, reason, created_at from rejection
+      where addressed_to = ${me.caseworkerId} and row_version > ${from} and row_version <= ${to}
+      order by row_version`.execute(trx);
+
+    const clientIds = new Set<string>();
+    for (const { table, row } of rows) {
+      const id = table === 'client' ? row.id : row.client_id;
+      if (typeof id === 'string') clientIds.add(id);
+    }
+    await recordAudit(trx, me, {
+      action: 'pull',
+      device: request.deviceId,
+      clientIds: [...clientIds],
+      counts: { rows: rows.length, erased: erased.rows.length, revoked: revoked.rows.length, from, to },
+      outcome: 'sent',
+    });
+    return {
+      kind: 'changes',
+      cookie: { team: me.teamId, version: to, schema },
+      rows,
+      erased: erased.rows.map((e) => ({ table: e.table_name, key: e.row_key })),
+      revoked: revoked.rows.map((r) => r.client_id),
+      lastSequence: Number(device.rows[0]?.last_sequence ?? 0),
+      conflicts: conflicts.rows.map((c) => ({
+        id: String(c.id),
+        table: c.table_name,
+        pushed: c.pushed,
+        at: new Date(c.created_at).toISOString(),
+      })),
+      rejections: rejections.rows.map((r) => ({
+        id: String(r.id),
+        table: r.table_name,
+        key: r.row_key,
+        reason: r.reason,
+        at: new Date(r.created_at).toISOString(),
+      })),
+      more: upTo !== null,
+    } as const;
+  });
+}
+
+/**
+ * The version the page ends at when more than `limit` visible rows changed after `from` (null: all of
+ * them fit). Counted over every synced table the caller can see.
+ */
+async function pageEnd<DB>(trx: Transaction<DB>, from: number, limit: number): Promise<number | null> {
+  const versions = sql.join(
+    SYNCED_TABLES.map(({ name }) => sql`select row_version from ${sql.table(name)} where row_version > ${from}`),
+    sql` union all `,
+  );
+  const { rows } = await sql<{ at_limit: string | null; beyond: boolean }>`
+    with v as (${versions}),
+    cut as (select row_version from v order by row_version offset ${limit - 1} limit 1)
+    select (select row_version from cut) as at_limit,
+           exists (select 1 from v where row_version > (select row_version from cut)) as beyond`.execute(trx);
+  const row = rows[0];
+  return row?.at_limit !== null && row?.at_limit !== undefined && row.beyond ? Number(row.at_limit) : null;
+}

@@ -1,0 +1,61 @@
+import { sql, type Transaction } from 'kysely';
+
+/** Who is calling, as the database's own identity functions see them (never as the request claims). */
+export interface Caller {
+  subject: string;
+  caseworkerId: string;
+  teamId: string;
+  role: 'caseworker' | 'key_person';
+}
+
+/** Runs `work` in one transaction with the caller's identity set for it (server/db/identity.ts). */
+export type RunAsUser<DB> = <T>(subject: string, work: (trx: Transaction<DB>) => Promise<T>) => Promise<T>;
+
+/** A signed-in user the team server does not know (no account, or disabled): refused, nothing done. */
+export class UnknownUser extends Error {
+  constructor() {
+    super('This sign-in is not a member of a team on this server. Ask your key person to add you.');
+    this.name = 'UnknownUser';
+  }
+}
+
+export async function caller<DB>(trx: Transaction<DB>): Promise<Caller> {
+  const { rows } = await sql<{
+    subject: string | null;
+    caseworker_id: string | null;
+    team_id: string | null;
+    role: string | null;
+  }>`
+    select current_setting('koers.subject', true) as subject, koers_me_caseworker() as caseworker_id,
+           koers_me_team() as team_id, koers_me_role() as role`.execute(trx);
+  const me = rows[0];
+  if (!me?.subject || !me.caseworker_id || !me.team_id || (me.role !== 'caseworker' && me.role !== 'key_person'))
+    throw new UnknownUser();
+  return { subject: me.subject, caseworkerId: me.caseworker_id, teamId: me.team_id, role: me.role };
+}
+
+/**
+ * The next row version of the caller's team. The team's counter row stays locked until the push
+ * commits, so one team's pushes commit in version order and a pull never skips a version.
+ */
+export async function nextVersion<DB>(trx: Transaction<DB>): Promise<number> {
+  const { rows } = await sql<{ version: string }>`select koers_next_version() as version`.execute(trx);
+  const version = rows[0]?.version;
+  if (version === undefined) throw new Error('The team has no version counter.');
+  return Number(version);
+}
+
+export interface AuditEntry {
+  action: 'push' | 'pull' | 'export';
+  device: string | null;
+  clientIds: readonly string[];
+  counts: Record<string, number>;
+  outcome: string;
+}
+
+/** One line of the server's audit log: who, which device, which clients, how many — never content. */
+export async function recordAudit<DB>(trx: Transaction<DB>, me: Caller, entry: AuditEntry): Promise<void> {
+  await sql`insert into audit_event (subject, caseworker_id, team_id, device, action, client_ids, counts, outcome)
+    values (${me.subject}, ${me.caseworkerId}, ${me.teamId}, ${entry.device}, ${entry.action},
+            ${sql.val([...entry.clientIds])}, ${JSON.stringify(entry.counts)}::jsonb, ${entry.outcome})`.execute(trx);
+}
