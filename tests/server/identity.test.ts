@@ -1,9 +1,9 @@
 import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearerToken, createTokenVerifier, TokenRefused } from '../../server/identity/verify.ts';
-import type { RefusalReason, TokenVerifier } from '../../server/identity/verify.ts';
-import { TEST_CLIENT_ID, closeServer, otherKeyLike, resign, signIn, startTestIssuer } from './oidc.ts';
-import type { TestIssuer } from './oidc.ts';
+import { bearerToken, createTokenVerifier, TokenRefused } from '../../server/identity/verify';
+import type { RefusalReason, TokenVerifier } from '../../server/identity/verify';
+import { TEST_CLIENT_ID, closeServer, otherKeyLike, resign, signIn, startTestIssuer } from './oidc';
+import type { TestIssuer } from './oidc';
 
 const AUDIENCE = 'api://koers-team-server';
 const OTHER_API = 'api://another-api';

@@ -6,7 +6,7 @@ import { SignJWT, decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, 
 import type { JWK } from 'jose';
 import Provider, { errors } from 'oidc-provider';
 import type { KoaContextWithOIDC } from 'oidc-provider';
-import { grantWhatIsAsked } from '../../server/demo/first-party-consent.ts';
+import { grantWhatIsAsked } from '../../server/demo/first-party-consent';
 
 /**
  * A real OpenID provider (oidc-provider) on 127.0.0.1 for the identity tests: it signs in made-up users
