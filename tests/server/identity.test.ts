@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearerToken, createTokenVerifier, TokenRefused } from '../../server/identity/verify';
 import type { RefusalReason, TokenVerifier } from '../../server/identity/verify';
-import { TEST_CLIENT_ID, closeServer, otherKeyLike, resign, signIn, startTestIssuer } from './oidc';
+import { TEST_CLIENT_ID, closeServer, listenOnLoopback, otherKeyLike, resign, signIn, startTestIssuer } from './oidc';
 import type { TestIssuer } from './oidc';
 
 const AUDIENCE = 'api://koers-team-server';
@@ -106,14 +106,35 @@ describe('createTokenVerifier', () => {
     });
   });
 
-  it('answers unavailable when the issuer cannot be reached or names itself differently', async () => {
+  it('answers unavailable while the issuer cannot be reached, and recovers once it can', async () => {
     const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const address = closed.address();
+    const port = await listenOnLoopback(closed);
     await closeServer(closed);
-    const port = typeof address === 'object' && address ? address.port : 0;
-    const unreachable = createTokenVerifier({ issuer: `http://127.0.0.1:${port}`, audience: AUDIENCE });
-    expect(await refusal(unreachable, annaToken)).toBe('unavailable');
+    const verify = createTokenVerifier({ issuer: `http://127.0.0.1:${port}`, audience: AUDIENCE });
+    expect(await refusal(verify, annaToken)).toBe('unavailable');
+    const late = await startTestIssuer({ audiences: [AUDIENCE], users: USERS, port });
+    try {
+      const token = await signIn({ issuer: late.issuer, clientId: TEST_CLIENT_ID, subject: 'anna' });
+      expect(await verify(token)).toEqual({ subject: 'anna' });
+    } finally {
+      await late.close();
+    }
+  });
+
+  it('answers unavailable when the key set cannot be fetched, or the issuer names itself differently', async () => {
+    const fetched: string[] = [];
+    const noKeys = createTokenVerifier({
+      issuer: home.issuer,
+      audience: AUDIENCE,
+      fetch: (input, init) => {
+        fetched.push(String(input));
+        return String(input).includes('/jwks')
+          ? Promise.resolve(new Response('', { status: 503 }))
+          : fetch(input, init);
+      },
+    });
+    expect(await refusal(noKeys, annaToken)).toBe('unavailable');
+    expect(fetched).toEqual([`${home.issuer}/.well-known/openid-configuration`, `${home.issuer}/jwks`]);
     // Discovery requires the exact issuer string: a trailing slash is another issuer.
     const misnamed = createTokenVerifier({ issuer: `${home.issuer}/`, audience: AUDIENCE });
     expect(await refusal(misnamed, annaToken)).toBe('unavailable');

@@ -35,6 +35,8 @@ export type TestIssuerOptions = {
   users: Record<string, Record<string, string>>;
   /** Share another issuer's signing key (as Entra ID tenants share Microsoft's keys). */
   signingKey?: JWK;
+  /** A free one when left out. */
+  port?: number;
 };
 
 async function newSigningKey(): Promise<JWK> {
@@ -43,10 +45,10 @@ async function newSigningKey(): Promise<JWK> {
 }
 
 /** Listens on a free loopback port; the issuer URL needs the port before the provider exists. */
-async function listenOnLoopback(server: ReturnType<typeof createServer>): Promise<number> {
+export async function listenOnLoopback(server: ReturnType<typeof createServer>, port = 0): Promise<number> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
+    server.listen(port, '127.0.0.1', resolve);
   });
   return (server.address() as AddressInfo).port;
 }
@@ -54,7 +56,7 @@ async function listenOnLoopback(server: ReturnType<typeof createServer>): Promis
 export async function startTestIssuer(options: TestIssuerOptions): Promise<TestIssuer> {
   const signingKey = options.signingKey ?? (await newSigningKey());
   const server = createServer();
-  const port = await listenOnLoopback(server);
+  const port = await listenOnLoopback(server, options.port);
   const issuer = `http://127.0.0.1:${port}`;
   const users = options.users;
 
