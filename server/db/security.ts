@@ -77,6 +77,13 @@ function ownNote(alias: string): RawBuilder<unknown> {
     OR EXISTS (SELECT 1 FROM household h WHERE h.id = ${column(alias, 'household_id')} AND h.caseworker_id = ${ME_CASEWORKER}))`;
 }
 
+/** Mine, or (key person) assigned to nobody or to a caseworker of the team. */
+function assignable(table: 'client' | 'household'): RawBuilder<unknown> {
+  const cw = column(table, 'caseworker_id');
+  return sql`${column(table, 'team_id')} = ${ME_TEAM} AND (${cw} = ${ME_CASEWORKER}
+    OR (${KEY_PERSON} AND (${cw} IS NULL OR koers_caseworker_in_team(${cw}, ${column(table, 'team_id')}))))`;
+}
+
 const clientRead = sql`client.team_id = ${ME_TEAM} AND (client.caseworker_id = ${ME_CASEWORKER} OR ${KEY_PERSON})`;
 const householdRead = sql`household.team_id = ${ME_TEAM} AND (household.caseworker_id = ${ME_CASEWORKER} OR ${KEY_PERSON})`;
 const noteWrite = sql`note.team_id = ${ME_TEAM} AND ${ownNote('note')}`;
@@ -101,24 +108,18 @@ const SYNCED_RULES: Record<SyncedTableName, Rules> = {
     grants: ALL,
     read: householdRead,
     insert: sql`household.team_id = ${ME_TEAM} AND (household.caseworker_id = ${ME_CASEWORKER} OR ${KEY_PERSON})`,
-    // Handing a household to a colleague is allowed; a key person changes only the assignment (trigger).
-    update: {
-      using: householdRead,
-      check: sql`household.team_id = ${ME_TEAM} AND (koers_caseworker_in_team(household.caseworker_id, household.team_id) OR ${KEY_PERSON})`,
-    },
+    // A key person reassigns within the team (the trigger limits the columns).
+    update: { using: householdRead, check: assignable('household') },
     delete: sql`household.team_id = ${ME_TEAM} AND household.caseworker_id = ${ME_CASEWORKER}`,
   },
   client: {
     grants: ALL,
     read: clientRead,
     insert: sql`client.team_id = ${ME_TEAM} AND (client.caseworker_id = ${ME_CASEWORKER} OR ${KEY_PERSON})`,
-    // The new caseworker must belong to the new team: a handover, possibly to another team
-    // (the trigger koers_client_moved then moves the client's rows along).
-    update: {
-      using: clientRead,
-      check: sql`koers_caseworker_in_team(client.caseworker_id, client.team_id)
-        OR (client.team_id = ${ME_TEAM} AND client.caseworker_id IS NULL AND ${KEY_PERSON})`,
-    },
+    // A key person reassigns within the team (the trigger limits the columns). A caseworker's
+    // handover goes through koers_hand_over(): the client is no longer hers to see afterwards,
+    // which PostgreSQL would refuse in a plain UPDATE.
+    update: { using: clientRead, check: assignable('client') },
     delete: sql`client.team_id = ${ME_TEAM} AND client.caseworker_id = ${ME_CASEWORKER}`,
   },
   action: clientRules('action'),
@@ -229,7 +230,23 @@ const FUNCTIONS: readonly RawBuilder<unknown>[] = [
       END IF;
       RETURN version;
     END $$`,
-  // A key person sees colleagues' clients and households but changes only who has them.
+  // A handover: the caller's client (a key person: any of the team's) goes to a caseworker of
+  // the given team, possibly another one; the triggers move its rows and write the revocation.
+  sql`CREATE OR REPLACE FUNCTION koers_hand_over(handed_client text, to_caseworker text, to_team uuid, version bigint)
+    RETURNS void LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+    DECLARE current client;
+    BEGIN
+      SELECT * INTO current FROM client WHERE id = handed_client FOR UPDATE;
+      IF NOT FOUND OR current.team_id IS DISTINCT FROM koers_me_team()
+         OR NOT (current.caseworker_id IS NOT DISTINCT FROM koers_me_caseworker() OR koers_me_role() = 'key_person') THEN
+        RAISE EXCEPTION 'koers: not a client the caller may hand over' USING ERRCODE = '42501';
+      END IF;
+      IF NOT koers_caseworker_in_team(to_caseworker, to_team) THEN
+        RAISE EXCEPTION 'koers: the new caseworker is not in that team' USING ERRCODE = '42501';
+      END IF;
+      UPDATE client SET caseworker_id = to_caseworker, team_id = to_team, row_version = version WHERE id = handed_client;
+    END $$`,
+  // A key person sees colleagues' and households but changes only who has them.
   sql`CREATE OR REPLACE FUNCTION koers_assignment_only() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
     DECLARE assignment CONSTANT text[] := '{caseworker_id,team_id,updated_at,updated_by,row_version}';
@@ -279,6 +296,7 @@ const APP_FUNCTIONS = [
   'koers_me_role()',
   'koers_caseworker_in_team(text, uuid)',
   'koers_next_row_version()',
+  'koers_hand_over(text, text, uuid, bigint)',
 ] as const;
 const INTERNAL_FUNCTIONS = [
   'koers_bump_team(uuid)',
