@@ -215,7 +215,8 @@ const FUNCTIONS: readonly RawBuilder<unknown>[] = [
   // The target of a handover may be in another team, whose caseworkers the caller cannot see.
   sql`CREATE OR REPLACE FUNCTION koers_caseworker_in_team(wanted_caseworker text, wanted_team uuid) RETURNS boolean
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-      SELECT EXISTS (SELECT 1 FROM caseworker WHERE id = wanted_caseworker AND team_id = wanted_team AND deleted_at IS NULL) $$`,
+      SELECT EXISTS (SELECT 1 FROM caseworker WHERE id = wanted_caseworker AND team_id = wanted_team
+        AND deleted_at IS NULL AND deactivated_at IS NULL) $$`,
   sql`CREATE OR REPLACE FUNCTION koers_bump_team(bumped_team uuid) RETURNS bigint
     LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
       UPDATE team SET row_counter = row_counter + 1 WHERE id = bumped_team RETURNING row_counter $$`,

@@ -2,9 +2,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../server/db/connect';
 import { DatabaseTooNewError, KNOWN_SERVER_MIGRATIONS, migrateDatabase, migrateServer } from '../../server/db/migrate';
+import { checkServerRole } from '../../server/db/role-check';
 import { APP_ROLE } from '../../server/db/security';
 import { freshDatabase } from './databases';
-import { startPostgres, type TestPostgres } from './postgres';
+import { asAdmin, startPostgres, type TestPostgres } from './postgres';
 
 /** Everything migrate decides: columns, RLS flags, policies, grants, triggers and the app role. */
 async function catalogSnapshot(url: string): Promise<unknown> {
@@ -75,6 +76,17 @@ describe('team server migrations', () => {
     expect(grantsOf('client_revocation')).toEqual(['SELECT']);
     expect(grantsOf('kysely_migration')).toEqual([]);
     expect(grantsOf('note')).toEqual(['DELETE', 'INSERT', 'SELECT', 'UPDATE']);
+  });
+
+  it('also migrates as the cluster superuser, and the server role then passes the start-up check', async () => {
+    await asAdmin(postgres, ['CREATE DATABASE by_superuser']);
+    expect((await migrateDatabase(postgres.url('postgres', 'by_superuser'))).applied).toEqual(KNOWN_SERVER_MIGRATIONS);
+    const app = connect(postgres.url(APP_ROLE, 'by_superuser'), { max: 1 });
+    try {
+      await expect(checkServerRole(app)).resolves.toBeUndefined();
+    } finally {
+      await app.destroy();
+    }
   });
 
   it('refuses a database that a newer server migrated, and changes nothing', async () => {
