@@ -1,0 +1,37 @@
+import type { Kysely } from 'kysely';
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import * as m0000 from './0000_team_server';
+import * as m0001 from './0001_caseworker_client';
+import * as m0002 from './0002_client_pseudonym';
+import * as m0003 from './0003_caseload';
+import * as m0004 from './0004_scoring';
+import * as m0005 from './0005_notes';
+import * as m0006 from './0006_import_mapping';
+import * as m0007 from './0007_audit_log';
+import * as m0008 from './0008_database_id';
+import * as m0009 from './0009_meeting_list';
+
+/**
+ * Every server migration, in order, compiled in. The names after 0000 are the app's
+ * (db/migrations), so the two schemas move in step. Append only; never edit a shipped one.
+ */
+export const SERVER_MIGRATIONS: ReadonlyArray<
+  readonly [name: string, migration: { up(db: Kysely<unknown>): Promise<void> }]
+> = [
+  ['0000_team_server', m0000],
+  ['0001_caseworker_client', m0001],
+  ['0002_client_pseudonym', m0002],
+  ['0003_caseload', m0003],
+  ['0004_scoring', m0004],
+  ['0005_notes', m0005],
+  ['0006_import_mapping', m0006],
+  ['0007_audit_log', m0007],
+  ['0008_database_id', m0008],
+  ['0009_meeting_list', m0009],
+];
+
+export const serverMigrationProvider: MigrationProvider = {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return Object.fromEntries(SERVER_MIGRATIONS.map(([name, m]) => [name, { up: (db) => m.up(db) }]));
+  },
+};

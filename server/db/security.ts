@@ -1,0 +1,419 @@
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { SyncedTableName } from '../../common/sync/tables';
+import type { ServerDatabase } from './schema';
+
+/**
+ * Who may see and change what, enforced by PostgreSQL itself (issue 17, point 3).
+ *
+ * The server connects as `koers_app`: LOGIN, not a superuser, no BYPASSRLS, owns nothing.
+ * Every table has row-level security enabled and forced. The identity is one setting per
+ * transaction (`koers.subject`, see identity.ts); the functions `koers_me_*()` read the
+ * account of that subject with the owner's rights, so the policies rest on the account
+ * table and not on anything the server says about the caller. No subject: no rows.
+ *
+ * This is declared, not migrated: `migrateServer` re-applies all of it after the
+ * migrations, in one transaction, so the policies always match this file.
+ */
+
+export const APP_ROLE = 'koers_app';
+
+/** Serialises concurrent `migrate` runs over the security part (any constant key of ours). */
+const SECURITY_LOCK_KEY = 171_717;
+
+export class AppRoleUnsafeError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The application role ${APP_ROLE} cannot be used safely: ${problems.join('; ')}.`);
+    this.name = 'AppRoleUnsafeError';
+  }
+}
+
+const ME_TEAM = sql`(SELECT koers_me_team())`;
+const ME_CASEWORKER = sql`(SELECT koers_me_caseworker())`;
+const ME_SUBJECT = sql`(SELECT koers_me_subject())`;
+const KEY_PERSON = sql`((SELECT koers_me_role()) = 'key_person')`;
+
+type Privilege = 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE';
+const ALL: readonly Privilege[] = ['SELECT', 'INSERT', 'UPDATE', 'DELETE'];
+
+/** A table's policies for koers_app; a missing command is refused (no policy, no grant). */
+interface Rules {
+  grants: readonly Privilege[];
+  read: RawBuilder<unknown>;
+  insert?: RawBuilder<unknown>;
+  update?: { using: RawBuilder<unknown>; check: RawBuilder<unknown> };
+  delete?: RawBuilder<unknown>;
+}
+
+const column = (table: string, name: string) => sql.ref(`${table}.${name}`);
+
+/** The team's lists, people and sheets: everyone in the team reads, key persons write. */
+function teamRules(table: string, read: RawBuilder<unknown> = sql`true`): Rules {
+  const write = sql`${column(table, 'team_id')} = ${ME_TEAM} AND ${KEY_PERSON}`;
+  return {
+    grants: ALL,
+    read: sql`${column(table, 'team_id')} = ${ME_TEAM} AND (${read})`,
+    insert: write,
+    update: { using: write, check: write },
+    delete: write,
+  };
+}
+
+/** A client's own rows: seen by whoever sees the client (policy on client), written by its caseworker. */
+function clientRules(table: string): Rules {
+  const inTeam = sql`${column(table, 'team_id')} = ${ME_TEAM}`;
+  const write = sql`${inTeam} AND EXISTS (SELECT 1 FROM client c WHERE c.id = ${column(table, 'client_id')} AND c.caseworker_id = ${ME_CASEWORKER})`;
+  return {
+    grants: ALL,
+    read: sql`${inTeam} AND EXISTS (SELECT 1 FROM client c WHERE c.id = ${column(table, 'client_id')})`,
+    insert: write,
+    update: { using: write, check: write },
+    delete: write,
+  };
+}
+
+/** The caller is the caseworker of the note's client or household. */
+function ownNote(alias: string): RawBuilder<unknown> {
+  return sql`(EXISTS (SELECT 1 FROM client c WHERE c.id = ${column(alias, 'client_id')} AND c.caseworker_id = ${ME_CASEWORKER})
+    OR EXISTS (SELECT 1 FROM household h WHERE h.id = ${column(alias, 'household_id')} AND h.caseworker_id = ${ME_CASEWORKER}))`;
+}
+
+/** Mine, or (key person) assigned to nobody or to a caseworker of the team. */
+function assignable(table: 'client' | 'household'): RawBuilder<unknown> {
+  const cw = column(table, 'caseworker_id');
+  return sql`${column(table, 'team_id')} = ${ME_TEAM} AND (${cw} = ${ME_CASEWORKER}
+    OR (${KEY_PERSON} AND (${cw} IS NULL OR koers_caseworker_in_team(${cw}, ${column(table, 'team_id')}))))`;
+}
+
+const clientRead = sql`client.team_id = ${ME_TEAM} AND (client.caseworker_id = ${ME_CASEWORKER} OR ${KEY_PERSON})`;
+const householdRead = sql`household.team_id = ${ME_TEAM} AND (household.caseworker_id = ${ME_CASEWORKER} OR ${KEY_PERSON})`;
+const noteWrite = sql`note.team_id = ${ME_TEAM} AND ${ownNote('note')}`;
+const noteVersionWrite = sql`note_version.team_id = ${ME_TEAM} AND EXISTS (SELECT 1 FROM note n WHERE n.id = note_version.note_id AND ${ownNote('n')})`;
+const scoreWrite = sql`score.team_id = ${ME_TEAM} AND EXISTS (SELECT 1 FROM scoring s JOIN client c ON c.id = s.client_id
+  WHERE s.id = score.scoring_id AND c.caseworker_id = ${ME_CASEWORKER})`;
+
+const SYNCED_RULES: Record<SyncedTableName, Rules> = {
+  caseworker: teamRules('caseworker'),
+  catalog_item: teamRules('catalog_item'),
+  coverage_target: teamRules('coverage_target'),
+  sheet: teamRules('sheet'),
+  sheet_target_group: teamRules('sheet_target_group'),
+  // Caseworkers see published versions only (and, through these, their indicators and levels).
+  sheet_version: teamRules('sheet_version', sql`sheet_version.published_at IS NOT NULL OR ${KEY_PERSON}`),
+  indicator: teamRules('indicator', sql`EXISTS (SELECT 1 FROM sheet_version v WHERE v.id = indicator.version_id)`),
+  indicator_level: teamRules(
+    'indicator_level',
+    sql`EXISTS (SELECT 1 FROM indicator i WHERE i.id = indicator_level.indicator_id)`,
+  ),
+  household: {
+    grants: ALL,
+    read: householdRead,
+    insert: sql`household.team_id = ${ME_TEAM} AND (household.caseworker_id = ${ME_CASEWORKER} OR ${KEY_PERSON})`,
+    // A key person reassigns within the team (the trigger limits the columns).
+    update: { using: householdRead, check: assignable('household') },
+    delete: sql`household.team_id = ${ME_TEAM} AND household.caseworker_id = ${ME_CASEWORKER}`,
+  },
+  client: {
+    grants: ALL,
+    read: clientRead,
+    insert: sql`client.team_id = ${ME_TEAM} AND (client.caseworker_id = ${ME_CASEWORKER} OR ${KEY_PERSON})`,
+    // A key person reassigns within the team (the trigger limits the columns). A caseworker's
+    // handover goes through koers_hand_over(): the client is no longer hers to see afterwards,
+    // which PostgreSQL would refuse in a plain UPDATE.
+    update: { using: clientRead, check: assignable('client') },
+    delete: sql`client.team_id = ${ME_TEAM} AND client.caseworker_id = ${ME_CASEWORKER}`,
+  },
+  action: clientRules('action'),
+  goal: clientRules('goal'),
+  stage_change: clientRules('stage_change'),
+  handover: clientRules('handover'),
+  closure: clientRules('closure'),
+  scoring: clientRules('scoring'),
+  score: {
+    grants: ALL,
+    read: sql`score.team_id = ${ME_TEAM} AND EXISTS (SELECT 1 FROM scoring s WHERE s.id = score.scoring_id)`,
+    insert: scoreWrite,
+    update: { using: scoreWrite, check: scoreWrite },
+    delete: scoreWrite,
+  },
+  // Key persons read colleagues' notes only when the team allows it.
+  note: {
+    grants: ALL,
+    read: sql`note.team_id = ${ME_TEAM} AND (${ownNote('note')}
+      OR (${KEY_PERSON} AND EXISTS (SELECT 1 FROM team t WHERE t.id = note.team_id AND t.notes_visible_to_key_persons)))`,
+    insert: noteWrite,
+    update: { using: noteWrite, check: noteWrite },
+    delete: noteWrite,
+  },
+  note_version: {
+    grants: ALL,
+    read: sql`note_version.team_id = ${ME_TEAM} AND EXISTS (SELECT 1 FROM note n WHERE n.id = note_version.note_id)`,
+    insert: noteVersionWrite,
+    update: { using: noteVersionWrite, check: noteVersionWrite },
+    delete: noteVersionWrite,
+  },
+};
+
+const accountManage = sql`account.team_id = ${ME_TEAM} AND ${KEY_PERSON}`;
+
+const SERVER_RULES: Record<
+  'team' | 'account' | 'device' | 'conflict' | 'rejection' | 'client_revocation' | 'audit_event',
+  Rules
+> = {
+  // Row counters move only through koers_next_row_version().
+  team: { grants: ['SELECT'], read: sql`team.id = ${ME_TEAM}` },
+  account: {
+    grants: ALL,
+    read: sql`account.subject = ${ME_SUBJECT} OR (${accountManage})`,
+    insert: accountManage,
+    update: { using: accountManage, check: accountManage },
+    delete: accountManage,
+  },
+  device: {
+    grants: ['SELECT', 'INSERT', 'UPDATE'],
+    read: sql`device.subject = ${ME_SUBJECT}`,
+    insert: sql`device.subject = ${ME_SUBJECT}`,
+    update: { using: sql`device.subject = ${ME_SUBJECT}`, check: sql`device.subject = ${ME_SUBJECT}` },
+  },
+  conflict: {
+    grants: ['SELECT', 'INSERT'],
+    read: sql`conflict.team_id = ${ME_TEAM} AND conflict.addressed_to = ${ME_CASEWORKER}`,
+    insert: sql`conflict.team_id = ${ME_TEAM} AND conflict.addressed_to = ${ME_CASEWORKER}`,
+  },
+  rejection: {
+    grants: ['SELECT', 'INSERT'],
+    read: sql`rejection.subject = ${ME_SUBJECT}`,
+    insert: sql`rejection.subject = ${ME_SUBJECT} AND rejection.team_id = ${ME_TEAM}`,
+  },
+  // Written by the trigger koers_client_moved only.
+  client_revocation: { grants: ['SELECT'], read: sql`client_revocation.team_id = ${ME_TEAM}` },
+  // Append-only for the server: it adds its own events; key persons read (and export) the team's.
+  audit_event: {
+    grants: ['SELECT', 'INSERT'],
+    read: sql`audit_event.team_id = ${ME_TEAM} AND ${KEY_PERSON}`,
+    insert: sql`audit_event.subject = ${ME_SUBJECT} AND audit_event.team_id = ${ME_TEAM}`,
+  },
+};
+
+/** Functions the policies (and the push) call; SECURITY DEFINER ones run as the owner with a pinned search_path. */
+const FUNCTIONS: readonly RawBuilder<unknown>[] = [
+  sql`CREATE OR REPLACE FUNCTION koers_me_subject() RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+      SELECT subject FROM account
+      WHERE subject = nullif(current_setting('koers.subject', true), '') AND disabled_at IS NULL $$`,
+  sql`CREATE OR REPLACE FUNCTION koers_me_caseworker() RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+      SELECT caseworker_id FROM account
+      WHERE subject = nullif(current_setting('koers.subject', true), '') AND disabled_at IS NULL $$`,
+  sql`CREATE OR REPLACE FUNCTION koers_me_team() RETURNS uuid
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+      SELECT team_id FROM account
+      WHERE subject = nullif(current_setting('koers.subject', true), '') AND disabled_at IS NULL $$`,
+  sql`CREATE OR REPLACE FUNCTION koers_me_role() RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+      SELECT role FROM account
+      WHERE subject = nullif(current_setting('koers.subject', true), '') AND disabled_at IS NULL $$`,
+  // The target of a handover may be in another team, whose caseworkers the caller cannot see.
+  sql`CREATE OR REPLACE FUNCTION koers_caseworker_in_team(wanted_caseworker text, wanted_team uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+      SELECT EXISTS (SELECT 1 FROM caseworker WHERE id = wanted_caseworker AND team_id = wanted_team
+        AND deleted_at IS NULL AND deactivated_at IS NULL) $$`,
+  sql`CREATE OR REPLACE FUNCTION koers_bump_team(bumped_team uuid) RETURNS bigint
+    LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+      UPDATE team SET row_counter = row_counter + 1 WHERE id = bumped_team RETURNING row_counter $$`,
+  // The push takes its row version here: the caller's team counter, locked until commit.
+  sql`CREATE OR REPLACE FUNCTION koers_next_row_version() RETURNS bigint
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+    DECLARE version bigint;
+    BEGIN
+      version := koers_bump_team(koers_me_team());
+      IF version IS NULL THEN
+        RAISE EXCEPTION 'koers: no signed-in account in this transaction' USING ERRCODE = '42501';
+      END IF;
+      RETURN version;
+    END $$`,
+  // A handover: the caller's client (a key person: any of the team's) goes to a caseworker of
+  // the given team, possibly another one; the triggers move its rows and write the revocation.
+  sql`CREATE OR REPLACE FUNCTION koers_hand_over(handed_client text, to_caseworker text, to_team uuid, version bigint)
+    RETURNS void LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+    DECLARE current client;
+    BEGIN
+      SELECT * INTO current FROM client WHERE id = handed_client FOR UPDATE;
+      IF NOT FOUND OR current.team_id IS DISTINCT FROM koers_me_team()
+         OR NOT (current.caseworker_id IS NOT DISTINCT FROM koers_me_caseworker() OR koers_me_role() = 'key_person') THEN
+        RAISE EXCEPTION 'koers: not a client the caller may hand over' USING ERRCODE = '42501';
+      END IF;
+      IF NOT koers_caseworker_in_team(to_caseworker, to_team) THEN
+        RAISE EXCEPTION 'koers: the new caseworker is not in that team' USING ERRCODE = '42501';
+      END IF;
+      UPDATE client SET caseworker_id = to_caseworker, team_id = to_team, row_version = version WHERE id = handed_client;
+    END $$`,
+  // A key person sees colleagues' and households but changes only who has them.
+  sql`CREATE OR REPLACE FUNCTION koers_assignment_only() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
+    DECLARE assignment CONSTANT text[] := '{caseworker_id,team_id,updated_at,updated_by,row_version}';
+    BEGIN
+      IF koers_me_role() = 'key_person' AND OLD.caseworker_id IS DISTINCT FROM koers_me_caseworker()
+         AND to_jsonb(NEW) - assignment IS DISTINCT FROM to_jsonb(OLD) - assignment THEN
+        RAISE EXCEPTION 'koers: a key person changes only the assignment of a colleague''s %', TG_TABLE_NAME
+          USING ERRCODE = '42501';
+      END IF;
+      RETURN NEW;
+    END $$`,
+  // A client handed to another team takes a row version of that team, so its pulls see it.
+  sql`CREATE OR REPLACE FUNCTION koers_client_new_team() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+    BEGIN
+      NEW.row_version := koers_bump_team(NEW.team_id);
+      RETURN NEW;
+    END $$`,
+  // Moves the client's rows to its new team and tells the old team (or caseworker) it is gone.
+  sql`CREATE OR REPLACE FUNCTION koers_client_moved() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+    BEGIN
+      IF NEW.team_id IS DISTINCT FROM OLD.team_id THEN
+        UPDATE action SET team_id = NEW.team_id, row_version = NEW.row_version WHERE client_id = NEW.id;
+        UPDATE goal SET team_id = NEW.team_id, row_version = NEW.row_version WHERE client_id = NEW.id;
+        UPDATE stage_change SET team_id = NEW.team_id, row_version = NEW.row_version WHERE client_id = NEW.id;
+        UPDATE handover SET team_id = NEW.team_id, row_version = NEW.row_version WHERE client_id = NEW.id;
+        UPDATE closure SET team_id = NEW.team_id, row_version = NEW.row_version WHERE client_id = NEW.id;
+        UPDATE scoring SET team_id = NEW.team_id, row_version = NEW.row_version WHERE client_id = NEW.id;
+        UPDATE score SET team_id = NEW.team_id, row_version = NEW.row_version
+          WHERE scoring_id IN (SELECT id FROM scoring WHERE client_id = NEW.id);
+        UPDATE note SET team_id = NEW.team_id, row_version = NEW.row_version WHERE client_id = NEW.id;
+        UPDATE note_version SET team_id = NEW.team_id, row_version = NEW.row_version
+          WHERE note_id IN (SELECT id FROM note WHERE client_id = NEW.id);
+      END IF;
+      INSERT INTO client_revocation (team_id, client_id, from_caseworker_id, to_caseworker_id, to_team_id, row_version)
+      VALUES (OLD.team_id, NEW.id, OLD.caseworker_id, NEW.caseworker_id, NEW.team_id, koers_bump_team(OLD.team_id));
+      RETURN NULL;
+    END $$`,
+];
+
+/** What koers_app may call; the rest (counter bumps, trigger functions) only runs inside. */
+const APP_FUNCTIONS = [
+  'koers_me_subject()',
+  'koers_me_caseworker()',
+  'koers_me_team()',
+  'koers_me_role()',
+  'koers_caseworker_in_team(text, uuid)',
+  'koers_next_row_version()',
+  'koers_hand_over(text, text, uuid, bigint)',
+] as const;
+const INTERNAL_FUNCTIONS = [
+  'koers_bump_team(uuid)',
+  'koers_assignment_only()',
+  'koers_client_new_team()',
+  'koers_client_moved()',
+] as const;
+
+const TRIGGERS: readonly (readonly [name: string, table: string, create: RawBuilder<unknown>])[] = [
+  [
+    'koers_assignment_only',
+    'client',
+    sql`CREATE TRIGGER koers_assignment_only BEFORE UPDATE ON client FOR EACH ROW EXECUTE FUNCTION koers_assignment_only()`,
+  ],
+  [
+    'koers_assignment_only',
+    'household',
+    sql`CREATE TRIGGER koers_assignment_only BEFORE UPDATE ON household FOR EACH ROW EXECUTE FUNCTION koers_assignment_only()`,
+  ],
+  [
+    'koers_client_new_team',
+    'client',
+    sql`CREATE TRIGGER koers_client_new_team BEFORE UPDATE OF team_id ON client FOR EACH ROW
+      WHEN (OLD.team_id IS DISTINCT FROM NEW.team_id) EXECUTE FUNCTION koers_client_new_team()`,
+  ],
+  [
+    'koers_client_moved',
+    'client',
+    sql`CREATE TRIGGER koers_client_moved AFTER UPDATE ON client FOR EACH ROW
+      WHEN (OLD.team_id IS DISTINCT FROM NEW.team_id OR OLD.caseworker_id IS DISTINCT FROM NEW.caseworker_id)
+      EXECUTE FUNCTION koers_client_moved()`,
+  ],
+];
+
+async function ensureAppRole(db: Kysely<ServerDatabase>): Promise<void> {
+  // Attributes that only a superuser may change are touched only when they are wrong.
+  await sql`DO $$
+    DECLARE r pg_roles;
+    BEGIN
+      SELECT * INTO r FROM pg_roles WHERE rolname = 'koers_app';
+      IF NOT FOUND THEN
+        CREATE ROLE koers_app LOGIN NOSUPERUSER NOBYPASSRLS NOREPLICATION NOCREATEDB NOCREATEROLE;
+      ELSE
+        IF r.rolsuper OR r.rolbypassrls OR r.rolreplication THEN
+          ALTER ROLE koers_app NOSUPERUSER NOBYPASSRLS NOREPLICATION;
+        END IF;
+        IF r.rolcreatedb OR r.rolcreaterole OR NOT r.rolcanlogin THEN
+          ALTER ROLE koers_app LOGIN NOCREATEDB NOCREATEROLE;
+        END IF;
+      END IF;
+      EXECUTE format('GRANT CONNECT ON DATABASE %I TO koers_app', current_database());
+    END $$`.execute(db);
+
+  const problems: string[] = [];
+  const owned = await sql<{ name: string }>`
+    SELECT relname AS name FROM pg_class WHERE relowner = ${APP_ROLE}::regrole
+    UNION ALL SELECT proname FROM pg_proc WHERE proowner = ${APP_ROLE}::regrole
+    UNION ALL SELECT nspname FROM pg_namespace WHERE nspowner = ${APP_ROLE}::regrole`.execute(db);
+  if (owned.rows.length > 0) problems.push(`it owns ${owned.rows.map((r) => r.name).join(', ')}`);
+  const memberOf = await sql<{ name: string }>`
+    SELECT g.rolname AS name FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+    WHERE m.member = ${APP_ROLE}::regrole`.execute(db);
+  if (memberOf.rows.length > 0) problems.push(`it is a member of ${memberOf.rows.map((r) => r.name).join(', ')}`);
+  if (problems.length > 0) throw new AppRoleUnsafeError(problems);
+}
+
+async function createPolicies(db: Kysely<ServerDatabase>, table: string, rules: Rules): Promise<void> {
+  const t = sql.table(table);
+  await sql`GRANT ${sql.raw(rules.grants.join(', '))} ON ${t} TO koers_app`.execute(db);
+  await sql`CREATE POLICY koers_read ON ${t} FOR SELECT TO koers_app USING (${rules.read})`.execute(db);
+  if (rules.insert)
+    await sql`CREATE POLICY koers_insert ON ${t} FOR INSERT TO koers_app WITH CHECK (${rules.insert})`.execute(db);
+  if (rules.update)
+    await sql`CREATE POLICY koers_update ON ${t} FOR UPDATE TO koers_app
+      USING (${rules.update.using}) WITH CHECK (${rules.update.check})`.execute(db);
+  if (rules.delete)
+    await sql`CREATE POLICY koers_delete ON ${t} FOR DELETE TO koers_app USING (${rules.delete})`.execute(db);
+}
+
+/**
+ * Creates or updates koers_app, the functions, row-level security and policies of every
+ * table, its grants and the triggers, in one transaction. Run as the owner of the tables.
+ */
+export async function applySecurity(db: Kysely<ServerDatabase>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(${SECURITY_LOCK_KEY})`.execute(trx);
+    await ensureAppRole(trx);
+    for (const statement of FUNCTIONS) await statement.execute(trx);
+    for (const fn of [...APP_FUNCTIONS, ...INTERNAL_FUNCTIONS])
+      await sql`REVOKE ALL ON FUNCTION ${sql.raw(fn)} FROM PUBLIC`.execute(trx);
+    for (const fn of APP_FUNCTIONS) await sql`GRANT EXECUTE ON FUNCTION ${sql.raw(fn)} TO koers_app`.execute(trx);
+    await sql`GRANT USAGE ON SCHEMA public TO koers_app`.execute(trx);
+
+    // Every table, ours or Kysely's bookkeeping: forced RLS, no old policy or grant left over.
+    const tables = await sql<{
+      name: string;
+    }>`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'`.execute(trx);
+    for (const { name } of tables.rows) {
+      const t = sql.table(name);
+      await sql`ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY`.execute(trx);
+      await sql`ALTER TABLE ${t} FORCE ROW LEVEL SECURITY`.execute(trx);
+      await sql`REVOKE ALL ON ${t} FROM PUBLIC, koers_app`.execute(trx);
+      const policies = await sql<{
+        name: string;
+      }>`SELECT policyname AS name FROM pg_policies WHERE schemaname = 'public' AND tablename = ${name}`.execute(trx);
+      for (const policy of policies.rows) await sql`DROP POLICY ${sql.id(policy.name)} ON ${t}`.execute(trx);
+      // The owner (who migrates, and whose SECURITY DEFINER functions read accounts and move
+      // handed-over rows) keeps full access; forcing RLS still binds any other role that owns.
+      await sql`CREATE POLICY koers_owner ON ${t} TO CURRENT_USER USING (true) WITH CHECK (true)`.execute(trx);
+    }
+    for (const [table, rules] of [...Object.entries(SYNCED_RULES), ...Object.entries(SERVER_RULES)])
+      await createPolicies(trx, table, rules);
+
+    for (const [name, table, create] of TRIGGERS) {
+      await sql`DROP TRIGGER IF EXISTS ${sql.id(name)} ON ${sql.table(table)}`.execute(trx);
+      await create.execute(trx);
+    }
+  });
+}
