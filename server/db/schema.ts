@@ -81,6 +81,14 @@ export interface ClientRevocationTable {
   row_version: number;
 }
 
+export interface ErasedRowTable {
+  id: ColumnType<number, never, never>;
+  team_id: string;
+  table_name: string;
+  row_key: unknown;
+  row_version: number;
+}
+
 export interface AuditEventTable {
   id: ColumnType<number, never, never>;
   at: Generated<Date>;
@@ -283,6 +291,7 @@ export interface ServerDatabase {
   conflict: ConflictTable;
   rejection: RejectionTable;
   client_revocation: ClientRevocationTable;
+  erased_row: ErasedRowTable;
   audit_event: AuditEventTable;
   caseworker: CaseworkerTable;
   catalog_item: CatalogItemTable;

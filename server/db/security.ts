@@ -156,7 +156,7 @@ const SYNCED_RULES: Record<SyncedTableName, Rules> = {
 const accountManage = sql`account.team_id = ${ME_TEAM} AND ${KEY_PERSON}`;
 
 const SERVER_RULES: Record<
-  'team' | 'account' | 'device' | 'conflict' | 'rejection' | 'client_revocation' | 'audit_event',
+  'team' | 'account' | 'device' | 'conflict' | 'rejection' | 'client_revocation' | 'erased_row' | 'audit_event',
   Rules
 > = {
   // Row counters move only through koers_next_row_version().
@@ -186,6 +186,12 @@ const SERVER_RULES: Record<
   },
   // Written by the trigger koers_client_moved only.
   client_revocation: { grants: ['SELECT'], read: sql`client_revocation.team_id = ${ME_TEAM}` },
+  // Keys of erased rows, added by the push that erases them; read by the team's laptops.
+  erased_row: {
+    grants: ['SELECT', 'INSERT'],
+    read: sql`erased_row.team_id = ${ME_TEAM}`,
+    insert: sql`erased_row.team_id = ${ME_TEAM}`,
+  },
   // Append-only for the server: it adds its own events; key persons read (and export) the team's.
   audit_event: {
     grants: ['SELECT', 'INSERT'],

@@ -1,7 +1,8 @@
-import { sql, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import { LIMITS, type PullAnswer, type PullRequest, type SyncedRow } from '../../common/sync/protocol';
 import { SYNCED_TABLES, type SyncedTableName } from '../../common/sync/tables';
-import { caller, recordAudit, type RunAsUser } from './session';
+import { clientOf } from './push';
+import { caller, recordAudit, type RunAsUser, type Trx } from './session';
 
 /** Rows per page unless the laptop asks for fewer: a first pull of a caseload takes a few pages. */
 const DEFAULT_PAGE = 2_000;
@@ -12,19 +13,19 @@ const DEFAULT_PAGE = 2_000;
  * batch and the new cookie all come from the same moment. A page never splits one version: all rows
  * of the last version on it come along, so the cookie can move past it.
  */
-export async function pull<DB>(
-  runAsUser: RunAsUser<DB>,
+export async function pull(
+  runAsUser: RunAsUser,
   schema: string,
   subject: string,
   request: PullRequest,
 ): Promise<PullAnswer> {
-  return runAsUser(subject, async (trx) => {
+  const read = async (trx: Trx): Promise<PullAnswer> => {
     const me = await caller(trx);
-    const team = await sql<{ row_counter: string }>`select koers_team_version() as row_counter`.execute(trx);
+    const team = await sql<{ row_counter: number }>`select row_counter from team where id = ${me.teamId}`.execute(trx);
     const newest = Number(team.rows[0]?.row_counter ?? 0);
     const { cookie } = request;
     if (cookie && (cookie.team !== me.teamId || cookie.schema !== schema || cookie.version > newest))
-      return { kind: 'reset' } as const;
+      return { kind: 'reset' };
     const from = cookie?.version ?? 0;
     const limit = Math.min(request.limit ?? DEFAULT_PAGE, LIMITS.pullPageRows);
 
@@ -32,7 +33,7 @@ export async function pull<DB>(
     const to = upTo ?? newest;
     const rows: { table: SyncedTableName; row: SyncedRow; version: number }[] = [];
     for (const { name } of SYNCED_TABLES) {
-      const found = await sql<{ row: SyncedRow; row_version: string }>`
+      const found = await sql<{ row: SyncedRow; row_version: number }>`
         select to_jsonb(t) - 'team_id' - 'row_version' as row, t.row_version
         from ${sql.table(name)} t where t.row_version > ${from} and t.row_version <= ${to}`.execute(trx);
       for (const r of found.rows) rows.push({ table: name, row: r.row, version: Number(r.row_version) });
@@ -43,9 +44,11 @@ export async function pull<DB>(
       select table_name, row_key from erased_row where row_version > ${from} and row_version <= ${to}
       order by row_version`.execute(trx);
     // Clients the caller lost since the cookie and cannot see now (a client handed back is simply visible).
+    // A caseworker loses the clients handed away from her; a key person those that left the team.
     const revoked = await sql<{ client_id: string }>`
       select distinct r.client_id from client_revocation r
       where r.row_version > ${from} and r.row_version <= ${to}
+        and (r.from_caseworker_id = ${me.caseworkerId} or (${me.role === 'key_person'} and r.to_team_id <> ${me.teamId}))
         and not exists (select 1 from client c where c.id = r.client_id)`.execute(trx);
     const device = await sql<{ last_sequence: string }>`
       select last_sequence from device where subject = ${subject} and id = ${request.deviceId}`.execute(trx);
@@ -61,13 +64,13 @@ export async function pull<DB>(
       created_at: Date;
     }>`
       select id, table_name, row_key, reason, created_at from rejection
-      where addressed_to = ${me.caseworkerId} and row_version > ${from} and row_version <= ${to}
+      where subject = ${me.subject} and row_version > ${from} and row_version <= ${to}
       order by row_version`.execute(trx);
 
     const clientIds = new Set<string>();
-    for (const { table, row } of rows) {
-      const id = table === 'client' ? row.id : row.client_id;
-      if (typeof id === 'string') clientIds.add(id);
+    for (const row of rows) {
+      const id = clientOf(row);
+      if (id) clientIds.add(id);
     }
     await recordAudit(trx, me, {
       action: 'pull',
@@ -97,20 +100,22 @@ export async function pull<DB>(
         at: new Date(r.created_at).toISOString(),
       })),
       more: upTo !== null,
-    } as const;
-  });
+    };
+  };
+  // One snapshot for the whole answer.
+  return runAsUser(subject, read, { isolation: 'repeatable read' });
 }
 
 /**
  * The version the page ends at when more than `limit` visible rows changed after `from` (null: all of
  * them fit). Counted over every synced table the caller can see.
  */
-async function pageEnd<DB>(trx: Transaction<DB>, from: number, limit: number): Promise<number | null> {
+async function pageEnd(trx: Trx, from: number, limit: number): Promise<number | null> {
   const versions = sql.join(
     SYNCED_TABLES.map(({ name }) => sql`select row_version from ${sql.table(name)} where row_version > ${from}`),
     sql` union all `,
   );
-  const { rows } = await sql<{ at_limit: string | null; beyond: boolean }>`
+  const { rows } = await sql<{ at_limit: number | null; beyond: boolean }>`
     with v as (${versions}),
     cut as (select row_version from v order by row_version offset ${limit - 1} limit 1)
     select (select row_version from cut) as at_limit,

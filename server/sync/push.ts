@@ -1,10 +1,10 @@
-import { type RawBuilder, sql, type Transaction } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Change, PushAnswer, PushBatch, PushRequest, SyncedRow } from '../../common/sync/protocol';
 import { SYNCED_TABLES, type SyncedTable, type SyncedTableName } from '../../common/sync/tables';
 import type { TableColumns } from './columns';
-import { type Caller, caller, nextVersion, recordAudit, type RunAsUser } from './session';
+import { type Caller, caller, nextVersion, recordAudit, type RunAsUser, type Trx } from './session';
 
-type Outcome = { kind: 'applied' } | { kind: 'conflict' } | { kind: 'rejected'; reason: RejectionReason };
+type Outcome = 'applied' | 'conflict' | 'rejected';
 type RejectionReason = 'not-allowed' | 'handed-over' | 'invalid' | 'missing-parent';
 
 const TABLES = new Map<SyncedTableName, SyncedTable>(SYNCED_TABLES.map((t) => [t.name, t]));
@@ -14,14 +14,24 @@ function tableOf(name: SyncedTableName): SyncedTable {
   return table;
 }
 
+/** What every change of one batch shares: the transaction, who pushes, from where, at which version. */
+interface BatchContext {
+  trx: Trx;
+  columns: TableColumns;
+  me: Caller;
+  deviceId: string;
+  sequence: number;
+  version: number;
+}
+
 /**
  * Applies a laptop's batches in order, each in one transaction under the caller's identity, exactly
  * once: a batch already applied is skipped, a batch after a gap is refused (the laptop resends in
  * order). A change the caller may not make (any more) is recorded as a rejection addressed to her and
  * the queue moves on; a temporary failure rolls the batch back and is thrown for a retry.
  */
-export async function push<DB>(
-  runAsUser: RunAsUser<DB>,
+export async function push(
+  runAsUser: RunAsUser,
   columns: TableColumns,
   subject: string,
   request: PushRequest,
@@ -29,7 +39,7 @@ export async function push<DB>(
   let last = 0;
   const totals = { changes: 0, rejected: 0, conflicts: 0 };
   for (const batch of request.batches) {
-    const result = await runAsUser(subject, (trx) => applyBatch(trx, columns, subject, request.deviceId, batch));
+    const result = await runAsUser(subject, (trx) => applyBatch(trx, columns, request.deviceId, batch));
     last = result.lastSequence;
     if (result.kind === 'gap') return { kind: 'gap', lastSequence: last };
     totals.changes += result.changes;
@@ -47,37 +57,38 @@ interface BatchResult {
   conflicts: number;
 }
 
-async function applyBatch<DB>(
-  trx: Transaction<DB>,
-  columns: TableColumns,
-  subject: string,
-  deviceId: string,
-  batch: PushBatch,
-): Promise<BatchResult> {
+async function applyBatch(trx: Trx, columns: TableColumns, deviceId: string, batch: PushBatch): Promise<BatchResult> {
   const me = await caller(trx);
   // The device's row is locked for the transaction: two pushes from one laptop never interleave.
-  await sql`insert into device (subject, id, last_sequence) values (${subject}, ${deviceId}, 0)
+  await sql`insert into device (subject, id) values (${me.subject}, ${deviceId})
             on conflict (subject, id) do nothing`.execute(trx);
-  const device = await sql<{ last_sequence: string }>`
-    select last_sequence from device where subject = ${subject} and id = ${deviceId} for update`.execute(trx);
+  const device = await sql<{ last_sequence: number }>`
+    select last_sequence from device where subject = ${me.subject} and id = ${deviceId} for update`.execute(trx);
   const lastSequence = Number(device.rows[0]?.last_sequence ?? 0);
   const none = { changes: 0, rejected: 0, conflicts: 0 };
   if (batch.sequence <= lastSequence) return { kind: 'skipped', lastSequence, ...none };
   if (batch.sequence > lastSequence + 1) return { kind: 'gap', lastSequence, ...none };
 
-  const version = await nextVersion(trx);
+  const context: BatchContext = {
+    trx,
+    columns,
+    me,
+    deviceId,
+    sequence: batch.sequence,
+    version: await nextVersion(trx),
+  };
   const counts = { changes: 0, rejected: 0, conflicts: 0 };
   const clients = new Set<string>();
   for (const change of batch.changes) {
     const client = clientOf(change);
     if (client) clients.add(client);
-    const outcome = await applyOne(trx, columns, me, change, version, deviceId);
+    const outcome = await applyOne(context, change);
     counts.changes += 1;
-    if (outcome.kind === 'conflict') counts.conflicts += 1;
-    if (outcome.kind === 'rejected') counts.rejected += 1;
+    if (outcome === 'conflict') counts.conflicts += 1;
+    if (outcome === 'rejected') counts.rejected += 1;
   }
   await sql`update device set last_sequence = ${batch.sequence}, last_seen_at = now()
-            where subject = ${subject} and id = ${deviceId}`.execute(trx);
+            where subject = ${me.subject} and id = ${deviceId}`.execute(trx);
   await recordAudit(trx, me, {
     action: 'push',
     device: deviceId,
@@ -89,14 +100,8 @@ async function applyBatch<DB>(
 }
 
 /** One change inside a savepoint: a refused change is undone alone and recorded; the batch goes on. */
-async function applyOne<DB>(
-  trx: Transaction<DB>,
-  columns: TableColumns,
-  me: Caller,
-  change: Change,
-  version: number,
-  deviceId: string,
-): Promise<Outcome> {
+async function applyOne(context: BatchContext, change: Change): Promise<Outcome> {
+  const { trx, columns, me } = context;
   const table = tableOf(change.table);
   const known = columns.get(change.table) ?? [];
   const key = keyOf(table, change.row);
@@ -104,14 +109,12 @@ async function applyOne<DB>(
     key !== null &&
     Object.keys(change.row).every((c) => known.includes(c)) &&
     (change.op === 'delete' || known.every((c) => c in change.row));
-  if (!wellFormed) return reject(trx, me, change, version, deviceId, 'invalid');
+  if (!wellFormed) return reject(context, change, 'invalid');
 
   await sql`savepoint koers_change`.execute(trx);
   try {
     const outcome =
-      change.op === 'delete'
-        ? await erase(trx, table, key, version)
-        : await put(trx, table, known, change, key, version, deviceId, me);
+      change.op === 'delete' ? await erase(context, table, key) : await put(context, table, known, change, key);
     await sql`release savepoint koers_change`.execute(trx);
     return outcome;
   } catch (error) {
@@ -119,54 +122,56 @@ async function applyOne<DB>(
     if (!reason) throw error;
     await sql`rollback to savepoint koers_change`.execute(trx);
     const handedOver = reason === 'not-allowed' && (await wasHandedOver(trx, me, change));
-    return reject(trx, me, change, version, deviceId, handedOver ? 'handed-over' : reason);
+    return reject(context, change, handedOver ? 'handed-over' : reason);
   }
 }
 
-async function put<DB>(
-  trx: Transaction<DB>,
+async function put(
+  context: BatchContext,
   table: SyncedTable,
   known: readonly string[],
   change: Change,
   key: RawBuilder<unknown>,
-  version: number,
-  deviceId: string,
-  me: Caller,
 ): Promise<Outcome> {
-  const current = await sql<{ row_version: string }>`
-    select row_version from ${sql.table(table.name)} where ${key} for update`.execute(trx);
+  const { trx, me, version } = context;
+  const current = await sql<{ row_version: number; assigned: string | null }>`
+    select row_version, ${table.name === 'client' ? sql.ref('caseworker_id') : sql`null`} as assigned
+    from ${sql.table(table.name)} where ${key} for update`.execute(trx);
   const seen = current.rows[0];
   if (!seen) {
     // New to the caller: a row it may not see (another's, handed over) fails its insert and is refused.
     await sql`insert into ${sql.table(table.name)}
       (${sql.join(known.map((c) => sql.ref(c)))}, team_id, row_version)
       values (${sql.join(known.map((c) => change.row[c] ?? null))}, ${me.teamId}, ${version})`.execute(trx);
-    return { kind: 'applied' };
+    return 'applied';
   }
   // No silent overwrite: the server's row changed since the laptop saw it. Append-only rows are
   // changed by their author alone (a tombstone, a note's new text with its version): they never conflict.
   if (!table.appendOnly && (change.baseVersion === null || Number(seen.row_version) > change.baseVersion)) {
     await sql`insert into conflict (team_id, addressed_to, table_name, row_key, pushed, server_row_version, device, row_version)
       values (${me.teamId}, ${me.caseworkerId}, ${table.name}, ${JSON.stringify(keyValues(table, change.row))}::jsonb,
-              ${JSON.stringify(change.row)}::jsonb, ${seen.row_version}, ${deviceId}, ${version})`.execute(trx);
-    return { kind: 'conflict' };
+              ${JSON.stringify(change.row)}::jsonb, ${seen.row_version}, ${context.deviceId}, ${version})`.execute(trx);
+    return 'conflict';
   }
-  const changed = known.filter((c) => !table.key.includes(c));
+  // A handover goes through koers_hand_over, after the client's other changes: once handed over,
+  // the client is no longer the caller's to write.
+  const handover = table.name === 'client' && change.row.caseworker_id !== seen.assigned;
+  const changed = known.filter((c) => !table.key.includes(c) && !(handover && c === 'caseworker_id'));
   const updated = await sql`update ${sql.table(table.name)}
     set ${sql.join(changed.map((c) => sql`${sql.ref(c)} = ${change.row[c] ?? null}`))}, row_version = ${version}
     where ${key}`.execute(trx);
   // Visible but not the caller's to change (a key person reading a caseworker's client): refused.
-  if (Number(updated.numAffectedRows ?? 0) === 0) return reject(trx, me, change, version, deviceId, 'not-allowed');
-  return { kind: 'applied' };
+  if (Number(updated.numAffectedRows ?? 0) === 0) return reject(context, change, 'not-allowed');
+  if (handover)
+    await sql`select koers_hand_over(${change.row.id ?? null}, ${change.row.caseworker_id ?? null}, ${me.teamId}, ${version})`.execute(
+      trx,
+    );
+  return 'applied';
 }
 
 /** A privacy erasure: the row goes for real; its key is kept (no content) so other laptops erase it too. */
-async function erase<DB>(
-  trx: Transaction<DB>,
-  table: SyncedTable,
-  key: RawBuilder<unknown>,
-  version: number,
-): Promise<Outcome> {
+async function erase(context: BatchContext, table: SyncedTable, key: RawBuilder<unknown>): Promise<Outcome> {
+  const { trx, version } = context;
   const gone = await sql<{ key: unknown; team_id: string }>`
     delete from ${sql.table(table.name)} where ${key}
     returning jsonb_build_object(${sql.join(table.key.flatMap((c) => [sql.lit(c), sql.ref(c)]))}) as key, team_id`.execute(
@@ -176,26 +181,20 @@ async function erase<DB>(
     await sql`insert into erased_row (team_id, table_name, row_key, row_version)
       values (${row.team_id}, ${table.name}, ${JSON.stringify(row.key)}::jsonb, ${version})`.execute(trx);
   // Nothing visible to erase: already gone, or not the caller's — either way nothing to undo.
-  return { kind: 'applied' };
+  return 'applied';
 }
 
-async function reject<DB>(
-  trx: Transaction<DB>,
-  me: Caller,
-  change: Change,
-  version: number,
-  deviceId: string,
-  reason: RejectionReason,
-): Promise<Outcome> {
+async function reject(context: BatchContext, change: Change, reason: RejectionReason): Promise<Outcome> {
+  const { trx, me } = context;
   const table = tableOf(change.table);
-  await sql`insert into rejection (team_id, addressed_to, device, table_name, row_key, reason, row_version)
-    values (${me.teamId}, ${me.caseworkerId}, ${deviceId}, ${change.table},
-            ${JSON.stringify(keyValues(table, change.row))}::jsonb, ${reason}, ${version})`.execute(trx);
-  return { kind: 'rejected', reason };
+  await sql`insert into rejection (team_id, subject, device, sequence, table_name, row_key, reason, row_version)
+    values (${me.teamId}, ${me.subject}, ${context.deviceId}, ${context.sequence}, ${change.table},
+            ${JSON.stringify(keyValues(table, change.row))}::jsonb, ${reason}, ${context.version})`.execute(trx);
+  return 'rejected';
 }
 
 /** Was the change's client handed over away from the caller (so she lost it, rather than never had it)? */
-async function wasHandedOver<DB>(trx: Transaction<DB>, me: Caller, change: Change): Promise<boolean> {
+async function wasHandedOver(trx: Trx, me: Caller, change: Change): Promise<boolean> {
   const client = clientOf(change);
   if (!client) return false;
   const found = await sql`select 1 from client_revocation
@@ -204,7 +203,7 @@ async function wasHandedOver<DB>(trx: Transaction<DB>, me: Caller, change: Chang
 }
 
 /** The client a change belongs to, where the row says (for the audit log and a handover's refusal). */
-function clientOf(change: Change): string | null {
+export function clientOf(change: { table: SyncedTableName; row: SyncedRow }): string | null {
   const value = change.table === 'client' ? change.row.id : change.row.client_id;
   return typeof value === 'string' ? value : null;
 }

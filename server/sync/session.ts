@@ -1,4 +1,5 @@
-import { sql, type Transaction } from 'kysely';
+import { type IsolationLevel, sql, type Transaction } from 'kysely';
+import type { ServerDatabase } from '../db/schema';
 
 /** Who is calling, as the database's own identity functions see them (never as the request claims). */
 export interface Caller {
@@ -8,8 +9,14 @@ export interface Caller {
   role: 'caseworker' | 'key_person';
 }
 
-/** Runs `work` in one transaction with the caller's identity set for it (server/db/identity.ts). */
-export type RunAsUser<DB> = <T>(subject: string, work: (trx: Transaction<DB>) => Promise<T>) => Promise<T>;
+export type Trx = Transaction<ServerDatabase>;
+
+/** Runs `work` in one transaction with the caller's identity set for it (server/db/identity.ts `asUser`). */
+export type RunAsUser = <T>(
+  subject: string,
+  work: (trx: Trx) => Promise<T>,
+  options?: { isolation?: IsolationLevel },
+) => Promise<T>;
 
 /** A signed-in user the team server does not know (no account, or disabled): refused, nothing done. */
 export class UnknownUser extends Error {
@@ -19,7 +26,7 @@ export class UnknownUser extends Error {
   }
 }
 
-export async function caller<DB>(trx: Transaction<DB>): Promise<Caller> {
+export async function caller(trx: Trx): Promise<Caller> {
   const { rows } = await sql<{
     subject: string | null;
     caseworker_id: string | null;
@@ -38,8 +45,8 @@ export async function caller<DB>(trx: Transaction<DB>): Promise<Caller> {
  * The next row version of the caller's team. The team's counter row stays locked until the push
  * commits, so one team's pushes commit in version order and a pull never skips a version.
  */
-export async function nextVersion<DB>(trx: Transaction<DB>): Promise<number> {
-  const { rows } = await sql<{ version: string }>`select koers_next_version() as version`.execute(trx);
+export async function nextVersion(trx: Trx): Promise<number> {
+  const { rows } = await sql<{ version: string }>`select koers_next_row_version() as version`.execute(trx);
   const version = rows[0]?.version;
   if (version === undefined) throw new Error('The team has no version counter.');
   return Number(version);
@@ -54,7 +61,7 @@ export interface AuditEntry {
 }
 
 /** One line of the server's audit log: who, which device, which clients, how many — never content. */
-export async function recordAudit<DB>(trx: Transaction<DB>, me: Caller, entry: AuditEntry): Promise<void> {
+export async function recordAudit(trx: Trx, me: Caller, entry: AuditEntry): Promise<void> {
   await sql`insert into audit_event (subject, caseworker_id, team_id, device, action, client_ids, counts, outcome)
     values (${me.subject}, ${me.caseworkerId}, ${me.teamId}, ${entry.device}, ${entry.action},
             ${sql.val([...entry.clientIds])}, ${JSON.stringify(entry.counts)}::jsonb, ${entry.outcome})`.execute(trx);

@@ -79,6 +79,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   await sql`CREATE INDEX client_revocation_delivery ON client_revocation (team_id, row_version)`.execute(db);
 
+  // A privacy erasure removes the row for real; its key (no content) stays so other laptops erase it too.
+  await sql`
+    CREATE TABLE erased_row (
+      id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      team_id uuid NOT NULL REFERENCES team,
+      table_name text NOT NULL,
+      row_key jsonb NOT NULL,
+      row_version bigint NOT NULL
+    )`.execute(db);
+  await sql`CREATE INDEX erased_row_delivery ON erased_row (team_id, row_version)`.execute(db);
+
   // Who did what, never the content.
   await sql`
     CREATE TABLE audit_event (
