@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { fill } from '../common/i18n/fill';
+import { type Language, languageFromLocales } from '../common/languages';
+import { cliTexts } from './cli-texts';
+import { connect } from './db/connect';
+import { migrateDatabase } from './db/migrate';
+import { createTokenVerifier } from './identity/verify';
+import { createTeamServer, SERVER_SCHEMA } from './team-server';
+
+/**
+ * The team server on the command line, for IT staff:
+ *
+ *   npm run team-server -- migrate --database URL
+ *   npm run team-server -- start --database URL --issuer URL --audience NAME [--claim sub]
+ *                                [--host 127.0.0.1] [--port 8443] [--tls-cert F --tls-key F] [--behind-proxy]
+ *   npm run team-server -- demo [--port N]
+ *
+ * Exit codes: 0 done (or stopped on a signal), 1 refused, 2 wrong use.
+ */
+const COMMANDS = `  npm run team-server -- migrate --database URL
+  npm run team-server -- start --database URL --issuer URL --audience NAME [--claim sub]
+                               [--host 127.0.0.1] [--port 8443] [--tls-cert FILE --tls-key FILE] [--behind-proxy]
+  npm run team-server -- demo [--port N]`;
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+class UsageError extends Error {}
+
+function required(values: Record<string, string | boolean | undefined>, name: string, t: (typeof cliTexts)[Language]) {
+  const value = values[name];
+  if (typeof value !== 'string' || value === '') throw new UsageError(fill(t.missing, { option: `--${name}` }));
+  return value;
+}
+
+export async function run(argv: readonly string[], language: Language): Promise<number> {
+  const t = cliTexts[language];
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      database: { type: 'string' },
+      issuer: { type: 'string' },
+      audience: { type: 'string' },
+      claim: { type: 'string' },
+      host: { type: 'string' },
+      port: { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'behind-proxy': { type: 'boolean' },
+      'per-minute': { type: 'string' },
+    },
+    strict: true,
+  });
+  if (command === 'migrate') {
+    const report = await migrateDatabase(required(values, 'database', t));
+    console.log(report.applied.length > 0 ? fill(t.migrated, { names: report.applied.join(', ') }) : t.upToDate);
+    return 0;
+  }
+  if (command === 'start') {
+    const database = required(values, 'database', t);
+    const issuer = required(values, 'issuer', t);
+    const audience = required(values, 'audience', t);
+    const cert = values['tls-cert'];
+    const key = values['tls-key'];
+    if (Boolean(cert) !== Boolean(key)) throw new UsageError(t.tlsPair);
+    const host = values.host ?? '127.0.0.1';
+    if (!cert && !LOOPBACK.has(host) && !values['behind-proxy']) throw new UsageError(t.plainHttp);
+    const port = Number(values.port ?? 8443);
+    const db = connect(database, {
+      // PostgreSQL restarted: the pool drops the connection and opens another on the next request.
+      onIdleError: (error) =>
+        console.error(
+          JSON.stringify({ level: 'warn', msg: 'database connection lost', code: (error as { code?: string }).code }),
+        ),
+    });
+    const http = await createTeamServer(db, createTokenVerifier({ issuer, audience, claim: values.claim ?? 'sub' }), {
+      logger: true,
+      ...(values['per-minute'] ? { perMinute: Number(values['per-minute']) } : {}),
+      ...(cert && key ? { https: { cert: readFileSync(cert), key: readFileSync(key) } } : {}),
+    }).catch(async (error: unknown) => {
+      await db.destroy();
+      throw error;
+    });
+    const url = await http.listen({ host, port });
+    console.log(fill(t.listening, { url, schema: SERVER_SCHEMA }));
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        console.log(t.stopping);
+        // Fastify answers the requests under way, then closes; then the pool.
+        void http
+          .close()
+          .then(() => db.destroy())
+          .then(resolve);
+      };
+      process.once('SIGTERM', stop);
+      process.once('SIGINT', stop);
+    });
+    return 0;
+  }
+  throw new UsageError(fill(t.unknownCommand, { command: command ?? '' }));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const language = languageFromLocales([process.env.LANG ?? 'en']);
+  const t = cliTexts[language];
+  run(process.argv.slice(2), language).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) {
+        console.error(`${error.message}\n${t.usage}\n${COMMANDS}`);
+        process.exit(2);
+      }
+      console.error(fill(t.refused, { reason: error instanceof Error ? error.message : String(error) }));
+      process.exit(1);
+    },
+  );
+}
