@@ -1,5 +1,6 @@
 import { parseISO } from 'date-fns';
-import { type Language, LOCALES } from './languages';
+import { LOCALES } from './i18n/locales';
+import type { Language } from './languages';
 
 // Creating an Intl formatter costs far more than using one, and a table formats a date per cell.
 const dateFormats = new Map<string, Intl.DateTimeFormat>();

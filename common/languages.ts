@@ -2,9 +2,6 @@
 export const LANGUAGES = ['nl', 'da', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-/** BCP 47 locale per language: dates, numbers and sorting follow it. */
-export const LOCALES: Record<Language, string> = { nl: 'nl-NL', da: 'da-DK', en: 'en-GB' };
-
 /** The first OS locale Koers speaks, else English. `nl-BE` → nl, `da-DK` → da. */
 export function languageFromLocales(locales: readonly string[]): Language {
   for (const locale of locales) {

@@ -1,5 +1,6 @@
 import { parseISO } from 'date-fns';
-import { type Language, LOCALES } from '../../common/languages';
+import { LOCALES } from '../../common/i18n/locales';
+import type { Language } from '../../common/languages';
 import { dateFormat, formatDate, formatDateTime } from '../../common/format-dates';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();

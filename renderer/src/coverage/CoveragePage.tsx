@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Coverage } from '../../../common/contract';
 import type { Language } from '../../../common/languages';
 import { formatDate, formatNumber } from '../format';
-import { LOCALES } from '../../../common/languages';
+import { LOCALES } from '../../../common/i18n/locales';
 import { useSession } from '../session';
 import { DateField } from '../ui/DateField';
 import { ErrorSummary, TextField } from '../ui/fields';

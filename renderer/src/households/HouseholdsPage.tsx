@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseloadRow, Household } from '../../../common/contract';
-import { LOCALES } from '../../../common/languages';
+import { LOCALES } from '../../../common/i18n/locales';
 import { FormDialog } from '../ui/FormDialog';
 import { NoteCard } from '../notes/NoteCard';
 import { NoteEditor } from '../notes/NoteEditor';

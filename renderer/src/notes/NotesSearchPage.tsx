@@ -3,7 +3,7 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NoteHit, NoteKind } from '../../../common/contract';
 import { formatDateTime } from '../format';
-import { LOCALES } from '../../../common/languages';
+import { LOCALES } from '../../../common/i18n/locales';
 import { href } from '../router';
 import { useSession } from '../session';
 import { DateField } from '../ui/DateField';

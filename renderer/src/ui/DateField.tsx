@@ -2,7 +2,7 @@ import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { plusDays } from '../../../common/dates';
 import { formatTypedDate, monthGrid, parseTypedDate, parseTypedTime, type Typed } from '../dateInput';
-import { LOCALES } from '../../../common/languages';
+import { LOCALES } from '../../../common/i18n/locales';
 import { useSession } from '../session';
 import { FieldFrame } from './fields';
 
