@@ -14,6 +14,7 @@ export const cliTexts: Record<
     listening: string;
     stopping: string;
     refused: string;
+    teamAdded: string;
   }
 > = {
   en: {
@@ -28,6 +29,8 @@ export const cliTexts: Record<
     listening: 'Koers team server listening on {{url}} (schema {{schema}}).',
     stopping: 'Stopping: finishing requests under way…',
     refused: 'Refused: {{reason}}',
+    teamAdded:
+      'Team {{team}} added; its key person is caseworker {{caseworker}} and can now sign in and add the others.',
   },
   nl: {
     usage: 'Gebruik:',
@@ -41,6 +44,8 @@ export const cliTexts: Record<
     listening: 'Koers-teamserver luistert op {{url}} (schema {{schema}}).',
     stopping: 'Stoppen: lopende verzoeken worden afgemaakt…',
     refused: 'Geweigerd: {{reason}}',
+    teamAdded:
+      'Team {{team}} toegevoegd; de kwaliteitsmedewerker is klantmanager {{caseworker}} en kan nu inloggen en de anderen toevoegen.',
   },
   da: {
     usage: 'Brug:',
@@ -54,5 +59,7 @@ export const cliTexts: Record<
     listening: 'Koers-teamserveren lytter på {{url}} (skema {{schema}}).',
     stopping: 'Stopper: igangværende forespørgsler gøres færdige…',
     refused: 'Afvist: {{reason}}',
+    teamAdded:
+      'Team {{team}} er tilføjet; nøglepersonen er sagsbehandler {{caseworker}} og kan nu logge ind og tilføje de andre.',
   },
 };

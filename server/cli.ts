@@ -6,6 +6,7 @@ import { cliTexts } from './cli-texts';
 import { connect } from './db/connect';
 import { migrateDatabase } from './db/migrate';
 import { createTokenVerifier } from './identity/verify';
+import { addTeam } from './team/add-team';
 import { createTeamServer, SERVER_SCHEMA } from './team-server';
 
 /**
@@ -14,6 +15,7 @@ import { createTeamServer, SERVER_SCHEMA } from './team-server';
  *   npm run team-server -- migrate --database URL
  *   npm run team-server -- start --database URL --issuer URL --audience NAME [--claim sub]
  *                                [--host 127.0.0.1] [--port 8443] [--tls-cert F --tls-key F] [--behind-proxy]
+ *   npm run team-server -- add-team --database URL --name TEAM --key-person SUBJECT --key-person-name NAME
  *   npm run team-server -- demo [--port N]
  *
  * Exit codes: 0 done (or stopped on a signal), 1 refused, 2 wrong use.
@@ -21,6 +23,7 @@ import { createTeamServer, SERVER_SCHEMA } from './team-server';
 const COMMANDS = `  npm run team-server -- migrate --database URL
   npm run team-server -- start --database URL --issuer URL --audience NAME [--claim sub]
                                [--host 127.0.0.1] [--port 8443] [--tls-cert FILE --tls-key FILE] [--behind-proxy]
+  npm run team-server -- add-team --database URL --name TEAM --key-person SUBJECT --key-person-name NAME
   npm run team-server -- demo [--port N]`;
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -49,12 +52,24 @@ export async function run(argv: readonly string[], language: Language): Promise<
       'tls-key': { type: 'string' },
       'behind-proxy': { type: 'boolean' },
       'per-minute': { type: 'string' },
+      name: { type: 'string' },
+      'key-person': { type: 'string' },
+      'key-person-name': { type: 'string' },
     },
     strict: true,
   });
   if (command === 'migrate') {
     const report = await migrateDatabase(required(values, 'database', t));
     console.log(report.applied.length > 0 ? fill(t.migrated, { names: report.applied.join(', ') }) : t.upToDate);
+    return 0;
+  }
+  if (command === 'add-team') {
+    const team = await addTeam(required(values, 'database', t), {
+      name: required(values, 'name', t),
+      keyPersonSubject: required(values, 'key-person', t),
+      keyPersonName: required(values, 'key-person-name', t),
+    });
+    console.log(fill(t.teamAdded, { team: team.teamId, caseworker: team.caseworkerId }));
     return 0;
   }
   if (command === 'start') {

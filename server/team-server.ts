@@ -11,6 +11,7 @@ import { readTableColumns } from './sync/columns';
 import { pull } from './sync/pull';
 import { push } from './sync/push';
 import { type RunAsUser, UnknownUser } from './sync/session';
+import { disableMember, listMembers, MembershipRefused, putMember, whoAmI } from './team/members';
 
 /** The newest migration: the schema the synced tables are in, which a laptop must share. */
 export const SERVER_SCHEMA = KNOWN_SERVER_MIGRATIONS[KNOWN_SERVER_MIGRATIONS.length - 1] ?? '';
@@ -52,6 +53,12 @@ export async function createTeamServer(
       return await work();
     } catch (error) {
       if (error instanceof UnknownUser) throw new Refused(403, 'forbidden', error.message);
+      if (error instanceof MembershipRefused)
+        throw new Refused(
+          error.reason === 'not-key-person' ? 403 : 409,
+          error.reason === 'not-key-person' ? 'forbidden' : 'conflict',
+          error.message,
+        );
       throw error;
     }
   };
@@ -73,6 +80,12 @@ export async function createTeamServer(
         refusing(async () => schemaMismatch(request.schema) ?? push(runAsUser, columns, subject, request)),
       pull: (subject, request: PullRequest) =>
         refusing(async () => schemaMismatch(request.schema) ?? pull(runAsUser, SERVER_SCHEMA, subject, request)),
+      whoAmI: (subject) => refusing(() => whoAmI(runAsUser, subject, SERVER_SCHEMA)),
+      members: {
+        list: (subject) => refusing(() => listMembers(runAsUser, subject)),
+        put: (subject, wanted) => refusing(() => putMember(runAsUser, subject, wanted)),
+        disable: (subject, member) => refusing(() => disableMember(runAsUser, subject, member)),
+      },
       async healthy() {
         await sql`select 1`.execute(db);
         return true;

@@ -139,7 +139,40 @@ export type PullAnswer = z.infer<typeof pullAnswer>;
 
 /** What a refusal says, for the laptop to show and log (never personal data). */
 export const refusal = z.object({
-  error: z.enum(['unauthorised', 'forbidden', 'malformed', 'too-large', 'too-many', 'unavailable', 'internal']),
+  error: z.enum([
+    'unauthorised',
+    'forbidden',
+    'malformed',
+    'conflict',
+    'too-large',
+    'too-many',
+    'unavailable',
+    'internal',
+  ]),
   message: z.string(),
 });
 export type Refusal = z.infer<typeof refusal>;
+
+/**
+ * Team membership, managed by the team's key persons: which signed-in person (the identity
+ * provider's claim value) works as which of the team's caseworkers, in which role.
+ */
+export const member = z.object({
+  subject: z.string().min(1).max(512),
+  caseworkerId: z.string().min(1).max(64),
+  role: z.enum(['caseworker', 'key_person']),
+  disabled: z.boolean(),
+});
+export type Member = z.infer<typeof member>;
+export const memberRequest = member.omit({ disabled: true });
+export type MemberRequest = z.infer<typeof memberRequest>;
+
+/** Who the signed-in caller is on this server: the laptop joins as this caseworker of this team. */
+export const whoAmI = z.object({
+  caseworkerId: z.string(),
+  teamId: z.uuid(),
+  teamName: z.string(),
+  role: z.enum(['caseworker', 'key_person']),
+  schema: schemaName,
+});
+export type WhoAmI = z.infer<typeof whoAmI>;

@@ -4,6 +4,9 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import {
   LIMITS,
+  type Member,
+  type MemberRequest,
+  memberRequest,
   type PullAnswer,
   type PullRequest,
   type PushAnswer,
@@ -12,6 +15,7 @@ import {
   pullRequest,
   pushRequest,
   type Refusal,
+  type WhoAmI,
 } from '../../common/sync/protocol';
 import { isTemporary } from '../db/errors';
 
@@ -21,6 +25,13 @@ export interface TeamServerParts {
   authenticate(authorization: string | undefined): Promise<string>;
   push(subject: string, request: PushRequest): Promise<PushAnswer>;
   pull(subject: string, request: PullRequest): Promise<PullAnswer>;
+  /** Team membership (key persons manage it). */
+  whoAmI(subject: string): Promise<WhoAmI>;
+  members: {
+    list(subject: string): Promise<Member[]>;
+    put(subject: string, wanted: MemberRequest): Promise<Member>;
+    disable(subject: string, member: string): Promise<boolean>;
+  };
   /** True when the database answers. */
   healthy(): Promise<boolean>;
   /** The newest migration of the synced tables, for the health answer. */
@@ -129,6 +140,23 @@ export async function buildHttp(parts: TeamServerParts, options: HttpOptions = {
   );
   app.post('/v1/pull', { onRequest: authenticate, config: { rateLimit: {} } }, async (request) =>
     parts.pull(subjectOf(request), parse(pullRequest, request.body)),
+  );
+  app.get('/v1/me', { onRequest: authenticate, config: { rateLimit: {} } }, async (request) =>
+    parts.whoAmI(subjectOf(request)),
+  );
+  app.get('/v1/members', { onRequest: authenticate, config: { rateLimit: {} } }, async (request) =>
+    parts.members.list(subjectOf(request)),
+  );
+  app.put('/v1/members', { onRequest: authenticate, config: { rateLimit: {} } }, async (request) =>
+    parts.members.put(subjectOf(request), parse(memberRequest, request.body)),
+  );
+  app.delete<{ Params: { subject: string } }>(
+    '/v1/members/:subject',
+    { onRequest: authenticate, config: { rateLimit: {} } },
+    async (request, reply) => {
+      const found = await parts.members.disable(subjectOf(request), request.params.subject);
+      return reply.status(found ? 204 : 404).send();
+    },
   );
   return app;
 }
