@@ -2,14 +2,15 @@ import { type Kysely, sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { PullRequest, PushRequest } from '../common/sync/protocol';
 import { asUser } from './db/identity';
-import { KNOWN_SERVER_MIGRATIONS, MIGRATION_TABLE } from './db/migrate';
+import { KNOWN_SERVER_MIGRATIONS } from './db/migrate';
 import { checkServerRole } from './db/role-check';
 import type { ServerDatabase } from './db/schema';
-import { buildHttp, type HttpOptions, Refused } from './http/app';
+import { buildHttp, type HttpOptions, Refused, userTag } from './http/app';
 import { bearerToken, type TokenVerifier, TokenRefused } from './identity/verify';
+import { exportAudit, NotKeyPerson } from './sync/audit';
 import { readTableColumns } from './sync/columns';
 import { pull } from './sync/pull';
-import { push } from './sync/push';
+import { MalformedChange, push } from './sync/push';
 import { type RunAsUser, UnknownUser } from './sync/session';
 import { disableMember, listMembers, MembershipRefused, putMember, whoAmI } from './team/members';
 
@@ -33,7 +34,7 @@ export class DatabaseNotMigrated extends Error {
 
 /**
  * The team server's parts over one database: refuses to run as a role that could bypass the
- * policies or on a database that is not up to date; then push, pull and health over HTTP.
+ * policies or on a database that is not up to date; then push, pull, the audit export and health over HTTP.
  */
 export async function createTeamServer(
   db: Kysely<ServerDatabase>,
@@ -41,7 +42,14 @@ export async function createTeamServer(
   options: HttpOptions = {},
 ): Promise<FastifyInstance> {
   await checkServerRole(db);
-  const done = await sql<{ name: string }>`select name from ${sql.table(MIGRATION_TABLE)}`.execute(db);
+  // koers_app may not read the migration table itself; migrate gives it this function.
+  const done = await sql<{ name: string }>`select koers_applied_migrations() as name`
+    .execute(db)
+    .catch((error: unknown) => {
+      // A database migrated before the function existed is not up to date either.
+      if (typeof error === 'object' && error !== null && 'code' in error && error.code === '42883') return { rows: [] };
+      throw error;
+    });
   const executed = new Set(done.rows.map((r) => r.name));
   const missing = KNOWN_SERVER_MIGRATIONS.filter((name) => !executed.has(name));
   if (missing.length > 0) throw new DatabaseNotMigrated(missing);
@@ -52,12 +60,15 @@ export async function createTeamServer(
     try {
       return await work();
     } catch (error) {
-      if (error instanceof UnknownUser) throw new Refused(403, 'forbidden', error.message);
+      if (error instanceof UnknownUser) throw new Refused(403, 'forbidden', error.message, 'no-account');
+      if (error instanceof NotKeyPerson) throw new Refused(403, 'forbidden', error.message, 'not-key-person');
+      if (error instanceof MalformedChange) throw new Refused(400, 'malformed', error.message, 'row-shape');
       if (error instanceof MembershipRefused)
         throw new Refused(
           error.reason === 'not-key-person' ? 403 : 409,
           error.reason === 'not-key-person' ? 'forbidden' : 'conflict',
           error.message,
+          error.reason,
         );
       throw error;
     }
@@ -72,8 +83,13 @@ export async function createTeamServer(
         } catch (error) {
           if (!(error instanceof TokenRefused)) throw error;
           if (error.reason === 'unavailable')
-            throw new Refused(503, 'unavailable', 'The sign-in service cannot be reached; try again shortly.');
-          throw new Refused(401, 'unauthorised', `Sign in again (${error.reason}).`);
+            throw new Refused(
+              503,
+              'unavailable',
+              'The sign-in service cannot be reached; try again shortly.',
+              error.reason,
+            );
+          throw new Refused(401, 'unauthorised', `Sign in again (${error.reason}).`, error.reason);
         }
       },
       push: (subject, request: PushRequest) =>
@@ -86,6 +102,7 @@ export async function createTeamServer(
         put: (subject, wanted) => refusing(() => putMember(runAsUser, subject, wanted)),
         disable: (subject, member) => refusing(() => disableMember(runAsUser, subject, member)),
       },
+      audit: (subject, query) => refusing(() => exportAudit(runAsUser, subject, query, userTag)),
       async healthy() {
         await sql`select 1`.execute(db);
         return true;

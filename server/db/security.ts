@@ -257,6 +257,10 @@ const FUNCTIONS: readonly RawBuilder<unknown>[] = [
       END IF;
       UPDATE client SET caseworker_id = to_caseworker, team_id = to_team, row_version = version WHERE id = handed_client;
     END $$`,
+  // The server checks at start that the database is up to date, without reading Kysely's bookkeeping.
+  sql`CREATE OR REPLACE FUNCTION koers_applied_migrations() RETURNS SETOF text
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+      SELECT name FROM kysely_migration ORDER BY name $$`,
   // A key person sees colleagues' and households but changes only who has them.
   sql`CREATE OR REPLACE FUNCTION koers_assignment_only() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
@@ -309,6 +313,7 @@ const APP_FUNCTIONS = [
   'koers_account_team(text)',
   'koers_next_row_version()',
   'koers_hand_over(text, text, uuid, bigint)',
+  'koers_applied_migrations()',
 ] as const;
 const INTERNAL_FUNCTIONS = [
   'koers_bump_team(uuid)',

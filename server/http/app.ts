@@ -18,6 +18,7 @@ import {
   type WhoAmI,
 } from '../../common/sync/protocol';
 import { isTemporary } from '../db/errors';
+import { type AuditExport, type AuditQuery, auditQuery } from '../sync/audit';
 
 /** What the HTTP layer needs; the database and the identity provider stay behind it. */
 export interface TeamServerParts {
@@ -32,6 +33,8 @@ export interface TeamServerParts {
     put(subject: string, wanted: MemberRequest): Promise<Member>;
     disable(subject: string, member: string): Promise<boolean>;
   };
+  /** The caller's team's audit log, for its key persons (others: a thrown `Refused`, 'forbidden'). */
+  audit(subject: string, query: AuditQuery): Promise<AuditExport>;
   /** True when the database answers. */
   healthy(): Promise<boolean>;
   /** The newest migration of the synced tables, for the health answer. */
@@ -46,12 +49,13 @@ export interface HttpOptions {
   https?: { cert: Buffer; key: Buffer };
 }
 
-/** A refusal the laptop can act on; `status` is the HTTP status. */
+/** A refusal the laptop can act on; `status` is the HTTP status, `reason` a code for the log (never personal data). */
 export class Refused extends Error {
   constructor(
     readonly status: number,
     readonly code: Refusal['error'],
     message: string,
+    readonly reason?: string,
   ) {
     super(message);
     this.name = 'Refused';
@@ -70,7 +74,7 @@ declare module 'fastify' {
 }
 
 /**
- * The team server's HTTP face: health, push and pull. Bodies are validated with the shared
+ * The team server's HTTP face: health, push, pull and the audit export. Bodies are validated with the shared
  * protocol schemas; sizes and rates are limited per user; logs hold routes, statuses, timings and
  * hashed users — never bodies, headers, addresses or names.
  */
@@ -113,7 +117,11 @@ export async function buildHttp(parts: TeamServerParts, options: HttpOptions = {
     const refusal = toRefusal(error);
     if (refusal.status >= 500)
       request.log.error({ err: { name: (error as Error).name, code: codeOf(error) } }, 'failed');
-    else request.log.info({ refused: refusal.code }, 'refused');
+    else
+      request.log.info(
+        { refused: refusal.code, reason: error instanceof Refused ? error.reason : undefined },
+        'refused',
+      );
     if (refusal.status === 503) void reply.header('retry-after', '5');
     void reply.status(refusal.status).send({ error: refusal.code, message: refusal.message } satisfies Refusal);
   });
@@ -157,6 +165,9 @@ export async function buildHttp(parts: TeamServerParts, options: HttpOptions = {
       const found = await parts.members.disable(subjectOf(request), request.params.subject);
       return reply.status(found ? 204 : 404).send();
     },
+  );
+  app.get('/v1/audit', { onRequest: authenticate, config: { rateLimit: {} } }, async (request) =>
+    parts.audit(subjectOf(request), parse(auditQuery, request.query)),
   );
   return app;
 }

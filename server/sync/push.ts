@@ -36,6 +36,7 @@ export async function push(
   subject: string,
   request: PushRequest,
 ): Promise<PushAnswer> {
+  checkRows(columns, request);
   let last = 0;
   const totals = { changes: 0, rejected: 0, conflicts: 0 };
   for (const batch of request.batches) {
@@ -105,11 +106,6 @@ async function applyOne(context: BatchContext, change: Change): Promise<Outcome>
   const table = tableOf(change.table);
   const known = columns.get(change.table) ?? [];
   const key = keyOf(table, change.row);
-  const wellFormed =
-    key !== null &&
-    Object.keys(change.row).every((c) => known.includes(c)) &&
-    (change.op === 'delete' || known.every((c) => c in change.row));
-  if (!wellFormed) return reject(context, change, 'invalid');
 
   await sql`savepoint koers_change`.execute(trx);
   try {
@@ -212,12 +208,42 @@ function keyValues(table: SyncedTable, row: SyncedRow): SyncedRow {
   return Object.fromEntries(table.key.map((c) => [c, row[c] ?? null]));
 }
 
-/** `col = value and …` over the table's key; null when the row lacks a key column. */
-function keyOf(table: SyncedTable, row: SyncedRow): RawBuilder<unknown> | null {
-  if (table.key.some((c) => row[c] === undefined || row[c] === null)) return null;
+/** `col = value and …` over the table's key (checkRows made sure the row has it). */
+function keyOf(table: SyncedTable, row: SyncedRow): RawBuilder<unknown> {
   return sql.join(
     table.key.map((c) => sql`${sql.ref(c)} = ${row[c] ?? null}`),
     sql` and `,
+  );
+}
+
+/** A pushed row that does not fit its table on this schema: the whole push is refused, nothing applied. */
+export class MalformedChange extends Error {
+  constructor(where: string) {
+    super(`The request does not fit the tables (${where}). Nothing was applied.`);
+    this.name = 'MalformedChange';
+  }
+}
+
+/**
+ * Before anything is applied: every row has its key, only columns the server knows, and (a put) all of
+ * them. Both sides speak the same schema, so a row that does not fit is a fault, never a guess.
+ */
+function checkRows(columns: TableColumns, request: PushRequest): void {
+  request.batches.forEach((batch, b) =>
+    batch.changes.forEach((change, c) => {
+      const { key } = tableOf(change.table);
+      const known = columns.get(change.table) ?? [];
+      const unknown = Object.keys(change.row).filter((column) => !known.includes(column));
+      const missing = (change.op === 'put' ? known : key).filter((column) => change.row[column] === undefined);
+      const noKey = key.filter((column) => change.row[column] === null);
+      const problems = [
+        unknown.length > 0 ? `unknown columns ${unknown.join(', ')}` : '',
+        missing.length > 0 ? `missing columns ${missing.join(', ')}` : '',
+        noKey.length > 0 ? `empty key ${noKey.join(', ')}` : '',
+      ].filter(Boolean);
+      if (problems.length > 0)
+        throw new MalformedChange(`batches.${b}.changes.${c}, ${change.table}: ${problems.join('; ')}`);
+    }),
   );
 }
 

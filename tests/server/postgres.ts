@@ -27,6 +27,11 @@ export interface TestPostgres {
   readonly adminUrl: string;
   /** A connection URL for `role` (trust authentication: no password) on `database` (default `postgres`). */
   url(role: string, database?: string): string;
+  /**
+   * Stops the server (fast: sessions are cut, as in a restart), runs `whileDown`, and starts it again on
+   * the same folder and port.
+   */
+  restart(whileDown?: () => Promise<void>): Promise<void>;
   /** Stops the server and removes its folder. */
   stop(): Promise<void>;
 }
@@ -92,10 +97,7 @@ export async function startPostgres(): Promise<TestPostgres> {
           '--wait',
           '--timeout',
           String(STEP_TIMEOUT_MS / 1000),
-          '--log',
-          join(folder, 'server.log'),
-          '--options',
-          `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=50`,
+          ...startOptions(folder, port),
         ]);
         return cluster(folder, data, port, remove);
       } catch (error) {
@@ -109,12 +111,30 @@ export async function startPostgres(): Promise<TestPostgres> {
   }
 }
 
+function startOptions(folder: string, port: number): string[] {
+  return [
+    '--log',
+    join(folder, 'server.log'),
+    '--options',
+    `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=50`,
+  ];
+}
+
 function cluster(folder: string, data: string, port: number, remove: () => void): TestPostgres {
   let stopped = false;
+  const wait = ['--wait', '--timeout', String(STEP_TIMEOUT_MS / 1000)];
   return {
     folder,
     adminUrl: connectionUrl(port, SERVER_USER, 'postgres'),
     url: (role, database = 'postgres') => connectionUrl(port, role, database),
+    async restart(whileDown) {
+      await asServerUser('pg_ctl', ['stop', '--pgdata', data, '--mode', 'fast', ...wait]);
+      try {
+        await whileDown?.();
+      } finally {
+        await asServerUser('pg_ctl', ['start', '--pgdata', data, ...wait, ...startOptions(folder, port)]);
+      }
+    },
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -10,7 +10,7 @@ import type { ServerDatabase } from '../../server/db/schema';
 import { APP_ROLE } from '../../server/db/security';
 import { readTableColumns, type TableColumns } from '../../server/sync/columns';
 import { pull } from '../../server/sync/pull';
-import { push } from '../../server/sync/push';
+import { MalformedChange, push } from '../../server/sync/push';
 import type { RunAsUser } from '../../server/sync/session';
 import { SERVER_SCHEMA } from '../../server/team-server';
 import { freshDatabase } from './databases';
@@ -254,9 +254,13 @@ describe('push', () => {
     expect(pulled.rejections).toEqual([
       expect.objectContaining({ table: 'note', key: { id: onColleague.id }, reason: 'not-allowed' }),
     ]);
-    // A row with a column the server does not know is refused, not guessed at.
-    const odd = { ...note('cwA-client', 'cwA', 'x'), colour: 'red' };
-    expect(await anna.push([{ table: 'note', op: 'put', row: odd, baseVersion: null }])).toMatchObject({ rejected: 1 });
+    // A row with a column the server does not know is refused whole, not guessed at: nothing is applied.
+    const plain = note('cwA-client', 'cwA', 'x');
+    const odd = { ...plain, colour: 'red' };
+    await expect(anna.push([{ table: 'note', op: 'put', row: odd, baseVersion: null }])).rejects.toThrow(
+      MalformedChange,
+    );
+    expect(await count('note', sql`id = ${plain.id}`)).toBe(0);
   });
 
   it('two laptops of one team pushing at once: both applied, versions strictly increasing, nothing lost', async () => {
