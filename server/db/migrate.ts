@@ -3,9 +3,9 @@ import { Migrator } from 'kysely/migration';
 import { connect } from './connect';
 import { SERVER_MIGRATIONS, serverMigrationProvider } from './migrations';
 import type { ServerDatabase } from './schema';
-import { applySecurity } from './security';
+import { applySecurity, MIGRATION_TABLE } from './security';
 
-export const MIGRATION_TABLE = 'kysely_migration';
+export { MIGRATION_TABLE };
 
 /** Names of the migrations this build knows, oldest first. */
 export const KNOWN_SERVER_MIGRATIONS: readonly string[] = SERVER_MIGRATIONS.map(([name]) => name);

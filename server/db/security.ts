@@ -17,6 +17,9 @@ import type { ServerDatabase } from './schema';
 
 export const APP_ROLE = 'koers_app';
 
+/** Kysely's list of the migrations done (migrate.ts). */
+export const MIGRATION_TABLE = 'kysely_migration';
+
 /** Serialises concurrent `migrate` runs over the security part (any constant key of ours). */
 const SECURITY_LOCK_KEY = 171_717;
 
@@ -416,6 +419,8 @@ export async function applySecurity(db: Kysely<ServerDatabase>): Promise<void> {
     }
     for (const [table, rules] of [...Object.entries(SYNCED_RULES), ...Object.entries(SERVER_RULES)])
       await createPolicies(trx, table, rules);
+    // The server reads the names of the migrations done at start, to refuse a database not up to date.
+    await createPolicies(trx, MIGRATION_TABLE, { grants: ['SELECT'], read: sql`true` });
 
     for (const [name, table, create] of TRIGGERS) {
       await sql`DROP TRIGGER IF EXISTS ${sql.id(name)} ON ${sql.table(table)}`.execute(trx);
