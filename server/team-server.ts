@@ -5,6 +5,7 @@ import { asUser } from './db/identity';
 import { KNOWN_SERVER_MIGRATIONS, MIGRATION_TABLE } from './db/migrate';
 import { checkServerRole } from './db/role-check';
 import type { ServerDatabase } from './db/schema';
+import { APP_ROLE } from './db/security';
 import { buildHttp, type HttpOptions, Refused } from './http/app';
 import { bearerToken, type TokenVerifier, TokenRefused } from './identity/verify';
 import { readTableColumns } from './sync/columns';
@@ -40,13 +41,37 @@ export async function createTeamServer(
   options: HttpOptions = {},
 ): Promise<FastifyInstance> {
   await checkServerRole(db);
+  return serve(db, verify, options, (subject, work, runOptions) => asUser(db, subject, work, runOptions ?? {}));
+}
+
+/**
+ * For `team-server demo` only, over PGlite, whose one connection is a superuser (which the role
+ * check above refuses): every request's transaction switches to koers_app first. Instead of the
+ * connection, the role check is made on such a transaction, so the policies are known to bind it.
+ */
+export async function createDemoTeamServerSwitchingRole(
+  db: Kysely<ServerDatabase>,
+  verify: TokenVerifier,
+  options: HttpOptions = {},
+): Promise<FastifyInstance> {
+  const runAsApp: RunAsUser = (subject, work, runOptions) =>
+    asUser(db, subject, work, { ...runOptions, role: APP_ROLE });
+  await runAsApp('demo-role-check', (trx) => checkServerRole(trx));
+  return serve(db, verify, options, runAsApp);
+}
+
+async function serve(
+  db: Kysely<ServerDatabase>,
+  verify: TokenVerifier,
+  options: HttpOptions,
+  runAsUser: RunAsUser,
+): Promise<FastifyInstance> {
   const done = await sql<{ name: string }>`select name from ${sql.table(MIGRATION_TABLE)}`.execute(db);
   const executed = new Set(done.rows.map((r) => r.name));
   const missing = KNOWN_SERVER_MIGRATIONS.filter((name) => !executed.has(name));
   if (missing.length > 0) throw new DatabaseNotMigrated(missing);
   const columns = await readTableColumns(db);
 
-  const runAsUser: RunAsUser = (subject, work, runOptions) => asUser(db, subject, work, runOptions ?? {});
   const refusing = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
       return await work();
