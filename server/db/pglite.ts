@@ -1,16 +1,8 @@
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
+import { INT8_OID, parseInt8 } from './connect';
 import type { ServerDatabase } from './schema';
-
-const INT8_OID = 20;
-
-/** bigint columns as numbers, as connect.ts reads them from `pg`; refuses what a number cannot hold exactly. */
-function parseInt8(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isSafeInteger(parsed)) throw new RangeError(`bigint ${value} does not fit a JavaScript number`);
-  return parsed;
-}
 
 /**
  * Kysely over PGlite, PostgreSQL compiled to WebAssembly inside this process, for `team-server demo`
@@ -19,6 +11,7 @@ function parseInt8(value: string): number {
  * koers_app (identity.ts `asUser`, option `role`). Close with `db.destroy()`.
  */
 export async function openPglite(dataDir?: string): Promise<Kysely<ServerDatabase>> {
+  // bigint columns as numbers, as over `pg`.
   const pglite = await PGlite.create({ ...(dataDir ? { dataDir } : {}), parsers: { [INT8_OID]: parseInt8 } });
   return new Kysely<ServerDatabase>({ dialect: new PGliteDialect(pglite) });
 }
