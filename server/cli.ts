@@ -6,6 +6,7 @@ import { cliTexts } from './cli-texts';
 import { connect } from './db/connect';
 import { migrateDatabase } from './db/migrate';
 import { createTokenVerifier } from './identity/verify';
+import { demoBanner, startDemo } from './demo/demo';
 import { addTeam } from './team/add-team';
 import { createTeamServer, SERVER_SCHEMA } from './team-server';
 
@@ -16,7 +17,7 @@ import { createTeamServer, SERVER_SCHEMA } from './team-server';
  *   npm run team-server -- start --database URL --issuer URL --audience NAME [--claim sub]
  *                                [--host 127.0.0.1] [--port 8443] [--tls-cert F --tls-key F] [--behind-proxy]
  *   npm run team-server -- add-team --database URL --name TEAM --key-person SUBJECT --key-person-name NAME
- *   npm run team-server -- demo [--port N]
+ *   npm run team-server -- demo [--port 8443]   (sign-in on the next port; 127.0.0.1 only)
  *
  * Exit codes: 0 done (or stopped on a signal), 1 refused, 2 wrong use.
  */
@@ -24,7 +25,7 @@ const COMMANDS = `  npm run team-server -- migrate --database URL
   npm run team-server -- start --database URL --issuer URL --audience NAME [--claim sub]
                                [--host 127.0.0.1] [--port 8443] [--tls-cert FILE --tls-key FILE] [--behind-proxy]
   npm run team-server -- add-team --database URL --name TEAM --key-person SUBJECT --key-person-name NAME
-  npm run team-server -- demo [--port N]`;
+  npm run team-server -- demo [--port 8443]`;
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -34,6 +35,15 @@ function required(values: Record<string, string | boolean | undefined>, name: st
   const value = values[name];
   if (typeof value !== 'string' || value === '') throw new UsageError(fill(t.missing, { option: `--${name}` }));
   return value;
+}
+
+/** Resolves once `stop` has run after the first SIGTERM or SIGINT. */
+function stopped(stop: () => Promise<void>): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const once = () => void stop().then(resolve, reject);
+    process.once('SIGTERM', once);
+    process.once('SIGINT', once);
+  });
 }
 
 export async function run(argv: readonly string[], language: Language): Promise<number> {
@@ -99,17 +109,26 @@ export async function run(argv: readonly string[], language: Language): Promise<
     });
     const url = await http.listen({ host, port });
     console.log(fill(t.listening, { url, schema: SERVER_SCHEMA }));
-    await new Promise<void>((resolve) => {
-      const stop = () => {
-        console.log(t.stopping);
-        // Fastify answers the requests under way, then closes; then the pool.
-        void http
-          .close()
-          .then(() => db.destroy())
-          .then(resolve);
-      };
-      process.once('SIGTERM', stop);
-      process.once('SIGINT', stop);
+    await stopped(() => {
+      console.log(t.stopping);
+      // Fastify answers the requests under way, then closes; then the pool.
+      return http.close().then(() => db.destroy());
+    });
+    return 0;
+  }
+  if (command === 'demo') {
+    const port = Number(values.port ?? 8443);
+    // The sign-in next to the server, so a restarted demo keeps the addresses Koers was given.
+    const demo = await startDemo({
+      port,
+      signInPort: port === 0 ? 0 : port + 1,
+      language,
+      ...(values.host ? { host: values.host } : {}),
+    });
+    console.log(demoBanner(demo, language));
+    await stopped(() => {
+      console.log(t.stopping);
+      return demo.close();
     });
     return 0;
   }

@@ -5,6 +5,7 @@ import { asUser } from './db/identity';
 import { KNOWN_SERVER_MIGRATIONS } from './db/migrate';
 import { checkServerRole } from './db/role-check';
 import type { ServerDatabase } from './db/schema';
+import { APP_ROLE } from './db/security';
 import { buildHttp, type HttpOptions, Refused, userTag } from './http/app';
 import { bearerToken, type TokenVerifier, TokenRefused } from './identity/verify';
 import { exportAudit, NotKeyPerson } from './sync/audit';
@@ -42,12 +43,38 @@ export async function createTeamServer(
   options: HttpOptions = {},
 ): Promise<FastifyInstance> {
   await checkServerRole(db);
+  return serve(db, verify, options, (subject, work, runOptions) => asUser(db, subject, work, runOptions ?? {}));
+}
+
+/**
+ * For `team-server demo` only, over PGlite, whose one connection is a superuser (which the role
+ * check above refuses): every request's transaction switches to koers_app first. Instead of the
+ * connection, the role check is made on such a transaction, so the policies are known to bind it.
+ */
+export async function createDemoTeamServerSwitchingRole(
+  db: Kysely<ServerDatabase>,
+  verify: TokenVerifier,
+  options: HttpOptions = {},
+): Promise<FastifyInstance> {
+  const runAsApp: RunAsUser = (subject, work, runOptions) =>
+    asUser(db, subject, work, { ...runOptions, role: APP_ROLE });
+  await runAsApp('demo-role-check', (trx) => checkServerRole(trx));
+  return serve(db, verify, options, runAsApp);
+}
+
+async function serve(
+  db: Kysely<ServerDatabase>,
+  verify: TokenVerifier,
+  options: HttpOptions,
+  runAsUser: RunAsUser,
+): Promise<FastifyInstance> {
   // koers_app may not read the migration table itself; migrate gives it this function.
   const done = await sql<{ name: string }>`select koers_applied_migrations() as name`
     .execute(db)
     .catch((error: unknown) => {
-      // A database migrated before the function existed is not up to date either.
-      if (typeof error === 'object' && error !== null && 'code' in error && error.code === '42883') return { rows: [] };
+      // A database migrated before the function existed (or never) is not up to date either.
+      const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : '';
+      if (code === '42883' || code === '42P01') return { rows: [] };
       throw error;
     });
   const executed = new Set(done.rows.map((r) => r.name));
@@ -55,7 +82,6 @@ export async function createTeamServer(
   if (missing.length > 0) throw new DatabaseNotMigrated(missing);
   const columns = await readTableColumns(db);
 
-  const runAsUser: RunAsUser = (subject, work, runOptions) => asUser(db, subject, work, runOptions ?? {});
   const refusing = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
       return await work();

@@ -2,10 +2,10 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { ServerDatabase } from './schema';
 
-const INT8_OID = 20;
+export const INT8_OID = 20;
 
 /** bigint columns (row versions, counters, sequences) as numbers; refuses what a number cannot hold exactly. */
-function parseInt8(value: string): number {
+export function parseInt8(value: string): number {
   const parsed = Number(value);
   if (!Number.isSafeInteger(parsed)) throw new RangeError(`bigint ${value} does not fit a JavaScript number`);
   return parsed;
