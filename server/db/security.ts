@@ -223,6 +223,11 @@ const FUNCTIONS: readonly RawBuilder<unknown>[] = [
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
       SELECT EXISTS (SELECT 1 FROM caseworker WHERE id = wanted_caseworker AND team_id = wanted_team
         AND deleted_at IS NULL AND deactivated_at IS NULL) $$`,
+  // The team of a handover's new caseworker, who may be in another team (ids only, never names).
+  sql`CREATE OR REPLACE FUNCTION koers_caseworker_team(wanted_caseworker text) RETURNS uuid
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+      SELECT team_id FROM caseworker WHERE id = wanted_caseworker AND deleted_at IS NULL AND deactivated_at IS NULL
+        AND koers_me_team() IS NOT NULL $$`,
   // Whether a sign-in already belongs to a team (a key person must not take over another team's member).
   sql`CREATE OR REPLACE FUNCTION koers_account_team(wanted_subject text) RETURNS uuid
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
@@ -311,6 +316,7 @@ const APP_FUNCTIONS = [
   'koers_me_role()',
   'koers_caseworker_in_team(text, uuid)',
   'koers_account_team(text)',
+  'koers_caseworker_team(text)',
   'koers_next_row_version()',
   'koers_hand_over(text, text, uuid, bigint)',
   'koers_applied_migrations()',

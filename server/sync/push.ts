@@ -158,8 +158,10 @@ async function put(
     where ${key}`.execute(trx);
   // Visible but not the caller's to change (a key person reading a caseworker's client): refused.
   if (Number(updated.numAffectedRows ?? 0) === 0) return reject(context, change, 'not-allowed');
+  // The new caseworker's team: her own, or another (the client and its rows move there).
   if (handover)
-    await sql`select koers_hand_over(${change.row.id ?? null}, ${change.row.caseworker_id ?? null}, ${me.teamId}, ${version})`.execute(
+    await sql`select koers_hand_over(${change.row.id ?? null}, ${change.row.caseworker_id ?? null},
+      coalesce(koers_caseworker_team(${change.row.caseworker_id ?? null}), ${me.teamId}), ${version})`.execute(
       trx,
     );
   return 'applied';

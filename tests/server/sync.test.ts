@@ -312,6 +312,59 @@ describe('handover and erasure', () => {
     expect(hers.rows.some((r) => r.table === 'client' && r.row.id === 'cwA-client')).toBe(true);
   });
 
+  it('a handover to a caseworker of another team moves the client with its notes to that team', async () => {
+    const anna = laptop(PEOPLE.caseworkerA);
+    const now = new Date().toISOString();
+    const client: SyncedRow = {
+      id: randomUUID(),
+      reference: null,
+      first_name: 'Karin',
+      last_name: 'Verhuisd',
+      caseworker_id: 'cwA',
+      created_at: now,
+      updated_at: now,
+      updated_by: 'cwA',
+      deleted_at: null,
+      pseudonym: null,
+      date_of_birth: null,
+      phone: null,
+      email: null,
+      target_group_id: null,
+      stage_id: null,
+      stage_since: null,
+      household_id: null,
+      start_date: null,
+      status: 'active',
+      meeting_listed_at: null,
+    };
+    const clientNote = note(String(client.id), 'cwA', 'gaat mee naar team B');
+    await anna.push([
+      { table: 'client', op: 'put', row: client, baseVersion: null },
+      { table: 'note', op: 'put', row: clientNote, baseVersion: null },
+    ]);
+    await anna.pull();
+    const seen = anna.row('client', String(client.id));
+    expect(
+      await anna.push([
+        {
+          table: 'client',
+          op: 'put',
+          row: asPushed(seen, { caseworker_id: 'cwB' }),
+          baseVersion: Number(seen.version),
+        },
+      ]),
+    ).toMatchObject({ kind: 'applied', rejected: 0, conflicts: 0 });
+    expect((await anna.pull()).revoked).toEqual([client.id]);
+    const bo = await laptop(PEOPLE.caseworkerB).pull();
+    expect(
+      bo.rows
+        .filter((r) => r.row.id === client.id || r.row.id === clientNote.id)
+        .map((r) => r.table)
+        .sort(),
+    ).toEqual(['client', 'note']);
+    expect(bo.cookie.team).toBe(seed.teams.B);
+  });
+
   it('an erasure removes the row for real and tells her other laptops which one', async () => {
     const work = laptop(PEOPLE.colleagueA);
     const home = laptop(PEOPLE.colleagueA);
