@@ -161,9 +161,7 @@ async function put(
   // The new caseworker's team: her own, or another (the client and its rows move there).
   if (handover)
     await sql`select koers_hand_over(${change.row.id ?? null}, ${change.row.caseworker_id ?? null},
-      coalesce(koers_caseworker_team(${change.row.caseworker_id ?? null}), ${me.teamId}), ${version})`.execute(
-      trx,
-    );
+      coalesce(koers_caseworker_team(${change.row.caseworker_id ?? null}), ${me.teamId}), ${version})`.execute(trx);
   return 'applied';
 }
 
