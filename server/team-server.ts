@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { PullRequest, PushRequest } from '../common/sync/protocol';
 import { asUser } from './db/identity';
-import { KNOWN_SERVER_MIGRATIONS, MIGRATION_TABLE } from './db/migrate';
+import { KNOWN_SERVER_MIGRATIONS } from './db/migrate';
 import { checkServerRole } from './db/role-check';
 import type { ServerDatabase } from './db/schema';
 import { buildHttp, type HttpOptions, Refused } from './http/app';
@@ -30,6 +30,18 @@ export class DatabaseNotMigrated extends Error {
   }
 }
 
+/** What `migrate` applied, read through koers_applied_migrations() (security.ts): nothing before the first migrate. */
+async function appliedMigrations(db: Kysely<ServerDatabase>): Promise<Set<string>> {
+  try {
+    const done = await sql<{ name: string }>`select koers_applied_migrations() as name`.execute(db);
+    return new Set(done.rows.map((r) => r.name));
+  } catch (error) {
+    const undefinedFunction = typeof error === 'object' && error !== null && 'code' in error && error.code === '42883';
+    if (undefinedFunction) return new Set();
+    throw error;
+  }
+}
+
 /**
  * The team server's parts over one database: refuses to run as a role that could bypass the
  * policies or on a database that is not up to date; then push, pull and health over HTTP.
@@ -40,8 +52,7 @@ export async function createTeamServer(
   options: HttpOptions = {},
 ): Promise<FastifyInstance> {
   await checkServerRole(db);
-  const done = await sql<{ name: string }>`select name from ${sql.table(MIGRATION_TABLE)}`.execute(db);
-  const executed = new Set(done.rows.map((r) => r.name));
+  const executed = await appliedMigrations(db);
   const missing = KNOWN_SERVER_MIGRATIONS.filter((name) => !executed.has(name));
   if (missing.length > 0) throw new DatabaseNotMigrated(missing);
   const columns = await readTableColumns(db);

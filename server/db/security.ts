@@ -223,6 +223,10 @@ const FUNCTIONS: readonly RawBuilder<unknown>[] = [
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
       SELECT EXISTS (SELECT 1 FROM caseworker WHERE id = wanted_caseworker AND team_id = wanted_team
         AND deleted_at IS NULL AND deactivated_at IS NULL) $$`,
+  // The server checks at start that the database is up to date; the migration table itself stays closed to it.
+  sql`CREATE OR REPLACE FUNCTION koers_applied_migrations() RETURNS SETOF text
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+      SELECT name FROM kysely_migration $$`,
   sql`CREATE OR REPLACE FUNCTION koers_bump_team(bumped_team uuid) RETURNS bigint
     LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
       UPDATE team SET row_counter = row_counter + 1 WHERE id = bumped_team RETURNING row_counter $$`,
@@ -302,6 +306,7 @@ const APP_FUNCTIONS = [
   'koers_me_team()',
   'koers_me_role()',
   'koers_caseworker_in_team(text, uuid)',
+  'koers_applied_migrations()',
   'koers_next_row_version()',
   'koers_hand_over(text, text, uuid, bigint)',
 ] as const;

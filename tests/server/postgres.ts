@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,7 +41,7 @@ async function ids(): Promise<{ uid: number; gid: number }> {
   return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
 }
 
-async function freeLoopbackPort(): Promise<number> {
+export async function freeLoopbackPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -57,28 +57,39 @@ function connectionUrl(port: number, role: string, database: string): string {
   return `postgres://${encodeURIComponent(role)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
 }
 
-/** Starts a fresh cluster; call `stop()` in afterAll. */
-export async function startPostgres(): Promise<TestPostgres> {
-  const folder = mkdtempSync(join(tmpdir(), 'koers-pg-'));
+export interface PostgresOptions {
+  /**
+   * Keep the cluster in this folder (benchmarks: a data set built once): made on first use,
+   * started again as it was later; `stop()` shuts it down cleanly and leaves it.
+   */
+  keepIn?: string;
+}
+
+/** Starts a fresh cluster (or the kept one); call `stop()` in afterAll. */
+export async function startPostgres(options: PostgresOptions = {}): Promise<TestPostgres> {
+  const kept = options.keepIn;
+  if (kept) mkdirSync(kept, { recursive: true });
+  const folder = kept ?? mkdtempSync(join(tmpdir(), 'koers-pg-'));
   const data = join(folder, 'data');
-  const remove = () => rmSync(folder, { recursive: true, force: true });
+  const remove = () => (kept ? undefined : rmSync(folder, { recursive: true, force: true }));
   try {
     const { uid, gid } = await ids();
     chownSync(folder, uid, gid);
-    await asServerUser('initdb', [
-      '--pgdata',
-      data,
-      '--username',
-      SERVER_USER,
-      '--auth',
-      'trust',
-      '--encoding',
-      'UTF8',
-      '--locale',
-      'C',
-      '--no-sync',
-      '--no-instructions',
-    ]);
+    if (!existsSync(join(data, 'PG_VERSION')))
+      await asServerUser('initdb', [
+        '--pgdata',
+        data,
+        '--username',
+        SERVER_USER,
+        '--auth',
+        'trust',
+        '--encoding',
+        'UTF8',
+        '--locale',
+        'C',
+        '--no-sync',
+        '--no-instructions',
+      ]);
     // Only TCP from 127.0.0.1 is accepted: no Unix socket, no other address.
     writeFileSync(join(data, 'pg_hba.conf'), 'host all all 127.0.0.1/32 trust\n');
 
@@ -97,7 +108,7 @@ export async function startPostgres(): Promise<TestPostgres> {
           '--options',
           `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=50`,
         ]);
-        return cluster(folder, data, port, remove);
+        return cluster(folder, data, port, remove, kept ? 'fast' : 'immediate');
       } catch (error) {
         // Another program may have taken the port between the probe and the start.
         if (attempt >= PORT_ATTEMPTS) throw error;
@@ -109,7 +120,13 @@ export async function startPostgres(): Promise<TestPostgres> {
   }
 }
 
-function cluster(folder: string, data: string, port: number, remove: () => void): TestPostgres {
+function cluster(
+  folder: string,
+  data: string,
+  port: number,
+  remove: () => void,
+  stopMode: 'fast' | 'immediate',
+): TestPostgres {
   let stopped = false;
   return {
     folder,
@@ -124,7 +141,7 @@ function cluster(folder: string, data: string, port: number, remove: () => void)
           '--pgdata',
           data,
           '--mode',
-          'immediate',
+          stopMode,
           '--wait',
           '--timeout',
           String(STEP_TIMEOUT_MS / 1000),
