@@ -84,7 +84,7 @@ interface PushState extends State {
 
 /** How long the load runs (KOERS_BENCH_LOAD_SECONDS, default the two minutes) and how many laptops. */
 const LOAD_SECONDS = Number(process.env.KOERS_BENCH_LOAD_SECONDS ?? 120);
-const LOAD_LAPTOPS = Number(process.env.KOERS_BENCH_LOAD_LAPTOPS ?? 40);
+const LOAD_LAPTOPS = Number(process.env.KOERS_BENCH_LOAD_LAPTOPS ?? 20);
 // Tokens live five minutes (tests/server/oidc.ts); the run must end before they do.
 if (!(LOAD_SECONDS > 0 && LOAD_SECONDS <= 240)) throw new Error('KOERS_BENCH_LOAD_SECONDS must be 1…240');
 if (!(LOAD_LAPTOPS >= 1 && LOAD_LAPTOPS <= 200)) throw new Error('KOERS_BENCH_LOAD_LAPTOPS must be 1…200');
