@@ -33,6 +33,19 @@ export class DatabaseNotMigrated extends Error {
   }
 }
 
+/** What `migrate` applied, read through koers_applied_migrations() (security.ts): nothing before the first migrate. */
+async function appliedMigrations(db: Kysely<ServerDatabase>): Promise<Set<string>> {
+  try {
+    const done = await sql<{ name: string }>`select koers_applied_migrations() as name`.execute(db);
+    return new Set(done.rows.map((r) => r.name));
+  } catch (error) {
+    // A database migrated before the function existed (42883), or never (42P01), is not up to date either.
+    const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : '';
+    if (code === '42883' || code === '42P01') return new Set();
+    throw error;
+  }
+}
+
 /**
  * The team server's parts over one database: refuses to run as a role that could bypass the
  * policies or on a database that is not up to date; then push, pull, the audit export and health over HTTP.
@@ -68,16 +81,7 @@ async function serve(
   options: HttpOptions,
   runAsUser: RunAsUser,
 ): Promise<FastifyInstance> {
-  // koers_app may not read the migration table itself; migrate gives it this function.
-  const done = await sql<{ name: string }>`select koers_applied_migrations() as name`
-    .execute(db)
-    .catch((error: unknown) => {
-      // A database migrated before the function existed (or never) is not up to date either.
-      const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : '';
-      if (code === '42883' || code === '42P01') return { rows: [] };
-      throw error;
-    });
-  const executed = new Set(done.rows.map((r) => r.name));
+  const executed = await appliedMigrations(db);
   const missing = KNOWN_SERVER_MIGRATIONS.filter((name) => !executed.has(name));
   if (missing.length > 0) throw new DatabaseNotMigrated(missing);
   const columns = await readTableColumns(db);

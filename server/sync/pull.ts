@@ -29,16 +29,7 @@ export async function pull(
     const from = cookie?.version ?? 0;
     const limit = Math.min(request.limit ?? DEFAULT_PAGE, LIMITS.pullPageRows);
 
-    const upTo = await pageEnd(trx, from, limit);
-    const to = upTo ?? newest;
-    const rows: { table: SyncedTableName; row: SyncedRow; version: number }[] = [];
-    for (const { name } of SYNCED_TABLES) {
-      const found = await sql<{ row: SyncedRow; row_version: number }>`
-        select to_jsonb(t) - 'team_id' - 'row_version' as row, t.row_version
-        from ${sql.table(name)} t where t.row_version > ${from} and t.row_version <= ${to}`.execute(trx);
-      for (const r of found.rows) rows.push({ table: name, row: r.row, version: Number(r.row_version) });
-    }
-    rows.sort((a, b) => a.version - b.version);
+    const { rows, to, more } = await page(trx, from, newest, limit);
 
     const erased = await sql<{ table_name: SyncedTableName; row_key: SyncedRow }>`
       select table_name, row_key from erased_row where row_version > ${from} and row_version <= ${to}
@@ -99,27 +90,52 @@ export async function pull(
         reason: r.reason,
         at: new Date(r.created_at).toISOString(),
       })),
-      more: upTo !== null,
+      more,
     };
   };
   // One snapshot for the whole answer.
   return runAsUser(subject, read, { isolation: 'repeatable read' });
 }
 
+type PulledRow = Extract<PullAnswer, { kind: 'changes' }>['rows'][number];
+
 /**
- * The version the page ends at when more than `limit` visible rows changed after `from` (null: all of
- * them fit). Counted over every synced table the caller can see.
+ * The next page after `from`: the oldest visible rows, at most `limit` unless the version at the limit
+ * has more rows (a page takes a version whole). Usually one statement: rows are read oldest first
+ * through each table's (team_id, row_version) index and stop at the limit.
  */
-async function pageEnd(trx: Trx, from: number, limit: number): Promise<number | null> {
-  const versions = sql.join(
-    SYNCED_TABLES.map(({ name }) => sql`select row_version from ${sql.table(name)} where row_version > ${from}`),
-    sql` union all `,
+async function page(
+  trx: Trx,
+  from: number,
+  newest: number,
+  limit: number,
+): Promise<{ rows: PulledRow[]; to: number; more: boolean }> {
+  const first = await changedRows(trx, { after: from, limit: limit + 1 });
+  if (first.length <= limit) return { rows: first, to: newest, more: false };
+  const atLimit = first[limit - 1]?.version ?? 0;
+  if ((first[limit]?.version ?? 0) > atLimit) return { rows: first.slice(0, limit), to: atLimit, more: true };
+  // The version at the limit goes on past it: the page takes all of it.
+  const rest = await changedRows(trx, { after: atLimit - 1, upTo: atLimit });
+  const more = (await changedRows(trx, { after: atLimit, limit: 1 })).length > 0;
+  return { rows: [...first.filter((r) => r.version < atLimit), ...rest], to: more ? atLimit : newest, more };
+}
+
+/** Visible rows of every synced table with after < row_version (≤ upTo), oldest first (by table within a version). */
+async function changedRows(trx: Trx, range: { after: number; upTo?: number; limit?: number }): Promise<PulledRow[]> {
+  const upTo = range.upTo === undefined ? sql`` : sql`and t.row_version <= ${range.upTo}`;
+  const limit = range.limit === undefined ? sql`` : sql`limit ${range.limit}`;
+  const parts = SYNCED_TABLES.map(
+    (
+      { name },
+      position,
+    ) => sql`(select ${sql.lit(position)}::int as position, to_jsonb(t) - 'team_id' - 'row_version' as row,
+      t.row_version from ${sql.table(name)} t where t.row_version > ${range.after} ${upTo} order by t.row_version ${limit})`,
   );
-  const { rows } = await sql<{ at_limit: number | null; beyond: boolean }>`
-    with v as (${versions}),
-    cut as (select row_version from v order by row_version offset ${limit - 1} limit 1)
-    select (select row_version from cut) as at_limit,
-           exists (select 1 from v where row_version > (select row_version from cut)) as beyond`.execute(trx);
-  const row = rows[0];
-  return row?.at_limit !== null && row?.at_limit !== undefined && row.beyond ? Number(row.at_limit) : null;
+  const { rows } = await sql<{ position: number; row: SyncedRow; row_version: number }>`
+    ${sql.join(parts, sql` union all `)} order by row_version, position ${limit}`.execute(trx);
+  return rows.map((r) => {
+    const table = SYNCED_TABLES[r.position];
+    if (!table) throw new Error(`No synced table at ${r.position}`);
+    return { table: table.name, row: r.row, version: Number(r.row_version) };
+  });
 }

@@ -34,6 +34,8 @@ async function measure(scenario: Scenario): Promise<BenchResult> {
       result.baseline = base;
       result.ratio = Math.round((ours!.median_ms / base.median_ms) * 100) / 100;
     }
+    const figures = await scenario.report?.(state);
+    if (figures) result.figures = figures;
   } finally {
     await scenario.teardown?.(state);
   }
@@ -111,6 +113,13 @@ for (const scenario of selected) {
   results.push(await measure(scenario));
 }
 console.log(table(results));
+for (const { name, figures } of results)
+  if (figures)
+    console.log(
+      `${name}: ${Object.entries(figures)
+        .map(([key, value]) => `${key} ${value}`)
+        .join(', ')}`,
+    );
 const out = resolve(here, 'results.json');
 writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\nwritten to ${out}`);

@@ -17,6 +17,8 @@ export interface Scenario<State = unknown> {
    */
   baseline?(state: State, round: number): Promise<unknown> | unknown;
   teardown?(state: State): Promise<void> | void;
+  /** Figures besides the times (rows, bytes, throughput, errors), read after the last round; kept in results.json. */
+  report?(state: State): Promise<Record<string, number | string>> | Record<string, number | string>;
   /** Also measure peak memory of `run` and `baseline`, each once in a fresh process (exports, imports). */
   memory?: boolean;
   /** `run` returns the milliseconds to report (measured in the page with performance.mark), not the wall clock. */
@@ -42,4 +44,5 @@ export interface BenchResult {
   baseline_extra_rss_mb?: number;
   /** Peak over the baseline's peak, both in a fresh process with the same data set open. */
   memory_ratio?: number;
+  figures?: Record<string, number | string>;
 }

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,7 +46,7 @@ async function ids(): Promise<{ uid: number; gid: number }> {
   return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
 }
 
-async function freeLoopbackPort(): Promise<number> {
+export async function freeLoopbackPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -62,28 +62,39 @@ function connectionUrl(port: number, role: string, database: string): string {
   return `postgres://${encodeURIComponent(role)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
 }
 
-/** Starts a fresh cluster; call `stop()` in afterAll. */
-export async function startPostgres(): Promise<TestPostgres> {
-  const folder = mkdtempSync(join(tmpdir(), 'koers-pg-'));
+export interface PostgresOptions {
+  /**
+   * Keep the cluster in this folder (benchmarks: a data set built once): made on first use,
+   * started again as it was later; `stop()` shuts it down cleanly and leaves it.
+   */
+  keepIn?: string;
+}
+
+/** Starts a fresh cluster (or the kept one); call `stop()` in afterAll. */
+export async function startPostgres(options: PostgresOptions = {}): Promise<TestPostgres> {
+  const kept = options.keepIn;
+  if (kept) mkdirSync(kept, { recursive: true });
+  const folder = kept ?? mkdtempSync(join(tmpdir(), 'koers-pg-'));
   const data = join(folder, 'data');
-  const remove = () => rmSync(folder, { recursive: true, force: true });
+  const remove = () => (kept ? undefined : rmSync(folder, { recursive: true, force: true }));
   try {
     const { uid, gid } = await ids();
     chownSync(folder, uid, gid);
-    await asServerUser('initdb', [
-      '--pgdata',
-      data,
-      '--username',
-      SERVER_USER,
-      '--auth',
-      'trust',
-      '--encoding',
-      'UTF8',
-      '--locale',
-      'C',
-      '--no-sync',
-      '--no-instructions',
-    ]);
+    if (!existsSync(join(data, 'PG_VERSION')))
+      await asServerUser('initdb', [
+        '--pgdata',
+        data,
+        '--username',
+        SERVER_USER,
+        '--auth',
+        'trust',
+        '--encoding',
+        'UTF8',
+        '--locale',
+        'C',
+        '--no-sync',
+        '--no-instructions',
+      ]);
     // Only TCP from 127.0.0.1 is accepted: no Unix socket, no other address.
     writeFileSync(join(data, 'pg_hba.conf'), 'host all all 127.0.0.1/32 trust\n');
 
@@ -99,7 +110,7 @@ export async function startPostgres(): Promise<TestPostgres> {
           String(STEP_TIMEOUT_MS / 1000),
           ...startOptions(folder, port),
         ]);
-        return cluster(folder, data, port, remove);
+        return cluster(folder, data, port, remove, kept ? 'fast' : 'immediate');
       } catch (error) {
         // Another program may have taken the port between the probe and the start.
         if (attempt >= PORT_ATTEMPTS) throw error;
@@ -120,7 +131,13 @@ function startOptions(folder: string, port: number): string[] {
   ];
 }
 
-function cluster(folder: string, data: string, port: number, remove: () => void): TestPostgres {
+function cluster(
+  folder: string,
+  data: string,
+  port: number,
+  remove: () => void,
+  stopMode: 'fast' | 'immediate',
+): TestPostgres {
   let stopped = false;
   const wait = ['--wait', '--timeout', String(STEP_TIMEOUT_MS / 1000)];
   return {
@@ -144,7 +161,7 @@ function cluster(folder: string, data: string, port: number, remove: () => void)
           '--pgdata',
           data,
           '--mode',
-          'immediate',
+          stopMode,
           '--wait',
           '--timeout',
           String(STEP_TIMEOUT_MS / 1000),
