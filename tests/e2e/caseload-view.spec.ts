@@ -116,6 +116,37 @@ test.describe('the caseload comes back as left (Dutch)', () => {
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1 })).toContainText(`${target.firstName} ${target.lastName}`);
   });
+
+  test('the focus stays in the list when the rows change under it: with the client, or in its place', async ({
+    app,
+  }) => {
+    await demo(app);
+    const page = app.page;
+    const focusedName = () => page.locator(':focus').locator('.client-name').innerText();
+    await page.keyboard.press('/');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect(bodyRows(page).nth(2)).toBeFocused();
+    const third = await focusedName();
+    // A client added above it (another window, a colleague): the focus stays with the same client.
+    await ok(app.koers.call('clients.create', { firstName: 'Aad', lastName: 'Aaberg' }));
+    await expect(bodyRows(page).first().locator('.client-name')).toHaveText('Aaberg, Aad');
+    await expect.poll(focusedName).toBe(third);
+    // The focused client leaves the list (handed over elsewhere): the focus takes the row now in its place.
+    const reference = await page.locator(':focus .cell-reference').innerText();
+    const leaving = (await ok(app.koers.call('clients.list', {}))).find((r) => r.reference === reference)!;
+    const colleague = await ok(app.koers.call('caseworkers.create', { name: 'Lotte Visser', role: 'caseworker' }));
+    await ok(
+      app.koers.call('clients.handover', { ids: [leaving.id], toCaseworkerId: colleague.id, date: '2026-12-07' }),
+    );
+    await expect(page.getByRole('row', { name: new RegExp(third) })).toHaveCount(0);
+    await expect(page.locator(':focus')).toHaveAttribute('role', 'row');
+    await expect.poll(focusedName).not.toBe(third);
+    // And the arrows go on from there.
+    await page.keyboard.press('ArrowUp');
+    await expect(page.locator(':focus')).toHaveAttribute('role', 'row');
+  });
 });
 
 test.describe('sorting (Dutch)', () => {

@@ -73,9 +73,19 @@ test('keyboard only: skip link, a new client in the dialog, the client page, a q
   await tabTo(page, /^Caseload$/);
   await expectFocusVisible(page);
   await page.keyboard.press('Enter');
+  // "/" works once the caseload is on screen: before, a keystroke has nowhere to go.
+  await expect(page.getByRole('grid')).toBeVisible();
   await page.keyboard.press('/');
   await page.keyboard.type('jansen');
+  await expect(page.getByRole('searchbox', { name: 'Zoeken' })).toHaveValue('jansen');
   await expect(page.getByRole('row', { name: /Jansen, Jan/ })).toBeVisible();
+  // The answer to the whole word is in: no row of an earlier keystroke's answer is left.
+  await expect(
+    page
+      .getByRole('grid')
+      .locator('[role=row][data-index]')
+      .filter({ hasNotText: /jansen/i }),
+  ).toHaveCount(0);
   await tabTo(page, /Jansen, Jan/);
   await expectFocusVisible(page);
   await page.keyboard.press('Enter');

@@ -120,6 +120,19 @@ export function CaseloadTable({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, as the table appears
   }, []);
 
+  // The rows change under the focused row (a search answer, a handover, a colleague's change): the focus
+  // follows the same client to where the row is now; when the client has left the list, it stays in the
+  // list at the same place rather than falling out of the page.
+  const inGrid = useRef(false);
+  useLayoutEffect(() => {
+    if (!focusedId || rows.length === 0) return;
+    const found = rows.findIndex((r) => r.id === focusedId);
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (lost && inGrid.current) moveTo(found >= 0 ? found : Math.min(active, rows.length - 1));
+    else if (found >= 0 && found !== active) setActive(found);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the rows change
+  }, [rows]);
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>, index: number) => {
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = {
@@ -234,9 +247,14 @@ export function CaseloadTable({
                   }}
                   onKeyDown={(e) => onKeyDown(e, item.index)}
                   onFocus={() => {
+                    inGrid.current = true;
                     setActive(item.index);
                     setFocusedId(row.id);
                     onMove({ scrollTop: scrollRef.current?.scrollTop ?? 0, activeId: row.id });
+                  }}
+                  onBlur={(e) => {
+                    // Focus taken elsewhere on purpose; a row that moved blurs with no target.
+                    if (e.relatedTarget && !scrollRef.current?.contains(e.relatedTarget)) inGrid.current = false;
                   }}
                   onMouseDown={(e) => e.shiftKey && e.preventDefault()}
                   onClick={(e) => (e.shiftKey ? select(row, true) : navigate({ page: 'client', id: row.id }))}
