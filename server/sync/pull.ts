@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { LIMITS, type PullAnswer, type PullRequest, type SyncedRow } from '../../common/sync/protocol';
 import { SYNCED_TABLES, type SyncedTableName } from '../../common/sync/tables';
 import { clientOf } from './push';
-import { caller, recordAudit, type RunAsUser, type Trx } from './session';
+import { type Caller, caller, recordAudit, type RunAsUser, type Trx } from './session';
 
 /** Rows per page unless the laptop asks for fewer: a first pull of a caseload takes a few pages. */
 const DEFAULT_PAGE = 2_000;
@@ -21,8 +21,7 @@ export async function pull(
 ): Promise<PullAnswer> {
   const read = async (trx: Trx): Promise<PullAnswer> => {
     const me = await caller(trx);
-    const team = await sql<{ row_counter: number }>`select row_counter from team where id = ${me.teamId}`.execute(trx);
-    const newest = Number(team.rows[0]?.row_counter ?? 0);
+    const newest = me.teamVersion;
     const { cookie } = request;
     if (cookie && (cookie.team !== me.teamId || cookie.schema !== schema || cookie.version > newest))
       return { kind: 'reset' };
@@ -30,34 +29,7 @@ export async function pull(
     const limit = Math.min(request.limit ?? DEFAULT_PAGE, LIMITS.pullPageRows);
 
     const { rows, to, more } = await page(trx, from, newest, limit);
-
-    const erased = await sql<{ table_name: SyncedTableName; row_key: SyncedRow }>`
-      select table_name, row_key from erased_row where row_version > ${from} and row_version <= ${to}
-      order by row_version`.execute(trx);
-    // Clients the caller lost since the cookie and cannot see now (a client handed back is simply visible).
-    // A caseworker loses the clients handed away from her; a key person those that left the team.
-    const revoked = await sql<{ client_id: string }>`
-      select distinct r.client_id from client_revocation r
-      where r.row_version > ${from} and r.row_version <= ${to}
-        and (r.from_caseworker_id = ${me.caseworkerId} or (${me.role === 'key_person'} and r.to_team_id <> ${me.teamId}))
-        and not exists (select 1 from client c where c.id = r.client_id)`.execute(trx);
-    const device = await sql<{ last_sequence: string }>`
-      select last_sequence from device where subject = ${subject} and id = ${request.deviceId}`.execute(trx);
-    const conflicts = await sql<{ id: string; table_name: SyncedTableName; pushed: SyncedRow; created_at: Date }>`
-      select id, table_name, pushed, created_at from conflict
-      where addressed_to = ${me.caseworkerId} and row_version > ${from} and row_version <= ${to}
-      order by row_version`.execute(trx);
-    const rejections = await sql<{
-      id: string;
-      table_name: SyncedTableName;
-      row_key: SyncedRow;
-      reason: 'not-allowed' | 'handed-over' | 'invalid' | 'missing-parent';
-      created_at: Date;
-    }>`
-      select id, table_name, row_key, reason, created_at from rejection
-      where subject = ${me.subject} and row_version > ${from} and row_version <= ${to}
-      order by row_version`.execute(trx);
-
+    const extras = await sidelines(trx, me, request.deviceId, from, to);
     const clientIds = new Set<string>();
     for (const row of rows) {
       const id = clientOf(row);
@@ -67,29 +39,14 @@ export async function pull(
       action: 'pull',
       device: request.deviceId,
       clientIds: [...clientIds],
-      counts: { rows: rows.length, erased: erased.rows.length, revoked: revoked.rows.length, from, to },
+      counts: { rows: rows.length, erased: extras.erased.length, revoked: extras.revoked.length, from, to },
       outcome: 'sent',
     });
     return {
       kind: 'changes',
       cookie: { team: me.teamId, version: to, schema },
       rows,
-      erased: erased.rows.map((e) => ({ table: e.table_name, key: e.row_key })),
-      revoked: revoked.rows.map((r) => r.client_id),
-      lastSequence: Number(device.rows[0]?.last_sequence ?? 0),
-      conflicts: conflicts.rows.map((c) => ({
-        id: String(c.id),
-        table: c.table_name,
-        pushed: c.pushed,
-        at: new Date(c.created_at).toISOString(),
-      })),
-      rejections: rejections.rows.map((r) => ({
-        id: String(r.id),
-        table: r.table_name,
-        key: r.row_key,
-        reason: r.reason,
-        at: new Date(r.created_at).toISOString(),
-      })),
+      ...extras,
       more,
     };
   };
@@ -138,4 +95,58 @@ async function changedRows(trx: Trx, range: { after: number; upTo?: number; limi
     if (!table) throw new Error(`No synced table at ${r.position}`);
     return { table: table.name, row: r.row, version: Number(r.row_version) };
   });
+}
+
+type Changes = Extract<PullAnswer, { kind: 'changes' }>;
+
+/**
+ * What comes with the rows, in one statement: erased keys, revoked clients, the device's last applied
+ * batch, and the caller's conflicts and rejections, all in the page's range of versions.
+ */
+async function sidelines(
+  trx: Trx,
+  me: Caller,
+  deviceId: string,
+  from: number,
+  to: number,
+): Promise<Pick<Changes, 'erased' | 'revoked' | 'lastSequence' | 'conflicts' | 'rejections'>> {
+  const inRange = (alias: string) =>
+    sql`${sql.ref(`${alias}.row_version`)} > ${from} and ${sql.ref(`${alias}.row_version`)} <= ${to}`;
+  const { rows } = await sql<{
+    erased: { table: SyncedTableName; key: SyncedRow }[];
+    revoked: string[];
+    last_sequence: number | null;
+    conflicts: { id: string; table: SyncedTableName; pushed: SyncedRow; at: string }[];
+    rejections: {
+      id: string;
+      table: SyncedTableName;
+      key: SyncedRow;
+      reason: 'not-allowed' | 'handed-over' | 'invalid' | 'missing-parent';
+      at: string;
+    }[];
+  }>`select
+      (select coalesce(jsonb_agg(jsonb_build_object('table', e.table_name, 'key', e.row_key) order by e.row_version), '[]')
+         from erased_row e where ${inRange('e')}) as erased,
+      -- Clients the caller lost and cannot see now (a client handed back is simply visible): a caseworker
+      -- loses those handed away from her, a key person those that left the team.
+      (select coalesce(jsonb_agg(distinct r.client_id), '[]') from client_revocation r
+         where ${inRange('r')}
+           and (r.from_caseworker_id = ${me.caseworkerId} or (${me.role === 'key_person'} and r.to_team_id <> ${me.teamId}))
+           and not exists (select 1 from client c where c.id = r.client_id)) as revoked,
+      (select d.last_sequence from device d where d.subject = ${me.subject} and d.id = ${deviceId}) as last_sequence,
+      (select coalesce(jsonb_agg(jsonb_build_object('id', c.id, 'table', c.table_name, 'pushed', c.pushed,
+                'at', c.created_at) order by c.row_version), '[]')
+         from conflict c where c.addressed_to = ${me.caseworkerId} and ${inRange('c')}) as conflicts,
+      (select coalesce(jsonb_agg(jsonb_build_object('id', j.id, 'table', j.table_name, 'key', j.row_key,
+                'reason', j.reason, 'at', j.created_at) order by j.row_version), '[]')
+         from rejection j where j.subject = ${me.subject} and ${inRange('j')}) as rejections`.execute(trx);
+  const found = rows[0];
+  const iso = (at: string) => new Date(at).toISOString();
+  return {
+    erased: found?.erased ?? [],
+    revoked: found?.revoked ?? [],
+    lastSequence: Number(found?.last_sequence ?? 0),
+    conflicts: (found?.conflicts ?? []).map((c) => ({ ...c, id: String(c.id), at: iso(c.at) })),
+    rejections: (found?.rejections ?? []).map((r) => ({ ...r, id: String(r.id), at: iso(r.at) })),
+  };
 }

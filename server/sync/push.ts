@@ -60,11 +60,12 @@ interface BatchResult {
 
 async function applyBatch(trx: Trx, columns: TableColumns, deviceId: string, batch: PushBatch): Promise<BatchResult> {
   const me = await caller(trx);
-  // The device's row is locked for the transaction: two pushes from one laptop never interleave.
-  await sql`insert into device (subject, id) values (${me.subject}, ${deviceId})
-            on conflict (subject, id) do nothing`.execute(trx);
+  // The device's row, created on first use and locked for the transaction (an upsert locks the row it
+  // touches): two pushes from one laptop never interleave.
   const device = await sql<{ last_sequence: number }>`
-    select last_sequence from device where subject = ${me.subject} and id = ${deviceId} for update`.execute(trx);
+    insert into device (subject, id) values (${me.subject}, ${deviceId})
+    on conflict (subject, id) do update set last_seen_at = now()
+    returning last_sequence`.execute(trx);
   const lastSequence = Number(device.rows[0]?.last_sequence ?? 0);
   const none = { changes: 0, rejected: 0, conflicts: 0 };
   if (batch.sequence <= lastSequence) return { kind: 'skipped', lastSequence, ...none };
@@ -88,15 +89,20 @@ async function applyBatch(trx: Trx, columns: TableColumns, deviceId: string, bat
     if (outcome === 'conflict') counts.conflicts += 1;
     if (outcome === 'rejected') counts.rejected += 1;
   }
-  await sql`update device set last_sequence = ${batch.sequence}, last_seen_at = now()
-            where subject = ${me.subject} and id = ${deviceId}`.execute(trx);
-  await recordAudit(trx, me, {
-    action: 'push',
-    device: deviceId,
-    clientIds: [...clients],
-    counts: { ...counts, sequence: batch.sequence },
-    outcome: counts.rejected > 0 ? 'partly-rejected' : 'applied',
-  });
+  // The device moves on and the push is audited, in one statement.
+  await recordAudit(
+    trx,
+    me,
+    {
+      action: 'push',
+      device: deviceId,
+      clientIds: [...clients],
+      counts: { ...counts, sequence: batch.sequence },
+      outcome: counts.rejected > 0 ? 'partly-rejected' : 'applied',
+    },
+    sql`update device set last_sequence = ${batch.sequence}, last_seen_at = now()
+        where subject = ${me.subject} and id = ${deviceId}`,
+  );
   return { kind: 'applied', lastSequence: batch.sequence, ...counts };
 }
 
@@ -130,15 +136,22 @@ async function put(
   key: RawBuilder<unknown>,
 ): Promise<Outcome> {
   const { trx, me, version } = context;
+  const values = sql`(${sql.join(known.map((c) => sql.ref(c)))}, team_id, row_version)
+      values (${sql.join(known.map((c) => change.row[c] ?? null))}, ${me.teamId}, ${version})`;
+  // A row the laptop made (no version seen yet) is usually new here too: one statement adds it. When
+  // its key exists already, the row is looked at below.
+  if (change.baseVersion === null) {
+    const added = await sql`insert into ${sql.table(table.name)} ${values}
+      on conflict do nothing returning 1 as added`.execute(trx);
+    if (added.rows.length > 0) return 'applied';
+  }
   const current = await sql<{ row_version: number; assigned: string | null }>`
     select row_version, ${table.name === 'client' ? sql.ref('caseworker_id') : sql`null`} as assigned
     from ${sql.table(table.name)} where ${key} for update`.execute(trx);
   const seen = current.rows[0];
   if (!seen) {
     // New to the caller: a row it may not see (another's, handed over) fails its insert and is refused.
-    await sql`insert into ${sql.table(table.name)}
-      (${sql.join(known.map((c) => sql.ref(c)))}, team_id, row_version)
-      values (${sql.join(known.map((c) => change.row[c] ?? null))}, ${me.teamId}, ${version})`.execute(trx);
+    await sql`insert into ${sql.table(table.name)} ${values}`.execute(trx);
     return 'applied';
   }
   // No silent overwrite: the server's row changed since the laptop saw it. Append-only rows are

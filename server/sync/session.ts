@@ -1,4 +1,4 @@
-import { type IsolationLevel, sql, type Transaction } from 'kysely';
+import { type IsolationLevel, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { ServerDatabase } from '../db/schema';
 
 /** Who is calling, as the database's own identity functions see them (never as the request claims). */
@@ -7,6 +7,8 @@ export interface Caller {
   caseworkerId: string;
   teamId: string;
   role: 'caseworker' | 'key_person';
+  /** The team's newest row version, as this transaction sees it. */
+  teamVersion: number;
 }
 
 export type Trx = Transaction<ServerDatabase>;
@@ -32,13 +34,21 @@ export async function caller(trx: Trx): Promise<Caller> {
     caseworker_id: string | null;
     team_id: string | null;
     role: string | null;
+    team_version: number | null;
   }>`
     select current_setting('koers.subject', true) as subject, koers_me_caseworker() as caseworker_id,
-           koers_me_team() as team_id, koers_me_role() as role`.execute(trx);
+           koers_me_team() as team_id, koers_me_role() as role,
+           (select row_counter from team where id = koers_me_team()) as team_version`.execute(trx);
   const me = rows[0];
   if (!me?.subject || !me.caseworker_id || !me.team_id || (me.role !== 'caseworker' && me.role !== 'key_person'))
     throw new UnknownUser();
-  return { subject: me.subject, caseworkerId: me.caseworker_id, teamId: me.team_id, role: me.role };
+  return {
+    subject: me.subject,
+    caseworkerId: me.caseworker_id,
+    teamId: me.team_id,
+    role: me.role,
+    teamVersion: Number(me.team_version ?? 0),
+  };
 }
 
 /**
@@ -60,9 +70,18 @@ export interface AuditEntry {
   outcome: string;
 }
 
-/** One line of the server's audit log: who, which device, which clients, how many — never content. */
-export async function recordAudit(trx: Trx, me: Caller, entry: AuditEntry): Promise<void> {
-  await sql`insert into audit_event (subject, caseworker_id, team_id, device, action, client_ids, counts, outcome)
+/**
+ * One line of the server's audit log: who, which device, which clients, how many — never content.
+ * `alongside`: a data-changing statement to run in the same round trip (as a CTE).
+ */
+export async function recordAudit(
+  trx: Trx,
+  me: Caller,
+  entry: AuditEntry,
+  alongside?: RawBuilder<unknown>,
+): Promise<void> {
+  const insert = sql`insert into audit_event (subject, caseworker_id, team_id, device, action, client_ids, counts, outcome)
     values (${me.subject}, ${me.caseworkerId}, ${me.teamId}, ${entry.device}, ${entry.action},
-            ${sql.val([...entry.clientIds])}, ${JSON.stringify(entry.counts)}::jsonb, ${entry.outcome})`.execute(trx);
+            ${sql.val([...entry.clientIds])}, ${JSON.stringify(entry.counts)}::jsonb, ${entry.outcome})`;
+  await (alongside ? sql`with alongside as (${alongside}) ${insert}` : insert).execute(trx);
 }

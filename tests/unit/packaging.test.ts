@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -70,6 +70,33 @@ describe('electron-builder.yml', () => {
     expect(config.files).toEqual(['out/**', 'package.json', '!**/*.map']);
     for (const pattern of config.files) expect(pattern).not.toMatch(/^(tests|main|renderer|preload|db)\//);
     expect(pkg.main).toMatch(/^out\//);
+  });
+
+  it('carries none of the team server’s packages: the installer packs `dependencies`, the server’s are dev ones', () => {
+    const { dependencies, devDependencies } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
+    const packagesOf = (folders: readonly string[]) =>
+      new Set(
+        folders.flatMap((folder) =>
+          (readdirSync(resolve(root, folder), { recursive: true, encoding: 'utf8' }) as string[])
+            .filter((file) => file.endsWith('.ts'))
+            .flatMap((file) =>
+              [
+                ...readFileSync(resolve(root, folder, file), 'utf8').matchAll(/from '((?:@[\w.-]+\/)?[\w.-]+)[^']*'/g),
+              ].map((m) => m[1] ?? ''),
+            )
+            .filter((name) => !name.startsWith('.') && !name.startsWith('node:')),
+        ),
+      );
+    const app = packagesOf(['main', 'db', 'common', 'preload']);
+    const serverOnly = [...packagesOf(['server'])].filter((name) => !app.has(name));
+    expect(serverOnly).toContain('fastify');
+    for (const name of serverOnly) {
+      expect(dependencies, name).not.toHaveProperty(name);
+      expect(devDependencies, name).toHaveProperty(name);
+    }
   });
 
   it('takes the icon from the one generated from main/build/icon.svg', () => {
