@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { PullRequest, PushRequest } from '../common/sync/protocol';
+import { errorCode } from './db/errors';
 import { asUser } from './db/identity';
 import { KNOWN_SERVER_MIGRATIONS } from './db/migrate';
 import { checkServerRole } from './db/role-check';
@@ -8,11 +9,11 @@ import type { ServerDatabase } from './db/schema';
 import { APP_ROLE } from './db/security';
 import { buildHttp, type HttpOptions, Refused, userTag } from './http/app';
 import { bearerToken, type TokenVerifier, TokenRefused } from './identity/verify';
-import { exportAudit, NotKeyPerson } from './sync/audit';
+import { exportAudit } from './sync/audit';
 import { readTableColumns } from './sync/columns';
 import { pull } from './sync/pull';
 import { MalformedChange, push } from './sync/push';
-import { type RunAsUser, UnknownUser } from './sync/session';
+import { NotKeyPerson, type RunAsUser, UnknownUser } from './sync/session';
 import { disableMember, listMembers, MembershipRefused, putMember, whoAmI } from './team/members';
 
 /** The newest migration: the schema the synced tables are in, which a laptop must share. */
@@ -40,8 +41,7 @@ async function appliedMigrations(db: Kysely<ServerDatabase>): Promise<Set<string
     return new Set(done.rows.map((r) => r.name));
   } catch (error) {
     // A database migrated before the function existed (42883), or never (42P01), is not up to date either.
-    const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : '';
-    if (code === '42883' || code === '42P01') return new Set();
+    if (['42883', '42P01'].includes(errorCode(error))) return new Set();
     throw error;
   }
 }
@@ -93,13 +93,7 @@ async function serve(
       if (error instanceof UnknownUser) throw new Refused(403, 'forbidden', error.message, 'no-account');
       if (error instanceof NotKeyPerson) throw new Refused(403, 'forbidden', error.message, 'not-key-person');
       if (error instanceof MalformedChange) throw new Refused(400, 'malformed', error.message, 'row-shape');
-      if (error instanceof MembershipRefused)
-        throw new Refused(
-          error.reason === 'not-key-person' ? 403 : 409,
-          error.reason === 'not-key-person' ? 'forbidden' : 'conflict',
-          error.message,
-          error.reason,
-        );
+      if (error instanceof MembershipRefused) throw new Refused(409, 'conflict', error.message, error.reason);
       throw error;
     }
   };

@@ -1,3 +1,8 @@
+/** The SQLSTATE (or Node's error code) of a failure, '' when it has none. */
+export function errorCode(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+}
+
 /**
  * Errors worth a retry: the database was unreachable, restarting, or chose this transaction as the
  * loser of a conflict. Anything else is a bug or a refusal and is not retried blindly.
@@ -6,7 +11,7 @@
  */
 export function isTemporary(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
-  const code = 'code' in error ? String(error.code) : '';
+  const code = errorCode(error);
   if (/^(08|53)/.test(code) || /^57P0[1-3]$/.test(code) || code === '40001' || code === '40P01') return true;
   // Node's own: the socket could not be opened or was cut.
   if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code)) return true;

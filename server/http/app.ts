@@ -17,7 +17,7 @@ import {
   type Refusal,
   type WhoAmI,
 } from '../../common/sync/protocol';
-import { isTemporary } from '../db/errors';
+import { errorCode, isTemporary } from '../db/errors';
 import { type AuditExport, type AuditQuery, auditQuery } from '../sync/audit';
 
 /** What the HTTP layer needs; the database and the identity provider stay behind it. */
@@ -116,7 +116,7 @@ export async function buildHttp(parts: TeamServerParts, options: HttpOptions = {
   app.setErrorHandler((error, request, reply) => {
     const refusal = toRefusal(error);
     if (refusal.status >= 500)
-      request.log.error({ err: { name: (error as Error).name, code: codeOf(error) } }, 'failed');
+      request.log.error({ err: { name: (error as Error).name, code: errorCode(error) || undefined } }, 'failed');
     else
       request.log.info(
         { refused: refusal.code, reason: error instanceof Refused ? error.reason : undefined },
@@ -180,10 +180,6 @@ function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
     .map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`)
     .join('; ');
   throw new Refused(400, 'malformed', `The request does not follow the protocol (${where}). Nothing was applied.`);
-}
-
-function codeOf(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
 }
 
 function toRefusal(error: unknown): { status: number; code: Refusal['error']; message: string } {

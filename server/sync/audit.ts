@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { caller, recordAudit, type RunAsUser } from './session';
+import { keyPerson, recordAudit, type RunAsUser } from './session';
 
 /** Events per answer: a longer period comes in pages (ask again with `after` = the last event's id). */
 export const AUDIT_PAGE = 5_000;
@@ -31,14 +31,6 @@ export interface AuditExport {
   more: boolean;
 }
 
-/** Only a team's key persons read its audit log (the policy shows others nothing; this says why). */
-export class NotKeyPerson extends Error {
-  constructor() {
-    super("Only the team's key persons can export its audit log.");
-    this.name = 'NotKeyPerson';
-  }
-}
-
 /**
  * The caller's team's audit events with `from <= at < to`, oldest first, a page at a time. The export
  * is itself recorded. `tag` turns a subject (perhaps an e-mail address) into the hash the logs use.
@@ -50,8 +42,7 @@ export async function exportAudit(
   tag: (subject: string) => string,
 ): Promise<AuditExport> {
   return runAsUser(subject, async (trx) => {
-    const me = await caller(trx);
-    if (me.role !== 'key_person') throw new NotKeyPerson();
+    const me = await keyPerson(trx, 'export its audit log');
     const { rows } = await sql<{
       id: string;
       at: Date;

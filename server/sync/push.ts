@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Change, PushAnswer, PushBatch, PushRequest, SyncedRow } from '../../common/sync/protocol';
 import { SYNCED_TABLES, type SyncedTable, type SyncedTableName } from '../../common/sync/tables';
+import { errorCode } from '../db/errors';
 import type { TableColumns } from './columns';
 import { type Caller, caller, nextVersion, recordAudit, type RunAsUser, type Trx } from './session';
 
@@ -265,7 +266,7 @@ function checkRows(columns: TableColumns, request: PushRequest): void {
  * a missing parent, a value the column cannot hold. Anything else is not the laptop's fault.
  */
 function refusalReason(error: unknown): RejectionReason | null {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  const code = errorCode(error);
   if (code === '42501' || code === '23505') return 'not-allowed';
   if (code === '23503') return 'missing-parent';
   if (/^(22|23)/.test(code)) return 'invalid';

@@ -28,6 +28,21 @@ export class UnknownUser extends Error {
   }
 }
 
+/** Work for the team's key persons asked by someone else (the policies would show her nothing; this says why). */
+export class NotKeyPerson extends Error {
+  constructor(what: string) {
+    super(`Only a key person of the team can ${what}.`);
+    this.name = 'NotKeyPerson';
+  }
+}
+
+/** The caller, who must be one of her team's key persons to do `what`. */
+export async function keyPerson(trx: Trx, what: string): Promise<Caller> {
+  const me = await caller(trx);
+  if (me.role !== 'key_person') throw new NotKeyPerson(what);
+  return me;
+}
+
 export async function caller(trx: Trx): Promise<Caller> {
   const { rows } = await sql<{
     subject: string | null;

@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import type { Member, MemberRequest, WhoAmI } from '../../common/sync/protocol';
-import { caller, type RunAsUser } from '../sync/session';
+import { caller, keyPerson, type RunAsUser } from '../sync/session';
 
 /** Why a membership change was refused, for the HTTP layer to answer. */
 export class MembershipRefused extends Error {
   constructor(
-    readonly reason: 'not-key-person' | 'unknown-caseworker' | 'other-team',
+    readonly reason: 'unknown-caseworker' | 'other-team',
     message: string,
   ) {
     super(message);
@@ -32,9 +32,7 @@ export async function listMembers(runAsUser: RunAsUser, subject: string): Promis
  */
 export async function putMember(runAsUser: RunAsUser, subject: string, wanted: MemberRequest): Promise<Member> {
   return runAsUser(subject, async (trx) => {
-    const me = await caller(trx);
-    if (me.role !== 'key_person')
-      throw new MembershipRefused('not-key-person', 'Only a key person of the team manages its members.');
+    const me = await keyPerson(trx, 'manage its members');
     const known = await sql`select 1 from caseworker where id = ${wanted.caseworkerId} and deleted_at is null`.execute(
       trx,
     );
@@ -59,9 +57,7 @@ export async function putMember(runAsUser: RunAsUser, subject: string, wanted: M
 /** Ends a member's access (kept, disabled: the audit log still names the account). */
 export async function disableMember(runAsUser: RunAsUser, subject: string, member: string): Promise<boolean> {
   return runAsUser(subject, async (trx) => {
-    const me = await caller(trx);
-    if (me.role !== 'key_person')
-      throw new MembershipRefused('not-key-person', 'Only a key person of the team manages its members.');
+    await keyPerson(trx, 'manage its members');
     const done =
       await sql`update account set disabled_at = now() where subject = ${member} and disabled_at is null`.execute(trx);
     return Number(done.numAffectedRows ?? 0) > 0;

@@ -8,9 +8,9 @@ import type { ServerDatabase } from '../../server/db/schema';
 import { APP_ROLE } from '../../server/db/security';
 import { readTableColumns, type TableColumns } from '../../server/sync/columns';
 import { push } from '../../server/sync/push';
-import { type RunAsUser, UnknownUser } from '../../server/sync/session';
+import { NotKeyPerson, type RunAsUser, UnknownUser } from '../../server/sync/session';
 import { addTeam } from '../../server/team/add-team';
-import { disableMember, listMembers, MembershipRefused, putMember, whoAmI } from '../../server/team/members';
+import { disableMember, listMembers, putMember, whoAmI } from '../../server/team/members';
 import { SERVER_SCHEMA } from '../../server/team-server';
 import { freshDatabase } from './databases';
 import { startPostgres, type TestPostgres } from './postgres';
@@ -103,7 +103,7 @@ describe('team membership', () => {
     expect((await listMembers(runAsUser, 'oid-lotte')).map((m) => m.subject)).toEqual(['oid-lotte']);
     await expect(
       putMember(runAsUser, 'oid-lotte', { subject: 'oid-x', caseworkerId: lotte, role: 'key_person' }),
-    ).rejects.toBeInstanceOf(MembershipRefused);
+    ).rejects.toBeInstanceOf(NotKeyPerson);
     // Another team's key person cannot take Lotte's sign-in over, nor link to Noord's caseworkers.
     await expect(
       putMember(runAsUser, 'oid-mette', { subject: 'oid-lotte', caseworkerId: zuid.caseworkerId, role: 'caseworker' }),
