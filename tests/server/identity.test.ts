@@ -141,6 +141,7 @@ describe('createTokenVerifier', () => {
   });
 
   it('refuses an issuer that is not https, except on loopback', () => {
+    // Refused as it is made, before any request: nothing goes to that address.
     expect(() => createTokenVerifier({ issuer: 'http://login.example.org', audience: AUDIENCE })).toThrow(/https/);
   });
 

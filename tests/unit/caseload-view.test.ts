@@ -1,27 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseloadRow } from '../../common/contract';
+import { caseloadRow } from '../helpers/caseload-row';
 import { nameSortKey, splitSurname } from '../../renderer/src/caseload/collation';
 import { COLUMNS, type RowContext, sortRows } from '../../renderer/src/caseload/columns';
 import { nextSort, shownColumns, sortColumns } from '../../renderer/src/caseload/view-state';
 
-const row = (id: string, lastName: string, firstName: string, over: Partial<CaseloadRow> = {}): CaseloadRow => ({
-  id,
-  pseudonym: `K-${id}`,
-  reference: null,
-  firstName,
-  lastName,
-  caseworkerId: null,
-  targetGroupId: null,
-  stageId: null,
-  stageSince: null,
-  householdId: null,
-  status: 'active',
-  nextAction: null,
-  overdueCount: 0,
-  lastScoredOn: null,
-  scoringDueOn: null,
-  ...over,
-});
+const row = (id: string, lastName: string, firstName: string, over: Partial<CaseloadRow> = {}): CaseloadRow =>
+  caseloadRow({ id, pseudonym: `K-${id}`, lastName, firstName, ...over });
 const ctx: RowContext = {
   today: '2026-11-23',
   labelOf: (id) => ({ s1: 'Intake', s2: 'Uitvoeren' })[id ?? ''] ?? '',

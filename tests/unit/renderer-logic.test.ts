@@ -1,5 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { CaseloadRow } from '../../common/contract';
+import { caseloadRow } from '../helpers/caseload-row';
 import {
   COLUMNS,
   isCovered,
@@ -13,25 +14,6 @@ import { groupAgenda } from '../../renderer/src/myday/MyDayPage';
 import { href, parseRoute } from '../../renderer/src/router';
 import type { FieldName } from '../../renderer/src/ui/useSave';
 
-const row = (over: Partial<CaseloadRow>): CaseloadRow => ({
-  id: over.id ?? 'x',
-  pseudonym: 'K-0001',
-  reference: null,
-  firstName: 'A',
-  lastName: 'A',
-  caseworkerId: null,
-  targetGroupId: null,
-  stageId: null,
-  stageSince: null,
-  householdId: null,
-  status: 'active',
-  nextAction: null,
-  overdueCount: 0,
-  lastScoredOn: null,
-  scoringDueOn: null,
-  ...over,
-});
-
 const ctx: RowContext = {
   today: '2026-11-23',
   labelOf: (id) => ({ s1: 'Kennismaking', s2: 'Uitvoeren' })[id ?? ''] ?? '',
@@ -43,10 +25,10 @@ const column = (id: string) => COLUMNS.find((c) => c.id === id)!;
 
 describe('caseload sorting', () => {
   const rows = [
-    row({ id: '1', lastName: 'Østergaard', firstName: 'Søren', stageSince: '2026-10-01', overdueCount: 2 }),
-    row({ id: '2', lastName: 'de Boer', firstName: 'Jan', stageSince: '2026-11-20' }),
-    row({ id: '3', lastName: 'Zander', firstName: 'Zoë' }),
-    row({ id: '4', lastName: 'Aalders', firstName: 'Ank', stageSince: '2026-06-01', overdueCount: 1 }),
+    caseloadRow({ id: '1', lastName: 'Østergaard', firstName: 'Søren', stageSince: '2026-10-01', overdueCount: 2 }),
+    caseloadRow({ id: '2', lastName: 'de Boer', firstName: 'Jan', stageSince: '2026-11-20' }),
+    caseloadRow({ id: '3', lastName: 'Zander', firstName: 'Zoë' }),
+    caseloadRow({ id: '4', lastName: 'Aalders', firstName: 'Ank', stageSince: '2026-06-01', overdueCount: 1 }),
   ];
   const ids = (sorted: CaseloadRow[]) => sorted.map((r) => r.id).join('');
 
@@ -64,9 +46,9 @@ describe('caseload sorting', () => {
   it('sums active clients, stage weights, overdue to-dos and coverage', () => {
     const summary = summarize(
       [
-        row({ stageId: 's1', overdueCount: 2, lastScoredOn: '2026-11-01', scoringDueOn: '2026-11-29' }),
-        row({ stageId: 's2', lastScoredOn: '2026-09-01', scoringDueOn: '2026-11-23' }),
-        row({
+        caseloadRow({ stageId: 's1', overdueCount: 2, lastScoredOn: '2026-11-01', scoringDueOn: '2026-11-29' }),
+        caseloadRow({ stageId: 's2', lastScoredOn: '2026-09-01', scoringDueOn: '2026-11-23' }),
+        caseloadRow({
           status: 'closed',
           stageId: 's1',
           overdueCount: 5,
@@ -82,10 +64,10 @@ describe('caseload sorting', () => {
   });
 
   it('marks a client due for scoring on the due day, not the day before', () => {
-    expect(isDueForScoring(row({ scoringDueOn: '2026-11-23' }), '2026-11-23')).toBe(true);
-    expect(isDueForScoring(row({ scoringDueOn: '2026-11-24' }), '2026-11-23')).toBe(false);
-    expect(isDueForScoring(row({ scoringDueOn: '2026-11-01', status: 'closed' }), '2026-11-23')).toBe(false);
-    expect(isCovered(row({ lastScoredOn: null, scoringDueOn: '2026-12-01' }), '2026-11-23')).toBe(false);
+    expect(isDueForScoring(caseloadRow({ scoringDueOn: '2026-11-23' }), '2026-11-23')).toBe(true);
+    expect(isDueForScoring(caseloadRow({ scoringDueOn: '2026-11-24' }), '2026-11-23')).toBe(false);
+    expect(isDueForScoring(caseloadRow({ scoringDueOn: '2026-11-01', status: 'closed' }), '2026-11-23')).toBe(false);
+    expect(isCovered(caseloadRow({ lastScoredOn: null, scoringDueOn: '2026-12-01' }), '2026-11-23')).toBe(false);
   });
 
   it('counts whole weeks in stage', () => {
