@@ -17,7 +17,7 @@ export const DEMO_TEXTS = defineMessages({
   nl: {
     title: 'Koers-teamserver — DEMO, niet voor echte gegevens',
     warning:
-      'Alles draait op deze computer en is weg zodra hij stopt. Iedereen hier kan zich als wie dan ook aanmelden: voer geen gegevens van echte cliënten in.',
+      'Alles draait op deze computer en is weg zodra hij stopt. Iedereen hier kan zich als wie dan ook aanmelden: voer geen gegevens van echte klanten in.',
     server: 'Teamserver:',
     issuer: 'Aanmelden (issuer):',
     audience: 'API (audience):',

@@ -8,7 +8,7 @@ export const SIGN_IN_STRINGS: Record<
   nl: {
     title: 'Aanmelden bij Koers — demo',
     banner:
-      'Demo — niet voor echte gegevens. De mensen hieronder zijn verzonnen en niemand wordt gecontroleerd: voer geen gegevens van echte cliënten in.',
+      'Demo — niet voor echte gegevens. De mensen hieronder zijn verzonnen en niemand wordt gecontroleerd: voer geen gegevens van echte klanten in.',
     choose: 'Kies als wie u zich aanmeldt:',
     cancel: 'Annuleren',
     failed: 'Aanmelden is mislukt',
