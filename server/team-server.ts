@@ -13,7 +13,7 @@ import { exportAudit } from './sync/audit';
 import { readTableColumns } from './sync/columns';
 import { pull } from './sync/pull';
 import { MalformedChange, push } from './sync/push';
-import { NotKeyPerson, type RunAsUser, UnknownUser } from './sync/session';
+import { NotKeyPerson, type RunAsUser, runAsMember, UnknownUser } from './sync/session';
 import { disableMember, listMembers, MembershipRefused, putMember, whoAmI } from './team/members';
 
 /** The newest migration: the schema the synced tables are in, which a laptop must share. */
@@ -56,7 +56,7 @@ export async function createTeamServer(
   options: HttpOptions = {},
 ): Promise<FastifyInstance> {
   await checkServerRole(db);
-  return serve(db, verify, options, (subject, work, runOptions) => asUser(db, subject, work, runOptions ?? {}));
+  return serve(db, verify, options, runAsMember(db));
 }
 
 /**
@@ -69,10 +69,8 @@ export async function createDemoTeamServerSwitchingRole(
   verify: TokenVerifier,
   options: HttpOptions = {},
 ): Promise<FastifyInstance> {
-  const runAsApp: RunAsUser = (subject, work, runOptions) =>
-    asUser(db, subject, work, { ...runOptions, role: APP_ROLE });
-  await runAsApp('demo-role-check', (trx) => checkServerRole(trx));
-  return serve(db, verify, options, runAsApp);
+  await asUser(db, 'demo-role-check', (trx) => checkServerRole(trx), { role: APP_ROLE });
+  return serve(db, verify, options, runAsMember(db, APP_ROLE));
 }
 
 async function serve(

@@ -41,8 +41,8 @@ export async function exportAudit(
   query: AuditQuery,
   tag: (subject: string) => string,
 ): Promise<AuditExport> {
-  return runAsUser(subject, async (trx) => {
-    const me = await keyPerson(trx, 'export its audit log');
+  return runAsUser(subject, async (trx, caller) => {
+    const me = keyPerson(caller, 'export its audit log');
     const { rows } = await sql<{
       id: string;
       at: Date;

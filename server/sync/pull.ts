@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import { LIMITS, type PullAnswer, type PullRequest, type SyncedRow } from '../../common/sync/protocol';
 import { SYNCED_TABLES, type SyncedTableName } from '../../common/sync/tables';
+import { PREPARED } from '../db/connect';
 import { clientOf } from './push';
-import { type Caller, caller, recordAudit, type RunAsUser, type Trx } from './session';
+import { type Caller, recordAudit, type RunAsUser, type Trx } from './session';
 
 /** Rows per page unless the laptop asks for fewer: a first pull of a caseload takes a few pages. */
 const DEFAULT_PAGE = 2_000;
@@ -19,8 +20,7 @@ export async function pull(
   subject: string,
   request: PullRequest,
 ): Promise<PullAnswer> {
-  const read = async (trx: Trx): Promise<PullAnswer> => {
-    const me = await caller(trx);
+  const read = async (trx: Trx, me: Caller): Promise<PullAnswer> => {
     const newest = me.teamVersion;
     const { cookie } = request;
     if (cookie && (cookie.team !== me.teamId || cookie.schema !== schema || cookie.version > newest))
@@ -51,7 +51,7 @@ export async function pull(
     };
   };
   // One snapshot for the whole answer.
-  return runAsUser(subject, read, { isolation: 'repeatable read' });
+  return runAsUser(subject, read, { isolation: 'repeatable read', genericPlans: true });
 }
 
 type PulledRow = Extract<PullAnswer, { kind: 'changes' }>['rows'][number];
@@ -88,7 +88,7 @@ async function changedRows(trx: Trx, range: { after: number; upTo?: number; limi
     ) => sql`(select ${sql.lit(position)}::int as position, to_jsonb(t) - 'team_id' - 'row_version' as row,
       t.row_version from ${sql.table(name)} t where t.row_version > ${range.after} ${upTo} order by t.row_version ${limit})`,
   );
-  const { rows } = await sql<{ position: number; row: SyncedRow; row_version: number }>`
+  const { rows } = await sql<{ position: number; row: SyncedRow; row_version: number }>`${PREPARED}
     ${sql.join(parts, sql` union all `)} order by row_version, position ${limit}`.execute(trx);
   return rows.map((r) => {
     const table = SYNCED_TABLES[r.position];
@@ -124,7 +124,7 @@ async function sidelines(
       reason: 'not-allowed' | 'handed-over' | 'invalid' | 'missing-parent';
       at: string;
     }[];
-  }>`select
+  }>`${PREPARED} select
       (select coalesce(jsonb_agg(jsonb_build_object('table', e.table_name, 'key', e.row_key) order by e.row_version), '[]')
          from erased_row e where ${inRange('e')}) as erased,
       -- Clients the caller lost and cannot see now (a client handed back is simply visible): a caseworker

@@ -1,9 +1,10 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Change, PushAnswer, PushBatch, PushRequest, SyncedRow } from '../../common/sync/protocol';
 import { SYNCED_TABLES, type SyncedTable, type SyncedTableName } from '../../common/sync/tables';
+import { PREPARED } from '../db/connect';
 import { errorCode } from '../db/errors';
 import type { TableColumns } from './columns';
-import { type Caller, caller, nextVersion, recordAudit, type RunAsUser, type Trx } from './session';
+import { type Caller, nextVersion, recordAudit, type RunAsUser, type Trx } from './session';
 
 type Outcome = 'applied' | 'conflict' | 'rejected';
 type RejectionReason = 'not-allowed' | 'handed-over' | 'invalid' | 'missing-parent';
@@ -41,7 +42,7 @@ export async function push(
   let last = 0;
   const totals = { changes: 0, rejected: 0, conflicts: 0 };
   for (const batch of request.batches) {
-    const result = await runAsUser(subject, (trx) => applyBatch(trx, columns, request.deviceId, batch));
+    const result = await runAsUser(subject, (trx, me) => applyBatch(trx, me, columns, request.deviceId, batch));
     last = result.lastSequence;
     if (result.kind === 'gap') return { kind: 'gap', lastSequence: last };
     totals.changes += result.changes;
@@ -59,11 +60,16 @@ interface BatchResult {
   conflicts: number;
 }
 
-async function applyBatch(trx: Trx, columns: TableColumns, deviceId: string, batch: PushBatch): Promise<BatchResult> {
-  const me = await caller(trx);
+async function applyBatch(
+  trx: Trx,
+  me: Caller,
+  columns: TableColumns,
+  deviceId: string,
+  batch: PushBatch,
+): Promise<BatchResult> {
   // The device's row, created on first use and locked for the transaction (an upsert locks the row it
   // touches): two pushes from one laptop never interleave.
-  const device = await sql<{ last_sequence: number }>`
+  const device = await sql<{ last_sequence: number }>`${PREPARED}
     insert into device (subject, id) values (${me.subject}, ${deviceId})
     on conflict (subject, id) do update set last_seen_at = now()
     returning last_sequence`.execute(trx);
@@ -142,11 +148,11 @@ async function put(
   // A row the laptop made (no version seen yet) is usually new here too: one statement adds it. When
   // its key exists already, the row is looked at below.
   if (change.baseVersion === null) {
-    const added = await sql`insert into ${sql.table(table.name)} ${values}
+    const added = await sql`${PREPARED} insert into ${sql.table(table.name)} ${values}
       on conflict do nothing returning 1 as added`.execute(trx);
     if (added.rows.length > 0) return 'applied';
   }
-  const current = await sql<{ row_version: number; assigned: string | null }>`
+  const current = await sql<{ row_version: number; assigned: string | null }>`${PREPARED}
     select row_version, ${table.name === 'client' ? sql.ref('caseworker_id') : sql`null`} as assigned
     from ${sql.table(table.name)} where ${key} for update`.execute(trx);
   const seen = current.rows[0];
@@ -167,7 +173,7 @@ async function put(
   // the client is no longer the caller's to write.
   const handover = table.name === 'client' && change.row.caseworker_id !== seen.assigned;
   const changed = known.filter((c) => !table.key.includes(c) && !(handover && c === 'caseworker_id'));
-  const updated = await sql`update ${sql.table(table.name)}
+  const updated = await sql`${PREPARED} update ${sql.table(table.name)}
     set ${sql.join(changed.map((c) => sql`${sql.ref(c)} = ${change.row[c] ?? null}`))}, row_version = ${version}
     where ${key}`.execute(trx);
   // Visible but not the caller's to change (a key person reading a caseworker's client): refused.

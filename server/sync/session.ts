@@ -1,24 +1,30 @@
-import { type IsolationLevel, type RawBuilder, sql, type Transaction } from 'kysely';
+import { type IsolationLevel, type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
+import { PREPARED } from '../db/connect';
+import { asUser, type Identity } from '../db/identity';
 import type { ServerDatabase } from '../db/schema';
+import type { APP_ROLE } from '../db/security';
 
 /** Who is calling, as the database's own identity functions see them (never as the request claims). */
-export interface Caller {
-  subject: string;
-  caseworkerId: string;
-  teamId: string;
+export interface Caller extends Identity {
   role: 'caseworker' | 'key_person';
-  /** The team's newest row version, as this transaction sees it. */
-  teamVersion: number;
 }
 
 export type Trx = Transaction<ServerDatabase>;
 
-/** Runs `work` in one transaction with the caller's identity set for it (server/db/identity.ts `asUser`). */
+/**
+ * Runs `work` in one transaction as the member signed in as `subject` (server/db/identity.ts `asUser`);
+ * a subject without an enabled account is refused (UnknownUser) before any work.
+ */
 export type RunAsUser = <T>(
   subject: string,
-  work: (trx: Trx) => Promise<T>,
-  options?: { isolation?: IsolationLevel },
+  work: (trx: Trx, me: Caller) => Promise<T>,
+  options?: { isolation?: IsolationLevel; genericPlans?: boolean },
 ) => Promise<T>;
+
+/** RunAsUser over `db`; `role` as in asUser (the demo only). */
+export function runAsMember(db: Kysely<ServerDatabase>, role?: typeof APP_ROLE): RunAsUser {
+  return (subject, work, options) => asUser(db, subject, (trx, me) => work(trx, member(me)), { ...options, role });
+}
 
 /** A signed-in user the team server does not know (no account, or disabled): refused, nothing done. */
 export class UnknownUser extends Error {
@@ -37,33 +43,14 @@ export class NotKeyPerson extends Error {
 }
 
 /** The caller, who must be one of her team's key persons to do `what`. */
-export async function keyPerson(trx: Trx, what: string): Promise<Caller> {
-  const me = await caller(trx);
+export function keyPerson(me: Caller, what: string): Caller {
   if (me.role !== 'key_person') throw new NotKeyPerson(what);
   return me;
 }
 
-export async function caller(trx: Trx): Promise<Caller> {
-  const { rows } = await sql<{
-    subject: string | null;
-    caseworker_id: string | null;
-    team_id: string | null;
-    role: string | null;
-    team_version: number | null;
-  }>`
-    select current_setting('koers.subject', true) as subject, koers_me_caseworker() as caseworker_id,
-           koers_me_team() as team_id, koers_me_role() as role,
-           (select row_counter from team where id = koers_me_team()) as team_version`.execute(trx);
-  const me = rows[0];
-  if (!me?.subject || !me.caseworker_id || !me.team_id || (me.role !== 'caseworker' && me.role !== 'key_person'))
-    throw new UnknownUser();
-  return {
-    subject: me.subject,
-    caseworkerId: me.caseworker_id,
-    teamId: me.team_id,
-    role: me.role,
-    teamVersion: Number(me.team_version ?? 0),
-  };
+function member(me: Identity | null): Caller {
+  if (me?.role !== 'caseworker' && me?.role !== 'key_person') throw new UnknownUser();
+  return { ...me, role: me.role };
 }
 
 /**
@@ -71,7 +58,7 @@ export async function caller(trx: Trx): Promise<Caller> {
  * commits, so one team's pushes commit in version order and a pull never skips a version.
  */
 export async function nextVersion(trx: Trx): Promise<number> {
-  const { rows } = await sql<{ version: string }>`select koers_next_row_version() as version`.execute(trx);
+  const { rows } = await sql<{ version: string }>`${PREPARED} select koers_next_row_version() as version`.execute(trx);
   const version = rows[0]?.version;
   if (version === undefined) throw new Error('The team has no version counter.');
   return Number(version);
@@ -98,5 +85,7 @@ export async function recordAudit(
   const insert = sql`insert into audit_event (subject, caseworker_id, team_id, device, action, client_ids, counts, outcome)
     values (${me.subject}, ${me.caseworkerId}, ${me.teamId}, ${entry.device}, ${entry.action},
             ${sql.val([...entry.clientIds])}, ${JSON.stringify(entry.counts)}::jsonb, ${entry.outcome})`;
-  await (alongside ? sql`with alongside as (${alongside}) ${insert}` : insert).execute(trx);
+  await (alongside ? sql`${PREPARED} with alongside as (${alongside}) ${insert}` : sql`${PREPARED} ${insert}`).execute(
+    trx,
+  );
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Member, MemberRequest, WhoAmI } from '../../common/sync/protocol';
-import { caller, keyPerson, type RunAsUser } from '../sync/session';
+import { keyPerson, type RunAsUser } from '../sync/session';
 
 /** Why a membership change was refused, for the HTTP layer to answer. */
 export class MembershipRefused extends Error {
@@ -15,8 +15,8 @@ export class MembershipRefused extends Error {
 
 /** The team's accounts as the caller may see them (a key person: all; a caseworker: her own). */
 export async function listMembers(runAsUser: RunAsUser, subject: string): Promise<Member[]> {
+  // A subject without an account is refused by runAsUser; the policy shows a caseworker her own.
   return runAsUser(subject, async (trx) => {
-    await caller(trx);
     const { rows } = await sql<{ subject: string; caseworker_id: string; role: Member['role']; disabled: boolean }>`
       select subject, caseworker_id, role, disabled_at is not null as disabled from account order by subject`.execute(
       trx,
@@ -31,8 +31,8 @@ export async function listMembers(runAsUser: RunAsUser, subject: string): Promis
  * not taken over.
  */
 export async function putMember(runAsUser: RunAsUser, subject: string, wanted: MemberRequest): Promise<Member> {
-  return runAsUser(subject, async (trx) => {
-    const me = await keyPerson(trx, 'manage its members');
+  return runAsUser(subject, async (trx, caller) => {
+    const me = keyPerson(caller, 'manage its members');
     const known = await sql`select 1 from caseworker where id = ${wanted.caseworkerId} and deleted_at is null`.execute(
       trx,
     );
@@ -56,8 +56,8 @@ export async function putMember(runAsUser: RunAsUser, subject: string, wanted: M
 
 /** Ends a member's access (kept, disabled: the audit log still names the account). */
 export async function disableMember(runAsUser: RunAsUser, subject: string, member: string): Promise<boolean> {
-  return runAsUser(subject, async (trx) => {
-    await keyPerson(trx, 'manage its members');
+  return runAsUser(subject, async (trx, me) => {
+    keyPerson(me, 'manage its members');
     const done =
       await sql`update account set disabled_at = now() where subject = ${member} and disabled_at is null`.execute(trx);
     return Number(done.numAffectedRows ?? 0) > 0;
@@ -66,8 +66,7 @@ export async function disableMember(runAsUser: RunAsUser, subject: string, membe
 
 /** The caller's caseworker, team and role, as the server knows them. */
 export async function whoAmI(runAsUser: RunAsUser, subject: string, schema: string): Promise<WhoAmI> {
-  return runAsUser(subject, async (trx) => {
-    const me = await caller(trx);
+  return runAsUser(subject, async (trx, me) => {
     const team = await sql<{ name: string }>`select name from team where id = ${me.teamId}`.execute(trx);
     return {
       caseworkerId: me.caseworkerId,

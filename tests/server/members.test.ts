@@ -2,13 +2,12 @@ import { type Kysely, sql } from 'kysely';
 import { v7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../server/db/connect';
-import { asUser } from '../../server/db/identity';
 import { migrateDatabase } from '../../server/db/migrate';
 import type { ServerDatabase } from '../../server/db/schema';
 import { APP_ROLE } from '../../server/db/security';
 import { readTableColumns, type TableColumns } from '../../server/sync/columns';
 import { push } from '../../server/sync/push';
-import { NotKeyPerson, type RunAsUser, UnknownUser } from '../../server/sync/session';
+import { NotKeyPerson, type RunAsUser, runAsMember, UnknownUser } from '../../server/sync/session';
 import { addTeam } from '../../server/team/add-team';
 import { disableMember, listMembers, putMember, whoAmI } from '../../server/team/members';
 import { SERVER_SCHEMA } from '../../server/team-server';
@@ -21,7 +20,8 @@ let postgres: TestPostgres;
 let ownerUrl: string;
 let app: Kysely<ServerDatabase>;
 let columns: TableColumns;
-const runAsUser: RunAsUser = (subject, work, options) => asUser(app, subject, work, options ?? {});
+// app is opened in beforeAll.
+const runAsUser: RunAsUser = (subject, work, options) => runAsMember(app)(subject, work, options);
 
 beforeAll(async () => {
   postgres = await startPostgres();

@@ -4,14 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Change, PullAnswer, PushAnswer, SyncedRow } from '../../common/sync/protocol';
 import type { SyncedTableName } from '../../common/sync/tables';
 import { connect } from '../../server/db/connect';
-import { asUser } from '../../server/db/identity';
 import { migrateDatabase } from '../../server/db/migrate';
 import type { ServerDatabase } from '../../server/db/schema';
 import { APP_ROLE } from '../../server/db/security';
 import { readTableColumns, type TableColumns } from '../../server/sync/columns';
 import { pull } from '../../server/sync/pull';
 import { MalformedChange, push } from '../../server/sync/push';
-import type { RunAsUser } from '../../server/sync/session';
+import { type RunAsUser, runAsMember } from '../../server/sync/session';
 import { SERVER_SCHEMA } from '../../server/team-server';
 import { freshDatabase } from './databases';
 import { startPostgres, type TestPostgres } from './postgres';
@@ -28,7 +27,8 @@ let owner: Kysely<ServerDatabase>;
 let app: Kysely<ServerDatabase>;
 let columns: TableColumns;
 let seed: Seed;
-const runAsUser: RunAsUser = (subject, work, options) => asUser(app, subject, work, options ?? {});
+// app is opened in beforeAll.
+const runAsUser: RunAsUser = (subject, work, options) => runAsMember(app)(subject, work, options);
 
 beforeAll(async () => {
   postgres = await startPostgres();
