@@ -81,6 +81,8 @@ declare module 'fastify' {
 export async function buildHttp(parts: TeamServerParts, options: HttpOptions = {}): Promise<FastifyInstance> {
   const base = {
     bodyLimit: LIMITS.requestBytes,
+    // One line per request, when it is answered (the onResponse hook below), not two.
+    disableRequestLogging: true,
     logger:
       options.logger === false || options.logger === undefined
         ? false
@@ -111,6 +113,10 @@ export async function buildHttp(parts: TeamServerParts, options: HttpOptions = {
       error: 'too-many',
       message: `Too many requests: at most ${context.max} a minute. Try again in ${context.after}.`,
     }),
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info({ req: request, res: reply, ms: Math.round(reply.elapsedTime) }, 'answered');
   });
 
   app.setErrorHandler((error, request, reply) => {

@@ -54,6 +54,8 @@ const DISCOVERY_TIMEOUT_MS = 5_000;
 /** Real access tokens are a few KB; anything far larger is not one. */
 const MAX_TOKEN_LENGTH = 16_384;
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
+/** Verified tokens remembered (see createTokenVerifier): a few per member of the teams on one server. */
+const REMEMBERED_TOKENS = 2_000;
 
 const discoverySchema = z.object({ issuer: z.string(), jwks_uri: z.url() });
 
@@ -69,6 +71,10 @@ function requireSafeUrl(value: string, what: string): URL {
  * Verifies OpenID Connect JWT access tokens of one issuer for one audience. The issuer is discovered on
  * first use (and again after a failure, so the server can start while the issuer is down); its keys are
  * fetched once and cached by jose, refetched only for an unknown key id (key rotation).
+ *
+ * A laptop sends the same token with every request until it expires, and everything checked is in the
+ * token itself: a verified token is remembered until its `exp` (the most recent REMEMBERED_TOKENS),
+ * so its signature is checked once, not at every push and pull.
  */
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   const { issuer, audience, claim = 'sub' } = options;
@@ -122,7 +128,17 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     }
   }
 
+  const remembered = new Map<string, { subject: string; expiresAt: number }>();
+  const remember = (token: string, subject: string, exp: number | undefined) => {
+    if (exp === undefined) return;
+    if (remembered.size >= REMEMBERED_TOKENS) remembered.delete(remembered.keys().next().value ?? '');
+    remembered.set(token, { subject, expiresAt: exp * 1000 });
+  };
+
   return async (token) => {
+    const known = remembered.get(token);
+    if (known && Date.now() < known.expiresAt) return { subject: known.subject };
+    if (known) remembered.delete(token);
     if (token.length === 0) throw new TokenRefused('missing', 'No access token');
     if (token.length > MAX_TOKEN_LENGTH) throw new TokenRefused('malformed', 'The access token is too long');
     let verified: Awaited<ReturnType<typeof jwtVerify>>;
@@ -143,6 +159,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     const subject = verified.payload[claim];
     if (typeof subject !== 'string' || subject.length === 0)
       throw new TokenRefused('claim', `The token has no ${claim} claim`);
+    remember(token, subject, verified.payload.exp);
     return { subject };
   };
 }

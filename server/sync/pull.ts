@@ -3,7 +3,7 @@ import { LIMITS, type PullAnswer, type PullRequest, type SyncedRow } from '../..
 import { SYNCED_TABLES, type SyncedTableName } from '../../common/sync/tables';
 import { PREPARED } from '../db/connect';
 import { clientOf } from './push';
-import { type Caller, recordAudit, type RunAsUser, type Trx } from './session';
+import { type AuditEntry, auditLine, type Caller, type RunAsUser, type Trx } from './session';
 
 /** Rows per page unless the laptop asks for fewer: a first pull of a caseload takes a few pages. */
 const DEFAULT_PAGE = 2_000;
@@ -29,17 +29,16 @@ export async function pull(
     const limit = Math.min(request.limit ?? DEFAULT_PAGE, LIMITS.pullPageRows);
 
     const { rows, to, more } = await page(trx, from, newest, limit);
-    const extras = await sidelines(trx, me, request.deviceId, from, to);
     const clientIds = new Set<string>();
     for (const row of rows) {
       const id = clientOf(row);
       if (id) clientIds.add(id);
     }
-    await recordAudit(trx, me, {
+    const extras = await sidelines(trx, me, request.deviceId, from, to, {
       action: 'pull',
       device: request.deviceId,
       clientIds: [...clientIds],
-      counts: { rows: rows.length, erased: extras.erased.length, revoked: extras.revoked.length, from, to },
+      counts: { rows: rows.length, from, to },
       outcome: 'sent',
     });
     return {
@@ -101,7 +100,8 @@ type Changes = Extract<PullAnswer, { kind: 'changes' }>;
 
 /**
  * What comes with the rows, in one statement: erased keys, revoked clients, the device's last applied
- * batch, and the caller's conflicts and rejections, all in the page's range of versions.
+ * batch, and the caller's conflicts and rejections, all in the page's range of versions. The same
+ * statement writes the pull's audit line (`audit`, counting the erased keys and revoked clients too).
  */
 async function sidelines(
   trx: Trx,
@@ -109,6 +109,7 @@ async function sidelines(
   deviceId: string,
   from: number,
   to: number,
+  audit: AuditEntry,
 ): Promise<Pick<Changes, 'erased' | 'revoked' | 'lastSequence' | 'conflicts' | 'rejections'>> {
   const inRange = (alias: string) =>
     sql`${sql.ref(`${alias}.row_version`)} > ${from} and ${sql.ref(`${alias}.row_version`)} <= ${to}`;
@@ -124,7 +125,7 @@ async function sidelines(
       reason: 'not-allowed' | 'handed-over' | 'invalid' | 'missing-parent';
       at: string;
     }[];
-  }>`${PREPARED} select
+  }>`${PREPARED} with found as (select
       (select coalesce(jsonb_agg(jsonb_build_object('table', e.table_name, 'key', e.row_key) order by e.row_version), '[]')
          from erased_row e where ${inRange('e')}) as erased,
       -- Clients the caller lost and cannot see now (a client handed back is simply visible): a caseworker
@@ -139,7 +140,14 @@ async function sidelines(
          from conflict c where c.addressed_to = ${me.caseworkerId} and ${inRange('c')}) as conflicts,
       (select coalesce(jsonb_agg(jsonb_build_object('id', j.id, 'table', j.table_name, 'key', j.row_key,
                 'reason', j.reason, 'at', j.created_at) order by j.row_version), '[]')
-         from rejection j where j.subject = ${me.subject} and ${inRange('j')}) as rejections`.execute(trx);
+         from rejection j where j.subject = ${me.subject} and ${inRange('j')}) as rejections),
+    logged as (${auditLine(
+      me,
+      audit,
+      sql`(select jsonb_build_object('erased', jsonb_array_length(f.erased), 'revoked', jsonb_array_length(f.revoked))
+           from found f)`,
+    )})
+    select * from found`.execute(trx);
   const found = rows[0];
   const iso = (at: string) => new Date(at).toISOString();
   return {

@@ -4,7 +4,7 @@ import { SYNCED_TABLES, type SyncedTable, type SyncedTableName } from '../../com
 import { PREPARED } from '../db/connect';
 import { errorCode } from '../db/errors';
 import type { TableColumns } from './columns';
-import { type Caller, nextVersion, recordAudit, type RunAsUser, type Trx } from './session';
+import { type Caller, recordAudit, type RunAsUser, type Trx } from './session';
 
 type Outcome = 'applied' | 'conflict' | 'rejected';
 type RejectionReason = 'not-allowed' | 'handed-over' | 'invalid' | 'missing-parent';
@@ -24,7 +24,12 @@ interface BatchContext {
   deviceId: string;
   sequence: number;
   version: number;
+  /** Each change in its own savepoint, so a refused one can be undone alone. */
+  savepoints: boolean;
 }
+
+/** A change was refused in a batch applied without savepoints: the batch is applied again with them. */
+class NeedsSavepoints extends Error {}
 
 /**
  * Applies a laptop's batches in order, each in one transaction under the caller's identity, exactly
@@ -42,7 +47,13 @@ export async function push(
   let last = 0;
   const totals = { changes: 0, rejected: 0, conflicts: 0 };
   for (const batch of request.batches) {
-    const result = await runAsUser(subject, (trx, me) => applyBatch(trx, me, columns, request.deviceId, batch));
+    const apply = (savepoints: boolean) =>
+      runAsUser(subject, (trx, me) => applyBatch(trx, me, columns, request.deviceId, batch, savepoints));
+    // Nearly every batch applies whole: only one with a refused change pays for a savepoint per change.
+    const result = await apply(false).catch((error: unknown) => {
+      if (error instanceof NeedsSavepoints) return apply(true);
+      throw error;
+    });
     last = result.lastSequence;
     if (result.kind === 'gap') return { kind: 'gap', lastSequence: last };
     totals.changes += result.changes;
@@ -66,17 +77,26 @@ async function applyBatch(
   columns: TableColumns,
   deviceId: string,
   batch: PushBatch,
+  savepoints: boolean,
 ): Promise<BatchResult> {
   // The device's row, created on first use and locked for the transaction (an upsert locks the row it
-  // touches): two pushes from one laptop never interleave.
-  const device = await sql<{ last_sequence: number }>`${PREPARED}
-    insert into device (subject, id) values (${me.subject}, ${deviceId})
-    on conflict (subject, id) do update set last_seen_at = now()
-    returning last_sequence`.execute(trx);
+  // touches): two pushes from one laptop never interleave. The batch next in line takes the team's next
+  // row version (koers_next_row_version: the team's counter, locked until the push commits, so one
+  // team's pushes commit in version order and a pull never skips a version), in the same round trip.
+  const device = await sql<{ last_sequence: number; version: number | null }>`${PREPARED}
+    with touched as (
+      insert into device (subject, id) values (${me.subject}, ${deviceId})
+      on conflict (subject, id) do update set last_seen_at = now()
+      returning last_sequence)
+    select last_sequence,
+      case when last_sequence + 1 = ${batch.sequence}::bigint then koers_next_row_version() end as version
+    from touched`.execute(trx);
   const lastSequence = Number(device.rows[0]?.last_sequence ?? 0);
+  const version = device.rows[0]?.version;
   const none = { changes: 0, rejected: 0, conflicts: 0 };
   if (batch.sequence <= lastSequence) return { kind: 'skipped', lastSequence, ...none };
   if (batch.sequence > lastSequence + 1) return { kind: 'gap', lastSequence, ...none };
+  if (version === null || version === undefined) throw new Error('The team has no version counter.');
 
   const context: BatchContext = {
     trx,
@@ -84,7 +104,8 @@ async function applyBatch(
     me,
     deviceId,
     sequence: batch.sequence,
-    version: await nextVersion(trx),
+    version: Number(version),
+    savepoints,
   };
   const counts = { changes: 0, rejected: 0, conflicts: 0 };
   const clients = new Set<string>();
@@ -113,17 +134,24 @@ async function applyBatch(
   return { kind: 'applied', lastSequence: batch.sequence, ...counts };
 }
 
-/** One change inside a savepoint: a refused change is undone alone and recorded; the batch goes on. */
+/**
+ * One change; with savepoints, a refused change is undone alone and recorded and the batch goes on.
+ * Without, a refusal ends the attempt (NeedsSavepoints) and the whole batch is rolled back.
+ */
 async function applyOne(context: BatchContext, change: Change): Promise<Outcome> {
   const { trx, columns, me } = context;
   const table = tableOf(change.table);
   const known = columns.get(change.table) ?? [];
   const key = keyOf(table, change.row);
+  const apply = () => (change.op === 'delete' ? erase(context, table, key) : put(context, table, known, change, key));
 
+  if (!context.savepoints)
+    return apply().catch((error: unknown) => {
+      throw refusalReason(error) ? new NeedsSavepoints() : error;
+    });
   await sql`savepoint koers_change`.execute(trx);
   try {
-    const outcome =
-      change.op === 'delete' ? await erase(context, table, key) : await put(context, table, known, change, key);
+    const outcome = await apply();
     await sql`release savepoint koers_change`.execute(trx);
     return outcome;
   } catch (error) {

@@ -53,17 +53,6 @@ function member(me: Identity | null): Caller {
   return { ...me, role: me.role };
 }
 
-/**
- * The next row version of the caller's team. The team's counter row stays locked until the push
- * commits, so one team's pushes commit in version order and a pull never skips a version.
- */
-export async function nextVersion(trx: Trx): Promise<number> {
-  const { rows } = await sql<{ version: string }>`${PREPARED} select koers_next_row_version() as version`.execute(trx);
-  const version = rows[0]?.version;
-  if (version === undefined) throw new Error('The team has no version counter.');
-  return Number(version);
-}
-
 export interface AuditEntry {
   action: 'push' | 'pull' | 'export';
   device: string | null;
@@ -73,19 +62,22 @@ export interface AuditEntry {
 }
 
 /**
- * One line of the server's audit log: who, which device, which clients, how many — never content.
- * `alongside`: a data-changing statement to run in the same round trip (as a CTE).
+ * The insert of one line of the server's audit log: who, which device, which clients, how many —
+ * never content. `counted`: more counts (a jsonb object) that the statement it is part of works out.
  */
+export function auditLine(me: Caller, entry: AuditEntry, counted: RawBuilder<unknown> = sql`'{}'::jsonb`) {
+  return sql`insert into audit_event (subject, caseworker_id, team_id, device, action, client_ids, counts, outcome)
+    values (${me.subject}, ${me.caseworkerId}, ${me.teamId}, ${entry.device}, ${entry.action},
+            ${sql.val([...entry.clientIds])}, ${JSON.stringify(entry.counts)}::jsonb || ${counted}, ${entry.outcome})`;
+}
+
+/** Writes an audit line; `alongside`: a data-changing statement to run in the same round trip (as a CTE). */
 export async function recordAudit(
   trx: Trx,
   me: Caller,
   entry: AuditEntry,
   alongside?: RawBuilder<unknown>,
 ): Promise<void> {
-  const insert = sql`insert into audit_event (subject, caseworker_id, team_id, device, action, client_ids, counts, outcome)
-    values (${me.subject}, ${me.caseworkerId}, ${me.teamId}, ${entry.device}, ${entry.action},
-            ${sql.val([...entry.clientIds])}, ${JSON.stringify(entry.counts)}::jsonb, ${entry.outcome})`;
-  await (alongside ? sql`${PREPARED} with alongside as (${alongside}) ${insert}` : sql`${PREPARED} ${insert}`).execute(
-    trx,
-  );
+  const line = auditLine(me, entry);
+  await (alongside ? sql`${PREPARED} with alongside as (${alongside}) ${line}` : sql`${PREPARED} ${line}`).execute(trx);
 }

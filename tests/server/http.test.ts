@@ -307,6 +307,11 @@ describe('the log', () => {
     const lines = log.text();
     expect(lines).toContain(userTag(anna.subject));
     expect(lines).toContain('"route":"/v1/push"');
+    // One line per request, when answered: route, status, time, hashed user.
+    expect(lines).not.toContain('incoming request');
+    expect(lines).toMatch(
+      /"user":"[0-9a-f]{12}".*"req":\{"method":"POST","route":"\/v1\/pull"\},"res":\{"status":200\},"ms":\d+,"msg":"answered"/,
+    );
     const personal = [
       ...Object.values(PEOPLE).flatMap((p) => [p.subject, p.caseworker]),
       STRANGER,

@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bearerToken, createTokenVerifier, TokenRefused } from '../../server/identity/verify';
 import type { RefusalReason, TokenVerifier } from '../../server/identity/verify';
 import { TEST_CLIENT_ID, closeServer, listenOnLoopback, otherKeyLike, resign, signIn, startTestIssuer } from './oidc';
@@ -160,6 +160,35 @@ describe('createTokenVerifier', () => {
     } finally {
       await issuer.close();
     }
+  });
+});
+
+describe('verified tokens remembered', () => {
+  it('checks a token’s signature once while it is valid, and refuses it once it has expired', async () => {
+    const verify = createTokenVerifier({ issuer: home.issuer, audience: AUDIENCE });
+    const short = await resign(annaToken, home.signingKey, { claims: { iat: now(), exp: now() + 120 } });
+    const checks = vi.spyOn(globalThis.crypto.subtle, 'verify');
+    try {
+      for (let round = 0; round < 3; round += 1) expect(await verify(short)).toEqual({ subject: 'anna' });
+      expect(checks).toHaveBeenCalledTimes(1);
+      expect(await verify(annaToken)).toEqual({ subject: 'anna' });
+      expect(checks).toHaveBeenCalledTimes(2);
+
+      // Past exp and the clock tolerance: checked again, and refused.
+      vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 10 * 60_000 });
+      expect(await refusal(verify, short)).toBe('expired');
+      expect(checks).toHaveBeenCalledTimes(3);
+    } finally {
+      vi.useRealTimers();
+      checks.mockRestore();
+    }
+  });
+
+  it('never remembers a refused token', async () => {
+    const verify = createTokenVerifier({ issuer: home.issuer, audience: AUDIENCE });
+    const forged = await resign(annaToken, await otherKeyLike(home.signingKey));
+    expect(await refusal(verify, forged)).toBe('signature');
+    expect(await refusal(verify, forged)).toBe('signature');
   });
 });
 

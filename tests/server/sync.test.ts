@@ -124,6 +124,15 @@ const count = async (table: string, where = sql`true`) =>
     (await sql<{ n: string }>`select count(*) as n from ${sql.table(table)} where ${where}`.execute(owner)).rows[0]?.n,
   );
 
+/** The counts of the audit line of a device's last pull. */
+const lastPullCounts = async (deviceId: string) =>
+  (
+    await sql<{ counts: Record<string, number> }>`
+      select counts from audit_event where device = ${deviceId} and action = 'pull' order by id desc limit 1`.execute(
+      owner,
+    )
+  ).rows[0]?.counts;
+
 describe('pull', () => {
   it('a first pull brings a caseworker her own clients with everything about them and the team’s lists, nothing else', async () => {
     const anna = laptop(PEOPLE.caseworkerA);
@@ -254,6 +263,21 @@ describe('push', () => {
     expect(pulled.rejections).toEqual([
       expect.objectContaining({ table: 'note', key: { id: onColleague.id }, reason: 'not-allowed' }),
     ]);
+    // Refused after one applied: that one is applied once, in one new version, and the batch counts once.
+    const first = note('cwA-client', 'cwA', 'eerst');
+    const second = note('cwA2-client', 'cwA', 'daarna op andermans klant');
+    const version = (await anna.pull()).cookie.version;
+    const later = await anna.push([
+      { table: 'note', op: 'put', row: first, baseVersion: null },
+      { table: 'note', op: 'put', row: second, baseVersion: null },
+    ]);
+    expect(later).toMatchObject({ kind: 'applied', lastSequence: 2, changes: 2, rejected: 1 });
+    expect(await count('note', sql`id = ${first.id} and row_version = ${version + 1}`)).toBe(1);
+    expect(await count('note', sql`id = ${second.id}`)).toBe(0);
+    const afterwards = await anna.pull();
+    expect(afterwards.cookie.version).toBe(version + 1);
+    expect(afterwards.rows.map((r) => r.row.id)).toEqual([first.id]);
+    expect(afterwards.rejections).toEqual([expect.objectContaining({ key: { id: second.id } })]);
     // A row with a column the server does not know is refused whole, not guessed at: nothing is applied.
     const plain = note('cwA-client', 'cwA', 'x');
     const odd = { ...plain, colour: 'red' };
@@ -301,6 +325,7 @@ describe('handover and erasure', () => {
     expect(answer).toMatchObject({ kind: 'applied', rejected: 0, conflicts: 0 });
     const pulled = await anna.pull();
     expect(pulled.revoked).toEqual(['cwA-client']);
+    expect(await lastPullCounts(anna.deviceId)).toMatchObject({ rows: pulled.rows.length, erased: 0, revoked: 1 });
     const late = note('cwA-client', 'cwA', 'te laat');
     await anna.push([{ table: 'note', op: 'put', row: late, baseVersion: null }]);
     expect((await anna.pull()).rejections).toEqual([
@@ -375,6 +400,13 @@ describe('handover and erasure', () => {
     expect(await count('note', sql`id = ${written.id}`)).toBe(0);
     const pulled = await home.pull();
     expect(pulled.erased).toEqual([{ table: 'note', key: { id: written.id } }]);
+    expect(await lastPullCounts(home.deviceId)).toEqual({
+      rows: 0,
+      erased: 1,
+      revoked: 0,
+      from: expect.any(Number),
+      to: pulled.cookie.version,
+    });
     const stored = await sql<{ row_key: unknown }>`select row_key from erased_row`.execute(owner);
     expect(JSON.stringify(stored.rows)).not.toContain('te wissen');
   });
