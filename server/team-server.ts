@@ -6,7 +6,7 @@ import { asUser } from './db/identity';
 import { KNOWN_SERVER_MIGRATIONS } from './db/migrate';
 import { checkServerRole } from './db/role-check';
 import type { ServerDatabase } from './db/schema';
-import { APP_ROLE } from './db/security';
+import { APP_ROLE, securityFingerprint } from './db/security';
 import { buildHttp, type HttpOptions, Refused, userTag } from './http/app';
 import { bearerToken, type TokenVerifier, TokenRefused } from './identity/verify';
 import { exportAudit } from './sync/audit';
@@ -31,6 +31,27 @@ export class DatabaseNotMigrated extends Error {
       `The database lacks updates ${missing.join(', ')}: run "team-server migrate" with the owner's account first.`,
     );
     this.name = 'DatabaseNotMigrated';
+  }
+}
+
+/** The database's policies and functions are not the ones this server declares (server/db/security.ts). */
+export class RulesOutdated extends Error {
+  constructor() {
+    super(
+      'The database\'s rules (policies and functions) are not those of this version of the team server: run "team-server migrate" with the owner\'s account first.',
+    );
+    this.name = 'RulesOutdated';
+  }
+}
+
+/** Whether `migrate` last applied the rules this server declares (false before the first, or by an older server). */
+async function rulesCurrent(db: Kysely<ServerDatabase>): Promise<boolean> {
+  try {
+    const { rows } = await sql<{ fingerprint: string }>`select koers_security_fingerprint() as fingerprint`.execute(db);
+    return rows[0]?.fingerprint === securityFingerprint(db);
+  } catch (error) {
+    if (errorCode(error) === '42883') return false;
+    throw error;
   }
 }
 
@@ -82,6 +103,7 @@ async function serve(
   const executed = await appliedMigrations(db);
   const missing = KNOWN_SERVER_MIGRATIONS.filter((name) => !executed.has(name));
   if (missing.length > 0) throw new DatabaseNotMigrated(missing);
+  if (!(await rulesCurrent(db))) throw new RulesOutdated();
   const columns = await readTableColumns(db);
 
   const refusing = async <T>(work: () => Promise<T>): Promise<T> => {

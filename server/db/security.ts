@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { SyncedTableName } from '../../common/sync/tables';
 import type { ServerDatabase } from './schema';
@@ -343,6 +344,7 @@ const APP_FUNCTIONS = [
   'koers_next_row_version()',
   'koers_hand_over(text, text, uuid, bigint)',
   'koers_applied_migrations()',
+  'koers_security_fingerprint()',
 ] as const;
 const INTERNAL_FUNCTIONS = [
   'koers_bump_team(uuid)',
@@ -409,17 +411,46 @@ async function ensureAppRole(db: Kysely<ServerDatabase>): Promise<void> {
   if (problems.length > 0) throw new AppRoleUnsafeError(problems);
 }
 
-async function createPolicies(db: Kysely<ServerDatabase>, table: string, rules: Rules): Promise<void> {
+/** A table's grants and policies for koers_app. */
+function policyStatements(table: string, rules: Rules): RawBuilder<unknown>[] {
   const t = sql.table(table);
-  await sql`GRANT ${sql.raw(rules.grants.join(', '))} ON ${t} TO koers_app`.execute(db);
-  await sql`CREATE POLICY koers_read ON ${t} FOR SELECT TO koers_app USING (${rules.read})`.execute(db);
-  if (rules.insert)
-    await sql`CREATE POLICY koers_insert ON ${t} FOR INSERT TO koers_app WITH CHECK (${rules.insert})`.execute(db);
-  if (rules.update)
-    await sql`CREATE POLICY koers_update ON ${t} FOR UPDATE TO koers_app
-      USING (${rules.update.using}) WITH CHECK (${rules.update.check})`.execute(db);
-  if (rules.delete)
-    await sql`CREATE POLICY koers_delete ON ${t} FOR DELETE TO koers_app USING (${rules.delete})`.execute(db);
+  return [
+    sql`GRANT ${sql.raw(rules.grants.join(', '))} ON ${t} TO koers_app`,
+    sql`CREATE POLICY koers_read ON ${t} FOR SELECT TO koers_app USING (${rules.read})`,
+    ...(rules.insert
+      ? [sql`CREATE POLICY koers_insert ON ${t} FOR INSERT TO koers_app WITH CHECK (${rules.insert})`]
+      : []),
+    ...(rules.update
+      ? [
+          sql`CREATE POLICY koers_update ON ${t} FOR UPDATE TO koers_app
+            USING (${rules.update.using}) WITH CHECK (${rules.update.check})`,
+        ]
+      : []),
+    ...(rules.delete ? [sql`CREATE POLICY koers_delete ON ${t} FOR DELETE TO koers_app USING (${rules.delete})`] : []),
+  ];
+}
+
+const ALL_RULES = [...Object.entries(SYNCED_RULES), ...Object.entries(SERVER_RULES)];
+
+/**
+ * A digest of everything applySecurity declares, as this server's code has it. `migrate` stores it in
+ * the database (koers_security_fingerprint()) and the server compares at start: a server updated
+ * without `migrate` would otherwise meet functions or policies it does not expect, request by request.
+ */
+export function securityFingerprint(db: Kysely<ServerDatabase>): string {
+  const hash = createHash('sha256');
+  const declared = [
+    ...FUNCTIONS,
+    ...ALL_RULES.flatMap(([table, rules]) => policyStatements(table, rules)),
+    ...TRIGGERS.map(([, , create]) => create),
+  ];
+  for (const statement of declared) {
+    const { sql: text, parameters } = statement.compile(db);
+    // Layout is not a change: re-indenting this file must not ask for a migrate.
+    hash.update(text.replace(/\s+/g, ' ').trim()).update(JSON.stringify(parameters));
+  }
+  hash.update([...APP_FUNCTIONS, ...INTERNAL_FUNCTIONS].join());
+  return hash.digest('hex').slice(0, 32);
 }
 
 /**
@@ -431,6 +462,9 @@ export async function applySecurity(db: Kysely<ServerDatabase>): Promise<void> {
     await sql`SELECT pg_advisory_xact_lock(${SECURITY_LOCK_KEY})`.execute(trx);
     await ensureAppRole(trx);
     for (const statement of FUNCTIONS) await statement.execute(trx);
+    // Atomic with the rest: the transaction commits all of it or none.
+    await sql`CREATE OR REPLACE FUNCTION koers_security_fingerprint() RETURNS text LANGUAGE sql IMMUTABLE
+      AS ${sql.lit(`SELECT '${securityFingerprint(trx)}'::text`)}`.execute(trx);
     for (const fn of [...APP_FUNCTIONS, ...INTERNAL_FUNCTIONS])
       await sql`REVOKE ALL ON FUNCTION ${sql.raw(fn)} FROM PUBLIC`.execute(trx);
     for (const fn of APP_FUNCTIONS) await sql`GRANT EXECUTE ON FUNCTION ${sql.raw(fn)} TO koers_app`.execute(trx);
@@ -453,8 +487,8 @@ export async function applySecurity(db: Kysely<ServerDatabase>): Promise<void> {
       // handed-over rows) keeps full access; forcing RLS still binds any other role that owns.
       await sql`CREATE POLICY koers_owner ON ${t} TO CURRENT_USER USING (true) WITH CHECK (true)`.execute(trx);
     }
-    for (const [table, rules] of [...Object.entries(SYNCED_RULES), ...Object.entries(SERVER_RULES)])
-      await createPolicies(trx, table, rules);
+    for (const [table, rules] of ALL_RULES)
+      for (const statement of policyStatements(table, rules)) await statement.execute(trx);
 
     for (const [name, table, create] of TRIGGERS) {
       await sql`DROP TRIGGER IF EXISTS ${sql.id(name)} ON ${sql.table(table)}`.execute(trx);

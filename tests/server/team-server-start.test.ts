@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../server/db/connect';
 import { KNOWN_SERVER_MIGRATIONS, migrateDatabase } from '../../server/db/migrate';
 import { APP_ROLE } from '../../server/db/security';
 import { TokenRefused } from '../../server/identity/verify';
-import { createTeamServer, DatabaseNotMigrated } from '../../server/team-server';
+import { createTeamServer, DatabaseNotMigrated, RulesOutdated } from '../../server/team-server';
 import { freshDatabase } from './databases';
 import { asAdmin, startPostgres, type TestPostgres } from './postgres';
 
@@ -33,6 +34,29 @@ describe('createTeamServer as koers_app', () => {
     } finally {
       await http?.close();
       await db.destroy();
+    }
+  });
+
+  it('refuses a database whose rules another version of the server applied, until migrate runs', async () => {
+    const ownerUrl = await freshDatabase(postgres, 'older_rules');
+    await migrateDatabase(ownerUrl);
+    const owner = connect(ownerUrl);
+    const db = connect(postgres.url(APP_ROLE, 'older_rules'));
+    try {
+      // As an older server's migrate left it: other rules, or none recorded at all.
+      await sql`CREATE OR REPLACE FUNCTION koers_security_fingerprint() RETURNS text LANGUAGE sql AS 'SELECT ''older''::text'`.execute(
+        owner,
+      );
+      await expect(createTeamServer(db, refuseAll, { logger: false })).rejects.toBeInstanceOf(RulesOutdated);
+      await sql`DROP FUNCTION koers_security_fingerprint()`.execute(owner);
+      await expect(createTeamServer(db, refuseAll, { logger: false })).rejects.toThrow(/team-server migrate/);
+
+      await migrateDatabase(ownerUrl);
+      const http = await createTeamServer(db, refuseAll, { logger: false });
+      await http.close();
+    } finally {
+      await db.destroy();
+      await owner.destroy();
     }
   });
 
