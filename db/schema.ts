@@ -247,6 +247,23 @@ export interface MetaTable {
   value: string;
 }
 
+/** A synced row changed since the last push (db/migrations/0010_sync_outbox.ts). */
+export interface SyncOutboxTable {
+  seq: Generated<number>;
+  table_name: string;
+  /** JSON object of the row's key columns. */
+  row_key: string;
+  /** 1, plus one per later change before the push took it. */
+  touched: Generated<number>;
+}
+
+/** One row: whether writes are captured (the laptop is in a team) and whether a pull is being applied. */
+export interface SyncStateTable {
+  id: number;
+  capturing: Generated<number>;
+  applying: Generated<number>;
+}
+
 export interface Database {
   caseworker: CaseworkerTable;
   catalog_item: CatalogItemTable;
@@ -272,6 +289,8 @@ export interface Database {
   import_mapping: ImportMappingTable;
   audit_log: AuditLogTable;
   meta: MetaTable;
+  sync_outbox: SyncOutboxTable;
+  sync_state: SyncStateTable;
 }
 
 export type ClientRow = Selectable<ClientTable>;

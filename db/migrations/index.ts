@@ -9,6 +9,7 @@ import * as m0006 from './0006_import_mapping';
 import * as m0007 from './0007_audit_log';
 import * as m0008 from './0008_database_id';
 import * as m0009 from './0009_meeting_list';
+import * as m0010 from './0010_sync_outbox';
 
 /**
  * Every migration, in order, compiled into the app: nothing is read from a folder
@@ -25,6 +26,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: { up(d
     ['0007_audit_log', m0007],
     ['0008_database_id', m0008],
     ['0009_meeting_list', m0009],
+    ['0010_sync_outbox', m0010],
   ];
 
 export const migrationProvider: MigrationProvider = {

@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSyn
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SYNCED_TABLES } from '../../common/sync/tables';
 import { openConnection } from '../../db/connection';
 import { migrateToLatest } from '../../db/migrate';
 import { migrationProvider } from '../../db/migrations';
@@ -303,7 +304,11 @@ describe('a shared backup folder', { timeout: 90_000 }, () => {
   it('takes over only its own backups of the old flat layout and leaves every other file alone', async () => {
     // Before this version every Koers wrote into the folder itself; some of those files predate the database id.
     // A database of then went up to 0007: what 0008 and the migrations after it added is taken off.
-    const stripId = `DROP TABLE IF EXISTS meta; ALTER TABLE client DROP COLUMN meeting_listed_at;
+    const captureTriggers = SYNCED_TABLES.flatMap((t) =>
+      ['insert', 'update', 'delete'].map((op) => `DROP TRIGGER sync_capture_${t.name}_${op};`),
+    ).join(' ');
+    const stripId = `${captureTriggers} DROP TABLE sync_outbox; DROP TABLE sync_state;
+      DROP TABLE IF EXISTS meta; ALTER TABLE client DROP COLUMN meeting_listed_at;
       DELETE FROM kysely_migration WHERE name >= '0008'`;
     const flat = async (koers: TestKoers, day: number, withoutId: boolean) => {
       await koers.context.audit.flush();

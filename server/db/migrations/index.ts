@@ -10,6 +10,7 @@ import * as m0006 from './0006_import_mapping';
 import * as m0007 from './0007_audit_log';
 import * as m0008 from './0008_database_id';
 import * as m0009 from './0009_meeting_list';
+import * as m0010 from './0010_sync_outbox';
 
 /**
  * Every server migration, in order, compiled in. The names after 0000 are the app's
@@ -28,6 +29,7 @@ export const SERVER_MIGRATIONS: ReadonlyArray<
   ['0007_audit_log', m0007],
   ['0008_database_id', m0008],
   ['0009_meeting_list', m0009],
+  ['0010_sync_outbox', m0010],
 ];
 
 export const serverMigrationProvider: MigrationProvider = {

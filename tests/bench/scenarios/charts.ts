@@ -1,38 +1,16 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
 import { summarizeChange } from '../../../main/charts/team';
-import { openKoers, type Koers } from '../../../main/open-koers';
-import { createFileLog } from '../../../main/log';
-import { createFileSettings } from '../../../main/settings';
 import { openConnection } from '../../../db/connection';
 import { migrateToLatest } from '../../../db/migrate';
 import { insertCaseworker } from '../../../db/queries/caseworkers';
 import { insertClient } from '../../../db/queries/clients';
 import { insertScoring } from '../../../db/queries/scorings';
 import { getVersion, insertDraft, insertSheet, publishVersion } from '../../../db/queries/sheets';
-import { fakeDesktop } from '../../helpers/fake-desktop';
 import { tempFolder } from '../../helpers/temp';
 import { BENCH_TODAY, dataset } from '../datasets';
+import { openBenchApp } from '../bench-app';
 import { defineScenario } from '../scenario';
-
-/** The app on a bench database; `keyPerson` working, where the scenario needs one (the team view). */
-async function openApp(path: string, folder: string, keyPerson?: string): Promise<Koers> {
-  const settings = createFileSettings(folder);
-  if (keyPerson) settings.set('currentCaseworkerId', keyPerson);
-  return openKoers({
-    databasePath: path,
-    settings,
-    osLocales: ['nl-NL'],
-    appVersion: 'bench',
-    now: () => new Date(`${BENCH_TODAY}T09:00:00Z`),
-    emit: () => {},
-    desktop: fakeDesktop(),
-    log: createFileLog(join(folder, 'logs')),
-    onInternalError: (method, error) => {
-      throw new Error(`${method}: ${String(error)}`);
-    },
-  });
-}
 
 /** One client with 60 scorings on a 12-indicator sheet. */
 export async function chartDatabase() {
@@ -103,7 +81,7 @@ export default [
       const data = await chartDatabase();
       return {
         ...data,
-        app: await openApp(data.path, data.temp.path),
+        app: await openBenchApp(data.path, data.temp.path),
         raw: new BetterSqlite3(data.path, { readonly: true }),
       };
     },
@@ -145,7 +123,12 @@ export default [
           'SELECT v.sheet_id AS id FROM scoring s JOIN sheet_version v ON v.id = s.version_id GROUP BY v.sheet_id ORDER BY count(*) DESC LIMIT 1',
         )
         .get() as { id: string };
-      return { app: await openApp(data.path, temp.path, data.caseworkerId), raw, temp, sheetId: sheet.id };
+      return {
+        app: await openBenchApp(data.path, temp.path, { caseworkerId: data.caseworkerId }),
+        raw,
+        temp,
+        sheetId: sheet.id,
+      };
     },
     async run({ app, sheetId }) {
       const result = await app.dispatch('team.view', { sheetId });

@@ -7,31 +7,12 @@ import { join } from 'node:path';
 import { openConnection } from '../../../db/connection';
 import { migrateToLatest } from '../../../db/migrate';
 import { insertCaseworker } from '../../../db/queries/caseworkers';
-import { type Koers, openKoers } from '../../../main/open-koers';
-import { createFileLog } from '../../../main/log';
-import { createFileSettings } from '../../../main/settings';
-import { type FakeDesktop, fakeDesktop } from '../../helpers/fake-desktop';
+import type { Koers } from '../../../main/open-koers';
+import { fakeDesktop } from '../../helpers/fake-desktop';
 import { tempFolder } from '../../helpers/temp';
 import { BENCH_TODAY, dataset } from '../datasets';
+import { openBenchApp } from '../bench-app';
 import { defineScenario } from '../scenario';
-
-async function openApp(databasePath: string, folder: string, desktop: FakeDesktop): Promise<Koers> {
-  const settings = createFileSettings(folder);
-  settings.set('language', 'nl');
-  return openKoers({
-    databasePath,
-    settings,
-    osLocales: ['nl-NL'],
-    appVersion: 'bench',
-    now: () => new Date(`${BENCH_TODAY}T09:00:00Z`),
-    emit: () => {},
-    desktop,
-    log: createFileLog(join(folder, 'logs')),
-    onInternalError: (method, error) => {
-      throw new Error(`${method}: ${String(error)}`);
-    },
-  });
-}
 
 /** The same rows as the long export, in one hand-written query: what a bare ExcelJS or CSV write gets. */
 const LONG_SQL = `
@@ -63,7 +44,7 @@ async function exportSetup(extension: 'xlsx' | 'csv'): Promise<ExportState> {
   const out = join(temp.path, `scores.${extension}`);
   desktop.saveAs = out;
   return {
-    app: await openApp(data.path, temp.path, desktop),
+    app: await openBenchApp(data.path, temp.path, { desktop }),
     raw: new BetterSqlite3(data.path, { readonly: true }),
     temp,
     out,
@@ -218,7 +199,7 @@ export default [
       copyFileSync(state.template, path);
       const desktop = fakeDesktop();
       desktop.openPath = state.sheet;
-      const app = await openApp(path, state.temp.path, desktop);
+      const app = await openBenchApp(path, state.temp.path, { desktop });
       try {
         const opened = await app.dispatch('imports.open', { kind: 'caseload' });
         if (!opened.ok || !opened.value) throw new Error('open failed');
