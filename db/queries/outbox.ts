@@ -28,11 +28,6 @@ export async function setCapturing(db: Kysely<Database>, capturing: boolean): Pr
     .execute();
 }
 
-export async function isCapturing(db: Kysely<Database>): Promise<boolean> {
-  const state = await db.selectFrom('sync_state').select('capturing').executeTakeFirst();
-  return state?.capturing === 1;
-}
-
 /**
  * Runs `work` inside `trx` with capture off: the rows a pull applies are the server's already,
  * and queueing them would send them back. Capture is on again before the transaction commits.

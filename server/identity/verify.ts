@@ -136,11 +136,11 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
   };
 
   return async (token) => {
+    if (token.length === 0) throw new TokenRefused('missing', 'No access token');
+    if (token.length > MAX_TOKEN_LENGTH) throw new TokenRefused('malformed', 'The access token is too long');
     const known = remembered.get(token);
     if (known && Date.now() < known.expiresAt) return { subject: known.subject };
     if (known) remembered.delete(token);
-    if (token.length === 0) throw new TokenRefused('missing', 'No access token');
-    if (token.length > MAX_TOKEN_LENGTH) throw new TokenRefused('malformed', 'The access token is too long');
     let verified: Awaited<ReturnType<typeof jwtVerify>>;
     try {
       verified = await jwtVerify(token, key, {
