@@ -25,3 +25,7 @@ export type ScoredBy = (typeof SCORED_BY)[number];
 
 export const NOTE_KINDS = ['conversation', 'phone_call', 'home_visit', 'agreement', 'reflection', 'milestone'] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];
+
+/** What the team sync inbox holds: a change kept as a conflict, or one the server refused. */
+export const SYNC_NOTICE_KINDS = ['conflict', 'rejection'] as const;
+export type SyncNoticeKind = (typeof SYNC_NOTICE_KINDS)[number];

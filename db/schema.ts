@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
-import type { ActionKind, CatalogKind, ClientStatus, NoteKind, Role, ScoredBy } from '../common/enums';
+import type { ActionKind, CatalogKind, ClientStatus, NoteKind, Role, ScoredBy, SyncNoticeKind } from '../common/enums';
 
 export type { ActionKind, CatalogKind, ClientStatus, NoteKind, Role, ScoredBy };
 
@@ -262,6 +262,59 @@ export interface SyncStateTable {
   id: number;
   capturing: Generated<number>;
   applying: Generated<number>;
+  /** The team this database is a copy of (db/migrations/0011_sync_copy.ts); null while alone. */
+  server_url: string | null;
+  team_id: string | null;
+  team_name: string | null;
+  caseworker_id: string | null;
+  role: Role | null;
+  device_id: string | null;
+  /** JSON of the pull's cookie: the team's version this copy has everything up to. */
+  cookie: string | null;
+  /** JSON of the cookie of pages waiting in sync_inbox. */
+  pending_cookie: string | null;
+  next_sequence: Generated<number>;
+  synced_at: string | null;
+}
+
+/** The server's version of a synced row as last pulled; `pushed` is JSON of what this laptop sent since. */
+export interface SyncSeenTable {
+  table_name: string;
+  row_key: string;
+  version: number;
+  pushed: string | null;
+}
+
+/** A numbered push batch, kept until the server has applied it. */
+export interface SyncBatchTable {
+  sequence: number;
+  /** JSON Change[] (common/sync/protocol.ts). */
+  changes: string;
+  /** JSON of the outbox entries it was built from: [{ seq, touched }]. */
+  taken: string;
+}
+
+/** A pulled change waiting for the rest of its pull (db/queries/sync-copy.ts). */
+export interface SyncInboxTable {
+  table_name: string;
+  row_key: string;
+  op: 'put' | 'erase' | 'revoke';
+  row: string | null;
+  version: number | null;
+  client_id: string | null;
+}
+
+/** A change the server refused or kept as a conflict, until the caseworker decides. */
+export interface SyncNoticeTable {
+  id: string;
+  kind: SyncNoticeKind;
+  table_name: string;
+  row_key: string;
+  /** JSON of the row as this laptop pushed it (conflicts). */
+  pushed: string | null;
+  reason: string | null;
+  at: string;
+  resolved_at: string | null;
 }
 
 export interface Database {
@@ -291,6 +344,10 @@ export interface Database {
   meta: MetaTable;
   sync_outbox: SyncOutboxTable;
   sync_state: SyncStateTable;
+  sync_seen: SyncSeenTable;
+  sync_batch: SyncBatchTable;
+  sync_inbox: SyncInboxTable;
+  sync_notice: SyncNoticeTable;
 }
 
 export type ClientRow = Selectable<ClientTable>;

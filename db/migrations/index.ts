@@ -10,6 +10,7 @@ import * as m0007 from './0007_audit_log';
 import * as m0008 from './0008_database_id';
 import * as m0009 from './0009_meeting_list';
 import * as m0010 from './0010_sync_outbox';
+import * as m0011 from './0011_sync_copy';
 
 /**
  * Every migration, in order, compiled into the app: nothing is read from a folder
@@ -27,6 +28,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: { up(d
     ['0008_database_id', m0008],
     ['0009_meeting_list', m0009],
     ['0010_sync_outbox', m0010],
+    ['0011_sync_copy', m0011],
   ];
 
 export const migrationProvider: MigrationProvider = {
@@ -34,3 +36,6 @@ export const migrationProvider: MigrationProvider = {
     return Object.fromEntries(MIGRATIONS.map(([name, m]) => [name, { up: (db) => m.up(db) }]));
   },
 };
+
+/** The newest migration's name: the schema a team server must share with this Koers (common/sync/protocol.ts). */
+export const SYNC_SCHEMA = MIGRATIONS[MIGRATIONS.length - 1]?.[0] ?? '';

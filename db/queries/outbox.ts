@@ -61,14 +61,20 @@ export async function queuedChanges(db: Kysely<Database>, limit: number): Promis
 }
 
 /**
- * Removes changes the server has taken, in one transaction; one changed again since it was read
- * (its `touched` moved on) stays queued, so that later change is pushed too.
+ * Removes changes the server has taken, in one transaction (the caller's, when given one); one
+ * changed again since it was read (its `touched` moved on) stays queued, so that later change is
+ * pushed too.
  */
-export async function settleChanges(db: Kysely<Database>, taken: readonly QueuedChange[]): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+export async function settleChanges(
+  db: Kysely<Database>,
+  taken: readonly Pick<QueuedChange, 'seq' | 'touched'>[],
+): Promise<void> {
+  const settle = async (trx: Kysely<Database>) => {
     for (const change of taken)
       await trx.deleteFrom('sync_outbox').where('seq', '=', change.seq).where('touched', '=', change.touched).execute();
-  });
+  };
+  if (db.isTransaction) await settle(db);
+  else await db.transaction().execute(settle);
 }
 
 /** How many changes are waiting: the status says "3 changes waiting". */

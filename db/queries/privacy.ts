@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../schema';
+import { clientRowKeys, forgetRows } from './sync-forget';
 
 const noteDraftKeys = (noteIds: readonly string[]) => noteIds.map((id) => `note:${id}`);
 
@@ -86,7 +87,7 @@ export async function householdOnErasure(db: Kysely<Database>, clientId: string)
  * of them (it may belong to another client) keeps its own text and loses the link.
  * The note triggers take the notes out of the full-text index as they go.
  */
-async function eraseNotes(db: Transaction<Database>, noteIds: readonly string[]): Promise<void> {
+export async function eraseNotes(db: Transaction<Database>, noteIds: readonly string[]): Promise<void> {
   if (noteIds.length === 0) return;
   await db.updateTable('action').set({ note_id: null }).where('note_id', 'in', noteIds).execute();
   await db.deleteFrom('note_version').where('note_id', 'in', noteIds).execute();
@@ -97,10 +98,12 @@ async function eraseNotes(db: Transaction<Database>, noteIds: readonly string[])
 /**
  * Deletes every row about a client, and their household when no
  * other member is left (see `householdOnErasure`). Deleted content is overwritten
- * (secure_delete, db/connection.ts); the caller also rewrites the full-text index and
+ * (secure_delete, db/connection.ts), and so is what team sync kept of them
+ * (db/queries/sync-forget.ts); the caller also rewrites the full-text index and
  * empties the write-ahead log.
  */
 export async function eraseClientRows(db: Transaction<Database>, clientId: string): Promise<void> {
+  await forgetRows(db, await clientRowKeys(db, clientId));
   const householdId =
     (await db.selectFrom('client').select('household_id').where('id', '=', clientId).executeTakeFirst())
       ?.household_id ?? null;

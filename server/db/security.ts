@@ -285,6 +285,50 @@ const FUNCTIONS: readonly RawBuilder<unknown>[] = [
       END IF;
       UPDATE client SET caseworker_id = to_caseworker, team_id = to_team, row_version = version WHERE id = handed_client;
     END $$`,
+  // An erasure of a client (a key person's, or its caseworker's), team-wide: every row about it,
+  // every conflict holding a copy of one, and its household when it was the last member. Only the
+  // keys stay (erased_row), so every laptop holding the client erases it too.
+  sql`CREATE OR REPLACE FUNCTION koers_erase_client(erased_client text, version bigint) RETURNS boolean
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+    DECLARE current client;
+    BEGIN
+      SELECT * INTO current FROM client WHERE id = erased_client FOR UPDATE;
+      -- Another team's client is not there for the caller, as with any row she cannot see.
+      IF NOT FOUND OR current.team_id IS DISTINCT FROM koers_me_team() THEN RETURN false; END IF;
+      IF NOT (current.caseworker_id IS NOT DISTINCT FROM koers_me_caseworker() OR koers_me_role() = 'key_person') THEN
+        RAISE EXCEPTION 'koers: not a client the caller may erase' USING ERRCODE = '42501';
+      END IF;
+      DELETE FROM conflict WHERE team_id = current.team_id
+        AND ((table_name = 'client' AND row_key->>'id' = erased_client) OR pushed->>'client_id' = erased_client);
+      -- A to-do of another client that followed from one of these notes keeps its text, not the link.
+      UPDATE action SET note_id = NULL, row_version = version
+        WHERE client_id <> erased_client AND note_id IN (SELECT id FROM note WHERE client_id = erased_client);
+      DELETE FROM action WHERE client_id = erased_client;
+      DELETE FROM note_version WHERE note_id IN (SELECT id FROM note WHERE client_id = erased_client);
+      DELETE FROM note WHERE client_id = erased_client;
+      DELETE FROM score WHERE scoring_id IN (SELECT id FROM scoring WHERE client_id = erased_client);
+      DELETE FROM scoring WHERE client_id = erased_client;
+      DELETE FROM goal WHERE client_id = erased_client;
+      DELETE FROM stage_change WHERE client_id = erased_client;
+      DELETE FROM handover WHERE client_id = erased_client;
+      DELETE FROM closure WHERE client_id = erased_client;
+      DELETE FROM client WHERE id = erased_client;
+      INSERT INTO erased_row (team_id, table_name, row_key, row_version)
+        VALUES (current.team_id, 'client', jsonb_build_object('id', erased_client), version);
+      IF current.household_id IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM client WHERE household_id = current.household_id) THEN
+        DELETE FROM conflict WHERE team_id = current.team_id
+          AND table_name = 'household' AND row_key->>'id' = current.household_id;
+        UPDATE action SET note_id = NULL, row_version = version
+          WHERE note_id IN (SELECT id FROM note WHERE household_id = current.household_id);
+        DELETE FROM note_version WHERE note_id IN (SELECT id FROM note WHERE household_id = current.household_id);
+        DELETE FROM note WHERE household_id = current.household_id;
+        DELETE FROM household WHERE id = current.household_id;
+        INSERT INTO erased_row (team_id, table_name, row_key, row_version)
+          VALUES (current.team_id, 'household', jsonb_build_object('id', current.household_id), version);
+      END IF;
+      RETURN true;
+    END $$`,
   // The server checks at start that the database is up to date, without reading Kysely's bookkeeping.
   sql`CREATE OR REPLACE FUNCTION koers_applied_migrations() RETURNS SETOF text
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
@@ -308,22 +352,32 @@ const FUNCTIONS: readonly RawBuilder<unknown>[] = [
       NEW.row_version := koers_bump_team(NEW.team_id);
       RETURN NEW;
     END $$`,
-  // Moves the client's rows to its new team and tells the old team (or caseworker) it is gone.
+  // Moves the client's rows with it, to its new caseworker (a new row version, so her next pull
+  // brings them) and team, and tells the old team (or caseworker) it is gone. A household goes
+  // along with its last member who had it: one family, one caseworker.
   sql`CREATE OR REPLACE FUNCTION koers_client_moved() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
     BEGIN
-      IF NEW.team_id IS DISTINCT FROM OLD.team_id THEN
-        UPDATE action SET team_id = NEW.team_id, row_version = NEW.row_version WHERE client_id = NEW.id;
-        UPDATE goal SET team_id = NEW.team_id, row_version = NEW.row_version WHERE client_id = NEW.id;
-        UPDATE stage_change SET team_id = NEW.team_id, row_version = NEW.row_version WHERE client_id = NEW.id;
-        UPDATE handover SET team_id = NEW.team_id, row_version = NEW.row_version WHERE client_id = NEW.id;
-        UPDATE closure SET team_id = NEW.team_id, row_version = NEW.row_version WHERE client_id = NEW.id;
-        UPDATE scoring SET team_id = NEW.team_id, row_version = NEW.row_version WHERE client_id = NEW.id;
-        UPDATE score SET team_id = NEW.team_id, row_version = NEW.row_version
-          WHERE scoring_id IN (SELECT id FROM scoring WHERE client_id = NEW.id);
-        UPDATE note SET team_id = NEW.team_id, row_version = NEW.row_version WHERE client_id = NEW.id;
-        UPDATE note_version SET team_id = NEW.team_id, row_version = NEW.row_version
-          WHERE note_id IN (SELECT id FROM note WHERE client_id = NEW.id);
+      UPDATE action SET team_id = NEW.team_id, row_version = NEW.row_version WHERE client_id = NEW.id;
+      UPDATE goal SET team_id = NEW.team_id, row_version = NEW.row_version WHERE client_id = NEW.id;
+      UPDATE stage_change SET team_id = NEW.team_id, row_version = NEW.row_version WHERE client_id = NEW.id;
+      UPDATE handover SET team_id = NEW.team_id, row_version = NEW.row_version WHERE client_id = NEW.id;
+      UPDATE closure SET team_id = NEW.team_id, row_version = NEW.row_version WHERE client_id = NEW.id;
+      UPDATE scoring SET team_id = NEW.team_id, row_version = NEW.row_version WHERE client_id = NEW.id;
+      UPDATE score SET team_id = NEW.team_id, row_version = NEW.row_version
+        WHERE scoring_id IN (SELECT id FROM scoring WHERE client_id = NEW.id);
+      UPDATE note SET team_id = NEW.team_id, row_version = NEW.row_version WHERE client_id = NEW.id;
+      UPDATE note_version SET team_id = NEW.team_id, row_version = NEW.row_version
+        WHERE note_id IN (SELECT id FROM note WHERE client_id = NEW.id);
+      IF NEW.household_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM client c WHERE c.household_id = NEW.household_id
+           AND c.id <> NEW.id AND c.deleted_at IS NULL AND c.caseworker_id IS NOT DISTINCT FROM OLD.caseworker_id) THEN
+        UPDATE household SET caseworker_id = NEW.caseworker_id, team_id = NEW.team_id, row_version = NEW.row_version
+          WHERE id = NEW.household_id AND caseworker_id IS NOT DISTINCT FROM OLD.caseworker_id;
+        IF FOUND THEN
+          UPDATE note SET team_id = NEW.team_id, row_version = NEW.row_version WHERE household_id = NEW.household_id;
+          UPDATE note_version SET team_id = NEW.team_id, row_version = NEW.row_version
+            WHERE note_id IN (SELECT id FROM note WHERE household_id = NEW.household_id);
+        END IF;
       END IF;
       INSERT INTO client_revocation (team_id, client_id, from_caseworker_id, to_caseworker_id, to_team_id, row_version)
       VALUES (OLD.team_id, NEW.id, OLD.caseworker_id, NEW.caseworker_id, NEW.team_id, koers_bump_team(OLD.team_id));
@@ -343,6 +397,7 @@ const APP_FUNCTIONS = [
   'koers_caseworker_team(text)',
   'koers_next_row_version()',
   'koers_hand_over(text, text, uuid, bigint)',
+  'koers_erase_client(text, bigint)',
   'koers_applied_migrations()',
   'koers_security_fingerprint()',
 ] as const;

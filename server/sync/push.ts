@@ -143,7 +143,8 @@ async function applyOne(context: BatchContext, change: Change): Promise<Outcome>
   const table = tableOf(change.table);
   const known = columns.get(change.table) ?? [];
   const key = keyOf(table, change.row);
-  const apply = () => (change.op === 'delete' ? erase(context, table, key) : put(context, table, known, change, key));
+  const apply = () =>
+    change.op === 'delete' ? erase(context, table, key, change.row) : put(context, table, known, change, key);
 
   if (!context.savepoints)
     return apply().catch((error: unknown) => {
@@ -181,7 +182,7 @@ async function put(
     if (added.rows.length > 0) return 'applied';
   }
   const current = await sql<{ row_version: number; assigned: string | null }>`${PREPARED}
-    select row_version, ${table.name === 'client' ? sql.ref('caseworker_id') : sql`null`} as assigned
+    select row_version, ${table.name === 'client' || table.name === 'household' ? sql.ref('caseworker_id') : sql`null`} as assigned
     from ${sql.table(table.name)} where ${key} for update`.execute(trx);
   const seen = current.rows[0];
   if (!seen) {
@@ -200,7 +201,9 @@ async function put(
   // A handover goes through koers_hand_over, after the client's other changes: once handed over,
   // the client is no longer the caller's to write.
   const handover = table.name === 'client' && change.row.caseworker_id !== seen.assigned;
-  const changed = known.filter((c) => !table.key.includes(c) && !(handover && c === 'caseworker_id'));
+  // A household follows its members (koers_client_moved): its own row never hands it over.
+  const follows = handover || (table.name === 'household' && change.row.caseworker_id !== seen.assigned);
+  const changed = known.filter((c) => !table.key.includes(c) && !(follows && c === 'caseworker_id'));
   const updated = await sql`${PREPARED} update ${sql.table(table.name)}
     set ${sql.join(changed.map((c) => sql`${sql.ref(c)} = ${change.row[c] ?? null}`))}, row_version = ${version}
     where ${key}`.execute(trx);
@@ -214,8 +217,18 @@ async function put(
 }
 
 /** A privacy erasure: the row goes for real; its key is kept (no content) so other laptops erase it too. */
-async function erase(context: BatchContext, table: SyncedTable, key: RawBuilder<unknown>): Promise<Outcome> {
+async function erase(
+  context: BatchContext,
+  table: SyncedTable,
+  key: RawBuilder<unknown>,
+  row: SyncedRow,
+): Promise<Outcome> {
   const { trx, version } = context;
+  // A client goes with everything about it, the rows this laptop could not see included.
+  if (table.name === 'client') {
+    await sql`select koers_erase_client(${row.id ?? null}, ${version})`.execute(trx);
+    return 'applied';
+  }
   const gone = await sql<{ key: unknown; team_id: string }>`
     delete from ${sql.table(table.name)} where ${key}
     returning jsonb_build_object(${sql.join(table.key.flatMap((c) => [sql.lit(c), sql.ref(c)]))}) as key, team_id`.execute(

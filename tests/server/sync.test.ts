@@ -390,6 +390,19 @@ describe('handover and erasure', () => {
     expect(bo.cookie.team).toBe(seed.teams.B);
   });
 
+  it('a client erasure by someone it does not belong to erases nothing: refused in the team, unseen outside it', async () => {
+    const bo = laptop(PEOPLE.caseworkerB);
+    // Anna handed hers over above: cwA2-client is her colleague's.
+    const anna = laptop(PEOPLE.caseworkerA);
+    const before = await count('note', sql`client_id = 'cwA2-client'`);
+    const erase = (id: string): Change => ({ table: 'client', op: 'delete', row: { id }, baseVersion: null });
+    expect(await anna.push([erase('cwA2-client')])).toMatchObject({ kind: 'applied', rejected: 1 });
+    expect(await bo.push([erase('cwA2-client')])).toMatchObject({ kind: 'applied', rejected: 0 });
+    expect(await count('client', sql`id = 'cwA2-client'`)).toBe(1);
+    expect(await count('note', sql`client_id = 'cwA2-client'`)).toBe(before);
+    expect(await count('erased_row', sql`table_name = 'client'`)).toBe(0);
+  });
+
   it('an erasure removes the row for real and tells her other laptops which one', async () => {
     const work = laptop(PEOPLE.colleagueA);
     const home = laptop(PEOPLE.colleagueA);

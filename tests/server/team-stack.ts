@@ -207,6 +207,8 @@ export interface Proxy {
    * sides of that connection are destroyed, so the laptop never gets the answer.
    */
   cutNextResponse(onCut?: () => void): void;
+  /** Ends every open connection (kept-alive ones too), as a network that goes away does. */
+  dropConnections(): void;
   close(): Promise<void>;
 }
 
@@ -249,6 +251,9 @@ export async function startProxy(target: number): Promise<Proxy> {
     target,
     cutNextResponse(onCut = () => {}) {
       cut = onCut;
+    },
+    dropConnections() {
+      for (const socket of sockets) socket.destroy();
     },
     async close() {
       for (const socket of sockets) socket.destroy();

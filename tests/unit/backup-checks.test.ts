@@ -1,4 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
+import { sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -307,7 +308,17 @@ describe('a shared backup folder', { timeout: 90_000 }, () => {
     const captureTriggers = SYNCED_TABLES.flatMap((t) =>
       ['insert', 'update', 'delete'].map((op) => `DROP TRIGGER sync_capture_${t.name}_${op};`),
     ).join(' ');
-    const stripId = `${captureTriggers} DROP TABLE sync_outbox; DROP TABLE sync_state;
+    // 0011 rewrote the triggers that freeze published sheets to read sync_state: back to 0004's.
+    const frozenTriggers = (
+      await sql<{
+        name: string;
+        sql: string;
+      }>`SELECT name, sql FROM sqlite_master WHERE name LIKE '%_frozen_%'`.execute(anne.connection.db)
+    ).rows
+      .map((t) => `DROP TRIGGER ${t.name}; ${t.sql.replace(/ AND NOT \(SELECT applying FROM sync_state\)/, '')};`)
+      .join(' ');
+    const stripId = `${captureTriggers} ${frozenTriggers} DROP TABLE sync_outbox; DROP TABLE sync_state;
+      DROP TABLE sync_seen; DROP TABLE sync_batch; DROP TABLE sync_inbox; DROP TABLE sync_notice;
       DROP TABLE IF EXISTS meta; ALTER TABLE client DROP COLUMN meeting_listed_at;
       DELETE FROM kysely_migration WHERE name >= '0008'`;
     const flat = async (koers: TestKoers, day: number, withoutId: boolean) => {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { plusDays, weeksBetween } from '../../common/dates';
-import { ACTION_KINDS, CATALOG_KINDS, NOTE_KINDS, SCORED_BY } from '../../common/enums';
+import { ACTION_KINDS, CATALOG_KINDS, NOTE_KINDS, SCORED_BY, SYNC_NOTICE_KINDS } from '../../common/enums';
 import { type Connection, openConnection } from '../../db/connection';
 import { migrateToLatest } from '../../db/migrate';
 import { preparedQuery } from '../../db/prepared';
@@ -216,6 +216,7 @@ describe('data layer helpers', () => {
       'action.kind': [...ACTION_KINDS],
       'scoring.scored_by': [...SCORED_BY],
       'note.kind': [...NOTE_KINDS],
+      'sync_notice.kind': [...SYNC_NOTICE_KINDS],
     });
   });
 

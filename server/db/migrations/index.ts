@@ -11,6 +11,7 @@ import * as m0007 from './0007_audit_log';
 import * as m0008 from './0008_database_id';
 import * as m0009 from './0009_meeting_list';
 import * as m0010 from './0010_sync_outbox';
+import * as m0011 from './0011_sync_copy';
 
 /**
  * Every server migration, in order, compiled in. The names after 0000 are the app's
@@ -30,6 +31,7 @@ export const SERVER_MIGRATIONS: ReadonlyArray<
   ['0008_database_id', m0008],
   ['0009_meeting_list', m0009],
   ['0010_sync_outbox', m0010],
+  ['0011_sync_copy', m0011],
 ];
 
 export const serverMigrationProvider: MigrationProvider = {

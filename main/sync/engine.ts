@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { LIMITS, PROTOCOL_VERSION } from '../../common/sync/protocol';
+import type { Database } from '../../db/schema';
+import { dropDeletedFromIndex } from '../../db/search/notes';
+import { type Applied, applyStaged, finishPull, pullCookie, stagePage } from '../../db/queries/sync-pull';
+import { batchesApplied, buildBatches, renewDevice, storedBatches } from '../../db/queries/sync-push';
+import { type TeamLink, teamLink } from '../../db/queries/sync-state';
+import { truncateWalRetrying } from '../../db/wal';
+import { SyncError, type Transport } from './transport';
+
+/**
+ * One synchronisation of the laptop's copy with the team server: push everything queued, then
+ * pull everything new. Pure Node (no Electron): the background scheduler, the command line and
+ * the tests all run it.
+ */
+
+export interface SyncDeps {
+  db: Kysely<Database>;
+  transport: Transport;
+  /** The newest migration of this database: the schema both sides must share. */
+  schema: string;
+  now(): Date;
+  /** After each applied transaction of a pull: the screens refresh. */
+  onApplied?(applied: Applied): void;
+}
+
+export interface SyncResult {
+  /** Changes the server took in this push. */
+  pushed: number;
+  /** Pulled changes applied here. */
+  pulled: number;
+  /** Local changes a newer row from the server replaced, kept in the conflicts inbox. */
+  conflicts: number;
+  /** Rows were erased or clients revoked, and the write-ahead log could not be emptied yet. */
+  erasurePending: boolean;
+}
+
+/** Rows applied per transaction: a few milliseconds each, so the window never waits long. */
+export const APPLY_CHUNK = 250;
+/** A batch's JSON stays well inside the server's request limit, with room for a few per request. */
+const BATCH_BYTES = 1024 * 1024;
+/** Bounds on one sync, far beyond any real one: a loop that runs away stops with an error. */
+const MAX_REQUESTS = 10_000;
+
+export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
+  const link = await teamLink(deps.db);
+  if (!link) throw new Error('This database is not a copy of a team');
+  const pushed = await pushAll(deps, link);
+  return { pushed, ...(await pullAll(deps, link)) };
+}
+
+/** Sends stored batches, then new ones from the outbox, until nothing is queued. */
+async function pushAll({ db, transport, schema }: SyncDeps, link: TeamLink): Promise<number> {
+  let deviceId = link.deviceId;
+  let pushed = 0;
+  for (let request = 0; request < MAX_REQUESTS; request++) {
+    let batches = await storedBatches(db, LIMITS.batchesPerPush);
+    if (batches.length === 0)
+      batches = await buildBatches(db, LIMITS.batchesPerPush, { changes: LIMITS.changesPerBatch, bytes: BATCH_BYTES });
+    if (batches.length === 0) return pushed;
+    // Whole batches up to the request limit; a stored batch is never split (its number is fixed).
+    const sending = [];
+    let size = 0;
+    for (const batch of batches) {
+      const bytes = JSON.stringify(batch.changes).length;
+      if (sending.length > 0 && size + bytes > LIMITS.requestBytes / 2) break;
+      sending.push(batch);
+      size += bytes;
+    }
+    const answer = await transport.push({
+      protocol: PROTOCOL_VERSION,
+      schema,
+      deviceId,
+      batches: sending.map(({ sequence, changes }) => ({ sequence, changes })),
+    });
+    if (answer.kind === 'update') throw updateNeeded(answer.who);
+    const lastSent = sending[sending.length - 1]?.sequence ?? 0;
+    if (
+      answer.lastSequence > lastSent ||
+      (answer.kind === 'gap' && answer.lastSequence + 1 < (sending[0]?.sequence ?? 1))
+    ) {
+      // The server's count of this device's batches does not fit this database's: a restored
+      // backup or a copied file. Going on under a new device id keeps its changes from being
+      // taken for ones the server already has (or waiting for ones it lost).
+      deviceId = `koers-${randomUUID()}`;
+      await renewDevice(db, deviceId);
+      continue;
+    }
+    await batchesApplied(db, answer.lastSequence);
+    if (answer.kind === 'applied') pushed += answer.changes;
+  }
+  throw new SyncError('server', 'The push did not finish within its bounds');
+}
+
+/** Takes in every page after the copy's cookie, then applies them in small transactions. */
+async function pullAll(
+  { db, transport, schema, now, onApplied }: SyncDeps,
+  link: TeamLink,
+): Promise<Omit<SyncResult, 'pushed'>> {
+  let resets = 0;
+  for (let request = 0; request < MAX_REQUESTS; request++) {
+    const answer = await transport.pull({
+      protocol: PROTOCOL_VERSION,
+      schema,
+      deviceId: (await teamLink(db))?.deviceId ?? link.deviceId,
+      cookie: await pullCookie(db),
+    });
+    if (answer.kind === 'update') throw updateNeeded(answer.who);
+    if (answer.kind === 'reset') {
+      if (++resets > 1) throw new SyncError('server', 'The server asked twice to start the pull over');
+      await startOver(db);
+      continue;
+    }
+    await stagePage(db, answer);
+    if (!answer.more) break;
+  }
+  const result = { pulled: 0, conflicts: 0, erasurePending: false };
+  let erased = false;
+  for (let chunk = 0; chunk < MAX_REQUESTS * 10; chunk++) {
+    const applied = await applyStaged(db, APPLY_CHUNK, now().toISOString());
+    if (applied.rows === 0) break;
+    result.pulled += applied.rows;
+    result.conflicts += applied.conflicts;
+    erased ||= applied.erased;
+    onApplied?.(applied);
+    // Lets the window's requests in between two transactions.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  if (erased) {
+    // As a local erasure: the words leave the full-text index and the old pages the log.
+    await dropDeletedFromIndex(db);
+    result.erasurePending = !(await truncateWalRetrying(db));
+  }
+  await finishPull(db, now().toISOString());
+  return result;
+}
+
+/** The server no longer knows the cookie (another team, another schema, a restored server): pull from nothing. */
+async function startOver(db: Kysely<Database>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('sync_inbox').execute();
+    await trx.updateTable('sync_state').set({ cookie: null, pending_cookie: null }).execute();
+  });
+}
+
+function updateNeeded(who: 'app' | 'server'): SyncError {
+  return who === 'app'
+    ? new SyncError('update-app', 'The team server needs a newer Koers')
+    : new SyncError('update-server', 'The team server needs an update for this Koers');
+}
