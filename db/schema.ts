@@ -302,6 +302,7 @@ export interface SyncInboxTable {
   row: string | null;
   version: number | null;
   client_id: string | null;
+  rank: number;
 }
 
 /** A change the server refused or kept as a conflict, until the caseworker decides. */

@@ -51,9 +51,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('row', 'text')
     .addColumn('version', 'integer')
     .addColumn('client_id', 'text')
+    // The order to apply in: revoked clients, then erasures (children first), then rows (parents first).
+    .addColumn('rank', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('sync_inbox_key', ['table_name', 'row_key'])
     .execute();
   await db.schema.createIndex('sync_inbox_client').on('sync_inbox').column('client_id').execute();
+  await db.schema.createIndex('sync_inbox_order').on('sync_inbox').columns(['rank', 'version']).execute();
 
   await db.schema
     .createTable('sync_notice')

@@ -5,7 +5,8 @@ import type { Database } from '../schema';
 import { withoutCapture } from './outbox';
 import { eraseClientRows, eraseNotes } from './privacy';
 import { clientRowKeys, dropQueued, forgetRows } from './sync-forget';
-import { deleteRow, keyText, parseKey, readRow, sameRow, writeRow } from './sync-rows';
+import { preparedQuery } from '../prepared';
+import { compilable, deleteRow, keyText, parseKey, readRow, sameRow, writeRows } from './sync-rows';
 
 /**
  * The pull side of the laptop's copy. A pull's pages wait in `sync_inbox` until the last one is
@@ -45,36 +46,68 @@ const clientOf = (table: SyncedTableName, row: SyncedRow): string | null => {
   return typeof value === 'string' ? value : null;
 };
 
+/** Where a waiting change goes in the order of applying: revoked clients, erasures children first, rows parents first. */
+function rankOf(op: 'put' | 'erase' | 'revoke', table: SyncedTableName): number {
+  const position = APPLY_ORDER.indexOf(table);
+  if (op === 'revoke') return 0;
+  if (op === 'erase') return 1 + (APPLY_ORDER.length - 1 - position);
+  return 1 + APPLY_ORDER.length + position;
+}
+
+/** Rows per statement when a page is kept: 6 values each, well under SQLite's limit of bound values. */
+const STAGE_ROWS = 100;
+
+/** A newer version of a row replaces an older one waiting; a row never replaces a waiting erasure. */
+const stageRows = preparedQuery((db, shape: { n: number }, v: Record<string, string | number | null>) =>
+  compilable(
+    db,
+    sql`INSERT INTO sync_inbox (table_name, row_key, op, row, version, client_id, rank)
+      VALUES ${sql.join(
+        Array.from(
+          { length: shape.n },
+          (_, j) =>
+            sql`(${v[`t${j}`]}, ${v[`k${j}`]}, 'put', ${v[`r${j}`]}, ${v[`v${j}`]}, ${v[`c${j}`]}, ${v[`o${j}`]})`,
+        ),
+      )}
+      ON CONFLICT (table_name, row_key) DO UPDATE SET op = excluded.op, row = excluded.row, version = excluded.version,
+        client_id = excluded.client_id, rank = excluded.rank
+      WHERE sync_inbox.op = 'revoke' OR (sync_inbox.op = 'put' AND sync_inbox.version <= excluded.version)`,
+  ),
+);
+
 /**
- * Keeps one page: its rows (a newer version of a row replaces an older one waiting), erasures
- * and revoked clients (which take the client's waiting rows with them), the server's notices,
- * and the cookie to ask the next page from — all in one transaction.
+ * Keeps rows of a page (a newer version of a row replaces an older one waiting), in one
+ * transaction. A page's rows may take several: kept again after a crash, they are the same rows.
  */
-export async function stagePage(db: Kysely<Database>, page: Page): Promise<void> {
+export async function keepRows(db: Kysely<Database>, rows: Page['rows']): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    for (const { table, row, version } of page.rows)
-      await trx
-        .insertInto('sync_inbox')
-        .values({
-          table_name: table,
-          row_key: keyText(table, row),
-          op: 'put',
-          row: JSON.stringify(row),
-          version,
-          client_id: clientOf(table, row),
-        })
-        .onConflict((oc) =>
-          oc
-            .columns(['table_name', 'row_key'])
-            .doUpdateSet((eb) => ({
-              op: eb.ref('excluded.op'),
-              row: eb.ref('excluded.row'),
-              version: eb.ref('excluded.version'),
-              client_id: eb.ref('excluded.client_id'),
-            }))
-            .where(sql<boolean>`NOT (sync_inbox.op = 'put' AND sync_inbox.version > excluded.version)`),
-        )
-        .execute();
+    for (let i = 0; i < rows.length; i += STAGE_ROWS) {
+      const part = rows.slice(i, i + STAGE_ROWS);
+      await stageRows(
+        trx,
+        { n: part.length },
+        Object.fromEntries(
+          part.flatMap(({ table, row, version }, j) => [
+            [`t${j}`, table],
+            [`k${j}`, keyText(table, row)],
+            [`r${j}`, JSON.stringify(row)],
+            [`v${j}`, version],
+            [`c${j}`, clientOf(table, row)],
+            [`o${j}`, rankOf('put', table)],
+          ]),
+        ),
+      );
+    }
+  });
+}
+
+/**
+ * Ends a page whose rows are kept: its erasures and revoked clients (which take the client's
+ * waiting rows with them), the server's notices, and the cookie to ask the next page from — in
+ * one transaction.
+ */
+export async function keepPageEnd(db: Kysely<Database>, page: Omit<Page, 'rows'>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
     for (const { table, key } of page.erased)
       await stage(trx, table, keyText(table, key), 'erase', clientOf(table, key));
     for (const clientId of page.revoked) {
@@ -136,8 +169,18 @@ async function stage(
 ): Promise<void> {
   await trx
     .insertInto('sync_inbox')
-    .values({ table_name: table, row_key: key, op, row: null, version: null, client_id: clientId })
-    .onConflict((oc) => oc.columns(['table_name', 'row_key']).doUpdateSet({ op, row: null, version: null }))
+    .values({
+      table_name: table,
+      row_key: key,
+      op,
+      row: null,
+      version: null,
+      client_id: clientId,
+      rank: rankOf(op, table),
+    })
+    .onConflict((oc) =>
+      oc.columns(['table_name', 'row_key']).doUpdateSet({ op, row: null, version: null, rank: rankOf(op, table) }),
+    )
     .execute();
 }
 
@@ -159,40 +202,107 @@ export async function applyStaged(db: Kysely<Database>, limit: number, now: stri
     // A row and what refers to it may land in different transactions of one pull; within one the
     // order does not matter.
     await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
-    const rank = sql<number>`CASE table_name ${sql.join(
-      APPLY_ORDER.map((t, i) => sql`WHEN ${t} THEN ${i}`),
-      sql` `,
-    )} END`;
-    const next = await trx
-      .selectFrom('sync_inbox')
-      .selectAll()
-      .orderBy(sql`CASE op WHEN 'revoke' THEN 0 WHEN 'erase' THEN 1 ELSE 2 END`)
-      .orderBy(sql`CASE op WHEN 'put' THEN ${rank} ELSE -${rank} END`)
-      .orderBy('version')
-      .limit(limit)
-      .execute();
+    const next = await nextWaiting(trx, null, { limit });
     const applied: Applied = { rows: next.length, erased: false, conflicts: 0 };
+    const seen: [SyncedTableName, string, number][] = [];
+    // Rows to write, gathered per table: the chunk comes ordered by table, so parents still go first.
+    let writing: { table: SyncedTableName; rows: SyncedRow[] } | null = null;
+    const flush = async () => {
+      if (writing) await writeRows(trx, writing.table, writing.rows);
+      writing = null;
+    };
     await withoutCapture(trx, async () => {
       for (const item of next) {
         const table = item.table_name as SyncedTableName;
         if (item.op === 'put') {
-          if (
-            await applyRow(trx, table, item.row_key, JSON.parse(item.row ?? '{}') as SyncedRow, item.version ?? 0, now)
-          )
-            applied.conflicts += 1;
+          const outcome = await applyRow(trx, table, item, now);
+          if (outcome.conflict) applied.conflicts += 1;
+          if (outcome.write) {
+            if (writing?.table !== table) await flush();
+            (writing ??= { table, rows: [] }).rows.push(outcome.write);
+          }
+          seen.push([table, item.row_key, item.version ?? 0]);
         } else {
+          await flush();
           await eraseLocally(trx, table, parseKey(item.row_key), item.op);
           applied.erased = true;
         }
-        await trx
-          .deleteFrom('sync_inbox')
-          .where('table_name', '=', item.table_name)
-          .where('row_key', '=', item.row_key)
-          .execute();
       }
+      await flush();
     });
+    for (let i = 0; i < seen.length; i += SEEN_ROWS) {
+      const part = seen.slice(i, i + SEEN_ROWS);
+      await markSeen(
+        trx,
+        { n: part.length },
+        Object.fromEntries(
+          part.flatMap(([table, key, version], j) => [
+            [`t${j}`, table],
+            [`k${j}`, key],
+            [`v${j}`, version],
+          ]),
+        ),
+      );
+    }
+    await dropWaiting(trx, null, { limit });
     return applied;
   });
+}
+
+/** The next waiting changes in the order of applying, with what this laptop holds of each. */
+const nextWaiting = preparedQuery((db, _shape: null, v: { limit: number }) =>
+  db
+    .selectFrom('sync_inbox as i')
+    .leftJoin('sync_seen as s', (join) =>
+      join.onRef('s.table_name', '=', 'i.table_name').onRef('s.row_key', '=', 'i.row_key'),
+    )
+    .leftJoin('sync_outbox as o', (join) =>
+      join.onRef('o.table_name', '=', 'i.table_name').onRef('o.row_key', '=', 'i.row_key'),
+    )
+    .select([
+      'i.table_name',
+      'i.row_key',
+      'i.op',
+      'i.row',
+      'i.version',
+      's.version as seen',
+      's.pushed',
+      'o.seq as queued',
+    ])
+    .orderBy('i.rank')
+    .orderBy('i.version')
+    .limit(v.limit),
+);
+
+const dropWaiting = preparedQuery((db, _shape: null, v: { limit: number }) =>
+  db
+    .deleteFrom('sync_inbox')
+    .where(
+      sql.ref('rowid'),
+      'in',
+      db.selectFrom('sync_inbox').select(sql.ref('rowid').as('r')).orderBy('rank').orderBy('version').limit(v.limit),
+    ),
+);
+
+/** Rows per statement when versions are recorded: 3 values each. */
+const SEEN_ROWS = 150;
+
+const markSeen = preparedQuery((db, shape: { n: number }, v: Record<string, string | number | null>) =>
+  compilable(
+    db,
+    sql`INSERT INTO sync_seen (table_name, row_key, version, pushed)
+      VALUES ${sql.join(Array.from({ length: shape.n }, (_, j) => sql`(${v[`t${j}`]}, ${v[`k${j}`]}, ${v[`v${j}`]}, NULL)`))}
+      ON CONFLICT (table_name, row_key) DO UPDATE SET version = excluded.version, pushed = NULL`,
+  ),
+);
+
+interface Waiting {
+  row_key: string;
+  row: string | null;
+  version: number | null;
+  seen: number | null;
+  pushed: string | null;
+  queued: number | null;
 }
 
 /**
@@ -201,41 +311,30 @@ export async function applyStaged(db: Kysely<Database>, limit: number, now: stri
  * - a local change not yet pushed: the server's newer row wins here, and the local one is kept as
  *   a conflict for the caseworker to choose from (nothing is silently dropped);
  * - otherwise the server's row replaces the local one.
- * Returns true for a conflict.
+ * Returns whether it was a conflict, and the row to write (none: this laptop has it already).
  */
 async function applyRow(
   trx: Transaction<Database>,
   table: SyncedTableName,
-  key: string,
-  row: SyncedRow,
-  version: number,
+  item: Waiting,
   now: string,
-): Promise<boolean> {
-  const seen = await trx
-    .selectFrom('sync_seen')
-    .select('pushed')
-    .where('table_name', '=', table)
-    .where('row_key', '=', key)
-    .executeTakeFirst();
-  const queued = await trx
-    .selectFrom('sync_outbox')
-    .select('seq')
-    .where('table_name', '=', table)
-    .where('row_key', '=', key)
-    .executeTakeFirst();
-  const echo = seen?.pushed ? sameRow(JSON.parse(seen.pushed) as SyncedRow, row) : false;
+): Promise<{ conflict: boolean; write: SyncedRow | null }> {
+  const row = JSON.parse(item.row ?? '{}') as SyncedRow;
+  const key = item.row_key;
+  const echo = item.pushed ? sameRow(JSON.parse(item.pushed) as SyncedRow, row) : false;
+  // A row never seen nor changed here is new to this laptop (a first pull): nothing to compare.
+  const current = item.seen !== null || item.queued !== null ? await readRow(trx, table, parseKey(key)) : undefined;
   let conflict = false;
-  if (!echo && queued) {
-    const mine = await readRow(trx, table, parseKey(key));
-    if (mine && !sameRow(mine, row)) {
+  if (!echo && item.queued !== null) {
+    if (current && !sameRow(current, row)) {
       await trx
         .insertInto('sync_notice')
         .values({
-          id: `local:${table}:${key}:${version}`,
+          id: `local:${table}:${key}:${item.version ?? 0}`,
           kind: 'conflict',
           table_name: table,
           row_key: key,
-          pushed: JSON.stringify(mine),
+          pushed: JSON.stringify(current),
           reason: null,
           at: now,
           resolved_at: null,
@@ -244,19 +343,11 @@ async function applyRow(
         .execute();
       conflict = true;
     }
-    await trx.deleteFrom('sync_outbox').where('seq', '=', queued.seq).execute();
+    await trx.deleteFrom('sync_outbox').where('seq', '=', item.queued).execute();
   }
-  if (!(echo && queued)) {
-    // An unchanged row is left alone: no rewrite of its pages or its words in the index.
-    const current = await readRow(trx, table, parseKey(key));
-    if (!current || !sameRow(current, row)) await writeRow(trx, table, row);
-  }
-  await trx
-    .insertInto('sync_seen')
-    .values({ table_name: table, row_key: key, version, pushed: null })
-    .onConflict((oc) => oc.columns(['table_name', 'row_key']).doUpdateSet({ version, pushed: null }))
-    .execute();
-  return conflict;
+  // An unchanged row is left alone: no rewrite of its pages or its words in the index.
+  const write = !(echo && item.queued !== null) && !(current && sameRow(current, row));
+  return { conflict, write: write ? row : null };
 }
 
 /**

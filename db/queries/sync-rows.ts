@@ -1,6 +1,7 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type Compilable, type Kysely, type RawBuilder, sql } from 'kysely';
 import type { SyncedRow } from '../../common/sync/protocol';
 import { SYNCED_TABLES, type SyncedTable, type SyncedTableName } from '../../common/sync/tables';
+import { preparedQuery } from '../prepared';
 import type { Database } from '../schema';
 
 /**
@@ -46,29 +47,76 @@ export async function columnsOf(db: Kysely<Database>, table: SyncedTableName): P
   return names;
 }
 
+type Values = Record<string, string | number | null>;
+
+/** A raw statement as preparedQuery takes it (a query builder compiles by itself; raw SQL needs the connection). */
+export function compilable<R>(db: Kysely<Database>, raw: RawBuilder<R>): Compilable<R> {
+  return { compile: () => raw.compile(db) };
+}
+
+const selectRow = preparedQuery((db, shape: { table: SyncedTableName }, v: Values) => {
+  const spec = syncedTable(shape.table);
+  return compilable(
+    db,
+    sql<SyncedRow>`SELECT * FROM ${sql.table(shape.table)} WHERE ${sql.join(
+      spec.key.map((c) => sql`${sql.ref(c)} = ${v[c]}`),
+      sql` AND `,
+    )}`,
+  );
+});
+
 /** The row as it is now, or undefined when it is gone. */
 export async function readRow(
   db: Kysely<Database>,
   table: SyncedTableName,
   key: SyncedRow,
 ): Promise<SyncedRow | undefined> {
-  const { rows } =
-    await sql<SyncedRow>`SELECT * FROM ${sql.table(table)} WHERE ${whereKey(syncedTable(table), key)}`.execute(db);
-  return rows[0];
+  const values = Object.fromEntries(syncedTable(table).key.map((c) => [c, key[c] ?? null]));
+  return (await selectRow(db, { table }, values))[0];
 }
 
-/** Inserts the row, or replaces the one with its key. */
-export async function writeRow(db: Kysely<Database>, table: SyncedTableName, row: SyncedRow): Promise<void> {
-  const spec = syncedTable(table);
+const upsertRows = preparedQuery(
+  (db, shape: { table: SyncedTableName; columns: readonly string[]; n: number }, v: Values) => {
+    const spec = syncedTable(shape.table);
+    const rest = shape.columns.filter((c) => !spec.key.includes(c));
+    const update =
+      rest.length === 0
+        ? sql`DO NOTHING`
+        : sql`DO UPDATE SET ${sql.join(rest.map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`))}`;
+    const tuples = Array.from(
+      { length: shape.n },
+      (_, j) => sql`(${sql.join(shape.columns.map((c) => v[`${c}_${j}`]))})`,
+    );
+    return compilable(
+      db,
+      sql`INSERT INTO ${sql.table(shape.table)} (${sql.join(shape.columns.map((c) => sql.ref(c)))})
+        VALUES ${sql.join(tuples)}
+        ON CONFLICT (${sql.join(spec.key.map((c) => sql.ref(c)))}) ${update}`,
+    );
+  },
+);
+
+/** Rows per statement: fewer statements to run, still far under SQLite's limit of bound values. */
+const WRITE_ROWS = 50;
+
+/**
+ * Inserts rows of one table, or replaces those with their keys, in order, a few per statement
+ * (built and compiled once per table and count).
+ */
+export async function writeRows(
+  db: Kysely<Database>,
+  table: SyncedTableName,
+  rows: readonly SyncedRow[],
+): Promise<void> {
   const columns = await columnsOf(db, table);
-  const rest = columns.filter((c) => !spec.key.includes(c));
-  const update =
-    rest.length === 0
-      ? sql`DO NOTHING`
-      : sql`DO UPDATE SET ${sql.join(rest.map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`))}`;
-  await sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})
-    VALUES (${sql.join(columns.map((c) => row[c] ?? null))})
-    ON CONFLICT (${sql.join(spec.key.map((c) => sql.ref(c)))}) ${update}`.execute(db);
+  for (let i = 0; i < rows.length; i += WRITE_ROWS) {
+    const part = rows.slice(i, i + WRITE_ROWS);
+    const values: Values = {};
+    part.forEach((row, j) => {
+      for (const c of columns) values[`${c}_${j}`] = row[c] ?? null;
+    });
+    await upsertRows(db, { table, columns, n: part.length }, values);
+  }
 }
 
 export async function deleteRow(db: Kysely<Database>, table: SyncedTableName, key: SyncedRow): Promise<void> {

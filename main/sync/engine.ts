@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
-import { LIMITS, PROTOCOL_VERSION } from '../../common/sync/protocol';
+import { type Cookie, LIMITS, PROTOCOL_VERSION } from '../../common/sync/protocol';
 import type { Database } from '../../db/schema';
 import { dropDeletedFromIndex } from '../../db/search/notes';
-import { type Applied, applyStaged, finishPull, pullCookie, stagePage } from '../../db/queries/sync-pull';
+import { type Applied, applyStaged, finishPull, pullCookie, keepPageEnd, keepRows } from '../../db/queries/sync-pull';
 import { batchesApplied, buildBatches, renewDevice, storedBatches } from '../../db/queries/sync-push';
 import { type TeamLink, teamLink } from '../../db/queries/sync-state';
 import { truncateWalRetrying } from '../../db/wal';
@@ -36,8 +37,13 @@ export interface SyncResult {
   erasurePending: boolean;
 }
 
-/** Rows applied per transaction: a few milliseconds each, so the window never waits long. */
-export const APPLY_CHUNK = 250;
+/**
+ * How long one transaction of a pull may hold the main process: the window's requests wait
+ * meanwhile. The rows per transaction follow from it (a commit costs an fsync, so not fewer
+ * than needed); so do a page's rows kept per transaction.
+ */
+const TRANSACTION_MS = 30;
+const FIRST_CHUNK = 250;
 /** A batch's JSON stays well inside the server's request limit, with room for a few per request. */
 const BATCH_BYTES = 1024 * 1024;
 /** Bounds on one sync, far beyond any real one: a loop that runs away stops with an error. */
@@ -98,34 +104,49 @@ async function pullAll(
   { db, transport, schema, now, onApplied }: SyncDeps,
   link: TeamLink,
 ): Promise<Omit<SyncResult, 'pushed'>> {
+  const deviceId = (await teamLink(db))?.deviceId ?? link.deviceId;
+  const ask = (cookie: Cookie | null) => {
+    const answer = transport.pull({ protocol: PROTOCOL_VERSION, schema, deviceId, cookie });
+    // Awaited below; a page asked ahead whose keeping then failed must not surface on its own.
+    answer.catch(() => undefined);
+    return answer;
+  };
   let resets = 0;
+  const keeping = chunked();
+  let next = ask(await pullCookie(db));
   for (let request = 0; request < MAX_REQUESTS; request++) {
-    const answer = await transport.pull({
-      protocol: PROTOCOL_VERSION,
-      schema,
-      deviceId: (await teamLink(db))?.deviceId ?? link.deviceId,
-      cookie: await pullCookie(db),
-    });
+    const answer = await next;
     if (answer.kind === 'update') throw updateNeeded(answer.who);
     if (answer.kind === 'reset') {
       if (++resets > 1) throw new SyncError('server', 'The server asked twice to start the pull over');
       await startOver(db);
+      next = ask(null);
       continue;
     }
-    await stagePage(db, answer);
+    // The next page is on its way while this one is kept: the server works while the laptop writes.
+    if (answer.more) next = ask(answer.cookie);
+    // Reading the answer took its time too: the window's requests go first.
+    await letOthersIn();
+    for (let i = 0; i < answer.rows.length;) {
+      const part = answer.rows.slice(i, i + keeping.size);
+      await keeping.timed(() => keepRows(db, part));
+      i += part.length;
+      await letOthersIn();
+    }
+    await keepPageEnd(db, answer);
     if (!answer.more) break;
   }
   const result = { pulled: 0, conflicts: 0, erasurePending: false };
   let erased = false;
-  for (let chunk = 0; chunk < MAX_REQUESTS * 10; chunk++) {
-    const applied = await applyStaged(db, APPLY_CHUNK, now().toISOString());
+  const applying = chunked();
+  for (let round = 0; round < MAX_REQUESTS * 10; round++) {
+    const applied = await applying.timed(() => applyStaged(db, applying.size, now().toISOString()));
     if (applied.rows === 0) break;
     result.pulled += applied.rows;
     result.conflicts += applied.conflicts;
     erased ||= applied.erased;
     onApplied?.(applied);
-    // Lets the window's requests in between two transactions.
-    await new Promise((resolve) => setImmediate(resolve));
+    await letOthersIn();
   }
   if (erased) {
     // As a local erasure: the words leave the full-text index and the old pages the log.
@@ -142,6 +163,30 @@ async function startOver(db: Kysely<Database>): Promise<void> {
     await trx.deleteFrom('sync_inbox').execute();
     await trx.updateTable('sync_state').set({ cookie: null, pending_cookie: null }).execute();
   });
+}
+
+/**
+ * Rows per transaction, adjusted after each to what fits in TRANSACTION_MS on this machine: a
+ * commit costs an fsync, so no smaller than needed.
+ */
+function chunked() {
+  const chunk = {
+    size: FIRST_CHUNK,
+    async timed<T>(work: () => Promise<T>): Promise<T> {
+      const started = performance.now();
+      const result = await work();
+      const took = Math.max(performance.now() - started, 1);
+      // Grows by half at most: one quick transaction says little about the next.
+      chunk.size = Math.round(Math.min(5_000, Math.max(50, chunk.size * Math.min(1.5, TRANSACTION_MS / took))));
+      return result;
+    },
+  };
+  return chunk;
+}
+
+/** Lets the window's requests in between two transactions. */
+function letOthersIn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function updateNeeded(who: 'app' | 'server'): SyncError {

@@ -7,7 +7,7 @@ import { openConnection } from '../../db/connection';
 import { migrateToLatest } from '../../db/migrate';
 import { migrationProvider } from '../../db/migrations';
 import { countQueued } from '../../db/queries/outbox';
-import { applyStaged, finishPull, pullCookie, stagedCount, stagePage } from '../../db/queries/sync-pull';
+import { applyStaged, finishPull, pullCookie, stagedCount, keepPageEnd, keepRows } from '../../db/queries/sync-pull';
 import { batchesApplied, buildBatches, renewDevice, storedBatches } from '../../db/queries/sync-push';
 import { linkTeam } from '../../db/queries/sync-state';
 import { tempFolder } from '../helpers/temp';
@@ -93,6 +93,12 @@ afterEach(async () => {
   temp.cleanup();
 });
 
+/** Keeps a whole page, as the engine does (rows, then the rest with the cookie). */
+async function stage(kept: Page): Promise<void> {
+  await keepRows(db(), kept.rows);
+  await keepPageEnd(db(), kept);
+}
+
 async function applyAll(limit: number): Promise<number> {
   let total = 0;
   for (let i = 0; i < 1_000; i++) {
@@ -107,10 +113,9 @@ async function applyAll(limit: number): Promise<number> {
 describe('pulled pages', () => {
   it('wait until the last page is in, then apply parents first, one row per transaction too, and queue nothing', async () => {
     // Oldest version first: the note's page comes before the client's last change.
-    await stagePage(db(), page({ rows: [{ table: 'note', row: note('n1', 'c1', 'Eerste'), version: 2 }], more: true }));
+    await stage(page({ rows: [{ table: 'note', row: note('n1', 'c1', 'Eerste'), version: 2 }], more: true }));
     expect(await pullCookie(db())).toMatchObject({ version: 1 });
-    await stagePage(
-      db(),
+    await stage(
       page({
         cookie: { team: TEAM, version: 5, schema: '0011_sync_copy' },
         rows: [{ table: 'client', row: client('c1', 'Holm'), version: 5 }],
@@ -129,18 +134,17 @@ describe('pulled pages', () => {
   });
 
   it('keep the newest version of a row, and a revoked client takes its waiting rows with it', async () => {
-    await stagePage(db(), page({ rows: [{ table: 'client', row: client('c1', 'Nieuw'), version: 7 }], more: true }));
-    await stagePage(db(), page({ rows: [{ table: 'client', row: client('c1', 'Oud'), version: 3 }], more: true }));
-    await stagePage(db(), page({ rows: [{ table: 'note', row: note('n2', 'c2', 'Weg'), version: 8 }], more: true }));
-    await stagePage(db(), page({ revoked: ['c2'] }));
+    await stage(page({ rows: [{ table: 'client', row: client('c1', 'Nieuw'), version: 7 }], more: true }));
+    await stage(page({ rows: [{ table: 'client', row: client('c1', 'Oud'), version: 3 }], more: true }));
+    await stage(page({ rows: [{ table: 'note', row: note('n2', 'c2', 'Weg'), version: 8 }], more: true }));
+    await stage(page({ revoked: ['c2'] }));
     await applyAll(250);
     expect(await db().selectFrom('client').select('last_name').execute()).toEqual([{ last_name: 'Nieuw' }]);
     expect(await db().selectFrom('note').select('id').execute()).toEqual([]);
   });
 
   it('an erasure from the server removes the row and what was seen of it', async () => {
-    await stagePage(
-      db(),
+    await stage(
       page({
         rows: [
           { table: 'client', row: client('c1', 'Holm'), version: 2 },
@@ -149,7 +153,7 @@ describe('pulled pages', () => {
       }),
     );
     await applyAll(250);
-    await stagePage(db(), page({ erased: [{ table: 'note', key: { id: 'n1' } }] }));
+    await stage(page({ erased: [{ table: 'note', key: { id: 'n1' } }] }));
     const applied = await applyStaged(db(), 250, AT);
     expect(applied).toMatchObject({ rows: 1, erased: true });
     expect(await db().selectFrom('note').select('id').execute()).toEqual([]);
@@ -214,8 +218,7 @@ describe('migration 0011 on a database with a published sheet', () => {
       sql`INSERT INTO indicator (id, version_id, key, position, name, scale_min, scale_max)
         VALUES (${id}, 'v1', ${id}, 1, 'Werk', 1, 5)`.execute(connection.db);
     await expect(addIndicator('i1')).rejects.toThrow('published sheet versions are immutable');
-    await stagePage(
-      db(),
+    await stage(
       page({
         rows: [
           {
