@@ -12,7 +12,7 @@ import { type Kysely, sql } from 'kysely';
  * - `sync_notice`: changes the server refused or kept as a conflict, for the caseworker to decide.
  *
  * And a pull may write published sheet versions: the triggers that keep them unchanged (0004)
- * let the server's rows through while a pull is applied (the server keeps the same rule).
+ * let the server's rows through while a pull is applied: what the server holds is the team's.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   const state = db.schema.alterTable('sync_state');

@@ -42,7 +42,7 @@ export interface SyncResult {
  * meanwhile. The rows per transaction follow from it (a commit costs an fsync, so not fewer
  * than needed); so do a page's rows kept per transaction.
  */
-const TRANSACTION_MS = 30;
+const TRANSACTION_MS = 20;
 const FIRST_CHUNK = 250;
 /** A batch's JSON stays well inside the server's request limit, with room for a few per request. */
 const BATCH_BYTES = 1024 * 1024;

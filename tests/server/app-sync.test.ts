@@ -156,6 +156,44 @@ describe('working as a team', () => {
     expect(await openNotices(work.koers.connection.db)).toEqual([]);
   });
 
+  it("the key person publishes a sheet; the caseworker scores with it; the key person's laptop has the scoring", async () => {
+    const kim = await laptop(PEOPLE.keyPersonA);
+    const anna = await laptop(PEOPLE.caseworkerA);
+    await kim.sync();
+    await anna.sync();
+    const sheet = await ok(kim.koers.call('sheets.createFromStarter', { starter: 'ladder', language: 'nl' }));
+    const published = await ok(kim.koers.call('sheets.publish', { id: sheet.id }));
+    const version = published.published!;
+    expect(await kim.sync()).toMatchObject({ conflicts: 0 });
+    expect(await openNotices(kim.koers.connection.db)).toEqual([]);
+
+    await anna.sync();
+    const form = await ok(anna.koers.call('sheets.get', { id: sheet.id }));
+    expect(form.published?.indicators.map((i) => i.key)).toEqual(version.indicators.map((i) => i.key));
+    const scoring = await ok(
+      anna.koers.call('scorings.create', {
+        clientId: 'cwA-client',
+        versionId: version.id,
+        date: '2026-12-07',
+        scoredBy: 'together',
+        scores: version.indicators.map((i) => ({ indicatorId: i.id, value: i.scaleMax, comment: null })),
+      }),
+    );
+    expect(await anna.sync()).toMatchObject({ conflicts: 0 });
+    expect(await openNotices(anna.koers.connection.db)).toEqual([]);
+
+    await kim.sync();
+    const scores = await kim.koers.connection.db
+      .selectFrom('score')
+      .select(['indicator_key', 'value'])
+      .where('scoring_id', '=', scoring.id)
+      .execute();
+    expect(scores).toHaveLength(version.indicators.length);
+    expect(scores.every((s) => s.value === version.indicators.find((i) => i.key === s.indicator_key)?.scaleMax)).toBe(
+      true,
+    );
+  });
+
   it('a laptop offline with 50 changes sends them all, once, when the server is back', async () => {
     const proxy = await startProxy(server.port);
     try {
