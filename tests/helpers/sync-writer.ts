@@ -31,23 +31,21 @@ async function main(): Promise<void> {
   const transport = createTransport({ serverUrl, token: async () => token, timeoutMs: 10_000 });
   for (let n = 1; n <= 10_000; n++) {
     const at = new Date().toISOString();
-    const id = await db
-      .transaction()
-      .execute((trx) =>
-        insertNote(
-          trx,
-          {
-            clientId,
-            householdId: null,
-            kind: 'conversation',
-            notedAt: at.slice(0, 16),
-            body: `Notitie ${n}`,
-            pinned: false,
-          },
-          at,
-          link.caseworkerId,
-        ),
-      );
+    const id = await db.transaction().execute((trx) =>
+      insertNote(
+        trx,
+        {
+          clientId,
+          householdId: null,
+          kind: 'conversation',
+          notedAt: at.slice(0, 16),
+          body: `Notitie ${n}`,
+          pinned: false,
+        },
+        at,
+        link.caseworkerId,
+      ),
+    );
     report(`committed ${id}`);
     await syncOnce({ db, transport, schema: SYNC_SCHEMA, now: () => new Date() });
     report('synced');
