@@ -59,6 +59,7 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
 /** Sends stored batches, then new ones from the outbox, until nothing is queued. */
 async function pushAll({ db, transport, schema }: SyncDeps, link: TeamLink): Promise<number> {
   let deviceId = link.deviceId;
+  let renewed = false;
   let pushed = 0;
   for (let request = 0; request < MAX_REQUESTS; request++) {
     let batches = await storedBatches(db, LIMITS.batchesPerPush);
@@ -88,7 +89,10 @@ async function pushAll({ db, transport, schema }: SyncDeps, link: TeamLink): Pro
     ) {
       // The server's count of this device's batches does not fit this database's: a restored
       // backup or a copied file. Going on under a new device id keeps its changes from being
-      // taken for ones the server already has (or waiting for ones it lost).
+      // taken for ones the server already has (or waiting for ones it lost). Once: a new device
+      // the server still miscounts is the server's fault, not this file's.
+      if (renewed) throw new SyncError('server', "The server's count of this device's batches cannot be right");
+      renewed = true;
       deviceId = `koers-${randomUUID()}`;
       await renewDevice(db, deviceId);
       continue;

@@ -10,6 +10,8 @@ import { countQueued } from '../../db/queries/outbox';
 import { applyStaged, finishPull, pullCookie, stagedCount, keepPageEnd, keepRows } from '../../db/queries/sync-pull';
 import { batchesApplied, buildBatches, renewDevice, storedBatches } from '../../db/queries/sync-push';
 import { linkTeam } from '../../db/queries/sync-state';
+import { syncOnce } from '../../main/sync/engine';
+import type { Transport } from '../../main/sync/transport';
 import { tempFolder } from '../helpers/temp';
 
 /**
@@ -200,6 +202,38 @@ describe('push batches', () => {
     expect((await storedBatches(db(), 50)).map((b) => b.sequence)).toEqual([1]);
     const state = await db().selectFrom('sync_state').select(['device_id', 'next_sequence']).executeTakeFirst();
     expect(state).toEqual({ device_id: 'koers-device-2', next_sequence: 2 });
+  });
+});
+
+describe('a restored file', () => {
+  it('goes on as a new device once; a server that still miscounts is not followed round and round', async () => {
+    await db()
+      .insertInto('client')
+      .values(client('c1', 'Holm') as never)
+      .execute();
+    const devices: string[] = [];
+    const transport: Transport = {
+      // The server says it has applied far more batches from every device than this file sent.
+      push: async (request) => {
+        devices.push(request.deviceId);
+        return { kind: 'applied', lastSequence: 999, changes: 0, rejected: 0, conflicts: 0 };
+      },
+      pull: async () => page({}),
+      whoAmI: async () => {
+        throw new Error('not asked');
+      },
+    };
+    await expect(
+      syncOnce({ db: db(), transport, schema: '0011_sync_copy', now: () => new Date(AT) }),
+    ).rejects.toMatchObject({
+      problem: 'server',
+    });
+    expect(devices).toHaveLength(2);
+    expect(devices[1]).not.toBe(devices[0]);
+    // The change still waits, numbered from 1 for the new device.
+    expect((await storedBatches(db(), 50)).map((b) => b.sequence)).toEqual([1]);
+    const state = await db().selectFrom('sync_state').select('device_id').executeTakeFirstOrThrow();
+    expect(state.device_id).toBe(devices[1]);
   });
 });
 
