@@ -2,6 +2,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Cookie, PullAnswer, SyncedRow } from '../../common/sync/protocol';
 import type { SyncedTableName } from '../../common/sync/tables';
 import type { Database } from '../schema';
+import { formatPseudonym } from './clients';
 import { withoutCapture } from './outbox';
 import { eraseClientRows, eraseNotes } from './privacy';
 import { clientRowKeys, dropQueued, forgetRows } from './sync-forget';
@@ -208,7 +209,9 @@ export async function applyStaged(db: Kysely<Database>, limit: number, now: stri
     // Rows to write, gathered per table: the chunk comes ordered by table, so parents still go first.
     let writing: { table: SyncedTableName; rows: SyncedRow[] } | null = null;
     const flush = async () => {
+      if (writing?.table === 'client') await makeRoomForPseudonyms(trx, writing.rows);
       if (writing) await writeRows(trx, writing.table, writing.rows);
+      if (writing?.table === 'client') await countPastPseudonyms(trx);
       writing = null;
     };
     await withoutCapture(trx, async () => {
@@ -321,7 +324,10 @@ async function applyRow(
 ): Promise<{ conflict: boolean; write: SyncedRow | null }> {
   const row = JSON.parse(item.row ?? '{}') as SyncedRow;
   const key = item.row_key;
-  const echo = item.pushed ? sameRow(JSON.parse(item.pushed) as SyncedRow, row) : false;
+  // The server may give a new client another pseudonym (two laptops numbered it alike): still the echo.
+  const echo = item.pushed
+    ? sameRow(withoutPseudonym(table, JSON.parse(item.pushed) as SyncedRow), withoutPseudonym(table, row))
+    : false;
   // A row never seen nor changed here is new to this laptop (a first pull): nothing to compare.
   const current = item.seen !== null || item.queued !== null ? await readRow(trx, table, parseKey(key)) : undefined;
   let conflict = false;
@@ -348,6 +354,73 @@ async function applyRow(
   // An unchanged row is left alone: no rewrite of its pages or its words in the index.
   const write = !(echo && item.queued !== null) && !(current && sameRow(current, row));
   return { conflict, write: write ? row : null };
+}
+
+function withoutPseudonym(table: SyncedTableName, row: SyncedRow): SyncedRow {
+  if (table !== 'client') return row;
+  const { pseudonym: _given, ...rest } = row;
+  return rest;
+}
+
+/**
+ * Pseudonyms are unique here as in the team. A client of this laptop holding a pseudonym the
+ * server gave another (a colleague numbered hers first) takes the next free number here, and is
+ * queued so the server learns it (it gives the team's own if that one is taken too).
+ */
+async function makeRoomForPseudonyms(trx: Transaction<Database>, rows: readonly SyncedRow[]): Promise<void> {
+  for (const row of rows) {
+    if (typeof row.pseudonym !== 'string' || typeof row.id !== 'string') continue;
+    const holder = await trx
+      .selectFrom('client')
+      .select('id')
+      .where('pseudonym', '=', row.pseudonym)
+      .where('id', '<>', row.id)
+      .executeTakeFirst();
+    if (!holder) continue;
+    const counted = await trx
+      .selectFrom('sequence')
+      .select('value')
+      .where('name', '=', 'client_pseudonym')
+      .executeTakeFirst();
+    const taken = new Set(rows.map((r) => r.pseudonym));
+    let number = Math.max(counted?.value ?? 0, await highestPseudonym(trx)) + 1;
+    while (taken.has(formatPseudonym(number))) number += 1;
+    await trx
+      .updateTable('client')
+      .set({ pseudonym: formatPseudonym(number) })
+      .where('id', '=', holder.id)
+      .execute();
+    await trx
+      .insertInto('sequence')
+      .values({ name: 'client_pseudonym', value: number })
+      .onConflict((oc) => oc.column('name').doUpdateSet({ value: number }))
+      .execute();
+    // Capture is off while a pull is applied: this change is this laptop's own, so it is queued by hand.
+    await trx
+      .insertInto('sync_outbox')
+      .values({ table_name: 'client', row_key: keyText('client', { id: holder.id }) })
+      .onConflict((oc) =>
+        oc.columns(['table_name', 'row_key']).doUpdateSet((eb) => ({ touched: eb('touched', '+', 1) })),
+      )
+      .execute();
+  }
+}
+
+/** The highest number among the pseudonyms here (K-0042 → 42). */
+async function highestPseudonym(trx: Transaction<Database>): Promise<number> {
+  const { rows } = await sql<{ n: number | null }>`SELECT max(CAST(substr(pseudonym, 3) AS INTEGER)) AS n FROM client
+    WHERE pseudonym GLOB 'K-[0-9]*'`.execute(trx);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** New clients here are numbered after every pseudonym the team's pull brought. */
+async function countPastPseudonyms(trx: Transaction<Database>): Promise<void> {
+  const highest = await highestPseudonym(trx);
+  await trx
+    .insertInto('sequence')
+    .values({ name: 'client_pseudonym', value: highest })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ value: sql<number>`max(sequence.value, excluded.value)` }))
+    .execute();
 }
 
 /**

@@ -329,6 +329,22 @@ const FUNCTIONS: readonly RawBuilder<unknown>[] = [
       END IF;
       RETURN true;
     END $$`,
+  // Pseudonyms are unique in a team: each laptop numbers its new clients itself, so two of them
+  // may both bring a K-0001; the later one gets the team's next number (and its laptop takes it
+  // with the next pull). One assignment at a time per team.
+  sql`CREATE OR REPLACE FUNCTION koers_client_pseudonym() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+    DECLARE highest bigint;
+    BEGIN
+      IF NEW.pseudonym IS NULL THEN RETURN NEW; END IF;
+      PERFORM pg_advisory_xact_lock(hashtextextended('koers_pseudonym:' || NEW.team_id::text, 0));
+      IF EXISTS (SELECT 1 FROM client c WHERE c.team_id = NEW.team_id AND c.pseudonym = NEW.pseudonym AND c.id <> NEW.id) THEN
+        SELECT coalesce(max(substr(c.pseudonym, 3)::bigint), 0) INTO highest FROM client c
+          WHERE c.team_id = NEW.team_id AND c.pseudonym ~ '^K-[0-9]{1,18}$';
+        NEW.pseudonym := 'K-' || CASE WHEN highest + 1 < 10000 THEN lpad((highest + 1)::text, 4, '0') ELSE (highest + 1)::text END;
+      END IF;
+      RETURN NEW;
+    END $$`,
   // The server checks at start that the database is up to date, without reading Kysely's bookkeeping.
   sql`CREATE OR REPLACE FUNCTION koers_applied_migrations() RETURNS SETOF text
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
@@ -406,6 +422,7 @@ const INTERNAL_FUNCTIONS = [
   'koers_assignment_only()',
   'koers_client_new_team()',
   'koers_client_moved()',
+  'koers_client_pseudonym()',
 ] as const;
 
 const TRIGGERS: readonly (readonly [name: string, table: string, create: RawBuilder<unknown>])[] = [
@@ -431,6 +448,19 @@ const TRIGGERS: readonly (readonly [name: string, table: string, create: RawBuil
     sql`CREATE TRIGGER koers_client_moved AFTER UPDATE ON client FOR EACH ROW
       WHEN (OLD.team_id IS DISTINCT FROM NEW.team_id OR OLD.caseworker_id IS DISTINCT FROM NEW.caseworker_id)
       EXECUTE FUNCTION koers_client_moved()`,
+  ],
+  [
+    'koers_client_pseudonym_insert',
+    'client',
+    sql`CREATE TRIGGER koers_client_pseudonym_insert BEFORE INSERT ON client FOR EACH ROW
+      EXECUTE FUNCTION koers_client_pseudonym()`,
+  ],
+  [
+    'koers_client_pseudonym_update',
+    'client',
+    sql`CREATE TRIGGER koers_client_pseudonym_update BEFORE UPDATE OF pseudonym, team_id ON client FOR EACH ROW
+      WHEN (OLD.pseudonym IS DISTINCT FROM NEW.pseudonym OR OLD.team_id IS DISTINCT FROM NEW.team_id)
+      EXECUTE FUNCTION koers_client_pseudonym()`,
   ],
 ];
 

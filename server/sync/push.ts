@@ -203,7 +203,11 @@ async function put(
   const handover = table.name === 'client' && change.row.caseworker_id !== seen.assigned;
   // A household follows its members (koers_client_moved): its own row never hands it over.
   const follows = handover || (table.name === 'household' && change.row.caseworker_id !== seen.assigned);
-  const changed = known.filter((c) => !table.key.includes(c) && !(follows && c === 'caseworker_id'));
+  // A pseudonym is the team's once given (koers_client_pseudonym): a laptop's older one is not taken back.
+  const changed = known.filter(
+    (c) =>
+      !table.key.includes(c) && !(follows && c === 'caseworker_id') && !(table.name === 'client' && c === 'pseudonym'),
+  );
   const updated = await sql`${PREPARED} update ${sql.table(table.name)}
     set ${sql.join(changed.map((c) => sql`${sql.ref(c)} = ${change.row[c] ?? null}`))}, row_version = ${version}
     where ${key}`.execute(trx);
