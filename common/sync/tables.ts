@@ -39,3 +39,21 @@ export const SYNCED_TABLES = [
 ] as const satisfies readonly SyncedTable[];
 
 export type SyncedTableName = (typeof SYNCED_TABLES)[number]['name'];
+
+const BY_NAME = new Map<string, SyncedTable>(SYNCED_TABLES.map((t) => [t.name, t]));
+
+/** The shared list's entry for a table name; throws for a name that is not synced. */
+export function syncedTable(name: string): SyncedTable {
+  const table = BY_NAME.get(name);
+  if (!table) throw new Error(`Unknown synced table ${name}`);
+  return table;
+}
+
+/** The client a synced row belongs to, where the row says (a client's own row, or one with client_id). */
+export function clientOf(change: {
+  table: SyncedTableName;
+  row: Readonly<Record<string, string | number | null>>;
+}): string | null {
+  const value = change.table === 'client' ? change.row.id : change.row.client_id;
+  return typeof value === 'string' ? value : null;
+}

@@ -1,6 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Cookie, PullAnswer, SyncedRow } from '../../common/sync/protocol';
-import type { SyncedTableName } from '../../common/sync/tables';
+import { clientOf, type SyncedTableName } from '../../common/sync/tables';
 import type { Database } from '../schema';
 import { formatPseudonym } from './clients';
 import { withoutCapture } from './outbox';
@@ -41,11 +41,6 @@ const APPLY_ORDER: readonly SyncedTableName[] = [
   'note_version',
   'action',
 ];
-
-const clientOf = (table: SyncedTableName, row: SyncedRow): string | null => {
-  const value = table === 'client' ? row.id : row.client_id;
-  return typeof value === 'string' ? value : null;
-};
 
 /** Where a waiting change goes in the order of applying: revoked clients, erasures children first, rows parents first. */
 function rankOf(op: 'put' | 'erase' | 'revoke', table: SyncedTableName): number {
@@ -93,7 +88,7 @@ export async function keepRows(db: Kysely<Database>, rows: Page['rows']): Promis
             [`k${j}`, keyText(table, row)],
             [`r${j}`, JSON.stringify(row)],
             [`v${j}`, version],
-            [`c${j}`, clientOf(table, row)],
+            [`c${j}`, clientOf({ table, row })],
             [`o${j}`, rankOf('put', table)],
           ]),
         ),
@@ -110,7 +105,7 @@ export async function keepRows(db: Kysely<Database>, rows: Page['rows']): Promis
 export async function keepPageEnd(db: Kysely<Database>, page: Omit<Page, 'rows'>): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (const { table, key } of page.erased)
-      await stage(trx, table, keyText(table, key), 'erase', clientOf(table, key));
+      await stage(trx, table, keyText(table, key), 'erase', clientOf({ table, row: key }));
     for (const clientId of page.revoked) {
       await trx.deleteFrom('sync_inbox').where('client_id', '=', clientId).execute();
       await stage(trx, 'client', keyText('client', { id: clientId }), 'revoke', clientId);

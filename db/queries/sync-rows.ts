@@ -1,6 +1,6 @@
 import { type Compilable, type Kysely, type RawBuilder, sql } from 'kysely';
 import type { SyncedRow } from '../../common/sync/protocol';
-import { SYNCED_TABLES, type SyncedTable, type SyncedTableName } from '../../common/sync/tables';
+import { type SyncedTable, type SyncedTableName, syncedTable } from '../../common/sync/tables';
 import { preparedQuery } from '../prepared';
 import type { Database } from '../schema';
 
@@ -9,14 +9,6 @@ import type { Database } from '../schema';
  * names come from the shared list (common/sync/tables.ts) and the database's own table_info, never
  * from what the server sent; values are bound.
  */
-
-const TABLES = new Map<string, SyncedTable>(SYNCED_TABLES.map((t) => [t.name, t]));
-
-export function syncedTable(name: string): SyncedTable {
-  const table = TABLES.get(name);
-  if (!table) throw new Error(`Unknown synced table ${name}`);
-  return table;
-}
 
 /** The key of a row as the outbox triggers write it (SQLite's json_object: the key columns in order). */
 export function keyText(table: SyncedTableName, row: SyncedRow): string {

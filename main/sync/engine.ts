@@ -52,12 +52,15 @@ const MAX_REQUESTS = 10_000;
 export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
   const link = await teamLink(deps.db);
   if (!link) throw new Error('This database is not a copy of a team');
-  const pushed = await pushAll(deps, link);
-  return { pushed, ...(await pullAll(deps, link)) };
+  const { pushed, deviceId } = await pushAll(deps, link);
+  return { pushed, ...(await pullAll(deps, deviceId)) };
 }
 
-/** Sends stored batches, then new ones from the outbox, until nothing is queued. */
-async function pushAll({ db, transport, schema }: SyncDeps, link: TeamLink): Promise<number> {
+/** Sends stored batches, then new ones from the outbox, until nothing is queued; says under which device id. */
+async function pushAll(
+  { db, transport, schema }: SyncDeps,
+  link: TeamLink,
+): Promise<{ pushed: number; deviceId: string }> {
   let deviceId = link.deviceId;
   let renewed = false;
   let pushed = 0;
@@ -65,7 +68,7 @@ async function pushAll({ db, transport, schema }: SyncDeps, link: TeamLink): Pro
     let batches = await storedBatches(db, LIMITS.batchesPerPush);
     if (batches.length === 0)
       batches = await buildBatches(db, LIMITS.batchesPerPush, { changes: LIMITS.changesPerBatch, bytes: BATCH_BYTES });
-    if (batches.length === 0) return pushed;
+    if (batches.length === 0) return { pushed, deviceId };
     // Whole batches up to the request limit; a stored batch is never split (its number is fixed).
     const sending = [];
     let size = 0;
@@ -106,9 +109,8 @@ async function pushAll({ db, transport, schema }: SyncDeps, link: TeamLink): Pro
 /** Takes in every page after the copy's cookie, then applies them in small transactions. */
 async function pullAll(
   { db, transport, schema, now, onApplied }: SyncDeps,
-  link: TeamLink,
+  deviceId: string,
 ): Promise<Omit<SyncResult, 'pushed'>> {
-  const deviceId = (await teamLink(db))?.deviceId ?? link.deviceId;
   const ask = (cookie: Cookie | null) => {
     const answer = transport.pull({ protocol: PROTOCOL_VERSION, schema, deviceId, cookie });
     // Awaited below; a page asked ahead whose keeping then failed must not surface on its own.

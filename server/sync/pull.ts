@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import { LIMITS, type PullAnswer, type PullRequest, type SyncedRow } from '../../common/sync/protocol';
-import { SYNCED_TABLES, type SyncedTableName } from '../../common/sync/tables';
+import { clientOf, SYNCED_TABLES, type SyncedTableName } from '../../common/sync/tables';
 import { PREPARED } from '../db/connect';
-import { clientOf } from './push';
 import { type AuditEntry, auditLine, type Caller, type RunAsUser, type Trx } from './session';
 
 /** Rows per page unless the laptop asks for fewer: a first pull of a caseload takes a few pages. */

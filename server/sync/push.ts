@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Change, PushAnswer, PushBatch, PushRequest, SyncedRow } from '../../common/sync/protocol';
-import { SYNCED_TABLES, type SyncedTable, type SyncedTableName } from '../../common/sync/tables';
+import { clientOf, type SyncedTable, syncedTable } from '../../common/sync/tables';
 import { PREPARED } from '../db/connect';
 import { errorCode } from '../db/errors';
 import type { TableColumns } from './columns';
@@ -8,13 +8,6 @@ import { type Caller, recordAudit, type RunAsUser, type Trx } from './session';
 
 type Outcome = 'applied' | 'conflict' | 'rejected';
 type RejectionReason = 'not-allowed' | 'handed-over' | 'invalid' | 'missing-parent';
-
-const TABLES = new Map<SyncedTableName, SyncedTable>(SYNCED_TABLES.map((t) => [t.name, t]));
-function tableOf(name: SyncedTableName): SyncedTable {
-  const table = TABLES.get(name);
-  if (!table) throw new Error(`Unknown synced table ${name}`);
-  return table;
-}
 
 /** What every change of one batch shares: the transaction, who pushes, from where, at which version. */
 interface BatchContext {
@@ -140,7 +133,7 @@ async function applyBatch(
  */
 async function applyOne(context: BatchContext, change: Change): Promise<Outcome> {
   const { trx, columns, me } = context;
-  const table = tableOf(change.table);
+  const table = syncedTable(change.table);
   const known = columns.get(change.table) ?? [];
   const key = keyOf(table, change.row);
   const apply = () =>
@@ -247,7 +240,7 @@ async function erase(
 
 async function reject(context: BatchContext, change: Change, reason: RejectionReason): Promise<Outcome> {
   const { trx, me } = context;
-  const table = tableOf(change.table);
+  const table = syncedTable(change.table);
   await sql`insert into rejection (team_id, subject, device, sequence, table_name, row_key, reason, row_version)
     values (${me.teamId}, ${me.subject}, ${context.deviceId}, ${context.sequence}, ${change.table},
             ${JSON.stringify(keyValues(table, change.row))}::jsonb, ${reason}, ${context.version})`.execute(trx);
@@ -261,12 +254,6 @@ async function wasHandedOver(trx: Trx, me: Caller, change: Change): Promise<bool
   const found = await sql`select 1 from client_revocation
     where client_id = ${client} and from_caseworker_id = ${me.caseworkerId} limit 1`.execute(trx);
   return found.rows.length > 0;
-}
-
-/** The client a change belongs to, where the row says (for the audit log and a handover's refusal). */
-export function clientOf(change: { table: SyncedTableName; row: SyncedRow }): string | null {
-  const value = change.table === 'client' ? change.row.id : change.row.client_id;
-  return typeof value === 'string' ? value : null;
 }
 
 function keyValues(table: SyncedTable, row: SyncedRow): SyncedRow {
@@ -296,7 +283,7 @@ export class MalformedChange extends Error {
 function checkRows(columns: TableColumns, request: PushRequest): void {
   request.batches.forEach((batch, b) =>
     batch.changes.forEach((change, c) => {
-      const { key } = tableOf(change.table);
+      const { key } = syncedTable(change.table);
       const known = columns.get(change.table) ?? [];
       const unknown = Object.keys(change.row).filter((column) => !known.includes(column));
       const missing = (change.op === 'put' ? known : key).filter((column) => change.row[column] === undefined);

@@ -22,18 +22,7 @@ import { insertAction } from '../../db/queries/actions';
 import { listCaseworkers } from '../../db/queries/caseworkers';
 import { getClient, insertClient, updateClientFacts } from '../../db/queries/clients';
 import { getNote, insertNote, updateNote } from '../../db/queries/notes';
-
-/** mulberry32: small, seedable, good enough to vary sizes and timings reproducibly. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './prng';
 
 /** Synchronous so the line is in the pipe before anything else can happen (such as the kill). */
 const report = (line: string): void => {

@@ -23,6 +23,7 @@ import {
   startTeamStack,
   type TeamStack,
 } from './team-stack';
+import { prng } from '../helpers/prng';
 
 /**
  * Team sync survives being killed (issue 18, proof): a laptop writing notes and synchronising is
@@ -54,18 +55,6 @@ afterAll(async () => {
   await server?.close();
   await stack?.close();
 });
-
-/** mulberry32: the kill moments repeat for a seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Starts the writer, waits for its first commit, lets it run `delayMs` more and kills it. Returns the notes it reported committed. */
 async function killRound(dbPath: string, token: string, delayMs: number): Promise<string[]> {

@@ -6,6 +6,7 @@ import { openConnection } from '../../db/connection';
 import { migrateToLatest } from '../../db/migrate';
 import { insertCaseworker } from '../../db/queries/caseworkers';
 import { tempFolder } from '../helpers/temp';
+import { prng } from '../helpers/prng';
 
 /**
  * Crash safety, proven: a child (tests/helpers/crash-writer.ts) writes tagged groups of rows
@@ -28,18 +29,6 @@ function positiveInteger(name: string, fallback: number): number {
   if (text === undefined || text === '') return fallback;
   if (!/^\d+$/.test(text) || Number(text) < 1) throw new Error(`${name} must be a positive integer, not ${text}`);
   return Number(text);
-}
-
-/** mulberry32, as in the writer: the kill delays repeat for a given seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Round {
