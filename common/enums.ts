@@ -29,3 +29,36 @@ export type NoteKind = (typeof NOTE_KINDS)[number];
 /** What the team sync inbox holds: a change kept as a conflict, or one the server refused. */
 export const SYNC_NOTICE_KINDS = ['conflict', 'rejection'] as const;
 export type SyncNoticeKind = (typeof SYNC_NOTICE_KINDS)[number];
+
+/**
+ * Why the laptop cannot synchronise now (main/sync/transport.ts), as the status line tells it:
+ * offline (no answer), signed-out, not-a-member, update-app (the server needs a newer Koers),
+ * update-server, busy (the server refuses for a while), server (a failure or an answer not understood).
+ */
+export const SYNC_PROBLEMS = [
+  'offline',
+  'signed-out',
+  'not-a-member',
+  'update-app',
+  'update-server',
+  'busy',
+  'server',
+] as const;
+export type SyncProblem = (typeof SYNC_PROBLEMS)[number];
+
+/** Why joining a team stopped (main/sync/team.ts); nothing on the laptop changed. */
+export const JOIN_PROBLEMS = [
+  'already-joined',
+  'has-clients',
+  'address',
+  'offline',
+  'not-a-server',
+  'server-error',
+  'cancelled',
+  'timed-out',
+  'sign-in-refused',
+  'not-a-member',
+  'update-app',
+  'update-server',
+] as const;
+export type JoinProblem = (typeof JOIN_PROBLEMS)[number];

@@ -101,6 +101,13 @@ async function main(argv: string[]): Promise<number> {
     displays: () => [],
     openPresentation: async () => fail(t.presentInApp),
     closePresentation: () => undefined,
+    openBrowser: async () => fail(t.signInInApp),
+    // The app's sign-in is encrypted with the OS keychain through Electron, which the command line has not.
+    secretCipher: {
+      available: async () => false,
+      encrypt: async () => fail(t.signInInApp),
+      decrypt: async () => fail(t.signInInApp),
+    },
   };
   // The CLI keeps no settings of its own: a throwaway folder for the language.
   const settingsFolder = mkdtempSync(join(tmpdir(), 'koers-cli-'));

@@ -11,6 +11,7 @@ import type { AuditLog } from './safety/audit';
 import { type OwnBackups, ownBackups } from './safety/backups';
 import type { Workbook } from './spreadsheets/workbook';
 import type { Settings } from './settings';
+import type { TeamSync } from './sync/team';
 
 /** Everything a handler may use. Built once in main (or in a test) and passed to every call. */
 export interface Context {
@@ -38,6 +39,8 @@ export interface Context {
   meeting: { state: PresentationState | null };
   /** Spreadsheets read for an import in progress, by token (kept in memory only). */
   openFiles: Map<string, OpenFile>;
+  /** The team this laptop is a copy of, its sign-in and background sync. */
+  team: TeamSync;
 }
 
 export interface OpenFile {

@@ -1,5 +1,6 @@
 import type { Display } from '../common/contract/presentation';
 import type { SaveName } from './save-name';
+import type { SecretCipher } from './sync/secrets';
 
 /** A file type offered in the save dialog. */
 export interface FileFilter {
@@ -28,4 +29,8 @@ export interface Desktop {
   /** Opens the presentation window full screen on a display; `onClosed` runs however it closes. */
   openPresentation(displayId: number, onClosed: () => void): Promise<void>;
   closePresentation(): void;
+  /** Opens a web page in the system browser: the team's sign-in (RFC 8252: never inside Koers). */
+  openBrowser(url: string): Promise<void>;
+  /** The OS's encryption for secrets kept on disk (the team sign-in). */
+  secretCipher: SecretCipher;
 }

@@ -5,6 +5,7 @@ import {
   dialog,
   type OpenDialogOptions,
   type SaveDialogOptions,
+  safeStorage,
   screen,
   shell,
 } from 'electron';
@@ -149,6 +150,18 @@ export function createElectronDesktop(options: {
 
     closePresentation() {
       presentation?.close();
+    },
+    async openBrowser(url) {
+      // The sign-in page of the team's provider: https, or http on this machine (the demo).
+      const parsed = new URL(url);
+      const local = parsed.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname);
+      if (parsed.protocol !== 'https:' && !local) throw new Error('Only https sign-in pages are opened');
+      await shell.openExternal(parsed.href); // eng-disable OPEN_EXTERNAL_JS_CHECK — https, or http on loopback only, checked above
+    },
+    secretCipher: {
+      available: () => safeStorage.isAsyncEncryptionAvailable(),
+      encrypt: (text) => safeStorage.encryptStringAsync(text),
+      decrypt: async (data) => (await safeStorage.decryptStringAsync(data)).result,
     },
   };
 }

@@ -100,6 +100,8 @@ async function start(): Promise<void> {
   powerMonitor.on('lock-screen', () => lockNow(context));
   powerMonitor.on('suspend', () => lockNow(context));
   mainWindow = createMainWindow(settings, { preload, rendererDir }, 'Koers');
+  // A laptop that is a team's copy synchronises in the background from now on.
+  void context.team.start().catch((error: unknown) => log.write('error', 'sync', 'start failed', error));
   // The presentation window belongs to the main window: closing Koers ends the meeting too.
   mainWindow.on('closed', () => {
     mainWindow = undefined;

@@ -4,7 +4,8 @@ import type { LockWait } from '../db/lock-wait';
 import { migrateToLatest } from '../db/migrate';
 import { truncateWal } from '../db/wal';
 import { readDatabaseId } from '../db/queries/meta';
-import { contract } from '../common/contract';
+import { contract, DATA_SCOPES } from '../common/contract';
+import { SYNC_SCHEMA } from '../db/migrations';
 import { actor, type Context } from './context';
 import { registry } from './handlers';
 import { caseworkerRole, hasKeyPerson } from '../db/queries/caseworkers';
@@ -14,6 +15,11 @@ import { AuditLog, auditUnavailable } from './safety/audit';
 import { auditEntries, needsAuditRoom } from './safety/audit-policy';
 import { restrictToUser } from './safety/backups';
 import { checkDatabaseFile } from './safety/recovery';
+import { secretFile } from './sync/secrets';
+import { createTeamSync } from './sync/team';
+
+/** The team sign-in's refresh token, encrypted, next to the database (main/sync/secrets.ts). */
+export const SIGN_IN_FILE_NAME = 'team-sign-in.bin';
 
 export interface KoersOptions
   extends
@@ -28,6 +34,7 @@ export interface KoersOptions
       | 'lock'
       | 'meeting'
       | 'openFiles'
+      | 'team'
     >,
     Omit<DispatchOptions, 'guard' | 'onCall' | 'emit'> {
   databasePath: string;
@@ -81,11 +88,33 @@ export async function openKoers(options: KoersOptions): Promise<Koers> {
     lock: { locked: rest.settings.get('pinHash') !== null, checking: Promise.resolve() },
     meeting: { state: null },
     openFiles: new Map(),
+    team: createTeamSync({
+      db: connection.db,
+      schema: SYNC_SCHEMA,
+      secrets: secretFile(join(dirname(databasePath), SIGN_IN_FILE_NAME), rest.desktop.secretCipher),
+      openBrowser: (url) => rest.desktop.openBrowser(url),
+      now: rest.now,
+      timers: {
+        now: rest.now,
+        setTimeout: (callback, ms) => setTimeout(callback, ms),
+        clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+      },
+      onStatus: (status) => rest.emit('sync.status', status),
+      onPulled: () => {
+        for (const scope of DATA_SCOPES) rest.emit('data.changed', { scope });
+      },
+      onCaseworker: (caseworkerId) => rest.settings.set('currentCaseworkerId', caseworkerId),
+      onUnexpected: (error) => rest.log.write('error', 'sync', 'failed', error),
+    }),
   };
   const dispatch = createDispatch(registry, context, {
     onInternalError,
     validateOutput: validateOutput ?? false,
-    emit: (event, payload) => context.emit(event, payload),
+    emit: (event, payload) => {
+      context.emit(event, payload);
+      // A write was captured in the outbox: the team copy pushes it soon (nothing while alone).
+      context.team.changed();
+    },
     // Each method's policy is in its contract entry.
     guard: async (method) => {
       const policy = contract[method];
@@ -112,6 +141,7 @@ export async function openKoers(options: KoersOptions): Promise<Koers> {
     connection,
     context,
     async close() {
+      await context.team.close();
       await context.audit.close();
       try {
         // Finishes an erasure another program kept from emptying the log (privacy.ts); SQLite does so itself only as the last connection.

@@ -15,6 +15,7 @@ import { createTeamServer, SERVER_SCHEMA } from './team-server';
  *
  *   npm run team-server -- migrate --database URL
  *   npm run team-server -- start --database URL --issuer URL --audience NAME [--claim sub]
+ *                                [--client-id koers] [--scope "openid offline_access"] [--resource URI]
  *                                [--host 127.0.0.1] [--port 8443] [--tls-cert F --tls-key F] [--behind-proxy]
  *   npm run team-server -- add-team --database URL --name TEAM --key-person SUBJECT --key-person-name NAME
  *   npm run team-server -- demo [--port 8443]   (sign-in on the next port; 127.0.0.1 only)
@@ -23,6 +24,7 @@ import { createTeamServer, SERVER_SCHEMA } from './team-server';
  */
 const COMMANDS = `  npm run team-server -- migrate --database URL
   npm run team-server -- start --database URL --issuer URL --audience NAME [--claim sub]
+                               [--client-id koers] [--scope "openid offline_access"] [--resource URI]
                                [--host 127.0.0.1] [--port 8443] [--tls-cert FILE --tls-key FILE] [--behind-proxy]
   npm run team-server -- add-team --database URL --name TEAM --key-person SUBJECT --key-person-name NAME
   npm run team-server -- demo [--port 8443]`;
@@ -56,6 +58,9 @@ export async function run(argv: readonly string[], language: Language): Promise<
       issuer: { type: 'string' },
       audience: { type: 'string' },
       claim: { type: 'string' },
+      'client-id': { type: 'string' },
+      scope: { type: 'string' },
+      resource: { type: 'string' },
       host: { type: 'string' },
       port: { type: 'string' },
       'tls-cert': { type: 'string' },
@@ -103,6 +108,13 @@ export async function run(argv: readonly string[], language: Language): Promise<
       logger: true,
       ...(values['per-minute'] ? { perMinute: Number(values['per-minute']) } : {}),
       ...(cert && key ? { https: { cert: readFileSync(cert), key: readFileSync(key) } } : {}),
+      // What Koers on the laptops signs in with: its registration at the organisation's provider.
+      signIn: {
+        issuer,
+        clientId: values['client-id'] ?? 'koers',
+        scope: values.scope ?? 'openid offline_access',
+        ...(values.resource ? { resource: values.resource } : {}),
+      },
     }).catch(async (error: unknown) => {
       await db.destroy();
       throw error;

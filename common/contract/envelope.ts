@@ -1,4 +1,5 @@
 /** What crosses the IPC boundary. Kept free of dependencies: the renderer imports it too. */
+import type { JoinProblem } from '../enums';
 // busy, disk_full, read_only: the database or disk could not take a write (main/rpc/storage-failure.ts).
 export const ERROR_CODES = [
   'validation',
@@ -88,7 +89,11 @@ export interface ErrorDetails {
     | 'backup_not_koers'
     | 'backup_other_database'
     | 'backup_damaged'
-    | 'backup_timeout';
+    | 'backup_timeout'
+    // Joining a team stopped (JOIN_PROBLEMS in ../enums.ts).
+    | `team_${JoinProblem}`
+    // On a team laptop she works as the caseworker she signed in as.
+    | 'team_caseworker';
 }
 
 export interface RpcError {

@@ -15,6 +15,7 @@ import { ACTION_KINDS, CATALOG_KINDS, CLIENT_STATUSES, ROLES } from '../enums';
 import { LANGUAGES } from '../languages';
 import { progressionSchema, teamViewInputSchema, teamViewSchema } from './charts';
 import { caseloadViewExportSchema, caseloadViewSchema } from './caseload-view';
+import { teamSyncStatusSchema } from './team-sync';
 import { displaySchema, moveSchema, presentationStartSchema, presentationStateSchema } from './presentation';
 import {
   auditCheckSchema,
@@ -310,6 +311,15 @@ export interface MethodSpec extends MethodPolicy {
   readonly input: z.ZodType;
   readonly output: z.ZodType;
 }
+
+/** The team membership and its sync: the laptop's own state, never a client's data; anyone's to use. */
+const teamSyncPolicy = {
+  reads: [],
+  changes: [],
+  personal: false,
+  whileLocked: false,
+  role: 'caseworker',
+} as const satisfies MethodPolicy;
 
 export const contract = {
   'app.info': {
@@ -1444,6 +1454,47 @@ export const contract = {
     whileLocked: false,
     role: 'key_person',
   },
+  'sync.status': {
+    input: empty,
+    output: teamSyncStatusSchema,
+    ...teamSyncPolicy,
+  },
+  /** Signs in through the system browser, then takes in the team's data: answers when done or refused. */
+  'sync.join': {
+    input: z.strictObject({ serverUrl: z.string().trim().min(1).max(2_048) }),
+    output: teamSyncStatusSchema,
+    ...teamSyncPolicy,
+  },
+  /** Signs in again (after signing out, or when the sign-in expired). */
+  'sync.signIn': {
+    input: empty,
+    output: teamSyncStatusSchema,
+    ...teamSyncPolicy,
+  },
+  /** Stops waiting for the browser: the pending join or sign-in answers 'cancelled'. */
+  'sync.cancelSignIn': {
+    input: empty,
+    output: ok,
+    ...teamSyncPolicy,
+  },
+  /** Forgets the sign-in; the data stays and changes wait until the next sign-in. */
+  'sync.signOut': {
+    input: empty,
+    output: teamSyncStatusSchema,
+    ...teamSyncPolicy,
+  },
+  /** Removes the team's data from this laptop and forgets the team (asked first in the window). */
+  'sync.leave': {
+    input: z.strictObject({ confirm: z.literal(true) }),
+    output: teamSyncStatusSchema,
+    ...teamSyncPolicy,
+  },
+  /** Synchronises now (the user asked, or the network is back). */
+  'sync.now': {
+    input: empty,
+    output: ok,
+    ...teamSyncPolicy,
+  },
 } as const satisfies Record<string, MethodSpec>;
 
 /** Events main pushes to the renderer, with their payloads. */
@@ -1459,6 +1510,8 @@ export const events = {
   'lock.changed': z.object({ locked: z.boolean() }),
   /** A backup was restored: every screen reloads. */
   'data.restored': z.object({}),
+  /** The team sync's status changed (syncing, synchronised, offline, signed out). */
+  'sync.status': teamSyncStatusSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Contract = typeof contract;
@@ -1495,6 +1548,7 @@ export type Progression = z.output<typeof progressionSchema>;
 export type TeamView = z.output<typeof teamViewSchema>;
 export type NoteKind = z.output<typeof noteKindSchema>;
 export type NoteHit = z.output<typeof noteHitSchema>;
+export type { TeamSyncStatus } from './team-sync';
 
 /** `window.koers`: one function per method, each resolving to an envelope, plus `on` for events. */
 export type Api = { [M in Method]: (input: Input<M>) => Promise<Envelope<Output<M>>> } & {

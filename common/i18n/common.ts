@@ -165,6 +165,29 @@ export const common = defineMessages({
         backup_other_database: 'This backup belongs to another Koers database, not to this one. Nothing was changed.',
         backup_damaged: 'This backup is damaged and cannot be restored. Nothing was changed.',
         backup_timeout: 'Checking this backup took too long, so Koers stopped. Nothing was changed.',
+        team_caseworker: 'On a team laptop you work as the person who signed in. Nothing was changed.',
+        'team_already-joined': 'This Koers is already part of a team. Leave that team first to join another.',
+        'team_has-clients':
+          'There are clients on this laptop. Joining a team with clients already here is not possible yet in this version of Koers: ask your key person to import them on the team. Nothing was changed.',
+        team_address:
+          'Enter the team server’s address, starting with https:// (for example https://koers.example.org).',
+        team_offline:
+          'The team server or the sign-in service could not be reached. Check the network and the address, then try again. Nothing was changed.',
+        'team_not-a-server':
+          'There is no Koers team server at this address, or it has no sign-in set up. Check the address with your application administrator. Nothing was changed.',
+        'team_server-error':
+          'The team server failed while Koers took in the team’s data. Nothing was changed; try again later, or ask your application administrator.',
+        team_cancelled: 'Signing in was cancelled. Nothing was changed.',
+        'team_timed-out':
+          'Nobody finished signing in within five minutes, so Koers stopped waiting. Nothing was changed.',
+        'team_sign-in-refused':
+          'The sign-in service refused the sign-in. Try again, or ask your application administrator. Nothing was changed.',
+        'team_not-a-member':
+          'You are signed in, but you are not a member of a team on this server. Ask your key person to add you. Nothing was changed.',
+        'team_update-app':
+          'The team server needs a newer version of Koers. Install the update, then join again. Nothing was changed.',
+        'team_update-server':
+          'The team server needs an update for this version of Koers. Ask your application administrator. Nothing was changed.',
         generic: 'This conflicts with data that already exists. Nothing was saved.',
       },
       forbidden: 'Only a key person can do this. Nothing was changed.',
@@ -347,6 +370,29 @@ export const common = defineMessages({
         backup_damaged: 'Deze back-up is beschadigd en kan niet worden teruggezet. Er is niets gewijzigd.',
         backup_timeout:
           'Het controleren van deze back-up duurde te lang, dus Koers is ermee gestopt. Er is niets gewijzigd.',
+        team_caseworker: 'Op een teamlaptop werkt u als wie zich heeft aangemeld. Er is niets gewijzigd.',
+        'team_already-joined': 'Deze Koers hoort al bij een team. Verlaat dat team eerst om bij een ander te komen.',
+        'team_has-clients':
+          'Er staan klanten op deze laptop. Bij een team komen met klanten die hier al staan kan in deze versie van Koers nog niet: vraag uw kwaliteitsmedewerker ze bij het team te importeren. Er is niets gewijzigd.',
+        team_address:
+          'Vul het adres van de teamserver in, beginnend met https:// (bijvoorbeeld https://koers.voorbeeld.nl).',
+        team_offline:
+          'De teamserver of de aanmelddienst is niet bereikbaar. Controleer het netwerk en het adres en probeer het opnieuw. Er is niets gewijzigd.',
+        'team_not-a-server':
+          'Op dit adres staat geen Koers-teamserver, of er is geen aanmelding ingesteld. Controleer het adres met uw functioneel beheerder. Er is niets gewijzigd.',
+        'team_server-error':
+          'De teamserver gaf een fout terwijl Koers de gegevens van het team ophaalde. Er is niets gewijzigd; probeer het later opnieuw of vraag uw functioneel beheerder.',
+        team_cancelled: 'Het aanmelden is afgebroken. Er is niets gewijzigd.',
+        'team_timed-out':
+          'Binnen vijf minuten is niemand klaar met aanmelden, dus Koers wacht niet langer. Er is niets gewijzigd.',
+        'team_sign-in-refused':
+          'De aanmelddienst heeft de aanmelding geweigerd. Probeer het opnieuw of vraag uw functioneel beheerder. Er is niets gewijzigd.',
+        'team_not-a-member':
+          'U bent aangemeld, maar u bent geen lid van een team op deze server. Vraag uw kwaliteitsmedewerker u toe te voegen. Er is niets gewijzigd.',
+        'team_update-app':
+          'De teamserver heeft een nieuwere versie van Koers nodig. Installeer de update en kom daarna opnieuw bij het team. Er is niets gewijzigd.',
+        'team_update-server':
+          'De teamserver heeft een update nodig voor deze versie van Koers. Vraag uw functioneel beheerder. Er is niets gewijzigd.',
         generic: 'Dit botst met gegevens die al bestaan. Er is niets opgeslagen.',
       },
       forbidden: 'Alleen een kwaliteitsmedewerker kan dit doen. Er is niets gewijzigd.',
@@ -521,6 +567,30 @@ export const common = defineMessages({
         backup_other_database: 'Sikkerhedskopien hører til en anden Koers-database, ikke denne. Intet er ændret.',
         backup_damaged: 'Sikkerhedskopien er beskadiget og kan ikke gendannes. Intet er ændret.',
         backup_timeout: 'Kontrollen af sikkerhedskopien tog for lang tid, så Koers stoppede den. Intet er ændret.',
+        team_caseworker: 'På en teamcomputer arbejder du som den, der er logget ind. Intet er ændret.',
+        'team_already-joined':
+          'Denne Koers hører allerede til et team. Forlad det team først for at blive en del af et andet.',
+        'team_has-clients':
+          'Der er borgere på denne computer. At blive en del af et team med borgere, der allerede er her, er endnu ikke muligt i denne version af Koers: bed din nøgleperson om at importere dem i teamet. Intet er ændret.',
+        team_address:
+          'Skriv teamserverens adresse, der begynder med https:// (for eksempel https://koers.eksempel.dk).',
+        team_offline:
+          'Teamserveren eller logintjenesten kunne ikke nås. Kontrollér netværket og adressen, og prøv igen. Intet er ændret.',
+        'team_not-a-server':
+          'Der er ingen Koers-teamserver på denne adresse, eller den har ikke login sat op. Kontrollér adressen med din systemansvarlige. Intet er ændret.',
+        'team_server-error':
+          'Teamserveren fejlede, mens Koers hentede teamets data. Intet er ændret; prøv igen senere, eller spørg din systemansvarlige.',
+        team_cancelled: 'Login blev afbrudt. Intet er ændret.',
+        'team_timed-out':
+          'Ingen gjorde login færdigt inden for fem minutter, så Koers holdt op med at vente. Intet er ændret.',
+        'team_sign-in-refused':
+          'Logintjenesten afviste login. Prøv igen, eller spørg din systemansvarlige. Intet er ændret.',
+        'team_not-a-member':
+          'Du er logget ind, men du er ikke medlem af et team på denne server. Bed din nøgleperson om at tilføje dig. Intet er ændret.',
+        'team_update-app':
+          'Teamserveren kræver en nyere version af Koers. Installér opdateringen, og prøv derefter igen. Intet er ændret.',
+        'team_update-server':
+          'Teamserveren skal opdateres til denne version af Koers. Spørg din systemansvarlige. Intet er ændret.',
         generic: 'Dette er i konflikt med data, der allerede findes. Intet er gemt.',
       },
       forbidden: 'Kun en nøgleperson kan gøre dette. Intet er ændret.',

@@ -176,3 +176,17 @@ export const whoAmI = z.object({
   schema: schemaName,
 });
 export type WhoAmI = z.infer<typeof whoAmI>;
+
+/**
+ * How a laptop signs in for this server, answered to anyone (GET /v1/sign-in): the organisation's
+ * OpenID provider, Koers's client id there (a public native client, PKCE), what to ask for.
+ */
+export const signInInfo = z.object({
+  issuer: z.url(),
+  clientId: z.string().min(1).max(256),
+  /** Space-separated, e.g. `openid offline_access api://koers-team-server/sync` (Entra ID). */
+  scope: z.string().min(1).max(1_024),
+  /** The API's resource indicator (RFC 8707), for providers that take one. */
+  resource: z.string().min(1).max(1_024).optional(),
+});
+export type SignInInfo = z.infer<typeof signInInfo>;

@@ -1,5 +1,6 @@
 import { getCaseworker, insertCaseworker, listCaseworkers, updateCaseworker } from '../../db/queries/caseworkers';
 import { activeClientIdsOf, handOver } from '../../db/queries/handovers';
+import { teamLink } from '../../db/queries/sync-state';
 import type { DomainHandlers } from '../../common/contract';
 import { actor, type Context } from '../context';
 import { conflict, found, invalidInput } from '../rpc/app-error';
@@ -48,6 +49,10 @@ export const caseworkerHandlers = {
   },
 
   async 'caseworkers.switchCurrent'(ctx, input) {
+    // On a team's copy she works as whom she signed in as: the server would refuse anyone else's changes.
+    const link = await teamLink(ctx.db);
+    if (link && link.caseworkerId !== input.id)
+      throw conflict('On a team laptop you work as the signed-in caseworker', { reason: 'team_caseworker' });
     await checkActiveCaseworker(ctx.db, input.id, 'id');
     ctx.settings.set('currentCaseworkerId', input.id);
     return { ok: true as const };

@@ -22,6 +22,7 @@ import { coverageHandlers, scoringHandlers } from './scorings';
 import { settingsHandlers } from './settings';
 import { sheetHandlers } from './sheets';
 import { setupHandlers } from './setup';
+import { teamSyncHandlers } from './team-sync';
 
 const handlers = {
   ...appHandlers,
@@ -49,6 +50,7 @@ const handlers = {
   ...lockHandlers,
   ...presentationHandlers,
   ...meetingHandlers,
+  ...teamSyncHandlers,
 } satisfies Handlers<Context>;
 
 /**

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { SyncProblem } from '../../common/enums';
 import {
   type PullAnswer,
   type PullRequest,
@@ -7,6 +8,8 @@ import {
   pullAnswer,
   pushAnswer,
   refusal,
+  type SignInInfo,
+  signInInfo,
   type WhoAmI,
   whoAmI,
 } from '../../common/sync/protocol';
@@ -17,21 +20,7 @@ import {
  */
 
 /** Why a sync could not go on, as the status and the log tell it (never personal data). */
-export type SyncProblem =
-  /** No answer: no network, the server down, or too slow. Tried again with back-off. */
-  | 'offline'
-  /** No valid sign-in: the user signs in again. */
-  | 'signed-out'
-  /** Signed in, but not (any more) a member of a team on this server. */
-  | 'not-a-member'
-  /** The server speaks a newer schema: this Koers needs an update. */
-  | 'update-app'
-  /** The server speaks an older schema: the server needs an update. */
-  | 'update-server'
-  /** The server refused for a while (busy, too many requests, database unavailable). */
-  | 'busy'
-  /** The server answered something this Koers does not understand, or failed. */
-  | 'server';
+export type { SyncProblem };
 
 export class SyncError extends Error {
   constructor(
@@ -90,6 +79,23 @@ export function createTransport({ serverUrl, token, timeoutMs = 30_000 }: Transp
     pull: (request) => call('/v1/pull', pullAnswer, request),
     whoAmI: () => call('/v1/me', whoAmI),
   };
+}
+
+/**
+ * Where to sign in for the team server at `serverUrl` (asked before anyone is signed in). An
+ * address that answers but not as a Koers team server is a 'server' problem, not 'offline'.
+ */
+export async function fetchSignInInfo(serverUrl: string, timeoutMs = 15_000): Promise<SignInInfo> {
+  let response: Response;
+  try {
+    response = await fetch(new URL('/v1/sign-in', serverUrl), { signal: AbortSignal.timeout(timeoutMs) });
+  } catch (error) {
+    throw new SyncError('offline', `The team server did not answer (${(error as Error).name})`);
+  }
+  const parsed = signInInfo.safeParse(parseJson(await response.text().catch(() => '')));
+  if (!response.ok || !parsed.success)
+    throw new SyncError('server', `No Koers team server with sign-in at this address (HTTP ${response.status})`);
+  return parsed.data;
 }
 
 function parseJson(text: string): unknown {

@@ -5,6 +5,7 @@ import { ClientPage } from './client/ClientPage';
 import { ChooseCaseworker, FirstRun } from './firstrun/FirstRun';
 import { HouseholdPage, HouseholdsPage } from './households/HouseholdsPage';
 import { LanguagePicker } from './LanguagePicker';
+import { SyncIndicator } from './sync/SyncIndicator';
 import { CaseworkersPage } from './manage/CaseworkersPage';
 import { ListsPage } from './manage/ListsPage';
 import { MyDayPage } from './myday/MyDayPage';
@@ -124,7 +125,10 @@ function Shell({ route }: { route: Route }) {
             {t('app.signedInAs', { name: session.info.currentCaseworker?.name ?? '' })}
           </span>
         </div>
-        <LanguagePicker />
+        <div className="header-tools">
+          <SyncIndicator />
+          <LanguagePicker />
+        </div>
       </header>
       <nav className="app-nav" aria-label={t('nav.label')}>
         <ul>

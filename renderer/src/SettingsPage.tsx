@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useMutate } from './query';
+import { useQuery } from '@tanstack/react-query';
+import { remote, useMutate } from './query';
 import { href } from './router';
 import { BackupSettings } from './safety/BackupSettings';
 import { OpenLogFolder } from './safety/OpenLogFolder';
@@ -9,6 +10,7 @@ import { SelectField } from './ui/fields';
 import { useAction } from './ui/useAction';
 import { Page } from './ui/Page';
 import { KeyPersonSettings } from './keyperson/KeyPerson';
+import { TeamSettings } from './sync/TeamSettings';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -16,6 +18,7 @@ export function SettingsPage() {
   const session = useSession();
   const switching = useAction();
   const active = session.caseworkers.filter((w) => w.active);
+  const teamMember = Boolean(useQuery(remote('sync.status', {})).data?.team);
   const switchTo = (id: string) =>
     void switching.perform(async () => {
       await switchCurrent.mutateAsync({ id });
@@ -23,14 +26,18 @@ export function SettingsPage() {
     });
   return (
     <Page className="panel narrow" title={t('nav.settings')}>
-      <SelectField
-        label={t('fields.caseworkerId')}
-        name="current"
-        value={session.info.currentCaseworker?.id ?? ''}
-        onChange={switchTo}
-        options={active.map((w) => ({ value: w.id, label: `${w.name} (${t(`roles.${w.role}`)})` }))}
-        error={switching.error}
-      />
+      {/* On a team laptop she works as whom she signed in as (Settings › Team). */}
+      {!teamMember && (
+        <SelectField
+          label={t('fields.caseworkerId')}
+          name="current"
+          value={session.info.currentCaseworker?.id ?? ''}
+          onChange={switchTo}
+          options={active.map((w) => ({ value: w.id, label: `${w.name} (${t(`roles.${w.role}`)})` }))}
+          error={switching.error}
+        />
+      )}
+      <TeamSettings />
       <KeyPersonSettings />
       <SecuritySettings />
       <BackupSettings />

@@ -64,6 +64,7 @@ export function followMain(client: QueryClient): () => void {
     subscribe('presentation.changed', ({ state }) =>
       client.setQueryData(remote('presentation.current', {}).queryKey, state),
     ),
+    subscribe('sync.status', (status) => client.setQueryData(remote('sync.status', {}).queryKey, status)),
   ];
   return () => unsubscribes.forEach((unsubscribe) => unsubscribe());
 }

@@ -10,7 +10,7 @@ import type { ServerDatabase } from '../db/schema';
 import { createTokenVerifier } from '../identity/verify';
 import { createDemoTeamServerSwitchingRole } from '../team-server';
 import { DEMO_TEXTS } from './demo-texts';
-import { type DemoSignIn, startDemoSignIn } from './sign-in';
+import { DEMO_API_SCOPE, DEMO_CLIENT_ID, type DemoSignIn, startDemoSignIn } from './sign-in';
 
 /** The team server's API identifier in the demo; the demo sign-in puts it in the tokens' `aud`. */
 export const DEMO_AUDIENCE = 'api://koers-team-server';
@@ -89,7 +89,15 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     const http: FastifyInstance = await createDemoTeamServerSwitchingRole(
       db,
       createTokenVerifier({ issuer: signIn.issuer, audience: DEMO_AUDIENCE }),
-      { logger: { level: 'warn' } },
+      {
+        logger: { level: 'warn' },
+        signIn: {
+          issuer: signIn.issuer,
+          clientId: DEMO_CLIENT_ID,
+          scope: `openid offline_access ${DEMO_API_SCOPE}`,
+          resource: DEMO_AUDIENCE,
+        },
+      },
     );
     stops.push(() => http.close());
     const url = await http.listen({ host: LOOPBACK, port: options.port ?? 0 });

@@ -82,7 +82,7 @@ function demoProvider(
         client_id: DEMO_CLIENT_ID,
         application_type: 'native',
         token_endpoint_auth_method: 'none',
-        grant_types: ['authorization_code'],
+        grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
         redirect_uris: [DEMO_REDIRECT_URI],
       },
@@ -90,6 +90,9 @@ function demoProvider(
     jwks: { keys: [signingKey] },
     cookies: { keys: [randomBytes(32).toString('hex')] },
     pkce: { required: () => true },
+    // Koers keeps working after a restart without the browser: a refresh token for every sign-in, as Entra ID
+    // gives one for offline_access (which oidc-provider, following OpenID Connect strictly, only keeps with prompt=consent).
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     claims: { openid: ['sub'], profile: ['name'] },
     findAccount: (_ctx, sub) => {
       const user = users.get(sub);
@@ -101,6 +104,7 @@ function demoProvider(
       Session: 10 * HOUR,
       Grant: 10 * HOUR,
       IdToken: HOUR,
+      RefreshToken: 10 * HOUR,
     },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     renderError: (ctx, out) => {

@@ -15,6 +15,7 @@ import {
   pullRequest,
   pushRequest,
   type Refusal,
+  type SignInInfo,
   type WhoAmI,
 } from '../../common/sync/protocol';
 import { errorCode, isTemporary } from '../db/errors';
@@ -47,6 +48,8 @@ export interface HttpOptions {
   /** pino options, or false for no log (tests). */
   logger?: boolean | { level: string; stream?: NodeJS.WritableStream };
   https?: { cert: Buffer; key: Buffer };
+  /** Told to laptops joining (GET /v1/sign-in); without it they are told this server has no sign-in set up. */
+  signIn?: SignInInfo;
 }
 
 /** A refusal the laptop can act on; `status` is the HTTP status, `reason` a code for the log (never personal data). */
@@ -149,6 +152,15 @@ export async function buildHttp(parts: TeamServerParts, options: HttpOptions = {
       .send({ status: ok ? 'ok' : 'database unavailable', protocol: PROTOCOL_VERSION, schema: parts.schema });
   });
 
+  // Before anyone is signed in: where to sign in. Rate-limited per address like every route.
+  app.get('/v1/sign-in', { config: { rateLimit: {} } }, async (_request, reply) =>
+    options.signIn
+      ? reply.send(options.signIn)
+      : reply.status(404).send({
+          error: 'unavailable',
+          message: 'This team server has no sign-in set up (start it with --client-id).',
+        } satisfies Refusal),
+  );
   app.post('/v1/push', { onRequest: authenticate, config: { rateLimit: {} } }, async (request) =>
     parts.push(subjectOf(request), parse(pushRequest, request.body)),
   );

@@ -12,16 +12,10 @@ import { messages as scoring } from '../../renderer/src/scoring/messages';
 import { messages as sheets } from '../../renderer/src/sheets/messages';
 import { messages as spreadsheets } from '../../renderer/src/spreadsheets/messages';
 import { createClient, ok } from '../helpers/seed';
-import { type AppHarness, expect, test } from './fixtures';
+import { type AppHarness, expect, test, SIZES } from './fixtures';
 
 const screenshots = resolve(import.meta.dirname, '../screenshots');
 mkdirSync(screenshots, { recursive: true });
-
-const SIZES = [
-  { width: 1280, height: 720 },
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-] as const;
 
 /** What the user sees at each screen size (the window, not the whole page): `alone-<name>-<w>x<h>.png`. */
 async function shoot(page: Page, name: string) {

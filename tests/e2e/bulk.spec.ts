@@ -5,16 +5,10 @@ import type { Language } from '../../common/languages';
 import { messages as caseloadTexts } from '../../renderer/src/caseload/messages';
 import { messages as meetingTexts } from '../../renderer/src/presentation/messages';
 import { catalog, ok } from '../helpers/seed';
-import { type AppHarness, expect, test } from './fixtures';
+import { type AppHarness, expect, test, SIZES } from './fixtures';
 
 const screenshots = resolve(import.meta.dirname, '../screenshots');
 mkdirSync(screenshots, { recursive: true });
-
-const SIZES = [
-  { width: 1280, height: 720 },
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-] as const;
 
 /** Sorted by surname, as the caseload shows them. */
 const SURNAMES = ['Aalders', 'Bakker', 'Claes', 'Dekker', 'Evers', 'Jansen', 'Jansma', 'Meijer'];

@@ -1,20 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Language } from '../../common/languages';
 import { ok } from '../helpers/seed';
-import { type AppHarness, expect, test } from './fixtures';
+import { type AppHarness, expect, test, SIZES, noViolations } from './fixtures';
 
 const screenshots = resolve(import.meta.dirname, '../screenshots');
 mkdirSync(screenshots, { recursive: true });
 const fixtures = resolve(import.meta.dirname, '../fixtures/spreadsheets');
-
-const SIZES = [
-  { width: 1280, height: 720 },
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-] as const;
 
 async function screenshots3(page: Page, name: string, show?: Locator) {
   for (const size of SIZES) {
@@ -23,11 +16,6 @@ async function screenshots3(page: Page, name: string, show?: Locator) {
     await page.screenshot({ path: resolve(screenshots, `${name}-${size.width}x${size.height}.png`) });
   }
   await page.setViewportSize({ width: 1280, height: 800 });
-}
-
-async function noViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 const TEXT = {

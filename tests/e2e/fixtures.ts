@@ -1,16 +1,43 @@
-import { type BrowserContext, test as base, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { type BrowserContext, expect, test as base, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Envelope, Method } from '../../common/contract';
 import type { Display } from '../../common/contract/presentation';
 import type { Desktop } from '../../main/desktop';
 import { wireApp } from '../helpers/browser-app';
-import { LAPTOP, PROJECTOR } from '../helpers/fake-desktop';
+import { fakeCipher, LAPTOP, PROJECTOR } from '../helpers/fake-desktop';
 import { openTestKoers, type TestKoers } from '../helpers/koers';
 import { tempFolder } from '../helpers/temp';
 import { serveFolder } from './static-server';
 
 const rendererDir = resolve(import.meta.dirname, '../../out/renderer');
+
+/** Laptops and projectors: the screens every screenshot tour is taken at. */
+export const SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+] as const;
+
+/** No WCAG 2.1 AA violations axe can find on the page as it is. */
+export async function noViolations(page: Page): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/** Main's events to every page of a browser context, as the preload passes them to the window. */
+export function emitToPages(context: BrowserContext): (event: string, payload: unknown) => void {
+  return (event, payload) => {
+    for (const p of context.pages())
+      void p
+        .evaluate(
+          ([e, pl]) => (window as unknown as { __koersEmit(e: unknown, p: unknown): void }).__koersEmit(e, pl),
+          [event, payload] as const,
+        )
+        .catch(() => {});
+  };
+}
 
 export interface AppHarness {
   page: Page;
@@ -20,6 +47,8 @@ export interface AppHarness {
   savedFolder: string;
   /** The presentation window on another display, while one is open. */
   room(): Page | undefined;
+  /** The "system browser" tab Koers opened last (the team's sign-in page). */
+  browserTab(): Page | undefined;
   /** The file the next "open" dialog answers with (null: the user cancels). */
   willOpen(path: string | null): void;
   /** Quits and starts again: database closed and reopened, a new window on the same data. */
@@ -51,8 +80,9 @@ function browserDesktop(
   url: string,
   savedFolder: string,
   displays: Display[],
-): Desktop & { room(): Page | undefined; willOpen(path: string | null): void } {
+): Desktop & { room(): Page | undefined; willOpen(path: string | null): void; browserTab(): Page | undefined } {
   let room: Page | undefined;
+  let browserTab: Page | undefined;
   let nextOpen: string | null = null;
   return {
     async chooseOpenFile() {
@@ -99,6 +129,13 @@ function browserDesktop(
       void room?.close();
     },
     room: () => room,
+    // The system browser is another tab: the test signs in on the provider's own page there.
+    async openBrowser(url) {
+      browserTab = await context.newPage();
+      await browserTab.goto(url);
+    },
+    browserTab: () => browserTab,
+    secretCipher: fakeCipher(),
   };
 }
 
@@ -118,21 +155,17 @@ export const test = base.extend<{ app: AppHarness } & AppOptions, { server: { ur
     const temp = tempFolder('koers-e2e-');
     const savedFolder = join(temp.path, 'saved');
     const desktop = browserDesktop(context, server.url, savedFolder, secondDisplay ? [LAPTOP, PROJECTOR] : [LAPTOP]);
-    const open = () =>
-      openTestKoers({
+    const open = async () => {
+      const koers = await openTestKoers({
         folder: temp.path,
         osLocales,
         desktop,
-        onEmit: (event, payload) => {
-          for (const p of context.pages())
-            void p
-              .evaluate(
-                ([e, pl]) => (window as unknown as { __koersEmit(e: unknown, p: unknown): void }).__koersEmit(e, pl),
-                [event, payload] as const,
-              )
-              .catch(() => {});
-        },
+        onEmit: emitToPages(context),
       });
+      // As the app does: a laptop that is a team's copy synchronises in the background.
+      await koers.context.team.start();
+      return koers;
+    };
     const answers = new Map<string, Envelope<unknown>>();
     const calls = new Map<string, number>();
     const held = new Map<string, Promise<void>>();
@@ -142,6 +175,7 @@ export const test = base.extend<{ app: AppHarness } & AppOptions, { server: { ur
       url: server.url,
       savedFolder,
       room: desktop.room,
+      browserTab: desktop.browserTab,
       willOpen: desktop.willOpen,
       async restart() {
         await harness.page.close();

@@ -4,18 +4,12 @@ import { resolve } from 'node:path';
 import type { Language } from '../../common/languages';
 import { formatTypedDate } from '../../renderer/src/dateInput';
 import { ok } from '../helpers/seed';
-import { type AppHarness, expect, test } from './fixtures';
+import { type AppHarness, expect, test, SIZES } from './fixtures';
 
 const screenshots = resolve(import.meta.dirname, '../screenshots');
 mkdirSync(screenshots, { recursive: true });
 
 /** A laptop, a bigger laptop and a full-HD screen: the sizes the issue asks to look at. */
-const SIZES = [
-  { width: 1280, height: 720 },
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-] as const;
-
 /** `page` at each size; `show`: scrolled into view at each. */
 async function screenshots3(page: Page, name: string, show?: Locator) {
   for (const size of SIZES) {

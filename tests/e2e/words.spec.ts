@@ -3,18 +3,12 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Language } from '../../common/languages';
 import { ok } from '../helpers/seed';
-import { type AppHarness, expect, test } from './fixtures';
+import { type AppHarness, expect, test, SIZES } from './fixtures';
 
 /** Words of issue 22: each thing its own word, and a button that says what it does. */
 
 const screenshots = resolve(import.meta.dirname, '../screenshots');
 mkdirSync(screenshots, { recursive: true });
-
-const SIZES = [
-  { width: 1280, height: 720 },
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-] as const;
 
 /** `page` at each size, `show` scrolled into view. */
 async function screenshots3(page: Page, name: string, show: Locator) {

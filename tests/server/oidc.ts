@@ -66,7 +66,7 @@ export async function startTestIssuer(options: TestIssuerOptions): Promise<TestI
         client_id: TEST_CLIENT_ID,
         application_type: 'native',
         token_endpoint_auth_method: 'none',
-        grant_types: ['authorization_code'],
+        grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
         redirect_uris: [REDIRECT_URI],
       },
@@ -74,6 +74,9 @@ export async function startTestIssuer(options: TestIssuerOptions): Promise<TestI
     jwks: { keys: [signingKey] },
     cookies: { keys: [randomBytes(32).toString('hex')] },
     pkce: { required: () => true },
+    // Koers keeps working after a restart without the browser: a refresh token for every sign-in, as Entra ID
+    // gives one for offline_access (which oidc-provider, following OpenID Connect strictly, only keeps with prompt=consent).
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     findAccount: (_ctx, sub) => (Object.hasOwn(users, sub) ? { accountId: sub, claims: () => ({ sub }) } : undefined),
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     extraTokenClaims: (_ctx, token) => ('accountId' in token ? users[token.accountId] : undefined),
@@ -186,33 +189,48 @@ export async function signIn(options: SignInOptions): Promise<string> {
   });
   if (options.resource) query.set('resource', options.resource);
 
+  const url = await pickUser(`${discovery.authorization_endpoint}?${query}`, options.subject, {
+    until: (next) => next.startsWith(redirectUri),
+    ...(options.acceptLanguage ? { acceptLanguage: options.acceptLanguage } : {}),
+    ...(options.onPage ? { onPage: options.onPage } : {}),
+  });
+  const back = new URL(url).searchParams;
+  if (back.get('state') !== state) throw new Error(`Sign-in came back with the wrong state: ${url}`);
+  const code = back.get('code');
+  if (!code) throw new Error(`Sign-in came back without a code: ${url}`);
+  return exchangeCode(discovery.token_endpoint, options, code, redirectUri, verifier);
+}
+
+/**
+ * A browser at the provider's authorization URL that picks `subject` on its sign-in page and
+ * follows the redirects until `until` says it has left for the app; returns that URL.
+ */
+export async function pickUser(
+  start: string,
+  subject: string,
+  options: { until(url: string): boolean; acceptLanguage?: string; onPage?: (html: string) => void },
+): Promise<string> {
   const cookies = new Cookies();
   const headers = (): Record<string, string> => ({
     cookie: cookies.header(),
     'accept-language': options.acceptLanguage ?? 'en',
   });
-  let url = `${discovery.authorization_endpoint}?${query}`;
+  let url = start;
   // Redirects: /auth → interaction page → (form post) → /auth/<uid> → the app's redirect URI.
   for (let step = 0; step < 8; step += 1) {
-    if (url.startsWith(redirectUri)) {
-      const back = new URL(url).searchParams;
-      if (back.get('state') !== state) throw new Error(`Sign-in came back with the wrong state: ${url}`);
-      const code = back.get('code');
-      if (!code) throw new Error(`Sign-in came back without a code: ${url}`);
-      return exchangeCode(discovery.token_endpoint, options, code, redirectUri, verifier);
-    }
+    if (options.until(url)) return url;
     let response = await request(url, { headers: headers() });
     cookies.take(response);
     if (response.status === 200) {
       const html = await response.text();
       options.onPage?.(html);
       const form = /<form[^>]*method="post"[^>]*action="([^"]+)"/i.exec(html);
-      const button = new RegExp(`<button[^>]*name="(\\w+)"[^>]*value="${options.subject}"`).exec(html);
-      if (!form?.[1] || !button?.[1]) throw new Error(`No sign-in form with ${options.subject} on ${url}`);
+      const button = new RegExp(`<button[^>]*name="(\\w+)"[^>]*value="${subject}"`).exec(html);
+      if (!form?.[1] || !button?.[1]) throw new Error(`No sign-in form with ${subject} on ${url}`);
       response = await request(new URL(form[1], url).href, {
         method: 'POST',
         headers: { ...headers(), 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ [button[1]]: options.subject }).toString(),
+        body: new URLSearchParams({ [button[1]]: subject }).toString(),
       });
       cookies.take(response);
     }
@@ -222,6 +240,16 @@ export async function signIn(options: SignInOptions): Promise<string> {
     url = new URL(location, url).href;
   }
   throw new Error('Sign-in did not finish within 8 redirects');
+}
+
+/** The system browser for Koers's sign-in in tests: picks `subject`, then opens the app's loopback answer. */
+export function browserPicking(subject: string): (url: string) => Promise<void> {
+  return async (url) => {
+    const issuer = new URL(url).origin;
+    const back = await pickUser(url, subject, { until: (next) => new URL(next).origin !== issuer });
+    const answer = await request(back);
+    if (answer.status !== 200) throw new Error(`Koers's loopback answered HTTP ${answer.status}`);
+  };
 }
 
 async function exchangeCode(

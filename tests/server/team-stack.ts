@@ -90,7 +90,16 @@ export async function startServer(
   const http = await createTeamServer(
     db,
     createTokenVerifier({ issuer: stack.issuer.issuer, audience: AUDIENCE }),
-    options,
+    // Laptops sign in where the server says: the test issuer, for this API.
+    {
+      signIn: {
+        issuer: stack.issuer.issuer,
+        clientId: TEST_CLIENT_ID,
+        scope: 'openid offline_access sync',
+        resource: AUDIENCE,
+      },
+      ...options,
+    },
   );
   const url = await http.listen({ host: '127.0.0.1', port: 0 });
   return {

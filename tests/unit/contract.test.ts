@@ -192,6 +192,14 @@ describe('contract', () => {
       'presentation.current',
       'presentation.step',
       'lock.status',
+      // The team membership and its sync: addresses and counts, never a client's data.
+      'sync.status',
+      'sync.join',
+      'sync.signIn',
+      'sync.cancelSignIn',
+      'sync.signOut',
+      'sync.leave',
+      'sync.now',
     ];
     expect(where((p) => !p.personal)).toEqual(notPersonal.sort());
   });

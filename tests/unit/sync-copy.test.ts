@@ -9,7 +9,8 @@ import { migrationProvider } from '../../db/migrations';
 import { countQueued } from '../../db/queries/outbox';
 import { applyStaged, finishPull, pullCookie, stagedCount, keepPageEnd, keepRows } from '../../db/queries/sync-pull';
 import { batchesApplied, buildBatches, renewDevice, storedBatches } from '../../db/queries/sync-push';
-import { linkTeam } from '../../db/queries/sync-state';
+import { dropLocalDefinitions, removeTeamData } from '../../db/queries/sync-membership';
+import { linkTeam, teamLink } from '../../db/queries/sync-state';
 import { syncOnce } from '../../main/sync/engine';
 import type { Transport } from '../../main/sync/transport';
 import { tempFolder } from '../helpers/temp';
@@ -160,6 +161,87 @@ describe('pulled pages', () => {
     expect(applied).toMatchObject({ rows: 1, erased: true });
     expect(await db().selectFrom('note').select('id').execute()).toEqual([]);
     expect(await db().selectFrom('sync_seen').select('row_key').where('table_name', '=', 'note').execute()).toEqual([]);
+  });
+});
+
+const targetGroup = (id: string, name: string) => ({
+  id,
+  kind: 'target_group' as const,
+  default_key: null,
+  name,
+  position: 1,
+  weight: 1,
+  retired_at: null,
+  rescore_weeks: null,
+  retention_years: null,
+  ...tracked,
+});
+
+describe('joining and leaving', () => {
+  /** A list made on this laptop alone, and the team's pulled in with a client and a note. */
+  async function mixed() {
+    await db()
+      .insertInto('catalog_item')
+      .values(targetGroup('mine', 'Eigen doelgroep'))
+      .onConflict((c) => c.doNothing())
+      .execute();
+    await stage(
+      page({
+        rows: [
+          { table: 'catalog_item', row: targetGroup('teams', 'Doelgroep van het team'), version: 1 },
+          { table: 'client', row: client('c1', 'Holm'), version: 2 },
+          { table: 'note', row: note('n1', 'c1', 'Gesprek'), version: 3 },
+        ],
+      }),
+    );
+    await applyAll(100);
+  }
+  // (A new database has the shipped lists too: named by their key, not by a name.)
+  const names = async () =>
+    (await db().selectFrom('catalog_item').select('name').where('name', 'is not', null).orderBy('name').execute()).map(
+      (r) => r.name,
+    );
+  const shipped = async () =>
+    (await db().selectFrom('catalog_item').select('id').where('default_key', 'is not', null).execute()).length;
+
+  it('after the first pull, the lists made here alone make way for the team’s, and nothing is queued', async () => {
+    await mixed();
+    await db().deleteFrom('sync_outbox').execute();
+    const local = (await shipped()) + 1;
+    expect(await dropLocalDefinitions(db())).toBe(local);
+    expect(await names()).toEqual(['Doelgroep van het team']);
+    expect(await shipped()).toBe(0);
+    expect(await countQueued(db())).toBe(0);
+  });
+
+  it('undoing a join removes what was pulled and keeps the lists made here; leaving removes everything', async () => {
+    await mixed();
+    const before = await shipped();
+    await removeTeamData(db(), 'pulled', async () => undefined);
+    expect(await names()).toEqual(['Eigen doelgroep']);
+    expect(await shipped()).toBe(before);
+    expect(await db().selectFrom('client').select('id').execute()).toEqual([]);
+    expect(await db().selectFrom('note').select('id').execute()).toEqual([]);
+    expect(await teamLink(db())).toBeNull();
+    for (const table of ['sync_outbox', 'sync_seen', 'sync_batch', 'sync_inbox', 'sync_notice'] as const)
+      expect(await db().selectFrom(table).selectAll().execute()).toEqual([]);
+    // Alone again: a write queues nothing.
+    await db().insertInto('catalog_item').values(targetGroup('later', 'Later')).execute();
+    expect(await countQueued(db())).toBe(0);
+
+    await linkTeam(db(), {
+      serverUrl: 'https://team.example',
+      teamId: TEAM,
+      teamName: 'Team',
+      caseworkerId: 'cw1',
+      role: 'caseworker',
+      deviceId: 'koers-device-2',
+    });
+    await mixed();
+    await removeTeamData(db(), 'all', async () => undefined);
+    expect(await names()).toEqual([]);
+    expect(await shipped()).toBe(0);
+    expect(await db().selectFrom('client').select('id').execute()).toEqual([]);
   });
 });
 

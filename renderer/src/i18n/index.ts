@@ -19,6 +19,7 @@ import { messages as scoring } from '../scoring/messages';
 import { messages as sheets } from '../sheets/messages';
 import { messages as spreadsheets } from '../spreadsheets/messages';
 import { messages as team } from '../team/messages';
+import { messages as sync } from '../sync/messages';
 import { messages as dates } from '../ui/messages';
 import { common } from '../../../common/i18n/common';
 
@@ -40,6 +41,7 @@ function compose(language: Language) {
     scoring: scoring[language],
     coverage: coverage[language],
     team: team[language],
+    sync: sync[language],
     presentation: presentation[language],
     report: report[language],
     safety: safety[language],

@@ -1,0 +1,173 @@
+import type { Browser, Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { common } from '../../common/i18n/common';
+import type { Language } from '../../common/languages';
+import { messages as firstRun } from '../../renderer/src/firstrun/messages';
+import { messages as sync } from '../../renderer/src/sync/messages';
+import { type Demo, startDemo } from '../../server/demo/demo';
+import { wireApp } from '../helpers/browser-app';
+import { openTestKoers, type TestKoers } from '../helpers/koers';
+import { createClient, ok } from '../helpers/seed';
+import { fakeCipher, fakeDesktop } from '../helpers/fake-desktop';
+import { emitToPages, expect, noViolations, SIZES, test } from './fixtures';
+
+/**
+ * Joining a team from Settings › Team (issue 18), end to end in Chromium: the team server of
+ * `team-server demo` (PostgreSQL in process, its policies, its sign-in on loopback), the sign-in
+ * in a browser tab as the system browser would show it, two laptops as separate databases and
+ * windows.
+ */
+
+const screenshots = resolve(import.meta.dirname, '../screenshots');
+mkdirSync(screenshots, { recursive: true });
+let demo: Demo;
+test.beforeAll(async () => {
+  demo = await startDemo({ language: 'nl' });
+});
+test.afterAll(async () => {
+  await demo?.close();
+});
+
+const texts = (language: Language) => ({ ...sync[language], roles: common[language].roles });
+
+async function shoot(page: Page, name: string) {
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: resolve(screenshots, `team-${name}-${size.width}x${size.height}.png`) });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+/** Settings › Team: the address, "sign in and join", and the person picked on the demo's sign-in page. */
+async function join(page: Page, browserTab: () => Page | undefined, language: Language, person: string) {
+  const t = texts(language);
+  await page.goto(`${new URL(page.url()).origin}/#/settings`);
+  await page.getByLabel(t.settings.server).fill(demo.url);
+  await page.getByRole('button', { name: t.settings.join }).click();
+  await expect(page.getByText(t.settings.waiting)).toBeVisible();
+  await expect.poll(() => browserTab()?.url() ?? '').toContain(demo.issuer);
+  const tab = browserTab()!;
+  await tab.getByRole('button', { name: person }).click();
+  // The tab tells her to go back to Koers; Koers has taken in the team's data.
+  await expect(tab.locator('body')).toContainText('Koers');
+  await expect(page.getByRole('status').filter({ hasText: t.settings.joined.split('{{team}}')[0]! })).toBeVisible();
+}
+
+/** A second laptop: its own database, its own window, its own "system browser" tab. */
+async function secondLaptop(browser: Browser, rendererUrl: string) {
+  const context = await browser.newContext({ locale: 'nl-NL' });
+  let tab: Page | undefined;
+  const desktop = fakeDesktop();
+  desktop.secretCipher = fakeCipher();
+  desktop.openBrowser = async (url) => {
+    tab = await context.newPage();
+    await tab.goto(url);
+  };
+  const koers: TestKoers = await openTestKoers({
+    osLocales: ['nl-NL'],
+    desktop,
+    onEmit: emitToPages(context),
+  });
+  await wireApp(context, () => koers);
+  const page = await context.newPage();
+  await page.goto(rendererUrl);
+  return {
+    koers,
+    page,
+    browserTab: () => tab,
+    async close() {
+      await context.close();
+      await koers.cleanup();
+    },
+  };
+}
+
+test('a caseworker joins her team by signing in in the browser; her new client reaches the key person’s laptop', async ({
+  app,
+  browser,
+}) => {
+  const t = texts('nl');
+  await ok(
+    app.koers.call('setup.complete', { language: 'nl', name: 'Sanne (alleen)', role: 'caseworker', demo: false }),
+  );
+  await app.page.reload();
+  // Alone: the status line is not there, and Settings offers to join.
+  await expect(app.page.locator('.sync-status')).toHaveCount(0);
+  await app.page.goto(`${app.url}#/settings`);
+  await expect(app.page.getByText(t.settings.alone)).toBeVisible();
+  await shoot(app.page, 'join-nl');
+  await noViolations(app.page);
+
+  await join(app.page, app.browserTab, 'nl', 'Sanne Bakker');
+  const member = app.page.getByText(t.settings.member.split('{{team}}')[0]!, { exact: false });
+  await expect(member).toContainText(t.roles.caseworker);
+  await expect(app.page.locator('.sync-status')).toContainText(t.status.synced.replace('{{ago}}', t.status.justNow));
+  // She works as the team's caseworker now.
+  await expect(app.page.locator('.brand-tagline')).toContainText('Sanne Bakker');
+  // ...and cannot switch to a colleague on this laptop.
+  await expect(app.page.getByRole('combobox', { name: 'Klantmanager' })).toHaveCount(0);
+  await shoot(app.page, 'member-nl');
+  await noViolations(app.page);
+
+  // A new client of hers goes to the team server.
+  const sanne = app.koers.settings.get('currentCaseworkerId')!;
+  await createClient(app.koers, { firstName: 'Mila', lastName: 'Visser', caseworkerId: sanne });
+  await app.page.getByRole('button', { name: t.settings.syncNow }).click();
+  await expect(app.page.locator('.sync-status')).not.toContainText(t.status.waiting_one.replace('{{count}}', '1'));
+  await expect.poll(async () => (await ok(app.koers.call('sync.status', {}))).waiting).toBe(0);
+
+  // The key person joins on her own laptop and finds the client in the team's caseload.
+  const anneke = await secondLaptop(browser, app.url);
+  try {
+    await ok(anneke.koers.call('setup.complete', { language: 'nl', name: 'Anneke', role: 'key_person', demo: false }));
+    await anneke.page.reload();
+    await join(anneke.page, anneke.browserTab, 'nl', 'Anneke de Vries');
+    await anneke.page.goto(`${app.url}#/caseload`);
+    await anneke.page.getByLabel('Van wie').selectOption({ label: 'Sanne Bakker' });
+    await expect(anneke.page.getByRole('row', { name: /Visser, Mila/ })).toBeVisible();
+  } finally {
+    await anneke.close();
+  }
+});
+
+test('signing out shows in the status line and waits; leaving asks first, then the team’s data is gone', async ({
+  app,
+}) => {
+  const t = texts('nl');
+  await ok(app.koers.call('setup.complete', { language: 'nl', name: 'Mette', role: 'caseworker', demo: false }));
+  await app.page.reload();
+  await join(app.page, app.browserTab, 'nl', 'Mette Sørensen');
+  const mette = app.koers.settings.get('currentCaseworkerId')!;
+  await createClient(app.koers, { firstName: 'Jens', lastName: 'Holm', caseworkerId: mette });
+  await expect.poll(async () => (await ok(app.koers.call('sync.status', {}))).waiting).toBe(0);
+
+  await app.page.getByRole('button', { name: t.settings.signOut }).click();
+  await expect(app.page.getByRole('status').filter({ hasText: t.settings.signedOut })).toBeVisible();
+  await createClient(app.koers, { firstName: 'Ida', lastName: 'Lund', caseworkerId: mette });
+  await app.page.getByRole('button', { name: t.settings.signIn }).focus();
+  await expect(app.page.locator('.sync-status')).toContainText(t.status['signed-out']);
+  await shoot(app.page, 'signed-out-nl');
+
+  // Leaving: the dialog says what goes, and that a change not yet sent is lost.
+  await app.page.getByRole('button', { name: t.settings.leave }).click();
+  const dialog = app.page.getByRole('dialog');
+  await expect(dialog).toContainText(t.settings.leaveLoses_one.replace('{{count}}', '1'));
+  await noViolations(app.page);
+  await shoot(app.page, 'leave-nl');
+  await dialog.getByRole('button', { name: t.settings.leaveConfirm }).click();
+  // Nothing of the team is left, its caseworkers neither: Koers starts as new.
+  await expect(app.page.getByRole('heading', { name: firstRun.nl.title })).toBeVisible();
+  expect(await app.koers.connection.db.selectFrom('client').select('id').execute()).toEqual([]);
+});
+
+for (const language of ['da', 'en'] as const)
+  test(`Settings › Team reads well in ${language}`, async ({ app }) => {
+    const t = texts(language);
+    await ok(app.koers.call('setup.complete', { language, name: 'Jonas', role: 'caseworker', demo: false }));
+    await app.page.reload();
+    await join(app.page, app.browserTab, language, 'Jonas Kristensen');
+    await expect(app.page.locator('.sync-status')).toContainText(t.status.synced.replace('{{ago}}', t.status.justNow));
+    await shoot(app.page, `member-${language}`);
+    await noViolations(app.page);
+  });
