@@ -93,7 +93,10 @@ export interface ErrorDetails {
     // Joining a team stopped (JOIN_PROBLEMS in ../enums.ts).
     | `team_${JoinProblem}`
     // On a team laptop she works as the caseworker she signed in as.
-    | 'team_caseworker';
+    | 'team_caseworker'
+    // A conflict decided already, or whose row is no longer on this laptop.
+    | 'notice_gone'
+    | 'notice_row_gone';
 }
 
 export interface RpcError {

@@ -15,7 +15,7 @@ import { ACTION_KINDS, CATALOG_KINDS, CLIENT_STATUSES, ROLES } from '../enums';
 import { LANGUAGES } from '../languages';
 import { progressionSchema, teamViewInputSchema, teamViewSchema } from './charts';
 import { caseloadViewExportSchema, caseloadViewSchema } from './caseload-view';
-import { teamSyncStatusSchema } from './team-sync';
+import { syncNoticeSchema, teamSyncStatusSchema } from './team-sync';
 import { displaySchema, moveSchema, presentationStartSchema, presentationStateSchema } from './presentation';
 import {
   auditCheckSchema,
@@ -1489,6 +1489,27 @@ export const contract = {
     output: teamSyncStatusSchema,
     ...teamSyncPolicy,
   },
+  /** The conflicts and refusals waiting for her choice, with both versions. */
+  'sync.notices': {
+    input: empty,
+    output: z.array(syncNoticeSchema),
+    reads: ['clients', 'households', 'actions', 'goals', 'catalog', 'caseworkers', 'sheets'],
+    changes: [],
+    // Both versions of a client's row are shown.
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  /** Decides one: `mine` writes her version again (pushed as a new change), `theirs` keeps the team's. */
+  'sync.resolve': {
+    input: z.strictObject({ id: z.string().min(1).max(512), keep: z.enum(['mine', 'theirs']) }),
+    output: ok,
+    reads: [],
+    changes: ['clients', 'households', 'actions', 'goals', 'catalog', 'caseworkers', 'sheets'],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
   /** Synchronises now (the user asked, or the network is back). */
   'sync.now': {
     input: empty,
@@ -1548,7 +1569,7 @@ export type Progression = z.output<typeof progressionSchema>;
 export type TeamView = z.output<typeof teamViewSchema>;
 export type NoteKind = z.output<typeof noteKindSchema>;
 export type NoteHit = z.output<typeof noteHitSchema>;
-export type { TeamSyncStatus } from './team-sync';
+export type { ConflictColumn, ConflictValue, SyncNotice, TeamSyncStatus } from './team-sync';
 
 /** `window.koers`: one function per method, each resolving to an envelope, plus `on` for events. */
 export type Api = { [M in Method]: (input: Input<M>) => Promise<Envelope<Output<M>>> } & {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ROLES, SYNC_PROBLEMS } from '../enums';
+import { ACTION_KINDS, CLIENT_STATUSES, ROLES, SYNC_NOTICE_KINDS, SYNC_PROBLEMS } from '../enums';
+import { REJECTION_REASONS, syncedTableName } from '../sync/protocol';
 
 /** The laptop's membership of a team and its background sync, for Settings › Team and the status line. */
 export const teamSyncStatusSchema = z.object({
@@ -20,3 +21,90 @@ export const teamSyncStatusSchema = z.object({
   notices: z.number().int().nonnegative(),
 });
 export type TeamSyncStatus = z.output<typeof teamSyncStatusSchema>;
+
+/** The columns a conflict shows side by side, each with a label in the window. */
+export const CONFLICT_COLUMNS = [
+  'reference',
+  'firstName',
+  'lastName',
+  'pseudonym',
+  'caseworkerId',
+  'dateOfBirth',
+  'phone',
+  'email',
+  'targetGroupId',
+  'stageId',
+  'stageSince',
+  'householdId',
+  'startDate',
+  'status',
+  'meetingListedAt',
+  'name',
+  'title',
+  'kind',
+  'dueDate',
+  'dueTime',
+  'doneAt',
+  'indicatorKey',
+  'target',
+  'targetDate',
+  'closedOn',
+  'reasonId',
+  'outcomeNote',
+  'reopenedOn',
+  'reopenedBy',
+  'role',
+  'deactivatedAt',
+  'position',
+  'weight',
+  'retiredAt',
+  'rescoreWeeks',
+  'retentionYears',
+  'description',
+  'publishedAt',
+  'key',
+  'scaleMin',
+  'scaleMax',
+  'label',
+  'sheetId',
+  'deletedAt',
+] as const;
+export type ConflictColumn = (typeof CONFLICT_COLUMNS)[number];
+
+/** A value as the window shows it: text, a date, or something it names itself (a caseworker, a list item, a code). */
+export const conflictValueSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('text'), value: z.string() }),
+    z.object({ kind: z.literal('date'), value: z.string() }),
+    z.object({ kind: z.literal('dateTime'), value: z.string() }),
+    z.object({ kind: z.literal('caseworker'), value: z.string() }),
+    z.object({ kind: z.literal('catalog'), value: z.string() }),
+    z.object({ kind: z.literal('actionKind'), value: z.enum(ACTION_KINDS) }),
+    z.object({ kind: z.literal('role'), value: z.enum(ROLES) }),
+    z.object({ kind: z.literal('status'), value: z.enum(CLIENT_STATUSES) }),
+  ])
+  .nullable();
+export type ConflictValue = z.output<typeof conflictValueSchema>;
+
+/** One entry of the conflicts inbox: a change of hers the server kept as a conflict, or refused. */
+export const syncNoticeSchema = z.object({
+  id: z.string(),
+  kind: z.enum(SYNC_NOTICE_KINDS),
+  table: syncedTableName,
+  /** Refusals: why. */
+  reason: z.enum(REJECTION_REASONS).nullable(),
+  at: z.string(),
+  /** The client it is about, when it is about one (a link to the client page). */
+  clientId: z.string().nullable(),
+  /** What it is: the client's, household's, caseworker's, sheet's or indicator's name. */
+  about: z.string().nullable(),
+  /** A list item it is (its name is the window's to translate). */
+  catalogId: z.string().nullable(),
+  /** The row is on this laptop: her version can be written back over it. */
+  rowHere: z.boolean(),
+  /** Conflicts: the fields where her version and the team's differ. */
+  fields: z.array(
+    z.object({ column: z.enum(CONFLICT_COLUMNS), mine: conflictValueSchema, theirs: conflictValueSchema }),
+  ),
+});
+export type SyncNotice = z.output<typeof syncNoticeSchema>;

@@ -165,6 +165,9 @@ export const common = defineMessages({
         backup_other_database: 'This backup belongs to another Koers database, not to this one. Nothing was changed.',
         backup_damaged: 'This backup is damaged and cannot be restored. Nothing was changed.',
         backup_timeout: 'Checking this backup took too long, so Koers stopped. Nothing was changed.',
+        notice_gone: 'This conflict was decided already. Nothing was changed.',
+        notice_row_gone:
+          'This is no longer on this laptop (handed over or erased), so your version cannot be kept. Nothing was changed.',
         team_caseworker: 'On a team laptop you work as the person who signed in. Nothing was changed.',
         'team_already-joined': 'This Koers is already part of a team. Leave that team first to join another.',
         'team_has-clients':
@@ -370,6 +373,9 @@ export const common = defineMessages({
         backup_damaged: 'Deze back-up is beschadigd en kan niet worden teruggezet. Er is niets gewijzigd.',
         backup_timeout:
           'Het controleren van deze back-up duurde te lang, dus Koers is ermee gestopt. Er is niets gewijzigd.',
+        notice_gone: 'Over dit conflict is al beslist. Er is niets gewijzigd.',
+        notice_row_gone:
+          'Dit staat niet meer op deze laptop (overgedragen of gewist), dus uw versie kan niet worden bewaard. Er is niets gewijzigd.',
         team_caseworker: 'Op een teamlaptop werkt u als wie zich heeft aangemeld. Er is niets gewijzigd.',
         'team_already-joined': 'Deze Koers hoort al bij een team. Verlaat dat team eerst om bij een ander te komen.',
         'team_has-clients':
@@ -567,6 +573,9 @@ export const common = defineMessages({
         backup_other_database: 'Sikkerhedskopien hører til en anden Koers-database, ikke denne. Intet er ændret.',
         backup_damaged: 'Sikkerhedskopien er beskadiget og kan ikke gendannes. Intet er ændret.',
         backup_timeout: 'Kontrollen af sikkerhedskopien tog for lang tid, så Koers stoppede den. Intet er ændret.',
+        notice_gone: 'Der er allerede truffet en beslutning om denne konflikt. Intet er ændret.',
+        notice_row_gone:
+          'Dette findes ikke længere på denne computer (overdraget eller slettet), så din version kan ikke beholdes. Intet er ændret.',
         team_caseworker: 'På en teamcomputer arbejder du som den, der er logget ind. Intet er ændret.',
         'team_already-joined':
           'Denne Koers hører allerede til et team. Forlad det team først for at blive en del af et andet.',

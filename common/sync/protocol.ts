@@ -106,11 +106,13 @@ export const conflictNotice = z.object({
   pushed: syncedRow,
   at: z.string(),
 });
+/** Why the server refused a change for good: no right to it, the client handed over meanwhile, a row it cannot take, a parent it does not have. */
+export const REJECTION_REASONS = ['not-allowed', 'handed-over', 'invalid', 'missing-parent'] as const;
 export const rejectionNotice = z.object({
   id: z.string(),
   table: syncedTableName,
   key: syncedRow,
-  reason: z.enum(['not-allowed', 'handed-over', 'invalid', 'missing-parent']),
+  reason: z.enum(REJECTION_REASONS),
   at: z.string(),
 });
 

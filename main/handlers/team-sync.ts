@@ -1,9 +1,11 @@
 import type { DomainHandlers } from '../../common/contract';
 import { teamSignInTexts } from '../../common/i18n/team-sign-in';
-import { type Context, language } from '../context';
+import { actor, type Context, language } from '../context';
 import { conflict } from '../rpc/app-error';
 import type { ReturnPage } from '../sync/sign-in';
 import { JoinRefused } from '../sync/team';
+import { NoticeGone, openNoticesWithRows, resolveNotice, RowGone } from '../../db/queries/sync-notices';
+import { noticeView } from '../sync/notice-view';
 
 /** What the browser tab says after signing in, in the user's language. */
 function returnPage(ctx: Context): ReturnPage {
@@ -41,6 +43,22 @@ export const teamSyncHandlers = {
   },
   async 'sync.leave'(ctx) {
     return ctx.team.leave();
+  },
+  async 'sync.notices'(ctx) {
+    return noticeView(ctx.db, await openNoticesWithRows(ctx.db));
+  },
+  async 'sync.resolve'(ctx, { id, keep }) {
+    try {
+      await resolveNotice(ctx.db, id, keep, ctx.now().toISOString(), actor(ctx));
+    } catch (error) {
+      if (error instanceof NoticeGone) throw conflict('This conflict was decided already', { reason: 'notice_gone' });
+      if (error instanceof RowGone)
+        throw conflict('The row is no longer on this laptop', { reason: 'notice_row_gone' });
+      throw error;
+    }
+    // The status line's count of conflicts goes down at once, not at the next sync.
+    ctx.emit('sync.status', await ctx.team.status());
+    return { ok: true as const };
   },
   async 'sync.now'(ctx) {
     ctx.team.syncNow();

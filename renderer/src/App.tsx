@@ -5,6 +5,7 @@ import { ClientPage } from './client/ClientPage';
 import { ChooseCaseworker, FirstRun } from './firstrun/FirstRun';
 import { HouseholdPage, HouseholdsPage } from './households/HouseholdsPage';
 import { LanguagePicker } from './LanguagePicker';
+import { ConflictsPage } from './sync/ConflictsPage';
 import { SyncIndicator } from './sync/SyncIndicator';
 import { CaseworkersPage } from './manage/CaseworkersPage';
 import { ListsPage } from './manage/ListsPage';
@@ -103,7 +104,9 @@ function isCurrent(item: Route, route: Route): boolean {
   if (item.page === 'sheets') return route.page === 'sheets' || route.page === 'sheet';
   if (item.page === 'households') return route.page === 'households' || route.page === 'household';
   if (item.page === 'settings')
-    return route.page === 'settings' || route.page === 'audit' || route.page === 'retention';
+    return (
+      route.page === 'settings' || route.page === 'audit' || route.page === 'retention' || route.page === 'conflicts'
+    );
   return item.page === route.page;
 }
 
@@ -194,6 +197,8 @@ function Page({ route, keyPerson, mayManage }: { route: Route; keyPerson: boolea
       );
     case 'settings':
       return <SettingsPage />;
+    case 'conflicts':
+      return <ConflictsPage />;
     default:
       return <CaseloadPage />;
   }

@@ -64,7 +64,11 @@ export function followMain(client: QueryClient): () => void {
     subscribe('presentation.changed', ({ state }) =>
       client.setQueryData(remote('presentation.current', {}).queryKey, state),
     ),
-    subscribe('sync.status', (status) => client.setQueryData(remote('sync.status', {}).queryKey, status)),
+    subscribe('sync.status', (status) => {
+      client.setQueryData(remote('sync.status', {}).queryKey, status);
+      // A pull may bring conflicts or refusals without changing a row.
+      void client.invalidateQueries({ queryKey: ['sync.notices'] });
+    }),
   ];
   return () => unsubscribes.forEach((unsubscribe) => unsubscribe());
 }

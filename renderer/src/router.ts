@@ -22,7 +22,9 @@ export type Route =
   | { page: 'present' }
   /** The printable progress report (a hidden window prints it to PDF). */
   | { page: 'report'; clientId: string; pseudonymised: boolean }
-  | { page: 'settings' };
+  | { page: 'settings' }
+  /** The team sync's conflicts and refusals (Settings › Team, the status line). */
+  | { page: 'conflicts' };
 
 /** Screens live in the URL hash: Back/Forward and reload keep the caseworker where they were. */
 export function parseRoute(hash: string): Route {
@@ -70,6 +72,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'lists' };
     case 'settings':
       return { page: 'settings' };
+    case 'conflicts':
+      return { page: 'conflicts' };
     default:
       return { page: 'caseload' };
   }

@@ -161,6 +161,57 @@ test('signing out shows in the status line and waits; leaving asks first, then t
   expect(await app.koers.connection.db.selectFrom('client').select('id').execute()).toEqual([]);
 });
 
+test('the same client changed on two laptops: the second sees both versions and keeps hers, which reaches the first', async ({
+  app,
+  browser,
+}) => {
+  const t = texts('nl');
+  await ok(
+    app.koers.call('setup.complete', { language: 'nl', name: 'Jonas op kantoor', role: 'caseworker', demo: false }),
+  );
+  await app.page.reload();
+  await join(app.page, app.browserTab, 'nl', 'Jonas Kristensen');
+  const jonas = app.koers.settings.get('currentCaseworkerId')!;
+  const client = await createClient(app.koers, { firstName: 'Bo', lastName: 'Dam', caseworkerId: jonas });
+  await expect.poll(async () => (await ok(app.koers.call('sync.status', {}))).waiting).toBe(0);
+
+  const home = await secondLaptop(browser, app.url);
+  try {
+    await ok(
+      home.koers.call('setup.complete', { language: 'nl', name: 'Jonas thuis', role: 'caseworker', demo: false }),
+    );
+    await home.page.reload();
+    await join(home.page, home.browserTab, 'nl', 'Jonas Kristensen');
+    // At the office the client's name is corrected and sent; at home, before the next pull, too.
+    await ok(app.koers.call('clients.update', { id: client.id, firstName: 'Bo', lastName: 'Damsma' }));
+    await ok(app.koers.call('sync.now', {}));
+    await expect.poll(async () => (await ok(app.koers.call('sync.status', {}))).waiting).toBe(0);
+    await ok(home.koers.call('clients.update', { id: client.id, firstName: 'Bo', lastName: 'van Dam' }));
+    await ok(home.koers.call('sync.now', {}));
+
+    const notices = home.page.getByRole('link', { name: t.status.notices_one.replace('{{count}}', '1') });
+    await expect(notices).toBeVisible({ timeout: 15_000 });
+    await notices.click();
+    const notice = home.page.getByRole('article');
+    await expect(notice.getByRole('row', { name: /Achternaam/ })).toContainText('van Dam');
+    await expect(notice.getByRole('row', { name: /Achternaam/ })).toContainText('Damsma');
+    await noViolations(home.page);
+    await shoot(home.page, 'conflict-nl');
+    await notice.getByRole('button', { name: t.inbox.keepMine }).click();
+    await expect(home.page.getByText(t.inbox.keptMine)).toBeVisible();
+    await expect(home.page.getByText(t.inbox.none)).toBeVisible();
+
+    // Hers goes to the team, and the office laptop has it after its next sync.
+    await expect.poll(async () => (await ok(home.koers.call('sync.status', {}))).waiting, { timeout: 15_000 }).toBe(0);
+    await ok(app.koers.call('sync.now', {}));
+    await expect
+      .poll(async () => (await ok(app.koers.call('clients.get', { id: client.id }))).lastName, { timeout: 15_000 })
+      .toBe('van Dam');
+  } finally {
+    await home.close();
+  }
+});
+
 for (const language of ['da', 'en'] as const)
   test(`Settings › Team reads well in ${language}`, async ({ app }) => {
     const t = texts(language);

@@ -327,6 +327,54 @@ describe('working as a team', () => {
       .executeTakeFirst();
     expect(here).toEqual({ last_name: 'Werk' });
     expect(await countQueued(home.koers.connection.db)).toBe(0);
+
+    // The inbox shows both versions of what differs; she keeps hers, and it reaches the other laptop.
+    const inbox = await ok(home.koers.call('sync.notices', {}));
+    expect(inbox).toEqual([
+      expect.objectContaining({
+        kind: 'conflict',
+        table: 'client',
+        clientId: 'cwA2-client',
+        rowHere: true,
+        fields: [
+          { column: 'lastName', mine: { kind: 'text', value: 'Thuis' }, theirs: { kind: 'text', value: 'Werk' } },
+        ],
+      }),
+    ]);
+    const id = inbox[0]!.id;
+    await ok(home.koers.call('sync.resolve', { id, keep: 'mine' }));
+    expect(await home.koers.call('sync.resolve', { id, keep: 'theirs' })).toMatchObject({
+      ok: false,
+      error: { details: { reason: 'notice_gone' } },
+    });
+    expect(await ok(home.koers.call('sync.notices', {}))).toEqual([]);
+    expect(await countQueued(home.koers.connection.db)).toBe(1);
+    expect(await home.sync()).toMatchObject({ pushed: 1, conflicts: 0 });
+    expect(await openNotices(home.koers.connection.db)).toEqual([]);
+    await work.sync();
+    const there = await work.koers.connection.db
+      .selectFrom('client')
+      .select('last_name')
+      .where('id', '=', 'cwA2-client')
+      .executeTakeFirst();
+    expect(there).toEqual({ last_name: 'Thuis' });
+
+    // Another round, and this time she keeps the team's: nothing is sent, the team's stays.
+    await ok(work.koers.call('clients.update', { id: 'cwA2-client', firstName: 'Sam', lastName: 'Kantoor' }));
+    await ok(home.koers.call('clients.update', { id: 'cwA2-client', firstName: 'Sammy', lastName: 'Thuis' }));
+    await work.sync();
+    await home.sync();
+    const [again] = await ok(home.koers.call('sync.notices', {}));
+    expect(again?.fields.map((f) => f.column).sort()).toEqual(['firstName', 'lastName']);
+    await ok(home.koers.call('sync.resolve', { id: again!.id, keep: 'theirs' }));
+    expect(await countQueued(home.koers.connection.db)).toBe(0);
+    expect(
+      await home.koers.connection.db
+        .selectFrom('client')
+        .select(['first_name', 'last_name'])
+        .where('id', '=', 'cwA2-client')
+        .executeTakeFirst(),
+    ).toEqual({ first_name: 'Sam', last_name: 'Kantoor' });
   });
 });
 

@@ -10,6 +10,8 @@ import { countQueued } from '../../db/queries/outbox';
 import { applyStaged, finishPull, pullCookie, stagedCount, keepPageEnd, keepRows } from '../../db/queries/sync-pull';
 import { batchesApplied, buildBatches, renewDevice, storedBatches } from '../../db/queries/sync-push';
 import { dropLocalDefinitions, removeTeamData } from '../../db/queries/sync-membership';
+import { openNoticesWithRows, resolveNotice, RowGone } from '../../db/queries/sync-notices';
+import { noticeView } from '../../main/sync/notice-view';
 import { linkTeam, teamLink } from '../../db/queries/sync-state';
 import { syncOnce } from '../../main/sync/engine';
 import type { Transport } from '../../main/sync/transport';
@@ -242,6 +244,35 @@ describe('joining and leaving', () => {
     expect(await names()).toEqual([]);
     expect(await shipped()).toBe(0);
     expect(await db().selectFrom('client').select('id').execute()).toEqual([]);
+  });
+});
+
+describe('the conflicts inbox', () => {
+  it('shows a refusal with its reason, and a conflict about a row no longer here can only be closed', async () => {
+    await stage(
+      page({
+        rejections: [{ id: 'r1', table: 'note', key: { id: 'n9' }, reason: 'handed-over', at: AT }],
+        conflicts: [{ id: 'k1', table: 'client', pushed: client('gone', 'Weg'), at: AT }],
+      }),
+    );
+    await applyAll(100);
+    const shown = await noticeView(db(), await openNoticesWithRows(db()));
+    expect(shown).toEqual([
+      expect.objectContaining({
+        kind: 'conflict',
+        table: 'client',
+        rowHere: false,
+        clientId: null,
+        about: 'Søren Weg',
+      }),
+      expect.objectContaining({ kind: 'rejection', table: 'note', reason: 'handed-over', fields: [] }),
+    ]);
+    await expect(resolveNotice(db(), 'server:k1', 'mine', AT, 'cw1')).rejects.toBeInstanceOf(RowGone);
+    expect(await db().selectFrom('client').select('id').execute()).toEqual([]);
+    await resolveNotice(db(), 'server:k1', 'theirs', AT, 'cw1');
+    await resolveNotice(db(), 'server:r1', 'theirs', AT, 'cw1');
+    expect(await openNoticesWithRows(db())).toEqual([]);
+    expect(await countQueued(db())).toBe(0);
   });
 });
 

@@ -63,11 +63,19 @@ export function SyncIndicator() {
   const status = useQuery(remote('sync.status', {})).data;
   useSyncWhenOnline(Boolean(status?.team));
   if (!status?.team) return null;
-  return <Indicator status={status} label={t('sync.status.label')} notices={status.notices} />;
+  return (
+    <>
+      <Indicator status={status} label={t('sync.status.label')} />
+      {status.notices > 0 && (
+        <a className="sync-status needs-user" href={href({ page: 'conflicts' })}>
+          {t('sync.status.notices', { count: status.notices })}
+        </a>
+      )}
+    </>
+  );
 }
 
-function Indicator({ status, label, notices }: { status: TeamSyncStatus; label: string; notices: number }) {
-  const { t } = useTranslation();
+function Indicator({ status, label }: { status: TeamSyncStatus; label: string }) {
   const sentence = useSyncSentence(status);
   const needsUser = status.problem !== null && !['offline', 'busy', 'server'].includes(status.problem);
   return (
@@ -79,7 +87,6 @@ function Indicator({ status, label, notices }: { status: TeamSyncStatus; label: 
     >
       <span aria-hidden="true" className="sync-dot" />
       {sentence}
-      {notices > 0 && <span className="sync-notices"> · {t('sync.status.notices', { count: notices })}</span>}
     </a>
   );
 }

@@ -5,6 +5,7 @@ import './sync.css';
 import type { TeamSyncStatus } from '../../../common/contract';
 import { describeError } from '../errors';
 import { remote, useMutate } from '../query';
+import { href } from '../router';
 import { Dialog } from '../ui/Dialog';
 import { ErrorSummary, TextField } from '../ui/fields';
 import { Loading } from '../ui/Loading';
@@ -94,6 +95,12 @@ function Member({
       <p className="sync-sentence" data-problem={status.problem ?? undefined}>
         {sentence}
       </p>
+      {status.notices > 0 && (
+        <p>
+          {t('sync.status.notices', { count: status.notices })} —{' '}
+          <a href={href({ page: 'conflicts' })}>{t('sync.inbox.link')}</a>
+        </p>
+      )}
       <div className="toolbar">
         {status.signedIn ? (
           <>
