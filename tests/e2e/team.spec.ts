@@ -92,7 +92,10 @@ test('a caseworker joins her team by signing in in the browser; her new client r
     app.koers.call('setup.complete', { language: 'nl', name: 'Sanne (alleen)', role: 'caseworker', demo: false }),
   );
   await app.page.reload();
-  // Alone: the status line is not there, and Settings offers to join.
+  // Alone: the status line is not there, nor a team's "data as of", and Settings offers to join.
+  await app.page.goto(`${app.url}#/meeting`);
+  await expect(app.page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(app.page.getByTestId('data-as-of')).toHaveCount(0);
   await expect(app.page.locator('.sync-status')).toHaveCount(0);
   await app.page.goto(`${app.url}#/settings`);
   await expect(app.page.getByText(t.settings.alone)).toBeVisible();
@@ -126,6 +129,14 @@ test('a caseworker joins her team by signing in in the browser; her new client r
     await anneke.page.goto(`${app.url}#/caseload`);
     await anneke.page.getByLabel('Van wie').selectOption({ label: 'Sanne Bakker' });
     await expect(anneke.page.getByRole('row', { name: /Visser, Mila/ })).toBeVisible();
+    // Her team's figures say what they are as of: the team view, coverage, the meeting and the exports.
+    const asOf = t.asOf.at.split('{{date}}')[0]!.replace('{{team}}', 'Demoteam');
+    for (const page of ['team', 'coverage', 'meeting', 'spreadsheets']) {
+      await anneke.page.goto(`${app.url}#/${page}`);
+      await expect(anneke.page.getByTestId('data-as-of')).toContainText(asOf);
+    }
+    await anneke.page.goto(`${app.url}#/coverage`);
+    await shoot(anneke.page, 'coverage-as-of-nl');
   } finally {
     await anneke.close();
   }

@@ -16,6 +16,7 @@ import { type Column, DataTable } from '../ui/DataTable';
 import { remote } from '../query';
 import { DEFAULT_RESCORE_WEEKS } from '../../../common/rhythm';
 import './coverage.css';
+import { DataAsOf } from '../sync/DataAsOf';
 
 type Target = NonNullable<Coverage['target']>;
 
@@ -38,6 +39,7 @@ export function CoveragePage() {
       title={t('nav.coverage')}
       intro={t('coverage.intro', { weeks: DEFAULT_RESCORE_WEEKS })}
     >
+      <DataAsOf />
       {!coverage.data ? (
         <Loading of={coverage} />
       ) : (

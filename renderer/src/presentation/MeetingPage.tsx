@@ -14,6 +14,7 @@ import { Presentation, usePresenterKeys } from './Presentation';
 import { usePresenterControls, usePresentationState } from './usePresentationState';
 import './presentation.css';
 import { Page } from '../ui/Page';
+import { DataAsOf } from '../sync/DataAsOf';
 
 /** The team meeting: pick clients from the caseload, then present them one by one. */
 export function MeetingPage() {
@@ -122,6 +123,7 @@ export function MeetingPage() {
 
   return (
     <Page className="meeting-page" title={t('nav.meeting')} intro={t('presentation.intro')}>
+      <DataAsOf />
       {!rows.data ? (
         <Loading of={rows} />
       ) : (

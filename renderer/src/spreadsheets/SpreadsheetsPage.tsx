@@ -7,6 +7,7 @@ import { ScoresImport, SheetImport } from './ScoresImport';
 import './spreadsheets.css';
 import { Page } from '../ui/Page';
 import { KeyPersonNote } from '../keyperson/KeyPerson';
+import { DataAsOf } from '../sync/DataAsOf';
 
 /** Import from and export to spreadsheets: Excel in, Excel out, nothing lost on the way. */
 export function SpreadsheetsPage() {
@@ -26,6 +27,7 @@ export function SpreadsheetsPage() {
         {session.mayManage ? <SheetImport /> : <KeyPersonNote work="sheets" />}
       </ImportCard>
       <h2>{t('spreadsheets.export.title')}</h2>
+      <DataAsOf />
       <div className="export-grid">
         <ScoresExport />
         <CaseloadExport />

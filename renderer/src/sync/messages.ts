@@ -3,6 +3,10 @@ import { defineMessages } from '../../../common/i18n/define';
 /** The team: Settings › Team and the quiet sync status in the header. */
 export const messages = defineMessages({
   en: {
+    asOf: {
+      at: 'Data of team {{team}} as of {{date}}',
+      never: 'Data of team {{team}}: not synchronised yet',
+    },
     status: {
       label: 'Team synchronisation',
       synced: 'Synchronised {{ago}}',
@@ -146,6 +150,10 @@ export const messages = defineMessages({
     },
   },
   nl: {
+    asOf: {
+      at: 'Gegevens van team {{team}}, stand van {{date}}',
+      never: 'Gegevens van team {{team}}: nog niet gesynchroniseerd',
+    },
     status: {
       label: 'Synchronisatie met het team',
       synced: 'Gesynchroniseerd {{ago}}',
@@ -289,6 +297,10 @@ export const messages = defineMessages({
     },
   },
   da: {
+    asOf: {
+      at: 'Data fra team {{team}} pr. {{date}}',
+      never: 'Data fra team {{team}}: ikke synkroniseret endnu',
+    },
     status: {
       label: 'Synkronisering med teamet',
       synced: 'Synkroniseret {{ago}}',

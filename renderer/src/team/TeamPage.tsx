@@ -11,6 +11,7 @@ import { Page } from '../ui/Page';
 import { DataTable, Spanning } from '../ui/DataTable';
 import { remote } from '../query';
 import './team.css';
+import { DataAsOf } from '../sync/DataAsOf';
 
 type TeamView = Output<'team.view'>;
 type Filters = Omit<Input<'team.view'>, 'sheetId'>;
@@ -34,6 +35,7 @@ export function TeamPage() {
   };
   return (
     <Page className="team-page" title={t('nav.team')} intro={t('team.intro')}>
+      <DataAsOf />
       {!sheets.data ? (
         <Loading of={sheets} />
       ) : published.length === 0 ? (
