@@ -170,6 +170,19 @@ test('signing out shows in the status line and waits; leaving asks first, then t
   // Nothing of the team is left, its caseworkers neither: Koers starts as new.
   await expect(app.page.getByRole('heading', { name: firstRun.nl.title })).toBeVisible();
   expect(await app.koers.connection.db.selectFrom('client').select('id').execute()).toEqual([]);
+
+  // The first-run screen offers the team too: she joins again from there, and her clients come back.
+  await expect(app.page.getByRole('heading', { name: firstRun.nl.team.title })).toBeVisible();
+  await noViolations(app.page);
+  await shoot(app.page, 'first-run-nl');
+  await app.page.getByLabel(t.settings.server).fill(demo.url);
+  await app.page.getByRole('button', { name: t.settings.join }).click();
+  // The provider still knows her from the first sign-in in this browser: no page to pick from this time.
+  await expect(app.page.locator('.brand-tagline')).toContainText('Mette Sørensen');
+  await app.page.goto(`${app.url}#/caseload`);
+  await expect(app.page.getByRole('row', { name: /Holm, Jens/ })).toBeVisible();
+  // The change she made signed out was lost by leaving, as the dialog said.
+  await expect(app.page.getByRole('row', { name: /Lund, Ida/ })).toHaveCount(0);
 });
 
 test('the same client changed on two laptops: the second sees both versions and keeps hers, which reaches the first', async ({

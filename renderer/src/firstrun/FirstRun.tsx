@@ -7,6 +7,9 @@ import { CheckboxField, ErrorSummary, SelectField, TextField } from '../ui/field
 import { useSave } from '../ui/useSave';
 import { Loading } from '../ui/Loading';
 import { remote } from '../query';
+import { JoinTeam } from '../sync/TeamSettings';
+import { StatusLine } from '../ui/StatusLine';
+import { useAction } from '../ui/useAction';
 
 /** First start: language, who you are, and optionally a demo caseload to try things with. */
 export function FirstRun({ onDone }: { onDone(): void }) {
@@ -18,6 +21,7 @@ export function FirstRun({ onDone }: { onDone(): void }) {
   // Without them she could not score on her first day: offered, and on unless she says no.
   const [starters, setStarters] = useState(true);
   const save = useSave('setup.complete');
+  const joining = useAction();
 
   const pickLanguage = (value: string) => {
     setLanguage(value as Language);
@@ -80,6 +84,12 @@ export function FirstRun({ onDone }: { onDone(): void }) {
           {save.saving ? t('firstRun.starting') : t('firstRun.start')}
         </button>
       </form>
+      {/* Or the team's Koers: who she is, the lists and her caseload come from the team server. */}
+      <section className="panel" aria-labelledby="first-run-team">
+        <h2 id="first-run-team">{t('firstRun.team.title')}</h2>
+        <JoinTeam action={joining} intro={t('firstRun.team.intro')} />
+        <StatusLine of={joining} />
+      </section>
     </main>
   );
 }

@@ -3,6 +3,11 @@ import { defineMessages } from '../../../common/i18n/define';
 export const messages = defineMessages({
   en: {
     title: 'Welcome to Koers',
+    team: {
+      title: 'Or join your team',
+      intro:
+        'Does your team work with a Koers team server? Sign in to join it: who you are, the team’s lists and your caseload come from the team server.',
+    },
     intro: 'Koers keeps your caseload, to-dos and progress on this laptop. Nothing is sent anywhere.',
     language: 'Language',
     name: 'Your name',
@@ -25,6 +30,11 @@ export const messages = defineMessages({
   },
   nl: {
     title: 'Welkom bij Koers',
+    team: {
+      title: 'Of kom bij uw team',
+      intro:
+        'Werkt uw team met een Koers-teamserver? Meld u aan om bij het team te komen: wie u bent, de lijsten van het team en uw caseload komen van de teamserver.',
+    },
     intro: 'Koers bewaart uw caseload, taken en voortgang op deze laptop. Er wordt niets verstuurd.',
     language: 'Taal',
     name: 'Uw naam',
@@ -46,6 +56,11 @@ export const messages = defineMessages({
   },
   da: {
     title: 'Velkommen til Koers',
+    team: {
+      title: 'Eller bliv en del af dit team',
+      intro:
+        'Arbejder dit team med en Koers-teamserver? Log ind for at blive en del af teamet: hvem du er, teamets lister og din sagsstamme kommer fra teamserveren.',
+    },
     intro:
       'Koers gemmer din sagsstamme, dine opgaver og borgernes progression på denne computer. Intet sendes nogen steder hen.',
     language: 'Sprog',

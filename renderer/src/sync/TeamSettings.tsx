@@ -27,14 +27,15 @@ export function TeamSettings() {
       ) : status.team ? (
         <Member status={status} team={status.team} action={action} />
       ) : (
-        <Join action={action} />
+        <JoinTeam action={action} intro={t('sync.settings.alone')} />
       )}
       <StatusLine of={action} />
     </section>
   );
 }
 
-function Join({ action }: { action: ReturnType<typeof useAction> }) {
+/** The address and "sign in and join": in Settings › Team, and on the first-run screen. */
+export function JoinTeam({ action, intro }: { action: ReturnType<typeof useAction>; intro: string }) {
   const { t } = useTranslation();
   const join = useMutate('sync.join');
   const cancel = useMutate('sync.cancelSignIn');
@@ -48,7 +49,7 @@ function Join({ action }: { action: ReturnType<typeof useAction> }) {
   };
   return (
     <>
-      <p className="hint">{t('sync.settings.alone')}</p>
+      <p className="hint">{intro}</p>
       <form onSubmit={submit} className="team-join">
         <TextField
           label={t('sync.settings.server')}
