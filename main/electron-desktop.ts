@@ -14,6 +14,7 @@ import type { Desktop } from './desktop';
 import type { EventName, EventPayload } from '../common/contract';
 import { secureWebPreferences } from './security';
 import type { Settings } from './settings';
+import { isSafeTeamUrl } from './sync/sign-in';
 import { loadApp } from './window';
 
 const REPORT_TIMEOUT_MS = 20_000;
@@ -154,8 +155,7 @@ export function createElectronDesktop(options: {
     async openBrowser(url) {
       // The sign-in page of the team's provider: https, or http on this machine (the demo).
       const parsed = new URL(url);
-      const local = parsed.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname);
-      if (parsed.protocol !== 'https:' && !local) throw new Error('Only https sign-in pages are opened');
+      if (!isSafeTeamUrl(parsed)) throw new Error('Only https sign-in pages are opened');
       await shell.openExternal(parsed.href); // eng-disable OPEN_EXTERNAL_JS_CHECK — https, or http on loopback only, checked above
     },
     secretCipher: {

@@ -60,11 +60,21 @@ const REQUEST_TIMEOUT_S = 15;
 const LOOPBACK = '127.0.0.1';
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
+/** Plain http on this machine only (the demo, tests). */
+export function isLocalHttp(url: URL): boolean {
+  return url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
+}
+
+/** https, or plain http on this machine: where Koers signs in and synchronises, and what it opens in the browser. */
+export function isSafeTeamUrl(url: URL): boolean {
+  return url.protocol === 'https:' || isLocalHttp(url);
+}
+
 /** The provider's configuration (discovery); plain http only for a provider on this machine (the demo, tests). */
 export async function discover(info: SignInInfo): Promise<oidc.Configuration> {
   const issuer = new URL(info.issuer);
-  const local = issuer.protocol === 'http:' && LOOPBACK_HOSTS.has(issuer.hostname);
-  if (issuer.protocol !== 'https:' && !local) throw new SignInError('refused', 'The sign-in address must use https');
+  const local = isLocalHttp(issuer);
+  if (!isSafeTeamUrl(issuer)) throw new SignInError('refused', 'The sign-in address must use https');
   try {
     const config = await oidc.discovery(
       issuer,

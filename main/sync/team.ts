@@ -11,7 +11,7 @@ import { syncOnce } from './engine';
 import { createSyncScheduler, type SyncScheduler, type SyncStatus, type Timers } from './scheduler';
 import type { SecretStore } from './secrets';
 import { createTeamSession, type TeamSession } from './session';
-import { type ReturnPage, SignInError } from './sign-in';
+import { isSafeTeamUrl, type ReturnPage, SignInError } from './sign-in';
 import { createTransport, SyncError, type Transport } from './transport';
 
 /**
@@ -68,7 +68,18 @@ export interface TeamSync {
   close(): Promise<void>;
 }
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/** A laptop that works alone: nothing to synchronise. */
+const ALONE: TeamStatus = {
+  team: null,
+  signedIn: false,
+  notices: 0,
+  problem: null,
+  syncing: false,
+  syncedAt: null,
+  waiting: 0,
+  retryAt: null,
+};
+
 /** While a long pull runs, the screens load again at most this often. */
 const REFRESH_MS = 1_000;
 
@@ -76,7 +87,7 @@ const REFRESH_MS = 1_000;
 export function teamServerUrl(text: string): string | null {
   const url = URL.parse(text.trim());
   if (!url || url.username || url.password) return null;
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) return null;
+  if (!isSafeTeamUrl(url)) return null;
   return url.origin;
 }
 
@@ -125,21 +136,16 @@ export function createTeamSync(deps: TeamDeps): TeamSync {
 
   const status = async (): Promise<TeamStatus> => {
     const link = await teamLink(deps.db);
-    const current = await connect();
-    const sync = current?.scheduler.status() ?? {
-      problem: null,
-      syncing: false,
-      syncedAt: null,
-      waiting: 0,
-      retryAt: null,
-    };
+    if (!link) return ALONE;
+    linked ??= wire(link.serverUrl);
     return {
-      ...sync,
+      ...linked.scheduler.status(),
+      // As stored: the scheduler's copy is refreshed only while it runs (not in the command line).
       syncedAt: await syncedAt(deps.db),
-      waiting: link ? await countQueued(deps.db) : 0,
-      team: link ? { serverUrl: link.serverUrl, teamName: link.teamName, role: link.role } : null,
-      signedIn: current ? await current.session.hasSignIn() : false,
-      notices: link ? (await openNotices(deps.db)).length : 0,
+      waiting: await countQueued(deps.db),
+      team: { serverUrl: link.serverUrl, teamName: link.teamName, role: link.role },
+      signedIn: await linked.session.hasSignIn(),
+      notices: (await openNotices(deps.db)).length,
     };
   };
 
