@@ -49,7 +49,10 @@ export type SyncProblem = (typeof SYNC_PROBLEMS)[number];
 /** Why joining a team stopped (main/sync/team.ts); nothing on the laptop changed. */
 export const JOIN_PROBLEMS = [
   'already-joined',
-  'has-clients',
+  /** Her clients use lists or sheets the team does not have. */
+  'missing-on-team',
+  /** Nothing is waiting to be confirmed (cancelled, or Koers restarted meanwhile). */
+  'no-join-waiting',
   'address',
   'offline',
   'not-a-server',

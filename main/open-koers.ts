@@ -104,6 +104,7 @@ export async function openKoers(options: KoersOptions): Promise<Koers> {
         for (const scope of DATA_SCOPES) rest.emit('data.changed', { scope });
       },
       onCaseworker: (caseworkerId) => rest.settings.set('currentCaseworkerId', caseworkerId),
+      currentCaseworker: () => rest.settings.get('currentCaseworkerId'),
       onUnexpected: (error) => rest.log.write('error', 'sync', 'failed', error),
     }),
   };

@@ -1465,6 +1465,18 @@ export const contract = {
     output: teamSyncStatusSchema,
     ...teamSyncPolicy,
   },
+  /** Sends the laptop's clients and takes in the team's, as the waiting join's preview said. */
+  'sync.confirmJoin': {
+    input: z.strictObject({ confirm: z.literal(true) }),
+    output: teamSyncStatusSchema,
+    ...teamSyncPolicy,
+  },
+  /** Drops the waiting join: nothing was sent, the laptop stays alone. */
+  'sync.cancelJoin': {
+    input: empty,
+    output: teamSyncStatusSchema,
+    ...teamSyncPolicy,
+  },
   /** Signs in again (after signing out, or when the sign-in expired). */
   'sync.signIn': {
     input: empty,
@@ -1569,7 +1581,7 @@ export type Progression = z.output<typeof progressionSchema>;
 export type TeamView = z.output<typeof teamViewSchema>;
 export type NoteKind = z.output<typeof noteKindSchema>;
 export type NoteHit = z.output<typeof noteHitSchema>;
-export type { ConflictColumn, ConflictValue, SyncNotice, TeamSyncStatus } from './team-sync';
+export type { ConflictColumn, ConflictValue, JoinEntry, JoinPreview, SyncNotice, TeamSyncStatus } from './team-sync';
 
 /** `window.koers`: one function per method, each resolving to an envelope, plus `on` for events. */
 export type Api = { [M in Method]: (input: Input<M>) => Promise<Envelope<Output<M>>> } & {

@@ -1,9 +1,48 @@
 import { z } from 'zod';
-import { ACTION_KINDS, CLIENT_STATUSES, ROLES, SYNC_NOTICE_KINDS, SYNC_PROBLEMS } from '../enums';
+import { ACTION_KINDS, CATALOG_KINDS, CLIENT_STATUSES, ROLES, SYNC_NOTICE_KINDS, SYNC_PROBLEMS } from '../enums';
 import { REJECTION_REASONS, syncedTableName } from '../sync/protocol';
+
+/** One line of what a join with data on the laptop does: a caseworker, list item, sheet or sheet version. */
+export const joinEntrySchema = z.object({
+  kind: z.enum(['caseworker', ...CATALOG_KINDS, 'sheet', 'sheet_version']),
+  /** Its name here (null: a shipped list item, named by `defaultKey`; a caseworker line: nobody's clients). */
+  name: z.string().nullable(),
+  defaultKey: z.string().nullable(),
+  /** A sheet version's number (on the team, when it is added). */
+  number: z.number().int().nullable(),
+  /** Matched: the team's name for it. */
+  teamName: z.string().nullable(),
+  /** Clients, scorings or other rows that use it. */
+  count: z.number().int().nonnegative(),
+});
+export type JoinEntry = z.output<typeof joinEntrySchema>;
+
+/**
+ * A join waiting for her yes: the laptop holds clients, so before anything is sent she sees what
+ * goes up, what the team's lists replace, what is added, dropped, or missing on the team.
+ */
+export const joinPreviewSchema = z.object({
+  teamName: z.string(),
+  role: z.enum(ROLES),
+  clients: z.number().int().nonnegative(),
+  households: z.number().int().nonnegative(),
+  /** The laptop's lists and sheets that are the team's already: the team's win. */
+  matched: z.array(joinEntrySchema),
+  /** A key person's lists and sheets the team does not have: they become the team's. */
+  added: z.array(joinEntrySchema),
+  /** Not on the team and used by nothing here: removed from this laptop. */
+  dropped: z.array(joinEntrySchema),
+  /** Used by her clients but not on the team: the join waits until the key person adds them. */
+  missing: z.array(joinEntrySchema),
+  /** Clients of other caseworkers on this laptop: they become hers (to hand over afterwards). */
+  reassigned: z.array(joinEntrySchema),
+});
+export type JoinPreview = z.output<typeof joinPreviewSchema>;
 
 /** The laptop's membership of a team and its background sync, for Settings › Team and the status line. */
 export const teamSyncStatusSchema = z.object({
+  /** A join signed in and waiting for her yes (the laptop has clients of its own). */
+  joining: joinPreviewSchema.nullable(),
   /** Null while Koers works alone. */
   team: z.object({ serverUrl: z.string(), teamName: z.string(), role: z.enum(ROLES) }).nullable(),
   /** A sign-in is kept, so the sync can run without the browser. */

@@ -170,8 +170,10 @@ export const common = defineMessages({
           'This is no longer on this laptop (handed over or erased), so your version cannot be kept. Nothing was changed.',
         team_caseworker: 'On a team laptop you work as the person who signed in. Nothing was changed.',
         'team_already-joined': 'This Koers is already part of a team. Leave that team first to join another.',
-        'team_has-clients':
-          'There are clients on this laptop. Joining a team with clients already here is not possible yet in this version of Koers: ask your key person to import them on the team. Nothing was changed.',
+        'team_missing-on-team':
+          'Your clients use lists or scoring sheets the team does not have (see the list). Ask your key person to add them to the team, then join again. Nothing was sent.',
+        'team_no-join-waiting':
+          'No join is waiting any more (it was cancelled, or Koers was restarted). Join again. Nothing was sent.',
         team_address:
           'Enter the team server’s address, starting with https:// (for example https://koers.example.org).',
         team_offline:
@@ -378,8 +380,10 @@ export const common = defineMessages({
           'Dit staat niet meer op deze laptop (overgedragen of gewist), dus uw versie kan niet worden bewaard. Er is niets gewijzigd.',
         team_caseworker: 'Op een teamlaptop werkt u als wie zich heeft aangemeld. Er is niets gewijzigd.',
         'team_already-joined': 'Deze Koers hoort al bij een team. Verlaat dat team eerst om bij een ander te komen.',
-        'team_has-clients':
-          'Er staan klanten op deze laptop. Bij een team komen met klanten die hier al staan kan in deze versie van Koers nog niet: vraag uw kwaliteitsmedewerker ze bij het team te importeren. Er is niets gewijzigd.',
+        'team_missing-on-team':
+          'Uw klanten gebruiken lijsten of scorelijsten die het team niet heeft (zie de lijst). Vraag uw kwaliteitsmedewerker ze aan het team toe te voegen en kom daarna opnieuw bij het team. Er is niets verstuurd.',
+        'team_no-join-waiting':
+          'Er wacht geen aanmelding bij een team meer (die is geannuleerd, of Koers is opnieuw gestart). Kom opnieuw bij het team. Er is niets verstuurd.',
         team_address:
           'Vul het adres van de teamserver in, beginnend met https:// (bijvoorbeeld https://koers.voorbeeld.nl).',
         team_offline:
@@ -579,8 +583,10 @@ export const common = defineMessages({
         team_caseworker: 'På en teamcomputer arbejder du som den, der er logget ind. Intet er ændret.',
         'team_already-joined':
           'Denne Koers hører allerede til et team. Forlad det team først for at blive en del af et andet.',
-        'team_has-clients':
-          'Der er borgere på denne computer. At blive en del af et team med borgere, der allerede er her, er endnu ikke muligt i denne version af Koers: bed din nøgleperson om at importere dem i teamet. Intet er ændret.',
+        'team_missing-on-team':
+          'Dine borgere bruger lister eller scoreark, som teamet ikke har (se listen). Bed din nøgleperson om at tilføje dem til teamet, og bliv derefter en del af teamet igen. Intet er sendt.',
+        'team_no-join-waiting':
+          'Der venter ikke længere en tilmelding til et team (den blev annulleret, eller Koers blev genstartet). Tilmeld dig igen. Intet er sendt.',
         team_address:
           'Skriv teamserverens adresse, der begynder med https:// (for eksempel https://koers.eksempel.dk).',
         team_offline:

@@ -20,7 +20,7 @@ import { compilable, deleteRow, keyText, parseKey, readRow, sameRow, writeRows }
 type Page = Extract<PullAnswer, { kind: 'changes' }>;
 
 /** Parents before children, so each row applied finds what it refers to (a to-do may refer to a note). */
-const APPLY_ORDER: readonly SyncedTableName[] = [
+export const APPLY_ORDER: readonly SyncedTableName[] = [
   'caseworker',
   'catalog_item',
   'coverage_target',
@@ -228,23 +228,31 @@ export async function applyStaged(db: Kysely<Database>, limit: number, now: stri
       }
       await flush();
     });
-    for (let i = 0; i < seen.length; i += SEEN_ROWS) {
-      const part = seen.slice(i, i + SEEN_ROWS);
-      await markSeen(
-        trx,
-        { n: part.length },
-        Object.fromEntries(
-          part.flatMap(([table, key, version], j) => [
-            [`t${j}`, table],
-            [`k${j}`, key],
-            [`v${j}`, version],
-          ]),
-        ),
-      );
-    }
+    await recordSeen(trx, seen);
     await dropWaiting(trx, null, { limit });
     return applied;
   });
+}
+
+/**
+ * Writes rows the server sent straight in, parents first, and records their versions: a join with
+ * data takes the team's lists this way inside its own transaction (the caller turns capture off).
+ * The next pull finds them seen and unchanged.
+ */
+export async function takeTeamRows(trx: Transaction<Database>, rows: Page['rows']): Promise<void> {
+  for (const table of APPLY_ORDER) {
+    const mine = rows.filter((r) => r.table === table);
+    if (mine.length === 0) continue;
+    await writeRows(
+      trx,
+      table,
+      mine.map((r) => r.row),
+    );
+    await recordSeen(
+      trx,
+      mine.map(({ row, version }) => [table, keyText(table, row), version]),
+    );
+  }
 }
 
 /** The next waiting changes in the order of applying, with what this laptop holds of each. */
@@ -293,6 +301,27 @@ const markSeen = preparedQuery((db, shape: { n: number }, v: Record<string, stri
       ON CONFLICT (table_name, row_key) DO UPDATE SET version = excluded.version, pushed = NULL`,
   ),
 );
+
+/** The versions this laptop now holds of these rows, a few per statement. */
+async function recordSeen(
+  trx: Transaction<Database>,
+  seen: readonly (readonly [SyncedTableName, string, number])[],
+): Promise<void> {
+  for (let i = 0; i < seen.length; i += SEEN_ROWS) {
+    const part = seen.slice(i, i + SEEN_ROWS);
+    await markSeen(
+      trx,
+      { n: part.length },
+      Object.fromEntries(
+        part.flatMap(([table, key, version], j) => [
+          [`t${j}`, table],
+          [`k${j}`, key],
+          [`v${j}`, version],
+        ]),
+      ),
+    );
+  }
+}
 
 interface Waiting {
   row_key: string;

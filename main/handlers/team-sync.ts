@@ -3,7 +3,7 @@ import { teamSignInTexts } from '../../common/i18n/team-sign-in';
 import { actor, type Context, language } from '../context';
 import { conflict } from '../rpc/app-error';
 import type { ReturnPage } from '../sync/sign-in';
-import { JoinRefused } from '../sync/team';
+import { JoinRefused, type TeamStatus } from '../sync/team';
 import { NoticeGone, openNoticesWithRows, resolveNotice, RowGone } from '../../db/queries/sync-notices';
 import { noticeView } from '../sync/notice-view';
 
@@ -24,12 +24,30 @@ async function refusing<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Every window shows the new status (the first-run screen and Settings › Team alike). */
+function told(ctx: Context, status: TeamStatus): TeamStatus {
+  ctx.emit('sync.status', status);
+  return status;
+}
+
 export const teamSyncHandlers = {
   async 'sync.status'(ctx) {
     return ctx.team.status();
   },
   async 'sync.join'(ctx, { serverUrl }) {
-    return refusing(() => ctx.team.join(serverUrl, returnPage(ctx)));
+    return told(ctx, await refusing(() => ctx.team.join(serverUrl, returnPage(ctx))));
+  },
+  async 'sync.confirmJoin'(ctx) {
+    try {
+      return told(ctx, await refusing(() => ctx.team.confirmJoin()));
+    } catch (error) {
+      // Refused: the preview, made afresh, says what the team lacks now.
+      told(ctx, await ctx.team.status());
+      throw error;
+    }
+  },
+  async 'sync.cancelJoin'(ctx) {
+    return told(ctx, await ctx.team.cancelJoin());
   },
   async 'sync.signIn'(ctx) {
     return refusing(() => ctx.team.signIn(returnPage(ctx)));

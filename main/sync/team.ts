@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { JoinPreview } from '../../common/contract/team-sync';
 import type { JoinProblem, Role } from '../../common/enums';
+import { type PullAnswer, PROTOCOL_VERSION, type WhoAmI } from '../../common/sync/protocol';
+import { syncedTable } from '../../common/sync/tables';
 import type { Database } from '../../db/schema';
 import { dropDeletedFromIndex } from '../../db/search/notes';
 import { countQueued } from '../../db/queries/outbox';
 import { dropLocalDefinitions, hasCaseData, removeTeamData } from '../../db/queries/sync-membership';
-import { linkTeam, openNotices, syncedAt, teamLink } from '../../db/queries/sync-state';
+import { definitionsOfRows, joinWithData, localDefinitions } from '../../db/queries/sync-join';
+import { type JoinPlan, planJoin } from '../../db/queries/sync-join-plan';
+import { linkTeam, openNotices, syncedAt, type TeamLink, teamLink } from '../../db/queries/sync-state';
 import { truncateWalRetrying } from '../../db/wal';
 import { syncOnce } from './engine';
 import { createSyncScheduler, type SyncScheduler, type SyncStatus, type Timers } from './scheduler';
@@ -20,6 +25,8 @@ import { createTransport, SyncError, type Transport } from './transport';
  */
 
 export interface TeamStatus extends SyncStatus {
+  /** A join with the laptop's own clients, signed in and waiting for her yes. */
+  joining: JoinPreview | null;
   team: { serverUrl: string; teamName: string; role: Role } | null;
   /** A sign-in is kept: the background sync can run. */
   signedIn: boolean;
@@ -50,6 +57,8 @@ export interface TeamDeps {
   onPulled(): void;
   /** The laptop now works as this caseworker of the team (null: left the team). */
   onCaseworker(caseworkerId: string | null): void;
+  /** The caseworker the laptop works as while alone: her clients stay hers when it joins. */
+  currentCaseworker(): string | null;
   onUnexpected(error: unknown): void;
 }
 
@@ -57,7 +66,10 @@ export interface TeamSync {
   /** Starts the background sync when this laptop is a team's copy (the app, not the command line). */
   start(): Promise<void>;
   status(): Promise<TeamStatus>;
+  /** Signs in and joins; a laptop with clients of its own gets a preview to confirm first. */
   join(serverUrl: string, page: ReturnPage): Promise<TeamStatus>;
+  confirmJoin(): Promise<TeamStatus>;
+  cancelJoin(): Promise<TeamStatus>;
   signIn(page: ReturnPage): Promise<TeamStatus>;
   cancelSignIn(): void;
   signOut(): Promise<TeamStatus>;
@@ -70,6 +82,7 @@ export interface TeamSync {
 
 /** A laptop that works alone: nothing to synchronise. */
 const ALONE: TeamStatus = {
+  joining: null,
   team: null,
   signedIn: false,
   notices: 0,
@@ -91,8 +104,46 @@ export function teamServerUrl(text: string): string | null {
   return url.origin;
 }
 
+type TeamRows = Extract<PullAnswer, { kind: 'changes' }>['rows'];
+
+interface Wired {
+  session: TeamSession;
+  transport: Transport;
+  scheduler: SyncScheduler;
+  started: boolean;
+}
+
+/** Bounds on reading the team's lists for a join's preview: far beyond a real team. */
+const MAX_PREVIEW_PAGES = 1_000;
+
+/**
+ * The team's lists, people and sheets, read page by page without keeping anything: what a
+ * laptop with its own clients is matched against before she says yes.
+ */
+async function teamDefinitionRows(transport: Transport, schema: string, deviceId: string): Promise<TeamRows> {
+  const rows: TeamRows = [];
+  let cookie = null;
+  for (let page = 0; page < MAX_PREVIEW_PAGES; page++) {
+    const answer: PullAnswer = await transport.pull({ protocol: PROTOCOL_VERSION, schema, deviceId, cookie });
+    if (answer.kind === 'update')
+      throw new SyncError(answer.who === 'app' ? 'update-app' : 'update-server', 'Update needed');
+    if (answer.kind === 'reset') throw new SyncError('server', 'The server reset a pull that started from nothing');
+    rows.push(...answer.rows.filter((r) => syncedTable(r.table).scope === 'team'));
+    if (!answer.more) return rows;
+    cookie = answer.cookie;
+  }
+  throw new SyncError('server', "Reading the team's lists did not finish within its bounds");
+}
+
 export function createTeamSync(deps: TeamDeps): TeamSync {
-  let linked: { session: TeamSession; transport: Transport; scheduler: SyncScheduler; started: boolean } | null = null;
+  let linked: Wired | null = null;
+  let waiting: {
+    candidate: Wired;
+    who: WhoAmI;
+    link: TeamLink;
+    teamRows: TeamRows;
+    plan: JoinPlan;
+  } | null = null;
   let signingIn: AbortController | null = null;
   let lastRefresh = 0;
 
@@ -136,9 +187,13 @@ export function createTeamSync(deps: TeamDeps): TeamSync {
 
   const status = async (): Promise<TeamStatus> => {
     const link = await teamLink(deps.db);
-    if (!link) return ALONE;
+    if (!link)
+      return waiting
+        ? { ...ALONE, joining: { teamName: waiting.who.teamName, role: waiting.who.role, ...waiting.plan.preview } }
+        : ALONE;
     linked ??= wire(link.serverUrl);
     return {
+      joining: null,
       ...linked.scheduler.status(),
       // As stored: the scheduler's copy is refreshed only while it runs (not in the command line).
       syncedAt: await syncedAt(deps.db),
@@ -165,6 +220,49 @@ export function createTeamSync(deps: TeamDeps): TeamSync {
     }
   };
 
+  /** Signed in to the server at `text` as one of its team's caseworkers, on the same schema. */
+  const signedInMember = async (text: string, page: ReturnPage) => {
+    const serverUrl = teamServerUrl(text);
+    if (!serverUrl) throw new JoinRefused('address', 'The address must start with https://');
+    const candidate = wire(serverUrl);
+    await signInThrough(candidate.session, page);
+    let who: WhoAmI;
+    try {
+      who = await candidate.transport.whoAmI();
+    } catch (error) {
+      await candidate.session.signOut();
+      throw joinProblem(error);
+    }
+    if (who.schema !== deps.schema) {
+      await candidate.session.signOut();
+      const newer = who.schema > deps.schema;
+      throw new JoinRefused(
+        newer ? 'update-app' : 'update-server',
+        newer ? 'The team server needs a newer Koers' : 'The team server needs an update for this Koers',
+      );
+    }
+    return { serverUrl, candidate, who };
+  };
+
+  const planFor = async (teamRows: TeamRows, who: WhoAmI): Promise<JoinPlan> => {
+    const here = await localDefinitions(deps.db);
+    return planJoin({
+      local: here.definitions,
+      team: definitionsOfRows(teamRows),
+      use: here.use,
+      role: who.role,
+      currentLocal: deps.currentCaseworker(),
+      me: who.caseworkerId,
+    });
+  };
+
+  /** A join waiting for her yes is dropped: signed out, nothing was written. */
+  const dropWaiting = async () => {
+    const join = waiting;
+    waiting = null;
+    await join?.candidate.session.signOut();
+  };
+
   const startScheduler = (current: NonNullable<typeof linked>) => {
     if (current.started) return;
     current.started = true;
@@ -175,39 +273,34 @@ export function createTeamSync(deps: TeamDeps): TeamSync {
     async start() {
       const current = await connect();
       if (current) startScheduler(current);
+      // A join left unconfirmed when Koers closed: its sign-in is of no use.
+      else await deps.secrets.clear();
     },
     status,
     async join(text, page) {
       if (await teamLink(deps.db)) throw new JoinRefused('already-joined', 'This laptop is a team member already');
-      if (await hasCaseData(deps.db))
-        throw new JoinRefused('has-clients', 'Joining with clients on this laptop is not possible yet');
-      const serverUrl = teamServerUrl(text);
-      if (!serverUrl) throw new JoinRefused('address', 'The address must start with https://');
-      const candidate = wire(serverUrl);
-      await signInThrough(candidate.session, page);
-      let who;
-      try {
-        who = await candidate.transport.whoAmI();
-      } catch (error) {
-        await candidate.session.signOut();
-        throw joinProblem(error);
-      }
-      if (who.schema !== deps.schema) {
-        await candidate.session.signOut();
-        const newer = who.schema > deps.schema;
-        throw new JoinRefused(
-          newer ? 'update-app' : 'update-server',
-          newer ? 'The team server needs a newer Koers' : 'The team server needs an update for this Koers',
-        );
-      }
-      await linkTeam(deps.db, {
+      await dropWaiting();
+      const { serverUrl, candidate, who } = await signedInMember(text, page);
+      const link = {
         serverUrl,
         teamId: who.teamId,
         teamName: who.teamName,
         caseworkerId: who.caseworkerId,
         role: who.role,
         deviceId: `koers-${randomUUID()}`,
-      });
+      };
+      if (await hasCaseData(deps.db)) {
+        // Her clients go up only after she has seen what becomes of them: nothing is written yet.
+        try {
+          const teamRows = await teamDefinitionRows(candidate.transport, deps.schema, link.deviceId);
+          waiting = { candidate, who, link, teamRows, plan: await planFor(teamRows, who) };
+        } catch (error) {
+          await candidate.session.signOut();
+          throw joinProblem(error);
+        }
+        return status();
+      }
+      await linkTeam(deps.db, link);
       linked = candidate;
       try {
         await sync(candidate.transport);
@@ -222,6 +315,32 @@ export function createTeamSync(deps: TeamDeps): TeamSync {
       deps.onCaseworker(who.caseworkerId);
       deps.onPulled();
       startScheduler(candidate);
+      return status();
+    },
+    async confirmJoin() {
+      const join = waiting;
+      if (!join) throw new JoinRefused('no-join-waiting', 'No join is waiting to be confirmed');
+      if (await teamLink(deps.db)) throw new JoinRefused('already-joined', 'This laptop is a team member already');
+      // Afresh: she may have worked on since the preview.
+      const plan = await planFor(join.teamRows, join.who);
+      join.plan = plan;
+      if (plan.preview.missing.length > 0)
+        throw new JoinRefused('missing-on-team', 'Her clients use lists or sheets the team does not have');
+      await joinWithData(deps.db, { mapping: plan.mapping, teamRows: join.teamRows, link: join.link });
+      waiting = null;
+      linked = join.candidate;
+      deps.onCaseworker(join.who.caseworkerId);
+      try {
+        await sync(join.candidate.transport);
+      } catch {
+        // Joined all the same: her changes are queued, and the status line says why they wait.
+      }
+      deps.onPulled();
+      startScheduler(join.candidate);
+      return status();
+    },
+    async cancelJoin() {
+      await dropWaiting();
       return status();
     },
     async signIn(page) {
@@ -261,6 +380,7 @@ export function createTeamSync(deps: TeamDeps): TeamSync {
     },
     async close() {
       signingIn?.abort();
+      waiting = null;
       await linked?.scheduler.stop();
     },
   };

@@ -6,6 +6,7 @@ import type { Language } from '../../common/languages';
 import { messages as firstRun } from '../../renderer/src/firstrun/messages';
 import { messages as sync } from '../../renderer/src/sync/messages';
 import { type Demo, startDemo } from '../../server/demo/demo';
+import { DEMO_TEXTS } from '../../server/demo/demo-texts';
 import { wireApp } from '../helpers/browser-app';
 import { openTestKoers, type TestKoers } from '../helpers/koers';
 import { createClient, ok } from '../helpers/seed';
@@ -234,6 +235,90 @@ test('the same client changed on two laptops: the second sees both versions and 
   } finally {
     await home.close();
   }
+});
+
+test('joining with clients on the laptop: she sees what happens to them first, cannot send what the team lacks, and then joins with them', async ({
+  app,
+  browser,
+}) => {
+  const t = texts('nl');
+  await ok(
+    app.koers.call('setup.complete', { language: 'nl', name: 'Mette (alleen)', role: 'key_person', demo: false }),
+  );
+  const mette = app.koers.settings.get('currentCaseworkerId')!;
+  const aftercare = await ok(app.koers.call('catalog.create', { kind: 'stage', name: 'Nazorg' }));
+  const intake = (await ok(app.koers.call('catalog.list', {}))).find((i) => i.defaultKey === 'intake')!;
+  const lars = await createClient(app.koers, {
+    firstName: 'Lars',
+    lastName: 'Østergaard',
+    caseworkerId: mette,
+    stageId: aftercare.id,
+  });
+  await createClient(app.koers, { firstName: 'Ida', lastName: 'Holm', caseworkerId: mette, stageId: intake.id });
+  await app.page.reload();
+
+  /** Signs in as Mette; the second time the provider remembers her (its session) and answers at once. */
+  const signIn = async (pick: boolean) => {
+    await app.page.goto(`${app.url}#/settings`);
+    await app.page.getByLabel(t.settings.server).fill(demo.url);
+    await app.page.getByRole('button', { name: t.settings.join }).click();
+    if (pick) {
+      await expect.poll(() => app.browserTab()?.url() ?? '').toContain(demo.issuer);
+      await app.browserTab()!.getByRole('button', { name: 'Mette Sørensen' }).click();
+    }
+    await expect(
+      app.page.getByRole('heading', { name: t.joinPreview.title.replace('{{team}}', DEMO_TEXTS.nl.team) }),
+    ).toBeVisible();
+  };
+
+  // Her own stage is not on the team: listed, and "send" is not possible.
+  await signIn(true);
+  const missing = app.page.getByRole('alert').getByRole('region', { name: t.joinPreview.missingTitle });
+  await expect(missing).toContainText('Nazorg');
+  await expect(
+    app.page.getByText(t.joinPreview.clients_other.replace('{{count}}', '2'), { exact: false }),
+  ).toBeVisible();
+  await expect(app.page.getByRole('button', { name: t.joinPreview.confirm })).toBeDisabled();
+  await shoot(app.page, 'join-preview-missing-nl');
+  await noViolations(app.page);
+  await app.page.getByRole('button', { name: t.joinPreview.cancel }).click();
+  await expect(app.page.getByText(t.joinPreview.cancelled)).toBeVisible();
+  await expect(app.page.getByText(t.settings.alone)).toBeVisible();
+  expect((await ok(app.koers.call('sync.status', {}))).team).toBeNull();
+
+  // The key person adds the stage to the team on her laptop; Mette joins again, and her clients go up.
+  const anneke = await secondLaptop(browser, app.url);
+  try {
+    await ok(anneke.koers.call('setup.complete', { language: 'nl', name: 'Anneke', role: 'key_person', demo: false }));
+    await anneke.page.reload();
+    await join(anneke.page, anneke.browserTab, 'nl', 'Anneke de Vries');
+    await ok(anneke.koers.call('catalog.create', { kind: 'stage', name: 'Nazorg' }));
+    await ok(anneke.koers.call('sync.now', {}));
+    await expect
+      .poll(async () => (await ok(anneke.koers.call('sync.status', {}))).waiting, { timeout: 15_000 })
+      .toBe(0);
+  } finally {
+    await anneke.close();
+  }
+  await signIn(false);
+  await expect(app.page.getByRole('alert')).toHaveCount(0);
+  const matched = app.page.getByRole('region', { name: t.joinPreview.matchedTitle });
+  await expect(matched.getByText('Kennismaking', { exact: false })).toBeVisible();
+  await expect(matched.getByText('Nazorg', { exact: false })).toBeVisible();
+  await shoot(app.page, 'join-preview-nl');
+  await noViolations(app.page);
+  await app.page.getByRole('button', { name: t.joinPreview.confirm }).click();
+  await expect(app.page.getByText(t.joinPreview.joined.replace('{{team}}', DEMO_TEXTS.nl.team))).toBeVisible();
+  await expect(app.page.getByText(t.settings.member.split('{{team}}')[0]!, { exact: false })).toBeVisible();
+  await expect.poll(async () => (await ok(app.koers.call('sync.status', {}))).waiting, { timeout: 15_000 }).toBe(0);
+  expect((await ok(app.koers.call('sync.status', {}))).notices).toBe(0);
+  // Her clients are still here, hers on the team, with the team's stage.
+  const teamMette = app.koers.settings.get('currentCaseworkerId')!;
+  expect(teamMette).not.toBe(mette);
+  const back = await ok(app.koers.call('clients.get', { id: lars.id }));
+  expect(back).toMatchObject({ caseworkerId: teamMette, lastName: 'Østergaard' });
+  await app.page.goto(`${app.url}#/`);
+  await expect(app.page.getByText('Østergaard')).toBeVisible();
 });
 
 for (const language of ['da', 'en'] as const)

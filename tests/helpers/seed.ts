@@ -1,4 +1,4 @@
-import type { CatalogItem, Input } from '../../common/contract';
+import type { CatalogItem, Input, TeamSyncStatus } from '../../common/contract';
 import type { TestKoers } from './koers';
 
 /** Unwraps an envelope in a test: the value, or a thrown error saying what failed. */
@@ -29,4 +29,14 @@ export async function catalog(
 
 export async function createClient(koers: TestKoers, input: Partial<Input<'clients.create'>> = {}) {
   return ok(koers.call('clients.create', { firstName: 'Fatima', lastName: 'El Amrani', ...input }));
+}
+
+/** The team sync status once it satisfies `done` (asked every 50 ms, for at most 10 s). */
+export async function statusWhen(koers: TestKoers, done: (s: TeamSyncStatus) => boolean): Promise<TeamSyncStatus> {
+  for (let i = 0; i < 200; i++) {
+    const status = await ok(koers.call('sync.status', {}));
+    if (done(status)) return status;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('The sync status did not get there within 10 s');
 }

@@ -33,6 +33,8 @@ export interface TeamStack {
   postgres: TestPostgres;
   /** The database as its owner (sees everything: for counting what was written). */
   owner: Kysely<ServerDatabase>;
+  /** The owner's URL (what IT's commands such as add-team connect with). */
+  ownerUrl: string;
   /** The application role's URL (what the server connects with). */
   appUrl: string;
   issuer: TestIssuer;
@@ -42,7 +44,8 @@ export interface TeamStack {
   close(): Promise<void>;
 }
 
-export async function startTeamStack(name: string): Promise<TeamStack> {
+/** `subjects`: people the provider signs in besides the seeded ones (members of teams a test adds). */
+export async function startTeamStack(name: string, subjects: readonly string[] = []): Promise<TeamStack> {
   const postgres = await startPostgres();
   const ownerUrl = await freshDatabase(postgres, name);
   await migrateDatabase(ownerUrl);
@@ -50,17 +53,18 @@ export async function startTeamStack(name: string): Promise<TeamStack> {
   const seed = await seedTeams(owner);
   // The seed wrote every row at version 1.
   await sql`update team set row_counter = 1`.execute(owner);
-  const subjects = [...Object.values(PEOPLE).map((p) => p.subject), STRANGER];
+  const seeded = [...Object.values(PEOPLE).map((p) => p.subject), STRANGER];
   const issuer = await startTestIssuer({
     audiences: [AUDIENCE, OTHER_API],
-    users: Object.fromEntries(subjects.map((s) => [s, {}])),
+    users: Object.fromEntries([...seeded, ...subjects].map((s) => [s, {}])),
   });
   const tokens: Record<string, string> = {};
-  for (const subject of subjects)
+  for (const subject of [...seeded, ...subjects])
     tokens[subject] = await signIn({ issuer: issuer.issuer, clientId: TEST_CLIENT_ID, subject, resource: AUDIENCE });
   return {
     postgres,
     owner,
+    ownerUrl,
     appUrl: postgres.url(APP_ROLE, name),
     issuer,
     seed,

@@ -195,6 +195,8 @@ describe('contract', () => {
       // The team membership and its sync: addresses and counts, never a client's data.
       'sync.status',
       'sync.join',
+      'sync.confirmJoin',
+      'sync.cancelJoin',
       'sync.signIn',
       'sync.cancelSignIn',
       'sync.signOut',

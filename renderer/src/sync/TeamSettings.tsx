@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './sync.css';
-import type { TeamSyncStatus } from '../../../common/contract';
+import type { JoinEntry, JoinPreview, TeamSyncStatus } from '../../../common/contract';
 import { describeError } from '../errors';
 import { remote, useMutate } from '../query';
 import { href } from '../router';
@@ -36,6 +36,11 @@ export function TeamSettings() {
 
 /** The address and "sign in and join": in Settings › Team, and on the first-run screen. */
 export function JoinTeam({ action, intro }: { action: ReturnType<typeof useAction>; intro: string }) {
+  const joining = useQuery(remote('sync.status', {})).data?.joining;
+  return joining ? <JoinPreviewPanel preview={joining} action={action} /> : <JoinForm action={action} intro={intro} />;
+}
+
+function JoinForm({ action, intro }: { action: ReturnType<typeof useAction>; intro: string }) {
   const { t } = useTranslation();
   const join = useMutate('sync.join');
   const cancel = useMutate('sync.cancelSignIn');
@@ -44,7 +49,8 @@ export function JoinTeam({ action, intro }: { action: ReturnType<typeof useActio
     event.preventDefault();
     void action.perform(async () => {
       const joined = await join.mutateAsync({ serverUrl });
-      return t('sync.settings.joined', { team: joined.team?.teamName ?? '' });
+      // With clients on the laptop she sees the preview first: nothing to announce yet.
+      return joined.joining ? '' : t('sync.settings.joined', { team: joined.team?.teamName ?? '' });
     });
   };
   return (
@@ -71,6 +77,119 @@ export function JoinTeam({ action, intro }: { action: ReturnType<typeof useActio
         {join.isPending && <p role="status">{t('sync.settings.waiting')}</p>}
       </form>
     </>
+  );
+}
+
+/**
+ * A join with clients on the laptop, signed in and waiting for her yes: what goes to the team,
+ * what becomes hers, what the team's lists replace, adds or drops, and what the team lacks (then
+ * she cannot join yet). Nothing is sent before "Send and join".
+ */
+function JoinPreviewPanel({ preview, action }: { preview: JoinPreview; action: ReturnType<typeof useAction> }) {
+  const { t, i18n } = useTranslation();
+  const confirm = useMutate('sync.confirmJoin');
+  const cancel = useMutate('sync.cancelJoin');
+  const kinds: Record<JoinEntry['kind'], string> = {
+    caseworker: t('sync.joinPreview.kinds.caseworker'),
+    target_group: t('sync.joinPreview.kinds.target_group'),
+    stage: t('sync.joinPreview.kinds.stage'),
+    closure_reason: t('sync.joinPreview.kinds.closure_reason'),
+    sheet: t('sync.joinPreview.kinds.sheet'),
+    sheet_version: t('sync.joinPreview.kinds.sheet_version'),
+  };
+  const nameOf = (entry: JoinEntry, name = entry.name): string => {
+    if (name === null && entry.defaultKey) {
+      const key = `defaults.${entry.kind}.${entry.defaultKey}`;
+      return i18n.exists(key) ? t(key as 'defaults.stage.intake') : entry.defaultKey;
+    }
+    if (entry.kind === 'sheet_version') return t('sync.joinPreview.version', { name, number: entry.number });
+    return name ?? '';
+  };
+  const line = (entry: JoinEntry) => `${kinds[entry.kind]}: ${nameOf(entry)}`;
+  /** One line per kind: "Stage: Intake, Plan → Making the plan, …" (the team's name where it differs). */
+  const shown = (e: JoinEntry) => {
+    const here = nameOf(e);
+    const team = e.teamName ?? here;
+    return here === team ? here : `${here} → ${team}`;
+  };
+  const byKind = (entries: readonly JoinEntry[]): { kind: JoinEntry['kind']; names: string[] }[] => {
+    const groups = new Map<JoinEntry['kind'], string[]>();
+    for (const entry of entries) groups.set(entry.kind, [...(groups.get(entry.kind) ?? []), shown(entry)]);
+    return [...groups].map(([kind, names]) => ({ kind, names }));
+  };
+  const names = (group: { kind: JoinEntry['kind']; names: string[] }) =>
+    `${kinds[group.kind]}: ${group.names.join(', ')}`;
+  const blocked = preview.missing.length > 0;
+  const list = <T,>(title: string, entries: readonly T[], render: (e: T) => string, hint?: string) =>
+    entries.length > 0 && (
+      <section className="join-list" aria-label={title}>
+        <h4>{title}</h4>
+        {hint && <p className="hint">{hint}</p>}
+        <ul>
+          {entries.map((entry, n) => (
+            <li key={n}>{render(entry)}</li>
+          ))}
+        </ul>
+      </section>
+    );
+  return (
+    <div className="join-preview">
+      <h3>{t('sync.joinPreview.title', { team: preview.teamName })}</h3>
+      <p>
+        {t('sync.joinPreview.clients', { count: preview.clients })}{' '}
+        {preview.households > 0 && t('sync.joinPreview.households', { count: preview.households })}{' '}
+        {t('sync.joinPreview.nothingSent')}
+      </p>
+      {blocked && (
+        <div role="alert" className="join-missing">
+          {list(
+            t('sync.joinPreview.missingTitle'),
+            preview.missing,
+            (e) => `${line(e)} (${t('sync.joinPreview.uses', { count: e.count })})`,
+            t('sync.joinPreview.missingHint'),
+          )}
+        </div>
+      )}
+      {list(
+        t('sync.joinPreview.reassignedTitle'),
+        preview.reassigned,
+        (e) =>
+          e.name === null
+            ? t('sync.joinPreview.nobodys', { count: e.count })
+            : t('sync.joinPreview.reassignedOf', { name: e.name, count: e.count }),
+        t('sync.joinPreview.reassignedHint'),
+      )}
+      {list(t('sync.joinPreview.addedTitle'), byKind(preview.added), names)}
+      {list(t('sync.joinPreview.matchedTitle'), byKind(preview.matched), names)}
+      {list(t('sync.joinPreview.droppedTitle'), byKind(preview.dropped), names)}
+      <div className="toolbar">
+        <button
+          type="button"
+          disabled={blocked || confirm.isPending}
+          onClick={() =>
+            void action.perform(async () => {
+              const joined = await confirm.mutateAsync({ confirm: true });
+              return t('sync.joinPreview.joined', { team: joined.team?.teamName ?? preview.teamName });
+            })
+          }
+        >
+          {t('sync.joinPreview.confirm')}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={confirm.isPending}
+          onClick={() =>
+            void action.perform(async () => {
+              await cancel.mutateAsync({});
+              return t('sync.joinPreview.cancelled');
+            })
+          }
+        >
+          {t('sync.joinPreview.cancel')}
+        </button>
+      </div>
+    </div>
   );
 }
 
