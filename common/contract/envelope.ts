@@ -96,7 +96,9 @@ export interface ErrorDetails {
     | 'team_caseworker'
     // A conflict decided already, or whose row is no longer on this laptop.
     | 'notice_gone'
-    | 'notice_row_gone';
+    | 'notice_row_gone'
+    /** A key person's laptop: a colleague's client is read-only but for its assignment. */
+    | 'colleagues_client';
 }
 
 export interface RpcError {

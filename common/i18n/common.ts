@@ -169,6 +169,8 @@ export const common = defineMessages({
         notice_row_gone:
           'This is no longer on this laptop (handed over or erased), so your version cannot be kept. Nothing was changed.',
         team_caseworker: 'On a team laptop you work as the person who signed in. Nothing was changed.',
+        colleagues_client:
+          'This client is a colleague’s: on your laptop you can hand it over, but not change it (only its caseworker can). For a new client of a colleague, add it as yours and hand it over. Nothing was changed.',
         'team_already-joined': 'This Koers is already part of a team. Leave that team first to join another.',
         'team_missing-on-team':
           'Your clients use lists or scoring sheets the team does not have (see the list). Ask your key person to add them to the team, then join again. Nothing was sent.',
@@ -379,6 +381,8 @@ export const common = defineMessages({
         notice_row_gone:
           'Dit staat niet meer op deze laptop (overgedragen of gewist), dus uw versie kan niet worden bewaard. Er is niets gewijzigd.',
         team_caseworker: 'Op een teamlaptop werkt u als wie zich heeft aangemeld. Er is niets gewijzigd.',
+        colleagues_client:
+          'Deze klant is van een collega: op uw laptop kunt u de klant overdragen, maar niet wijzigen (dat kan alleen de eigen klantmanager). Een nieuwe klant voor een collega voegt u toe als de uwe en draagt u daarna over. Er is niets gewijzigd.',
         'team_already-joined': 'Deze Koers hoort al bij een team. Verlaat dat team eerst om bij een ander te komen.',
         'team_missing-on-team':
           'Uw klanten gebruiken lijsten of scorelijsten die het team niet heeft (zie de lijst). Vraag uw kwaliteitsmedewerker ze aan het team toe te voegen en kom daarna opnieuw bij het team. Er is niets verstuurd.',
@@ -581,6 +585,8 @@ export const common = defineMessages({
         notice_row_gone:
           'Dette findes ikke længere på denne computer (overdraget eller slettet), så din version kan ikke beholdes. Intet er ændret.',
         team_caseworker: 'På en teamcomputer arbejder du som den, der er logget ind. Intet er ændret.',
+        colleagues_client:
+          'Denne borger er en kollegas: på din computer kan du overdrage borgeren, men ikke ændre noget (det kan kun borgerens egen sagsbehandler). En ny borger til en kollega opretter du som din egen og overdrager derefter. Intet er ændret.',
         'team_already-joined':
           'Denne Koers hører allerede til et team. Forlad det team først for at blive en del af et andet.',
         'team_missing-on-team':

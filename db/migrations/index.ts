@@ -11,6 +11,7 @@ import * as m0008 from './0008_database_id';
 import * as m0009 from './0009_meeting_list';
 import * as m0010 from './0010_sync_outbox';
 import * as m0011 from './0011_sync_copy';
+import * as m0012 from './0012_colleagues_read_only';
 
 /**
  * Every migration, in order, compiled into the app: nothing is read from a folder
@@ -29,6 +30,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: { up(d
     ['0009_meeting_list', m0009],
     ['0010_sync_outbox', m0010],
     ['0011_sync_copy', m0011],
+    ['0012_colleagues_read_only', m0012],
   ];
 
 export const migrationProvider: MigrationProvider = {

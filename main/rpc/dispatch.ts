@@ -8,6 +8,7 @@ import {
   contract,
 } from '../../common/contract';
 import { AppError } from './app-error';
+import { colleaguesClientRefusal } from './colleagues-client';
 import { storageFailure } from './storage-failure';
 
 export type Dispatch = (method: string, input: unknown) => Promise<Envelope<unknown>>;
@@ -104,8 +105,9 @@ export function createDispatch<Ctx>(handlers: Handlers<Ctx>, ctx: Ctx, options: 
       if (options.validateOutput) contract[method].output.parse(value);
       return { outcome: { ok: true, value }, committed: true };
     } catch (error) {
-      // A busy, full or read-only database is not a bug: the user gets its own plain message.
-      const expected = error instanceof AppError ? error : storageFailure(error);
+      // A busy, full or read-only database is not a bug, nor a colleague's client on a key person's
+      // laptop: the user gets its own plain message.
+      const expected = error instanceof AppError ? error : (storageFailure(error) ?? colleaguesClientRefusal(error));
       if (expected) {
         const outcome: Envelope<unknown> = {
           ok: false,

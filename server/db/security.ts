@@ -72,6 +72,16 @@ function clientRules(table: string): Rules {
   };
 }
 
+/** A client's handover records: as its other rows, but a key person adds them for any client of the team. */
+function handoverRules(): Rules {
+  const rules = clientRules('handover');
+  return {
+    ...rules,
+    insert: sql`(${rules.insert}) OR (handover.team_id = ${ME_TEAM} AND ${KEY_PERSON}
+      AND EXISTS (SELECT 1 FROM client c WHERE c.id = handover.client_id))`,
+  };
+}
+
 /** The caller is the caseworker of the note's client or household. */
 function ownNote(alias: string): RawBuilder<unknown> {
   return sql`(EXISTS (SELECT 1 FROM client c WHERE c.id = ${column(alias, 'client_id')} AND c.caseworker_id = ${ME_CASEWORKER})
@@ -126,7 +136,8 @@ const SYNCED_RULES: Record<SyncedTableName, Rules> = {
   action: clientRules('action'),
   goal: clientRules('goal'),
   stage_change: clientRules('stage_change'),
-  handover: clientRules('handover'),
+  // A key person hands over any of the team's clients (the assignment): its record is hers to add.
+  handover: handoverRules(),
   closure: clientRules('closure'),
   scoring: clientRules('scoring'),
   score: {

@@ -138,6 +138,41 @@ test('a caseworker joins her team by signing in in the browser; her new client r
     }
     await anneke.page.goto(`${app.url}#/coverage`);
     await shoot(anneke.page, 'coverage-as-of-nl');
+
+    // Sanne's client is read-only on Anneke's laptop, but for handing it over.
+    const mila = await anneke.koers.connection.db
+      .selectFrom('client')
+      .select('id')
+      .where('last_name', '=', 'Visser')
+      .executeTakeFirstOrThrow();
+    await anneke.page.goto(`${app.url}#/clients/${mila.id}`);
+    await expect(anneke.page.getByTestId('colleagues-client')).toContainText('Sanne Bakker');
+    await expect(anneke.page.getByRole('button', { name: 'Notitie schrijven' })).toHaveCount(0);
+    await expect(anneke.page.getByRole('button', { name: 'Nu scoren' })).toHaveCount(0);
+    await shoot(anneke.page, 'colleagues-client-nl');
+    await noViolations(anneke.page);
+    await anneke.page.getByRole('button', { name: 'Overdragen' }).click();
+    const dialog = anneke.page.getByRole('dialog', { name: 'Overdragen aan een andere klantmanager' });
+    await dialog.getByLabel('Nieuwe klantmanager').selectOption({ label: 'Jonas Kristensen' });
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(anneke.page.getByText('1 klant overgedragen.')).toBeVisible();
+    await expect(anneke.page.getByTestId('colleagues-client')).toContainText('Jonas Kristensen');
+    await ok(anneke.koers.call('sync.now', {}));
+    await expect
+      .poll(async () => (await ok(anneke.koers.call('sync.status', {}))).waiting, { timeout: 15_000 })
+      .toBe(0);
+    expect((await ok(anneke.koers.call('sync.status', {}))).notices).toBe(0);
+    // Sanne's laptop lets the client go at its next pull.
+    await ok(app.koers.call('sync.now', {}));
+    await expect
+      .poll(
+        async () =>
+          (await app.koers.connection.db.selectFrom('client').select('last_name').execute()).map((c) => c.last_name),
+        {
+          timeout: 15_000,
+        },
+      )
+      .not.toContain('Visser');
   } finally {
     await anneke.close();
   }

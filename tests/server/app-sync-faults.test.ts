@@ -124,7 +124,8 @@ describe('killed at random moments', () => {
     const committed: string[] = [];
     const landed = { queued: 0, batch: 0, inbox: 0 };
     for (let round = 0; round < ROUNDS; round++) {
-      const count = round % 10 === 0 ? 300 : 20;
+      // Every fourth round a long pull, so kills land while pages are kept and applied too.
+      const count = round % 4 === 0 ? 300 : 20;
       const changes = Array.from({ length: count }, (_, i) =>
         putNote(note(CLIENT, person.caseworker, `Ander ${round}-${i}`)),
       );

@@ -88,8 +88,9 @@ const serverCount = async (table: string, where = sql`true`) =>
       .rows[0]?.n,
   );
 
-const writeNote = (koers: TestKoers, clientId: string, body: string) =>
-  ok(koers.call('notes.create', { clientId, kind: 'conversation', notedAt: '2026-12-07T09:00', body }));
+const writeNoteCall = (koers: TestKoers, clientId: string, body: string) =>
+  koers.call('notes.create', { clientId, kind: 'conversation', notedAt: '2026-12-07T09:00', body });
+const writeNote = (koers: TestKoers, clientId: string, body: string) => ok(writeNoteCall(koers, clientId, body));
 
 describe('joining and the first pull', () => {
   it('the app and the server share a schema', () => {
@@ -375,6 +376,82 @@ describe('working as a team', () => {
         .where('id', '=', 'cwA2-client')
         .executeTakeFirst(),
     ).toEqual({ first_name: 'Sam', last_name: 'Kantoor' });
+  });
+});
+
+describe("a key person's laptop with the team's data", () => {
+  it("colleagues' clients are read-only there but for their assignment; her own clients, lists and sheets are hers to change", async () => {
+    const kim = await laptop(PEOPLE.keyPersonA);
+    const lotte = await laptop(PEOPLE.colleagueA);
+    await kim.sync();
+    await lotte.sync();
+    const db = kim.koers.connection.db;
+    const before = await db.selectFrom('client').selectAll().where('id', '=', 'cwA-client').executeTakeFirstOrThrow();
+    const readOnly = { ok: false, error: { code: 'conflict', details: { reason: 'colleagues_client' } } };
+    // Anna's client: no edits, notes, to-dos, stages, scorings or closing from Kim's laptop.
+    expect(await kim.koers.call('clients.update', { id: 'cwA-client', firstName: 'X', lastName: 'Y' })).toMatchObject(
+      readOnly,
+    );
+    expect(await writeNoteCall(kim.koers, 'cwA-client', 'Niet van Kim')).toMatchObject(readOnly);
+    expect(
+      await kim.koers.call('actions.create', {
+        clientId: 'cwA-client',
+        title: 'Bellen',
+        kind: 'task',
+        dueDate: '2026-12-08',
+        dueTime: null,
+      }),
+    ).toMatchObject(readOnly);
+    expect(
+      await kim.koers.call('clients.changeStage', { id: 'cwA-client', stageId: 'A-stage', date: '2026-12-08' }),
+    ).toMatchObject(readOnly);
+    expect(await db.selectFrom('client').selectAll().where('id', '=', 'cwA-client').executeTakeFirstOrThrow()).toEqual(
+      before,
+    );
+    expect(await countQueued(db)).toBe(0);
+
+    // Her own clients, the lists and the sheets are Kim's to change.
+    const own = await ok(kim.koers.call('clients.create', { firstName: 'Noor', lastName: 'Haddad' }));
+    await ok(kim.koers.call('clients.update', { id: own.id, firstName: 'Noor', lastName: 'Haddad-Smit' }));
+    await writeNote(kim.koers, own.id, 'Kennismaking bij Kim');
+    await ok(kim.koers.call('catalog.create', { kind: 'target_group', name: 'Statushouders' }));
+
+    // Anna's assignment is Kim's to change: handed to Lotte, the team and Lotte's laptop follow.
+    expect(
+      await ok(
+        kim.koers.call('clients.handover', {
+          ids: ['cwA-client'],
+          toCaseworkerId: 'cwA2',
+          date: '2026-12-07',
+          note: null,
+        }),
+      ),
+    ).toEqual({ moved: 1 });
+    expect(await kim.sync()).toMatchObject({ conflicts: 0 });
+    expect(await openNotices(db)).toEqual([]);
+    expect(
+      (
+        await sql<{ caseworker_id: string }>`select caseworker_id from client where id = 'cwA-client'`.execute(
+          stack.owner,
+        )
+      ).rows[0]?.caseworker_id,
+    ).toBe('cwA2');
+    await lotte.sync();
+    expect(await names(lotte.koers)).toContain('cwA-client');
+    // (Conflicts of an earlier test about her own client wait for Lotte on the server: not this one's.)
+    const aboutIt = (await openNotices(lotte.koers.connection.db)).filter((n) => n.key.includes('cwA-client'));
+    expect(aboutIt).toEqual([]);
+    // And back to Anna (the tests after this one start from the seeded team).
+    await ok(
+      kim.koers.call('clients.handover', {
+        ids: ['cwA-client'],
+        toCaseworkerId: 'cwA',
+        date: '2026-12-07',
+        note: null,
+      }),
+    );
+    expect(await kim.sync()).toMatchObject({ conflicts: 0 });
+    expect(await openNotices(db)).toEqual([]);
   });
 });
 

@@ -74,7 +74,8 @@ function mayDelete(p: Person | null, row: SeedRow): boolean {
 function mayInsert(p: Person | null, table: SyncedTableName, team: TeamName, owner: string): boolean {
   if (!p || p.team !== team) return false;
   if (TEAM_TABLES.has(table)) return isKeyPerson(p);
-  return owner === p.caseworker || (isKeyPerson(p) && ASSIGNABLE.has(table));
+  // A key person adds a handover's record for any of the team's clients: the assignment is hers to change.
+  return owner === p.caseworker || (isKeyPerson(p) && (ASSIGNABLE.has(table) || table === 'handover'));
 }
 
 class Rollback extends Error {}

@@ -317,7 +317,15 @@ describe('a shared backup folder', { timeout: 90_000 }, () => {
     ).rows
       .map((t) => `DROP TRIGGER ${t.name}; ${t.sql.replace(/ AND NOT \(SELECT applying FROM sync_state\)/, '')};`)
       .join(' ');
-    const stripId = `${captureTriggers} ${frozenTriggers} DROP TABLE sync_outbox; DROP TABLE sync_state;
+    // 0012's triggers keep colleagues' clients read-only on a key person's laptop: gone with sync_state.
+    const colleaguesTriggers = (
+      await sql<{
+        name: string;
+      }>`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'colleagues_%'`.execute(anne.connection.db)
+    ).rows
+      .map((t) => `DROP TRIGGER ${t.name};`)
+      .join(' ');
+    const stripId = `${captureTriggers} ${frozenTriggers} ${colleaguesTriggers} DROP TABLE sync_outbox; DROP TABLE sync_state;
       DROP TABLE sync_seen; DROP TABLE sync_batch; DROP TABLE sync_inbox; DROP TABLE sync_notice;
       DROP TABLE IF EXISTS meta; ALTER TABLE client DROP COLUMN meeting_listed_at;
       DELETE FROM kysely_migration WHERE name >= '0008'`;
@@ -426,7 +434,8 @@ describe('the check itself', { timeout: 60_000 }, () => {
       'a changed trigger',
       `DROP TRIGGER note_fts_insert; CREATE TRIGGER note_fts_insert AFTER INSERT ON note BEGIN DELETE FROM client; END`,
     ],
-    ['a missing column', `ALTER TABLE client DROP COLUMN email`],
+    // (0012's trigger names every column of client: it goes first, or SQLite refuses the drop.)
+    ['a missing column', `DROP TRIGGER colleagues_client_update; ALTER TABLE client DROP COLUMN email`],
     ['a missing table', `DROP TABLE note_draft`],
     ['a gap in the migration history', `DELETE FROM kysely_migration WHERE name = '0002_client_pseudonym'`],
     [

@@ -178,6 +178,41 @@ describe('migrations', () => {
     await other.close();
   });
 
+  it("migrates a key person's version-11 team copy: colleagues' clients become read-only but for their assignment; her own stay hers", async () => {
+    await new Migrator({ db: connection.db, provider: migrationProvider }).migrateTo('0011_sync_copy');
+    connection.sqlite.exec(`
+      INSERT INTO caseworker (id, name, role, created_at, updated_at) VALUES ('kp', 'Kim', 'key_person', 'x', 'x'), ('cw', 'Anna', 'caseworker', 'x', 'x');
+      INSERT INTO client (id, first_name, last_name, pseudonym, caseworker_id, status, created_at, updated_at)
+        VALUES ('hers', 'Noor', 'Haddad', 'K-0001', 'kp', 'active', 'x', 'x'), ('annas', 'Søren', 'Holm', 'K-0002', 'cw', 'active', 'x', 'x');
+      UPDATE sync_state SET server_url = 'https://koers.example.org', team_id = 't', team_name = 'Team', caseworker_id = 'kp', role = 'key_person', device_id = 'd', capturing = 1;
+    `);
+    await migrateToLatest(connection.db);
+    const refused = /koers: colleagues_client/;
+    expect(() => connection.sqlite.exec(`UPDATE client SET last_name = 'X' WHERE id = 'annas'`)).toThrow(refused);
+    expect(() =>
+      connection.sqlite.exec(
+        `INSERT INTO note (id, client_id, kind, noted_at, body, pinned, created_at, updated_at) VALUES ('n', 'annas', 'conversation', 'x', 'b', 0, 'x', 'x')`,
+      ),
+    ).toThrow(refused);
+    // Her assignment changes; her own client and its notes are Kim's to change.
+    connection.sqlite.exec(`UPDATE client SET caseworker_id = 'kp', updated_at = 'y' WHERE id = 'annas'`);
+    connection.sqlite.exec(`UPDATE client SET last_name = 'Holm-Jensen' WHERE id = 'annas'`);
+    connection.sqlite.exec(`UPDATE client SET last_name = 'Haddad-Smit' WHERE id = 'hers'`);
+    expect(await connection.db.selectFrom('client').select('last_name').orderBy('id').execute()).toEqual([
+      { last_name: 'Holm-Jensen' },
+      { last_name: 'Haddad-Smit' },
+    ]);
+    // The server's rows are the team's: a pull applies them; and a caseworker's copy or a laptop alone is not bound.
+    connection.sqlite.exec(`UPDATE client SET caseworker_id = 'cw' WHERE id = 'annas'`);
+    connection.sqlite.exec(`UPDATE sync_state SET applying = 1`);
+    connection.sqlite.exec(`UPDATE client SET last_name = 'Holm' WHERE id = 'annas'`);
+    connection.sqlite.exec(`UPDATE sync_state SET applying = 0, role = 'caseworker'`);
+    connection.sqlite.exec(`UPDATE client SET first_name = 'Sören' WHERE id = 'annas'`);
+    expect(
+      await connection.db.selectFrom('client').select(['first_name', 'last_name']).where('id', '=', 'annas').execute(),
+    ).toEqual([{ first_name: 'Sören', last_name: 'Holm' }]);
+  });
+
   it('refuses a database written by a newer Koers and leaves the file unchanged', async () => {
     await migrateToLatest(connection.db);
     connection.sqlite.exec(

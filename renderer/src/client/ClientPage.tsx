@@ -20,6 +20,7 @@ import { Page } from '../ui/Page';
 import { PrintButton } from '../ui/PrintButton';
 import { StatusLine } from '../ui/StatusLine';
 import { useAction } from '../ui/useAction';
+import { useColleaguesClient } from '../sync/colleagues';
 
 type Open = 'edit' | 'stage' | 'handover' | 'close' | 'reopen' | null;
 
@@ -35,7 +36,8 @@ export function ClientPage({ id, noteId }: { id: string; noteId: string | undefi
   const outcome = useAction(useArrivalNotice());
   const [writing, setWriting] = useState(false);
   const client = query.data;
-  useNoteShortcut(useCallback(() => setWriting(true), []));
+  const readOnly = useColleaguesClient(client?.caseworkerId ?? null);
+  useNoteShortcut(useCallback(() => !readOnly && setWriting(true), [readOnly]));
 
   if (!client) return <Loading of={query} />;
 
@@ -116,39 +118,54 @@ export function ClientPage({ id, noteId }: { id: string; noteId: string | undefi
         </p>
       )}
 
-      <div className="toolbar" role="toolbar" aria-label={t('client.quickActions')}>
-        <button type="button" onClick={() => setWriting(true)} aria-keyshortcuts="N">
-          {t('notes.write')}
-        </button>
-        <button type="button" onClick={() => setAdding((a) => !a)} aria-expanded={adding}>
-          {t('client.addTodo')}
-        </button>
-        <button type="button" className="secondary" onClick={() => navigate({ page: 'score', clientId: client.id })}>
-          {t('scoring.score')}
-        </button>
-        <button type="button" className="secondary" onClick={() => setOpen('edit')}>
-          {t('client.edit')}
-        </button>
-        {client.status === 'active' && (
-          <>
-            <button type="button" className="secondary" onClick={() => setOpen('stage')}>
-              {t('client.changeStage')}
-            </button>
+      {readOnly && (
+        <p className="colleagues-client" data-testid="colleagues-client">
+          {t('client.colleaguesClient', { name: session.caseworkerName(client.caseworkerId) || t('common.unknown') })}
+        </p>
+      )}
+      {readOnly ? (
+        client.status === 'active' && (
+          <div className="toolbar" role="toolbar" aria-label={t('client.quickActions')}>
             <button type="button" className="secondary" onClick={() => setOpen('handover')}>
               {t('client.handover')}
             </button>
-            <button type="button" className="secondary" onClick={() => setOpen('close')}>
-              {t('client.close')}
-            </button>
-          </>
-        )}
-        {client.status === 'closed' && (
-          <button type="button" className="secondary" onClick={() => setOpen('reopen')}>
-            {t('client.reopen')}
+          </div>
+        )
+      ) : (
+        <div className="toolbar" role="toolbar" aria-label={t('client.quickActions')}>
+          <button type="button" onClick={() => setWriting(true)} aria-keyshortcuts="N">
+            {t('notes.write')}
           </button>
-        )}
-      </div>
-      <p className="hint">{t('notes.shortcutHint')}</p>
+          <button type="button" onClick={() => setAdding((a) => !a)} aria-expanded={adding}>
+            {t('client.addTodo')}
+          </button>
+          <button type="button" className="secondary" onClick={() => navigate({ page: 'score', clientId: client.id })}>
+            {t('scoring.score')}
+          </button>
+          <button type="button" className="secondary" onClick={() => setOpen('edit')}>
+            {t('client.edit')}
+          </button>
+          {client.status === 'active' && (
+            <>
+              <button type="button" className="secondary" onClick={() => setOpen('stage')}>
+                {t('client.changeStage')}
+              </button>
+              <button type="button" className="secondary" onClick={() => setOpen('handover')}>
+                {t('client.handover')}
+              </button>
+              <button type="button" className="secondary" onClick={() => setOpen('close')}>
+                {t('client.close')}
+              </button>
+            </>
+          )}
+          {client.status === 'closed' && (
+            <button type="button" className="secondary" onClick={() => setOpen('reopen')}>
+              {t('client.reopen')}
+            </button>
+          )}
+        </div>
+      )}
+      {!readOnly && <p className="hint">{t('notes.shortcutHint')}</p>}
       <StatusLine of={outcome} />
 
       <div className="client-columns">
@@ -163,11 +180,17 @@ export function ClientPage({ id, noteId }: { id: string; noteId: string | undefi
             ))}
           </dl>
         </section>
-        <Todos clientId={client.id} adding={adding} onDone={outcome.announce} />
+        <Todos clientId={client.id} adding={adding && !readOnly} onDone={outcome.announce} readOnly={readOnly} />
       </div>
-      <ScoringHistory clientId={client.id} />
+      <ScoringHistory clientId={client.id} readOnly={readOnly} />
       <ProgressionChart clientId={client.id} />
-      <Timeline clientId={client.id} clientName={name} focusNoteId={noteId} onDone={outcome.announce} />
+      <Timeline
+        clientId={client.id}
+        clientName={name}
+        focusNoteId={noteId}
+        onDone={outcome.announce}
+        readOnly={readOnly}
+      />
       <ClientPrivacy client={client} />
 
       {writing && (

@@ -62,11 +62,13 @@ export function Timeline({
   clientName,
   focusNoteId,
   onDone,
+  readOnly = false,
 }: {
   clientId: string;
   clientName: string;
   focusNoteId: string | undefined;
   onDone(message: string): void;
+  readOnly?: boolean;
 }) {
   const { t } = useTranslation();
   const session = useSession();
@@ -103,7 +105,7 @@ export function Timeline({
         <section className="pinned-notes" aria-labelledby={pinnedId}>
           <h3 id={pinnedId}>{t('notes.pinnedGroup')}</h3>
           {pinned.map((note) => (
-            <NoteCard key={note.id} note={note} anchor={false} clients={self} onDone={onDone} />
+            <NoteCard key={note.id} note={note} anchor={false} clients={self} onDone={onDone} readOnly={readOnly} />
           ))}
         </section>
       )}
@@ -115,7 +117,7 @@ export function Timeline({
           >
             <time dateTime={entry.date}>{formatDate(entry.date, session.language)}</time>
             {entry.kind === 'note' ? (
-              <NoteCard note={entry.note} anchor clients={self} onDone={onDone} />
+              <NoteCard note={entry.note} anchor clients={self} onDone={onDone} readOnly={readOnly} />
             ) : (
               <span>
                 {describe(entry, t, session)}

@@ -24,10 +24,13 @@ export function Todos({
   clientId,
   adding,
   onDone,
+  readOnly = false,
 }: {
   clientId: string;
   adding: boolean;
   onDone(outcome: Outcome): void;
+  /** A colleague's client on a key person's laptop: the to-dos are shown, not changed. */
+  readOnly?: boolean;
 }) {
   const { t } = useTranslation();
   const session = useSession();
@@ -48,6 +51,7 @@ export function Todos({
       action={a}
       today={session.info.today}
       perform={action.perform}
+      readOnly={readOnly}
       onEdit={() => setEditing({ action: a, dialog: 'edit' })}
       onPostpone={() => setEditing({ action: a, dialog: 'postpone' })}
     />
@@ -90,12 +94,14 @@ function TodoItem({
   action,
   today,
   perform,
+  readOnly,
   onEdit,
   onPostpone,
 }: {
   action: Action;
   today: string;
   perform(work: () => Promise<string>): Promise<void>;
+  readOnly: boolean;
   onEdit(): void;
   onPostpone(): void;
 }) {
@@ -133,6 +139,7 @@ function TodoItem({
       <input
         type="checkbox"
         checked={done}
+        disabled={readOnly}
         aria-label={
           action.done ? t('client.markOpen', { title: action.title }) : t('client.markDone', { title: action.title })
         }
@@ -144,32 +151,34 @@ function TodoItem({
         {action.dueTime ? ` ${action.dueTime}` : ''}
         {overdue && <strong className="overdue-marker"> · {t('client.overdue')}</strong>}
       </span>
-      <span className="todo-buttons">
-        {!action.done && (
-          <>
-            <button type="button" className="link-button" onClick={postpone}>
-              <span aria-hidden="true">+7</span>
-              <span className="visually-hidden">{t('client.postponeWeek', { title: action.title })}</span>
-            </button>
-            <button
-              type="button"
-              className="link-button"
-              onClick={onPostpone}
-              aria-label={t('client.postponeToLabel', { title: action.title })}
-            >
-              {t('client.postponeTo')}
-            </button>
-          </>
-        )}
-        <button
-          type="button"
-          className="link-button"
-          onClick={onEdit}
-          aria-label={t('client.editTodoLabel', { title: action.title })}
-        >
-          {t('client.editTodo')}
-        </button>
-      </span>
+      {!readOnly && (
+        <span className="todo-buttons">
+          {!action.done && (
+            <>
+              <button type="button" className="link-button" onClick={postpone}>
+                <span aria-hidden="true">+7</span>
+                <span className="visually-hidden">{t('client.postponeWeek', { title: action.title })}</span>
+              </button>
+              <button
+                type="button"
+                className="link-button"
+                onClick={onPostpone}
+                aria-label={t('client.postponeToLabel', { title: action.title })}
+              >
+                {t('client.postponeTo')}
+              </button>
+            </>
+          )}
+          <button
+            type="button"
+            className="link-button"
+            onClick={onEdit}
+            aria-label={t('client.editTodoLabel', { title: action.title })}
+          >
+            {t('client.editTodo')}
+          </button>
+        </span>
+      )}
     </li>
   );
 }

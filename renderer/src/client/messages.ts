@@ -9,6 +9,8 @@ export const messages = defineMessages({
     closedOn: 'Closed on {{date}}: {{reason}}',
     inStageSince: 'since {{date}} ({{weeks}} weeks)',
     quickActions: 'Actions',
+    colleaguesClient:
+      'A client of {{name}}. On your laptop you see everything, and you can hand the client over; changes are made by {{name}}.',
     edit: 'Edit details',
     changeStage: 'Change stage',
     handover: 'Hand over',
@@ -90,6 +92,8 @@ export const messages = defineMessages({
     closedOn: 'Afgesloten op {{date}}: {{reason}}',
     inStageSince: 'sinds {{date}} ({{weeks}} weken)',
     quickActions: 'Acties',
+    colleaguesClient:
+      'Een klant van {{name}}. Op uw laptop ziet u alles en kunt u de klant overdragen; wijzigen doet {{name}}.',
     edit: 'Gegevens wijzigen',
     changeStage: 'Fase wijzigen',
     handover: 'Overdragen',
@@ -172,6 +176,8 @@ export const messages = defineMessages({
     closedOn: 'Afsluttet {{date}}: {{reason}}',
     inStageSince: 'siden {{date}} ({{weeks}} uger)',
     quickActions: 'Handlinger',
+    colleaguesClient:
+      'En borger hos {{name}}. På din computer ser du det hele og kan overdrage borgeren; ændringer laver {{name}}.',
     edit: 'Ret oplysninger',
     changeStage: 'Skift fase',
     handover: 'Overdrag',

@@ -26,11 +26,14 @@ export function NoteCard({
   anchor,
   clients,
   onDone,
+  readOnly = false,
 }: {
   note: Note;
   anchor: boolean;
   clients: readonly Option[];
   onDone(message: string): void;
+  /** A colleague's client on a key person's laptop: the note is shown, not changed. */
+  readOnly?: boolean;
 }) {
   const { t } = useTranslation();
   const session = useSession();
@@ -61,22 +64,26 @@ export function NoteCard({
       </header>
       <NoteBody text={note.body} />
       <div className="note-actions" role="group" aria-label={t('notes.actions')}>
-        <button type="button" className="link-button" onClick={() => setOpen('edit')}>
-          {t('notes.edit')}
-        </button>
+        {!readOnly && (
+          <button type="button" className="link-button" onClick={() => setOpen('edit')}>
+            {t('notes.edit')}
+          </button>
+        )}
         {note.edited && (
           <button type="button" className="link-button" onClick={() => setOpen('history')}>
             {t('notes.history')}
           </button>
         )}
-        {clients.length > 0 && (
+        {!readOnly && clients.length > 0 && (
           <button type="button" className="link-button" onClick={() => setOpen('followUp')}>
             {t('notes.followUp')}
           </button>
         )}
-        <button type="button" className="link-button danger" onClick={() => setOpen('remove')}>
-          {t('notes.remove')}
-        </button>
+        {!readOnly && (
+          <button type="button" className="link-button danger" onClick={() => setOpen('remove')}>
+            {t('notes.remove')}
+          </button>
+        )}
       </div>
       {open === 'edit' && (
         <NoteEditor target={{ kind: 'edit', note }} onClose={() => close()} onSaved={() => close(t('notes.saved'))} />

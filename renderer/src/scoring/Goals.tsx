@@ -17,7 +17,15 @@ import { levelText } from './logic';
  * A client's goals, one per indicator key, so a goal outlives new versions of the
  * sheet. New goals are set on the default sheet of the client's target group.
  */
-export function Goals({ clientId, latest }: { clientId: string; latest: Scoring | undefined }) {
+export function Goals({
+  clientId,
+  latest,
+  readOnly = false,
+}: {
+  clientId: string;
+  latest: Scoring | undefined;
+  readOnly?: boolean;
+}) {
   const { t } = useTranslation();
   const removeGoal = useMutate('goals.remove');
   const { language } = useSession();
@@ -61,31 +69,33 @@ export function Goals({ clientId, latest }: { clientId: string; latest: Scoring 
             <li key={goal.id}>
               <span className="goal-name">{nameOf(goal.indicatorKey)}</span>
               <span className="goal-target">{describe(goal)}</span>
-              <span className="goal-buttons">
-                {version && indicatorOf(goal.indicatorKey) && (
+              {!readOnly && (
+                <span className="goal-buttons">
+                  {version && indicatorOf(goal.indicatorKey) && (
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => setEditing({ goal })}
+                      aria-label={t('scoring.changeGoalLabel', { name: nameOf(goal.indicatorKey) })}
+                    >
+                      {t('scoring.changeGoal')}
+                    </button>
+                  )}
                   <button
                     type="button"
                     className="link-button"
-                    onClick={() => setEditing({ goal })}
-                    aria-label={t('scoring.changeGoalLabel', { name: nameOf(goal.indicatorKey) })}
+                    onClick={() => void remove(goal)}
+                    aria-label={t('scoring.removeGoalLabel', { name: nameOf(goal.indicatorKey) })}
                   >
-                    {t('scoring.changeGoal')}
+                    {t('scoring.removeGoal')}
                   </button>
-                )}
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => void remove(goal)}
-                  aria-label={t('scoring.removeGoalLabel', { name: nameOf(goal.indicatorKey) })}
-                >
-                  {t('scoring.removeGoal')}
-                </button>
-              </span>
+                </span>
+              )}
             </li>
           ))}
         </ul>
       )}
-      {version ? (
+      {readOnly ? null : version ? (
         <button type="button" className="secondary" onClick={() => setEditing({})}>
           {t('scoring.addGoal')}
         </button>

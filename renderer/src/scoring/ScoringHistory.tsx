@@ -16,7 +16,7 @@ import './scoring.css';
 const SHOWN_AT_FIRST = 5;
 
 /** The client page's scoring section: score now, the comparison of self-score and caseworker, the history, goals. */
-export function ScoringHistory({ clientId }: { clientId: string }) {
+export function ScoringHistory({ clientId, readOnly = false }: { clientId: string; readOnly?: boolean }) {
   const { t } = useTranslation();
   const titleId = useId();
   // Sheets too: a renamed sheet shows its new name.
@@ -28,16 +28,18 @@ export function ScoringHistory({ clientId }: { clientId: string }) {
     <section className="panel scoring-history" aria-labelledby={titleId}>
       <div className="panel-heading">
         <h2 id={titleId}>{t('scoring.history')}</h2>
-        <button type="button" onClick={() => navigate({ page: 'score', clientId })}>
-          {t('scoring.scoreNow')}
-        </button>
+        {!readOnly && (
+          <button type="button" onClick={() => navigate({ page: 'score', clientId })}>
+            {t('scoring.scoreNow')}
+          </button>
+        )}
       </div>
       <div className="scoring-columns">
         <div>
           {pair && <Comparison pair={pair} />}
           {scorings ? <ScoringList scorings={scorings} /> : <Loading of={query} />}
         </div>
-        <Goals clientId={clientId} latest={scorings?.[0]} />
+        <Goals clientId={clientId} latest={scorings?.[0]} readOnly={readOnly} />
       </div>
     </section>
   );

@@ -12,6 +12,7 @@ import * as m0008 from './0008_database_id';
 import * as m0009 from './0009_meeting_list';
 import * as m0010 from './0010_sync_outbox';
 import * as m0011 from './0011_sync_copy';
+import * as m0012 from './0012_colleagues_read_only';
 
 /**
  * Every server migration, in order, compiled in. The names after 0000 are the app's
@@ -32,6 +33,7 @@ export const SERVER_MIGRATIONS: ReadonlyArray<
   ['0009_meeting_list', m0009],
   ['0010_sync_outbox', m0010],
   ['0011_sync_copy', m0011],
+  ['0012_colleagues_read_only', m0012],
 ];
 
 export const serverMigrationProvider: MigrationProvider = {

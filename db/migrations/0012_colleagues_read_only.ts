@@ -1,0 +1,67 @@
+import { type Kysely, sql } from 'kysely';
+
+/**
+ * A key person's laptop holds the whole team's clients (issue 18, Must have 8): her colleagues'
+ * are read-only there but for their assignment, as on the server (its policies and
+ * koers_assignment_only). These triggers refuse, in the write itself, every other change to a
+ * client or household that is not hers and every row added to or changed on one — whatever the
+ * path (a handler, an import, a bulk action) — with the message `koers: colleagues_client`, which
+ * the app shows as a translated refusal. Handing a client over (the assignment and its handover
+ * record) stays hers to do; erasure deletes, which these triggers leave alone.
+ *
+ * They hold only on a key person's copy of a team, not while a pull is applied (the server's rows
+ * are the team's), and never on a laptop alone. Written out as the tables are at this version.
+ */
+
+const REFUSED = sql`SELECT RAISE(ABORT, 'koers: colleagues_client');`;
+const KEY_PERSON_COPY = sql`(SELECT role = 'key_person' AND capturing AND NOT applying FROM sync_state)`;
+const ME = sql`(SELECT caseworker_id FROM sync_state)`;
+
+/** The caseworker of the client or household a row of `table` belongs to, as `row` (NEW or OLD) says. */
+function holderOf(table: string, row: 'NEW' | 'OLD') {
+  const ref = (column: string) => sql.ref(`${row}.${column}`);
+  switch (table) {
+    case 'score':
+      return sql`(SELECT c.caseworker_id FROM scoring s JOIN client c ON c.id = s.client_id WHERE s.id = ${ref('scoring_id')})`;
+    case 'note':
+      return sql`(CASE WHEN ${ref('client_id')} IS NOT NULL
+        THEN (SELECT caseworker_id FROM client WHERE id = ${ref('client_id')})
+        ELSE (SELECT caseworker_id FROM household WHERE id = ${ref('household_id')}) END)`;
+    case 'note_version':
+      return sql`(SELECT CASE WHEN n.client_id IS NOT NULL
+        THEN (SELECT caseworker_id FROM client WHERE id = n.client_id)
+        ELSE (SELECT caseworker_id FROM household WHERE id = n.household_id) END
+        FROM note n WHERE n.id = ${ref('note_id')})`;
+    default:
+      return sql`(SELECT caseworker_id FROM client WHERE id = ${ref('client_id')})`;
+  }
+}
+
+/** A client's own rows: added or changed only by its caseworker. Handover records are the assignment's. */
+const CLIENT_ROWS = ['action', 'goal', 'stage_change', 'closure', 'scoring', 'score', 'note', 'note_version'];
+
+/** Columns a key person may change on a colleague's client or household: who has it. */
+const ASSIGNMENT = ['caseworker_id', 'updated_at', 'updated_by'];
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  for (const table of CLIENT_ROWS) {
+    for (const [event, row] of [
+      ['INSERT', 'NEW'],
+      ['UPDATE', 'OLD'],
+    ] as const)
+      await sql`CREATE TRIGGER ${sql.id(`colleagues_${table}_${event.toLowerCase()}`)} BEFORE ${sql.raw(event)} ON ${sql.table(table)}
+        WHEN ${KEY_PERSON_COPY} AND ${holderOf(table, row)} IS NOT ${ME}
+        BEGIN ${REFUSED} END`.execute(db);
+  }
+  for (const table of ['client', 'household']) {
+    const { rows } = await sql<{ name: string }>`SELECT name FROM pragma_table_info(${table})`.execute(db);
+    const others = rows.map((r) => r.name).filter((name) => !ASSIGNMENT.includes(name));
+    const changed = sql.join(
+      others.map((c) => sql`${sql.ref(`NEW.${c}`)} IS NOT ${sql.ref(`OLD.${c}`)}`),
+      sql` OR `,
+    );
+    await sql`CREATE TRIGGER ${sql.id(`colleagues_${table}_update`)} BEFORE UPDATE ON ${sql.table(table)}
+      WHEN ${KEY_PERSON_COPY} AND OLD.caseworker_id IS NOT ${ME} AND (${changed})
+      BEGIN ${REFUSED} END`.execute(db);
+  }
+}
