@@ -87,11 +87,13 @@ export function createSyncScheduler(deps: SchedulerDeps): SyncScheduler {
   const once = async () => {
     publish({ syncing: true });
     try {
-      await deps.sync();
+      const result = await deps.sync();
       failures = 0;
       publish({ syncing: false, problem: null, retryAt: null });
       await refresh();
-      schedule(EVERY_MS);
+      // A row changed again while its earlier change was on its way waits for the pull to bring
+      // that one back; it goes with the next round, soon, not a minute later.
+      schedule(result.pushed > 0 && status.waiting > 0 ? AFTER_CHANGE_MS : EVERY_MS);
     } catch (error) {
       const problem: SyncProblem = error instanceof SyncError ? error.problem : 'server';
       if (!(error instanceof SyncError)) deps.onUnexpected(error);

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { text } from 'node:stream/consumers';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SIGN_IN_FILE_NAME } from '../../main/open-koers';
 import { secretFile } from '../../main/sync/secrets';
@@ -13,7 +14,7 @@ import { createClient, ok, setUp, statusWhen } from '../helpers/seed';
 import { tempFolder } from '../helpers/temp';
 import { browserPicking, closeServer, listenOnLoopback } from './oidc';
 import { PEOPLE } from './rls-seed';
-import { type RunningServer, startServer, startTeamStack, STRANGER, type TeamStack } from './team-stack';
+import { call, type RunningServer, startServer, startTeamStack, STRANGER, type TeamStack } from './team-stack';
 
 /**
  * Joining a team from Settings › Team (issue 18): the sign-in through the system browser
@@ -214,6 +215,44 @@ describe('joining a team', () => {
     // Alone again: writes queue nothing.
     await setUp(koers);
     expect(await koers.connection.db.selectFrom('sync_outbox').select('seq').execute()).toEqual([]);
+  });
+});
+
+describe('a member the key person revokes', () => {
+  it('stops syncing and says why, keeps the data and the waiting change until she chooses; taken back, it goes on', async () => {
+    const koers = await koersSigningInAs(PEOPLE.caseworkerB.subject);
+    await ok(koers.call('sync.join', { serverUrl: server.url }));
+    expect(await clients(koers)).toEqual(['cwB-client']);
+    const revoke = await call(server.url, `/v1/members/${PEOPLE.caseworkerB.subject}`, {
+      method: 'DELETE',
+      token: stack.tokens[PEOPLE.keyPersonB.subject],
+    });
+    expect(revoke.status).toBe(204);
+
+    await ok(koers.call('clients.update', { id: 'cwB-client', firstName: 'Sam', lastName: 'Nielsen' }));
+    await ok(koers.call('sync.now', {}));
+    const stopped = await statusWhen(koers, (s) => s.problem === 'not-a-member' && !s.syncing);
+    // No retries: it waits for her (or the key person), and says so.
+    expect(stopped).toMatchObject({ retryAt: null, waiting: 1, signedIn: true, team: { role: 'caseworker' } });
+    await ok(koers.call('clients.update', { id: 'cwB-client', firstName: 'Sam', lastName: 'Nielsen-Holm' }));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await ok(koers.call('sync.status', {}))).toMatchObject({ problem: 'not-a-member', syncing: false });
+    // The data stays on the laptop, as she left it.
+    expect(await ok(koers.call('clients.get', { id: 'cwB-client' }))).toMatchObject({ lastName: 'Nielsen-Holm' });
+
+    // The key person takes her back: the next sync sends what waited.
+    const back = await call(server.url, '/v1/members', {
+      method: 'PUT',
+      token: stack.tokens[PEOPLE.keyPersonB.subject],
+      body: { subject: PEOPLE.caseworkerB.subject, caseworkerId: 'cwB', role: 'caseworker' },
+    });
+    expect(back.status).toBe(200);
+    await ok(koers.call('sync.now', {}));
+    await statusWhen(koers, (s) => s.problem === null && s.waiting === 0 && !s.syncing);
+    const { rows } = await sql<{ last_name: string }>`select last_name from client where id = 'cwB-client'`.execute(
+      stack.owner,
+    );
+    expect(rows).toEqual([{ last_name: 'Nielsen-Holm' }]);
   });
 });
 

@@ -71,6 +71,32 @@ afterEach(() => {
 });
 
 describe('the background sync', () => {
+  it('goes again soon when a row changed again while its earlier change was on its way, then every minute', async () => {
+    const started: number[] = [];
+    // The first sync pushes, and one change waits for that push to come back with the pull.
+    const waiting = [1, 1, 0, 0, 0];
+    const scheduler = createSyncScheduler({
+      async sync() {
+        started.push((Date.now() - START) / 1000);
+        return { ...DONE, pushed: started.length === 1 ? 1 : started.length === 2 ? 1 : 0 };
+      },
+      stored: async () => ({ syncedAt: null, waiting: waiting.shift() ?? 0 }),
+      timers: {
+        now: () => new Date(),
+        setTimeout: (f, ms) => setTimeout(f, ms),
+        clearTimeout: (h) => clearTimeout(h as never),
+      },
+      onStatus: () => undefined,
+      onUnexpected: (e) => {
+        throw e;
+      },
+    });
+    scheduler.start();
+    await vi.advanceTimersByTimeAsync(70_000);
+    expect(started).toEqual([0, 3, 63]);
+    await scheduler.stop();
+  });
+
   it('syncs at start and then every minute, and shows when and how much waits', async () => {
     const h = harness();
     h.scheduler.start();
