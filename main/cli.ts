@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { COMMAND_LINE_LOCK_WAIT } from '../db/lock-wait';
 import { cliTexts } from '../common/i18n/cli';
@@ -9,7 +9,9 @@ import { fill, plural } from '../common/i18n/fill';
 import type { Envelope, FieldIssue, Method, Output, RpcError } from '../common/contract';
 import { type Language, languageFromLocales } from '../common/languages';
 import type { Desktop } from './desktop';
-import { openKoers } from './open-koers';
+import { COMMAND_LINE_SIGN_IN_FILE_NAME, openKoers } from './open-koers';
+import { COMMAND_LINE_CIPHER } from './sync/secrets';
+import { SyncError } from './sync/transport';
 import { createFileLog } from './log';
 import { createFileSettings } from './settings';
 
@@ -20,13 +22,21 @@ import { createFileSettings } from './settings';
  *   npm run koers -- import-caseload --db FILE --input FILE [--mapping auto|FILE] [--sheet NAME] [--create-missing]
  *   npm run koers -- export-scores --db FILE --out FILE.xlsx|FILE.csv [--format long|wide] [--sheet NAME] [--pseudonymize]
  *   npm run koers -- export-caseload --db FILE --out FILE.xlsx|FILE.csv [--status active|closed|all] [--pseudonymize]
+ *   npm run koers -- sign-in --db FILE      (a team's copy: sign in for the command line, once)
+ *   npm run koers -- sync --db FILE         (one push and pull with that sign-in, e.g. before a scripted export)
+ *   npm run koers -- sign-out --db FILE
  *
  * Exit codes: 0 done, 1 the data or file was refused (nothing changed), 2 wrong use.
  */
 
 const COMMANDS = `  npm run koers -- import-caseload --db FILE --input FILE [--mapping auto|FILE] [--sheet NAME] [--create-missing]
   npm run koers -- export-scores   --db FILE --out FILE.xlsx|FILE.csv [--format long|wide] [--sheet NAME] [--pseudonymize]
-  npm run koers -- export-caseload --db FILE --out FILE.xlsx|FILE.csv [--status active|closed|all] [--pseudonymize]`;
+  npm run koers -- export-caseload --db FILE --out FILE.xlsx|FILE.csv [--status active|closed|all] [--pseudonymize]
+  npm run koers -- sign-in  --db FILE
+  npm run koers -- sync     --db FILE
+  npm run koers -- sign-out --db FILE`;
+
+const COMMAND_NAMES = ['import-caseload', 'export-scores', 'export-caseload', 'sign-in', 'sync', 'sign-out'];
 
 const usage = (language: Language) => `${cliTexts[language].usage}\n${COMMANDS}\n${cliTexts[language].options}`;
 
@@ -54,6 +64,10 @@ function explain(language: Language, error: RpcError): string {
   }
   if (error.code === 'conflict' && error.details?.reason === 'import_errors')
     return plural(messages.conflict, 'import_errors', error.details.count ?? 0);
+  // A refused sign-in (cancelled, timed out, not a member…) and the like say why in the user's words.
+  const conflicts: Record<string, string> = messages.conflict;
+  const reason = error.code === 'conflict' ? error.details?.reason : undefined;
+  if (reason && conflicts[reason]) return conflicts[reason];
   if (error.code === 'not_found') return messages.not_found;
   if (error.code === 'busy' || error.code === 'disk_full' || error.code === 'read_only') return messages[error.code];
   return messages.internal;
@@ -83,8 +97,7 @@ async function main(argv: string[]): Promise<number> {
   const fail: (message: string) => never = (message) => {
     throw new UsageError(message, language);
   };
-  if (!command || !['import-caseload', 'export-scores', 'export-caseload'].includes(command))
-    fail(fill(t.unknownCommand, { command: command ?? t.noCommand }));
+  if (!command || !COMMAND_NAMES.includes(command)) fail(fill(t.unknownCommand, { command: command ?? t.noCommand }));
   if (!values.db) fail(t.dbRequired);
   const databasePath = resolve(values.db);
   if (!existsSync(databasePath)) fail(fill(t.noDatabase, { path: databasePath }));
@@ -101,13 +114,11 @@ async function main(argv: string[]): Promise<number> {
     displays: () => [],
     openPresentation: async () => fail(t.presentInApp),
     closePresentation: () => undefined,
-    openBrowser: async () => fail(t.signInInApp),
-    // The app's sign-in is encrypted with the OS keychain through Electron, which the command line has not.
-    secretCipher: {
-      available: async () => false,
-      encrypt: async () => fail(t.signInInApp),
-      decrypt: async () => fail(t.signInInApp),
-    },
+    // No system browser to open from here: the address is shown, and Koers waits for the answer.
+    openBrowser: async (url) => console.log(fill(t.signInOpen, { url })),
+    // The app's sign-in is encrypted with the OS keychain through Electron, which the command line
+    // has not: it keeps a sign-in of its own, in a file of its own (see COMMAND_LINE_CIPHER).
+    secretCipher: COMMAND_LINE_CIPHER,
   };
   // The CLI keeps no settings of its own: a throwaway folder for the language.
   const settingsFolder = mkdtempSync(join(tmpdir(), 'koers-cli-'));
@@ -125,6 +136,7 @@ async function main(argv: string[]): Promise<number> {
     onInternalError: (method, error) => console.error(`[${method}]`, error),
     // No window to keep responsive: wait inside SQLite while the app writes.
     lockWait: COMMAND_LINE_LOCK_WAIT,
+    signInFileName: COMMAND_LINE_SIGN_IN_FILE_NAME,
   });
   const call = async <M extends Method>(method: M, payload: unknown): Promise<Output<M>> => {
     const envelope = (await koers.dispatch(method, payload)) as Envelope<Output<M>>;
@@ -133,6 +145,39 @@ async function main(argv: string[]): Promise<number> {
   };
 
   try {
+    if (command === 'sign-in' || command === 'sync' || command === 'sign-out') {
+      const status = await call('sync.status', {});
+      if (!status.team) {
+        console.error(t.notATeam);
+        return 1;
+      }
+      if (command === 'sign-out') {
+        await call('sync.signOut', {});
+        console.log(t.signedOut);
+        return 0;
+      }
+      if (command === 'sign-in') {
+        await call('sync.signIn', {});
+        const path = join(dirname(databasePath), COMMAND_LINE_SIGN_IN_FILE_NAME);
+        console.log(fill(t.signedIn, { team: status.team.teamName, path }));
+        return 0;
+      }
+      if (!status.signedIn) {
+        console.error(t.signInFirst);
+        return 1;
+      }
+      try {
+        const result = await koers.context.team.syncOnce();
+        console.log(fill(t.synced, { team: status.team.teamName, pushed: result.pushed, pulled: result.pulled }));
+      } catch (error) {
+        if (!(error instanceof SyncError)) throw error;
+        console.error(t.problem[error.problem]);
+        return 1;
+      }
+      const notices = (await call('sync.status', {})).notices;
+      if (notices > 0) console.log(plural(t, 'notices', notices));
+      return 0;
+    }
     if (command === 'import-caseload') {
       if (!input) fail(t.inputRequired);
       const file = await call('imports.open', { kind: 'caseload' });

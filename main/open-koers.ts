@@ -20,6 +20,8 @@ import { createTeamSync } from './sync/team';
 
 /** The team sign-in's refresh token, encrypted, next to the database (main/sync/secrets.ts). */
 export const SIGN_IN_FILE_NAME = 'team-sign-in.bin';
+/** The command line's own sign-in, beside the app's (see COMMAND_LINE_CIPHER). */
+export const COMMAND_LINE_SIGN_IN_FILE_NAME = 'team-sign-in-command-line.txt';
 
 export interface KoersOptions
   extends
@@ -42,6 +44,8 @@ export interface KoersOptions
   defaultBackupFolder?: string;
   /** Default: the app's, which never blocks the main thread (see db/lock-wait.ts). */
   lockWait?: LockWait;
+  /** Where the team sign-in is kept, next to the database. Default: the app's file. */
+  signInFileName?: string;
 }
 
 export interface Koers {
@@ -57,7 +61,8 @@ export interface Koers {
  * A damaged file is refused (DamagedDatabaseError), never replaced by an empty one.
  */
 export async function openKoers(options: KoersOptions): Promise<Koers> {
-  const { databasePath, defaultBackupFolder, onInternalError, validateOutput, lockWait, ...rest } = options;
+  const { databasePath, defaultBackupFolder, onInternalError, validateOutput, lockWait, signInFileName, ...rest } =
+    options;
   checkDatabaseFile(databasePath);
   const connection = openConnection(databasePath, lockWait ? { lockWait } : {});
   let databaseId: string | null;
@@ -91,7 +96,7 @@ export async function openKoers(options: KoersOptions): Promise<Koers> {
     team: createTeamSync({
       db: connection.db,
       schema: SYNC_SCHEMA,
-      secrets: secretFile(join(dirname(databasePath), SIGN_IN_FILE_NAME), rest.desktop.secretCipher),
+      secrets: secretFile(join(dirname(databasePath), signInFileName ?? SIGN_IN_FILE_NAME), rest.desktop.secretCipher),
       openBrowser: (url) => rest.desktop.openBrowser(url),
       now: rest.now,
       timers: {

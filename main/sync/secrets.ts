@@ -49,3 +49,21 @@ export function secretFile(path: string, cipher: SecretCipher): SecretStore {
     clear: () => rm(path, { force: true }),
   };
 }
+
+/** Marks a file as the command line's sign-in, so a file of another program is never taken for one. */
+const COMMAND_LINE_MARK = 'koers-command-line-sign-in:1\n';
+
+/**
+ * The command line has no OS keychain (Electron's safeStorage is the app's): its own sign-in is
+ * kept in a file of its own, as text readable by this user only (0600), like other command-line
+ * tools' tokens. The app's encrypted file is another one and is never touched by it.
+ */
+export const COMMAND_LINE_CIPHER: SecretCipher = {
+  available: async () => true,
+  encrypt: async (text) => Buffer.from(`${COMMAND_LINE_MARK}${text}`, 'utf8'),
+  async decrypt(data) {
+    const text = data.toString('utf8');
+    if (!text.startsWith(COMMAND_LINE_MARK)) throw new Error('Not a sign-in of the command line');
+    return text.slice(COMMAND_LINE_MARK.length);
+  },
+};

@@ -12,7 +12,7 @@ import { definitionsOfRows, joinWithData, localDefinitions } from '../../db/quer
 import { type JoinPlan, planJoin } from '../../db/queries/sync-join-plan';
 import { linkTeam, openNotices, syncedAt, type TeamLink, teamLink } from '../../db/queries/sync-state';
 import { truncateWalRetrying } from '../../db/wal';
-import { syncOnce } from './engine';
+import { type SyncResult, syncOnce } from './engine';
 import { createSyncScheduler, type SyncScheduler, type SyncStatus, type Timers } from './scheduler';
 import type { SecretStore } from './secrets';
 import { createTeamSession, type TeamSession } from './session';
@@ -75,6 +75,8 @@ export interface TeamSync {
   signOut(): Promise<TeamStatus>;
   leave(): Promise<TeamStatus>;
   syncNow(): void;
+  /** One push and pull now, answered when done (the command line); throws SyncError. */
+  syncOnce(): Promise<SyncResult>;
   /** A local write was captured. */
   changed(): void;
   close(): Promise<void>;
@@ -145,6 +147,8 @@ export function createTeamSync(deps: TeamDeps): TeamSync {
     plan: JoinPlan;
   } | null = null;
   let signingIn: AbortController | null = null;
+  /** Started by the app (start()): signing in again resumes the background sync. */
+  let background = false;
   let lastRefresh = 0;
 
   const wire = (serverUrl: string) => {
@@ -271,6 +275,7 @@ export function createTeamSync(deps: TeamDeps): TeamSync {
 
   return {
     async start() {
+      background = true;
       const current = await connect();
       if (current) startScheduler(current);
       // A join left unconfirmed when Koers closed: its sign-in is of no use.
@@ -348,7 +353,8 @@ export function createTeamSync(deps: TeamDeps): TeamSync {
       if (!current) throw new JoinRefused('not-a-member', 'This laptop is not a team member');
       await signInThrough(current.session, page);
       if (current.started) current.scheduler.now();
-      else startScheduler(current);
+      // The app syncs in the background from then on; the command line signs in and nothing more.
+      else if (background) startScheduler(current);
       return status();
     },
     cancelSignIn() {
@@ -374,6 +380,11 @@ export function createTeamSync(deps: TeamDeps): TeamSync {
     },
     syncNow() {
       linked?.scheduler.now();
+    },
+    async syncOnce() {
+      const current = await connect();
+      if (!current) throw new Error('This database is not a copy of a team');
+      return sync(current.transport);
     },
     changed() {
       linked?.scheduler.changed();

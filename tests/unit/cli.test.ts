@@ -1,29 +1,13 @@
-import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestKoers, type TestKoers } from '../helpers/koers';
 import { ok, setUp } from '../helpers/seed';
+import { koersCli } from '../helpers/cli';
 
 const root = resolve(import.meta.dirname, '../..');
 const fixtures = resolve(root, 'tests/fixtures/spreadsheets');
-const run = promisify(execFile);
-
-/** Runs `npm run koers -- …` as IT staff would (through tsx, without npm's banner). */
-async function koersCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', join(root, 'main/cli.ts'), ...args], {
-      cwd: root,
-      env: { ...process.env, LANG: 'en_GB.UTF-8' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 describe('command line', () => {
   let koers: TestKoers;
