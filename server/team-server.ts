@@ -9,6 +9,7 @@ import type { ServerDatabase } from './db/schema';
 import { APP_ROLE, securityFingerprint } from './db/security';
 import { buildHttp, type HttpOptions, Refused, userTag } from './http/app';
 import { bearerToken, type TokenVerifier, TokenRefused } from './identity/verify';
+import { ClientNotFound, accessExport } from './sync/access-export';
 import { exportAudit } from './sync/audit';
 import { readTableColumns } from './sync/columns';
 import { pull } from './sync/pull';
@@ -114,6 +115,7 @@ async function serve(
       if (error instanceof NotKeyPerson) throw new Refused(403, 'forbidden', error.message, 'not-key-person');
       if (error instanceof MalformedChange) throw new Refused(400, 'malformed', error.message, 'row-shape');
       if (error instanceof MembershipRefused) throw new Refused(409, 'conflict', error.message, error.reason);
+      if (error instanceof ClientNotFound) throw new Refused(404, 'not-found', error.message, 'no-client');
       throw error;
     }
   };
@@ -147,6 +149,7 @@ async function serve(
         disable: (subject, member) => refusing(() => disableMember(runAsUser, subject, member)),
       },
       audit: (subject, query) => refusing(() => exportAudit(runAsUser, subject, query, userTag)),
+      accessExport: (subject, request) => refusing(() => accessExport(runAsUser, subject, request, userTag)),
       async healthy() {
         await sql`select 1`.execute(db);
         return true;

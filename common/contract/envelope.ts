@@ -98,7 +98,9 @@ export interface ErrorDetails {
     | 'notice_gone'
     | 'notice_row_gone'
     /** A key person's laptop: a colleague's client is read-only but for its assignment. */
-    | 'colleagues_client';
+    | 'colleagues_client'
+    /** A key person's access export needs the team server, which could not make it. */
+    | 'access_export_team';
 }
 
 export interface RpcError {

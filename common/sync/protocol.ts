@@ -146,6 +146,7 @@ export const refusal = z.object({
     'forbidden',
     'malformed',
     'conflict',
+    'not-found',
     'too-large',
     'too-many',
     'unavailable',
@@ -192,3 +193,29 @@ export const signInInfo = z.object({
   resource: z.string().min(1).max(1_024).optional(),
 });
 export type SignInInfo = z.infer<typeof signInInfo>;
+
+/** A key person asks the team server for everything about one client (POST /v1/access-export). */
+export const accessExportRequest = z.strictObject({ clientId: z.string().min(1).max(64) });
+export type AccessExportRequest = z.infer<typeof accessExportRequest>;
+
+/** A line of the server's audit log: who (a hash of the sign-in, and the caseworker), never content. */
+export const auditEvent = z.object({
+  id: z.string(),
+  at: z.string(),
+  user: z.string(),
+  caseworkerId: z.string().nullable(),
+  device: z.string().nullable(),
+  action: z.string(),
+  clientIds: z.array(z.string()),
+  counts: z.record(z.string(), z.number()),
+  outcome: z.string(),
+});
+export type AuditEvent = z.infer<typeof auditEvent>;
+
+/** The team's rows about the client by table (notes of every author included), and the audit lines naming it. */
+export const accessExportAnswer = z.object({
+  clientId: z.string(),
+  records: z.partialRecord(syncedTableName, z.array(syncedRow)),
+  audit: z.array(auditEvent),
+});
+export type AccessExportAnswer = z.infer<typeof accessExportAnswer>;

@@ -11,6 +11,7 @@ import { getClient } from '../../db/queries/clients';
 import { conflict, found } from '../rpc/app-error';
 import { saveName } from '../save-name';
 import { checkCatalogChoice } from './checks';
+import { SyncError } from '../sync/transport';
 
 /**
  * Erases clients for good: every row (secure_delete overwrites them, db/connection.ts),
@@ -45,9 +46,29 @@ async function dueForPurge(ctx: Context) {
     .filter((row) => row.purgeFrom <= day);
 }
 
+/**
+ * On a key person's team laptop the access export is made from the team server's data: all of it,
+ * colleagues' notes too (which this laptop may not hold), with the server's audit lines. Elsewhere
+ * (alone, or a caseworker's own laptop): null, the laptop's own data is the client's file.
+ */
+async function teamExport(ctx: Context, clientId: string) {
+  const status = await ctx.team.status();
+  if (status.team?.role !== 'key_person') return null;
+  try {
+    const answer = await ctx.team.accessExport(clientId);
+    return { answer, team: status.team.teamName, server: status.team.serverUrl, waiting: status.waiting };
+  } catch (error) {
+    if (!(error instanceof SyncError)) throw error;
+    throw conflict(`The team server could not make the export (${error.problem})`, {
+      reason: 'access_export_team',
+    });
+  }
+}
+
 export const privacyHandlers = {
   async 'privacy.exportClient'(ctx, input) {
     const client = found(await getClient(ctx.db, input.clientId), 'Client');
+    const fromTeam = await teamExport(ctx, client.id);
     const files = fileTexts[language(ctx)];
     const path = await ctx.desktop.chooseSaveFile({
       defaultName: saveName(`${files.names.personalData} ${client.pseudonym} ${today(ctx)}`, 'json'),
@@ -55,7 +76,7 @@ export const privacyHandlers = {
     });
     if (!path) return { path };
     await ctx.audit.flush();
-    const records = await clientRecords(ctx.db, client.id);
+    const records = fromTeam?.answer.records ?? (await clientRecords(ctx.db, client.id));
     const audit = await ctx.db
       .selectFrom('audit_log')
       .select(['seq', 'at', 'actor', 'action', 'result'])
@@ -65,7 +86,17 @@ export const privacyHandlers = {
     writeFileAtomic(
       path,
       JSON.stringify(
-        { exportedAt: ctx.now().toISOString(), application: `Koers ${ctx.appVersion}`, records, audit },
+        {
+          exportedAt: ctx.now().toISOString(),
+          application: `Koers ${ctx.appVersion}`,
+          // Where the records come from: the team server (a key person's laptop), or this laptop.
+          source: fromTeam ? { team: fromTeam.team, server: fromTeam.server } : 'this laptop',
+          records,
+          // The team server's log of who sent, received or exported the client's data, and this
+          // laptop's own log of who opened it here.
+          ...(fromTeam ? { teamAudit: fromTeam.answer.audit, changesWaitingHere: fromTeam.waiting } : {}),
+          audit,
+        },
         null,
         2,
       ),

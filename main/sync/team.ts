@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { JoinPreview } from '../../common/contract/team-sync';
 import type { JoinProblem, Role } from '../../common/enums';
-import { type PullAnswer, PROTOCOL_VERSION, type WhoAmI } from '../../common/sync/protocol';
+import { type AccessExportAnswer, type PullAnswer, PROTOCOL_VERSION, type WhoAmI } from '../../common/sync/protocol';
 import { syncedTable } from '../../common/sync/tables';
 import type { Database } from '../../db/schema';
 import { dropDeletedFromIndex } from '../../db/search/notes';
@@ -77,6 +77,8 @@ export interface TeamSync {
   syncNow(): void;
   /** One push and pull now, answered when done (the command line); throws SyncError. */
   syncOnce(): Promise<SyncResult>;
+  /** A key person's access export of one client from the team server's data; throws SyncError. */
+  accessExport(clientId: string): Promise<AccessExportAnswer>;
   /** A local write was captured. */
   changed(): void;
   close(): Promise<void>;
@@ -385,6 +387,11 @@ export function createTeamSync(deps: TeamDeps): TeamSync {
       const current = await connect();
       if (!current) throw new Error('This database is not a copy of a team');
       return sync(current.transport);
+    },
+    async accessExport(clientId) {
+      const current = await connect();
+      if (!current) throw new Error('This database is not a copy of a team');
+      return current.transport.accessExport(clientId);
     },
     changed() {
       linked?.scheduler.changed();

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { SyncProblem } from '../../common/enums';
 import {
+  type AccessExportAnswer,
+  accessExportAnswer,
   type PullAnswer,
   type PullRequest,
   type PushAnswer,
@@ -39,6 +41,8 @@ export interface Transport {
   push(request: PushRequest): Promise<PushAnswer>;
   pull(request: PullRequest): Promise<PullAnswer>;
   whoAmI(): Promise<WhoAmI>;
+  /** Everything the team holds about one client (key persons only): the access export. */
+  accessExport(clientId: string): Promise<AccessExportAnswer>;
 }
 
 export interface TransportOptions {
@@ -78,6 +82,7 @@ export function createTransport({ serverUrl, token, timeoutMs = 30_000 }: Transp
     push: (request) => call('/v1/push', pushAnswer, request),
     pull: (request) => call('/v1/pull', pullAnswer, request),
     whoAmI: () => call('/v1/me', whoAmI),
+    accessExport: (clientId) => call('/v1/access-export', accessExportAnswer, { clientId }),
   };
 }
 

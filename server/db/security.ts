@@ -340,6 +340,32 @@ const FUNCTIONS: readonly RawBuilder<unknown>[] = [
       END IF;
       RETURN true;
     END $$`,
+  // Everything the team holds about one client, for the access export a key person makes on a
+  // client's request (GDPR art. 15): colleagues' notes too, whatever the team's setting for
+  // reading them. Null: no such client in the caller's team.
+  sql`CREATE OR REPLACE FUNCTION koers_client_export(exported_client text) RETURNS jsonb
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+    DECLARE current client;
+    BEGIN
+      IF koers_me_role() IS DISTINCT FROM 'key_person' THEN
+        RAISE EXCEPTION 'koers: only a key person exports a client''s data' USING ERRCODE = '42501';
+      END IF;
+      SELECT * INTO current FROM client WHERE id = exported_client;
+      IF NOT FOUND OR current.team_id IS DISTINCT FROM koers_me_team() THEN RETURN NULL; END IF;
+      RETURN jsonb_build_object(
+        'client', jsonb_build_array(to_jsonb(current) - 'team_id' - 'row_version'),
+        'household', coalesce((SELECT jsonb_agg(to_jsonb(r) - 'team_id' - 'row_version') FROM household r WHERE r.id = current.household_id), '[]'::jsonb),
+        'action', coalesce((SELECT jsonb_agg(to_jsonb(r) - 'team_id' - 'row_version') FROM action r WHERE r.client_id = exported_client), '[]'::jsonb),
+        'goal', coalesce((SELECT jsonb_agg(to_jsonb(r) - 'team_id' - 'row_version') FROM goal r WHERE r.client_id = exported_client), '[]'::jsonb),
+        'stage_change', coalesce((SELECT jsonb_agg(to_jsonb(r) - 'team_id' - 'row_version') FROM stage_change r WHERE r.client_id = exported_client), '[]'::jsonb),
+        'handover', coalesce((SELECT jsonb_agg(to_jsonb(r) - 'team_id' - 'row_version') FROM handover r WHERE r.client_id = exported_client), '[]'::jsonb),
+        'closure', coalesce((SELECT jsonb_agg(to_jsonb(r) - 'team_id' - 'row_version') FROM closure r WHERE r.client_id = exported_client), '[]'::jsonb),
+        'scoring', coalesce((SELECT jsonb_agg(to_jsonb(r) - 'team_id' - 'row_version') FROM scoring r WHERE r.client_id = exported_client), '[]'::jsonb),
+        'score', coalesce((SELECT jsonb_agg(to_jsonb(r) - 'team_id' - 'row_version') FROM score r WHERE r.scoring_id IN (SELECT s.id FROM scoring s WHERE s.client_id = exported_client)), '[]'::jsonb),
+        'note', coalesce((SELECT jsonb_agg(to_jsonb(r) - 'team_id' - 'row_version') FROM note r WHERE r.client_id = exported_client OR (current.household_id IS NOT NULL AND r.household_id = current.household_id)), '[]'::jsonb),
+        'note_version', coalesce((SELECT jsonb_agg(to_jsonb(r) - 'team_id' - 'row_version') FROM note_version r WHERE r.note_id IN (SELECT n.id FROM note n WHERE n.client_id = exported_client
+          OR (current.household_id IS NOT NULL AND n.household_id = current.household_id))), '[]'::jsonb));
+    END $$`,
   // Pseudonyms are unique in a team: each laptop numbers its new clients itself, so two of them
   // may both bring a K-0001; the later one gets the team's next number (and its laptop takes it
   // with the next pull). One assignment at a time per team.
@@ -425,6 +451,7 @@ const APP_FUNCTIONS = [
   'koers_next_row_version()',
   'koers_hand_over(text, text, uuid, bigint)',
   'koers_erase_client(text, bigint)',
+  'koers_client_export(text)',
   'koers_applied_migrations()',
   'koers_security_fingerprint()',
 ] as const;

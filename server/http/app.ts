@@ -3,6 +3,9 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import {
+  type AccessExportAnswer,
+  type AccessExportRequest,
+  accessExportRequest,
   LIMITS,
   type Member,
   type MemberRequest,
@@ -36,6 +39,8 @@ export interface TeamServerParts {
   };
   /** The caller's team's audit log, for its key persons (others: a thrown `Refused`, 'forbidden'). */
   audit(subject: string, query: AuditQuery): Promise<AuditExport>;
+  /** Everything about one client of the team, for its key persons (the access export). */
+  accessExport(subject: string, request: AccessExportRequest): Promise<AccessExportAnswer>;
   /** True when the database answers. */
   healthy(): Promise<boolean>;
   /** The newest migration of the synced tables, for the health answer. */
@@ -186,6 +191,9 @@ export async function buildHttp(parts: TeamServerParts, options: HttpOptions = {
   );
   app.get('/v1/audit', { onRequest: authenticate, config: { rateLimit: {} } }, async (request) =>
     parts.audit(subjectOf(request), parse(auditQuery, request.query)),
+  );
+  app.post('/v1/access-export', { onRequest: authenticate, config: { rateLimit: {} } }, async (request) =>
+    parts.accessExport(subjectOf(request), parse(accessExportRequest, request.body)),
   );
   return app;
 }

@@ -54,7 +54,7 @@ function member(me: Identity | null): Caller {
 }
 
 export interface AuditEntry {
-  action: 'push' | 'pull' | 'export';
+  action: 'push' | 'pull' | 'export' | 'access-export';
   device: string | null;
   clientIds: readonly string[];
   counts: Record<string, number>;

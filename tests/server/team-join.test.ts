@@ -218,6 +218,67 @@ describe('joining a team', () => {
   });
 });
 
+describe("a client's data exported on request", () => {
+  it("a key person's export comes from the team server: colleagues' notes she cannot read here, and the server's log", async () => {
+    const koers = await koersSigningInAs(PEOPLE.keyPersonA.subject);
+    await ok(koers.call('sync.join', { serverUrl: server.url }));
+    // Anna's notes stay Anna's on Kim's laptop (the team's setting)...
+    expect(
+      await koers.connection.db.selectFrom('note').select('body').where('client_id', '=', 'cwA-client').execute(),
+    ).toEqual([]);
+    const desktop = koers.desktop as FakeDesktop;
+    desktop.saveAs = join(koers.folder, 'gegevens.json');
+    expect(await ok(koers.call('privacy.exportClient', { clientId: 'cwA-client' }))).toEqual({ path: desktop.saveAs });
+    const file = JSON.parse(readFileSync(desktop.saveAs, 'utf8')) as {
+      source: { team: string; server: string };
+      records: Record<string, Array<Record<string, unknown>>>;
+      teamAudit: Array<{ action: string; clientIds: string[] }>;
+      audit: unknown[];
+    };
+    // ...but the export holds them, from the server, with everything else about her.
+    expect(file.source).toEqual({ team: 'Team A', server: server.url });
+    expect(file.records.note?.map((n) => n.body)).toEqual(
+      expect.arrayContaining(['private words cwA-note', 'private words cwA-household-note']),
+    );
+    expect(file.records.client?.map((c) => c.id)).toEqual(['cwA-client']);
+    expect(file.records.scoring).toHaveLength(1);
+    expect(file.teamAudit.some((e) => e.action === 'pull' && e.clientIds.includes('cwA-client'))).toBe(true);
+    // The server logged the export itself.
+    const { rows } = await sql<{ n: string }>`select count(*) as n from audit_event
+      where action = 'access-export' and 'cwA-client' = any(client_ids)`.execute(stack.owner);
+    expect(Number(rows[0]?.n)).toBe(1);
+
+    // Only the team's key persons get it: a caseworker is refused, another team's key person finds no such client.
+    const ask = (subject: string) =>
+      call(server.url, '/v1/access-export', { token: stack.tokens[subject], body: { clientId: 'cwA-client' } });
+    expect((await ask(PEOPLE.caseworkerA.subject)).status).toBe(403);
+    expect((await ask(PEOPLE.keyPersonB.subject)).status).toBe(404);
+
+    // Signed out, the export is refused with the reason, and nothing is written.
+    await ok(koers.call('sync.signOut', {}));
+    desktop.saveAs = join(koers.folder, 'niet.json');
+    expect(await koers.call('privacy.exportClient', { clientId: 'cwA-client' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', details: { reason: 'access_export_team' } },
+    });
+    expect(existsSync(desktop.saveAs)).toBe(false);
+  });
+
+  it("a caseworker's export is her laptop's own data, as alone", async () => {
+    const koers = await koersSigningInAs(PEOPLE.caseworkerA.subject);
+    await ok(koers.call('sync.join', { serverUrl: server.url }));
+    const desktop = koers.desktop as FakeDesktop;
+    desktop.saveAs = join(koers.folder, 'gegevens.json');
+    await ok(koers.call('privacy.exportClient', { clientId: 'cwA-client' }));
+    const file = JSON.parse(readFileSync(desktop.saveAs, 'utf8')) as {
+      source: string;
+      records: { notes: Array<{ body: string }> };
+    };
+    expect(file.source).toBe('this laptop');
+    expect(file.records.notes.map((n) => n.body)).toContain('private words cwA-note');
+  });
+});
+
 describe('a member the key person revokes', () => {
   it('stops syncing and says why, keeps the data and the waiting change until she chooses; taken back, it goes on', async () => {
     const koers = await koersSigningInAs(PEOPLE.caseworkerB.subject);

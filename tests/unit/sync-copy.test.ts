@@ -335,6 +335,9 @@ describe('a restored file', () => {
       whoAmI: async () => {
         throw new Error('not asked');
       },
+      accessExport: async () => {
+        throw new Error('not asked');
+      },
     };
     await expect(
       syncOnce({ db: db(), transport, schema: '0011_sync_copy', now: () => new Date(AT) }),
