@@ -1,17 +1,11 @@
-import type { Browser, Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { common } from '../../common/i18n/common';
+import type { Page } from '@playwright/test';
 import type { Language } from '../../common/languages';
 import { messages as firstRun } from '../../renderer/src/firstrun/messages';
-import { messages as sync } from '../../renderer/src/sync/messages';
 import { type Demo, startDemo } from '../../server/demo/demo';
 import { DEMO_TEXTS } from '../../server/demo/demo-texts';
-import { wireApp } from '../helpers/browser-app';
-import { openTestKoers, type TestKoers } from '../helpers/koers';
 import { createClient, ok } from '../helpers/seed';
-import { fakeCipher, fakeDesktop } from '../helpers/fake-desktop';
-import { emitToPages, expect, noViolations, SIZES, test } from './fixtures';
+import { expect, noViolations, test } from './fixtures';
+import { anotherLaptop, joinTeam, shootTeam, teamTexts } from './team-laptops';
 
 /**
  * Joining a team from Settings › Team (issue 18), end to end in Chromium: the team server of
@@ -20,8 +14,6 @@ import { emitToPages, expect, noViolations, SIZES, test } from './fixtures';
  * windows.
  */
 
-const screenshots = resolve(import.meta.dirname, '../screenshots');
-mkdirSync(screenshots, { recursive: true });
 let demo: Demo;
 test.beforeAll(async () => {
   demo = await startDemo({ language: 'nl' });
@@ -30,65 +22,15 @@ test.afterAll(async () => {
   await demo?.close();
 });
 
-const texts = (language: Language) => ({ ...sync[language], roles: common[language].roles });
-
-async function shoot(page: Page, name: string) {
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    await page.screenshot({ path: resolve(screenshots, `team-${name}-${size.width}x${size.height}.png`) });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
-
-/** Settings › Team: the address, "sign in and join", and the person picked on the demo's sign-in page. */
-async function join(page: Page, browserTab: () => Page | undefined, language: Language, person: string) {
-  const t = texts(language);
-  await page.goto(`${new URL(page.url()).origin}/#/settings`);
-  await page.getByLabel(t.settings.server).fill(demo.url);
-  await page.getByRole('button', { name: t.settings.join }).click();
-  await expect(page.getByText(t.settings.waiting)).toBeVisible();
-  await expect.poll(() => browserTab()?.url() ?? '').toContain(demo.issuer);
-  const tab = browserTab()!;
-  await tab.getByRole('button', { name: person }).click();
-  // The tab tells her to go back to Koers; Koers has taken in the team's data.
-  await expect(tab.locator('body')).toContainText('Koers');
-  await expect(page.getByRole('status').filter({ hasText: t.settings.joined.split('{{team}}')[0]! })).toBeVisible();
-}
-
-/** A second laptop: its own database, its own window, its own "system browser" tab. */
-async function secondLaptop(browser: Browser, rendererUrl: string) {
-  const context = await browser.newContext({ locale: 'nl-NL' });
-  let tab: Page | undefined;
-  const desktop = fakeDesktop();
-  desktop.secretCipher = fakeCipher();
-  desktop.openBrowser = async (url) => {
-    tab = await context.newPage();
-    await tab.goto(url);
-  };
-  const koers: TestKoers = await openTestKoers({
-    osLocales: ['nl-NL'],
-    desktop,
-    onEmit: emitToPages(context),
-  });
-  await wireApp(context, () => koers);
-  const page = await context.newPage();
-  await page.goto(rendererUrl);
-  return {
-    koers,
-    page,
-    browserTab: () => tab,
-    async close() {
-      await context.close();
-      await koers.cleanup();
-    },
-  };
-}
+/** Settings › Team on the demo server, as `person`. */
+const join = (page: Page, browserTab: () => Page | undefined, language: Language, person: string) =>
+  joinTeam(page, browserTab, { language, person, serverUrl: demo.url, issuer: demo.issuer });
 
 test('a caseworker joins her team by signing in in the browser; her new client reaches the key person’s laptop', async ({
   app,
   browser,
 }) => {
-  const t = texts('nl');
+  const t = teamTexts('nl');
   await ok(
     app.koers.call('setup.complete', { language: 'nl', name: 'Sanne (alleen)', role: 'caseworker', demo: false }),
   );
@@ -100,7 +42,7 @@ test('a caseworker joins her team by signing in in the browser; her new client r
   await expect(app.page.locator('.sync-status')).toHaveCount(0);
   await app.page.goto(`${app.url}#/settings`);
   await expect(app.page.getByText(t.settings.alone)).toBeVisible();
-  await shoot(app.page, 'join-nl');
+  await shootTeam(app.page, 'join-nl');
   await noViolations(app.page);
 
   await join(app.page, app.browserTab, 'nl', 'Sanne Bakker');
@@ -111,7 +53,7 @@ test('a caseworker joins her team by signing in in the browser; her new client r
   await expect(app.page.locator('.brand-tagline')).toContainText('Sanne Bakker');
   // ...and cannot switch to a colleague on this laptop.
   await expect(app.page.getByRole('combobox', { name: 'Klantmanager' })).toHaveCount(0);
-  await shoot(app.page, 'member-nl');
+  await shootTeam(app.page, 'member-nl');
   await noViolations(app.page);
 
   // A new client of hers goes to the team server.
@@ -122,7 +64,7 @@ test('a caseworker joins her team by signing in in the browser; her new client r
   await expect.poll(async () => (await ok(app.koers.call('sync.status', {}))).waiting).toBe(0);
 
   // The key person joins on her own laptop and finds the client in the team's caseload.
-  const anneke = await secondLaptop(browser, app.url);
+  const anneke = await anotherLaptop(browser, app.url);
   try {
     await ok(anneke.koers.call('setup.complete', { language: 'nl', name: 'Anneke', role: 'key_person', demo: false }));
     await anneke.page.reload();
@@ -137,7 +79,7 @@ test('a caseworker joins her team by signing in in the browser; her new client r
       await expect(anneke.page.getByTestId('data-as-of')).toContainText(asOf);
     }
     await anneke.page.goto(`${app.url}#/coverage`);
-    await shoot(anneke.page, 'coverage-as-of-nl');
+    await shootTeam(anneke.page, 'coverage-as-of-nl');
 
     // Sanne's client is read-only on Anneke's laptop, but for handing it over.
     const mila = await anneke.koers.connection.db
@@ -149,7 +91,7 @@ test('a caseworker joins her team by signing in in the browser; her new client r
     await expect(anneke.page.getByTestId('colleagues-client')).toContainText('Sanne Bakker');
     await expect(anneke.page.getByRole('button', { name: 'Notitie schrijven' })).toHaveCount(0);
     await expect(anneke.page.getByRole('button', { name: 'Nu scoren' })).toHaveCount(0);
-    await shoot(anneke.page, 'colleagues-client-nl');
+    await shootTeam(anneke.page, 'colleagues-client-nl');
     await noViolations(anneke.page);
     await anneke.page.getByRole('button', { name: 'Overdragen' }).click();
     const dialog = anneke.page.getByRole('dialog', { name: 'Overdragen aan een andere klantmanager' });
@@ -181,7 +123,7 @@ test('a caseworker joins her team by signing in in the browser; her new client r
 test('signing out shows in the status line and waits; leaving asks first, then the team’s data is gone', async ({
   app,
 }) => {
-  const t = texts('nl');
+  const t = teamTexts('nl');
   await ok(app.koers.call('setup.complete', { language: 'nl', name: 'Mette', role: 'caseworker', demo: false }));
   await app.page.reload();
   await join(app.page, app.browserTab, 'nl', 'Mette Sørensen');
@@ -194,14 +136,14 @@ test('signing out shows in the status line and waits; leaving asks first, then t
   await createClient(app.koers, { firstName: 'Ida', lastName: 'Lund', caseworkerId: mette });
   await app.page.getByRole('button', { name: t.settings.signIn }).focus();
   await expect(app.page.locator('.sync-status')).toContainText(t.status['signed-out']);
-  await shoot(app.page, 'signed-out-nl');
+  await shootTeam(app.page, 'signed-out-nl');
 
   // Leaving: the dialog says what goes, and that a change not yet sent is lost.
   await app.page.getByRole('button', { name: t.settings.leave }).click();
   const dialog = app.page.getByRole('dialog');
   await expect(dialog).toContainText(t.settings.leaveLoses_one.replace('{{count}}', '1'));
   await noViolations(app.page);
-  await shoot(app.page, 'leave-nl');
+  await shootTeam(app.page, 'leave-nl');
   await dialog.getByRole('button', { name: t.settings.leaveConfirm }).click();
   // Nothing of the team is left, its caseworkers neither: Koers starts as new.
   await expect(app.page.getByRole('heading', { name: firstRun.nl.title })).toBeVisible();
@@ -210,7 +152,7 @@ test('signing out shows in the status line and waits; leaving asks first, then t
   // The first-run screen offers the team too: she joins again from there, and her clients come back.
   await expect(app.page.getByRole('heading', { name: firstRun.nl.team.title })).toBeVisible();
   await noViolations(app.page);
-  await shoot(app.page, 'first-run-nl');
+  await shootTeam(app.page, 'first-run-nl');
   await app.page.getByLabel(t.settings.server).fill(demo.url);
   await app.page.getByRole('button', { name: t.settings.join }).click();
   // The provider still knows her from the first sign-in in this browser: no page to pick from this time.
@@ -225,7 +167,7 @@ test('the same client changed on two laptops: the second sees both versions and 
   app,
   browser,
 }) => {
-  const t = texts('nl');
+  const t = teamTexts('nl');
   await ok(
     app.koers.call('setup.complete', { language: 'nl', name: 'Jonas op kantoor', role: 'caseworker', demo: false }),
   );
@@ -235,7 +177,7 @@ test('the same client changed on two laptops: the second sees both versions and 
   const client = await createClient(app.koers, { firstName: 'Bo', lastName: 'Dam', caseworkerId: jonas });
   await expect.poll(async () => (await ok(app.koers.call('sync.status', {}))).waiting).toBe(0);
 
-  const home = await secondLaptop(browser, app.url);
+  const home = await anotherLaptop(browser, app.url);
   try {
     await ok(
       home.koers.call('setup.complete', { language: 'nl', name: 'Jonas thuis', role: 'caseworker', demo: false }),
@@ -256,7 +198,7 @@ test('the same client changed on two laptops: the second sees both versions and 
     await expect(notice.getByRole('row', { name: /Achternaam/ })).toContainText('van Dam');
     await expect(notice.getByRole('row', { name: /Achternaam/ })).toContainText('Damsma');
     await noViolations(home.page);
-    await shoot(home.page, 'conflict-nl');
+    await shootTeam(home.page, 'conflict-nl');
     await notice.getByRole('button', { name: t.inbox.keepMine }).click();
     await expect(home.page.getByText(t.inbox.keptMine)).toBeVisible();
     await expect(home.page.getByText(t.inbox.none)).toBeVisible();
@@ -276,7 +218,7 @@ test('joining with clients on the laptop: she sees what happens to them first, c
   app,
   browser,
 }) => {
-  const t = texts('nl');
+  const t = teamTexts('nl');
   await ok(
     app.koers.call('setup.complete', { language: 'nl', name: 'Mette (alleen)', role: 'key_person', demo: false }),
   );
@@ -314,7 +256,7 @@ test('joining with clients on the laptop: she sees what happens to them first, c
     app.page.getByText(t.joinPreview.clients_other.replace('{{count}}', '2'), { exact: false }),
   ).toBeVisible();
   await expect(app.page.getByRole('button', { name: t.joinPreview.confirm })).toBeDisabled();
-  await shoot(app.page, 'join-preview-missing-nl');
+  await shootTeam(app.page, 'join-preview-missing-nl');
   await noViolations(app.page);
   await app.page.getByRole('button', { name: t.joinPreview.cancel }).click();
   await expect(app.page.getByText(t.joinPreview.cancelled)).toBeVisible();
@@ -322,7 +264,7 @@ test('joining with clients on the laptop: she sees what happens to them first, c
   expect((await ok(app.koers.call('sync.status', {}))).team).toBeNull();
 
   // The key person adds the stage to the team on her laptop; Mette joins again, and her clients go up.
-  const anneke = await secondLaptop(browser, app.url);
+  const anneke = await anotherLaptop(browser, app.url);
   try {
     await ok(anneke.koers.call('setup.complete', { language: 'nl', name: 'Anneke', role: 'key_person', demo: false }));
     await anneke.page.reload();
@@ -340,7 +282,7 @@ test('joining with clients on the laptop: she sees what happens to them first, c
   const matched = app.page.getByRole('region', { name: t.joinPreview.matchedTitle });
   await expect(matched.getByText('Kennismaking', { exact: false })).toBeVisible();
   await expect(matched.getByText('Nazorg', { exact: false })).toBeVisible();
-  await shoot(app.page, 'join-preview-nl');
+  await shootTeam(app.page, 'join-preview-nl');
   await noViolations(app.page);
   await app.page.getByRole('button', { name: t.joinPreview.confirm }).click();
   await expect(app.page.getByText(t.joinPreview.joined.replace('{{team}}', DEMO_TEXTS.nl.team))).toBeVisible();
@@ -358,11 +300,11 @@ test('joining with clients on the laptop: she sees what happens to them first, c
 
 for (const language of ['da', 'en'] as const)
   test(`Settings › Team reads well in ${language}`, async ({ app }) => {
-    const t = texts(language);
+    const t = teamTexts(language);
     await ok(app.koers.call('setup.complete', { language, name: 'Jonas', role: 'caseworker', demo: false }));
     await app.page.reload();
     await join(app.page, app.browserTab, language, 'Jonas Kristensen');
     await expect(app.page.locator('.sync-status')).toContainText(t.status.synced.replace('{{ago}}', t.status.justNow));
-    await shoot(app.page, `member-${language}`);
+    await shootTeam(app.page, `member-${language}`);
     await noViolations(app.page);
   });
