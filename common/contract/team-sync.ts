@@ -10,8 +10,9 @@ export const joinEntrySchema = z.object({
   defaultKey: z.string().nullable(),
   /** A sheet version's number (on the team, when it is added). */
   number: z.number().int().nullable(),
-  /** Matched: the team's name for it. */
+  /** Matched: the team's name for it, or (a shipped item the team has not renamed) its key. */
   teamName: z.string().nullable(),
+  teamDefaultKey: z.string().nullable(),
   /** Clients, scorings or other rows that use it. */
   count: z.number().int().nonnegative(),
 });

@@ -129,6 +129,7 @@ const entry = (kind: JoinEntry['kind'], fields: Partial<JoinEntry> = {}): JoinEn
   defaultKey: null,
   number: null,
   teamName: null,
+  teamDefaultKey: null,
   count: 0,
   ...fields,
 });
@@ -202,7 +203,8 @@ export function planJoin(input: {
     if (teamOne) {
       mapping.catalog.set(item.id, teamOne.id);
       preview.matched.push(
-        entry(item.kind, { ...shown, teamName: teamOne.name ?? namesOf(teamOne)[0] ?? null, count: uses }),
+        // A shipped item the team kept is named in the window's language by its key.
+        entry(item.kind, { ...shown, teamName: teamOne.name, teamDefaultKey: teamOne.defaultKey, count: uses }),
       );
     } else if (keyPerson && (!item.deleted || uses > 0)) {
       mapping.added.catalog.add(item.id);

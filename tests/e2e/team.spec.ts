@@ -308,3 +308,26 @@ for (const language of ['da', 'en'] as const)
     await shootTeam(app.page, `member-${language}`);
     await noViolations(app.page);
   });
+
+test('joining with clients reads well in Danish: what goes, what the team lacks, and nothing sent', async ({ app }) => {
+  const t = teamTexts('da');
+  await ok(app.koers.call('setup.complete', { language: 'da', name: 'Jonas', role: 'key_person', demo: false }));
+  const young = await ok(app.koers.call('catalog.create', { kind: 'target_group', name: 'Unge under 30' }));
+  await createClient(app.koers, { firstName: 'Freja', lastName: 'Holm', targetGroupId: young.id });
+  await app.page.reload();
+  await app.page.goto(`${app.url}#/settings`);
+  await app.page.getByLabel(t.settings.server).fill(demo.url);
+  await app.page.getByRole('button', { name: t.settings.join }).click();
+  await expect.poll(() => app.browserTab()?.url() ?? '').toContain(demo.issuer);
+  await app.browserTab()!.getByRole('button', { name: 'Jonas Kristensen' }).click();
+  await expect(
+    app.page.getByRole('heading', { name: t.joinPreview.title.replace('{{team}}', DEMO_TEXTS.nl.team) }),
+  ).toBeVisible();
+  await expect(app.page.getByRole('alert')).toContainText('Unge under 30');
+  await expect(app.page.getByRole('button', { name: t.joinPreview.confirm })).toBeDisabled();
+  await shootTeam(app.page, 'join-preview-missing-da');
+  await noViolations(app.page);
+  await app.page.getByRole('button', { name: t.joinPreview.cancel }).click();
+  await expect(app.page.getByText(t.joinPreview.cancelled)).toBeVisible();
+  expect((await ok(app.koers.call('sync.status', {}))).team).toBeNull();
+});

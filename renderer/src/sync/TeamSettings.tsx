@@ -97,10 +97,10 @@ function JoinPreviewPanel({ preview, action }: { preview: JoinPreview; action: R
     sheet: t('sync.joinPreview.kinds.sheet'),
     sheet_version: t('sync.joinPreview.kinds.sheet_version'),
   };
-  const nameOf = (entry: JoinEntry, name = entry.name): string => {
-    if (name === null && entry.defaultKey) {
-      const key = `defaults.${entry.kind}.${entry.defaultKey}`;
-      return i18n.exists(key) ? t(key as 'defaults.stage.intake') : entry.defaultKey;
+  const nameOf = (entry: JoinEntry, name = entry.name, defaultKey = entry.defaultKey): string => {
+    if (name === null && defaultKey) {
+      const key = `defaults.${entry.kind}.${defaultKey}`;
+      return i18n.exists(key) ? t(key as 'defaults.stage.intake') : defaultKey;
     }
     if (entry.kind === 'sheet_version') return t('sync.joinPreview.version', { name, number: entry.number });
     return name ?? '';
@@ -109,7 +109,7 @@ function JoinPreviewPanel({ preview, action }: { preview: JoinPreview; action: R
   /** One line per kind: "Stage: Intake, Plan → Making the plan, …" (the team's name where it differs). */
   const shown = (e: JoinEntry) => {
     const here = nameOf(e);
-    const team = e.teamName ?? here;
+    const team = e.teamName === null && e.teamDefaultKey === null ? here : nameOf(e, e.teamName, e.teamDefaultKey);
     return here === team ? here : `${here} → ${team}`;
   };
   const byKind = (entries: readonly JoinEntry[]): { kind: JoinEntry['kind']; names: string[] }[] => {

@@ -150,7 +150,7 @@ export const messages = defineMessages({
     },
     joinPreview: {
       title: 'Join team {{team}}: check first',
-      clients_one: 'Your {{count}} client goes to the team with all notes, scorings and to-dos.',
+      clients_one: 'Your client goes to the team with all notes, scorings and to-dos.',
       clients_other: 'Your {{count}} clients go to the team with all notes, scorings and to-dos.',
       households_one: '{{count}} household goes along.',
       households_other: '{{count}} households go along.',
@@ -333,7 +333,7 @@ export const messages = defineMessages({
     },
     joinPreview: {
       title: 'Bij team {{team}} komen: eerst controleren',
-      clients_one: 'Uw {{count}} klant gaat naar het team, met alle notities, scoringen en taken.',
+      clients_one: 'Uw klant gaat naar het team, met alle notities, scoringen en taken.',
       clients_other: 'Uw {{count}} klanten gaan naar het team, met alle notities, scoringen en taken.',
       households_one: '{{count}} huishouden gaat mee.',
       households_other: '{{count}} huishoudens gaan mee.',
@@ -516,7 +516,7 @@ export const messages = defineMessages({
     },
     joinPreview: {
       title: 'Bliv en del af team {{team}}: tjek først',
-      clients_one: 'Din {{count}} borger sendes til teamet med alle notater, scoringer og opgaver.',
+      clients_one: 'Din borger sendes til teamet med alle notater, scoringer og opgaver.',
       clients_other: 'Dine {{count}} borgere sendes til teamet med alle notater, scoringer og opgaver.',
       households_one: '{{count}} husstand følger med.',
       households_other: '{{count}} husstande følger med.',
