@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { type Connection, openConnection } from '../db/connection';
 import type { LockWait } from '../db/lock-wait';
@@ -110,6 +111,11 @@ export async function openKoers(options: KoersOptions): Promise<Koers> {
       },
       onCaseworker: (caseworkerId) => rest.settings.set('currentCaseworkerId', caseworkerId),
       currentCaseworker: () => rest.settings.get('currentCaseworkerId'),
+      forgetOtherSignIns: async () => {
+        for (const name of [SIGN_IN_FILE_NAME, COMMAND_LINE_SIGN_IN_FILE_NAME])
+          if (name !== (signInFileName ?? SIGN_IN_FILE_NAME))
+            await rm(join(dirname(databasePath), name), { force: true });
+      },
       onUnexpected: (error) => rest.log.write('error', 'sync', 'failed', error),
     }),
   };

@@ -48,20 +48,33 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     for (const [event, row] of [
       ['INSERT', 'NEW'],
       ['UPDATE', 'OLD'],
-    ] as const)
+    ] as const) {
+      // An erasure of her own client unlinks a colleague's to-do from its notes: only that is let through.
+      const unlinking =
+        table === 'action' && event === 'UPDATE'
+          ? sql` AND (${await changedBesides(db, table, ['note_id', 'updated_at', 'updated_by'])})`
+          : sql``;
       await sql`CREATE TRIGGER ${sql.id(`colleagues_${table}_${event.toLowerCase()}`)} BEFORE ${sql.raw(event)} ON ${sql.table(table)}
-        WHEN ${KEY_PERSON_COPY} AND ${holderOf(table, row)} IS NOT ${ME}
+        WHEN ${KEY_PERSON_COPY} AND ${holderOf(table, row)} IS NOT ${ME}${unlinking}
         BEGIN ${REFUSED} END`.execute(db);
+    }
   }
   for (const table of ['client', 'household']) {
-    const { rows } = await sql<{ name: string }>`SELECT name FROM pragma_table_info(${table})`.execute(db);
-    const others = rows.map((r) => r.name).filter((name) => !ASSIGNMENT.includes(name));
-    const changed = sql.join(
-      others.map((c) => sql`${sql.ref(`NEW.${c}`)} IS NOT ${sql.ref(`OLD.${c}`)}`),
-      sql` OR `,
-    );
+    const changed = await changedBesides(db, table, ASSIGNMENT);
     await sql`CREATE TRIGGER ${sql.id(`colleagues_${table}_update`)} BEFORE UPDATE ON ${sql.table(table)}
       WHEN ${KEY_PERSON_COPY} AND OLD.caseworker_id IS NOT ${ME} AND (${changed})
       BEGIN ${REFUSED} END`.execute(db);
   }
+}
+
+/** "A column of `table` other than `except` changed", for an UPDATE trigger, as the table is now. */
+async function changedBesides(db: Kysely<unknown>, table: string, except: readonly string[]) {
+  const { rows } = await sql<{ name: string }>`SELECT name FROM pragma_table_info(${table})`.execute(db);
+  return sql.join(
+    rows
+      .map((r) => r.name)
+      .filter((name) => !except.includes(name))
+      .map((c) => sql`${sql.ref(`NEW.${c}`)} IS NOT ${sql.ref(`OLD.${c}`)}`),
+    sql` OR `,
+  );
 }

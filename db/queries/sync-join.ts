@@ -271,6 +271,13 @@ export async function joinWithData(
       // Only the caseworker's own clients can go up: every one here is hers now.
       await trx.updateTable('client').set({ caseworker_id: mapping.me }).execute();
       await trx.updateTable('household').set({ caseworker_id: mapping.me }).execute();
+      // Out of the way first: (sheet, number) is unique at once, and her own numbers may be the new ones.
+      for (const [version] of mapping.renumber)
+        await trx
+          .updateTable('sheet_version')
+          .set((eb) => ({ number: eb.neg(eb.ref('number')) }))
+          .where('id', '=', version)
+          .execute();
       for (const [version, number] of mapping.renumber)
         await trx.updateTable('sheet_version').set({ number }).where('id', '=', version).execute();
       await takeTeamRows(trx, join.teamRows);

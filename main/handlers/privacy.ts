@@ -68,13 +68,14 @@ async function teamExport(ctx: Context, clientId: string) {
 export const privacyHandlers = {
   async 'privacy.exportClient'(ctx, input) {
     const client = found(await getClient(ctx.db, input.clientId), 'Client');
-    const fromTeam = await teamExport(ctx, client.id);
     const files = fileTexts[language(ctx)];
     const path = await ctx.desktop.chooseSaveFile({
       defaultName: saveName(`${files.names.personalData} ${client.pseudonym} ${today(ctx)}`, 'json'),
       filters: [{ name: files.types.json, extensions: ['json'] }],
     });
     if (!path) return { path };
+    // Asked once she has chosen where: the server logs every export it makes.
+    const fromTeam = await teamExport(ctx, client.id);
     await ctx.audit.flush();
     const records = fromTeam?.answer.records ?? (await clientRecords(ctx.db, client.id));
     const audit = await ctx.db

@@ -67,9 +67,16 @@ export function createSyncScheduler(deps: SchedulerDeps): SyncScheduler {
     deps.onStatus(status);
   };
 
-  const schedule = (ms: number) => {
+  let dueAt = 0;
+  /** `keepSooner`: a change made meanwhile keeps its earlier turn (the minute's round does not push it out). */
+  const schedule = (ms: number, keepSooner = false) => {
     if (stopped) return;
-    if (timer !== null) timers.clearTimeout(timer);
+    const at = timers.now().getTime() + ms;
+    if (timer !== null) {
+      if (keepSooner && dueAt <= at) return;
+      timers.clearTimeout(timer);
+    }
+    dueAt = at;
     timer = timers.setTimeout(() => {
       timer = null;
       run();
@@ -93,7 +100,7 @@ export function createSyncScheduler(deps: SchedulerDeps): SyncScheduler {
       await refresh();
       // A row changed again while its earlier change was on its way waits for the pull to bring
       // that one back; it goes with the next round, soon, not a minute later.
-      schedule(result.pushed > 0 && status.waiting > 0 ? AFTER_CHANGE_MS : EVERY_MS);
+      schedule(result.pushed > 0 && status.waiting > 0 ? AFTER_CHANGE_MS : EVERY_MS, true);
     } catch (error) {
       const problem: SyncProblem = error instanceof SyncError ? error.problem : 'server';
       if (!(error instanceof SyncError)) deps.onUnexpected(error);

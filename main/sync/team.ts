@@ -57,6 +57,8 @@ export interface TeamDeps {
   onPulled(): void;
   /** The laptop now works as this caseworker of the team (null: left the team). */
   onCaseworker(caseworkerId: string | null): void;
+  /** Removes sign-ins kept beside this one (the command line's), when the laptop leaves the team. */
+  forgetOtherSignIns(): Promise<void>;
   /** The caseworker the laptop works as while alone: her clients stay hers when it joins. */
   currentCaseworker(): string | null;
   onUnexpected(error: unknown): void;
@@ -327,14 +329,25 @@ export function createTeamSync(deps: TeamDeps): TeamSync {
     async confirmJoin() {
       const join = waiting;
       if (!join) throw new JoinRefused('no-join-waiting', 'No join is waiting to be confirmed');
-      if (await teamLink(deps.db)) throw new JoinRefused('already-joined', 'This laptop is a team member already');
-      // Afresh: she may have worked on since the preview.
-      const plan = await planFor(join.teamRows, join.who);
-      join.plan = plan;
-      if (plan.preview.missing.length > 0)
-        throw new JoinRefused('missing-on-team', 'Her clients use lists or sheets the team does not have');
-      await joinWithData(deps.db, { mapping: plan.mapping, teamRows: join.teamRows, link: join.link });
+      // Taken at once: a second click, or a cancel, finds nothing waiting while this one runs.
       waiting = null;
+      try {
+        if (await teamLink(deps.db)) throw new JoinRefused('already-joined', 'This laptop is a team member already');
+        // Afresh, both sides: she may have worked on since the preview, and so may the key person.
+        join.teamRows = await teamDefinitionRows(join.candidate.transport, deps.schema, join.link.deviceId).catch(
+          (error: unknown) => {
+            throw joinProblem(error);
+          },
+        );
+        join.plan = await planFor(join.teamRows, join.who);
+        if (join.plan.preview.missing.length > 0)
+          throw new JoinRefused('missing-on-team', 'Her clients use lists or sheets the team does not have');
+        await joinWithData(deps.db, { mapping: join.plan.mapping, teamRows: join.teamRows, link: join.link });
+      } catch (error) {
+        // Still waiting for her: the preview as it is now says why.
+        waiting ??= join;
+        throw error;
+      }
       linked = join.candidate;
       deps.onCaseworker(join.who.caseworkerId);
       try {
@@ -376,6 +389,8 @@ export function createTeamSync(deps: TeamDeps): TeamSync {
       }
       linked = null;
       await forgetTeam(deps.db, 'all');
+      // The command line's sign-in too: it is of this team, and of no use to the next.
+      await deps.forgetOtherSignIns();
       deps.onCaseworker(null);
       deps.onPulled();
       return status();

@@ -354,7 +354,7 @@ const FUNCTIONS: readonly RawBuilder<unknown>[] = [
       IF NOT FOUND OR current.team_id IS DISTINCT FROM koers_me_team() THEN RETURN NULL; END IF;
       RETURN jsonb_build_object(
         'client', jsonb_build_array(to_jsonb(current) - 'team_id' - 'row_version'),
-        'household', coalesce((SELECT jsonb_agg(to_jsonb(r) - 'team_id' - 'row_version') FROM household r WHERE r.id = current.household_id), '[]'::jsonb),
+        'household', coalesce((SELECT jsonb_agg(to_jsonb(r) - 'team_id' - 'row_version') FROM household r WHERE r.id = current.household_id AND r.team_id = current.team_id), '[]'::jsonb),
         'action', coalesce((SELECT jsonb_agg(to_jsonb(r) - 'team_id' - 'row_version') FROM action r WHERE r.client_id = exported_client), '[]'::jsonb),
         'goal', coalesce((SELECT jsonb_agg(to_jsonb(r) - 'team_id' - 'row_version') FROM goal r WHERE r.client_id = exported_client), '[]'::jsonb),
         'stage_change', coalesce((SELECT jsonb_agg(to_jsonb(r) - 'team_id' - 'row_version') FROM stage_change r WHERE r.client_id = exported_client), '[]'::jsonb),
@@ -362,9 +362,9 @@ const FUNCTIONS: readonly RawBuilder<unknown>[] = [
         'closure', coalesce((SELECT jsonb_agg(to_jsonb(r) - 'team_id' - 'row_version') FROM closure r WHERE r.client_id = exported_client), '[]'::jsonb),
         'scoring', coalesce((SELECT jsonb_agg(to_jsonb(r) - 'team_id' - 'row_version') FROM scoring r WHERE r.client_id = exported_client), '[]'::jsonb),
         'score', coalesce((SELECT jsonb_agg(to_jsonb(r) - 'team_id' - 'row_version') FROM score r WHERE r.scoring_id IN (SELECT s.id FROM scoring s WHERE s.client_id = exported_client)), '[]'::jsonb),
-        'note', coalesce((SELECT jsonb_agg(to_jsonb(r) - 'team_id' - 'row_version') FROM note r WHERE r.client_id = exported_client OR (current.household_id IS NOT NULL AND r.household_id = current.household_id)), '[]'::jsonb),
-        'note_version', coalesce((SELECT jsonb_agg(to_jsonb(r) - 'team_id' - 'row_version') FROM note_version r WHERE r.note_id IN (SELECT n.id FROM note n WHERE n.client_id = exported_client
-          OR (current.household_id IS NOT NULL AND n.household_id = current.household_id))), '[]'::jsonb));
+        'note', coalesce((SELECT jsonb_agg(to_jsonb(r) - 'team_id' - 'row_version') FROM note r WHERE r.team_id = current.team_id AND (r.client_id = exported_client OR (current.household_id IS NOT NULL AND r.household_id = current.household_id))), '[]'::jsonb),
+        'note_version', coalesce((SELECT jsonb_agg(to_jsonb(r) - 'team_id' - 'row_version') FROM note_version r WHERE r.team_id = current.team_id AND r.note_id IN (SELECT n.id FROM note n WHERE n.team_id = current.team_id AND (n.client_id = exported_client
+          OR (current.household_id IS NOT NULL AND n.household_id = current.household_id)))), '[]'::jsonb));
     END $$`,
   // Pseudonyms are unique in a team: each laptop numbers its new clients itself, so two of them
   // may both bring a K-0001; the later one gets the team's next number (and its laptop takes it

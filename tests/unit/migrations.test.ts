@@ -194,6 +194,16 @@ describe('migrations', () => {
         `INSERT INTO note (id, client_id, kind, noted_at, body, pinned, created_at, updated_at) VALUES ('n', 'annas', 'conversation', 'x', 'b', 0, 'x', 'x')`,
       ),
     ).toThrow(refused);
+    // An erasure of Kim's own client unlinks a colleague's to-do from its note: that alone goes through.
+    connection.sqlite.exec(`UPDATE sync_state SET applying = 1;
+      INSERT INTO note (id, client_id, kind, noted_at, body, pinned, created_at, updated_at)
+        VALUES ('n2', 'hers', 'conversation', 'x', 'b', 0, 'x', 'x');
+      INSERT INTO action (id, client_id, title, kind, due_date, note_id, created_at, updated_at)
+        VALUES ('a', 'annas', 'Bellen', 'task', '2026-12-08', 'n2', 'x', 'x');
+      UPDATE sync_state SET applying = 0;`);
+    connection.sqlite.exec(`UPDATE action SET note_id = NULL WHERE id = 'a'`);
+    expect(await connection.db.selectFrom('action').select('note_id').execute()).toEqual([{ note_id: null }]);
+    expect(() => connection.sqlite.exec(`UPDATE action SET title = 'Mailen' WHERE id = 'a'`)).toThrow(refused);
     // Her assignment changes; her own client and its notes are Kim's to change.
     connection.sqlite.exec(`UPDATE client SET caseworker_id = 'kp', updated_at = 'y' WHERE id = 'annas'`);
     connection.sqlite.exec(`UPDATE client SET last_name = 'Holm-Jensen' WHERE id = 'annas'`);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { joinWithData, localDefinitions } from '../../db/queries/sync-join';
+import { definitionsOfRows, joinWithData, localDefinitions } from '../../db/queries/sync-join';
 import { type Definitions, type LocalUse, planJoin } from '../../db/queries/sync-join-plan';
 import { openTestKoers, type TestKoers } from '../helpers/koers';
 import { catalog, createClient, ok, setUp } from '../helpers/seed';
@@ -139,6 +139,89 @@ describe('the join transaction', () => {
   afterEach(async () => {
     await koers?.cleanup();
     koers = undefined;
+  });
+
+  it("numbers a key person's own versions after the team's, also when her numbers are the new ones", async () => {
+    koers = await openTestKoers();
+    const me = await setUp(koers);
+    const db = koers.connection.db;
+    const sheet = await ok(koers.call('sheets.createFromStarter', { starter: 'ladder', language: 'nl' }));
+    await ok(koers.call('sheets.publish', { id: sheet.id }));
+    // Her versions 2 and 3 each add an indicator: the team has neither.
+    for (const extra of ['Gezondheid', 'Schulden']) {
+      const draft = (await ok(koers.call('sheets.edit', { id: sheet.id }))).draft!;
+      const kept = draft.indicators.map(({ key, name, description, scaleMin, scaleMax, levels }) => ({
+        key,
+        name,
+        description,
+        scaleMin,
+        scaleMax,
+        levels: levels.map(({ value, label, description }) => ({ value, label, description })),
+      }));
+      const levels = [1, 2, 3].map((value) => ({ value, label: `Niveau ${value}`, description: '' }));
+      await ok(
+        koers.call('sheets.saveDraft', {
+          sheetId: sheet.id,
+          name: sheet.name,
+          description: '',
+          targetGroupIds: [],
+          indicators: [...kept, { name: extra, description: '', scaleMin: 1, scaleMax: 3, levels }],
+        }),
+      );
+      await ok(koers.call('sheets.publish', { id: sheet.id }));
+    }
+    // The team has the same sheet at versions 1 (as hers) and 2 (another indicator).
+    const rowsOf = async (table: 'sheet' | 'sheet_version' | 'indicator' | 'indicator_level') =>
+      (await db.selectFrom(table).selectAll().execute()) as unknown as Record<string, string | number | null>[];
+    const mine1 = (await rowsOf('sheet_version')).find((v) => v.number === 1)!;
+    const teamRows = [
+      { table: 'sheet' as const, row: { ...(await rowsOf('sheet'))[0]!, id: 'team-sheet' }, version: 1 },
+      ...[1, 2].map((number) => ({
+        table: 'sheet_version' as const,
+        row: { ...mine1, id: `team-v${number}`, sheet_id: 'team-sheet', number },
+        version: 1,
+      })),
+      ...(await rowsOf('indicator'))
+        .filter((i) => i.version_id === mine1.id)
+        .flatMap((i) => [
+          { table: 'indicator' as const, row: { ...i, id: 'team-i1', version_id: 'team-v1' }, version: 1 },
+          {
+            table: 'indicator' as const,
+            row: { ...i, id: 'team-i2', version_id: 'team-v2', key: 'other' },
+            version: 1,
+          },
+        ]),
+    ];
+    const here = await localDefinitions(db);
+    const { mapping, preview } = planJoin({
+      local: here.definitions,
+      team: definitionsOfRows(teamRows),
+      use: here.use,
+      role: 'key_person',
+      currentLocal: me,
+      me: 'kp-team',
+    });
+    expect(preview.added.filter((e) => e.kind === 'sheet_version').map((e) => e.number)).toEqual([3, 4]);
+    const link = {
+      serverUrl: 'https://koers.example.org',
+      teamId: '0190b6c4-5f0e-7000-8000-000000000001',
+      teamName: 'Team',
+      caseworkerId: 'kp-team',
+      role: 'key_person' as const,
+      deviceId: 'koers-test',
+    };
+    await joinWithData(db, { mapping, teamRows, link });
+    const versions = await db
+      .selectFrom('sheet_version')
+      .select(['id', 'sheet_id', 'number'])
+      .orderBy('number')
+      .execute();
+    expect(versions.map((v) => [v.sheet_id, v.number])).toEqual([
+      ['team-sheet', 1],
+      ['team-sheet', 2],
+      ['team-sheet', 3],
+      ['team-sheet', 4],
+    ]);
   });
 
   it('changes nothing when a reference would be left dangling', async () => {

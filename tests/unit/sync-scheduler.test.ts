@@ -71,6 +71,18 @@ afterEach(() => {
 });
 
 describe('the background sync', () => {
+  it("a change made during a sync keeps its turn: the minute's round after that sync does not push it out", async () => {
+    const h = harness();
+    h.holdNext();
+    h.scheduler.start();
+    await vi.advanceTimersByTimeAsync(100);
+    h.scheduler.changed();
+    h.releaseHeld();
+    await vi.advanceTimersByTimeAsync(65_000);
+    expect(h.at()).toEqual([0, 3.1, 63.1]);
+    await h.scheduler.stop();
+  });
+
   it('goes again soon when a row changed again while its earlier change was on its way, then every minute', async () => {
     const started: number[] = [];
     // The first sync pushes, and one change waits for that push to come back with the pull.
