@@ -111,11 +111,8 @@ export async function openKoers(options: KoersOptions): Promise<Koers> {
       },
       onCaseworker: (caseworkerId) => rest.settings.set('currentCaseworkerId', caseworkerId),
       currentCaseworker: () => rest.settings.get('currentCaseworkerId'),
-      forgetOtherSignIns: async () => {
-        for (const name of [SIGN_IN_FILE_NAME, COMMAND_LINE_SIGN_IN_FILE_NAME])
-          if (name !== (signInFileName ?? SIGN_IN_FILE_NAME))
-            await rm(join(dirname(databasePath), name), { force: true });
-      },
+      // Leaving is done in the app: the command line's sign-in goes with it.
+      forgetOtherSignIns: () => rm(join(dirname(databasePath), COMMAND_LINE_SIGN_IN_FILE_NAME), { force: true }),
       onUnexpected: (error) => rest.log.write('error', 'sync', 'failed', error),
     }),
   };

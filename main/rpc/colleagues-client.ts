@@ -1,16 +1,12 @@
 import { type AppError, conflict } from './app-error';
-
-/** How deep to follow `cause`, as for storage failures. */
-const MAX_CAUSES = 5;
+import { causesOf } from './storage-failure';
 
 /**
  * A write a key person's laptop refused because the client is a colleague's (the triggers of
  * migration 0012 raise `koers: colleagues_client`): the user's own plain refusal, not a bug.
  */
 export function colleaguesClientRefusal(error: unknown): AppError | null {
-  let current = error;
-  for (let depth = 0; depth < MAX_CAUSES && typeof current === 'object' && current !== null; depth++) {
-    const { code, message, cause } = current as { code?: unknown; message?: unknown; cause?: unknown };
+  for (const { code, message } of causesOf(error))
     if (
       code === 'SQLITE_CONSTRAINT_TRIGGER' &&
       typeof message === 'string' &&
@@ -19,7 +15,5 @@ export function colleaguesClientRefusal(error: unknown): AppError | null {
       return conflict("A colleague's client: only its assignment can change on this laptop", {
         reason: 'colleagues_client',
       });
-    current = cause;
-  }
   return null;
 }

@@ -27,12 +27,19 @@ const MAX_CAUSES = 5;
  * is full, or the file or folder is read-only. Null: a bug, shown as `internal`.
  */
 export function storageFailure(error: unknown): AppError | null {
-  let current = error;
-  for (let depth = 0; depth < MAX_CAUSES && typeof current === 'object' && current !== null; depth++) {
-    const { code, cause } = current as { code?: unknown; cause?: unknown };
+  for (const { code } of causesOf(error)) {
     const kind = typeof code === 'string' ? kindOf(code) : null;
     if (kind) return new AppError(kind, MESSAGES[kind]);
-    current = cause;
   }
   return null;
+}
+
+/** The error and the causes it was re-thrown with, outermost first. */
+export function* causesOf(error: unknown): Generator<{ code?: unknown; message?: unknown }> {
+  let current = error;
+  for (let depth = 0; depth < MAX_CAUSES && typeof current === 'object' && current !== null; depth++) {
+    const found = current as { code?: unknown; message?: unknown; cause?: unknown };
+    yield found;
+    current = found.cause;
+  }
 }

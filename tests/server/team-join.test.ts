@@ -1,10 +1,10 @@
 import { createServer } from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { text } from 'node:stream/consumers';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SIGN_IN_FILE_NAME } from '../../main/open-koers';
+import { COMMAND_LINE_SIGN_IN_FILE_NAME, SIGN_IN_FILE_NAME } from '../../main/open-koers';
 import { secretFile } from '../../main/sync/secrets';
 import { createTeamSession } from '../../main/sync/session';
 import { createTransport } from '../../main/sync/transport';
@@ -202,7 +202,11 @@ describe('joining a team', () => {
     ).last_name;
     expect(await koers.call('sync.leave', {})).toMatchObject({ ok: false, error: { code: 'validation' } });
 
+    // A sign-in of the command line beside the database goes too.
+    const commandLine = join(koers.folder, COMMAND_LINE_SIGN_IN_FILE_NAME);
+    writeFileSync(commandLine, 'koers-command-line-sign-in:1\nrefresh', { mode: 0o600 });
     const left = await ok(koers.call('sync.leave', { confirm: true }));
+    expect(existsSync(commandLine)).toBe(false);
     expect(left).toMatchObject({ team: null, signedIn: false, waiting: 0 });
     expect(await clients(koers)).toEqual([]);
     expect(await koers.connection.db.selectFrom('caseworker').select('id').execute()).toEqual([]);
