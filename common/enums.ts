@@ -23,7 +23,15 @@ export type ActionKind = (typeof ACTION_KINDS)[number];
 export const SCORED_BY = ['caseworker', 'client', 'together'] as const;
 export type ScoredBy = (typeof SCORED_BY)[number];
 
-export const NOTE_KINDS = ['conversation', 'phone_call', 'home_visit', 'agreement', 'reflection', 'milestone'] as const;
+export const NOTE_KINDS = [
+  'conversation',
+  'phone_call',
+  'home_visit',
+  'agreement',
+  'reflection',
+  'milestone',
+  'remark',
+] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];
 
 /** What the team sync inbox holds: a change kept as a conflict, or one the server refused. */

@@ -42,12 +42,31 @@ export interface MigrationReport {
   applied: string[];
 }
 
+/** What migrating needs of a connection: its Kysely instance, and the raw handle (see allowingSchemaEdits). */
+export interface Migratable {
+  db: Kysely<Database>;
+  sqlite: BetterSqlite3.Database;
+}
+
+/**
+ * A migration may edit a table's definition in place where SQLite has no ALTER for it (0013 widens
+ * a CHECK list), which better-sqlite3's defensive mode forbids; it is allowed while migrations run, never after.
+ */
+export async function allowingSchemaEdits<T>(sqlite: BetterSqlite3.Database, run: () => Promise<T>): Promise<T> {
+  sqlite.unsafeMode(true);
+  try {
+    return await run();
+  } finally {
+    sqlite.unsafeMode(false);
+  }
+}
+
 /**
  * Brings the database to the latest schema. Each migration runs in its own
  * transaction together with its bookkeeping row, so an error or crash leaves the
  * database at the previous version, never halfway.
  */
-export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationReport> {
+export async function migrateToLatest({ db, sqlite }: Migratable): Promise<MigrationReport> {
   const known = new Set(MIGRATIONS.map(([name]) => name));
   const executed = await executedMigrations(db);
   const unknown = executed.filter((name) => !known.has(name));
@@ -58,7 +77,7 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
   const migrator = new Migrator({ db, provider: migrationProvider, migrationTableName: MIGRATION_TABLE });
   const applied: string[] = [];
   for (;;) {
-    const { error, results = [] } = await migrator.migrateUp();
+    const { error, results = [] } = await allowingSchemaEdits(sqlite, () => migrator.migrateUp());
     const failed = results.find((r) => r.status === 'Error');
     if (error || failed) throw new MigrationError(failed?.migrationName ?? 'unknown', error);
     const done = results.filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, sql, SqliteDialect } from 'kysely';
 import { Migrator, NO_MIGRATIONS } from 'kysely/migration';
-import { KNOWN_MIGRATIONS, MIGRATION_TABLE } from './migrate';
+import { allowingSchemaEdits, KNOWN_MIGRATIONS, MIGRATION_TABLE } from './migrate';
 import { migrationProvider } from './migrations';
 
 /**
@@ -61,13 +61,16 @@ function reference(count: number): Promise<Schema> {
   let schema = references.get(count);
   if (!schema) {
     schema = (async () => {
-      const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new BetterSqlite3(':memory:') }) });
+      const sqlite = new BetterSqlite3(':memory:');
+      const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
       try {
-        const { error } = await new Migrator({
-          db,
-          provider: migrationProvider,
-          migrationTableName: MIGRATION_TABLE,
-        }).migrateTo(KNOWN_MIGRATIONS[count - 1] ?? NO_MIGRATIONS);
+        const { error } = await allowingSchemaEdits(sqlite, () =>
+          new Migrator({
+            db,
+            provider: migrationProvider,
+            migrationTableName: MIGRATION_TABLE,
+          }).migrateTo(KNOWN_MIGRATIONS[count - 1] ?? NO_MIGRATIONS),
+        );
         if (error) throw error;
         return await schemaOf(db);
       } finally {

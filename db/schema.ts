@@ -257,6 +257,18 @@ export interface SyncOutboxTable {
   touched: Generated<number>;
 }
 
+/** Each client's names, reference and pseudonym folded for search (db/search/clients.ts); local only. */
+export interface ClientSearchTable {
+  client_id: string;
+  folded: string;
+}
+
+/** One row: whether some client's search row is missing (changed since it was folded). */
+export interface ClientSearchStateTable {
+  id: number;
+  stale: number;
+}
+
 /** One row: whether writes are captured (the laptop is in a team) and whether a pull is being applied. */
 export interface SyncStateTable {
   id: number;
@@ -349,6 +361,8 @@ export interface Database {
   sync_batch: SyncBatchTable;
   sync_inbox: SyncInboxTable;
   sync_notice: SyncNoticeTable;
+  client_search: ClientSearchTable;
+  client_search_state: ClientSearchStateTable;
 }
 
 export type ClientRow = Selectable<ClientTable>;

@@ -68,7 +68,7 @@ export async function openKoers(options: KoersOptions): Promise<Koers> {
   const connection = openConnection(databasePath, lockWait ? { lockWait } : {});
   let databaseId: string | null;
   try {
-    await migrateToLatest(connection.db);
+    await migrateToLatest(connection);
     databaseId = await readDatabaseId(connection.db);
     if (databaseId === null) throw new Error('The database has no id');
     restrictToUser(databasePath);

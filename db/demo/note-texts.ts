@@ -4,14 +4,19 @@
  * caseworker makes of it. `{name}` is the client's first name (or `family` on a
  * household note), `{household}` the household's name.
  */
+import { NOTE_KINDS } from '../../common/enums';
 import type { NoteKind } from '../schema';
+
+/** The kinds a caseworker writes; a `remark` comes only from an imported sheet. */
+export type WrittenKind = Exclude<NoteKind, 'remark'>;
+export const WRITTEN_KINDS = NOTE_KINDS.filter((kind): kind is WrittenKind => kind !== 'remark');
 import type { DemoLanguage } from './texts';
 
 export interface NoteTexts {
   /** First sentence of a client note, per kind. */
-  openers: Readonly<Record<NoteKind, readonly string[]>>;
+  openers: Readonly<Record<WrittenKind, readonly string[]>>;
   /** First sentence of a household note, per kind. */
-  householdOpeners: Readonly<Record<NoteKind, readonly string[]>>;
+  householdOpeners: Readonly<Record<WrittenKind, readonly string[]>>;
   /** What was discussed. */
   topics: readonly string[];
   /** What was seen on a home visit. */

@@ -4,11 +4,11 @@
  * Pure like plan.ts: rows in memory, the caller inserts them.
  */
 import type { Insertable } from 'kysely';
-import type { Database, NoteKind } from '../schema';
+import type { Database } from '../schema';
 import { formatDay, isoMoment, momentMs, workdayOnOrBefore } from './dates';
 import { demoId } from './ids';
 import { itemAt } from './list';
-import { NOTE_TEXTS, type NoteTexts } from './note-texts';
+import { NOTE_TEXTS, type NoteTexts, type WrittenKind } from './note-texts';
 import type { Random } from './random';
 import type { DemoLanguage } from './texts';
 import { tracked } from '../tracked';
@@ -59,7 +59,7 @@ const NOTE_COUNT_WEIGHTS: ReadonlyArray<readonly [count: number, weight: number]
 /** Household notes per household member: ~2.5, so ~5% of all notes are on households. */
 const HOUSEHOLD_NOTES_PER_MEMBER = 2.5;
 
-const KIND_WEIGHTS: ReadonlyArray<readonly [NoteKind, number]> = [
+const KIND_WEIGHTS: ReadonlyArray<readonly [WrittenKind, number]> = [
   ['conversation', 40],
   ['phone_call', 28],
   ['home_visit', 9],
@@ -67,7 +67,7 @@ const KIND_WEIGHTS: ReadonlyArray<readonly [NoteKind, number]> = [
   ['reflection', 8],
   ['milestone', 4],
 ];
-const HOUSEHOLD_KIND_WEIGHTS: ReadonlyArray<readonly [NoteKind, number]> = [
+const HOUSEHOLD_KIND_WEIGHTS: ReadonlyArray<readonly [WrittenKind, number]> = [
   ['conversation', 30],
   ['phone_call', 25],
   ['home_visit', 30],
@@ -76,7 +76,7 @@ const HOUSEHOLD_KIND_WEIGHTS: ReadonlyArray<readonly [NoteKind, number]> = [
   ['milestone', 2],
 ];
 /** Pinned: mostly agreements and milestones; about 2% overall. */
-const PIN_CHANCE: Readonly<Record<NoteKind, number>> = {
+const PIN_CHANCE: Readonly<Record<WrittenKind, number>> = {
   conversation: 0.01,
   phone_call: 0.005,
   home_visit: 0.015,
@@ -87,7 +87,7 @@ const PIN_CHANCE: Readonly<Record<NoteKind, number>> = {
 
 type Pool = 'topics' | 'visit' | 'household' | 'agreements' | 'reflections';
 /** Where the sentences after the opener come from, in turn, per kind. */
-const POOLS: Readonly<Record<NoteKind, readonly Pool[]>> = {
+const POOLS: Readonly<Record<WrittenKind, readonly Pool[]>> = {
   conversation: ['topics', 'topics', 'agreements', 'reflections'],
   phone_call: ['topics', 'agreements', 'topics'],
   home_visit: ['visit', 'topics', 'agreements', 'reflections'],
@@ -111,7 +111,7 @@ function fill(sentence: string, name: string, household: string): string {
 export function composeBody(
   random: Random,
   texts: NoteTexts,
-  kind: NoteKind,
+  kind: WrittenKind,
   name: string,
   household: string | null,
 ): string {
@@ -141,7 +141,7 @@ interface NoteMoment {
 }
 
 /** Local office hours by kind: home visits in the middle of the day, calls and meetings 08:30–16:45. */
-function localMinute(random: Random, kind: NoteKind): number {
+function localMinute(random: Random, kind: WrittenKind): number {
   return kind === 'home_visit' ? 9 * 60 + 30 + 15 * random.int(0, 22) : 8 * 60 + 30 + 5 * random.int(0, 99);
 }
 
@@ -153,7 +153,7 @@ function noteDays(random: Random, from: number, to: number, count: number, intak
   return days.sort((a, b) => a - b);
 }
 
-function pickKind(random: Random, weights: ReadonlyArray<readonly [NoteKind, number]>): NoteKind {
+function pickKind(random: Random, weights: ReadonlyArray<readonly [WrittenKind, number]>): WrittenKind {
   return random.weighted(weights, ([, weight]) => weight)[0];
 }
 
@@ -161,7 +161,7 @@ function noteRow(
   random: Random,
   plan: Row<'note'>[],
   owner: { clientId: string | null; householdId: string | null; authorId: string; createdMs: number },
-  kind: NoteKind,
+  kind: WrittenKind,
   moment: NoteMoment,
   body: string,
 ): void {

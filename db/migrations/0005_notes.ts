@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { SEARCH_FOLDS } from '../search/fold';
+import { SEARCH_FOLDS } from '../../common/fold';
 
 /**
  * Case notes on a client or a household, their edit history, unsaved drafts,

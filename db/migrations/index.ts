@@ -12,6 +12,7 @@ import * as m0009 from './0009_meeting_list';
 import * as m0010 from './0010_sync_outbox';
 import * as m0011 from './0011_sync_copy';
 import * as m0012 from './0012_colleagues_read_only';
+import * as m0013 from './0013_moving_in';
 
 /**
  * Every migration, in order, compiled into the app: nothing is read from a folder
@@ -31,6 +32,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: { up(d
     ['0010_sync_outbox', m0010],
     ['0011_sync_copy', m0011],
     ['0012_colleagues_read_only', m0012],
+    ['0013_moving_in', m0013],
   ];
 
 export const migrationProvider: MigrationProvider = {

@@ -1,18 +1,14 @@
-import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import type { CaseloadRow, Client } from '../../common/contract';
 import { scoringDueOn } from '../../common/rhythm';
 import { newId } from '../ids';
 import { preparedQuery } from '../prepared';
+import { clientsMatching, refreshClientSearch, searchPattern } from '../search/clients';
 import type { ClientStatus, Database } from '../schema';
 import { recorded, tracked, updated } from '../tracked';
 
 export function formatPseudonym(n: number): string {
   return `K-${String(n).padStart(4, '0')}`;
-}
-
-/** Escapes LIKE wildcards so a typed `%` or `_` matches itself. */
-function likePattern(search: string): string {
-  return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 // ---------- caseload overview ----------
@@ -96,16 +92,7 @@ const caseloadQuery = preparedQuery(
           .$if(shape.status, (q) => q.where('c.status', '=', v.status as ClientStatus))
           .$if(shape.targetGroup, (q) => q.where('c.target_group_id', '=', v.targetGroupId))
           .$if(shape.stage, (q) => q.where('c.stage_id', '=', v.stageId))
-          .$if(shape.search, (q) =>
-            q.where((eb) =>
-              eb.or([
-                eb(sql`c.first_name || ' ' || c.last_name`, 'like', sql`${v.pattern} ESCAPE '\\'`),
-                eb(sql`c.last_name || ', ' || c.first_name`, 'like', sql`${v.pattern} ESCAPE '\\'`),
-                eb(sql`c.reference`, 'like', sql`${v.pattern} ESCAPE '\\'`),
-                eb(sql`c.pseudonym`, 'like', sql`${v.pattern} ESCAPE '\\'`),
-              ]),
-            ),
-          ),
+          .$if(shape.search, (q) => q.where('c.id', 'in', clientsMatching(db, v.pattern))),
       )
       .selectFrom('rows as r')
       // The next open to-do, looked up once per client here (as a column of `rows`, SQLite computed it twice).
@@ -144,6 +131,7 @@ const caseloadQuery = preparedQuery(
 );
 
 export async function listCaseload(db: Kysely<Database>, filter: CaseloadFilter): Promise<CaseloadRow[]> {
+  if (filter.search) await refreshClientSearch(db);
   const rows = await caseloadQuery(
     db,
     {
@@ -160,7 +148,7 @@ export async function listCaseload(db: Kysely<Database>, filter: CaseloadFilter)
       status: filter.status,
       targetGroupId: filter.targetGroupId ?? null,
       stageId: filter.stageId ?? null,
-      pattern: filter.search ? likePattern(filter.search) : null,
+      pattern: filter.search ? searchPattern(filter.search) : null,
     },
   );
   // Built as a literal, not by spreading the row minus its helper columns: this runs for every row on every

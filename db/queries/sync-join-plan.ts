@@ -2,7 +2,7 @@ import type { CatalogKind, Role } from '../../common/enums';
 import type { JoinEntry, JoinPreview } from '../../common/contract/team-sync';
 import { CATALOG_DEFAULT_NAMES } from '../../common/contract/catalog-names';
 import { LANGUAGES } from '../../common/languages';
-import { foldForSearch } from '../search/fold';
+import { nameKey } from '../../common/fold';
 
 /**
  * Joining a team with data on the laptop (issue 18, Must have 2): which of the laptop's
@@ -87,7 +87,7 @@ export interface JoinPlan {
 
 /** Case, accents, ø/æ and spacing do not tell names apart. */
 function same(a: string, b: string): boolean {
-  return foldForSearch(a.trim().replace(/\s+/g, ' ')) === foldForSearch(b.trim().replace(/\s+/g, ' '));
+  return nameKey(a) === nameKey(b);
 }
 
 /** Every name a catalog item goes by: its own, or its shipped name in each language. */

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { NoteHit } from '../../common/contract';
 import type { Database, NoteKind } from '../schema';
-import { foldForSearch } from './fold';
+import { foldForSearch } from '../../common/fold';
 
 /**
  * Note search on SQLite FTS5: the one SQLite-only query of the notes domain,

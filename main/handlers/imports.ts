@@ -26,7 +26,7 @@ import { SpreadsheetError } from '../spreadsheets/problems';
 import { readInWorker } from '../spreadsheets/read-in-worker';
 import { importScores, planScores, scoresSynonyms, type ScoresPlan } from '../spreadsheets/scores-import';
 import { readSheetLayout } from '../spreadsheets/sheet-layout';
-import { headerKey } from '../spreadsheets/values';
+import { nameKey } from '../../common/fold';
 import { headerRow, type Worksheet } from '../spreadsheets/workbook';
 import { getVersion, insertDraft, insertSheet } from '../../db/queries/sheets';
 
@@ -66,7 +66,7 @@ async function catalogByName(db: Kysely<Database>) {
     for (const item of items.filter((i) => i.kind === kind)) {
       // A shipped item also answers to its key ("intake"), as sheets often use it.
       const names = item.name ? [item.name] : [...LANGUAGES.map((l) => catalogName(item, l)), item.defaultKey ?? ''];
-      for (const name of names) if (name && !map.has(headerKey(name))) map.set(headerKey(name), item.id);
+      for (const name of names) if (name && !map.has(nameKey(name))) map.set(nameKey(name), item.id);
     }
     return map;
   };
@@ -81,7 +81,7 @@ async function caseloadLookup(db: Kysely<Database>): Promise<CaseloadLookup> {
   ]);
   return {
     ...catalog,
-    caseworkers: new Map(workers.filter((w) => w.active).map((w) => [headerKey(w.name), w.id])),
+    caseworkers: new Map(workers.filter((w) => w.active).map((w) => [nameKey(w.name), w.id])),
     clients: new Map(clients.map((c) => [c.reference ?? '', c])),
   };
 }
@@ -227,15 +227,12 @@ export const importHandlers = {
         ['stage', input.createStages ? plan.unknown.stages : [], lookup.stages, created.stages],
       ] as const) {
         for (const name of names) {
-          table.set(
-            headerKey(name),
-            await insertCatalogItem(trx, { kind, name: name.slice(0, 80), weight: 1 }, at, by),
-          );
+          table.set(nameKey(name), await insertCatalogItem(trx, { kind, name: name.slice(0, 80), weight: 1 }, at, by));
           list.push(name);
         }
       }
       const idOf = (table: Map<string, string>, name: string | null) =>
-        name === null ? null : (table.get(headerKey(name)) ?? null);
+        name === null ? null : (table.get(nameKey(name)) ?? null);
       for (const row of plan.rows) {
         const targetGroupId = idOf(lookup.targetGroups, row.targetGroup);
         const stageId = idOf(lookup.stages, row.stage);

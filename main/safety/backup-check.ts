@@ -107,7 +107,7 @@ async function inspect(request: CheckRequest): Promise<CheckResult> {
 async function upgrade(path: string, databaseId: string | null): Promise<void> {
   const connection = openConnection(path);
   try {
-    await migrateToLatest(connection.db);
+    await migrateToLatest(connection);
     if (databaseId !== null) await writeDatabaseId(connection.db, databaseId);
     connection.sqlite.pragma('journal_mode = DELETE');
   } finally {

@@ -3,7 +3,8 @@ import type { ClientFacts } from '../../db/queries/clients';
 import { clientFacts, type FieldIssue } from '../../common/contract';
 import { toFieldIssue } from '../rpc/dispatch';
 import type { ColumnMapping } from './mapping';
-import { headerKey, parseDateCell } from './values';
+import { nameKey } from '../../common/fold';
+import { parseDateCell } from './values';
 import { type Cell, cellText, headerRow, type Worksheet } from './workbook';
 
 export const CASELOAD_FIELDS = [
@@ -93,7 +94,7 @@ export const CASELOAD_SYNONYMS: Record<CaseloadField, readonly string[]> = {
 
 /** What Koers knows, to match names and references against (built in the import's transaction). */
 export interface CaseloadLookup {
-  /** headerKey(name) → id; live items only. */
+  /** nameKey(name) → id; live items only. */
   targetGroups: Map<string, string>;
   stages: Map<string, string>;
   caseworkers: Map<string, string>;
@@ -248,8 +249,8 @@ export function planCaseload(
     ) => {
       const name = text(field);
       if (name === '') return null;
-      if (!table.has(headerKey(name))) {
-        if (!unknownNames.has(headerKey(name))) unknownNames.set(headerKey(name), name);
+      if (!table.has(nameKey(name))) {
+        if (!unknownNames.has(nameKey(name))) unknownNames.set(nameKey(name), name);
         if (!create) issues.push({ field, rule: 'unknown', value: name });
       }
       return name;
@@ -266,8 +267,8 @@ export function planCaseload(
     else {
       const merged = mergeFacts(existing, facts, mapping);
       const sameGroup =
-        targetGroup === null || lookup.targetGroups.get(headerKey(targetGroup)) === existing.targetGroupId;
-      const sameStage = stage === null || lookup.stages.get(headerKey(stage)) === existing.stageId;
+        targetGroup === null || lookup.targetGroups.get(nameKey(targetGroup)) === existing.targetGroupId;
+      const sameStage = stage === null || lookup.stages.get(nameKey(stage)) === existing.stageId;
       action = sameFacts(merged, existing) && sameGroup && sameStage ? 'unchanged' : 'update';
     }
     rows.push({ line, action, issues: empty ? [] : issues, facts, targetGroup, stage, caseworker, existing });

@@ -4,7 +4,8 @@ import { insertScoring } from '../../db/queries/scorings';
 import type { Database, ScoredBy } from '../../db/schema';
 import type { SheetVersion } from '../../common/contract';
 import { CASELOAD_SYNONYMS, type RowIssue } from './caseload-import';
-import { headerKey, parseDateCell, parseIntegerCell } from './values';
+import { nameKey } from '../../common/fold';
+import { parseDateCell, parseIntegerCell } from './values';
 import { cellText, headerRow, type Worksheet } from './workbook';
 
 export interface ScoresPlanRow {
@@ -34,7 +35,7 @@ const SCORED_BY: Record<string, ScoredBy> = Object.fromEntries(
       ],
       ['together', ['samen', 'together', 'sammen', 'gezamenlijk']],
     ] as const
-  ).flatMap(([by, names]) => names.map((name) => [headerKey(name), by])),
+  ).flatMap(([by, names]) => names.map((name) => [nameKey(name), by])),
 );
 
 /** Header names for the fixed columns, and each indicator by its own name. */
@@ -113,7 +114,7 @@ export async function planScores(
     if (text('date') === '') issues.push({ field: 'date', rule: 'required', value: '' });
     else if (!date) issues.push({ field: 'date', rule: 'date', value: text('date') });
     else if (date > today) issues.push({ field: 'date', rule: 'future_date', value: text('date') });
-    const scoredBy = text('scoredBy') === '' ? 'caseworker' : SCORED_BY[headerKey(text('scoredBy'))];
+    const scoredBy = text('scoredBy') === '' ? 'caseworker' : SCORED_BY[nameKey(text('scoredBy'))];
     if (!scoredBy) issues.push({ field: 'scoredBy', rule: 'invalid', value: text('scoredBy') });
     if (values.every((v) => v.value === null) && issues.length === 0)
       issues.push({ field: 'scores', rule: 'required', value: '' });

@@ -4,7 +4,8 @@ import { LANGUAGES, type Language } from '../../common/languages';
 import { checkIndicators } from '../handlers/sheets';
 import { AppError } from '../rpc/app-error';
 import { toFieldIssue } from '../rpc/dispatch';
-import { headerKey, parseIntegerCell } from './values';
+import { nameKey } from '../../common/fold';
+import { parseIntegerCell } from './values';
 import { cellText, headerRow, type Workbook } from './workbook';
 import type { Table } from './write';
 
@@ -17,9 +18,9 @@ import type { Table } from './write';
  * common/i18n/exports.ts; a file with the headers of any language is read back.
  */
 const LANGS = LANGUAGES.map((language) => exportTexts[language].sheetLayout);
-const INDICATOR_HEADERS = new Set(LANGS.map((l) => headerKey(l.columns.indicator)));
-const NAME_KEYS = new Set(LANGS.map((l) => headerKey(l.name)));
-const DESCRIPTION_KEYS = new Set(LANGS.map((l) => headerKey(l.description)));
+const INDICATOR_HEADERS = new Set(LANGS.map((l) => nameKey(l.columns.indicator)));
+const NAME_KEYS = new Set(LANGS.map((l) => nameKey(l.name)));
+const DESCRIPTION_KEYS = new Set(LANGS.map((l) => nameKey(l.description)));
 
 export function sheetLayoutTables(version: SheetVersion, description: string | null, language: Language): Table[] {
   const l = exportTexts[language].sheetLayout;
@@ -76,7 +77,7 @@ type Definition = {
 /** Reads the layout back; what does not fit is reported per field, like a form. */
 export function readSheetLayout(workbook: Workbook): Definition | { issues: FieldIssue[] } {
   const levelsSheet = workbook.worksheets.find((sheet) =>
-    INDICATOR_HEADERS.has(headerKey(headerRow(sheet).headers[0] ?? '')),
+    INDICATOR_HEADERS.has(nameKey(headerRow(sheet).headers[0] ?? '')),
   );
   if (!levelsSheet) return { issues: [{ field: 'indicators', rule: 'required' }] };
   let name = '';
@@ -84,7 +85,7 @@ export function readSheetLayout(workbook: Workbook): Definition | { issues: Fiel
   for (const sheet of workbook.worksheets) {
     if (sheet === levelsSheet) continue;
     for (const row of sheet.rows) {
-      const key = headerKey(cellText(row[0]));
+      const key = nameKey(cellText(row[0]));
       if (NAME_KEYS.has(key) && !name) name = cellText(row[1]);
       if (DESCRIPTION_KEYS.has(key) && description === null) description = cellText(row[1]) || null;
     }

@@ -1,4 +1,3 @@
-import { foldForSearch } from '../../db/search/fold';
 import type { Cell } from './workbook';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -44,11 +43,6 @@ export function parseIntegerCell(cell: Cell): number | null {
   if (typeof cell !== 'string') return null;
   const text = cell.trim().replace(',', '.');
   return /^-?\d+(\.0+)?$/.test(text) ? Number(text) : null;
-}
-
-/** Header names compared without case, accents, spaces or punctuation: "E-mail" = "email", "Målgruppe" = "malgruppe". */
-export function headerKey(text: string): string {
-  return foldForSearch(text).replace(/[^a-z0-9]+/g, '');
 }
 
 /**

@@ -37,7 +37,7 @@ export async function dataset(size: Size): Promise<Dataset> {
     const building = `${path}.building`;
     rmSync(building, { force: true });
     const connection = openConnection(building);
-    await migrateToLatest(connection.db);
+    await migrateToLatest(connection);
     const at = `${BENCH_TODAY}T08:00:00.000Z`;
     const me = await insertCaseworker(connection.db, { name: 'Bench Caseworker', role: 'key_person' }, at, null);
     await generateDemo(connection.db, {

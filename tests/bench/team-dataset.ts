@@ -5,11 +5,10 @@ import { performance } from 'node:perf_hooks';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { CLOSURE_NOTES, ACTION_TITLES, TARGET_GROUPS } from '../../db/demo/texts';
 import { NAME_POOLS, ORIGIN_MIX } from '../../db/demo/names';
-import { NOTE_TEXTS } from '../../db/demo/note-texts';
+import { NOTE_TEXTS, WRITTEN_KINDS } from '../../db/demo/note-texts';
 import { composeBody } from '../../db/demo/notes';
 import { Random } from '../../db/demo/random';
 import { starterSheet } from '../../db/starters';
-import { NOTE_KINDS } from '../../common/enums';
 import { connect } from '../../server/db/connect';
 import { migrateDatabase } from '../../server/db/migrate';
 import type { ServerDatabase } from '../../server/db/schema';
@@ -180,10 +179,10 @@ function words() {
   const last = nl.flatMap((p) => p.last);
   // `{name}` stays in the text and becomes the client's first name in SQL.
   const bodies = Array.from({ length: 600 }, (_, i) =>
-    composeBody(random, NOTE_TEXTS.nl, NOTE_KINDS[i % NOTE_KINDS.length]!, '{name}', null),
+    composeBody(random, NOTE_TEXTS.nl, WRITTEN_KINDS[i % WRITTEN_KINDS.length]!, '{name}', null),
   );
   const householdBodies = Array.from({ length: 100 }, (_, i) =>
-    composeBody(random, NOTE_TEXTS.nl, NOTE_KINDS[i % NOTE_KINDS.length]!, '{name}', '{household}'),
+    composeBody(random, NOTE_TEXTS.nl, WRITTEN_KINDS[i % WRITTEN_KINDS.length]!, '{name}', '{household}'),
   );
   const titles = ACTION_TITLES.nl;
   const sheet = starterSheet('work_readiness', 'nl');
@@ -192,7 +191,7 @@ function words() {
     last,
     bodies,
     householdBodies,
-    kinds: [...NOTE_KINDS],
+    kinds: [...WRITTEN_KINDS],
     taskTitles: [...titles.task, ...titles.appointment, ...titles.follow_up],
     targetGroups: TARGET_GROUPS.nl.slice(0, 4).map((g) => g.name),
     stages: ['Intake', 'Diagnose', 'Traject', 'Werkervaring', 'Uitstroom'],

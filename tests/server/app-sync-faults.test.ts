@@ -103,7 +103,7 @@ describe('killed at random moments', () => {
     const token = stack.tokens[person.subject]!;
     const dbPath = join(temp.path, 'koers.sqlite');
     const setup = openConnection(dbPath);
-    await migrateToLatest(setup.db);
+    await migrateToLatest(setup);
     await linkTeam(setup.db, {
       serverUrl: server.url,
       teamId: stack.seed.teams[person.team],

@@ -26,7 +26,7 @@ describe('the synced tables have the same columns in the app and on the server',
     postgres = await startPostgres();
     const sqlite = openConnection(join(temp.path, 'koers.sqlite'));
     try {
-      await migrateToLatest(sqlite.db);
+      await migrateToLatest(sqlite);
       for (const { name } of SYNCED_TABLES) {
         const rows = await sql<{
           name: string;

@@ -167,7 +167,7 @@ describe('crash safety', () => {
       const started = Date.now();
       const dbPath = join(temp.path, 'koers.sqlite');
       const setup = openConnection(dbPath);
-      await migrateToLatest(setup.db);
+      await migrateToLatest(setup);
       await insertCaseworker(setup.db, { name: 'Crash Tester', role: 'caseworker' }, new Date().toISOString(), null);
       await setup.close();
 

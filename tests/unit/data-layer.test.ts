@@ -38,7 +38,7 @@ describe('data layer helpers', () => {
   beforeEach(async () => {
     temp = tempFolder();
     connection = openConnection(join(temp.path, 'koers.sqlite'));
-    await migrateToLatest(connection.db);
+    await migrateToLatest(connection);
     anne = await insertCaseworker(connection.db, { name: 'Anne', role: 'key_person' }, AT, null);
     bram = await insertCaseworker(connection.db, { name: 'Bram', role: 'caseworker' }, AT, anne);
     await connection.db.transaction().execute(async (trx) => {

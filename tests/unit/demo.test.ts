@@ -24,7 +24,7 @@ async function freshDatabase(): Promise<Connection> {
     await connection.close();
     temp.cleanup();
   });
-  await migrateToLatest(connection.db);
+  await migrateToLatest(connection);
   return connection;
 }
 

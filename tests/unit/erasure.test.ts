@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contract } from '../../common/contract';
-import { foldForSearch } from '../../db/search/fold';
+import { foldForSearch, foldName } from '../../common/fold';
 import { type FakeDesktop, fakeDesktop } from '../helpers/fake-desktop';
 import { openTestKoers, type TestKoers } from '../helpers/koers';
 import { catalog, createClient, ok, setUp } from '../helpers/seed';
@@ -17,9 +17,9 @@ import { tempFolder } from '../helpers/temp';
 
 const now = () => new Date('2026-11-23T09:30:00Z');
 
-/** The forms a word can take on disk: as typed, lower case, and folded like the index. */
+/** The forms a word can take on disk: as typed, lower case, and folded like the note index and the name search. */
 function forms(word: string): string[] {
-  return [...new Set([word, word.toLowerCase(), foldForSearch(word)])];
+  return [...new Set([word, word.toLowerCase(), foldForSearch(word), foldName(word)])];
 }
 
 /** Which forms of these words are in the database file, its -wal or its -shm. */
@@ -114,6 +114,8 @@ describe('erasure on disk', () => {
         dueDate: '2026-12-01',
       }),
     );
+    // A caseload search folds the names into the search table (migration 0013).
+    expect(await ok(koers.call('clients.list', { status: 'all', search: 'ostergaard' }))).toHaveLength(1);
     return client;
   }
   const CANARY_WORDS = [
@@ -138,6 +140,7 @@ describe('erasure on disk', () => {
     // The index really holds the folded words (so the check below can fail).
     koers.connection.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     expect(onDisk(koers.databasePath, ['Kjærsgaardvej'])).toContain('kjaersgaardvej');
+    expect(onDisk(koers.databasePath, ['REF-Qwyndrel'])).toContain('ref-qwyndrel');
 
     await ok(koers.call('privacy.eraseClient', { clientId: client.id, confirm: client.pseudonym }));
     expect(onDisk(koers.databasePath, CANARY_WORDS)).toEqual([]);

@@ -33,9 +33,9 @@ describe('migrations', () => {
   });
 
   it('migrates an empty database to the latest version, and a second run does nothing', async () => {
-    expect((await migrateToLatest(connection.db)).applied).toEqual(KNOWN_MIGRATIONS);
+    expect((await migrateToLatest(connection)).applied).toEqual(KNOWN_MIGRATIONS);
     expect(await executed(connection)).toEqual(KNOWN_MIGRATIONS);
-    expect((await migrateToLatest(connection.db)).applied).toEqual([]);
+    expect((await migrateToLatest(connection)).applied).toEqual([]);
   });
 
   it('migrates a version-1 database holding clients: each gets a pseudonym in creation order, and numbering continues', async () => {
@@ -50,7 +50,7 @@ describe('migrations', () => {
     `);
     expect(await columns(connection, 'client')).not.toContain('pseudonym');
 
-    const report = await migrateToLatest(connection.db);
+    const report = await migrateToLatest(connection);
     expect(report.applied).toEqual(KNOWN_MIGRATIONS.slice(1));
 
     const clients = await connection.db
@@ -79,7 +79,7 @@ describe('migrations', () => {
       INSERT INTO client (id, reference, first_name, last_name, pseudonym, caseworker_id, created_at, updated_at)
       VALUES ('c1', '1001', 'Fatima', 'El Amrani', 'K-0001', 'cw1', '2026-01-05T09:00:00Z', '2026-01-05T09:00:00Z');
     `);
-    await migrateToLatest(connection.db);
+    await migrateToLatest(connection);
 
     const client = await connection.db.selectFrom('client').selectAll().executeTakeFirstOrThrow();
     expect(client).toMatchObject({
@@ -118,7 +118,7 @@ describe('migrations', () => {
       INSERT INTO client (id, first_name, last_name, pseudonym, caseworker_id, target_group_id, status, start_date, created_at, updated_at)
       VALUES ('c1', 'Fatima', 'El Amrani', 'K-0001', 'cw1', 'tg1', 'active', '2026-01-05', 'x', 'x');
     `);
-    await migrateToLatest(connection.db);
+    await migrateToLatest(connection);
     expect(
       await connection.db.selectFrom('catalog_item').select(['id', 'rescore_weeks']).where('id', '=', 'tg1').execute(),
     ).toEqual([{ id: 'tg1', rescore_weeks: null }]);
@@ -145,7 +145,7 @@ describe('migrations', () => {
       INSERT INTO client (id, first_name, last_name, pseudonym, status, created_at, updated_at) VALUES ('c1', 'Søren', 'Holm', 'K-0001', 'active', 'x', 'x');
       INSERT INTO action (id, client_id, title, kind, due_date, created_at, updated_at) VALUES ('a1', 'c1', 'Bellen', 'task', '2026-11-25', 'x', 'x');
     `);
-    await migrateToLatest(connection.db);
+    await migrateToLatest(connection);
     expect(await connection.db.selectFrom('action').select(['id', 'note_id']).execute()).toEqual([
       { id: 'a1', note_id: null },
     ]);
@@ -162,18 +162,18 @@ describe('migrations', () => {
       INSERT INTO client (id, first_name, last_name, pseudonym, status, created_at, updated_at) VALUES ('c1', 'Søren', 'Holm', 'K-0001', 'active', 'x', 'x');
       INSERT INTO audit_log (at, actor, action, entity, result, prev_hash, hash) VALUES ('x', NULL, 'clients.create', 'clients', 'ok', 'p', 'h');
     `);
-    await migrateToLatest(connection.db);
+    await migrateToLatest(connection);
     const id = await readDatabaseId(connection.db);
     expect(isDatabaseId(id)).toBe(true);
     expect(await connection.db.selectFrom('client').select('first_name').execute()).toEqual([{ first_name: 'Søren' }]);
     expect(await connection.db.selectFrom('audit_log').select('action').execute()).toEqual([
       { action: 'clients.create' },
     ]);
-    await migrateToLatest(connection.db);
+    await migrateToLatest(connection);
     expect(await readDatabaseId(connection.db)).toBe(id);
     // Another database gets another id.
     const other = openConnection(join(temp.path, 'other.sqlite'));
-    await migrateToLatest(other.db);
+    await migrateToLatest(other);
     expect(await readDatabaseId(other.db)).not.toBe(id);
     await other.close();
   });
@@ -186,7 +186,7 @@ describe('migrations', () => {
         VALUES ('hers', 'Noor', 'Haddad', 'K-0001', 'kp', 'active', 'x', 'x'), ('annas', 'Søren', 'Holm', 'K-0002', 'cw', 'active', 'x', 'x');
       UPDATE sync_state SET server_url = 'https://koers.example.org', team_id = 't', team_name = 'Team', caseworker_id = 'kp', role = 'key_person', device_id = 'd', capturing = 1;
     `);
-    await migrateToLatest(connection.db);
+    await migrateToLatest(connection);
     const refused = /koers: colleagues_client/;
     expect(() => connection.sqlite.exec(`UPDATE client SET last_name = 'X' WHERE id = 'annas'`)).toThrow(refused);
     expect(() =>
@@ -223,15 +223,52 @@ describe('migrations', () => {
     ).toEqual([{ first_name: 'Sören', last_name: 'Holm' }]);
   });
 
+  it('migrates a version-12 database with clients and notes: every client found folded, notes kept, a remark may be written', async () => {
+    await new Migrator({ db: connection.db, provider: migrationProvider }).migrateTo('0012_colleagues_read_only');
+    connection.sqlite.exec(`
+      INSERT INTO caseworker (id, name, created_at, updated_at) VALUES ('cw', 'Anne', 'x', 'x');
+      INSERT INTO client (id, first_name, last_name, reference, pseudonym, caseworker_id, status, created_at, updated_at)
+        VALUES ('a', 'Emre', 'Öztürk', 'KL-1', 'K-0001', 'cw', 'active', 'x', 'x'),
+               ('b', 'Тарас', 'Шевченко', NULL, 'K-0002', 'cw', 'active', 'x', 'x');
+      INSERT INTO note (id, client_id, kind, noted_at, body, pinned, created_at, updated_at)
+        VALUES ('n', 'a', 'milestone', '2026-11-01T10:00', 'Werk gevonden', 1, 'x', 'x');
+    `);
+    const remark = `INSERT INTO note (id, client_id, kind, noted_at, body, pinned, created_at, updated_at)
+      VALUES ('r', 'a', 'remark', '2026-12-07T00:00', 'Uit Excel', 0, 'x', 'x')`;
+    expect(() => connection.sqlite.exec(remark)).toThrow(/CHECK constraint failed/);
+
+    await migrateToLatest(connection);
+    connection.sqlite.exec(remark);
+    expect(() =>
+      connection.sqlite.exec(
+        `INSERT INTO note (id, client_id, kind, noted_at, body, pinned, created_at, updated_at) VALUES ('z', 'a', 'gossip', 'x', 'b', 0, 'x', 'x')`,
+      ),
+    ).toThrow(/CHECK constraint failed/);
+    expect(await connection.db.selectFrom('note').select(['id', 'kind']).orderBy('id').execute()).toEqual([
+      { id: 'n', kind: 'milestone' },
+      { id: 'r', kind: 'remark' },
+    ]);
+    const search = async (text: string) =>
+      (await listCaseload(connection.db, { status: 'all', search: text, today: '2026-12-07' })).map((c) => c.id);
+    expect(await search('ozturk')).toEqual(['a']);
+    expect(await search('шевч')).toEqual(['b']);
+    expect(connection.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    // Defensive mode is back on once migrated: the schema cannot be edited any more.
+    expect(() => connection.sqlite.pragma('writable_schema = ON')).not.toThrow();
+    expect(() => connection.sqlite.exec(`UPDATE sqlite_schema SET sql = sql WHERE name = 'note'`)).toThrow(
+      /may not be modified/,
+    );
+  });
+
   it('refuses a database written by a newer Koers and leaves the file unchanged', async () => {
-    await migrateToLatest(connection.db);
+    await migrateToLatest(connection);
     connection.sqlite.exec(
       `INSERT INTO kysely_migration (name, timestamp) VALUES ('9999_from_the_future', '2030-01-01T00:00:00Z')`,
     );
     connection.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     const before = readFileSync(connection.path);
 
-    const error = await migrateToLatest(connection.db).catch((e: unknown) => e);
+    const error = await migrateToLatest(connection).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DatabaseTooNewError);
     expect((error as DatabaseTooNewError).unknownMigrations).toEqual(['9999_from_the_future']);
     expect((error as Error).message).toMatch(/newer version of Koers/);
@@ -248,7 +285,7 @@ describe('migrations', () => {
     // 0002's last step creates this index: with the name taken, it fails after its other work is done.
     connection.sqlite.exec('CREATE INDEX client_pseudonym_unique ON caseworker (name)');
 
-    const error = await migrateToLatest(connection.db).catch((e: unknown) => e);
+    const error = await migrateToLatest(connection).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MigrationError);
     expect((error as MigrationError).migration).toBe('0002_client_pseudonym');
     expect(await executed(connection)).toEqual(['0001_caseworker_client']);

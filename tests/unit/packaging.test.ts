@@ -168,7 +168,7 @@ describe('worker bundles', () => {
       await bundleWorker('backup-check-worker', root, workers);
       const backup = join(temp.path, 'backup.sqlite');
       const connection = openConnection(backup);
-      await migrateToLatest(connection.db);
+      await migrateToLatest(connection);
       await connection.close();
       const reply = await new Promise((done, failed) => {
         const worker = new Worker(script.path, {

@@ -120,7 +120,7 @@ describe('integrity at start', () => {
     const temp = tempFolder();
     const path = join(temp.path, 'koers.sqlite');
     const connection = openConnection(path);
-    await migrateToLatest(connection.db);
+    await migrateToLatest(connection);
     connection.sqlite.exec(
       `INSERT INTO caseworker (id, name, role, created_at, updated_at) VALUES ('w', 'Anne', 'key_person', 'x', 'x')`,
     );

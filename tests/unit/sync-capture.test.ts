@@ -155,7 +155,7 @@ describe('change capture triggers', () => {
   it('every synced table has them for insert, update and delete', async () => {
     const connection = openConnection(join(temp.path, 'koers.sqlite'));
     try {
-      await migrateToLatest(connection.db);
+      await migrateToLatest(connection);
       const { rows } = await sql<{ name: string; tbl_name: string }>`
         SELECT name, tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync_capture_%'`.execute(
         connection.db,
@@ -177,7 +177,7 @@ describe('change capture triggers', () => {
       connection.sqlite.exec(`
         INSERT INTO client (id, first_name, last_name, pseudonym, status, created_at, updated_at)
         VALUES ('c1', 'Søren', 'Holm', 'K-0001', 'active', 'x', 'x');`);
-      await migrateToLatest(connection.db);
+      await migrateToLatest(connection);
       expect(await countQueued(connection.db)).toBe(0);
       await connection.db.updateTable('client').set({ last_name: 'Hansen' }).execute();
       expect(await countQueued(connection.db)).toBe(0);

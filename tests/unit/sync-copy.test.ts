@@ -82,7 +82,7 @@ const db = () => connection.db;
 beforeEach(async () => {
   temp = tempFolder();
   connection = openConnection(join(temp.path, 'koers.sqlite'));
-  await migrateToLatest(connection.db);
+  await migrateToLatest(connection);
   await linkTeam(connection.db, {
     serverUrl: 'https://team.example',
     teamId: TEAM,
@@ -363,7 +363,7 @@ describe('migration 0011 on a database with a published sheet', () => {
     connection.sqlite.exec(`
       INSERT INTO sheet (id, name, created_at, updated_at) VALUES ('s1', 'Ladder', 'x', 'x');
       INSERT INTO sheet_version (id, sheet_id, number, published_at, created_at) VALUES ('v1', 's1', 1, 'x', 'x');`);
-    await migrateToLatest(connection.db);
+    await migrateToLatest(connection);
     const addIndicator = (id: string) =>
       sql`INSERT INTO indicator (id, version_id, key, position, name, scale_min, scale_max)
         VALUES (${id}, 'v1', ${id}, 1, 'Werk', 1, 5)`.execute(connection.db);

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseloadRow, Household } from '../../../common/contract';
+import { foldName } from '../../../common/fold';
 import { LOCALES } from '../../../common/i18n/locales';
 import { FormDialog } from '../ui/FormDialog';
 import { NoteCard } from '../notes/NoteCard';
@@ -108,11 +109,8 @@ function NewHousehold({ households, onCreated }: { households: Household[]; onCr
   );
 }
 
-/** Lower case without accents, so "zoe" finds "Zoë". */
-const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
-
 function matches(client: CaseloadRow, terms: readonly string[]): boolean {
-  const haystack = fold(`${client.firstName} ${client.lastName} ${client.pseudonym} ${client.reference ?? ''}`);
+  const haystack = foldName(`${client.firstName} ${client.lastName} ${client.pseudonym} ${client.reference ?? ''}`);
   return terms.every((term) => haystack.includes(term));
 }
 
@@ -136,7 +134,7 @@ function MemberPicker({
   const clients = clientList.data;
   const [search, setSearch] = useState('');
   const [pinned, setPinned] = useState<string[]>([]);
-  const terms = fold(search).split(/\s+/).filter(Boolean);
+  const terms = foldName(search).split(/\s+/).filter(Boolean);
 
   const sorted = useMemo(() => {
     const collator = new Intl.Collator(LOCALES[session.language], { sensitivity: 'base' });

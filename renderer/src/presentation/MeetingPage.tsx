@@ -3,6 +3,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CaseloadRow } from '../../../common/contract';
+import { foldName } from '../../../common/fold';
 import type { Display, PresentationState } from '../../../common/contract/presentation';
 import { describeError } from '../errors';
 import { formatDate } from '../format';
@@ -59,9 +60,9 @@ export function MeetingPage() {
     [rows.data, caseworkerFilter],
   );
   const visible = useMemo(() => {
-    const needle = search.trim().toLocaleLowerCase();
+    const needle = foldName(search.trim());
     return inScope.filter(
-      (row) => !needle || `${row.firstName} ${row.lastName} ${row.pseudonym}`.toLocaleLowerCase().includes(needle),
+      (row) => !needle || foldName(`${row.firstName} ${row.lastName} ${row.pseudonym}`).includes(needle),
     );
   }, [inScope, search]);
 

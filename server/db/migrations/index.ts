@@ -13,6 +13,7 @@ import * as m0009 from './0009_meeting_list';
 import * as m0010 from './0010_sync_outbox';
 import * as m0011 from './0011_sync_copy';
 import * as m0012 from './0012_colleagues_read_only';
+import * as m0013 from './0013_moving_in';
 
 /**
  * Every server migration, in order, compiled in. The names after 0000 are the app's
@@ -34,6 +35,7 @@ export const SERVER_MIGRATIONS: ReadonlyArray<
   ['0010_sync_outbox', m0010],
   ['0011_sync_copy', m0011],
   ['0012_colleagues_read_only', m0012],
+  ['0013_moving_in', m0013],
 ];
 
 export const serverMigrationProvider: MigrationProvider = {

@@ -17,7 +17,7 @@ export async function chartDatabase() {
   const temp = tempFolder('koers-bench-chart-');
   const path = join(temp.path, 'koers.sqlite');
   const connection = openConnection(path);
-  await migrateToLatest(connection.db);
+  await migrateToLatest(connection);
   const at = `${BENCH_TODAY}T08:00:00.000Z`;
   const clientId = await connection.db.transaction().execute(async (trx) => {
     const me = await insertCaseworker(trx, { name: 'Bench', role: 'key_person' }, at, null);

@@ -14,7 +14,7 @@ export default defineScenario({
   setup: () => dataset('S'),
   async run({ path, caseworkerId }) {
     const connection = openConnection(path);
-    await migrateToLatest(connection.db);
+    await migrateToLatest(connection);
     const rows = await listCaseload(connection.db, { caseworkerId, status: 'active', today: BENCH_TODAY });
     await connection.close();
     if (rows.length === 0) throw new Error('no clients');

@@ -183,7 +183,7 @@ export default [
       await writer.commit();
       const template = join(temp.path, 'template.sqlite');
       const connection = openConnection(template);
-      await migrateToLatest(connection.db);
+      await migrateToLatest(connection);
       await insertCaseworker(
         connection.db,
         { name: 'Bench', role: 'key_person' },

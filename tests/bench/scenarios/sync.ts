@@ -107,7 +107,7 @@ export default [
         const server = await startBenchServer(data.appUrl, [KEY_PERSON]);
         const template = join(temp.path, 'template.sqlite');
         const connection = openConnection(template);
-        await migrateToLatest(connection.db);
+        await migrateToLatest(connection);
         await connection.close();
         return { data, server, temp, template, runs: 0, longestBlockMs: 0, p99BlockMs: 0, rows: 0 };
       } catch (error) {

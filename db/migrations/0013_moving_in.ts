@@ -1,0 +1,45 @@
+import { type Kysely, sql } from 'kysely';
+
+/**
+ * Moving in from Excel (issue 20).
+ *
+ * 1. The caseload search folds case and accents in every script (Öztürk, Østergaard, Шевченко),
+ *    which SQLite's LIKE cannot: `client_search` holds each client's names, reference and
+ *    pseudonym folded by Koers (common/fold.ts), one row per client, searched with one LIKE.
+ *    The folding is JavaScript, which triggers may not call (trusted_schema is off), so the
+ *    triggers here only drop a changed client's row and mark the table stale, whatever the write
+ *    path (handlers, imports, a team pull); the search folds the missing rows before it runs
+ *    (db/search/clients.ts). Starts stale: the first search fills it.
+ * 2. A remark from a caseload sheet becomes a note of kind `remark`. SQLite cannot alter a CHECK
+ *    constraint; widening an IN list leaves every stored row valid, so the table's definition is
+ *    edited in place, as SQLite's documentation describes for such changes (the migration runner
+ *    allows this edit while migrating only).
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`CREATE TABLE client_search (
+    client_id TEXT PRIMARY KEY REFERENCES client (id) ON DELETE CASCADE,
+    folded TEXT NOT NULL
+  ) WITHOUT ROWID`.execute(db);
+  await sql`CREATE TABLE client_search_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    stale INTEGER NOT NULL
+  )`.execute(db);
+  await sql`INSERT INTO client_search_state (id, stale) VALUES (1, 1)`.execute(db);
+  await sql`CREATE TRIGGER client_search_insert AFTER INSERT ON client
+    BEGIN UPDATE client_search_state SET stale = 1 WHERE stale = 0; END`.execute(db);
+  await sql`CREATE TRIGGER client_search_update AFTER UPDATE OF first_name, last_name, reference, pseudonym ON client
+    BEGIN
+      DELETE FROM client_search WHERE client_id = NEW.id;
+      UPDATE client_search_state SET stale = 1 WHERE stale = 0;
+    END`.execute(db);
+
+  const before = `'reflection', 'milestone')`;
+  const { rows } = await sql<{ version: number }>`PRAGMA schema_version`.execute(db);
+  await sql`PRAGMA writable_schema = ON`.execute(db);
+  const edited =
+    await sql`UPDATE sqlite_schema SET sql = replace(sql, ${before}, ${`'reflection', 'milestone', 'remark')`})
+    WHERE type = 'table' AND name = 'note' AND instr(sql, ${before}) > 0`.execute(db);
+  if (edited.numAffectedRows !== 1n) throw new Error('note.kind check not found');
+  await sql.raw(`PRAGMA schema_version = ${(rows[0]?.version ?? 0) + 1}`).execute(db);
+  await sql`PRAGMA writable_schema = OFF`.execute(db);
+}
