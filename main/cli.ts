@@ -208,6 +208,7 @@ async function main(argv: string[]): Promise<number> {
         worksheet: worksheet.name,
         createTargetGroups: values['create-missing'],
         createStages: values['create-missing'],
+        createCaseworkers: values['create-missing'],
       };
       const preview = await call('imports.caseloadPreview', { ...options, ...(mapping ? { mapping } : {}) });
       console.log(
@@ -228,7 +229,9 @@ async function main(argv: string[]): Promise<number> {
           );
           console.error(fill(t.rowError, { line: row.line, label: row.label, issues: issues.join(' ') }));
         }
-        if (preview.unknown.targetGroups.length + preview.unknown.stages.length > 0) console.error(t.createMissing);
+        const unknown = preview.unknown;
+        if (unknown.targetGroups.length + unknown.stages.length + unknown.caseworkers.length > 0)
+          console.error(t.createMissing);
         throw {
           code: 'conflict',
           message: '',
@@ -244,13 +247,16 @@ async function main(argv: string[]): Promise<number> {
           skipped: report.skipped.length,
         }),
       );
-      if (report.createdTargetGroups.length + report.createdStages.length > 0)
+      if (report.createdTargetGroups.length + report.createdStages.length + report.createdCaseworkers.length > 0)
         console.log(
           fill(t.createdItems, {
             targetGroups: report.createdTargetGroups.join(', ') || '-',
             stages: report.createdStages.join(', ') || '-',
+            caseworkers: report.createdCaseworkers.join(', ') || '-',
           }),
         );
+      if (report.todosAdded + report.remarksAdded > 0)
+        console.log(fill(t.added, { todos: report.todosAdded, remarks: report.remarksAdded }));
       return 0;
     }
 

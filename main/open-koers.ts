@@ -9,7 +9,7 @@ import { contract, DATA_SCOPES } from '../common/contract';
 import { SYNC_SCHEMA } from '../db/migrations';
 import { actor, type Context } from './context';
 import { registry } from './handlers';
-import { caseworkerRole, hasKeyPerson } from '../db/queries/caseworkers';
+import { caseworkerRole, mayManage } from '../db/queries/caseworkers';
 import { AppError, conflict } from './rpc/app-error';
 import { type Dispatch, type DispatchOptions, createDispatch } from './rpc/dispatch';
 import { AuditLog, auditUnavailable } from './safety/audit';
@@ -130,10 +130,10 @@ export async function openKoers(options: KoersOptions): Promise<Koers> {
       if (context.lock.locked && !policy.whileLocked) return conflict('Koers is locked', { reason: 'locked' });
       if (policy.role !== 'caseworker') {
         const currentId = context.settings.get('currentCaseworkerId');
-        const role = currentId ? await caseworkerRole(context.db, currentId) : undefined;
         const allowed =
-          role === 'key_person' ||
-          (policy.role === 'key_person_if_any' && role !== undefined && !(await hasKeyPerson(context.db)));
+          policy.role === 'key_person_if_any'
+            ? await mayManage(context.db, currentId)
+            : currentId !== null && (await caseworkerRole(context.db, currentId)) === 'key_person';
         if (!allowed) return new AppError('forbidden', 'Only a key person may do this', { method });
       }
       // Too much waits to be written (disk full, database busy for long): serve no more that must be logged.

@@ -48,6 +48,13 @@ export const caseloadImportInputSchema = z.strictObject({
   mapping: mappingSchema.optional(),
   createTargetGroups: z.boolean().default(false),
   createStages: z.boolean().default(false),
+  /** Caseworker names Koers does not know, mapped to the colleague each stands for. */
+  caseworkers: z
+    .array(z.strictObject({ name: z.string().max(200), caseworkerId: id }))
+    .max(1000)
+    .default([]),
+  /** The other unknown caseworker names become new caseworkers (key persons, or anyone while there is none). */
+  createCaseworkers: z.boolean().default(false),
 });
 
 export const caseloadPreviewSchema = z.object({
@@ -58,6 +65,10 @@ export const caseloadPreviewSchema = z.object({
   counts: countsSchema,
   /** The first rows, then every row with an error (at most a few hundred in all). */
   rows: z.array(importRowSchema),
+  /** To-dos (next actions) and remarks the import adds. */
+  adds: z.object({ todos: z.number().int(), remarks: z.number().int() }),
+  /** Whether this user may create caseworkers, target groups and stages (a key person, or anyone while there is none). */
+  mayCreate: z.boolean(),
   unknown: z.object({
     targetGroups: z.array(z.string()),
     stages: z.array(z.string()),
@@ -72,6 +83,9 @@ export const importReportSchema = z.object({
   skipped: z.array(z.object({ line: z.number().int(), reason: z.enum(['empty', 'already_scored']) })),
   createdTargetGroups: z.array(z.string()),
   createdStages: z.array(z.string()),
+  createdCaseworkers: z.array(z.string()),
+  todosAdded: z.number().int(),
+  remarksAdded: z.number().int(),
 });
 
 export const scoresImportInputSchema = z.strictObject({

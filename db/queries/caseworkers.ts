@@ -67,6 +67,12 @@ export async function hasKeyPerson(db: Kysely<Database>): Promise<boolean> {
   return row !== undefined;
 }
 
+/** Whether this caseworker may manage caseworkers, lists and sheets: a key person, or anyone while there is none. */
+export async function mayManage(db: Kysely<Database>, id: string | null): Promise<boolean> {
+  const role = id ? await caseworkerRole(db, id) : undefined;
+  return role === 'key_person' || (role !== undefined && !(await hasKeyPerson(db)));
+}
+
 /** Whether first run has been completed on this database (someone works here). */
 export async function hasCaseworkers(db: Kysely<Database>): Promise<boolean> {
   return (await db.selectFrom('caseworker').select('id').limit(1).executeTakeFirst()) !== undefined;

@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kysely';
 import type { CaseloadRow, Client } from '../../common/contract';
 import { scoringDueOn } from '../../common/rhythm';
 import { newId } from '../ids';
@@ -26,6 +26,19 @@ export interface CaseloadFilter {
 
 const openAction = (eb: ExpressionBuilder<Database & { a: Database['action'] }, 'a'>) =>
   eb.and([eb('a.done_at', 'is', null), eb('a.deleted_at', 'is', null)]);
+
+/** The id of a client's next open to-do (earliest due, then time), for `na.id = (…)`; `client` names the client's id column. */
+export function nextOpenActionId(db: Kysely<Database>, client: 'r.id' | 'c.id') {
+  return db
+    .selectFrom('action as a')
+    .select('a.id')
+    .where(sql<boolean>`a.client_id = ${sql.ref(client)}`)
+    .where(openAction)
+    .orderBy('a.due_date')
+    .orderBy('a.due_time')
+    .orderBy('a.id')
+    .limit(1);
+}
 
 /** What changes the caseload query's SQL: which filters are on. */
 interface CaseloadShape {
@@ -96,23 +109,7 @@ const caseloadQuery = preparedQuery(
       )
       .selectFrom('rows as r')
       // The next open to-do, looked up once per client here (as a column of `rows`, SQLite computed it twice).
-      .leftJoin('action as na', (join) =>
-        join.on((eb) =>
-          eb(
-            'na.id',
-            '=',
-            eb
-              .selectFrom('action as a')
-              .select('a.id')
-              .whereRef('a.client_id', '=', 'r.id')
-              .where(openAction)
-              .orderBy('a.due_date')
-              .orderBy('a.due_time')
-              .orderBy('a.id')
-              .limit(1),
-          ),
-        ),
-      )
+      .leftJoin('action as na', (join) => join.on((eb) => eb('na.id', '=', nextOpenActionId(db, 'r.id'))))
       .leftJoin('catalog_item as tg', 'tg.id', 'r.targetGroupId')
       .selectAll('r')
       .select([

@@ -1,5 +1,6 @@
 import type { Compilable, Kysely } from 'kysely';
 import type { Database, ScoredBy } from '../schema';
+import { nextOpenActionId } from './clients';
 
 /** Rows fetched per step of a stream (see db/connection.ts). */
 const STREAM_CHUNK = 500;
@@ -86,27 +87,45 @@ export function streamScores(db: Kysely<Database>, filter: ScoreFilter): AsyncIt
   return chunks(db, query.orderBy('c.pseudonym').orderBy('s.scored_on').orderBy('s.id').orderBy('i.position'));
 }
 
+/**
+ * The caseload as a caseworker keeps it in Excel: the client's facts, the next open to-do with its
+ * date and time, and the latest remark, so a sheet imported and exported again reads as before.
+ */
 export function streamCaseload(db: Kysely<Database>, status: 'active' | 'closed' | 'all') {
   let query = db
-    .selectFrom('client')
-    .select([
-      'reference',
-      'pseudonym',
-      'first_name as firstName',
-      'last_name as lastName',
-      'date_of_birth as dateOfBirth',
-      'phone',
-      'email',
-      'target_group_id as targetGroupId',
-      'stage_id as stageId',
-      'stage_since as stageSince',
-      'caseworker_id as caseworkerId',
-      'start_date as startDate',
-      'status',
+    .selectFrom('client as c')
+    .leftJoin('action as na', (join) => join.on((eb) => eb('na.id', '=', nextOpenActionId(db, 'c.id'))))
+    .select((eb) => [
+      'c.reference',
+      'c.pseudonym',
+      'c.first_name as firstName',
+      'c.last_name as lastName',
+      'c.date_of_birth as dateOfBirth',
+      'c.phone',
+      'c.email',
+      'c.target_group_id as targetGroupId',
+      'c.stage_id as stageId',
+      'c.stage_since as stageSince',
+      'c.caseworker_id as caseworkerId',
+      'c.start_date as startDate',
+      'c.status',
+      'na.title as nextAction',
+      'na.due_date as nextActionDate',
+      'na.due_time as nextActionTime',
+      eb
+        .selectFrom('note as n')
+        .select('n.body')
+        .whereRef('n.client_id', '=', 'c.id')
+        .where('n.kind', '=', 'remark')
+        .where('n.deleted_at', 'is', null)
+        .orderBy('n.noted_at', 'desc')
+        .orderBy('n.id', 'desc')
+        .limit(1)
+        .as('remark'),
     ])
-    .where('deleted_at', 'is', null);
-  if (status !== 'all') query = query.where('status', '=', status);
-  return chunks(db, query.orderBy('pseudonym'));
+    .where('c.deleted_at', 'is', null);
+  if (status !== 'all') query = query.where('c.status', '=', status);
+  return chunks(db, query.orderBy('c.pseudonym'));
 }
 
 /** Closures in a period that were not undone by a reopening. */

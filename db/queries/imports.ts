@@ -52,3 +52,29 @@ export async function clientsByReference(db: Kysely<Database>) {
     .where('deleted_at', 'is', null)
     .execute();
 }
+
+/** The to-dos and remarks of clients that have a reference: what an import must not add twice. */
+export async function todosAndRemarksOfReferencedClients(db: Kysely<Database>) {
+  const referenced = db
+    .selectFrom('client')
+    .select('id')
+    .where('reference', 'is not', null)
+    .where('deleted_at', 'is', null);
+  const [todos, remarks] = await Promise.all([
+    db
+      .selectFrom('action')
+      .select(['client_id as clientId', 'title', 'due_date as dueDate'])
+      .where('client_id', 'in', referenced)
+      .where('deleted_at', 'is', null)
+      .execute(),
+    db
+      .selectFrom('note')
+      .select(['client_id as clientId', 'body'])
+      .where('client_id', 'in', referenced)
+      .where('kind', '=', 'remark')
+      .where('deleted_at', 'is', null)
+      .$narrowType<{ clientId: string }>()
+      .execute(),
+  ]);
+  return { todos, remarks };
+}

@@ -222,6 +222,15 @@ export const exportHandlers = {
       { header: words.caseworker, kind: 'text' },
       { header: words.startDate, kind: 'date' },
       { header: words.status, kind: 'text' },
+      // The caseworker's own columns, as she kept them in Excel (free text: never in pseudonymised output).
+      ...(hide
+        ? []
+        : ([
+            { header: words.nextAction, kind: 'text', width: 28 },
+            { header: words.nextActionDate, kind: 'date' },
+            { header: words.nextActionTime, kind: 'text' },
+            { header: words.remark, kind: 'text', width: 40 },
+          ] as const)),
     ];
     const table: Table<CaseloadExportRow> = {
       name: words.caseload,
@@ -236,6 +245,7 @@ export const exportHandlers = {
         lookup.person(c.caseworkerId),
         c.startDate,
         words.statuses[c.status],
+        ...(hide ? [] : [c.nextAction, c.nextActionDate, c.nextActionTime, c.remark]),
       ],
     };
     return { path, rows: await writeTables(path, input.fileType, [table], lang) };

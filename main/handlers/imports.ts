@@ -2,11 +2,20 @@ import { basename } from 'node:path';
 import type { Kysely } from 'kysely';
 import { newId } from '../../db/ids';
 import { insertCatalogItem, listCatalog } from '../../db/queries/catalog';
-import { listCaseworkers } from '../../db/queries/caseworkers';
+import { insertCaseworker, listCaseworkers, mayManage } from '../../db/queries/caseworkers';
+import { insertAction } from '../../db/queries/actions';
+import { insertNote } from '../../db/queries/notes';
+import { format } from 'date-fns';
+import { checkActiveCaseworker } from './checks';
 import { insertClient, recordStageChange, updateClientFacts } from '../../db/queries/clients';
-import { clientsByReference, rememberedMapping, rememberMapping } from '../../db/queries/imports';
+import {
+  clientsByReference,
+  rememberedMapping,
+  rememberMapping,
+  todosAndRemarksOfReferencedClients,
+} from '../../db/queries/imports';
 import type { Database } from '../../db/schema';
-import type { DomainHandlers, Output } from '../../common/contract';
+import type { DomainHandlers, Output, ParsedInput } from '../../common/contract';
 import { catalogName } from '../../common/contract/catalog-names';
 import { fileTexts } from '../../common/i18n/files';
 import { LANGUAGES } from '../../common/languages';
@@ -17,9 +26,12 @@ import {
   CASELOAD_SYNONYMS,
   type CaseloadLookup,
   type CaseloadMapping,
+  type CaseloadOptions,
   mergeFacts,
   type PlannedRow,
   planCaseload,
+  remarkKey,
+  todoKey,
 } from '../spreadsheets/caseload-import';
 import { headerSignature, suggestMapping } from '../spreadsheets/mapping';
 import { SpreadsheetError } from '../spreadsheets/problems';
@@ -74,15 +86,55 @@ async function catalogByName(db: Kysely<Database>) {
 }
 
 async function caseloadLookup(db: Kysely<Database>): Promise<CaseloadLookup> {
-  const [catalog, workers, clients] = await Promise.all([
+  const [catalog, workers, clients, written] = await Promise.all([
     catalogByName(db),
     listCaseworkers(db),
     clientsByReference(db),
+    todosAndRemarksOfReferencedClients(db),
   ]);
+  const todos = new Map<string, Set<string>>();
+  for (const todo of written.todos) {
+    const keys = todos.get(todo.clientId) ?? new Set<string>();
+    todos.set(todo.clientId, keys.add(todoKey(todo.title, todo.dueDate)));
+  }
+  const remarks = new Map<string, Set<string>>();
+  for (const remark of written.remarks) {
+    const keys = remarks.get(remark.clientId) ?? new Set<string>();
+    remarks.set(remark.clientId, keys.add(remarkKey(remark.body)));
+  }
   return {
     ...catalog,
     caseworkers: new Map(workers.filter((w) => w.active).map((w) => [nameKey(w.name), w.id])),
     clients: new Map(clients.map((c) => [c.reference ?? '', c])),
+    todos,
+    remarks,
+  };
+}
+
+/**
+ * Lists and colleagues are the key persons' to make (anyone's while there is none), as on their own
+ * screens. The command line works on the database file as whoever holds it, with no one signed in.
+ */
+async function mayCreateFromSheet(ctx: Context): Promise<boolean> {
+  const by = actor(ctx);
+  return by === null || (await mayManage(ctx.db, by));
+}
+
+/** What the import may create and how unknown caseworker names are resolved, from the input and the user's rights. */
+async function caseloadOptions(
+  ctx: Context,
+  input: Pick<
+    ParsedInput<'imports.caseloadPreview'>,
+    'createTargetGroups' | 'createStages' | 'createCaseworkers' | 'caseworkers'
+  >,
+): Promise<CaseloadOptions> {
+  const manage = await mayCreateFromSheet(ctx);
+  return {
+    today: today(ctx),
+    createTargetGroups: input.createTargetGroups && manage,
+    createStages: input.createStages && manage,
+    createCaseworkers: input.createCaseworkers && manage,
+    caseworkers: new Map(input.caseworkers.map((choice) => [nameKey(choice.name), choice.caseworkerId])),
   };
 }
 
@@ -179,16 +231,18 @@ export const importHandlers = {
   async 'imports.caseloadPreview'(ctx, input) {
     const sheet = worksheetOf(openFile(ctx, input.token, 'caseload'), input.worksheet);
     const { headers, mapping, remembered } = await caseloadMapping(ctx, sheet, input.mapping);
-    const plan = planCaseload(sheet, mapping, await caseloadLookup(ctx.db), {
-      today: today(ctx),
-      createTargetGroups: input.createTargetGroups,
-      createStages: input.createStages,
-    });
+    const options = await caseloadOptions(ctx, input);
+    const plan = planCaseload(sheet, mapping, await caseloadLookup(ctx.db), options);
     return {
       headers,
       mapping,
       remembered,
       counts: countActions(plan.rows),
+      adds: {
+        todos: plan.rows.filter((row) => row.todo).length,
+        remarks: plan.rows.filter((row) => row.remark).length,
+      },
+      mayCreate: await mayCreateFromSheet(ctx),
       rows: previewRows(plan.rows).map((row) => ({
         line: row.line,
         action: row.action,
@@ -205,15 +259,32 @@ export const importHandlers = {
     const at = ctx.now().toISOString();
     const by = actor(ctx);
     const day = today(ctx);
+    const notedAt = format(ctx.now(), "yyyy-MM-dd'T'HH:mm");
+    const options = await caseloadOptions(ctx, input);
     const report = await ctx.db.transaction().execute(async (trx) => {
       const lookup = await caseloadLookup(trx);
-      const plan = planCaseload(sheet, mapping, lookup, {
-        today: day,
-        createTargetGroups: input.createTargetGroups,
-        createStages: input.createStages,
-      });
+      const plan = planCaseload(sheet, mapping, lookup, options);
       const errors = plan.rows.filter((row) => row.action === 'error').length;
       if (errors > 0) throw conflict('Rows with errors', { reason: 'import_errors', count: errors });
+
+      // Caseworkers named in the sheet: mapped to a colleague as chosen, or created.
+      const createdCaseworkers: string[] = [];
+      for (const name of plan.unknown.caseworkers) {
+        const chosen = options.caseworkers.get(nameKey(name));
+        // The plan refused the rows naming one that is neither mapped nor to be created.
+        if (!chosen && !options.createCaseworkers) continue;
+        if (chosen) await checkActiveCaseworker(trx, chosen, 'caseworkers');
+        const id =
+          chosen ??
+          (await insertCaseworker(
+            trx,
+            { name: name.replace(/\s+/g, ' ').trim().slice(0, 100), role: 'caseworker' },
+            at,
+            by,
+          ));
+        if (!chosen) createdCaseworkers.push(name);
+        lookup.caseworkers.set(nameKey(name), id);
+      }
 
       // New target groups and stages first, so the rows can point at them.
       const created = { targetGroups: [] as string[], stages: [] as string[] };
@@ -233,11 +304,14 @@ export const importHandlers = {
       }
       const idOf = (table: Map<string, string>, name: string | null) =>
         name === null ? null : (table.get(nameKey(name)) ?? null);
+      let todosAdded = 0;
+      let remarksAdded = 0;
       for (const row of plan.rows) {
         const targetGroupId = idOf(lookup.targetGroups, row.targetGroup);
         const stageId = idOf(lookup.stages, row.stage);
+        let clientId = row.existing?.id ?? null;
         if (row.action === 'create') {
-          await insertClient(
+          clientId = await insertClient(
             trx,
             {
               ...row.facts,
@@ -268,6 +342,20 @@ export const importHandlers = {
               by,
             );
         }
+        if (!clientId) continue;
+        if (row.todo) {
+          await insertAction(trx, { clientId, ...row.todo }, at, by);
+          todosAdded += 1;
+        }
+        if (row.remark) {
+          await insertNote(
+            trx,
+            { clientId, householdId: null, kind: 'remark', notedAt, body: row.remark, pinned: false },
+            at,
+            by,
+          );
+          remarksAdded += 1;
+        }
       }
       await rememberMapping(trx, headerSignature('caseload', headers), mapping, at);
       const counts = countActions(plan.rows);
@@ -280,6 +368,9 @@ export const importHandlers = {
           .map((row) => ({ line: row.line, reason: 'empty' as const })),
         createdTargetGroups: created.targetGroups,
         createdStages: created.stages,
+        createdCaseworkers,
+        todosAdded,
+        remarksAdded,
       };
     });
     return report;
@@ -320,6 +411,9 @@ export const importHandlers = {
           })),
         createdTargetGroups: [],
         createdStages: [],
+        createdCaseworkers: [],
+        todosAdded: 0,
+        remarksAdded: 0,
       };
     });
     return report;

@@ -4,7 +4,7 @@ import { clientFacts, type FieldIssue } from '../../common/contract';
 import { toFieldIssue } from '../rpc/dispatch';
 import type { ColumnMapping } from './mapping';
 import { nameKey } from '../../common/fold';
-import { parseDateCell } from './values';
+import { parseDateCell, parseTimeCell, timeOfDateCell } from './values';
 import { type Cell, cellText, headerRow, type Worksheet } from './workbook';
 
 export const CASELOAD_FIELDS = [
@@ -19,6 +19,10 @@ export const CASELOAD_FIELDS = [
   'stage',
   'caseworker',
   'startDate',
+  'nextAction',
+  'nextActionDate',
+  'nextActionTime',
+  'remark',
 ] as const;
 export type CaseloadField = (typeof CASELOAD_FIELDS)[number];
 export type CaseloadMapping = ColumnMapping<CaseloadField>;
@@ -90,7 +94,65 @@ export const CASELOAD_SYNONYMS: Record<CaseloadField, readonly string[]> = {
     'Start date',
     'Intake date',
   ],
+  nextAction: [
+    'Volgende actie',
+    'Actie',
+    'Vervolgactie',
+    'Volgende stap',
+    'Volgende afspraak',
+    'Afspraak',
+    'Næste aftale',
+    'Næste skridt',
+    'Næste handling',
+    'Aftale',
+    'Opfølgning',
+    'Next action',
+    'Next step',
+    'Next appointment',
+    'Action',
+    'Follow-up',
+  ],
+  nextActionDate: [
+    'Datum actie',
+    'Actiedatum',
+    'Datum volgende actie',
+    'Datum afspraak',
+    'Afspraakdatum',
+    'Deadline',
+    'Dato',
+    'Dato for aftale',
+    'Aftaledato',
+    'Dato næste aftale',
+    'Opfølgningsdato',
+    'Frist',
+    'Action date',
+    'Due date',
+    'Due',
+  ],
+  nextActionTime: ['Tijd', 'Tijdstip', 'Tijd afspraak', 'Tidspunkt', 'Klokkeslæt', 'Kl', 'Time', 'Action time'],
+  remark: [
+    'Opmerking',
+    'Opmerkingen',
+    'Notitie',
+    'Notities',
+    'Bijzonderheden',
+    'Toelichting',
+    'Bemærkning',
+    'Bemærkninger',
+    'Kommentar',
+    'Kommentarer',
+    'Noter',
+    'Remark',
+    'Remarks',
+    'Comment',
+    'Comments',
+    'Notes',
+  ],
 };
+
+/** Longest to-do title and remark Koers keeps, as the forms allow. */
+export const TODO_TITLE_MAX = 200;
+export const REMARK_MAX = 20_000;
 
 /** What Koers knows, to match names and references against (built in the import's transaction). */
 export interface CaseloadLookup {
@@ -100,7 +162,26 @@ export interface CaseloadLookup {
   caseworkers: Map<string, string>;
   /** By reference. */
   clients: Map<string, ExistingClient>;
+  /** Per existing client id: its to-dos as todoKey(title, date), and its remarks, so a second import adds neither again. */
+  todos: Map<string, Set<string>>;
+  remarks: Map<string, Set<string>>;
 }
+
+/** The colleague the user chose for a caseworker name Koers does not know, by nameKey of the name. */
+export type CaseworkerChoices = ReadonlyMap<string, string>;
+
+/** A to-do from the next-action columns. */
+export interface PlannedTodo {
+  title: string;
+  kind: 'task' | 'appointment';
+  dueDate: string;
+  dueTime: string | null;
+}
+
+/** The same to-do, whatever the spacing or case of its title. */
+export const todoKey = (title: string, dueDate: string) => `${nameKey(title)}|${dueDate}`;
+/** The same remark, whatever its spacing. */
+export const remarkKey = (body: string) => body.replace(/\s+/g, ' ').trim();
 
 /** The facts a caseload sheet can carry; household and target group are matched separately. */
 export type ImportedFacts = Omit<ClientFacts, 'targetGroupId' | 'householdId'>;
@@ -125,12 +206,24 @@ export interface PlannedRow {
   stage: string | null;
   caseworker: string | null;
   existing: ExistingClient | null;
+  /** A to-do or remark this row adds (null: none in the row, or the client has it already). */
+  todo: PlannedTodo | null;
+  remark: string | null;
 }
 
 export interface CaseloadPlan {
   rows: PlannedRow[];
   /** Names in the file that Koers does not know yet (each once, as first written). */
   unknown: { targetGroups: string[]; stages: string[]; caseworkers: string[] };
+}
+
+export interface CaseloadOptions {
+  today: string;
+  createTargetGroups: boolean;
+  createStages: boolean;
+  caseworkers: CaseworkerChoices;
+  /** Unknown names not mapped become new caseworkers; when false they are errors. */
+  createCaseworkers: boolean;
 }
 
 const rowSchema = z.object({
@@ -171,7 +264,7 @@ export function planCaseload(
   sheet: Worksheet,
   mapping: CaseloadMapping,
   lookup: CaseloadLookup,
-  options: { today: string; createTargetGroups: boolean; createStages: boolean },
+  options: CaseloadOptions,
 ): CaseloadPlan {
   const { index: headerIndex } = headerRow(sheet);
   const unknown = {
@@ -257,8 +350,36 @@ export function planCaseload(
     };
     const targetGroup = known('targetGroup', lookup.targetGroups, unknown.targetGroups, options.createTargetGroups);
     const stage = known('stage', lookup.stages, unknown.stages, options.createStages);
-    const caseworker = known('caseworker', lookup.caseworkers, unknown.caseworkers, false);
+    const caseworker = known(
+      'caseworker',
+      lookup.caseworkers,
+      unknown.caseworkers,
+      options.createCaseworkers || options.caseworkers.has(nameKey(text('caseworker'))),
+    );
     const existing = facts.reference ? (lookup.clients.get(facts.reference) ?? null) : null;
+
+    let todo: PlannedTodo | null = null;
+    const title = text('nextAction').replace(/\s+/g, ' ');
+    if (title.length > TODO_TITLE_MAX)
+      issues.push({ field: 'nextAction', rule: 'too_long', limit: TODO_TITLE_MAX, value: title.slice(0, 40) });
+    else if (title !== '') {
+      const dueDate =
+        text('nextActionDate') === '' ? options.today : parseDateCell(raw('nextActionDate'), options.today);
+      if (!dueDate) issues.push({ field: 'nextActionDate', rule: 'date', value: text('nextActionDate') });
+      // The time from its own column, or from a date cell that holds one.
+      const dueTime =
+        text('nextActionTime') !== '' ? parseTimeCell(raw('nextActionTime')) : timeOfDateCell(raw('nextActionDate'));
+      if (text('nextActionTime') !== '' && !dueTime)
+        issues.push({ field: 'nextActionTime', rule: 'time', value: text('nextActionTime') });
+      const had = dueDate !== null && existing !== null && lookup.todos.get(existing.id)?.has(todoKey(title, dueDate));
+      if (dueDate && !had) todo = { title, kind: dueTime ? 'appointment' : 'task', dueDate, dueTime: dueTime ?? null };
+    }
+    const remarkText = text('remark').trim();
+    let remark: string | null = null;
+    if (remarkText.length > REMARK_MAX)
+      issues.push({ field: 'remark', rule: 'too_long', limit: REMARK_MAX, value: remarkText.slice(0, 40) });
+    else if (remarkText !== '' && !(existing && lookup.remarks.get(existing.id)?.has(remarkKey(remarkText))))
+      remark = remarkText;
 
     let action: PlannedRow['action'];
     if (empty) action = 'empty';
@@ -269,9 +390,21 @@ export function planCaseload(
       const sameGroup =
         targetGroup === null || lookup.targetGroups.get(nameKey(targetGroup)) === existing.targetGroupId;
       const sameStage = stage === null || lookup.stages.get(nameKey(stage)) === existing.stageId;
-      action = sameFacts(merged, existing) && sameGroup && sameStage ? 'unchanged' : 'update';
+      const adds = todo !== null || remark !== null;
+      action = sameFacts(merged, existing) && sameGroup && sameStage && !adds ? 'unchanged' : 'update';
     }
-    rows.push({ line, action, issues: empty ? [] : issues, facts, targetGroup, stage, caseworker, existing });
+    rows.push({
+      line,
+      action,
+      issues: empty ? [] : issues,
+      facts,
+      targetGroup,
+      stage,
+      caseworker,
+      existing,
+      todo: action === 'create' || action === 'update' ? todo : null,
+      remark: action === 'create' || action === 'update' ? remark : null,
+    });
   });
   return {
     rows,

@@ -27,7 +27,7 @@ export function parseDateCell(cell: Cell, today: string): string | null {
   const text = cell.trim();
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(text);
   if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
-  const dayFirst = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})$/.exec(text);
+  const dayFirst = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?:\s+\d{1,2}[:.]\d{2}(?::\d{2})?)?$/.exec(text);
   if (!dayFirst) return null;
   let year = Number(dayFirst[3]);
   if (dayFirst[3]?.length === 2) {
@@ -35,6 +35,37 @@ export function parseDateCell(cell: Cell, today: string): string | null {
     year += year <= Number(today.slice(2, 4)) ? century : century - 100;
   }
   return isoDate(year, Number(dayFirst[2]), Number(dayFirst[1]));
+}
+
+const hhmm = (hours: number, minutes: number) =>
+  hours >= 0 && hours < 24 && minutes >= 0 && minutes < 60 ? `${pad(hours)}:${pad(minutes)}` : null;
+
+/**
+ * A time cell as `HH:MM`, or null when it is no time: a real time cell (a date on Excel's day 0, or a
+ * fraction of a day), or text such as 14:30, 9.15, 14u30 or 14 as Dutch and Danish sheets write it.
+ */
+export function parseTimeCell(cell: Cell): string | null {
+  if (cell instanceof Date) return hhmm(cell.getUTCHours(), cell.getUTCMinutes());
+  if (typeof cell === 'number') {
+    if (cell < 0 || cell >= 1) return null;
+    const minutes = Math.round(cell * 24 * 60);
+    return hhmm(Math.floor(minutes / 60), minutes % 60);
+  }
+  if (typeof cell !== 'string') return null;
+  const match = /^(?:kl\.?\s*)?(\d{1,2})(?:[:.u](\d{2}))?(?:\s*(?:uur|u))?$/i.exec(cell.trim());
+  return match ? hhmm(Number(match[1]), Number(match[2] ?? 0)) : null;
+}
+
+/** The time of a date cell that carries one (a date-and-time cell or text), else null; midnight counts as none. */
+export function timeOfDateCell(cell: Cell): string | null {
+  let time: string | null = null;
+  if (cell instanceof Date) time = hhmm(cell.getUTCHours(), cell.getUTCMinutes());
+  else if (typeof cell === 'number' && !Number.isInteger(cell)) time = parseTimeCell(cell - Math.floor(cell));
+  else if (typeof cell === 'string') {
+    const match = /[T ](\d{1,2}[:.]\d{2})(?::\d{2})?$/.exec(cell.trim());
+    time = match ? parseTimeCell(match[1] ?? '') : null;
+  }
+  return time === '00:00' ? null : time;
 }
 
 /** A whole number cell (a score), or null. Text like "3" or "3,0" counts; "3,5" does not. */

@@ -1,7 +1,13 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { ok, setUp } from '../helpers/seed';
-import { expect, test } from './fixtures';
+import { expect, noViolations, test } from './fixtures';
 
 /** Issue 20: moving in from Excel, and search that finds every name. */
+
+const screenshots = resolve(import.meta.dirname, '../screenshots');
+mkdirSync(screenshots, { recursive: true });
+const fixtures = resolve(import.meta.dirname, '../fixtures/spreadsheets');
 
 const PEOPLE = [
   ['Emre', 'Öztürk'],
@@ -48,5 +54,69 @@ test.describe('search that finds every name', () => {
       await expect(form.getByText('1 actieve klant gevonden.')).toBeVisible();
       await expect(form.getByRole('checkbox', { name: new RegExp(found) })).toBeVisible();
     }
+  });
+});
+
+test.describe('moving in from Excel', () => {
+  test('a key person imports the team workbook: caseworkers created or mapped, next actions and remarks come along, every name found', async ({
+    app,
+  }) => {
+    await setUp(app.koers);
+    const page = app.page;
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.reload();
+    await page.goto(`${app.url}#/spreadsheets`);
+    const caseload = page.getByRole('region', { name: 'Caseloadlijst' });
+    app.willOpen(resolve(fixtures, 'moving-in-nl.xlsx'));
+    await caseload.getByRole('button', { name: 'Bestand kiezen…' }).click();
+    await expect(caseload.getByLabel('Werkblad')).toHaveValue('Caseload');
+    await expect(caseload.getByLabel('Klantmanager', { exact: true })).toHaveValue('5');
+    await expect(caseload.getByLabel('Volgende actie', { exact: true })).toHaveValue('7');
+    await expect(caseload.getByLabel('Datum volgende actie')).toHaveValue('8');
+    await expect(caseload.getByLabel('Opmerking', { exact: true })).toHaveValue('9');
+
+    // Each name the sheet uses once, however it is spelled; "create" is the default.
+    const names = caseload.getByRole('group', { name: 'Klantmanagers in het bestand' });
+    await expect(names.getByRole('combobox')).toHaveCount(3);
+    await expect(names.getByLabel('“Fatma Yıldız”')).toHaveValue('');
+    await expect(names.getByLabel('“Fatma Yıldız”').locator('option:checked')).toHaveText(
+      'Aanmaken als nieuwe klantmanager',
+    );
+    // Jeroen Bakker is the key person herself under another name: mapped, not created.
+    await names.getByLabel('“Jeroen Bakker”').selectOption({ label: 'Anne de Vries' });
+    await caseload.getByRole('checkbox', { name: /Doelgroepen die Koers niet kent aanmaken/ }).check();
+    await caseload.getByRole('checkbox', { name: /Fases die Koers niet kent aanmaken/ }).check();
+    await expect(caseload.getByText('250 nieuw')).toBeVisible();
+    await expect(
+      caseload.getByText('De import voegt ook 125 taken (volgende acties) en 84 opmerkingen als notitie toe.'),
+    ).toBeVisible();
+    await noViolations(page);
+    await page.screenshot({ path: resolve(screenshots, 'moving-in-preview-1366.png'), fullPage: true });
+    await caseload.getByRole('button', { name: '250 rijen importeren' }).click();
+    await expect(caseload.getByRole('status').filter({ hasText: 'Geïmporteerd' })).toHaveText(
+      'Geïmporteerd: 250 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 lege rijen overgeslagen. ' +
+        'Toegevoegd: 125 taken, 84 opmerkingen. Nieuwe klantmanagers: Sanne de Wit, Fatma Yıldız.',
+    );
+    const workers = await ok(app.koers.call('caseworkers.list', {}));
+    expect(workers.map((w) => [w.name, w.activeClients]).sort()).toEqual([
+      ['Anne de Vries', 83],
+      ['Fatma Yıldız', 83],
+      ['Sanne de Wit', 84],
+    ]);
+
+    // Her own caseload (the clients of "Jeroen Bakker") with their next actions as to-dos.
+    await page.goto(`${app.url}#/`);
+    await page.getByLabel('Zoeken').fill('KL-20005');
+    const rows = page.getByRole('grid').locator('[role=row][data-index]');
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText('Visser, Noëlle');
+    await expect(rows.first()).toContainText('Intakegesprek afronden');
+    // Sanne's first client: the next action a to-do on her page, the remark a note.
+    const [emre] = await ok(app.koers.call('clients.list', { status: 'all', search: 'KL-20001' }));
+    await page.goto(`${app.url}#/clients/${emre!.id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Emre Öztürk');
+    await expect(page.getByText('Bellen over sollicitatie', { exact: true })).toBeVisible();
+    await expect(page.getByText('Wil graag in de zorg werken; heeft rijbewijs B.')).toBeVisible();
+    await page.screenshot({ path: resolve(screenshots, 'moving-in-client-1366.png'), fullPage: true });
   });
 });

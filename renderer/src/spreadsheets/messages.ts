@@ -33,8 +33,19 @@ export const messages = defineMessages({
       createStagesName: 'Create the stages Koers does not know',
       blockedUnknown:
         'Rows name a target group or stage Koers does not know: tick “{{options}}” above to create them. Correct any other row with an error in the file or in the column choices. Nothing is imported while any row has an error.',
-      unknownCaseworkers:
-        'Koers knows no active caseworker called {{names}}. Add them under Caseworkers first, or leave the column out.',
+      caseworkers: 'Caseworkers named in the sheet',
+      caseworkersHint:
+        'Koers does not know these names yet. Create each as a new caseworker, or choose the colleague the name stands for. Names match whatever their case, accents or spacing.',
+      caseworkersHintMap:
+        'Koers does not know these names yet. Choose the colleague each name stands for; only a key person can add caseworkers.',
+      caseworkerFor: '“{{name}}”',
+      createCaseworker: 'Create as a new caseworker',
+      chooseCaseworker: '— choose —',
+      adds: 'The import also adds {{todos}} and {{remarks}}.',
+      addsTodos_one: '{{count}} to-do (next action)',
+      addsTodos_other: '{{count}} to-dos (next actions)',
+      addsRemarks_one: '{{count}} remark as a note',
+      addsRemarks_other: '{{count}} remarks as notes',
       preview: 'Preview',
       counts: {
         create_one: '{{count}} new',
@@ -61,6 +72,7 @@ export const messages = defineMessages({
       nothing: 'There is nothing new in this file.',
       importing: 'Importing…',
       done: 'Imported: {{created}} new, {{updated}} updated, {{unchanged}} unchanged, {{skipped}} empty rows skipped.',
+      doneAdded: 'Added: {{todos}} to-dos, {{remarks}} remarks. New caseworkers: {{caseworkers}}.',
       doneScores: 'Imported {{created}} scorings; {{skipped}} rows were skipped (empty, or already in Koers).',
       sheetDone_one: 'Imported as a new draft sheet with {{count}} indicator.',
       sheetDone_other: 'Imported as a new draft sheet with {{count}} indicators.',
@@ -139,8 +151,19 @@ export const messages = defineMessages({
       createStagesName: 'Fases die Koers niet kent aanmaken',
       blockedUnknown:
         'Er staan doelgroepen of fases in die Koers niet kent: vink hierboven “{{options}}” aan om ze aan te maken. Verbeter andere rijen met fouten in het bestand of in de kolomkeuze. Er wordt niets geïmporteerd zolang een rij een fout heeft.',
-      unknownCaseworkers:
-        'Koers kent geen actieve klantmanager met de naam {{names}}. Voeg die eerst toe bij Klantmanagers, of importeer de kolom niet.',
+      caseworkers: 'Klantmanagers in het bestand',
+      caseworkersHint:
+        'Koers kent deze namen nog niet. Maak ze aan als nieuwe klantmanager, of kies de collega die met de naam bedoeld is. Hoofdletters, accenten en spaties maken voor de vergelijking niet uit.',
+      caseworkersHintMap:
+        'Koers kent deze namen nog niet. Kies de collega die met elke naam bedoeld is; alleen een kwaliteitsmedewerker kan klantmanagers toevoegen.',
+      caseworkerFor: '“{{name}}”',
+      createCaseworker: 'Aanmaken als nieuwe klantmanager',
+      chooseCaseworker: '— kiezen —',
+      adds: 'De import voegt ook {{todos}} en {{remarks}} toe.',
+      addsTodos_one: '{{count}} taak (volgende actie)',
+      addsTodos_other: '{{count}} taken (volgende acties)',
+      addsRemarks_one: '{{count}} opmerking als notitie',
+      addsRemarks_other: '{{count}} opmerkingen als notitie',
       preview: 'Voorbeeld',
       counts: {
         create_one: '{{count}} nieuw',
@@ -167,6 +190,7 @@ export const messages = defineMessages({
       nothing: 'Er staat niets nieuws in dit bestand.',
       importing: 'Importeren…',
       done: 'Geïmporteerd: {{created}} nieuw, {{updated}} bijgewerkt, {{unchanged}} ongewijzigd, {{skipped}} lege rijen overgeslagen.',
+      doneAdded: 'Toegevoegd: {{todos}} taken, {{remarks}} opmerkingen. Nieuwe klantmanagers: {{caseworkers}}.',
       doneScores: '{{created}} scores geïmporteerd; {{skipped}} rijen overgeslagen (leeg, of al in Koers).',
       sheetDone_one: 'Geïmporteerd als nieuwe conceptscorelijst met {{count}} indicator.',
       sheetDone_other: 'Geïmporteerd als nieuwe conceptscorelijst met {{count}} indicatoren.',
@@ -244,8 +268,19 @@ export const messages = defineMessages({
       createStagesName: 'Opret de faser, Koers ikke kender',
       blockedUnknown:
         'Nogle rækker har en målgruppe eller fase, Koers ikke kender: sæt flueben i “{{options}}” ovenfor for at oprette dem. Ret andre rækker med fejl i filen eller i valget af kolonner. Intet importeres, så længe en række har en fejl.',
-      unknownCaseworkers:
-        'Koers kender ingen aktiv sagsbehandler ved navn {{names}}. Tilføj dem først under Sagsbehandlere, eller lad kolonnen være.',
+      caseworkers: 'Sagsbehandlere i filen',
+      caseworkersHint:
+        'Koers kender ikke disse navne endnu. Opret hver som ny sagsbehandler, eller vælg den kollega, navnet står for. Store og små bogstaver, accenter og mellemrum er ligegyldige.',
+      caseworkersHintMap:
+        'Koers kender ikke disse navne endnu. Vælg den kollega, hvert navn står for; kun en nøgleperson kan tilføje sagsbehandlere.',
+      caseworkerFor: '“{{name}}”',
+      createCaseworker: 'Opret som ny sagsbehandler',
+      chooseCaseworker: '— vælg —',
+      adds: 'Importen tilføjer også {{todos}} og {{remarks}}.',
+      addsTodos_one: '{{count}} opgave (næste aftale)',
+      addsTodos_other: '{{count}} opgaver (næste aftaler)',
+      addsRemarks_one: '{{count}} bemærkning som notat',
+      addsRemarks_other: '{{count}} bemærkninger som notater',
       preview: 'Eksempel',
       counts: {
         create_one: '{{count}} ny',
@@ -272,6 +307,7 @@ export const messages = defineMessages({
       nothing: 'Der er intet nyt i denne fil.',
       importing: 'Importerer…',
       done: 'Importeret: {{created}} nye, {{updated}} opdateret, {{unchanged}} uændrede, {{skipped}} tomme rækker sprunget over.',
+      doneAdded: 'Tilføjet: {{todos}} opgaver, {{remarks}} bemærkninger. Nye sagsbehandlere: {{caseworkers}}.',
       doneScores: '{{created}} scoringer importeret; {{skipped}} rækker sprunget over (tomme eller allerede i Koers).',
       sheetDone_one: 'Importeret som et nyt udkast til scoreark med {{count}} indikator.',
       sheetDone_other: 'Importeret som et nyt udkast til scoreark med {{count}} indikatorer.',

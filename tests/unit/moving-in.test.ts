@@ -1,0 +1,315 @@
+import { format } from 'date-fns';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { nameKey } from '../../common/fold';
+import { readWorkbook } from '../../main/spreadsheets/read';
+import { parseTimeCell, timeOfDateCell } from '../../main/spreadsheets/values';
+import type { Cell } from '../../main/spreadsheets/workbook';
+import { koersCli } from '../helpers/cli';
+import { type FakeDesktop, fakeDesktop } from '../helpers/fake-desktop';
+import { openTestKoers, type TestKoers } from '../helpers/koers';
+import { ok, setUp } from '../helpers/seed';
+
+/**
+ * Issue 20: a team's Excel caseload moves in on day one. The files are LibreOffice-made
+ * (tests/fixtures/spreadsheets/README.md): 250 Dutch clients with three caseworkers written in
+ * several ways, next actions (a third without a date) and remarks; 40 Danish citizens with the
+ * next meeting's date and time.
+ */
+
+const fixtures = resolve(import.meta.dirname, '../fixtures/spreadsheets');
+const TODAY = '2026-11-23';
+const NOW = new Date(`${TODAY}T09:30:00Z`);
+const ALL = { createTargetGroups: true, createStages: true, createCaseworkers: true };
+
+describe('moving in from Excel', () => {
+  let koers: TestKoers;
+  let desktop: FakeDesktop;
+  let me: string;
+  beforeEach(async () => {
+    desktop = fakeDesktop();
+    koers = await openTestKoers({ desktop, now: () => NOW });
+    me = await setUp(koers);
+  });
+  afterEach(() => koers.cleanup());
+
+  const open = async (file: string) => {
+    desktop.openPath = join(fixtures, file);
+    const opened = await ok(koers.call('imports.open', { kind: 'caseload' }));
+    if (!opened) throw new Error('cancelled');
+    return opened;
+  };
+  const db = () => koers.connection.db;
+  const todosOf = (reference: string) =>
+    db()
+      .selectFrom('action as a')
+      .innerJoin('client as c', 'c.id', 'a.client_id')
+      .select(['a.title', 'a.kind', 'a.due_date', 'a.due_time', 'a.done_at'])
+      .where('c.reference', '=', reference)
+      .execute();
+  const remarksOf = (reference: string) =>
+    db()
+      .selectFrom('note as n')
+      .innerJoin('client as c', 'c.id', 'n.client_id')
+      .select(['n.kind', 'n.body', 'n.noted_at', 'n.author_id'])
+      .where('c.reference', '=', reference)
+      .execute();
+  const caseworkerOf = async (reference: string) =>
+    (
+      await db()
+        .selectFrom('client as c')
+        .innerJoin('caseworker as w', 'w.id', 'c.caseworker_id')
+        .select('w.name')
+        .where('c.reference', '=', reference)
+        .executeTakeFirstOrThrow()
+    ).name;
+
+  it('imports every row of the Dutch workbook: caseworkers created from the sheet, next actions as to-dos, remarks as notes; a second import adds nothing', async () => {
+    const file = await open('moving-in-nl.xlsx');
+    const first = await ok(koers.call('imports.caseloadPreview', { token: file.token, worksheet: 'Caseload' }));
+    expect(first.mapping).toMatchObject({ caseworker: 5, nextAction: 7, nextActionDate: 8, remark: 9 });
+    // The same three people however the sheet spells them (case, spaces, ı or i).
+    expect(first.unknown.caseworkers).toEqual(['Sanne de Wit', 'Jeroen Bakker', 'Fatma Yıldız']);
+    expect(first.rows[0]?.issues).toContainEqual({ field: 'caseworker', rule: 'unknown', value: 'Sanne de Wit' });
+    expect(first.mayCreate).toBe(true);
+
+    const preview = await ok(
+      koers.call('imports.caseloadPreview', { token: file.token, worksheet: 'Caseload', ...ALL }),
+    );
+    expect(preview.counts).toEqual({ create: 250, update: 0, unchanged: 0, empty: 0, error: 0 });
+    expect(preview.adds).toEqual({ todos: 125, remarks: 84 });
+
+    const report = await ok(
+      koers.call('imports.caseloadRun', { token: file.token, worksheet: 'Caseload', mapping: preview.mapping, ...ALL }),
+    );
+    expect(report).toMatchObject({
+      created: 250,
+      createdCaseworkers: ['Sanne de Wit', 'Jeroen Bakker', 'Fatma Yıldız'],
+      todosAdded: 125,
+      remarksAdded: 84,
+    });
+    expect((await ok(koers.call('clients.list', { status: 'all' }))).length).toBe(250);
+    const workers = await ok(koers.call('caseworkers.list', {}));
+    expect(workers.map((w) => [w.name, w.role, w.activeClients]).sort()).toEqual([
+      ['Anne de Vries', 'key_person', 0],
+      ['Fatma Yıldız', 'caseworker', 83],
+      ['Jeroen Bakker', 'caseworker', 83],
+      ['Sanne de Wit', 'caseworker', 84],
+    ]);
+    expect(await caseworkerOf('KL-20004')).toBe('Sanne de Wit'); // written "sanne de wit"
+    expect(await caseworkerOf('KL-20006')).toBe('Fatma Yıldız'); // written "Fatma Yildiz"
+
+    // A next action without a date is due on the day of the import; with one, on that day.
+    expect(await todosOf('KL-20001')).toEqual([
+      { title: 'Bellen over sollicitatie', kind: 'task', due_date: TODAY, due_time: null, done_at: null },
+    ]);
+    expect(await todosOf('KL-20003')).toEqual([
+      { title: 'CV nabespreken', kind: 'task', due_date: '2026-12-03', due_time: null, done_at: null },
+    ]);
+    expect(await todosOf('KL-20002')).toEqual([]);
+    expect(await remarksOf('KL-20001')).toEqual([
+      {
+        kind: 'remark',
+        body: 'Wil graag in de zorg werken; heeft rijbewijs B.',
+        // The moment of the import, in local time.
+        noted_at: format(NOW, "yyyy-MM-dd'T'HH:mm"),
+        author_id: me,
+      },
+    ]);
+
+    // The same file again: nothing new, nothing doubled (also when a to-do was done meanwhile).
+    const done = await db()
+      .selectFrom('action as a')
+      .innerJoin('client as c', 'c.id', 'a.client_id')
+      .select('a.id')
+      .where('c.reference', '=', 'KL-20001')
+      .executeTakeFirstOrThrow();
+    await ok(koers.call('actions.setDone', { id: done.id, done: true }));
+    const again = await open('moving-in-nl.xlsx');
+    const second = await ok(koers.call('imports.caseloadPreview', { token: again.token, worksheet: 'Caseload' }));
+    expect(second.remembered).toBe(true);
+    expect(second.unknown.caseworkers).toEqual([]);
+    expect(second.counts).toEqual({ create: 0, update: 0, unchanged: 250, empty: 0, error: 0 });
+    expect(second.adds).toEqual({ todos: 0, remarks: 0 });
+    expect(
+      await db()
+        .selectFrom('action')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirst(),
+    ).toEqual({ n: 125 });
+  });
+
+  it('round trip: the LibreOffice caseload imported and exported again has the same next actions, dates and remarks per client, and reads back as unchanged', async () => {
+    const file = await open('moving-in-nl.xlsx');
+    const choice = { token: file.token, worksheet: 'Caseload', ...ALL };
+    const preview = await ok(koers.call('imports.caseloadPreview', choice));
+    await ok(koers.call('imports.caseloadRun', { ...choice, mapping: preview.mapping }));
+
+    desktop.saveAs = join(koers.folder, 'caseload-out.xlsx');
+    expect(await ok(koers.call('exports.caseload', { fileType: 'xlsx', status: 'all', pseudonymised: false }))).toEqual(
+      { path: desktop.saveAs, rows: 250 },
+    );
+    const columns = (rows: Cell[][], names: readonly string[]) => {
+      const header = rows[0]!.map((cell) => String(cell));
+      return rows.slice(1).map((row) => names.map((name) => row[header.indexOf(name)] ?? null));
+    };
+    const day = (cell: Cell | undefined) => (cell instanceof Date ? cell.toISOString().slice(0, 10) : cell);
+    const original = columns((await readWorkbook(join(fixtures, 'moving-in-nl.xlsx'))).worksheets[0]!.rows, [
+      'Klantnummer',
+      'Klantmanager',
+      'Volgende actie',
+      'Datum actie',
+      'Opmerking',
+    ]).map(([reference, worker, action, date, remark]) => [
+      reference,
+      nameKey(String(worker)),
+      action,
+      // An undated next action became a to-do due on the day of the import.
+      action === null ? null : (day(date) ?? TODAY),
+      remark,
+    ]);
+    const exported = (await readWorkbook(desktop.saveAs)).worksheets[0]!.rows;
+    expect(exported[0]).toEqual(expect.arrayContaining(['Klantnummer', 'Volgende actie', 'Datum actie', 'Opmerking']));
+    const back = columns(exported, ['Klantnummer', 'Klantmanager', 'Volgende actie', 'Datum actie', 'Opmerking']).map(
+      ([reference, worker, action, date, remark]) => [reference, nameKey(String(worker)), action, day(date), remark],
+    );
+    const byReference = (rows: unknown[][]) => [...rows].sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(byReference(back)).toEqual(byReference(original));
+
+    // The exported sheet, imported again: every client unchanged, nothing added.
+    desktop.openPath = desktop.saveAs;
+    const again = await ok(koers.call('imports.open', { kind: 'caseload' }));
+    const second = await ok(
+      koers.call('imports.caseloadPreview', { token: again!.token, worksheet: again!.worksheets[0]!.name }),
+    );
+    expect(second.mapping).toMatchObject({ nextAction: expect.any(Number), remark: expect.any(Number) });
+    expect(second.counts).toEqual({ create: 0, update: 0, unchanged: 250, empty: 0, error: 0 });
+    expect(second.adds).toEqual({ todos: 0, remarks: 0 });
+  });
+
+  it('imports the Windows-1252 CSV with ";" the same way', async () => {
+    const file = await open('moving-in-nl-1252.csv');
+    const preview = await ok(
+      koers.call('imports.caseloadPreview', { token: file.token, worksheet: file.worksheets[0]!.name, ...ALL }),
+    );
+    expect(preview.unknown.caseworkers).toEqual(['Sanne de Wit', 'Jeroen Bakker', 'Fatma Yildiz']);
+    expect(preview.counts.create).toBe(250);
+    expect(preview.adds).toEqual({ todos: 125, remarks: 84 });
+    const report = await ok(
+      koers.call('imports.caseloadRun', {
+        token: file.token,
+        worksheet: file.worksheets[0]!.name,
+        mapping: preview.mapping,
+        ...ALL,
+      }),
+    );
+    expect(report).toMatchObject({ created: 250, todosAdded: 125, remarksAdded: 84 });
+    expect(await remarksOf('KL-20001')).toMatchObject([{ body: 'Wil graag in de zorg werken; heeft rijbewijs B.' }]);
+    expect(await todosOf('KL-20003')).toMatchObject([{ title: 'CV nabespreken', due_date: '2026-12-03' }]);
+  });
+
+  it('imports the Danish workbook: a name mapped to a colleague, the others created, meetings with a time become appointments', async () => {
+    const mette = await ok(koers.call('caseworkers.create', { name: 'Mette Holm-Jensen', role: 'caseworker' }));
+    const file = await open('moving-in-da.xlsx');
+    expect(file.worksheets.map((w) => [w.name, w.rows])).toEqual([
+      ['Borgere', 40],
+      ['I job', 5],
+    ]);
+    const choice = {
+      token: file.token,
+      worksheet: 'Borgere',
+      ...ALL,
+      caseworkers: [{ name: 'Mette Holm', caseworkerId: mette.id }],
+    };
+    const preview = await ok(koers.call('imports.caseloadPreview', choice));
+    expect(preview.mapping).toMatchObject({
+      reference: 0,
+      fullName: 1,
+      caseworker: 5,
+      nextAction: 6,
+      nextActionDate: 7,
+      nextActionTime: 8,
+      remark: 9,
+    });
+    expect(preview.unknown.caseworkers).toEqual(['Mette Holm', 'Lars Nørgaard', 'Åse Bøgh']);
+    expect(preview.counts).toMatchObject({ create: 40, error: 0 });
+    const report = await ok(koers.call('imports.caseloadRun', { ...choice, mapping: preview.mapping }));
+    expect(report).toMatchObject({ created: 40, createdCaseworkers: ['Lars Nørgaard', 'Åse Bøgh'], todosAdded: 20 });
+    expect(await caseworkerOf('SAG-50001')).toBe('Mette Holm-Jensen');
+    expect(await caseworkerOf('SAG-50004')).toBe('Mette Holm-Jensen'); // written "mette holm"
+    expect(await caseworkerOf('SAG-50005')).toBe('Åse Bøgh'); // written "Ase Bogh"
+    expect(await todosOf('SAG-50001')).toEqual([
+      { title: 'Opfølgningssamtale', kind: 'appointment', due_date: '2026-12-01', due_time: '09:00', done_at: null },
+    ]);
+    expect(await todosOf('SAG-50003')).toEqual([
+      { title: 'Samtale med virksomhed', kind: 'task', due_date: '2026-12-03', due_time: null, done_at: null },
+    ]);
+    expect(await remarksOf('SAG-50004')).toMatchObject([{ kind: 'remark', body: 'Sygemeldt i perioder.' }]);
+  });
+
+  it('lets only a key person create caseworkers from a sheet; a caseworker maps the names to colleagues', async () => {
+    const colleague = await ok(koers.call('caseworkers.create', { name: 'Bo Jensen', role: 'caseworker' }));
+    await ok(koers.call('caseworkers.switchCurrent', { id: colleague.id }));
+    const file = await open('moving-in-da.xlsx');
+    const refused = await ok(
+      koers.call('imports.caseloadPreview', { token: file.token, worksheet: 'Borgere', ...ALL }),
+    );
+    expect(refused.mayCreate).toBe(false);
+    expect(refused.counts.error).toBe(40);
+    const mapped = await ok(
+      koers.call('imports.caseloadPreview', {
+        token: file.token,
+        worksheet: 'Borgere',
+        caseworkers: ['Mette Holm', 'Lars Nørgaard', 'Åse Bøgh'].map((name) => ({ name, caseworkerId: colleague.id })),
+      }),
+    );
+    // The target groups and stages still need a key person (the file names ones Koers does not know).
+    expect(mapped.rows.flatMap((r) => r.issues.map((i) => i.field))).not.toContain('caseworker');
+  });
+
+  it('the command line creates the caseworkers with --create-missing, matching names whatever their spelling', async () => {
+    await koers.close();
+    const input = join(fixtures, 'moving-in-nl-1252.csv');
+    const refused = await koersCli('import-caseload', '--db', koers.databasePath, '--input', input);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/Caseworker: Koers does not know this name\. \[Sanne de Wit\]/);
+    const imported = await koersCli(
+      'import-caseload',
+      '--db',
+      koers.databasePath,
+      '--input',
+      input,
+      '--create-missing',
+    );
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('created 250');
+    expect(imported.stdout).toContain('new caseworkers: Sanne de Wit, Jeroen Bakker, Fatma Yildiz');
+    expect(imported.stdout).toContain('to-dos added: 125; remarks added: 84');
+    const again = await koersCli('import-caseload', '--db', koers.databasePath, '--input', input);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('created 0, updated 0, unchanged 250');
+    koers = await koers.restart();
+  });
+});
+
+describe('time cells', () => {
+  it.each([
+    [new Date(Date.UTC(1899, 11, 30, 9, 0)), '09:00'],
+    [0.604_166_7, '14:30'],
+    ['14:30', '14:30'],
+    ['9.15', '09:15'],
+    ['14u30', '14:30'],
+    ['kl. 10', '10:00'],
+    ['25:00', null],
+    ['morgen', null],
+    [1.5, null],
+  ] as const)('%s → %s', (cell, time) => {
+    expect(parseTimeCell(cell)).toBe(time);
+  });
+  it('takes a time from a date cell that holds one, never midnight', () => {
+    expect(timeOfDateCell(new Date(Date.UTC(2026, 11, 1, 13, 45)))).toBe('13:45');
+    expect(timeOfDateCell(new Date(Date.UTC(2026, 11, 1)))).toBeNull();
+    expect(timeOfDateCell('01-12-2026 08:30')).toBe('08:30');
+    expect(timeOfDateCell('01-12-2026')).toBeNull();
+  });
+});
