@@ -1,8 +1,9 @@
 import { format } from 'date-fns';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
+import type { ImportRows } from '../db/queries/import-undo';
 import type { Database } from '../db/schema';
-import type { EventName, EventPayload } from '../common/contract';
+import type { EventName, EventPayload, Output } from '../common/contract';
 import { type Language, languageFromLocales } from '../common/languages';
 import type { PresentationState } from '../common/contract/presentation';
 import type { Desktop } from './desktop';
@@ -39,8 +40,18 @@ export interface Context {
   meeting: { state: PresentationState | null };
   /** Spreadsheets read for an import in progress, by token (kept in memory only). */
   openFiles: Map<string, OpenFile>;
+  /** Workbook imports of this session, by id: their report can be saved and the import undone (memory only). */
+  doneImports: Map<string, DoneImport>;
   /** The team this laptop is a copy of, its sign-in and background sync. */
   team: TeamSync;
+}
+
+export interface DoneImport {
+  report: Output<'imports.workbookRun'>;
+  /** Each row's result, for the saved report. */
+  rows: ReadonlyArray<{ worksheet: string; line: number; action: string; label: string }>;
+  /** What it wrote, for undo. */
+  written: ImportRows;
 }
 
 export interface OpenFile {

@@ -37,6 +37,7 @@ export interface KoersOptions
       | 'lock'
       | 'meeting'
       | 'openFiles'
+      | 'doneImports'
       | 'team'
     >,
     Omit<DispatchOptions, 'guard' | 'onCall' | 'emit'> {
@@ -94,6 +95,7 @@ export async function openKoers(options: KoersOptions): Promise<Koers> {
     lock: { locked: rest.settings.get('pinHash') !== null, checking: Promise.resolve() },
     meeting: { state: null },
     openFiles: new Map(),
+    doneImports: new Map(),
     team: createTeamSync({
       db: connection.db,
       schema: SYNC_SCHEMA,

@@ -75,6 +75,8 @@ export interface ErrorDetails {
     | 'empty_sheet'
     | 'import_errors'
     | 'import_expired'
+    | 'import_gone'
+    | 'import_changed'
     | 'locked'
     | 'no_pin'
     | 'pin_wait'

@@ -41,6 +41,9 @@ import {
   scoreExportInputSchema,
   scoresImportInputSchema,
   scoresPreviewSchema,
+  workbookInputSchema,
+  workbookPreviewSchema,
+  workbookReportSchema,
 } from './spreadsheets';
 import {
   draftInputSchema as noteDraftInputSchema,
@@ -1075,7 +1078,47 @@ export const contract = {
     input: caseloadImportInputSchema.extend({ mapping: caseloadImportInputSchema.shape.mapping.unwrap() }),
     output: importReportSchema,
     reads: [],
-    changes: ['clients', 'catalog'],
+    changes: ['clients', 'catalog', 'caseworkers', 'actions', 'notes'],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  /** Every worksheet of the file with what Koers recognises in it, and the preview of each one to import. */
+  'imports.workbookPreview': {
+    input: workbookInputSchema,
+    output: workbookPreviewSchema,
+    reads: ['clients', 'catalog', 'caseworkers', 'scorings', 'sheets'],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  /** The chosen worksheets in one transaction (caseload first, then closed cases, then scorings), with one report. */
+  'imports.workbookRun': {
+    input: workbookInputSchema.extend({ parts: workbookInputSchema.shape.parts.unwrap() }),
+    output: workbookReportSchema,
+    reads: [],
+    changes: ['clients', 'catalog', 'caseworkers', 'actions', 'notes', 'scorings'],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  /** Takes a workbook import of this session back whole, in one transaction; refused once its rows were changed. */
+  'imports.undo': {
+    input: z.strictObject({ importId: id }),
+    output: z.object({ undone: z.literal(true) }),
+    reads: [],
+    changes: ['clients', 'catalog', 'caseworkers', 'actions', 'notes', 'scorings'],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  /** The report of a workbook import of this session as a spreadsheet: the summary and every row's result. */
+  'imports.saveReport': {
+    input: z.strictObject({ importId: id, fileType: fileTypeSchema }),
+    output: savedExportSchema,
+    reads: [],
+    changes: [],
     personal: true,
     whileLocked: false,
     role: 'caseworker',

@@ -57,7 +57,39 @@ export const caseloadImportInputSchema = z.strictObject({
   createCaseworkers: z.boolean().default(false),
 });
 
-export const caseloadPreviewSchema = z.object({
+/** The fields of a caseload sheet (the columns an import can map). */
+export const CASELOAD_FIELDS = [
+  'reference',
+  'fullName',
+  'firstName',
+  'lastName',
+  'dateOfBirth',
+  'phone',
+  'email',
+  'targetGroup',
+  'stage',
+  'caseworker',
+  'startDate',
+  'nextAction',
+  'nextActionDate',
+  'nextActionTime',
+  'remark',
+] as const;
+
+/** The fields of a closed-cases (placed in work) sheet. */
+export const CLOSURE_FIELDS = ['reference', 'closedOn', 'outcome', 'reason'] as const;
+
+/** Names in a caseload sheet that Koers does not know yet (each once, as first written). */
+const unknownNamesSchema = z.object({
+  targetGroups: z.array(z.string()),
+  stages: z.array(z.string()),
+  caseworkers: z.array(z.string()),
+});
+/** To-dos (next actions) and remarks the import adds. */
+const addsSchema = z.object({ todos: z.number().int(), remarks: z.number().int() });
+
+/** One worksheet's preview: its columns and what each row would become. */
+const worksheetPreviewSchema = z.object({
   headers: z.array(z.string()),
   mapping: mappingSchema,
   /** The mapping came from an earlier import of a file with these headers. */
@@ -65,15 +97,13 @@ export const caseloadPreviewSchema = z.object({
   counts: countsSchema,
   /** The first rows, then every row with an error (at most a few hundred in all). */
   rows: z.array(importRowSchema),
-  /** To-dos (next actions) and remarks the import adds. */
-  adds: z.object({ todos: z.number().int(), remarks: z.number().int() }),
+});
+
+export const caseloadPreviewSchema = worksheetPreviewSchema.extend({
+  adds: addsSchema,
   /** Whether this user may create caseworkers, target groups and stages (a key person, or anyone while there is none). */
   mayCreate: z.boolean(),
-  unknown: z.object({
-    targetGroups: z.array(z.string()),
-    stages: z.array(z.string()),
-    caseworkers: z.array(z.string()),
-  }),
+  unknown: unknownNamesSchema,
 });
 
 export const importReportSchema = z.object({
@@ -81,6 +111,79 @@ export const importReportSchema = z.object({
   updated: z.number().int(),
   unchanged: z.number().int(),
   skipped: z.array(z.object({ line: z.number().int(), reason: z.enum(['empty', 'already_scored']) })),
+  createdTargetGroups: z.array(z.string()),
+  createdStages: z.array(z.string()),
+  createdCaseworkers: z.array(z.string()),
+  todosAdded: z.number().int(),
+  remarksAdded: z.number().int(),
+});
+
+/** What a worksheet of a workbook can be imported as. */
+export const WORKSHEET_KINDS = ['caseload', 'scores', 'closures'] as const;
+const worksheetName = z.string().max(200);
+
+export const workbookPartSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('caseload'), worksheet: worksheetName, mapping: mappingSchema.optional() }),
+  z.strictObject({
+    kind: z.literal('scores'),
+    worksheet: worksheetName,
+    versionId: id,
+    mapping: mappingSchema.optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('closures'),
+    worksheet: worksheetName,
+    mapping: mappingSchema.optional(),
+    /** The reason for rows without one; absent: "work". */
+    reasonId: id.optional(),
+  }),
+]);
+
+/** A whole workbook: the worksheets to import and as what, and the caseload's choices (as for one caseload sheet). */
+export const workbookInputSchema = caseloadImportInputSchema.omit({ worksheet: true, mapping: true }).extend({
+  /** Omitted: every worksheet Koers recognises, as it recognised it. */
+  parts: z.array(workbookPartSchema).max(50).optional(),
+});
+
+const partHeadSchema = z.object({
+  worksheet: z.string(),
+  kind: z.enum(WORKSHEET_KINDS),
+});
+
+export const workbookPreviewSchema = z.object({
+  /** Every worksheet, with what Koers recognises in it (null: nothing it can import). */
+  worksheets: z.array(
+    z.object({
+      name: z.string(),
+      rows: z.number().int(),
+      recognised: z.enum(WORKSHEET_KINDS).nullable(),
+      versionId: z.string().nullable(),
+    }),
+  ),
+  parts: z.array(
+    worksheetPreviewSchema.extend({
+      ...partHeadSchema.shape,
+      versionId: z.string().nullable(),
+      reasonId: z.string().nullable(),
+    }),
+  ),
+  adds: addsSchema,
+  mayCreate: z.boolean(),
+  unknown: unknownNamesSchema,
+});
+
+/** One report for the whole workbook, kept for the session: it can be saved, and the import undone. */
+export const workbookReportSchema = z.object({
+  importId: z.string(),
+  fileName: z.string(),
+  parts: z.array(
+    partHeadSchema.extend({
+      created: z.number().int(),
+      updated: z.number().int(),
+      unchanged: z.number().int(),
+      skipped: z.number().int(),
+    }),
+  ),
   createdTargetGroups: z.array(z.string()),
   createdStages: z.array(z.string()),
   createdCaseworkers: z.array(z.string()),
@@ -96,13 +199,7 @@ export const scoresImportInputSchema = z.strictObject({
   mapping: mappingSchema.optional(),
 });
 
-export const scoresPreviewSchema = z.object({
-  headers: z.array(z.string()),
-  mapping: mappingSchema,
-  remembered: z.boolean(),
-  counts: countsSchema,
-  rows: z.array(importRowSchema),
-});
+export const scoresPreviewSchema = worksheetPreviewSchema;
 
 export const scoreExportInputSchema = z.strictObject({
   format: z.enum(['long', 'wide']),

@@ -94,6 +94,9 @@ export const common = defineMessages({
       worksheet: 'Worksheet',
       sheetId: 'Scoring sheet',
       nextAction: 'Next action',
+      closedOn: 'Closing date',
+      outcome: 'Outcome',
+      reason: 'Reason',
       nextActionDate: 'Date of next action',
       nextActionTime: 'Time of next action',
       remark: 'Remark',
@@ -154,6 +157,12 @@ export const common = defineMessages({
         import_errors_other:
           '{{count}} rows have errors. Correct the file or the column choices; nothing was imported.',
         import_expired: 'The file is no longer open in Koers. Choose it again.',
+        import_gone:
+          'Koers keeps an import for undoing and its report only until Koers is closed. Nothing was changed.',
+        import_changed_one:
+          'Since the import, {{count}} of its rows was changed or added to (a to-do done, a note written, a client edited). Undoing it would lose that work, so nothing was undone.',
+        import_changed_other:
+          'Since the import, {{count}} of its rows were changed or added to (a to-do done, a note written, a client edited). Undoing it would lose that work, so nothing was undone.',
         locked: 'Koers is locked. Unlock it with your PIN.',
         audit_unavailable:
           'Koers cannot write its audit log right now: the disk may be full, or another program is writing to the database. Nothing was shown or changed; try again in a moment.',
@@ -305,6 +314,9 @@ export const common = defineMessages({
       worksheet: 'Werkblad',
       sheetId: 'Scorelijst',
       nextAction: 'Volgende actie',
+      closedOn: 'Datum afsluiting',
+      outcome: 'Resultaat',
+      reason: 'Reden',
       nextActionDate: 'Datum volgende actie',
       nextActionTime: 'Tijd volgende actie',
       remark: 'Opmerking',
@@ -371,6 +383,12 @@ export const common = defineMessages({
         import_errors_other:
           '{{count}} rijen bevatten fouten. Verbeter het bestand of de kolomkeuze; er is niets geïmporteerd.',
         import_expired: 'Het bestand is niet meer geopend in Koers. Kies het opnieuw.',
+        import_gone:
+          'Koers bewaart een import om ongedaan te maken en het verslag ervan alleen tot Koers wordt gesloten. Er is niets gewijzigd.',
+        import_changed_one:
+          'Sinds de import is {{count}} van de rijen gewijzigd of aangevuld (een taak afgerond, een notitie geschreven, een klant gewijzigd). Ongedaan maken zou dat werk kwijtmaken; er is niets ongedaan gemaakt.',
+        import_changed_other:
+          'Sinds de import zijn {{count}} van de rijen gewijzigd of aangevuld (een taak afgerond, een notitie geschreven, een klant gewijzigd). Ongedaan maken zou dat werk kwijtmaken; er is niets ongedaan gemaakt.',
         locked: 'Koers is vergrendeld. Ontgrendel met uw pincode.',
         audit_unavailable:
           'Koers kan het auditlog nu niet bijwerken: de schijf is misschien vol, of een ander programma schrijft in de database. Er is niets getoond of gewijzigd; probeer het zo opnieuw.',
@@ -524,6 +542,9 @@ export const common = defineMessages({
       worksheet: 'Ark',
       sheetId: 'Scoreark',
       nextAction: 'Næste aftale',
+      closedOn: 'Afslutningsdato',
+      outcome: 'Resultat',
+      reason: 'Årsag',
       nextActionDate: 'Dato for næste aftale',
       nextActionTime: 'Tidspunkt for næste aftale',
       remark: 'Bemærkning',
@@ -584,6 +605,11 @@ export const common = defineMessages({
         import_errors_one: '{{count}} række har fejl. Ret filen eller kolonnevalget; intet er importeret.',
         import_errors_other: '{{count}} rækker har fejl. Ret filen eller kolonnevalget; intet er importeret.',
         import_expired: 'Filen er ikke længere åben i Koers. Vælg den igen.',
+        import_gone: 'Koers gemmer en import til fortrydelse og dens rapport, indtil Koers lukkes. Intet er ændret.',
+        import_changed_one:
+          'Siden importen er {{count}} af dens rækker ændret eller udbygget (en opgave udført, et notat skrevet, en borger rettet). At fortryde ville miste det arbejde, så intet er fortrudt.',
+        import_changed_other:
+          'Siden importen er {{count}} af dens rækker ændret eller udbygget (en opgave udført, et notat skrevet, en borger rettet). At fortryde ville miste det arbejde, så intet er fortrudt.',
         locked: 'Koers er låst. Lås op med din pinkode.',
         audit_unavailable:
           'Koers kan ikke skrive i revisionsloggen lige nu: disken er måske fuld, eller et andet program skriver i databasen. Intet er vist eller ændret; prøv igen om lidt.',

@@ -23,6 +23,7 @@ export const fileTexts = defineMessages({
       chart: 'Progression',
       report: 'Progress report',
       personalData: 'Personal data',
+      importReport: 'Import report',
     },
   },
   nl: {
@@ -42,6 +43,7 @@ export const fileTexts = defineMessages({
       chart: 'Voortgang',
       report: 'Voortgangsrapport',
       personalData: 'Gegevens',
+      importReport: 'Importverslag',
     },
   },
   da: {
@@ -61,6 +63,7 @@ export const fileTexts = defineMessages({
       chart: 'Progression',
       report: 'Progressionsrapport',
       personalData: 'Oplysninger',
+      importReport: 'Importrapport',
     },
   },
 });

@@ -78,3 +78,14 @@ export async function todosAndRemarksOfReferencedClients(db: Kysely<Database>) {
   ]);
   return { todos, remarks };
 }
+
+/** Every live client with a reference: its id, name and whether its case is closed (a closed-cases import). */
+export async function clientStatusByReference(db: Kysely<Database>) {
+  return db
+    .selectFrom('client')
+    .select(['id', 'reference', 'first_name as firstName', 'last_name as lastName', 'status'])
+    .where('reference', 'is not', null)
+    .where('deleted_at', 'is', null)
+    .$narrowType<{ reference: string }>()
+    .execute();
+}

@@ -39,7 +39,7 @@ async function names(db: Kysely<Database>, lang: Language) {
 }
 
 /** Asks where to save, suggesting "Scores 2026-11-23.xlsx"; null: the user cancelled. */
-function chooseFile(ctx: Context, base: string, fileType: 'xlsx' | 'csv') {
+export function chooseFile(ctx: Context, base: string, fileType: 'xlsx' | 'csv') {
   const types = fileTexts[language(ctx)].types;
   return ctx.desktop.chooseSaveFile({
     defaultName: saveName(`${base} ${today(ctx)}`, fileType),

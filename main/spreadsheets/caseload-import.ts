@@ -1,29 +1,13 @@
 import { z } from 'zod';
 import type { ClientFacts } from '../../db/queries/clients';
 import { clientFacts, type FieldIssue } from '../../common/contract';
+import { CASELOAD_FIELDS } from '../../common/contract/spreadsheets';
 import { toFieldIssue } from '../rpc/dispatch';
 import type { ColumnMapping } from './mapping';
 import { nameKey } from '../../common/fold';
 import { parseDateCell, parseTimeCell, timeOfDateCell } from './values';
 import { type Cell, cellText, headerRow, type Worksheet } from './workbook';
 
-export const CASELOAD_FIELDS = [
-  'reference',
-  'fullName',
-  'firstName',
-  'lastName',
-  'dateOfBirth',
-  'phone',
-  'email',
-  'targetGroup',
-  'stage',
-  'caseworker',
-  'startDate',
-  'nextAction',
-  'nextActionDate',
-  'nextActionTime',
-  'remark',
-] as const;
 export type CaseloadField = (typeof CASELOAD_FIELDS)[number];
 export type CaseloadMapping = ColumnMapping<CaseloadField>;
 

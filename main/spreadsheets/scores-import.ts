@@ -59,6 +59,8 @@ export async function planScores(
   version: SheetVersion,
   mapping: Record<string, number>,
   today: string,
+  /** References a caseload worksheet of the same import creates: known by the time it runs. */
+  pending: ReadonlySet<string> = new Set(),
 ): Promise<ScoresPlan> {
   const clients = new Map((await clientsByReference(db)).map((c) => [c.reference ?? '', c]));
   const existing = new Set(
@@ -109,7 +111,7 @@ export async function planScores(
       return;
     }
     if (reference === '') issues.push({ field: 'reference', rule: 'required', value: '' });
-    else if (!client) issues.push({ field: 'reference', rule: 'unknown', value: reference });
+    else if (!client && !pending.has(reference)) issues.push({ field: 'reference', rule: 'unknown', value: reference });
     const date = parseDateCell(cell('date'), today);
     if (text('date') === '') issues.push({ field: 'date', rule: 'required', value: '' });
     else if (!date) issues.push({ field: 'date', rule: 'date', value: text('date') });

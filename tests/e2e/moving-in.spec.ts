@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ok, setUp } from '../helpers/seed';
+import { ok, publishSheet, setUp } from '../helpers/seed';
 import { expect, noViolations, test } from './fixtures';
 
 /** Issue 20: moving in from Excel, and search that finds every name. */
@@ -58,10 +58,11 @@ test.describe('search that finds every name', () => {
 });
 
 test.describe('moving in from Excel', () => {
-  test('a key person imports the team workbook: caseworkers created or mapped, next actions and remarks come along, every name found', async ({
+  test('a key person imports the team workbook: every worksheet recognised, caseworkers created or mapped, next actions and remarks come along; the report saved, the import undone', async ({
     app,
   }) => {
     await setUp(app.koers);
+    await publishSheet(app.koers);
     const page = app.page;
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.reload();
@@ -69,39 +70,63 @@ test.describe('moving in from Excel', () => {
     const caseload = page.getByRole('region', { name: 'Caseloadlijst' });
     app.willOpen(resolve(fixtures, 'moving-in-nl.xlsx'));
     await caseload.getByRole('button', { name: 'Bestand kiezen…' }).click();
-    await expect(caseload.getByLabel('Werkblad')).toHaveValue('Caseload');
-    await expect(caseload.getByLabel('Klantmanager', { exact: true })).toHaveValue('5');
-    await expect(caseload.getByLabel('Volgende actie', { exact: true })).toHaveValue('7');
-    await expect(caseload.getByLabel('Datum volgende actie')).toHaveValue('8');
-    await expect(caseload.getByLabel('Opmerking', { exact: true })).toHaveValue('9');
 
-    // Each name the sheet uses once, however it is spelled; "create" is the default.
+    // Every worksheet with what Koers recognises in it.
+    const worksheets = caseload.getByRole('group', { name: 'Werkbladen' });
+    await expect(worksheets.getByLabel('Caseload (250 rijen)')).toHaveValue('caseload');
+    await expect(worksheets.getByLabel('Scores (20 rijen)')).toHaveValue('scores');
+    await expect(worksheets.getByLabel('Uitstroom werk (8 rijen)')).toHaveValue('closures');
+    const list = caseload.getByRole('region', { name: 'Caseload: Caseload' });
+    await expect(list.getByLabel('Klantmanager', { exact: true })).toHaveValue('5');
+    await expect(list.getByLabel('Volgende actie', { exact: true })).toHaveValue('7');
+    await expect(list.getByLabel('Datum volgende actie')).toHaveValue('8');
+    await expect(list.getByLabel('Opmerking', { exact: true })).toHaveValue('9');
+    const placed = caseload.getByRole('region', { name: /^Uitstroom werk: Afgesloten trajecten/ });
+    await expect(placed.getByLabel('Reden voor rijen zonder reden').locator('option:checked')).toHaveText('Werk');
+
+    // Each caseworker name the sheet uses once, however it is spelled; "create" is the default.
     const names = caseload.getByRole('group', { name: 'Klantmanagers in het bestand' });
     await expect(names.getByRole('combobox')).toHaveCount(3);
-    await expect(names.getByLabel('“Fatma Yıldız”')).toHaveValue('');
     await expect(names.getByLabel('“Fatma Yıldız”').locator('option:checked')).toHaveText(
       'Aanmaken als nieuwe klantmanager',
     );
     // Jeroen Bakker is the key person herself under another name: mapped, not created.
     await names.getByLabel('“Jeroen Bakker”').selectOption({ label: 'Anne de Vries' });
+    await expect(caseload.getByText(/vink hierboven “Doelgroepen die Koers niet kent aanmaken/)).toBeVisible();
     await caseload.getByRole('checkbox', { name: /Doelgroepen die Koers niet kent aanmaken/ }).check();
     await caseload.getByRole('checkbox', { name: /Fases die Koers niet kent aanmaken/ }).check();
-    await expect(caseload.getByText('250 nieuw')).toBeVisible();
+    await expect(list.getByText('250 nieuw')).toBeVisible();
+    // The clients the caseload creates are known to the worksheets after it.
+    await expect(placed.getByText('8 nieuw')).toBeVisible();
+    await expect(caseload.getByRole('region', { name: 'Scores: Eerdere scores' }).getByText('20 nieuw')).toBeVisible();
     await expect(
       caseload.getByText('De import voegt ook 125 taken (volgende acties) en 84 opmerkingen als notitie toe.'),
     ).toBeVisible();
     await noViolations(page);
     await page.screenshot({ path: resolve(screenshots, 'moving-in-preview-1366.png'), fullPage: true });
-    await caseload.getByRole('button', { name: '250 rijen importeren' }).click();
-    await expect(caseload.getByRole('status').filter({ hasText: 'Geïmporteerd' })).toHaveText(
-      'Geïmporteerd: 250 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 lege rijen overgeslagen. ' +
+    await caseload.getByRole('button', { name: '278 rijen importeren' }).click();
+
+    const report = caseload.getByRole('region', { name: 'Importverslag' });
+    await expect(report.getByRole('status')).toHaveText(
+      [
+        'Caseload (Caseload): 250 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 lege rijen overgeslagen.',
+        'Uitstroom werk (Afgesloten trajecten (uitstroom naar werk)): 8 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 lege rijen overgeslagen.',
+        'Scores (Eerdere scores): 20 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 lege rijen overgeslagen.',
         'Toegevoegd: 125 taken, 84 opmerkingen. Nieuwe klantmanagers: Sanne de Wit, Fatma Yıldız.',
+      ].join(''),
     );
+    await report.getByRole('button', { name: 'Verslag opslaan…' }).click();
+    await expect(report.getByRole('status')).toContainText('Verslag opgeslagen als');
+    const saved = readdirSync(app.savedFolder).find((name) => name.startsWith('Importverslag'));
+    expect(saved).toMatch(/^Importverslag \d{4}-\d{2}-\d{2}\.xlsx$/);
+    await noViolations(page);
+    await page.screenshot({ path: resolve(screenshots, 'moving-in-report-1366.png'), fullPage: true });
     const workers = await ok(app.koers.call('caseworkers.list', {}));
     expect(workers.map((w) => [w.name, w.activeClients]).sort()).toEqual([
-      ['Anne de Vries', 83],
-      ['Fatma Yıldız', 83],
-      ['Sanne de Wit', 84],
+      // 250 clients, 8 of them placed in work (closed).
+      ['Anne de Vries', 80],
+      ['Fatma Yıldız', 81],
+      ['Sanne de Wit', 81],
     ]);
 
     // Her own caseload (the clients of "Jeroen Bakker") with their next actions as to-dos.
@@ -118,5 +143,14 @@ test.describe('moving in from Excel', () => {
     await expect(page.getByText('Bellen over sollicitatie', { exact: true })).toBeVisible();
     await expect(page.getByText('Wil graag in de zorg werken; heeft rijbewijs B.')).toBeVisible();
     await page.screenshot({ path: resolve(screenshots, 'moving-in-client-1366.png'), fullPage: true });
+
+    // Back on the page the report is still there: the import undone in one click.
+    await page.goto(`${app.url}#/spreadsheets`);
+    await report.getByRole('button', { name: 'Deze import ongedaan maken' }).click();
+    await expect(caseload.getByRole('status')).toHaveText(
+      'De import is ongedaan gemaakt: alles wat hij toevoegde of wijzigde is weer zoals het was.',
+    );
+    expect(await ok(app.koers.call('clients.list', { status: 'all' }))).toEqual([]);
+    expect((await ok(app.koers.call('caseworkers.list', {}))).map((w) => w.name)).toEqual(['Anne de Vries']);
   });
 });

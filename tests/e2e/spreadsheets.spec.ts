@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ok } from '../helpers/seed';
+import { ok, publishSheet } from '../helpers/seed';
 import { expect, test } from './fixtures';
 
 const screenshots = resolve(import.meta.dirname, '../screenshots');
@@ -28,7 +28,10 @@ test('import a Dutch caseload from Excel: columns suggested, unknown groups crea
   app.willOpen(resolve(fixtures, 'caseload-nl.xlsx'));
   await caseload.getByRole('button', { name: 'Bestand kiezen…' }).click();
   await expect(caseload.getByText('Bestand: caseload-nl.xlsx')).toBeVisible();
-  await expect(caseload.getByLabel('Werkblad')).toHaveValue('Caseload');
+  // Every worksheet with what Koers recognises in it: the caseload, and a sheet of notes it leaves alone.
+  const worksheets = caseload.getByRole('group', { name: 'Werkbladen' });
+  await expect(worksheets.getByLabel('Caseload (12 rijen)')).toHaveValue('caseload');
+  await expect(worksheets.getByLabel('Toelichting (1 rij)')).toHaveValue('');
   await expect(caseload.getByLabel('Klantnummer')).toHaveValue('0');
   await expect(caseload.getByLabel('Klantnummer').locator('option:checked')).toHaveText('A: Klantnummer');
   await expect(caseload.getByLabel('Naam', { exact: true })).toHaveValue('1');
@@ -39,11 +42,10 @@ test('import a Dutch caseload from Excel: columns suggested, unknown groups crea
     'Doelgroep: deze naam kent Koers niet. (Bijstand 27+)',
   );
   await expect(caseload.getByRole('button', { name: '0 rijen importeren' })).toBeDisabled();
-  // Another worksheet forgets the columns chosen for this one.
+  // A column left out is not imported: every row then lacks its reference (and the choice can be undone).
   await caseload.getByLabel('Klantnummer').selectOption('');
   await expect(caseload.getByLabel('Klantnummer')).toHaveValue('');
-  await caseload.getByLabel('Werkblad').selectOption('Toelichting');
-  await caseload.getByLabel('Werkblad').selectOption('Caseload');
+  await caseload.getByLabel('Klantnummer').selectOption('0');
   await expect(caseload.getByLabel('Klantnummer')).toHaveValue('0');
 
   await caseload
@@ -55,28 +57,12 @@ test('import a Dutch caseload from Excel: columns suggested, unknown groups crea
   await expect(caseload.getByText('12 nieuw')).toBeVisible();
   await page.screenshot({ path: resolve(screenshots, 'import-caseload.png'), fullPage: true });
   await caseload.getByRole('button', { name: '12 rijen importeren' }).click();
-  await expect(caseload.getByRole('status').filter({ hasText: 'Geïmporteerd' })).toHaveText(
-    'Geïmporteerd: 12 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 lege rijen overgeslagen.',
+  await expect(caseload.getByRole('status').filter({ hasText: 'nieuw' })).toHaveText(
+    'Caseload (Caseload): 12 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 lege rijen overgeslagen.',
   );
 
   // Past scores against a published sheet.
-  const levels = [1, 2, 3, 4, 5].map((value) => ({ value, label: `Niveau ${value}`, description: null }));
-  const created = await ok(app.koers.call('sheets.createFromStarter', { starter: 'empty', language: 'nl' }));
-  await ok(
-    app.koers.call('sheets.saveDraft', {
-      sheetId: created.id,
-      name: 'Zelfredzaamheid',
-      targetGroupIds: [],
-      indicators: ['Financiën', 'Wonen', 'Dagbesteding'].map((name) => ({
-        name,
-        description: null,
-        scaleMin: 1,
-        scaleMax: 5,
-        levels,
-      })),
-    }),
-  );
-  await ok(app.koers.call('sheets.publish', { id: created.id }));
+  await publishSheet(app.koers);
   await page.reload();
   const scores = page.getByRole('region', { name: 'Eerdere scores' });
   app.willOpen(resolve(fixtures, 'scores-nl.xlsx'));

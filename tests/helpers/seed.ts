@@ -27,6 +27,27 @@ export async function catalog(
   };
 }
 
+/** The three-indicator sheet (Financiën, Wonen, Dagbesteding on 1–5) that the spreadsheet fixtures score on, published. */
+export async function publishSheet(koers: TestKoers, targetGroupIds: string[] = []) {
+  const levels = [1, 2, 3, 4, 5].map((value) => ({ value, label: `Niveau ${value}`, description: null }));
+  const created = await ok(koers.call('sheets.createFromStarter', { starter: 'empty', language: 'nl' }));
+  await ok(
+    koers.call('sheets.saveDraft', {
+      sheetId: created.id,
+      name: 'Zelfredzaamheid',
+      targetGroupIds,
+      indicators: ['Financiën', 'Wonen', 'Dagbesteding'].map((name) => ({
+        name,
+        description: null,
+        scaleMin: 1,
+        scaleMax: 5,
+        levels,
+      })),
+    }),
+  );
+  return ok(koers.call('sheets.publish', { id: created.id }));
+}
+
 export async function createClient(koers: TestKoers, input: Partial<Input<'clients.create'>> = {}) {
   return ok(koers.call('clients.create', { firstName: 'Fatima', lastName: 'El Amrani', ...input }));
 }

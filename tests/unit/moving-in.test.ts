@@ -8,7 +8,7 @@ import type { Cell } from '../../main/spreadsheets/workbook';
 import { koersCli } from '../helpers/cli';
 import { type FakeDesktop, fakeDesktop } from '../helpers/fake-desktop';
 import { openTestKoers, type TestKoers } from '../helpers/koers';
-import { ok, setUp } from '../helpers/seed';
+import { ok, publishSheet, setUp } from '../helpers/seed';
 
 /**
  * Issue 20: a team's Excel caseload moves in on day one. The files are LibreOffice-made
@@ -20,6 +20,14 @@ import { ok, setUp } from '../helpers/seed';
 const fixtures = resolve(import.meta.dirname, '../fixtures/spreadsheets');
 const TODAY = '2026-11-23';
 const NOW = new Date(`${TODAY}T09:30:00Z`);
+/** A fixture chosen in the open dialog, read for a caseload import. */
+async function openFixture(koers: TestKoers, desktop: FakeDesktop, file: string) {
+  desktop.openPath = join(fixtures, file);
+  const opened = await ok(koers.call('imports.open', { kind: 'caseload' }));
+  if (!opened) throw new Error('cancelled');
+  return opened;
+}
+
 const ALL = { createTargetGroups: true, createStages: true, createCaseworkers: true };
 
 describe('moving in from Excel', () => {
@@ -33,12 +41,7 @@ describe('moving in from Excel', () => {
   });
   afterEach(() => koers.cleanup());
 
-  const open = async (file: string) => {
-    desktop.openPath = join(fixtures, file);
-    const opened = await ok(koers.call('imports.open', { kind: 'caseload' }));
-    if (!opened) throw new Error('cancelled');
-    return opened;
-  };
+  const open = (file: string) => openFixture(koers, desktop, file);
   const db = () => koers.connection.db;
   const todosOf = (reference: string) =>
     db()
@@ -311,5 +314,189 @@ describe('time cells', () => {
     expect(timeOfDateCell(new Date(Date.UTC(2026, 11, 1)))).toBeNull();
     expect(timeOfDateCell('01-12-2026 08:30')).toBe('08:30');
     expect(timeOfDateCell('01-12-2026')).toBeNull();
+  });
+});
+
+describe('a whole workbook', () => {
+  let koers: TestKoers;
+  let desktop: FakeDesktop;
+  let me: string;
+  /** Time moves on after an import, as it does. */
+  let clock: Date;
+  beforeEach(async () => {
+    desktop = fakeDesktop();
+    clock = NOW;
+    koers = await openTestKoers({ desktop, now: () => clock });
+    me = await setUp(koers);
+  });
+  afterEach(() => koers.cleanup());
+
+  const open = async (file: string) => (await openFixture(koers, desktop, file)).token;
+  const count = async (table: 'client' | 'caseworker' | 'catalog_item' | 'scoring' | 'closure' | 'action' | 'note') =>
+    Number(
+      (
+        await koers.connection.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirst()
+      )?.n,
+    );
+
+  it('offers every worksheet with what it holds and imports caseload, placements and past scorings in one transaction, with one report', async () => {
+    await publishSheet(koers);
+    const token = await open('moving-in-nl.xlsx');
+    const preview = await ok(koers.call('imports.workbookPreview', { token, ...ALL }));
+    expect(preview.worksheets.map((w) => [w.name, w.rows, w.recognised])).toEqual([
+      ['Caseload', 250, 'caseload'],
+      ['Scores', 20, 'scores'],
+      ['Uitstroom werk', 8, 'closures'],
+    ]);
+    const work = (await ok(koers.call('catalog.list', {}))).find((i) => i.defaultKey === 'work')!;
+    expect(preview.parts.map((p) => [p.worksheet, p.kind, p.counts.create, p.counts.error])).toEqual([
+      ['Caseload', 'caseload', 250, 0],
+      ['Uitstroom werk', 'closures', 8, 0],
+      // The clients the caseload worksheet creates are known to the worksheets after it.
+      ['Scores', 'scores', 20, 0],
+    ]);
+    expect(preview.parts[1]).toMatchObject({ reasonId: work.id, mapping: { reference: 0, closedOn: 2, outcome: 3 } });
+    expect(preview.adds).toEqual({ todos: 125, remarks: 84 });
+
+    const parts = preview.parts.map((p) =>
+      p.kind === 'scores'
+        ? { kind: p.kind, worksheet: p.worksheet, versionId: p.versionId! }
+        : { kind: p.kind, worksheet: p.worksheet },
+    );
+    const report = await ok(koers.call('imports.workbookRun', { token, parts, ...ALL }));
+    expect(report).toMatchObject({
+      fileName: 'moving-in-nl.xlsx',
+      parts: [
+        { worksheet: 'Caseload', kind: 'caseload', created: 250, updated: 0, unchanged: 0, skipped: 0 },
+        { worksheet: 'Uitstroom werk', kind: 'closures', created: 8 },
+        { worksheet: 'Scores', kind: 'scores', created: 20 },
+      ],
+      createdCaseworkers: ['Sanne de Wit', 'Jeroen Bakker', 'Fatma Yıldız'],
+      todosAdded: 125,
+      remarksAdded: 84,
+    });
+    const closed = await koers.connection.db
+      .selectFrom('closure as z')
+      .innerJoin('client as c', 'c.id', 'z.client_id')
+      .select(['c.reference', 'c.status', 'z.closed_on', 'z.reason_id', 'z.outcome_note'])
+      .orderBy('c.reference')
+      .execute();
+    expect(closed).toHaveLength(8);
+    expect(closed[0]).toEqual({
+      reference: 'KL-20241',
+      status: 'closed',
+      closed_on: '2026-01-01',
+      reason_id: work.id,
+      outcome_note: 'Werkgever: Zorggroep Noord',
+    });
+    expect(await count('scoring')).toBe(20);
+
+    // The same workbook again: nothing new anywhere.
+    const again = await ok(koers.call('imports.workbookPreview', { token: await open('moving-in-nl.xlsx') }));
+    expect(again.parts.map((p) => [p.worksheet, p.counts.create, p.counts.update, p.counts.unchanged])).toEqual([
+      ['Caseload', 0, 0, 250],
+      ['Uitstroom werk', 0, 0, 8],
+      ['Scores', 0, 0, 20],
+    ]);
+
+    // The report, saved: the summary and every row's result.
+    desktop.saveAs = join(koers.folder, 'report.xlsx');
+    expect(await ok(koers.call('imports.saveReport', { importId: report.importId, fileType: 'xlsx' }))).toMatchObject({
+      path: desktop.saveAs,
+    });
+    const saved = await readWorkbook(desktop.saveAs);
+    expect(saved.worksheets.map((w) => w.name)).toEqual(['Samenvatting', 'Rijen']);
+    expect(saved.worksheets[0]!.rows).toEqual(
+      expect.arrayContaining([
+        ['Bestand', 'moving-in-nl.xlsx'],
+        ['Werkblad', 'Caseload (caseload)'],
+        ['Taken toegevoegd', '125'],
+        ['Nieuwe klantmanagers', 'Sanne de Wit, Jeroen Bakker, Fatma Yıldız'],
+      ]),
+    );
+    expect(saved.worksheets[1]!.rows).toHaveLength(1 + 250 + 8 + 20);
+    expect(saved.worksheets[1]!.rows[1]).toEqual(['Caseload', 2, 'nieuw', 'Emre Öztürk · KL-20001']);
+  });
+
+  it('undoes the whole import in one step: clients, to-dos, remarks, closures, scorings, caseworkers and lists gone, updated clients as they were', async () => {
+    await publishSheet(koers);
+    // A client Koers had before, spelled otherwise: the import updates her, undo puts her back.
+    const before = await ok(
+      koers.call('clients.create', { firstName: 'Emre', lastName: 'Ozturk', reference: 'KL-20001' }),
+    );
+    const counts = async () =>
+      Object.fromEntries(
+        await Promise.all(
+          (['client', 'caseworker', 'catalog_item', 'scoring', 'closure', 'action', 'note'] as const).map(
+            async (t) => [t, await count(t)] as const,
+          ),
+        ),
+      );
+    const start = await counts();
+    const token = await open('moving-in-nl.xlsx');
+    const preview = await ok(koers.call('imports.workbookPreview', { token, ...ALL }));
+    expect(preview.parts[0]!.counts).toMatchObject({ create: 249, update: 1 });
+    const parts = preview.parts.map((p) =>
+      p.kind === 'scores'
+        ? { kind: p.kind, worksheet: p.worksheet, versionId: p.versionId! }
+        : { kind: p.kind, worksheet: p.worksheet },
+    );
+    const report = await ok(koers.call('imports.workbookRun', { token, parts, ...ALL }));
+    expect(await count('client')).toBe(250);
+
+    expect(await ok(koers.call('imports.undo', { importId: report.importId }))).toEqual({ undone: true });
+    expect(await counts()).toEqual(start);
+    const emre = await ok(koers.call('clients.get', { id: before.id }));
+    expect(emre).toMatchObject({ lastName: 'Ozturk', status: 'active', reference: 'KL-20001' });
+    expect(await ok(koers.call('caseworkers.list', {}))).toMatchObject([{ id: me }]);
+    expect(koers.connection.sqlite.pragma('foreign_key_check')).toEqual([]);
+    // Once only: the import is gone.
+    expect(await koers.call('imports.undo', { importId: report.importId })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', details: { reason: 'import_gone' } },
+    });
+  });
+
+  it('refuses to undo once the import’s rows were worked on, and changes nothing', async () => {
+    const token = await open('moving-in-da.xlsx');
+    const preview = await ok(koers.call('imports.workbookPreview', { token, ...ALL }));
+    expect(preview.worksheets.map((w) => [w.name, w.recognised])).toEqual([
+      ['Borgere', 'caseload'],
+      ['I job', 'closures'],
+    ]);
+    const parts = preview.parts.map((p) => ({ kind: p.kind as 'caseload' | 'closures', worksheet: p.worksheet }));
+    const report = await ok(koers.call('imports.workbookRun', { token, parts, ...ALL }));
+    expect(report.parts.map((p) => [p.worksheet, p.created])).toEqual([
+      ['Borgere', 40],
+      ['I job', 5],
+    ]);
+    clock = new Date(NOW.getTime() + 60_000);
+    const todo = await koers.connection.db.selectFrom('action').select('id').limit(1).executeTakeFirstOrThrow();
+    await ok(koers.call('actions.setDone', { id: todo.id, done: true }));
+    expect(await koers.call('imports.undo', { importId: report.importId })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', details: { reason: 'import_changed', count: 1 } },
+    });
+    expect(await count('client')).toBe(40);
+    expect(await count('closure')).toBe(5);
+  });
+
+  it('refuses the whole workbook when any worksheet has an error, and writes nothing', async () => {
+    const token = await open('moving-in-nl.xlsx');
+    // Without creating the lists and caseworkers the file names, every caseload row has an error, and so
+    // the placements of clients it would have created.
+    const parts = [
+      { kind: 'caseload' as const, worksheet: 'Caseload' },
+      { kind: 'closures' as const, worksheet: 'Uitstroom werk' },
+    ];
+    expect(await koers.call('imports.workbookRun', { token, parts })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', details: { reason: 'import_errors', count: 258 } },
+    });
+    expect(await count('client')).toBe(0);
+    expect(await count('closure')).toBe(0);
   });
 });

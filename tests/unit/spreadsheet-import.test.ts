@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeDesktop, fakeDesktop } from '../helpers/fake-desktop';
 import { openTestKoers, type TestKoers } from '../helpers/koers';
-import { ok, setUp } from '../helpers/seed';
+import { ok, publishSheet, setUp } from '../helpers/seed';
 
 const fixtures = resolve(import.meta.dirname, '../fixtures/spreadsheets');
 
@@ -193,23 +193,7 @@ describe('caseload import', () => {
         mapping: (await ok(koers.call('imports.caseloadPreview', options))).mapping,
       }),
     );
-    const levels = [1, 2, 3, 4, 5].map((value) => ({ value, label: `Niveau ${value}`, description: null }));
-    const created = await ok(koers.call('sheets.createFromStarter', { starter: 'empty', language: 'nl' }));
-    await ok(
-      koers.call('sheets.saveDraft', {
-        sheetId: created.id,
-        name: 'Zelfredzaamheid',
-        targetGroupIds: [],
-        indicators: ['Financiën', 'Wonen', 'Dagbesteding'].map((name) => ({
-          name,
-          description: null,
-          scaleMin: 1,
-          scaleMax: 5,
-          levels,
-        })),
-      }),
-    );
-    const sheet = await ok(koers.call('sheets.publish', { id: created.id }));
+    const sheet = await publishSheet(koers);
     const versionId = sheet.publishedVersionId!;
 
     const scores = await open(join(fixtures, 'scores-nl.xlsx'), 'scores');

@@ -49,7 +49,7 @@ export function ScoresImport() {
 }
 
 /** The fixed columns and one per indicator of the chosen version (loaded once one is chosen). */
-function ScoreColumns({ versionId, headers, mapping, onChange }: ColumnProps & { versionId: string }) {
+export function ScoreColumns({ versionId, headers, mapping, onChange }: ColumnProps & { versionId: string }) {
   const { t } = useTranslation();
   const version = useQuery(remote('sheets.version', { id: versionId }));
   const fields = [

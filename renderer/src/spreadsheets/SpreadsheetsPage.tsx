@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../session';
-import { CaseloadImport } from './CaseloadImport';
+import { WorkbookImport } from './WorkbookImport';
 import { CaseloadExport, ClosedCasesExport, ScoresExport, SheetExport } from './ExportPanel';
 import { ScoresImport, SheetImport } from './ScoresImport';
 import './spreadsheets.css';
@@ -17,7 +17,7 @@ export function SpreadsheetsPage() {
     <Page className="spreadsheets-page" title={t('nav.spreadsheets')} intro={t('spreadsheets.intro')}>
       <h2>{t('spreadsheets.import.title')}</h2>
       <ImportCard title={t('spreadsheets.import.caseload')} hint={t('spreadsheets.import.caseloadHint')}>
-        <CaseloadImport />
+        <WorkbookImport />
       </ImportCard>
       <ImportCard title={t('spreadsheets.import.scores')} hint={t('spreadsheets.import.scoresHint')}>
         <ScoresImport />

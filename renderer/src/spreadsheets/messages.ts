@@ -9,7 +9,7 @@ export const messages = defineMessages({
       title: 'Import',
       caseload: 'Caseload sheet',
       caseloadHint:
-        'Clients from an .xlsx or .csv file: new references become new clients, known references are updated.',
+        'Clients from an .xlsx or .csv file, or the team’s whole workbook with past scorings and clients placed in work on worksheets of their own: new references become new clients, known references are updated. Next actions and remarks come along.',
       scores: 'Past scorings',
       scoresHint: 'One row per client per date, one column per indicator of a published sheet.',
       sheet: 'Scoring sheet definition',
@@ -33,6 +33,20 @@ export const messages = defineMessages({
       createStagesName: 'Create the stages Koers does not know',
       blockedUnknown:
         'Rows name a target group or stage Koers does not know: tick “{{options}}” above to create them. Correct any other row with an error in the file or in the column choices. Nothing is imported while any row has an error.',
+      worksheets: 'Worksheets',
+      worksheetsHint:
+        'Koers recognises what each worksheet holds. Choose what to import each one as: they are imported together, or none of them.',
+      kinds: { caseload: 'Caseload', scores: 'Past scorings', closures: 'Closed cases (placed in work)' },
+      partTitle: '{{name}}: {{kind}}',
+      closureReason: 'Reason for rows without one',
+      chooseReason: '— choose —',
+      donePart:
+        '{{name}} ({{kind}}): {{created}} new, {{updated}} updated, {{unchanged}} unchanged, {{skipped}} empty rows skipped.',
+      reportTitle: 'Import report',
+      saveReport: 'Save report…',
+      reportSaved: 'Report saved as {{path}}.',
+      undo: 'Undo this import',
+      undone: 'The import was undone: everything it added or changed is as it was before.',
       caseworkers: 'Caseworkers named in the sheet',
       caseworkersHint:
         'Koers does not know these names yet. Create each as a new caseworker, or choose the colleague the name stands for. Names match whatever their case, accents or spacing.',
@@ -71,7 +85,6 @@ export const messages = defineMessages({
         'Correct the rows with errors, in the file or in the column choices, then import. Nothing is imported while any row has an error.',
       nothing: 'There is nothing new in this file.',
       importing: 'Importing…',
-      done: 'Imported: {{created}} new, {{updated}} updated, {{unchanged}} unchanged, {{skipped}} empty rows skipped.',
       doneAdded: 'Added: {{todos}} to-dos, {{remarks}} remarks. New caseworkers: {{caseworkers}}.',
       doneScores: 'Imported {{created}} scorings; {{skipped}} rows were skipped (empty, or already in Koers).',
       sheetDone_one: 'Imported as a new draft sheet with {{count}} indicator.',
@@ -126,7 +139,7 @@ export const messages = defineMessages({
       title: 'Importeren',
       caseload: 'Caseloadlijst',
       caseloadHint:
-        'Klanten uit een .xlsx- of .csv-bestand: nieuwe klantnummers worden nieuwe klanten, bekende klantnummers worden bijgewerkt.',
+        'Klanten uit een .xlsx- of .csv-bestand, of de hele werkmap van het team met eerdere scores en uitstroom naar werk op eigen werkbladen: nieuwe klantnummers worden nieuwe klanten, bekende klantnummers worden bijgewerkt. Volgende acties en opmerkingen gaan mee.',
       scores: 'Eerdere scores',
       scoresHint: 'Eén rij per klant per datum, één kolom per indicator van een gepubliceerde scorelijst.',
       sheet: 'Scorelijst (definitie)',
@@ -151,6 +164,20 @@ export const messages = defineMessages({
       createStagesName: 'Fases die Koers niet kent aanmaken',
       blockedUnknown:
         'Er staan doelgroepen of fases in die Koers niet kent: vink hierboven “{{options}}” aan om ze aan te maken. Verbeter andere rijen met fouten in het bestand of in de kolomkeuze. Er wordt niets geïmporteerd zolang een rij een fout heeft.',
+      worksheets: 'Werkbladen',
+      worksheetsHint:
+        'Koers herkent wat elk werkblad bevat. Kies als wat u elk werkblad importeert: ze worden samen geïmporteerd, of geen van alle.',
+      kinds: { caseload: 'Caseload', scores: 'Eerdere scores', closures: 'Afgesloten trajecten (uitstroom naar werk)' },
+      partTitle: '{{name}}: {{kind}}',
+      closureReason: 'Reden voor rijen zonder reden',
+      chooseReason: '— kiezen —',
+      donePart:
+        '{{name}} ({{kind}}): {{created}} nieuw, {{updated}} bijgewerkt, {{unchanged}} ongewijzigd, {{skipped}} lege rijen overgeslagen.',
+      reportTitle: 'Importverslag',
+      saveReport: 'Verslag opslaan…',
+      reportSaved: 'Verslag opgeslagen als {{path}}.',
+      undo: 'Deze import ongedaan maken',
+      undone: 'De import is ongedaan gemaakt: alles wat hij toevoegde of wijzigde is weer zoals het was.',
       caseworkers: 'Klantmanagers in het bestand',
       caseworkersHint:
         'Koers kent deze namen nog niet. Maak ze aan als nieuwe klantmanager, of kies de collega die met de naam bedoeld is. Hoofdletters, accenten en spaties maken voor de vergelijking niet uit.',
@@ -189,7 +216,6 @@ export const messages = defineMessages({
         'Verbeter de rijen met fouten, in het bestand of in de kolomkeuze, en importeer dan. Zolang een rij een fout heeft, wordt er niets geïmporteerd.',
       nothing: 'Er staat niets nieuws in dit bestand.',
       importing: 'Importeren…',
-      done: 'Geïmporteerd: {{created}} nieuw, {{updated}} bijgewerkt, {{unchanged}} ongewijzigd, {{skipped}} lege rijen overgeslagen.',
       doneAdded: 'Toegevoegd: {{todos}} taken, {{remarks}} opmerkingen. Nieuwe klantmanagers: {{caseworkers}}.',
       doneScores: '{{created}} scores geïmporteerd; {{skipped}} rijen overgeslagen (leeg, of al in Koers).',
       sheetDone_one: 'Geïmporteerd als nieuwe conceptscorelijst met {{count}} indicator.',
@@ -244,7 +270,7 @@ export const messages = defineMessages({
       title: 'Importér',
       caseload: 'Sagsstamme',
       caseloadHint:
-        'Borgere fra en .xlsx- eller .csv-fil: nye sagsnumre bliver nye borgere, kendte sagsnumre opdateres.',
+        'Borgere fra en .xlsx- eller .csv-fil, eller teamets hele projektmappe med tidligere scoringer og borgere i job på egne ark: nye sagsnumre bliver nye borgere, kendte sagsnumre opdateres. Næste aftaler og bemærkninger kommer med.',
       scores: 'Tidligere scoringer',
       scoresHint: 'Én række pr. borger pr. dato, én kolonne pr. indikator i et offentliggjort scoreark.',
       sheet: 'Scoreark (definition)',
@@ -268,6 +294,20 @@ export const messages = defineMessages({
       createStagesName: 'Opret de faser, Koers ikke kender',
       blockedUnknown:
         'Nogle rækker har en målgruppe eller fase, Koers ikke kender: sæt flueben i “{{options}}” ovenfor for at oprette dem. Ret andre rækker med fejl i filen eller i valget af kolonner. Intet importeres, så længe en række har en fejl.',
+      worksheets: 'Ark',
+      worksheetsHint:
+        'Koers genkender, hvad hvert ark indeholder. Vælg, hvad hvert ark skal importeres som: de importeres samlet, eller ingen af dem.',
+      kinds: { caseload: 'Sagsstamme', scores: 'Tidligere scoringer', closures: 'Afsluttede sager (i job)' },
+      partTitle: '{{name}}: {{kind}}',
+      closureReason: 'Årsag for rækker uden årsag',
+      chooseReason: '— vælg —',
+      donePart:
+        '{{name}} ({{kind}}): {{created}} nye, {{updated}} opdateret, {{unchanged}} uændrede, {{skipped}} tomme rækker sprunget over.',
+      reportTitle: 'Importrapport',
+      saveReport: 'Gem rapport…',
+      reportSaved: 'Rapporten er gemt som {{path}}.',
+      undo: 'Fortryd denne import',
+      undone: 'Importen er fortrudt: alt, hvad den tilføjede eller ændrede, er som før.',
       caseworkers: 'Sagsbehandlere i filen',
       caseworkersHint:
         'Koers kender ikke disse navne endnu. Opret hver som ny sagsbehandler, eller vælg den kollega, navnet står for. Store og små bogstaver, accenter og mellemrum er ligegyldige.',
@@ -306,7 +346,6 @@ export const messages = defineMessages({
         'Ret rækkerne med fejl, i filen eller i kolonnevalget, og importér så. Så længe en række har en fejl, importeres intet.',
       nothing: 'Der er intet nyt i denne fil.',
       importing: 'Importerer…',
-      done: 'Importeret: {{created}} nye, {{updated}} opdateret, {{unchanged}} uændrede, {{skipped}} tomme rækker sprunget over.',
       doneAdded: 'Tilføjet: {{todos}} opgaver, {{remarks}} bemærkninger. Nye sagsbehandlere: {{caseworkers}}.',
       doneScores: '{{created}} scoringer importeret; {{skipped}} rækker sprunget over (tomme eller allerede i Koers).',
       sheetDone_one: 'Importeret som et nyt udkast til scoreark med {{count}} indikator.',
