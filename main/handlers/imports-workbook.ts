@@ -127,7 +127,7 @@ async function planPart(
   file: OpenFile,
   part: Part,
   options: CaseloadOptions,
-  pending: Set<string>,
+  pending: Map<string, string>,
 ) {
   const sheet = worksheetOf(file, part.worksheet);
   // Remembered columns and the sheet version are read where the plan reads (in the transaction, when running).
@@ -138,7 +138,9 @@ async function planPart(
   if (part.kind === 'caseload') {
     const columns = await caseloadMapping(here, sheet, part.mapping);
     const plan = planCaseload(sheet, columns.mapping, await caseloadLookup(db), options);
-    for (const row of plan.rows) if (row.action === 'create' && row.facts.reference) pending.add(row.facts.reference);
+    for (const row of plan.rows)
+      if (row.action === 'create' && row.facts.reference)
+        pending.set(row.facts.reference, `${row.facts.firstName} ${row.facts.lastName}`.trim());
     const rows = results(plan.rows.map((row) => ({ ...row, label: caseloadLabel(row) })));
     return {
       caseload: plan,
@@ -190,14 +192,14 @@ async function runWorkbook(
   const rows: Array<DoneImport['rows'][number]> = [];
   const before: ClientRow[] = [];
   // Checked whole first, as the preview checks it: a row with an error anywhere writes nothing.
-  const pending = new Set<string>();
+  const pending = new Map<string, string>();
   let errors = 0;
   for (const part of inOrder(parts))
     errors += (await planPart(ctx, trx, file, part, options, pending)).planned.preview.counts.error;
   if (errors > 0) throw conflict('Rows with errors', { reason: 'import_errors', count: errors });
   // Then written part by part, each planned again once the ones before it are in.
   for (const part of inOrder(parts)) {
-    const planned = await planPart(ctx, trx, file, part, options, new Set());
+    const planned = await planPart(ctx, trx, file, part, options, new Map());
     const counts = planned.planned.preview.counts;
     if (planned.caseload) {
       const written = await writeCaseload(
@@ -253,7 +255,7 @@ export const workbookImportHandlers = {
     const file = openFile(ctx, input.token, 'caseload');
     const worksheets = await worksheetsOf(ctx.db, file);
     const options = await caseloadOptions(ctx, input);
-    const pending = new Set<string>();
+    const pending = new Map<string, string>();
     const unknown = { targetGroups: [] as string[], stages: [] as string[], caseworkers: [] as string[] };
     const adds = { todos: 0, remarks: 0 };
     const parts: PreviewPart[] = [];

@@ -63,8 +63,8 @@ export interface ClosurePlanRow {
 export interface ClosureLookup {
   /** By reference: the client, and whether the case is closed already. */
   clients: ReadonlyMap<string, { id: string; label: string; closed: boolean }>;
-  /** References the same import creates (a caseload worksheet before this one). */
-  pending: ReadonlySet<string>;
+  /** References the same import creates (a caseload worksheet before this one), with the name. */
+  pending: ReadonlyMap<string, string>;
   /** Live closure reasons by every name they go by (nameKey). */
   reasons: ReadonlyMap<string, string>;
   /** The reason for rows without one: the chosen one, or "work". */
@@ -112,7 +112,7 @@ export function planClosures(
     rows.push({
       ...base,
       action: issues.length > 0 ? 'error' : client?.closed ? 'unchanged' : 'create',
-      label: client ? `${client.label} · ${reference}` : reference,
+      label: [client?.label ?? lookup.pending.get(reference), reference].filter(Boolean).join(' · '),
       issues,
       clientId: client?.id ?? null,
       closedOn,

@@ -355,7 +355,7 @@ export async function catalogNames(db: Kysely<Database>, kind: CatalogKind): Pro
 /** What a closed-cases worksheet is checked against; `pending` are references a caseload worksheet before it creates. */
 export async function closureLookup(
   db: Kysely<Database>,
-  pending: ReadonlySet<string>,
+  pending: ReadonlyMap<string, string>,
   reasonId: string | undefined,
 ): Promise<ClosureLookup> {
   const [clients, reasons, work] = await Promise.all([

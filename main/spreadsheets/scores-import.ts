@@ -59,8 +59,8 @@ export async function planScores(
   version: SheetVersion,
   mapping: Record<string, number>,
   today: string,
-  /** References a caseload worksheet of the same import creates: known by the time it runs. */
-  pending: ReadonlySet<string> = new Set(),
+  /** References a caseload worksheet of the same import creates (with the name): known by the time it runs. */
+  pending: ReadonlyMap<string, string> = new Map(),
 ): Promise<ScoresPlan> {
   const clients = new Map((await clientsByReference(db)).map((c) => [c.reference ?? '', c]));
   const existing = new Set(
@@ -124,7 +124,8 @@ export async function planScores(
     const key = `${client?.id ?? reference}|${date ?? ''}|${scoredBy ?? ''}`;
     if (seen.has(key)) issues.push({ field: 'date', rule: 'duplicate', value: text('date') });
     seen.add(key);
-    const label = client ? `${client.firstName} ${client.lastName} · ${reference}` : reference;
+    const name = client ? `${client.firstName} ${client.lastName}` : pending.get(reference);
+    const label = name ? `${name} · ${reference}` : reference;
     const action =
       issues.length > 0
         ? 'error'

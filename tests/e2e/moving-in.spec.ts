@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ok, publishSheet, setUp } from '../helpers/seed';
-import { expect, noViolations, test } from './fixtures';
+import { expect, noViolations, SIZES, test } from './fixtures';
 
 /** Issue 20: moving in from Excel, and search that finds every name. */
 
@@ -153,4 +153,37 @@ test.describe('moving in from Excel', () => {
     expect(await ok(app.koers.call('clients.list', { status: 'all' }))).toEqual([]);
     expect((await ok(app.koers.call('caseworkers.list', {}))).map((w) => w.name)).toEqual(['Anne de Vries']);
   });
+});
+
+test.describe('flytter ind fra Excel (Danish)', () => {
+  for (const size of [SIZES[0], SIZES[2]])
+    test(`the Danish workbook at ${size.width}×${size.height}: recognised, previewed, imported`, async ({ app }) => {
+      await ok(
+        app.koers.call('setup.complete', { language: 'da', name: 'Mette Holm', role: 'key_person', demo: false }),
+      );
+      const page = app.page;
+      await page.setViewportSize(size);
+      await page.reload();
+      await page.goto(`${app.url}#/spreadsheets`);
+      const card = page.getByRole('region', { name: 'Sagsstamme', exact: true }).first();
+      app.willOpen(resolve(fixtures, 'moving-in-da.xlsx'));
+      await card.getByRole('button', { name: 'Vælg fil…' }).click();
+      const worksheets = card.getByRole('group', { name: 'Ark' });
+      await expect(worksheets.getByLabel('Borgere (40 rækker)')).toHaveValue('caseload');
+      await expect(worksheets.getByLabel('I job (5 rækker)')).toHaveValue('closures');
+      const citizens = card.getByRole('region', { name: 'Borgere: Sagsstamme' });
+      await expect(citizens.getByLabel('Tidspunkt for næste aftale')).toHaveValue('8');
+      // "Mette Holm" (and "mette holm") is the signed-in key person: matched, not listed as unknown.
+      await expect(card.getByRole('group', { name: 'Sagsbehandlere i filen' }).getByRole('combobox')).toHaveCount(2);
+      await card.getByRole('checkbox', { name: /Opret de målgrupper/ }).check();
+      await card.getByRole('checkbox', { name: /Opret de faser/ }).check();
+      await expect(citizens.getByText('40 nye')).toBeVisible();
+      await noViolations(page);
+      await page.screenshot({ path: resolve(screenshots, `moving-in-da-${size.width}.png`), fullPage: true });
+      await card.getByRole('button', { name: 'Importér 45 rækker' }).click();
+      await expect(card.getByRole('region', { name: 'Importrapport' }).getByRole('status')).toContainText(
+        'Borgere (Sagsstamme): 40 nye, 0 opdateret, 0 uændrede, 0 tomme rækker sprunget over.',
+      );
+      await noViolations(page);
+    });
 });

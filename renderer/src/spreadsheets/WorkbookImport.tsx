@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input, Output } from '../../../common/contract';
 import { CASELOAD_FIELDS, CLOSURE_FIELDS } from '../../../common/contract/spreadsheets';
@@ -158,29 +158,31 @@ export function WorkbookImport() {
                   onChange={(mapping, reasonId) =>
                     change(part.worksheet, { ...partOf(part), mapping, ...(reasonId ? { reasonId } : {}) } as Part)
                   }
-                />
+                >
+                  {/* What the caseload asks to decide, next to its columns (once, for the first caseload worksheet). */}
+                  {part.worksheet === preview.parts.find((p) => p.kind === 'caseload')?.worksheet && (
+                    <>
+                      {CREATABLE.map(
+                        ({ unknown, option, label }) =>
+                          preview.unknown[unknown].length > 0 &&
+                          preview.mayCreate && (
+                            <CheckboxField
+                              key={option}
+                              label={t(label, { names: preview.unknown[unknown].join(', ') })}
+                              name={option}
+                              checked={create[option]}
+                              onChange={(checked) => setCreate((was) => ({ ...was, [option]: checked }))}
+                            />
+                          ),
+                      )}
+                      {preview.unknown.caseworkers.length > 0 && (
+                        <CaseworkerChoices preview={preview} mapped={mapped} onChange={setMapped} />
+                      )}
+                      <AddsLine preview={preview} />
+                    </>
+                  )}
+                </PartSection>
               ))}
-              {preview.parts.some((p) => p.kind === 'caseload') && (
-                <>
-                  {CREATABLE.map(
-                    ({ unknown, option, label }) =>
-                      preview.unknown[unknown].length > 0 &&
-                      preview.mayCreate && (
-                        <CheckboxField
-                          key={option}
-                          label={t(label, { names: preview.unknown[unknown].join(', ') })}
-                          name={option}
-                          checked={create[option]}
-                          onChange={(checked) => setCreate((was) => ({ ...was, [option]: checked }))}
-                        />
-                      ),
-                  )}
-                  {preview.unknown.caseworkers.length > 0 && (
-                    <CaseworkerChoices preview={preview} mapped={mapped} onChange={setMapped} />
-                  )}
-                  <AddsLine preview={preview} />
-                </>
-              )}
               {errors > 0 ? (
                 <p className="hint">{blockedHint(preview)}</p>
               ) : (
@@ -248,7 +250,15 @@ function WorksheetKinds({
 }
 
 /** One worksheet to import: its columns (and sheet, or reason), and its preview. */
-function PartSection({ part, onChange }: { part: PreviewPart; onChange(mapping: Mapping, reasonId?: string): void }) {
+function PartSection({
+  part,
+  onChange,
+  children,
+}: {
+  part: PreviewPart;
+  onChange(mapping: Mapping, reasonId?: string): void;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const session = useSession();
   const id = useId();
@@ -278,16 +288,19 @@ function PartSection({ part, onChange }: { part: PreviewPart; onChange(mapping: 
           />
         )}
         {part.kind === 'closures' && (
-          <SelectField
-            label={t('spreadsheets.import.closureReason')}
-            name={`reason-${part.worksheet}`}
-            value={part.reasonId ?? ''}
-            onChange={(reasonId) => onChange(part.mapping, reasonId)}
-            empty={t('spreadsheets.import.chooseReason')}
-            options={session.items('closure_reason').map((i) => ({ value: i.id, label: session.label(i) }))}
-          />
+          <div className="mapping-fields">
+            <SelectField
+              label={t('spreadsheets.import.closureReason')}
+              name={`reason-${part.worksheet}`}
+              value={part.reasonId ?? ''}
+              onChange={(reasonId) => onChange(part.mapping, reasonId)}
+              empty={t('spreadsheets.import.chooseReason')}
+              options={session.items('closure_reason').map((i) => ({ value: i.id, label: session.label(i) }))}
+            />
+          </div>
         )}
       </fieldset>
+      {children}
       <CountsLine counts={part.counts} />
       <PreviewTable rows={part.rows} />
     </section>
