@@ -5,7 +5,8 @@ import type { LockWait } from '../db/lock-wait';
 import { migrateToLatest } from '../db/migrate';
 import { truncateWal } from '../db/wal';
 import { readDatabaseId } from '../db/queries/meta';
-import { contract, DATA_SCOPES } from '../common/contract';
+import { contract, DATA_SCOPES, type EventPayload } from '../common/contract';
+import { refreshClientSearch } from '../db/search/clients';
 import { SYNC_SCHEMA } from '../db/migrations';
 import { actor, type Context } from './context';
 import { registry } from './handlers';
@@ -118,6 +119,8 @@ export async function openKoers(options: KoersOptions): Promise<Koers> {
       onUnexpected: (error) => rest.log.write('error', 'sync', 'failed', error),
     }),
   };
+  /** The last folding of changed clients for search (below): closing waits for it. */
+  let folding: Promise<void> = Promise.resolve();
   const dispatch = createDispatch(registry, context, {
     onInternalError,
     validateOutput: validateOutput ?? false,
@@ -125,6 +128,12 @@ export async function openKoers(options: KoersOptions): Promise<Koers> {
       context.emit(event, payload);
       // A write was captured in the outbox: the team copy pushes it soon (nothing while alone).
       context.team.changed();
+      // Changed clients are folded for search now, right after Koers's own write, so that a search
+      // seldom has to write (and never waits for another program's lock because of Koers's own change).
+      if (event === 'data.changed' && (payload as EventPayload<'data.changed'>).scope === 'clients')
+        folding = folding
+          .then(() => refreshClientSearch(connection.db))
+          .catch((error: unknown) => onInternalError('search', error));
     },
     // Each method's policy is in its contract entry.
     guard: async (method) => {
@@ -152,6 +161,7 @@ export async function openKoers(options: KoersOptions): Promise<Koers> {
     connection,
     context,
     async close() {
+      await folding;
       await context.team.close();
       await context.audit.close();
       try {

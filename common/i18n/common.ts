@@ -158,7 +158,7 @@ export const common = defineMessages({
           '{{count}} rows have errors. Correct the file or the column choices; nothing was imported.',
         import_expired: 'The file is no longer open in Koers. Choose it again.',
         import_gone:
-          'Koers keeps an import for undoing and its report only until Koers is closed. Nothing was changed.',
+          'Koers keeps the last ten imports for undoing and their reports, and only until Koers is closed or the data is restored or joined to a team. Nothing was changed.',
         import_changed_one:
           'Since the import, {{count}} of its rows was changed or added to (a to-do done, a note written, a client edited). Undoing it would lose that work, so nothing was undone.',
         import_changed_other:
@@ -384,7 +384,7 @@ export const common = defineMessages({
           '{{count}} rijen bevatten fouten. Verbeter het bestand of de kolomkeuze; er is niets geïmporteerd.',
         import_expired: 'Het bestand is niet meer geopend in Koers. Kies het opnieuw.',
         import_gone:
-          'Koers bewaart een import om ongedaan te maken en het verslag ervan alleen tot Koers wordt gesloten. Er is niets gewijzigd.',
+          'Koers bewaart de laatste tien imports om ongedaan te maken en hun verslag, en alleen tot Koers wordt gesloten of de gegevens worden teruggezet of bij een team gevoegd. Er is niets gewijzigd.',
         import_changed_one:
           'Sinds de import is {{count}} van de rijen gewijzigd of aangevuld (een taak afgerond, een notitie geschreven, een klant gewijzigd). Ongedaan maken zou dat werk kwijtmaken; er is niets ongedaan gemaakt.',
         import_changed_other:
@@ -605,7 +605,8 @@ export const common = defineMessages({
         import_errors_one: '{{count}} række har fejl. Ret filen eller kolonnevalget; intet er importeret.',
         import_errors_other: '{{count}} rækker har fejl. Ret filen eller kolonnevalget; intet er importeret.',
         import_expired: 'Filen er ikke længere åben i Koers. Vælg den igen.',
-        import_gone: 'Koers gemmer en import til fortrydelse og dens rapport, indtil Koers lukkes. Intet er ændret.',
+        import_gone:
+          'Koers gemmer de sidste ti importer til fortrydelse og deres rapporter, og kun indtil Koers lukkes, eller data gendannes eller føjes til et team. Intet er ændret.',
         import_changed_one:
           'Siden importen er {{count}} af dens rækker ændret eller udbygget (en opgave udført, et notat skrevet, en borger rettet). At fortryde ville miste det arbejde, så intet er fortrudt.',
         import_changed_other:

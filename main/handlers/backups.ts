@@ -62,6 +62,8 @@ export const backupHandlers = {
         await putInPlace(ctx.sqlite, copy, ctx.databasePath);
         // The audit log continues on the restored chain; reset before a queued entry can be written after the old head.
         ctx.settings.set('auditHead', null);
+        // The imports of this session wrote to the database that is gone: none can be undone in this one.
+        ctx.doneImports.clear();
         return safety;
       });
       ctx.emit('data.restored', {});

@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import { newId } from '../../db/ids';
 import { closeClient } from '../../db/queries/clients';
-import { changedSinceImport, rowMarks, undoImportRows } from '../../db/queries/import-undo';
+import { changedSinceImport, rowMarks, undoImportRows, writtenSince } from '../../db/queries/import-undo';
 import { rememberMapping } from '../../db/queries/imports';
 import { getVersion, listSheets } from '../../db/queries/sheets';
 import type { ClientRow, Database } from '../../db/schema';
@@ -190,7 +190,11 @@ async function runWorkbook(
     remarksAdded: 0,
   };
   const rows: Array<DoneImport['rows'][number]> = [];
-  const before: ClientRow[] = [];
+  // Each client as it was before the import: the first snapshot counts (a later part sees the earlier one's change).
+  const before = new Map<string, ClientRow>();
+  const keep = (rows: readonly ClientRow[]) => {
+    for (const row of rows) if (!before.has(row.id)) before.set(row.id, row);
+  };
   // Checked whole first, as the preview checks it: a row with an error anywhere writes nothing.
   const pending = new Map<string, string>();
   let errors = 0;
@@ -209,7 +213,7 @@ async function runWorkbook(
         options,
         stamp,
       );
-      before.push(...written.before);
+      keep(written.before);
       report.createdTargetGroups.push(...written.createdTargetGroups);
       report.createdStages.push(...written.createdStages);
       report.createdCaseworkers.push(...written.createdCaseworkers);
@@ -217,11 +221,11 @@ async function runWorkbook(
       report.remarksAdded += written.remarksAdded;
     } else if (planned.closures) {
       const closing = planned.closures.filter((row) => row.action === 'create');
-      before.push(
-        ...(await clientRows(
+      keep(
+        await clientRows(
           trx,
           closing.flatMap((row) => (row.clientId ? [row.clientId] : [])),
-        )),
+        ),
       );
       for (const row of closing)
         if (row.clientId && row.closedOn && row.reasonId)
@@ -247,7 +251,7 @@ async function runWorkbook(
       ...planned.planned.rows.map(({ line, action, label }) => ({ worksheet: part.worksheet, line, action, label })),
     );
   }
-  return { report, rows, before };
+  return { report, rows, before: [...before.values()] };
 }
 
 export const workbookImportHandlers = {
@@ -278,7 +282,7 @@ export const workbookImportHandlers = {
     const done = await ctx.db.transaction().execute(async (trx) => {
       const from = await rowMarks(trx);
       const written = await runWorkbook(ctx, trx, file, input.parts, options, stamp);
-      return { ...written, written: { from, to: await rowMarks(trx), at: stamp.at, before: written.before } };
+      return { ...written, written: { ids: await writtenSince(trx, from), at: stamp.at, before: written.before } };
     });
     const importId = newId();
     const report = { importId, fileName: file.fileName, ...done.report };
@@ -293,7 +297,8 @@ export const workbookImportHandlers = {
     await ctx.db.transaction().execute(async (trx) => {
       const changed = await changedSinceImport(trx, done.written);
       if (changed > 0) throw conflict('Changed since the import', { reason: 'import_changed', count: changed });
-      await undoImportRows(trx, done.written);
+      const dangling = await undoImportRows(trx, done.written);
+      if (dangling > 0) throw conflict('Used since the import', { reason: 'import_changed', count: dangling });
     });
     ctx.doneImports.delete(input.importId);
     return { undone: true as const };

@@ -39,7 +39,10 @@ export const teamSyncHandlers = {
   },
   async 'sync.confirmJoin'(ctx) {
     try {
-      return told(ctx, await refusing(() => ctx.team.confirmJoin()));
+      const joined = told(ctx, await refusing(() => ctx.team.confirmJoin()));
+      // Joining renames the laptop's lists and people to the team's: an earlier import can no longer be taken back.
+      ctx.doneImports.clear();
+      return joined;
     } catch (error) {
       // Refused: the preview, made afresh, says what the team lacks now.
       told(ctx, await ctx.team.status());

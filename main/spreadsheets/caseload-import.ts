@@ -162,8 +162,8 @@ export interface PlannedTodo {
   dueTime: string | null;
 }
 
-/** The same to-do, whatever the spacing or case of its title. */
-export const todoKey = (title: string, dueDate: string) => `${nameKey(title)}|${dueDate}`;
+/** The same to-do, whatever the spacing or case of its title; a null date: the title alone, for a next action the sheet gives no date. */
+export const todoKey = (title: string, dueDate: string | null) => `${nameKey(title)}|${dueDate ?? '*'}`;
 /** The same remark, whatever its spacing. */
 export const remarkKey = (body: string) => body.replace(/\s+/g, ' ').trim();
 
@@ -355,7 +355,8 @@ export function planCaseload(
         text('nextActionTime') !== '' ? parseTimeCell(raw('nextActionTime')) : timeOfDateCell(raw('nextActionDate'));
       if (text('nextActionTime') !== '' && !dueTime)
         issues.push({ field: 'nextActionTime', rule: 'time', value: text('nextActionTime') });
-      const had = dueDate !== null && existing !== null && lookup.todos.get(existing.id)?.has(todoKey(title, dueDate));
+      const dated = text('nextActionDate') !== '';
+      const had = existing !== null && lookup.todos.get(existing.id)?.has(todoKey(title, dated ? dueDate : null));
       if (dueDate && !had) todo = { title, kind: dueTime ? 'appointment' : 'task', dueDate, dueTime: dueTime ?? null };
     }
     const remarkText = text('remark').trim();

@@ -81,7 +81,8 @@ export async function caseloadLookup(db: Kysely<Database>): Promise<CaseloadLook
   const todos = new Map<string, Set<string>>();
   for (const todo of written.todos) {
     const keys = todos.get(todo.clientId) ?? new Set<string>();
-    todos.set(todo.clientId, keys.add(todoKey(todo.title, todo.dueDate)));
+    // By its date, and by its title alone: a next action without a date is due on the day it was imported.
+    todos.set(todo.clientId, keys.add(todoKey(todo.title, todo.dueDate)).add(todoKey(todo.title, null)));
   }
   const remarks = new Map<string, Set<string>>();
   for (const remark of written.remarks) {

@@ -112,7 +112,7 @@ test.describe('moving in from Excel', () => {
         'Caseload (Caseload): 250 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 lege rijen overgeslagen.',
         'Uitstroom werk (Afgesloten trajecten (uitstroom naar werk)): 8 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 lege rijen overgeslagen.',
         'Scores (Eerdere scores): 20 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 lege rijen overgeslagen.',
-        'Toegevoegd: 125 taken, 84 opmerkingen. Nieuwe klantmanagers: Sanne de Wit, Fatma Yıldız.',
+        'Toegevoegd: 125 taken en 84 opmerkingen. Nieuwe klantmanagers: Sanne de Wit, Fatma Yıldız.',
       ].join(''),
     );
     await report.getByRole('button', { name: 'Verslag opslaan…' }).click();
@@ -148,7 +148,7 @@ test.describe('moving in from Excel', () => {
     await page.goto(`${app.url}#/spreadsheets`);
     await report.getByRole('button', { name: 'Deze import ongedaan maken' }).click();
     await expect(caseload.getByRole('status')).toHaveText(
-      'De import is ongedaan gemaakt: alles wat hij toevoegde of wijzigde is weer zoals het was.',
+      'De import is ongedaan gemaakt: de klanten, taken, notities, afsluitingen, scores, klantmanagers en lijstonderdelen die hij toevoegde zijn weg, en de klanten die hij wijzigde zijn weer zoals ze waren.',
     );
     expect(await ok(app.koers.call('clients.list', { status: 'all' }))).toEqual([]);
     expect((await ok(app.koers.call('caseworkers.list', {}))).map((w) => w.name)).toEqual(['Anne de Vries']);

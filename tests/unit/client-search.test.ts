@@ -73,6 +73,16 @@ describe('caseload search', () => {
       .run(template!.id);
     expect(await found('gunduz')).toEqual(['Ğündüz']);
     expect(await found('k-0999')).toEqual(['Ğündüz']);
+    // And a row a pull writes over (an upsert, as db/queries/sync-rows.ts does) is folded again.
+    koers.connection.sqlite
+      .prepare(
+        `INSERT INTO client (id, pseudonym, first_name, last_name, caseworker_id, start_date, created_at, updated_at)
+         SELECT id, pseudonym, first_name, 'Güneş', caseworker_id, start_date, created_at, updated_at FROM client WHERE id = ?
+         ON CONFLICT (id) DO UPDATE SET last_name = excluded.last_name, first_name = excluded.first_name`,
+      )
+      .run('01900000-0000-7000-8000-000000000001');
+    expect(await found('gunduz')).toEqual([]);
+    expect(await found('gunes')).toEqual(['Güneş']);
     koers.connection.sqlite.prepare(`DELETE FROM client WHERE id = '01900000-0000-7000-8000-000000000001'`).run();
     expect(koers.connection.sqlite.prepare('SELECT count(*) AS n FROM client_search').get()).toEqual({ n: 6 });
   });

@@ -3,12 +3,13 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nameKey } from '../../common/fold';
 import { readWorkbook } from '../../main/spreadsheets/read';
+import { recogniseWorksheet } from '../../main/spreadsheets/recognise';
 import { parseTimeCell, timeOfDateCell } from '../../main/spreadsheets/values';
 import type { Cell } from '../../main/spreadsheets/workbook';
 import { koersCli } from '../helpers/cli';
 import { type FakeDesktop, fakeDesktop } from '../helpers/fake-desktop';
 import { openTestKoers, type TestKoers } from '../helpers/koers';
-import { ok, publishSheet, setUp } from '../helpers/seed';
+import { catalog, ok, publishSheet, setUp } from '../helpers/seed';
 
 /**
  * Issue 20: a team's Excel caseload moves in on day one. The files are LibreOffice-made
@@ -31,12 +32,15 @@ async function openFixture(koers: TestKoers, desktop: FakeDesktop, file: string)
 const ALL = { createTargetGroups: true, createStages: true, createCaseworkers: true };
 
 describe('moving in from Excel', () => {
+  /** Time moves on between imports, as it does. */
+  let clock: Date;
   let koers: TestKoers;
   let desktop: FakeDesktop;
   let me: string;
   beforeEach(async () => {
     desktop = fakeDesktop();
-    koers = await openTestKoers({ desktop, now: () => NOW });
+    clock = NOW;
+    koers = await openTestKoers({ desktop, now: () => clock });
     me = await setUp(koers);
   });
   afterEach(() => koers.cleanup());
@@ -120,7 +124,9 @@ describe('moving in from Excel', () => {
       },
     ]);
 
-    // The same file again: nothing new, nothing doubled (also when a to-do was done meanwhile).
+    // The same file again, a day later: nothing new, nothing doubled (also when a to-do was done meanwhile,
+    // and for next actions without a date, which became to-dos due on the day of the first import).
+    clock = new Date(NOW.getTime() + 86_400_000);
     const done = await db()
       .selectFrom('action as a')
       .innerJoin('client as c', 'c.id', 'a.client_id')
@@ -423,10 +429,15 @@ describe('a whole workbook', () => {
 
   it('undoes the whole import in one step: clients, to-dos, remarks, closures, scorings, caseworkers and lists gone, updated clients as they were', async () => {
     await publishSheet(koers);
-    // A client Koers had before, spelled otherwise: the import updates her, undo puts her back.
+    // Clients Koers had before, spelled otherwise: the import updates them (and closes one), undo puts them back.
+    clock = new Date(NOW.getTime() - 3_600_000);
     const before = await ok(
       koers.call('clients.create', { firstName: 'Emre', lastName: 'Ozturk', reference: 'KL-20001' }),
     );
+    const placedBefore = await ok(
+      koers.call('clients.create', { firstName: 'Youssef', lastName: 'Amrani', reference: 'KL-20241' }),
+    );
+    clock = NOW;
     const counts = async () =>
       Object.fromEntries(
         await Promise.all(
@@ -438,7 +449,7 @@ describe('a whole workbook', () => {
     const start = await counts();
     const token = await open('moving-in-nl.xlsx');
     const preview = await ok(koers.call('imports.workbookPreview', { token, ...ALL }));
-    expect(preview.parts[0]!.counts).toMatchObject({ create: 249, update: 1 });
+    expect(preview.parts[0]!.counts).toMatchObject({ create: 248, update: 2 });
     const parts = preview.parts.map((p) =>
       p.kind === 'scores'
         ? { kind: p.kind, worksheet: p.worksheet, versionId: p.versionId! }
@@ -451,6 +462,13 @@ describe('a whole workbook', () => {
     expect(await counts()).toEqual(start);
     const emre = await ok(koers.call('clients.get', { id: before.id }));
     expect(emre).toMatchObject({ lastName: 'Ozturk', status: 'active', reference: 'KL-20001' });
+    // Updated by the caseload worksheet and closed by the placements: as she was before both.
+    expect(await ok(koers.call('clients.get', { id: placedBefore.id }))).toMatchObject({
+      lastName: 'Amrani',
+      status: 'active',
+      stageId: placedBefore.stageId,
+      closure: null,
+    });
     expect(await ok(koers.call('caseworkers.list', {}))).toMatchObject([{ id: me }]);
     expect(koers.connection.sqlite.pragma('foreign_key_check')).toEqual([]);
     // Once only: the import is gone.
@@ -484,6 +502,44 @@ describe('a whole workbook', () => {
     expect(await count('closure')).toBe(5);
   });
 
+  it('refuses to undo once a caseworker it created is given a client, and changes nothing', async () => {
+    const token = await open('moving-in-nl.xlsx');
+    const parts = [{ kind: 'caseload' as const, worksheet: 'Caseload' }];
+    const report = await ok(koers.call('imports.workbookRun', { token, parts, ...ALL }));
+    clock = new Date(NOW.getTime() + 60_000);
+    // Undo would leave this client's caseworker gone.
+    const sanne = (await ok(koers.call('caseworkers.list', {}))).find((w) => w.name === 'Sanne de Wit')!;
+    await ok(koers.call('clients.create', { firstName: 'Nieuw', lastName: 'Client', caseworkerId: sanne.id }));
+    expect(await koers.call('imports.undo', { importId: report.importId })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', details: { reason: 'import_changed', count: 1 } },
+    });
+    expect(await count('client')).toBe(251);
+    expect(await count('caseworker')).toBe(4);
+  });
+
+  it('takes back only its own rows, also after an erasure freed rowids that others then took', async () => {
+    const older = await ok(koers.call('clients.create', { firstName: 'Jan', lastName: 'Jansen', reference: 'X-1' }));
+    const token = await open('moving-in-nl.xlsx');
+    const parts = [{ kind: 'caseload' as const, worksheet: 'Caseload' }];
+    const report = await ok(koers.call('imports.workbookRun', { token, parts, ...ALL }));
+    clock = new Date(NOW.getTime() + 60_000);
+    // The last client it created is erased (its rows go, their rowids free), then the older client moves on a stage.
+    const [last] = await ok(koers.call('clients.list', { status: 'all', search: 'KL-20250' }));
+    await ok(koers.call('privacy.eraseClient', { clientId: last!.id, confirm: last!.pseudonym }));
+    const { stages } = await catalog(koers);
+    await ok(koers.call('clients.changeStage', { id: older.id, stageId: stages[2]!.id, date: TODAY }));
+    const stageChanges = () =>
+      koers.connection.db.selectFrom('stage_change').select('id').where('client_id', '=', older.id).execute();
+    const changes = await stageChanges();
+    expect(changes).toHaveLength(1);
+
+    expect(await ok(koers.call('imports.undo', { importId: report.importId }))).toEqual({ undone: true });
+    expect((await ok(koers.call('clients.list', { status: 'all' }))).map((c) => c.lastName)).toEqual(['Jansen']);
+    expect(await stageChanges()).toEqual(changes);
+    expect(koers.connection.sqlite.pragma('foreign_key_check')).toEqual([]);
+  });
+
   it('refuses the whole workbook when any worksheet has an error, and writes nothing', async () => {
     const token = await open('moving-in-nl.xlsx');
     // Without creating the lists and caseworkers the file names, every caseload row has an error, and so
@@ -498,5 +554,16 @@ describe('a whole workbook', () => {
     });
     expect(await count('client')).toBe(0);
     expect(await count('closure')).toBe(0);
+  });
+});
+
+describe('recognising a worksheet', () => {
+  const sheet = (...headers: string[]) => ({ name: 'Blad', rows: [headers, headers.map(() => 'x')] });
+  it('tells a caseload, closed cases and past scorings apart by their headers', () => {
+    expect(recogniseWorksheet(sheet('Klantnummer', 'Naam', 'Fase'), [])).toEqual({ kind: 'caseload', versionId: null });
+    expect(recogniseWorksheet(sheet('Sagsnummer', 'Navn', 'Slutdato', 'Arbejdsgiver'), []).kind).toBe('closures');
+    // A caseload with an end date is still a caseload: closing every client in it would be wrong.
+    expect(recogniseWorksheet(sheet('Klantnummer', 'Naam', 'Doelgroep', 'Einddatum'), []).kind).toBe('caseload');
+    expect(recogniseWorksheet(sheet('Toelichting'), []).kind).toBeNull();
   });
 });

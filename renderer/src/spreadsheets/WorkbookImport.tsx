@@ -102,7 +102,9 @@ export function WorkbookImport() {
     setReport(null);
     setUndone(false);
   };
-  const current = preview?.parts.map(partOf) ?? [];
+  // What the user chose last, not the preview on screen (which may still be the one before it).
+  const current = parts ?? preview?.parts.map(partOf) ?? [];
+  const settling = query.isPlaceholderData || query.isFetching;
   const change = (worksheet: string, next: Part | null) =>
     setParts([...current.filter((p) => p.worksheet !== worksheet), ...(next ? [next] : [])]);
 
@@ -191,7 +193,7 @@ export function WorkbookImport() {
               <button
                 type="button"
                 onClick={() => void run()}
-                disabled={busy || errors > 0 || writes === 0}
+                disabled={busy || settling || errors > 0 || writes === 0}
                 aria-busy={busy}
               >
                 {busy ? t('spreadsheets.import.importing') : t('spreadsheets.import.run', { count: writes })}
@@ -332,8 +334,8 @@ function ImportReport({ report, onUndone }: { report: Report; onUndone(): void }
         {report.todosAdded + report.remarksAdded + report.createdCaseworkers.length > 0 && (
           <p>
             {t('spreadsheets.import.doneAdded', {
-              todos: report.todosAdded,
-              remarks: report.remarksAdded,
+              todos: t('spreadsheets.import.doneTodos', { count: report.todosAdded }),
+              remarks: t('spreadsheets.import.doneRemarks', { count: report.remarksAdded }),
               caseworkers: report.createdCaseworkers.join(', ') || '–',
             })}
           </p>
