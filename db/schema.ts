@@ -263,6 +263,13 @@ export interface ClientSearchTable {
   folded: string;
 }
 
+/** A caseworker name as a sheet writes it (nameKey), mapped once in an import to the colleague it stands for. */
+export interface CaseworkerAliasTable {
+  name_key: string;
+  caseworker_id: string;
+  updated_at: string;
+}
+
 /** One row: whether some client's search row is missing (changed since it was folded). */
 export interface ClientSearchStateTable {
   id: number;
@@ -363,6 +370,7 @@ export interface Database {
   sync_notice: SyncNoticeTable;
   client_search: ClientSearchTable;
   client_search_state: ClientSearchStateTable;
+  caseworker_alias: CaseworkerAliasTable;
 }
 
 export type ClientRow = Selectable<ClientTable>;

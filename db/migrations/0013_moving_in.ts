@@ -10,7 +10,8 @@ import { type Kysely, sql } from 'kysely';
  *    triggers here only drop a changed client's row and mark the table stale, whatever the write
  *    path (handlers, imports, a team pull); the search folds the missing rows before it runs
  *    (db/search/clients.ts). Starts stale: the first search fills it.
- * 2. A remark from a caseload sheet becomes a note of kind `remark`. SQLite cannot alter a CHECK
+ * 2. A caseworker name a sheet writes otherwise, once mapped to a colleague, is remembered (`caseworker_alias`).
+ * 3. A remark from a caseload sheet becomes a note of kind `remark`. SQLite cannot alter a CHECK
  *    constraint; widening an IN list leaves every stored row valid, so the table's definition is
  *    edited in place, as SQLite's documentation describes for such changes (the migration runner
  *    allows this edit while migrating only).
@@ -32,6 +33,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       DELETE FROM client_search WHERE client_id = NEW.id;
       UPDATE client_search_state SET stale = 1 WHERE stale = 0;
     END`.execute(db);
+
+  // A caseworker name a sheet writes otherwise ("Mette Holm" for Mette Holm-Jensen), as mapped once in an
+  // import: known by that name at the next import of the same sheet. Local: the laptop's own shorthand.
+  await sql`CREATE TABLE caseworker_alias (
+    name_key TEXT PRIMARY KEY,
+    caseworker_id TEXT NOT NULL REFERENCES caseworker (id) ON DELETE CASCADE,
+    updated_at TEXT NOT NULL
+  ) WITHOUT ROWID`.execute(db);
 
   const before = `'reflection', 'milestone')`;
   const { rows } = await sql<{ version: number }>`PRAGMA schema_version`.execute(db);

@@ -89,3 +89,23 @@ export async function clientStatusByReference(db: Kysely<Database>) {
     .$narrowType<{ reference: string }>()
     .execute();
 }
+
+/** Caseworker names mapped in earlier imports (by nameKey), to live, active caseworkers. */
+export async function caseworkerAliases(db: Kysely<Database>): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('caseworker_alias as a')
+    .innerJoin('caseworker as w', 'w.id', 'a.caseworker_id')
+    .select(['a.name_key', 'a.caseworker_id'])
+    .where('w.deactivated_at', 'is', null)
+    .where('w.deleted_at', 'is', null)
+    .execute();
+  return new Map(rows.map((r) => [r.name_key, r.caseworker_id]));
+}
+
+export async function rememberAlias(db: Kysely<Database>, nameKey: string, caseworkerId: string, at: string) {
+  await db
+    .insertInto('caseworker_alias')
+    .values({ name_key: nameKey, caseworker_id: caseworkerId, updated_at: at })
+    .onConflict((oc) => oc.column('name_key').doUpdateSet({ caseworker_id: caseworkerId, updated_at: at }))
+    .execute();
+}

@@ -5,8 +5,10 @@ import { insertCatalogItem, listCatalog } from '../../db/queries/catalog';
 import { insertCaseworker, listCaseworkers, mayManage } from '../../db/queries/caseworkers';
 import { insertClient, recordStageChange, updateClientFacts } from '../../db/queries/clients';
 import {
+  caseworkerAliases,
   clientsByReference,
   clientStatusByReference,
+  rememberAlias,
   rememberedMapping,
   todosAndRemarksOfReferencedClients,
 } from '../../db/queries/imports';
@@ -71,10 +73,11 @@ export function cleanMapping(
 }
 
 export async function caseloadLookup(db: Kysely<Database>): Promise<CaseloadLookup> {
-  const [targetGroups, stages, workers, clients, written] = await Promise.all([
+  const [targetGroups, stages, workers, aliases, clients, written] = await Promise.all([
     catalogNames(db, 'target_group'),
     catalogNames(db, 'stage'),
     listCaseworkers(db),
+    caseworkerAliases(db),
     clientsByReference(db),
     todosAndRemarksOfReferencedClients(db),
   ]);
@@ -92,7 +95,8 @@ export async function caseloadLookup(db: Kysely<Database>): Promise<CaseloadLook
   return {
     targetGroups,
     stages,
-    caseworkers: new Map(workers.filter((w) => w.active).map((w) => [nameKey(w.name), w.id])),
+    // Their own names first; then the names earlier imports mapped to them.
+    caseworkers: new Map([...aliases, ...workers.filter((w) => w.active).map((w) => [nameKey(w.name), w.id] as const)]),
     clients: new Map(clients.map((c) => [c.reference ?? '', c])),
     todos,
     remarks,
@@ -234,6 +238,8 @@ export async function writeCaseload(
         by,
       ));
     if (!chosen) createdCaseworkers.push(name);
+    // Mapped: the next import of a sheet that writes the name so knows whom it means.
+    else await rememberAlias(trx, nameKey(name), chosen, at);
     lookup.caseworkers.set(nameKey(name), id);
   }
 

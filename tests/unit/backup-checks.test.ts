@@ -329,7 +329,7 @@ describe('a shared backup folder', { timeout: 90_000 }, () => {
       .join(' ');
     // 0013's search table and its triggers go; its widened note.kind check is narrowed again.
     const movingIn = `DROP TRIGGER client_search_insert; DROP TRIGGER client_search_update; DROP TABLE client_search;
-      DROP TABLE client_search_state; PRAGMA writable_schema = ON;
+      DROP TABLE client_search_state; DROP TABLE caseworker_alias; PRAGMA writable_schema = ON;
       UPDATE sqlite_schema SET sql = replace(sql, ', ''remark'')', ')') WHERE name = 'note';
       PRAGMA writable_schema = RESET;`;
     const stripId = `${captureTriggers} ${frozenTriggers} ${colleaguesTriggers} ${movingIn} DROP TABLE sync_outbox; DROP TABLE sync_state;
