@@ -137,13 +137,14 @@ async function planPart(
     rows.map(({ line, action, label, issues }) => ({ line, action, label, issues }));
   if (part.kind === 'caseload') {
     const columns = await caseloadMapping(here, sheet, part.mapping);
-    const plan = planCaseload(sheet, columns.mapping, await caseloadLookup(db), options);
+    const lookup = await caseloadLookup(db);
+    const plan = planCaseload(sheet, columns.mapping, lookup, options);
     for (const row of plan.rows)
       if (row.action === 'create' && row.facts.reference)
         pending.set(row.facts.reference, `${row.facts.firstName} ${row.facts.lastName}`.trim());
     const rows = results(plan.rows.map((row) => ({ ...row, label: caseloadLabel(row) })));
     return {
-      caseload: plan,
+      caseload: { plan, lookup },
       planned: plannedPart(part, { ...columns, signature: headerSignature('caseload', columns.headers) }, rows),
     };
   }
@@ -206,13 +207,7 @@ async function runWorkbook(
     const planned = await planPart(ctx, trx, file, part, options, new Map());
     const counts = planned.planned.preview.counts;
     if (planned.caseload) {
-      const written = await writeCaseload(
-        trx,
-        worksheetOf(file, part.worksheet),
-        planned.planned.preview.mapping,
-        options,
-        stamp,
-      );
+      const written = await writeCaseload(trx, planned.caseload, planned.planned.preview.mapping, options, stamp);
       keep(written.before);
       report.createdTargetGroups.push(...written.createdTargetGroups);
       report.createdStages.push(...written.createdStages);
@@ -266,9 +261,10 @@ export const workbookImportHandlers = {
     for (const part of inOrder(input.parts ?? recognisedParts(worksheets))) {
       const planned = await planPart(ctx, ctx.db, file, part, options, pending);
       if (planned.caseload) {
-        mergeUnknown(unknown, planned.caseload.unknown);
-        adds.todos += planned.caseload.rows.filter((row) => row.todo).length;
-        adds.remarks += planned.caseload.rows.filter((row) => row.remark).length;
+        const { plan } = planned.caseload;
+        mergeUnknown(unknown, plan.unknown);
+        adds.todos += plan.rows.filter((row) => row.todo).length;
+        adds.remarks += plan.rows.filter((row) => row.remark).length;
       }
       parts.push(planned.planned.preview);
     }

@@ -103,9 +103,10 @@ export const importHandlers = {
     const options = await caseloadOptions(ctx, input);
     const stamp = importStamp(ctx);
     return ctx.db.transaction().execute(async (trx) => {
-      const written = await writeCaseload(trx, sheet, mapping, options, stamp);
+      const lookup = await caseloadLookup(trx);
+      const plan = planCaseload(sheet, mapping, lookup, options);
+      const written = await writeCaseload(trx, { plan, lookup }, mapping, options, stamp);
       await rememberMapping(trx, headerSignature('caseload', headers), mapping, stamp.at);
-      const { plan, ...added } = written;
       const counts = countActions(plan.rows);
       return {
         created: counts.create,
@@ -114,11 +115,11 @@ export const importHandlers = {
         skipped: plan.rows
           .filter((row) => row.action === 'empty')
           .map((row) => ({ line: row.line, reason: 'empty' as const })),
-        createdTargetGroups: added.createdTargetGroups,
-        createdStages: added.createdStages,
-        createdCaseworkers: added.createdCaseworkers,
-        todosAdded: added.todosAdded,
-        remarksAdded: added.remarksAdded,
+        createdTargetGroups: written.createdTargetGroups,
+        createdStages: written.createdStages,
+        createdCaseworkers: written.createdCaseworkers,
+        todosAdded: written.todosAdded,
+        remarksAdded: written.remarksAdded,
       };
     });
   },

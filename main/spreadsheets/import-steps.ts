@@ -15,7 +15,7 @@ import {
 import { insertNote } from '../../db/queries/notes';
 import { getVersion } from '../../db/queries/sheets';
 import type { CatalogKind, ClientRow, Database } from '../../db/schema';
-import type { Output, ParsedInput } from '../../common/contract';
+import type { CatalogItem, Output, ParsedInput } from '../../common/contract';
 import { CASELOAD_FIELDS, CLOSURE_FIELDS } from '../../common/contract/spreadsheets';
 import { catalogName } from '../../common/contract/catalog-names';
 import { nameKey } from '../../common/fold';
@@ -31,7 +31,6 @@ import {
   type CaseloadPlan,
   mergeFacts,
   type PlannedRow,
-  planCaseload,
   remarkKey,
   todoKey,
 } from './caseload-import';
@@ -73,9 +72,8 @@ export function cleanMapping(
 }
 
 export async function caseloadLookup(db: Kysely<Database>): Promise<CaseloadLookup> {
-  const [targetGroups, stages, workers, aliases, clients, written] = await Promise.all([
-    catalogNames(db, 'target_group'),
-    catalogNames(db, 'stage'),
+  const [catalog, workers, aliases, clients, written] = await Promise.all([
+    listCatalog(db),
     listCaseworkers(db),
     caseworkerAliases(db),
     clientsByReference(db),
@@ -93,8 +91,8 @@ export async function caseloadLookup(db: Kysely<Database>): Promise<CaseloadLook
     remarks.set(remark.clientId, keys.add(remarkKey(remark.body)));
   }
   return {
-    targetGroups,
-    stages,
+    targetGroups: catalogNames(catalog, 'target_group'),
+    stages: catalogNames(catalog, 'stage'),
     // Their own names first; then the names earlier imports mapped to them.
     caseworkers: new Map([...aliases, ...workers.filter((w) => w.active).map((w) => [nameKey(w.name), w.id] as const)]),
     clients: new Map(clients.map((c) => [c.reference ?? '', c])),
@@ -199,7 +197,6 @@ export function importStamp(ctx: Context): ImportStamp {
 }
 
 export interface CaseloadWritten {
-  plan: CaseloadPlan;
   createdTargetGroups: string[];
   createdStages: string[];
   createdCaseworkers: string[];
@@ -209,16 +206,17 @@ export interface CaseloadWritten {
   before: ClientRow[];
 }
 
-/** Plans the caseload worksheet again inside the transaction and writes it; any row with an error writes nothing. */
+/**
+ * Writes a caseload plan made inside the same transaction (the lookup it was made with gets the ids of
+ * what this creates); a plan with any row in error writes nothing.
+ */
 export async function writeCaseload(
   trx: Transaction<Database>,
-  sheet: Worksheet,
+  { plan, lookup }: { plan: CaseloadPlan; lookup: CaseloadLookup },
   mapping: CaseloadMapping,
   options: CaseloadOptions,
   { at, by, day, notedAt }: ImportStamp,
 ): Promise<CaseloadWritten> {
-  const lookup = await caseloadLookup(trx);
-  const plan = planCaseload(sheet, mapping, lookup, options);
   const errors = plan.rows.filter((row) => row.action === 'error').length;
   if (errors > 0) throw conflict('Rows with errors', { reason: 'import_errors', count: errors });
 
@@ -319,7 +317,6 @@ export async function writeCaseload(
     }
   }
   return {
-    plan,
     createdTargetGroups: created.targetGroups,
     createdStages: created.stages,
     createdCaseworkers,
@@ -350,9 +347,9 @@ export async function clientRows(db: Kysely<Database>, ids: readonly string[]): 
  * Live items of one list kind by every name they go by: its own, or the shipped name in any language,
  * or its key ("intake"), as sheets often use it.
  */
-export async function catalogNames(db: Kysely<Database>, kind: CatalogKind): Promise<Map<string, string>> {
+export function catalogNames(catalog: readonly CatalogItem[], kind: CatalogKind): Map<string, string> {
   const map = new Map<string, string>();
-  for (const item of (await listCatalog(db)).filter((i) => i.kind === kind && !i.retired)) {
+  for (const item of catalog.filter((i) => i.kind === kind && !i.retired)) {
     const names = item.name ? [item.name] : [...LANGUAGES.map((l) => catalogName(item, l)), item.defaultKey ?? ''];
     for (const name of names) if (name && !map.has(nameKey(name))) map.set(nameKey(name), item.id);
   }
@@ -367,7 +364,7 @@ export async function closureLookup(
 ): Promise<ClosureLookup> {
   const [clients, reasons, work] = await Promise.all([
     clientStatusByReference(db),
-    catalogNames(db, 'closure_reason'),
+    listCatalog(db).then((catalog) => catalogNames(catalog, 'closure_reason')),
     db
       .selectFrom('catalog_item')
       .select('id')

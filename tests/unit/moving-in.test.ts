@@ -305,6 +305,228 @@ describe('moving in from Excel', () => {
     expect(again.stdout).toContain('created 0, updated 0, unchanged 250');
     koers = await koers.restart();
   });
+  describe('a whole workbook', () => {
+    const openToken = async (file: string) => (await open(file)).token;
+    const count = async (table: 'client' | 'caseworker' | 'catalog_item' | 'scoring' | 'closure' | 'action' | 'note') =>
+      Number(
+        (
+          await koers.connection.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirst()
+        )?.n,
+      );
+
+    it('offers every worksheet with what it holds and imports caseload, placements and past scorings in one transaction, with one report', async () => {
+      await publishSheet(koers);
+      const token = await openToken('moving-in-nl.xlsx');
+      const preview = await ok(koers.call('imports.workbookPreview', { token, ...ALL }));
+      expect(preview.worksheets.map((w) => [w.name, w.rows, w.recognised])).toEqual([
+        ['Caseload', 250, 'caseload'],
+        ['Scores', 20, 'scores'],
+        ['Uitstroom werk', 8, 'closures'],
+      ]);
+      const work = (await ok(koers.call('catalog.list', {}))).find((i) => i.defaultKey === 'work')!;
+      expect(preview.parts.map((p) => [p.worksheet, p.kind, p.counts.create, p.counts.error])).toEqual([
+        ['Caseload', 'caseload', 250, 0],
+        ['Uitstroom werk', 'closures', 8, 0],
+        // The clients the caseload worksheet creates are known to the worksheets after it.
+        ['Scores', 'scores', 20, 0],
+      ]);
+      expect(preview.parts[1]).toMatchObject({ reasonId: work.id, mapping: { reference: 0, closedOn: 2, outcome: 3 } });
+      expect(preview.adds).toEqual({ todos: 125, remarks: 84 });
+
+      const parts = preview.parts.map((p) =>
+        p.kind === 'scores'
+          ? { kind: p.kind, worksheet: p.worksheet, versionId: p.versionId! }
+          : { kind: p.kind, worksheet: p.worksheet },
+      );
+      const report = await ok(koers.call('imports.workbookRun', { token, parts, ...ALL }));
+      expect(report).toMatchObject({
+        fileName: 'moving-in-nl.xlsx',
+        parts: [
+          { worksheet: 'Caseload', kind: 'caseload', created: 250, updated: 0, unchanged: 0, skipped: 0 },
+          { worksheet: 'Uitstroom werk', kind: 'closures', created: 8 },
+          { worksheet: 'Scores', kind: 'scores', created: 20 },
+        ],
+        createdCaseworkers: ['Sanne de Wit', 'Jeroen Bakker', 'Fatma Yıldız'],
+        todosAdded: 125,
+        remarksAdded: 84,
+      });
+      const closed = await koers.connection.db
+        .selectFrom('closure as z')
+        .innerJoin('client as c', 'c.id', 'z.client_id')
+        .select(['c.reference', 'c.status', 'z.closed_on', 'z.reason_id', 'z.outcome_note'])
+        .orderBy('c.reference')
+        .execute();
+      expect(closed).toHaveLength(8);
+      expect(closed[0]).toEqual({
+        reference: 'KL-20241',
+        status: 'closed',
+        closed_on: '2026-01-01',
+        reason_id: work.id,
+        outcome_note: 'Werkgever: Zorggroep Noord',
+      });
+      expect(await count('scoring')).toBe(20);
+
+      // The same workbook again: nothing new anywhere.
+      const again = await ok(koers.call('imports.workbookPreview', { token: await openToken('moving-in-nl.xlsx') }));
+      expect(again.parts.map((p) => [p.worksheet, p.counts.create, p.counts.update, p.counts.unchanged])).toEqual([
+        ['Caseload', 0, 0, 250],
+        ['Uitstroom werk', 0, 0, 8],
+        ['Scores', 0, 0, 20],
+      ]);
+
+      // The report, saved: the summary and every row's result.
+      desktop.saveAs = join(koers.folder, 'report.xlsx');
+      expect(await ok(koers.call('imports.saveReport', { importId: report.importId, fileType: 'xlsx' }))).toMatchObject(
+        {
+          path: desktop.saveAs,
+        },
+      );
+      const saved = await readWorkbook(desktop.saveAs);
+      expect(saved.worksheets.map((w) => w.name)).toEqual(['Samenvatting', 'Rijen']);
+      expect(saved.worksheets[0]!.rows).toEqual(
+        expect.arrayContaining([
+          ['Bestand', 'moving-in-nl.xlsx'],
+          ['Werkblad', 'Caseload (caseload)'],
+          ['Taken toegevoegd', '125'],
+          ['Nieuwe klantmanagers', 'Sanne de Wit, Jeroen Bakker, Fatma Yıldız'],
+        ]),
+      );
+      expect(saved.worksheets[1]!.rows).toHaveLength(1 + 250 + 8 + 20);
+      expect(saved.worksheets[1]!.rows[1]).toEqual(['Caseload', 2, 'nieuw', 'Emre Öztürk · KL-20001']);
+    });
+
+    it('undoes the whole import in one step: clients, to-dos, remarks, closures, scorings, caseworkers and lists gone, updated clients as they were', async () => {
+      await publishSheet(koers);
+      // Clients Koers had before, spelled otherwise: the import updates them (and closes one), undo puts them back.
+      clock = new Date(NOW.getTime() - 3_600_000);
+      const before = await ok(
+        koers.call('clients.create', { firstName: 'Emre', lastName: 'Ozturk', reference: 'KL-20001' }),
+      );
+      const placedBefore = await ok(
+        koers.call('clients.create', { firstName: 'Youssef', lastName: 'Amrani', reference: 'KL-20241' }),
+      );
+      clock = NOW;
+      const counts = async () =>
+        Object.fromEntries(
+          await Promise.all(
+            (['client', 'caseworker', 'catalog_item', 'scoring', 'closure', 'action', 'note'] as const).map(
+              async (t) => [t, await count(t)] as const,
+            ),
+          ),
+        );
+      const start = await counts();
+      const token = await openToken('moving-in-nl.xlsx');
+      const preview = await ok(koers.call('imports.workbookPreview', { token, ...ALL }));
+      expect(preview.parts[0]!.counts).toMatchObject({ create: 248, update: 2 });
+      const parts = preview.parts.map((p) =>
+        p.kind === 'scores'
+          ? { kind: p.kind, worksheet: p.worksheet, versionId: p.versionId! }
+          : { kind: p.kind, worksheet: p.worksheet },
+      );
+      const report = await ok(koers.call('imports.workbookRun', { token, parts, ...ALL }));
+      expect(await count('client')).toBe(250);
+
+      expect(await ok(koers.call('imports.undo', { importId: report.importId }))).toEqual({ undone: true });
+      expect(await counts()).toEqual(start);
+      const emre = await ok(koers.call('clients.get', { id: before.id }));
+      expect(emre).toMatchObject({ lastName: 'Ozturk', status: 'active', reference: 'KL-20001' });
+      // Updated by the caseload worksheet and closed by the placements: as she was before both.
+      expect(await ok(koers.call('clients.get', { id: placedBefore.id }))).toMatchObject({
+        lastName: 'Amrani',
+        status: 'active',
+        stageId: placedBefore.stageId,
+        closure: null,
+      });
+      expect(await ok(koers.call('caseworkers.list', {}))).toMatchObject([{ id: me }]);
+      expect(koers.connection.sqlite.pragma('foreign_key_check')).toEqual([]);
+      // Once only: the import is gone.
+      expect(await koers.call('imports.undo', { importId: report.importId })).toMatchObject({
+        ok: false,
+        error: { code: 'conflict', details: { reason: 'import_gone' } },
+      });
+    });
+
+    it('refuses to undo once the import’s rows were worked on, and changes nothing', async () => {
+      const token = await openToken('moving-in-da.xlsx');
+      const preview = await ok(koers.call('imports.workbookPreview', { token, ...ALL }));
+      expect(preview.worksheets.map((w) => [w.name, w.recognised])).toEqual([
+        ['Borgere', 'caseload'],
+        ['I job', 'closures'],
+      ]);
+      const parts = preview.parts.map((p) => ({ kind: p.kind as 'caseload' | 'closures', worksheet: p.worksheet }));
+      const report = await ok(koers.call('imports.workbookRun', { token, parts, ...ALL }));
+      expect(report.parts.map((p) => [p.worksheet, p.created])).toEqual([
+        ['Borgere', 40],
+        ['I job', 5],
+      ]);
+      clock = new Date(NOW.getTime() + 60_000);
+      const todo = await koers.connection.db.selectFrom('action').select('id').limit(1).executeTakeFirstOrThrow();
+      await ok(koers.call('actions.setDone', { id: todo.id, done: true }));
+      expect(await koers.call('imports.undo', { importId: report.importId })).toMatchObject({
+        ok: false,
+        error: { code: 'conflict', details: { reason: 'import_changed', count: 1 } },
+      });
+      expect(await count('client')).toBe(40);
+      expect(await count('closure')).toBe(5);
+    });
+
+    it('refuses to undo once a caseworker it created is given a client, and changes nothing', async () => {
+      const token = await openToken('moving-in-nl.xlsx');
+      const parts = [{ kind: 'caseload' as const, worksheet: 'Caseload' }];
+      const report = await ok(koers.call('imports.workbookRun', { token, parts, ...ALL }));
+      clock = new Date(NOW.getTime() + 60_000);
+      // Undo would leave this client's caseworker gone.
+      const sanne = (await ok(koers.call('caseworkers.list', {}))).find((w) => w.name === 'Sanne de Wit')!;
+      await ok(koers.call('clients.create', { firstName: 'Nieuw', lastName: 'Client', caseworkerId: sanne.id }));
+      expect(await koers.call('imports.undo', { importId: report.importId })).toMatchObject({
+        ok: false,
+        error: { code: 'conflict', details: { reason: 'import_changed', count: 1 } },
+      });
+      expect(await count('client')).toBe(251);
+      expect(await count('caseworker')).toBe(4);
+    });
+
+    it('takes back only its own rows, also after an erasure freed rowids that others then took', async () => {
+      const older = await ok(koers.call('clients.create', { firstName: 'Jan', lastName: 'Jansen', reference: 'X-1' }));
+      const token = await openToken('moving-in-nl.xlsx');
+      const parts = [{ kind: 'caseload' as const, worksheet: 'Caseload' }];
+      const report = await ok(koers.call('imports.workbookRun', { token, parts, ...ALL }));
+      clock = new Date(NOW.getTime() + 60_000);
+      // The last client it created is erased (its rows go, their rowids free), then the older client moves on a stage.
+      const [last] = await ok(koers.call('clients.list', { status: 'all', search: 'KL-20250' }));
+      await ok(koers.call('privacy.eraseClient', { clientId: last!.id, confirm: last!.pseudonym }));
+      const { stages } = await catalog(koers);
+      await ok(koers.call('clients.changeStage', { id: older.id, stageId: stages[2]!.id, date: TODAY }));
+      const stageChanges = () =>
+        koers.connection.db.selectFrom('stage_change').select('id').where('client_id', '=', older.id).execute();
+      const changes = await stageChanges();
+      expect(changes).toHaveLength(1);
+
+      expect(await ok(koers.call('imports.undo', { importId: report.importId }))).toEqual({ undone: true });
+      expect((await ok(koers.call('clients.list', { status: 'all' }))).map((c) => c.lastName)).toEqual(['Jansen']);
+      expect(await stageChanges()).toEqual(changes);
+      expect(koers.connection.sqlite.pragma('foreign_key_check')).toEqual([]);
+    });
+
+    it('refuses the whole workbook when any worksheet has an error, and writes nothing', async () => {
+      const token = await openToken('moving-in-nl.xlsx');
+      // Without creating the lists and caseworkers the file names, every caseload row has an error, and so
+      // the placements of clients it would have created.
+      const parts = [
+        { kind: 'caseload' as const, worksheet: 'Caseload' },
+        { kind: 'closures' as const, worksheet: 'Uitstroom werk' },
+      ];
+      expect(await koers.call('imports.workbookRun', { token, parts })).toMatchObject({
+        ok: false,
+        error: { code: 'conflict', details: { reason: 'import_errors', count: 258 } },
+      });
+      expect(await count('client')).toBe(0);
+      expect(await count('closure')).toBe(0);
+    });
+  });
 });
 
 describe('time cells', () => {
@@ -326,240 +548,6 @@ describe('time cells', () => {
     expect(timeOfDateCell(new Date(Date.UTC(2026, 11, 1)))).toBeNull();
     expect(timeOfDateCell('01-12-2026 08:30')).toBe('08:30');
     expect(timeOfDateCell('01-12-2026')).toBeNull();
-  });
-});
-
-describe('a whole workbook', () => {
-  let koers: TestKoers;
-  let desktop: FakeDesktop;
-  let me: string;
-  /** Time moves on after an import, as it does. */
-  let clock: Date;
-  beforeEach(async () => {
-    desktop = fakeDesktop();
-    clock = NOW;
-    koers = await openTestKoers({ desktop, now: () => clock });
-    me = await setUp(koers);
-  });
-  afterEach(() => koers.cleanup());
-
-  const open = async (file: string) => (await openFixture(koers, desktop, file)).token;
-  const count = async (table: 'client' | 'caseworker' | 'catalog_item' | 'scoring' | 'closure' | 'action' | 'note') =>
-    Number(
-      (
-        await koers.connection.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirst()
-      )?.n,
-    );
-
-  it('offers every worksheet with what it holds and imports caseload, placements and past scorings in one transaction, with one report', async () => {
-    await publishSheet(koers);
-    const token = await open('moving-in-nl.xlsx');
-    const preview = await ok(koers.call('imports.workbookPreview', { token, ...ALL }));
-    expect(preview.worksheets.map((w) => [w.name, w.rows, w.recognised])).toEqual([
-      ['Caseload', 250, 'caseload'],
-      ['Scores', 20, 'scores'],
-      ['Uitstroom werk', 8, 'closures'],
-    ]);
-    const work = (await ok(koers.call('catalog.list', {}))).find((i) => i.defaultKey === 'work')!;
-    expect(preview.parts.map((p) => [p.worksheet, p.kind, p.counts.create, p.counts.error])).toEqual([
-      ['Caseload', 'caseload', 250, 0],
-      ['Uitstroom werk', 'closures', 8, 0],
-      // The clients the caseload worksheet creates are known to the worksheets after it.
-      ['Scores', 'scores', 20, 0],
-    ]);
-    expect(preview.parts[1]).toMatchObject({ reasonId: work.id, mapping: { reference: 0, closedOn: 2, outcome: 3 } });
-    expect(preview.adds).toEqual({ todos: 125, remarks: 84 });
-
-    const parts = preview.parts.map((p) =>
-      p.kind === 'scores'
-        ? { kind: p.kind, worksheet: p.worksheet, versionId: p.versionId! }
-        : { kind: p.kind, worksheet: p.worksheet },
-    );
-    const report = await ok(koers.call('imports.workbookRun', { token, parts, ...ALL }));
-    expect(report).toMatchObject({
-      fileName: 'moving-in-nl.xlsx',
-      parts: [
-        { worksheet: 'Caseload', kind: 'caseload', created: 250, updated: 0, unchanged: 0, skipped: 0 },
-        { worksheet: 'Uitstroom werk', kind: 'closures', created: 8 },
-        { worksheet: 'Scores', kind: 'scores', created: 20 },
-      ],
-      createdCaseworkers: ['Sanne de Wit', 'Jeroen Bakker', 'Fatma Yıldız'],
-      todosAdded: 125,
-      remarksAdded: 84,
-    });
-    const closed = await koers.connection.db
-      .selectFrom('closure as z')
-      .innerJoin('client as c', 'c.id', 'z.client_id')
-      .select(['c.reference', 'c.status', 'z.closed_on', 'z.reason_id', 'z.outcome_note'])
-      .orderBy('c.reference')
-      .execute();
-    expect(closed).toHaveLength(8);
-    expect(closed[0]).toEqual({
-      reference: 'KL-20241',
-      status: 'closed',
-      closed_on: '2026-01-01',
-      reason_id: work.id,
-      outcome_note: 'Werkgever: Zorggroep Noord',
-    });
-    expect(await count('scoring')).toBe(20);
-
-    // The same workbook again: nothing new anywhere.
-    const again = await ok(koers.call('imports.workbookPreview', { token: await open('moving-in-nl.xlsx') }));
-    expect(again.parts.map((p) => [p.worksheet, p.counts.create, p.counts.update, p.counts.unchanged])).toEqual([
-      ['Caseload', 0, 0, 250],
-      ['Uitstroom werk', 0, 0, 8],
-      ['Scores', 0, 0, 20],
-    ]);
-
-    // The report, saved: the summary and every row's result.
-    desktop.saveAs = join(koers.folder, 'report.xlsx');
-    expect(await ok(koers.call('imports.saveReport', { importId: report.importId, fileType: 'xlsx' }))).toMatchObject({
-      path: desktop.saveAs,
-    });
-    const saved = await readWorkbook(desktop.saveAs);
-    expect(saved.worksheets.map((w) => w.name)).toEqual(['Samenvatting', 'Rijen']);
-    expect(saved.worksheets[0]!.rows).toEqual(
-      expect.arrayContaining([
-        ['Bestand', 'moving-in-nl.xlsx'],
-        ['Werkblad', 'Caseload (caseload)'],
-        ['Taken toegevoegd', '125'],
-        ['Nieuwe klantmanagers', 'Sanne de Wit, Jeroen Bakker, Fatma Yıldız'],
-      ]),
-    );
-    expect(saved.worksheets[1]!.rows).toHaveLength(1 + 250 + 8 + 20);
-    expect(saved.worksheets[1]!.rows[1]).toEqual(['Caseload', 2, 'nieuw', 'Emre Öztürk · KL-20001']);
-  });
-
-  it('undoes the whole import in one step: clients, to-dos, remarks, closures, scorings, caseworkers and lists gone, updated clients as they were', async () => {
-    await publishSheet(koers);
-    // Clients Koers had before, spelled otherwise: the import updates them (and closes one), undo puts them back.
-    clock = new Date(NOW.getTime() - 3_600_000);
-    const before = await ok(
-      koers.call('clients.create', { firstName: 'Emre', lastName: 'Ozturk', reference: 'KL-20001' }),
-    );
-    const placedBefore = await ok(
-      koers.call('clients.create', { firstName: 'Youssef', lastName: 'Amrani', reference: 'KL-20241' }),
-    );
-    clock = NOW;
-    const counts = async () =>
-      Object.fromEntries(
-        await Promise.all(
-          (['client', 'caseworker', 'catalog_item', 'scoring', 'closure', 'action', 'note'] as const).map(
-            async (t) => [t, await count(t)] as const,
-          ),
-        ),
-      );
-    const start = await counts();
-    const token = await open('moving-in-nl.xlsx');
-    const preview = await ok(koers.call('imports.workbookPreview', { token, ...ALL }));
-    expect(preview.parts[0]!.counts).toMatchObject({ create: 248, update: 2 });
-    const parts = preview.parts.map((p) =>
-      p.kind === 'scores'
-        ? { kind: p.kind, worksheet: p.worksheet, versionId: p.versionId! }
-        : { kind: p.kind, worksheet: p.worksheet },
-    );
-    const report = await ok(koers.call('imports.workbookRun', { token, parts, ...ALL }));
-    expect(await count('client')).toBe(250);
-
-    expect(await ok(koers.call('imports.undo', { importId: report.importId }))).toEqual({ undone: true });
-    expect(await counts()).toEqual(start);
-    const emre = await ok(koers.call('clients.get', { id: before.id }));
-    expect(emre).toMatchObject({ lastName: 'Ozturk', status: 'active', reference: 'KL-20001' });
-    // Updated by the caseload worksheet and closed by the placements: as she was before both.
-    expect(await ok(koers.call('clients.get', { id: placedBefore.id }))).toMatchObject({
-      lastName: 'Amrani',
-      status: 'active',
-      stageId: placedBefore.stageId,
-      closure: null,
-    });
-    expect(await ok(koers.call('caseworkers.list', {}))).toMatchObject([{ id: me }]);
-    expect(koers.connection.sqlite.pragma('foreign_key_check')).toEqual([]);
-    // Once only: the import is gone.
-    expect(await koers.call('imports.undo', { importId: report.importId })).toMatchObject({
-      ok: false,
-      error: { code: 'conflict', details: { reason: 'import_gone' } },
-    });
-  });
-
-  it('refuses to undo once the import’s rows were worked on, and changes nothing', async () => {
-    const token = await open('moving-in-da.xlsx');
-    const preview = await ok(koers.call('imports.workbookPreview', { token, ...ALL }));
-    expect(preview.worksheets.map((w) => [w.name, w.recognised])).toEqual([
-      ['Borgere', 'caseload'],
-      ['I job', 'closures'],
-    ]);
-    const parts = preview.parts.map((p) => ({ kind: p.kind as 'caseload' | 'closures', worksheet: p.worksheet }));
-    const report = await ok(koers.call('imports.workbookRun', { token, parts, ...ALL }));
-    expect(report.parts.map((p) => [p.worksheet, p.created])).toEqual([
-      ['Borgere', 40],
-      ['I job', 5],
-    ]);
-    clock = new Date(NOW.getTime() + 60_000);
-    const todo = await koers.connection.db.selectFrom('action').select('id').limit(1).executeTakeFirstOrThrow();
-    await ok(koers.call('actions.setDone', { id: todo.id, done: true }));
-    expect(await koers.call('imports.undo', { importId: report.importId })).toMatchObject({
-      ok: false,
-      error: { code: 'conflict', details: { reason: 'import_changed', count: 1 } },
-    });
-    expect(await count('client')).toBe(40);
-    expect(await count('closure')).toBe(5);
-  });
-
-  it('refuses to undo once a caseworker it created is given a client, and changes nothing', async () => {
-    const token = await open('moving-in-nl.xlsx');
-    const parts = [{ kind: 'caseload' as const, worksheet: 'Caseload' }];
-    const report = await ok(koers.call('imports.workbookRun', { token, parts, ...ALL }));
-    clock = new Date(NOW.getTime() + 60_000);
-    // Undo would leave this client's caseworker gone.
-    const sanne = (await ok(koers.call('caseworkers.list', {}))).find((w) => w.name === 'Sanne de Wit')!;
-    await ok(koers.call('clients.create', { firstName: 'Nieuw', lastName: 'Client', caseworkerId: sanne.id }));
-    expect(await koers.call('imports.undo', { importId: report.importId })).toMatchObject({
-      ok: false,
-      error: { code: 'conflict', details: { reason: 'import_changed', count: 1 } },
-    });
-    expect(await count('client')).toBe(251);
-    expect(await count('caseworker')).toBe(4);
-  });
-
-  it('takes back only its own rows, also after an erasure freed rowids that others then took', async () => {
-    const older = await ok(koers.call('clients.create', { firstName: 'Jan', lastName: 'Jansen', reference: 'X-1' }));
-    const token = await open('moving-in-nl.xlsx');
-    const parts = [{ kind: 'caseload' as const, worksheet: 'Caseload' }];
-    const report = await ok(koers.call('imports.workbookRun', { token, parts, ...ALL }));
-    clock = new Date(NOW.getTime() + 60_000);
-    // The last client it created is erased (its rows go, their rowids free), then the older client moves on a stage.
-    const [last] = await ok(koers.call('clients.list', { status: 'all', search: 'KL-20250' }));
-    await ok(koers.call('privacy.eraseClient', { clientId: last!.id, confirm: last!.pseudonym }));
-    const { stages } = await catalog(koers);
-    await ok(koers.call('clients.changeStage', { id: older.id, stageId: stages[2]!.id, date: TODAY }));
-    const stageChanges = () =>
-      koers.connection.db.selectFrom('stage_change').select('id').where('client_id', '=', older.id).execute();
-    const changes = await stageChanges();
-    expect(changes).toHaveLength(1);
-
-    expect(await ok(koers.call('imports.undo', { importId: report.importId }))).toEqual({ undone: true });
-    expect((await ok(koers.call('clients.list', { status: 'all' }))).map((c) => c.lastName)).toEqual(['Jansen']);
-    expect(await stageChanges()).toEqual(changes);
-    expect(koers.connection.sqlite.pragma('foreign_key_check')).toEqual([]);
-  });
-
-  it('refuses the whole workbook when any worksheet has an error, and writes nothing', async () => {
-    const token = await open('moving-in-nl.xlsx');
-    // Without creating the lists and caseworkers the file names, every caseload row has an error, and so
-    // the placements of clients it would have created.
-    const parts = [
-      { kind: 'caseload' as const, worksheet: 'Caseload' },
-      { kind: 'closures' as const, worksheet: 'Uitstroom werk' },
-    ];
-    expect(await koers.call('imports.workbookRun', { token, parts })).toMatchObject({
-      ok: false,
-      error: { code: 'conflict', details: { reason: 'import_errors', count: 258 } },
-    });
-    expect(await count('client')).toBe(0);
-    expect(await count('closure')).toBe(0);
   });
 });
 
