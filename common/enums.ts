@@ -19,9 +19,36 @@ export type ClientStatus = (typeof CLIENT_STATUSES)[number];
 export const ACTION_KINDS = ['task', 'appointment', 'follow_up'] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 
-/** Who scored: the caseworker, the client (a self-score) or both together. */
-export const SCORED_BY = ['caseworker', 'client', 'together'] as const;
+/**
+ * Who scored: the caseworker, the client (a self-score), both together, or an external provider
+ * (a re-integration company, a Danish "anden aktør", a job coach: the scoring names the organisation).
+ */
+export const SCORED_BY = ['caseworker', 'client', 'together', 'provider'] as const;
 export type ScoredBy = (typeof SCORED_BY)[number];
+
+/** The lines of a progression chart: a joint score carries the caseworker's line on. */
+export const CHART_RATERS = ['caseworker', 'client', 'provider'] as const;
+export type ChartRater = (typeof CHART_RATERS)[number];
+
+/** The chart line a scoring belongs to. */
+export function chartRater(scoredBy: ScoredBy): ChartRater {
+  return scoredBy === 'together' ? 'caseworker' : scoredBy;
+}
+
+/** The lawful basis of processing that a consent record rests on (GDPR art. 6(1) a–f). */
+export const LEGAL_BASES = [
+  'consent',
+  'contract',
+  'legal_obligation',
+  'vital_interests',
+  'public_task',
+  'legitimate_interests',
+] as const;
+export type LegalBasis = (typeof LEGAL_BASES)[number];
+
+/** How a consent was given. */
+export const CONSENT_FORMS = ['verbal', 'written', 'digital'] as const;
+export type ConsentForm = (typeof CONSENT_FORMS)[number];
 
 export const NOTE_KINDS = [
   'conversation',

@@ -1,7 +1,17 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
-import type { ActionKind, CatalogKind, ClientStatus, NoteKind, Role, ScoredBy, SyncNoticeKind } from '../common/enums';
+import type {
+  ActionKind,
+  CatalogKind,
+  ClientStatus,
+  ConsentForm,
+  LegalBasis,
+  NoteKind,
+  Role,
+  ScoredBy,
+  SyncNoticeKind,
+} from '../common/enums';
 
-export type { ActionKind, CatalogKind, ClientStatus, NoteKind, Role, ScoredBy };
+export type { ActionKind, CatalogKind, ClientStatus, ConsentForm, LegalBasis, NoteKind, Role, ScoredBy };
 
 /** Columns every shared, changeable record carries: who changed it when, and a tombstone, so team sync can tell versions apart. */
 export interface Tracked {
@@ -160,6 +170,21 @@ export interface ScoringTable extends Tracked {
   scored_on: LocalDate;
   scored_by: ScoredBy;
   caseworker_id: string | null;
+  /** The provider's organisation, for `scored_by = 'provider'` only. Optional on insert (0014). */
+  organisation: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** What a client agreed to, or what else allows the processing (0014). */
+export interface ConsentTable extends Tracked {
+  id: string;
+  client_id: string;
+  purpose: string;
+  legal_basis: LegalBasis;
+  given_as: ConsentForm;
+  given_on: LocalDate;
+  valid_until: LocalDate | null;
+  withdrawn_on: LocalDate | null;
+  remark: string | null;
 }
 
 export interface ScoreTable {
@@ -356,6 +381,7 @@ export interface Database {
   score: ScoreTable;
   goal: GoalTable;
   coverage_target: CoverageTargetTable;
+  consent: ConsentTable;
   note: NoteTable;
   note_version: NoteVersionTable;
   note_draft: NoteDraftTable;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id, optionalDate } from './fields';
 import { scoredBySchema } from './scoring';
+import { CHART_RATERS } from '../enums';
 
 /** Schemas of progression charts and the team view (methods are listed in ./index.ts). */
 
@@ -16,11 +17,14 @@ export const chartIndicatorSchema = z.object({
 
 export const progressionSchema = z.object({
   indicators: z.array(chartIndicatorSchema),
-  /** One series per indicator and who scored: caseworker (with "together") or the client. */
+  /**
+   * One series per indicator and rater type: the caseworker (joint scores are hers too: made with
+   * the client, they carry her line on), the client, an external provider.
+   */
   series: z.array(
     z.object({
       key: z.string(),
-      by: z.enum(['caseworker', 'client']),
+      by: z.enum(CHART_RATERS),
       points: z.array(
         z.object({
           date: z.string(),
@@ -28,6 +32,8 @@ export const progressionSchema = z.object({
           value: z.number().int().nullable(),
           versionNumber: z.number().int(),
           scoredBy: scoredBySchema,
+          /** The provider's organisation, on a provider's point. */
+          organisation: z.string().nullable(),
         }),
       ),
     }),

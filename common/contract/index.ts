@@ -240,6 +240,7 @@ export const timelineEntrySchema = z.discriminatedUnion('kind', [
     sheetName: z.string(),
     versionNumber: z.number(),
     scoredBy: scoredBySchema,
+    organisation: z.string().nullable(),
     edited: z.boolean(),
     removed: z.boolean(),
   }),

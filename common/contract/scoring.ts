@@ -93,6 +93,8 @@ export const scoringSchema = z.object({
   versionNumber: z.number().int(),
   date: z.string(),
   scoredBy: scoredBySchema,
+  /** The external provider's organisation (scoredBy `provider`), else null. */
+  organisation: z.string().nullable(),
   caseworkerId: z.string().nullable(),
   edited: z.boolean(),
   scores: z.array(
@@ -141,6 +143,8 @@ export const scoringInput = {
   versionId: id,
   date: localDate,
   scoredBy: scoredBySchema,
+  /** Required for an external provider; ignored for any other rater. */
+  organisation: optionalText(120),
   scores: z.array(scoreInputSchema).max(40),
 };
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FIELD_RULES } from './envelope';
-import { id, optionalDate } from './fields';
+import { id, optionalDate, optionalText } from './fields';
 
 /** Schemas of spreadsheet imports and exports (methods are listed in ./index.ts). */
 
@@ -122,6 +122,12 @@ export const importReportSchema = z.object({
 export const WORKSHEET_KINDS = ['caseload', 'scores', 'closures'] as const;
 const worksheetName = z.string().max(200);
 
+/**
+ * A provider's spreadsheet: the organisation whose scorings these are. Rows without a rater, and
+ * provider rows without an organisation of their own, are scored by it.
+ */
+const providerOrganisation = optionalText(120);
+
 export const workbookPartSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('caseload'), worksheet: worksheetName, mapping: mappingSchema.optional() }),
   z.strictObject({
@@ -129,6 +135,7 @@ export const workbookPartSchema = z.discriminatedUnion('kind', [
     worksheet: worksheetName,
     versionId: id,
     mapping: mappingSchema.optional(),
+    organisation: providerOrganisation,
   }),
   z.strictObject({
     kind: z.literal('closures'),
@@ -195,8 +202,9 @@ export const scoresImportInputSchema = z.strictObject({
   token: z.string().min(1).max(64),
   worksheet: z.string().max(200),
   versionId: id,
-  /** `reference`, `date`, `scoredBy` and one entry per indicator key. */
+  /** `reference`, `date`, `scoredBy`, `organisation` and one entry per indicator key. */
   mapping: mappingSchema.optional(),
+  organisation: providerOrganisation,
 });
 
 export const scoresPreviewSchema = worksheetPreviewSchema;

@@ -41,7 +41,8 @@ export const exportTexts = defineMessages({
     caseload: 'Caseload',
     closed: 'Closed cases',
     summary: 'Per reason',
-    by: { caseworker: 'caseworker', client: 'client', together: 'together' },
+    organisation: 'Organisation',
+    by: { caseworker: 'caseworker', client: 'client', together: 'together', provider: 'provider' },
     statuses: { active: 'active', closed: 'closed' },
     importReport: {
       summary: 'Summary',
@@ -117,7 +118,8 @@ export const exportTexts = defineMessages({
     caseload: 'Caseload',
     closed: 'Afgesloten',
     summary: 'Per reden',
-    by: { caseworker: 'klantmanager', client: 'klant', together: 'samen' },
+    organisation: 'Organisatie',
+    by: { caseworker: 'klantmanager', client: 'klant', together: 'samen', provider: 'aanbieder' },
     statuses: { active: 'actief', closed: 'afgesloten' },
     importReport: {
       summary: 'Samenvatting',
@@ -193,7 +195,8 @@ export const exportTexts = defineMessages({
     caseload: 'Sagsstamme',
     closed: 'Afsluttede',
     summary: 'Pr. årsag',
-    by: { caseworker: 'sagsbehandler', client: 'borger', together: 'sammen' },
+    organisation: 'Organisation',
+    by: { caseworker: 'sagsbehandler', client: 'borger', together: 'sammen', provider: 'anden aktør' },
     statuses: { active: 'aktiv', closed: 'afsluttet' },
     importReport: {
       summary: 'Oversigt',

@@ -29,6 +29,7 @@ export const SYNCED_TABLES = [
   { name: 'client', key: ['id'], scope: 'client', appendOnly: false },
   { name: 'action', key: ['id'], scope: 'client', appendOnly: false },
   { name: 'goal', key: ['id'], scope: 'client', appendOnly: false },
+  { name: 'consent', key: ['id'], scope: 'client', appendOnly: false },
   { name: 'stage_change', key: ['id'], scope: 'client', appendOnly: true },
   { name: 'handover', key: ['id'], scope: 'client', appendOnly: true },
   { name: 'closure', key: ['id'], scope: 'client', appendOnly: false },

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { captureChanges } from './schema-edits';
 
 /**
  * Change capture for team sync (issue 18): every insert, update and delete of a synced table
@@ -53,25 +54,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await sql`INSERT INTO sync_state (id) VALUES (1)`.execute(db);
 
-  /** Queues the row's key as the trigger sees it in `row`, when `condition` holds. */
-  const queue = (table: string, key: readonly string[], row: 'NEW' | 'OLD', condition = sql`true`) =>
-    sql`INSERT INTO sync_outbox (table_name, row_key)
-      SELECT ${sql.lit(table)}, json_object(${sql.join(key.flatMap((c) => [sql.lit(c), sql.ref(`${row}.${c}`)]))})
-      WHERE ${condition}
-      ON CONFLICT (table_name, row_key) DO UPDATE SET touched = touched + 1;`;
-  const when = sql`WHEN (SELECT capturing AND NOT applying FROM sync_state)`;
-  for (const [table, key] of CAPTURED) {
-    const t = sql.table(table);
-    // Keys never change in Koers; were one to, the old key is queued too (the server then erases it).
-    const keyChanged = sql.join(
-      key.map((c) => sql`${sql.ref(`OLD.${c}`)} IS NOT ${sql.ref(`NEW.${c}`)}`),
-      sql` OR `,
-    );
-    await sql`CREATE TRIGGER ${sql.id(`sync_capture_${table}_insert`)} AFTER INSERT ON ${t} ${when}
-      BEGIN ${queue(table, key, 'NEW')} END`.execute(db);
-    await sql`CREATE TRIGGER ${sql.id(`sync_capture_${table}_update`)} AFTER UPDATE ON ${t} ${when}
-      BEGIN ${queue(table, key, 'NEW')} ${queue(table, key, 'OLD', keyChanged)} END`.execute(db);
-    await sql`CREATE TRIGGER ${sql.id(`sync_capture_${table}_delete`)} AFTER DELETE ON ${t} ${when}
-      BEGIN ${queue(table, key, 'OLD')} END`.execute(db);
-  }
+  for (const [table, key] of CAPTURED) await captureChanges(db, table, key);
 }

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { colleaguesRowsReadOnly, KEY_PERSON_COPY, ME, REFUSED } from './schema-edits';
 
 /**
  * A key person's laptop holds the whole team's clients (issue 18, Must have 8): her colleagues'
@@ -13,30 +14,6 @@ import { type Kysely, sql } from 'kysely';
  * are the team's), and never on a laptop alone. Written out as the tables are at this version.
  */
 
-const REFUSED = sql`SELECT RAISE(ABORT, 'koers: colleagues_client');`;
-const KEY_PERSON_COPY = sql`(SELECT role = 'key_person' AND capturing AND NOT applying FROM sync_state)`;
-const ME = sql`(SELECT caseworker_id FROM sync_state)`;
-
-/** The caseworker of the client or household a row of `table` belongs to, as `row` (NEW or OLD) says. */
-function holderOf(table: string, row: 'NEW' | 'OLD') {
-  const ref = (column: string) => sql.ref(`${row}.${column}`);
-  switch (table) {
-    case 'score':
-      return sql`(SELECT c.caseworker_id FROM scoring s JOIN client c ON c.id = s.client_id WHERE s.id = ${ref('scoring_id')})`;
-    case 'note':
-      return sql`(CASE WHEN ${ref('client_id')} IS NOT NULL
-        THEN (SELECT caseworker_id FROM client WHERE id = ${ref('client_id')})
-        ELSE (SELECT caseworker_id FROM household WHERE id = ${ref('household_id')}) END)`;
-    case 'note_version':
-      return sql`(SELECT CASE WHEN n.client_id IS NOT NULL
-        THEN (SELECT caseworker_id FROM client WHERE id = n.client_id)
-        ELSE (SELECT caseworker_id FROM household WHERE id = n.household_id) END
-        FROM note n WHERE n.id = ${ref('note_id')})`;
-    default:
-      return sql`(SELECT caseworker_id FROM client WHERE id = ${ref('client_id')})`;
-  }
-}
-
 /** A client's own rows: added or changed only by its caseworker. Handover records are the assignment's. */
 const CLIENT_ROWS = ['action', 'goal', 'stage_change', 'closure', 'scoring', 'score', 'note', 'note_version'];
 
@@ -45,19 +22,10 @@ const ASSIGNMENT = ['caseworker_id', 'updated_at', 'updated_by'];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const table of CLIENT_ROWS) {
-    for (const [event, row] of [
-      ['INSERT', 'NEW'],
-      ['UPDATE', 'OLD'],
-    ] as const) {
-      // An erasure of her own client unlinks a colleague's to-do from its notes: only that is let through.
-      const unlinking =
-        table === 'action' && event === 'UPDATE'
-          ? sql` AND (${await changedBesides(db, table, ['note_id', 'updated_at', 'updated_by'])})`
-          : sql``;
-      await sql`CREATE TRIGGER ${sql.id(`colleagues_${table}_${event.toLowerCase()}`)} BEFORE ${sql.raw(event)} ON ${sql.table(table)}
-        WHEN ${KEY_PERSON_COPY} AND ${holderOf(table, row)} IS NOT ${ME}${unlinking}
-        BEGIN ${REFUSED} END`.execute(db);
-    }
+    // An erasure of her own client unlinks a colleague's to-do from its notes: only that is let through.
+    const unlinking =
+      table === 'action' ? await changedBesides(db, table, ['note_id', 'updated_at', 'updated_by']) : null;
+    await colleaguesRowsReadOnly(db, table, unlinking);
   }
   for (const table of ['client', 'household']) {
     const changed = await changedBesides(db, table, ASSIGNMENT);

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { widenCheck } from './schema-edits';
 
 /**
  * Moving in from Excel (issue 20).
@@ -42,19 +43,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     updated_at TEXT NOT NULL
   ) WITHOUT ROWID`.execute(db);
 
-  const before = `'reflection', 'milestone')`;
-  const { rows } = await sql<{ version: number }>`PRAGMA schema_version`.execute(db);
-  await sql`PRAGMA writable_schema = ON`.execute(db);
-  try {
-    const edited =
-      await sql`UPDATE sqlite_schema SET sql = replace(sql, ${before}, ${`'reflection', 'milestone', 'remark')`})
-      WHERE type = 'table' AND name = 'note' AND instr(sql, ${before}) > 0`.execute(db);
-    if (edited.numAffectedRows !== 1n) throw new Error('note.kind check not found');
-    await sql.raw(`PRAGMA schema_version = ${(rows[0]?.version ?? 0) + 1}`).execute(db);
-  } finally {
-    await sql`PRAGMA writable_schema = OFF`.execute(db);
-  }
-  // As the documentation asks after such an edit: the file must read back whole.
-  const check = await sql<{ quick_check: string }>`PRAGMA quick_check`.execute(db);
-  if (check.rows[0]?.quick_check !== 'ok') throw new Error('Database check failed after the note.kind edit');
+  await widenCheck(db, 'note', `'reflection', 'milestone')`, `'reflection', 'milestone', 'remark')`);
 }

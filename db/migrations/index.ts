@@ -13,6 +13,7 @@ import * as m0010 from './0010_sync_outbox';
 import * as m0011 from './0011_sync_copy';
 import * as m0012 from './0012_colleagues_read_only';
 import * as m0013 from './0013_moving_in';
+import * as m0014 from './0014_raters_consent';
 
 /**
  * Every migration, in order, compiled into the app: nothing is read from a folder
@@ -33,6 +34,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: { up(d
     ['0011_sync_copy', m0011],
     ['0012_colleagues_read_only', m0012],
     ['0013_moving_in', m0013],
+    ['0014_raters_consent', m0014],
   ];
 
 export const migrationProvider: MigrationProvider = {

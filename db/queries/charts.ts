@@ -10,7 +10,7 @@ export interface TeamScoreFilter {
 }
 
 /**
- * Caseworker and joint scores (self-scores left out) on any version of one sheet,
+ * Caseworker and joint scores (self-scores and providers' left out) on any version of one sheet,
  * for the team view (unordered: the summary picks first and latest by date). The client's current caseworker is the one who
  * carries the progress.
  */
@@ -29,7 +29,7 @@ export async function teamScores(db: Kysely<Database>, filter: TeamScoreFilter) 
     ])
     .where('v.sheet_id', '=', filter.sheetId)
     .where('s.deleted_at', 'is', null)
-    .where('s.scored_by', '!=', 'client')
+    .where('s.scored_by', 'in', ['caseworker', 'together'])
     .where('sc.value', 'is not', null)
     .where('c.deleted_at', 'is', null);
   if (filter.targetGroupId) query = query.where('c.target_group_id', '=', filter.targetGroupId);

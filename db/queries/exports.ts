@@ -38,6 +38,7 @@ export interface ScoreExportRow {
   indicatorName: string;
   date: string;
   scoredBy: ScoredBy;
+  organisation: string | null;
   value: number | null;
   label: string | null;
   comment: string | null;
@@ -71,6 +72,7 @@ export function streamScores(db: Kysely<Database>, filter: ScoreFilter): AsyncIt
       'i.name as indicatorName',
       's.scored_on as date',
       's.scored_by as scoredBy',
+      's.organisation',
       'sc.value',
       'l.label',
       'sc.comment',

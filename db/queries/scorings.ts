@@ -20,6 +20,8 @@ export interface ScoringContent {
   versionId: string;
   date: string;
   scoredBy: ScoredBy;
+  /** The provider's organisation; null for any other rater. */
+  organisation: string | null;
   caseworkerId: string | null;
   scores: readonly ScoreContent[];
 }
@@ -59,6 +61,7 @@ export async function insertScoring(
       version_id: scoring.versionId,
       scored_on: scoring.date,
       scored_by: scoring.scoredBy,
+      organisation: scoring.scoredBy === 'provider' ? scoring.organisation : null,
       caseworker_id: scoring.caseworkerId,
       ...tracked(at, by),
     })
@@ -80,6 +83,7 @@ export async function updateScoring(
       version_id: scoring.versionId,
       scored_on: scoring.date,
       scored_by: scoring.scoredBy,
+      organisation: scoring.scoredBy === 'provider' ? scoring.organisation : null,
       ...updated(at, by),
     })
     .where('id', '=', id)
@@ -107,6 +111,7 @@ export async function listScorings(db: Kysely<Database>, clientId: string, onlyI
       'v.number as versionNumber',
       's.scored_on as date',
       's.scored_by as scoredBy',
+      's.organisation',
       's.caseworker_id as caseworkerId',
       's.created_at as createdAt',
       's.updated_at as updatedAt',

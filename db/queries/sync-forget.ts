@@ -20,7 +20,7 @@ export async function clientRowKeys(db: Kysely<Database>, clientId: string): Pro
     sql<{ k: string }>`SELECT json_object('id', id) AS k FROM ${sql.table(table)} WHERE client_id = ${clientId}`;
   const queries: [SyncedTableName, ReturnType<typeof sql<{ k: string }>>][] = [
     ['client', sql`SELECT json_object('id', ${clientId}) AS k`],
-    ...(['action', 'goal', 'stage_change', 'handover', 'closure', 'scoring', 'note'] as const).map(
+    ...(['action', 'goal', 'consent', 'stage_change', 'handover', 'closure', 'scoring', 'note'] as const).map(
       (t) => [t, ofClient(t)] as [SyncedTableName, ReturnType<typeof sql<{ k: string }>>],
     ),
     [

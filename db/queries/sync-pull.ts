@@ -35,6 +35,7 @@ export const APPLY_ORDER: readonly SyncedTableName[] = [
   'handover',
   'closure',
   'goal',
+  'consent',
   'scoring',
   'score',
   'note',

@@ -59,6 +59,7 @@ export async function clientTimeline(db: Kysely<Database>, clientId: string): Pr
         'sh.name as sheetName',
         'v.number as versionNumber',
         's.scored_by as scoredBy',
+        's.organisation',
         's.updated_at',
         's.deleted_at',
       ])

@@ -1,5 +1,5 @@
 import type { Progression } from '../../common/contract';
-import type { ScoredBy } from '../../common/enums';
+import { chartRater, type ScoredBy } from '../../common/enums';
 
 /** What the shaping needs, already loaded: scorings oldest first, the versions they used. */
 export interface ProgressionInput {
@@ -7,6 +7,7 @@ export interface ProgressionInput {
     date: string;
     createdAt?: string;
     scoredBy: ScoredBy;
+    organisation?: string | null;
     versionId: string;
     versionNumber: number;
     scores: ReadonlyArray<{ indicatorKey: string; value: number | null }>;
@@ -36,7 +37,7 @@ export function milestoneTitle(body: string): string {
 
 /**
  * Shapes a client's scorings into chart data: one line per indicator key across
- * sheet versions, caseworker and self-scores apart, goals, milestones, and the
+ * sheet versions, caseworker, self-scores and providers' scores apart, goals, milestones, and the
  * first / previous / latest caseworker scoring for the radar.
  */
 export function shapeProgression(input: ProgressionInput): Progression {
@@ -65,7 +66,7 @@ export function shapeProgression(input: ProgressionInput): Progression {
   // "Not scored" stays in as a null point: the line breaks there instead of bridging the gap.
   const series = new Map<string, Progression['series'][number]>();
   for (const scoring of scorings) {
-    const by = scoring.scoredBy === 'client' ? 'client' : 'caseworker';
+    const by = chartRater(scoring.scoredBy);
     for (const score of scoring.scores) {
       if (!indicators.has(score.indicatorKey)) continue;
       const id = `${score.indicatorKey}|${by}`;
@@ -76,11 +77,13 @@ export function shapeProgression(input: ProgressionInput): Progression {
         value: score.value,
         versionNumber: scoring.versionNumber,
         scoredBy: scoring.scoredBy,
+        organisation: scoring.organisation ?? null,
       });
     }
   }
 
-  const worker = scorings.filter((s) => s.scoredBy !== 'client');
+  // The radar follows the caseworker's own line.
+  const worker = scorings.filter((s) => chartRater(s.scoredBy) === 'caseworker');
   const snapshot = (scoring: (typeof worker)[number] | undefined) =>
     scoring
       ? {

@@ -115,6 +115,7 @@ export const exportHandlers = {
         { header: words.indicator, kind: 'text', width: 28 },
         { header: words.date, kind: 'date' },
         { header: words.scoredBy, kind: 'text' },
+        { header: words.organisation, kind: 'text' },
         { header: words.value, kind: 'integer' },
         { header: words.level, kind: 'text', width: 24 },
         // Comments are free text about the client: not in a pseudonymised file.
@@ -132,6 +133,7 @@ export const exportHandlers = {
             row.indicatorName,
             row.date,
             words.by[row.scoredBy],
+            row.organisation,
             row.value,
             row.label,
           ]
@@ -145,6 +147,7 @@ export const exportHandlers = {
             row.indicatorName,
             row.date,
             words.by[row.scoredBy],
+            row.organisation,
             row.value,
             row.label,
             row.comment,
@@ -157,12 +160,13 @@ export const exportHandlers = {
         { header: words.version, kind: 'integer' },
         { header: words.date, kind: 'date' },
         { header: words.scoredBy, kind: 'text' },
+        { header: words.organisation, kind: 'text' },
         ...(version?.indicators ?? []).map((indicator) => ({ header: indicator.name, kind: 'integer' as const })),
       ],
       chunks: wideRows(
         rows,
         (version?.indicators ?? []).map((i) => i.key),
-        (row) => [...personCells(row), row.versionNumber, row.date, words.by[row.scoredBy]],
+        (row) => [...personCells(row), row.versionNumber, row.date, words.by[row.scoredBy], row.organisation],
       ),
     };
     const table: Table<unknown> = input.format === 'long' ? long : wide;

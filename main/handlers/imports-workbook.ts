@@ -77,7 +77,7 @@ async function worksheetsOf(db: Kysely<Database>, file: OpenFile) {
 function recognisedParts(worksheets: Awaited<ReturnType<typeof worksheetsOf>>): Part[] {
   return worksheets.flatMap((w): Part[] => {
     if (w.recognised === 'scores' && w.versionId)
-      return [{ kind: 'scores', worksheet: w.name, versionId: w.versionId }];
+      return [{ kind: 'scores', worksheet: w.name, versionId: w.versionId, organisation: null }];
     if (w.recognised === 'caseload' || w.recognised === 'closures') return [{ kind: w.recognised, worksheet: w.name }];
     return [];
   });
@@ -158,7 +158,7 @@ async function planPart(
     };
   }
   const { version, ...columns } = await scoresMapping(here, sheet, part.versionId, part.mapping);
-  const plan = await planScores(db, sheet, version, columns.mapping, today(ctx), pending);
+  const plan = await planScores(db, sheet, version, columns.mapping, today(ctx), pending, part.organisation);
   return {
     scores: { plan, version },
     planned: plannedPart(part, columns, results(plan.rows), { versionId: version.id }),

@@ -127,7 +127,7 @@ export const importHandlers = {
   async 'imports.scoresPreview'(ctx, input) {
     const sheet = worksheetOf(openFile(ctx, input.token, 'scores'), input.worksheet);
     const { version, headers, mapping, remembered } = await scoresMapping(ctx, sheet, input.versionId, input.mapping);
-    const plan = await planScores(ctx.db, sheet, version, mapping, today(ctx));
+    const plan = await planScores(ctx.db, sheet, version, mapping, today(ctx), undefined, input.organisation);
     return {
       headers,
       mapping,
@@ -142,7 +142,15 @@ export const importHandlers = {
     const { version, signature, mapping } = await scoresMapping(ctx, sheet, input.versionId, input.mapping);
     const at = ctx.now().toISOString();
     const report = await ctx.db.transaction().execute(async (trx) => {
-      const plan: ScoresPlan = await planScores(trx, sheet, version, mapping, today(ctx));
+      const plan: ScoresPlan = await planScores(
+        trx,
+        sheet,
+        version,
+        mapping,
+        today(ctx),
+        undefined,
+        input.organisation,
+      );
       const errors = plan.rows.filter((row) => row.action === 'error').length;
       if (errors > 0) throw conflict('Rows with errors', { reason: 'import_errors', count: errors });
       const created = await importScores(trx, plan, version, at, actor(ctx));

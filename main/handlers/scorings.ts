@@ -26,6 +26,8 @@ type ScoringInput = ParsedInput<'scorings.create'>;
  */
 async function checkScoring(db: Kysely<Database>, input: ScoringInput, todayDate: string) {
   checkNotFuture(input.date, todayDate, 'date');
+  if (input.scoredBy === 'provider' && !input.organisation)
+    throw invalidInput({ field: 'organisation', rule: 'required' });
   const version = await getVersion(db, input.versionId);
   if (!version) throw invalidInput({ field: 'versionId', rule: 'unavailable' });
   if (!version.published) throw conflict('Scorings use published versions', { reason: 'not_published' });

@@ -165,7 +165,7 @@ export async function scoresMapping(
   const version = await getVersion(ctx.db, versionId);
   if (!version?.published) throw conflict('Not a published version', { reason: 'not_published' });
   const { headers } = headerRow(sheet);
-  const fields = new Set(['reference', 'date', 'scoredBy', ...version.indicators.map((i) => i.key)]);
+  const fields = new Set(['reference', 'date', 'scoredBy', 'organisation', ...version.indicators.map((i) => i.key)]);
   const signature = headerSignature(`scores:${version.sheetId}`, headers);
   if (given)
     return { version, headers, signature, mapping: cleanMapping(given, fields, headers.length), remembered: false };

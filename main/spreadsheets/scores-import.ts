@@ -17,6 +17,7 @@ export interface ScoresPlanRow {
   caseworkerId: string | null;
   date: string | null;
   scoredBy: ScoredBy;
+  organisation: string | null;
   values: Array<{ indicatorId: string; indicatorKey: string; value: number | null }>;
 }
 
@@ -31,19 +32,66 @@ const SCORED_BY: Record<string, ScoredBy> = Object.fromEntries(
       ['caseworker', ['klantmanager', 'consulent', 'caseworker', 'sagsbehandler', 'medewerker', 'kcm']],
       [
         'client',
-        ['klant', 'client', 'cliënt', 'zelf', 'zelfscore', 'self', 'selfscore', 'borger', 'selv', 'selvscoring'],
+        [
+          'klant',
+          'client',
+          'cliënt',
+          'deelnemer',
+          'zelf',
+          'zelfscore',
+          'self',
+          'selfscore',
+          'participant',
+          'borger',
+          'deltager',
+          'selv',
+          'selvscoring',
+        ],
       ],
       ['together', ['samen', 'together', 'sammen', 'gezamenlijk']],
+      [
+        'provider',
+        [
+          'aanbieder',
+          'externe aanbieder',
+          're-integratiebedrijf',
+          'reintegratiebedrijf',
+          'jobcoach',
+          'provider',
+          'external provider',
+          'job coach',
+          'anden aktør',
+          'leverandør',
+          'jobkonsulent',
+        ],
+      ],
     ] as const
   ).flatMap(([by, names]) => names.map((name) => [nameKey(name), by])),
 );
+
+/** One scoring per client, date and rater: two providers are two raters, whatever their spelling. */
+function raterKey(clientId: string, date: string, scoredBy: string, organisation: string | null): string {
+  return `${clientId}|${date}|${scoredBy}|${organisation ? nameKey(organisation) : ''}`;
+}
 
 /** Header names for the fixed columns, and each indicator by its own name. */
 export function scoresSynonyms(indicators: SheetVersion['indicators']): Record<string, readonly string[]> {
   return {
     reference: CASELOAD_SYNONYMS.reference,
     date: ['Datum', 'Scoredatum', 'Datum score', 'Dato', 'Scoringsdato', 'Date', 'Scored on'],
-    scoredBy: ['Gescoord door', 'Door', 'Wie', 'Scoret af', 'Hvem', 'Scored by', 'Who'],
+    scoredBy: [
+      'Gescoord door',
+      'Door',
+      'Wie',
+      'Beoordelaar',
+      'Scoret af',
+      'Hvem',
+      'Bedømmer',
+      'Scored by',
+      'Who',
+      'Rater',
+    ],
+    organisation: ['Organisatie', 'Aanbieder', 'Organisation', 'Leverandør', 'Anden aktør', 'Provider'],
     ...Object.fromEntries(indicators.map((indicator) => [indicator.key, [indicator.name]])),
   };
 }
@@ -51,7 +99,9 @@ export function scoresSynonyms(indicators: SheetVersion['indicators']): Record<s
 /**
  * Past scorings, one row per client per date, checked against the chosen sheet
  * version: the client by reference, the date, every value on its indicator's scale.
- * A scoring that Koers already has (same client, date, who, sheet) is left alone.
+ * A scoring that Koers already has (same client, date, who, sheet; for a provider also the same
+ * organisation) is left alone. `organisation`: whose spreadsheet this is (a provider's): rows
+ * without a rater are this provider's, as are provider rows without an organisation column value.
  */
 export async function planScores(
   db: Kysely<Database>,
@@ -61,6 +111,7 @@ export async function planScores(
   today: string,
   /** References a caseload worksheet of the same import creates (with the name): known by the time it runs. */
   pending: ReadonlyMap<string, string> = new Map(),
+  organisation: string | null = null,
 ): Promise<ScoresPlan> {
   const clients = new Map((await clientsByReference(db)).map((c) => [c.reference ?? '', c]));
   const existing = new Set(
@@ -68,11 +119,11 @@ export async function planScores(
       await db
         .selectFrom('scoring as s')
         .innerJoin('sheet_version as v', 'v.id', 's.version_id')
-        .select(['s.client_id', 's.scored_on', 's.scored_by'])
+        .select(['s.client_id', 's.scored_on', 's.scored_by', 's.organisation'])
         .where('v.sheet_id', '=', version.sheetId)
         .where('s.deleted_at', 'is', null)
         .execute()
-    ).map((s) => `${s.client_id}|${s.scored_on}|${s.scored_by}`),
+    ).map((s) => raterKey(s.client_id, s.scored_on, s.scored_by, s.organisation)),
   );
   const { index: headerIndex } = headerRow(sheet);
   const seen = new Set<string>();
@@ -106,6 +157,7 @@ export async function planScores(
         caseworkerId: null,
         date: null,
         scoredBy: 'caseworker',
+        organisation: null,
         values: [],
       });
       return;
@@ -116,12 +168,15 @@ export async function planScores(
     if (text('date') === '') issues.push({ field: 'date', rule: 'required', value: '' });
     else if (!date) issues.push({ field: 'date', rule: 'date', value: text('date') });
     else if (date > today) issues.push({ field: 'date', rule: 'future_date', value: text('date') });
-    const scoredBy = text('scoredBy') === '' ? 'caseworker' : SCORED_BY[nameKey(text('scoredBy'))];
+    const scoredBy =
+      text('scoredBy') === '' ? (organisation ? 'provider' : 'caseworker') : SCORED_BY[nameKey(text('scoredBy'))];
     if (!scoredBy) issues.push({ field: 'scoredBy', rule: 'invalid', value: text('scoredBy') });
+    const rater = scoredBy === 'provider' ? text('organisation') || organisation : null;
+    if (scoredBy === 'provider' && !rater) issues.push({ field: 'organisation', rule: 'required', value: '' });
     if (values.every((v) => v.value === null) && issues.length === 0)
       issues.push({ field: 'scores', rule: 'required', value: '' });
 
-    const key = `${client?.id ?? reference}|${date ?? ''}|${scoredBy ?? ''}`;
+    const key = raterKey(client?.id ?? reference, date ?? '', scoredBy ?? '', rater);
     if (seen.has(key)) issues.push({ field: 'date', rule: 'duplicate', value: text('date') });
     seen.add(key);
     const name = client ? `${client.firstName} ${client.lastName}` : pending.get(reference);
@@ -129,7 +184,7 @@ export async function planScores(
     const action =
       issues.length > 0
         ? 'error'
-        : client && date && existing.has(`${client.id}|${date}|${scoredBy}`)
+        : client && date && existing.has(raterKey(client.id, date, scoredBy ?? '', rater))
           ? 'unchanged'
           : 'create';
     rows.push({
@@ -141,6 +196,7 @@ export async function planScores(
       caseworkerId: client?.caseworkerId ?? null,
       date,
       scoredBy: scoredBy ?? 'caseworker',
+      organisation: rater,
       values,
     });
   });
@@ -165,6 +221,7 @@ export async function importScores(
         versionId: version.id,
         date: row.date,
         scoredBy: row.scoredBy,
+        organisation: row.organisation,
         caseworkerId: row.caseworkerId,
         scores: row.values.map((v) => ({ ...v, comment: null })),
       },

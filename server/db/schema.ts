@@ -1,5 +1,14 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { ActionKind, CatalogKind, ClientStatus, NoteKind, Role, ScoredBy } from '../../common/enums';
+import type {
+  ActionKind,
+  CatalogKind,
+  ClientStatus,
+  ConsentForm,
+  LegalBasis,
+  NoteKind,
+  Role,
+  ScoredBy,
+} from '../../common/enums';
 
 /**
  * Kysely types of the team server's PostgreSQL tables (server/db/migrations). The synced
@@ -236,6 +245,19 @@ export interface ScoringTable extends Tracked, Synced {
   scored_on: string;
   scored_by: ScoredBy;
   caseworker_id: string | null;
+  organisation: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface ConsentTable extends Tracked, Synced {
+  id: string;
+  client_id: string;
+  purpose: string;
+  legal_basis: LegalBasis;
+  given_as: ConsentForm;
+  given_on: string;
+  valid_until: string | null;
+  withdrawn_on: string | null;
+  remark: string | null;
 }
 
 export interface ScoreTable extends Synced {
@@ -305,6 +327,7 @@ export interface ServerDatabase {
   client: ClientTable;
   action: ActionTable;
   goal: GoalTable;
+  consent: ConsentTable;
   stage_change: StageChangeTable;
   handover: HandoverTable;
   closure: ClosureTable;

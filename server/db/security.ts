@@ -135,6 +135,7 @@ const SYNCED_RULES: Record<SyncedTableName, Rules> = {
   },
   action: clientRules('action'),
   goal: clientRules('goal'),
+  consent: clientRules('consent'),
   stage_change: clientRules('stage_change'),
   // A key person hands over any of the team's clients (the assignment): its record is hers to add.
   handover: handoverRules(),
@@ -320,6 +321,7 @@ const FUNCTIONS: readonly RawBuilder<unknown>[] = [
       DELETE FROM score WHERE scoring_id IN (SELECT id FROM scoring WHERE client_id = erased_client);
       DELETE FROM scoring WHERE client_id = erased_client;
       DELETE FROM goal WHERE client_id = erased_client;
+      DELETE FROM consent WHERE client_id = erased_client;
       DELETE FROM stage_change WHERE client_id = erased_client;
       DELETE FROM handover WHERE client_id = erased_client;
       DELETE FROM closure WHERE client_id = erased_client;
@@ -357,6 +359,7 @@ const FUNCTIONS: readonly RawBuilder<unknown>[] = [
         'household', coalesce((SELECT jsonb_agg(to_jsonb(r) - 'team_id' - 'row_version') FROM household r WHERE r.id = current.household_id AND r.team_id = current.team_id), '[]'::jsonb),
         'action', coalesce((SELECT jsonb_agg(to_jsonb(r) - 'team_id' - 'row_version') FROM action r WHERE r.client_id = exported_client), '[]'::jsonb),
         'goal', coalesce((SELECT jsonb_agg(to_jsonb(r) - 'team_id' - 'row_version') FROM goal r WHERE r.client_id = exported_client), '[]'::jsonb),
+        'consent', coalesce((SELECT jsonb_agg(to_jsonb(r) - 'team_id' - 'row_version') FROM consent r WHERE r.client_id = exported_client), '[]'::jsonb),
         'stage_change', coalesce((SELECT jsonb_agg(to_jsonb(r) - 'team_id' - 'row_version') FROM stage_change r WHERE r.client_id = exported_client), '[]'::jsonb),
         'handover', coalesce((SELECT jsonb_agg(to_jsonb(r) - 'team_id' - 'row_version') FROM handover r WHERE r.client_id = exported_client), '[]'::jsonb),
         'closure', coalesce((SELECT jsonb_agg(to_jsonb(r) - 'team_id' - 'row_version') FROM closure r WHERE r.client_id = exported_client), '[]'::jsonb),
@@ -413,6 +416,7 @@ const FUNCTIONS: readonly RawBuilder<unknown>[] = [
     BEGIN
       UPDATE action SET team_id = NEW.team_id, row_version = NEW.row_version WHERE client_id = NEW.id;
       UPDATE goal SET team_id = NEW.team_id, row_version = NEW.row_version WHERE client_id = NEW.id;
+      UPDATE consent SET team_id = NEW.team_id, row_version = NEW.row_version WHERE client_id = NEW.id;
       UPDATE stage_change SET team_id = NEW.team_id, row_version = NEW.row_version WHERE client_id = NEW.id;
       UPDATE handover SET team_id = NEW.team_id, row_version = NEW.row_version WHERE client_id = NEW.id;
       UPDATE closure SET team_id = NEW.team_id, row_version = NEW.row_version WHERE client_id = NEW.id;

@@ -45,6 +45,56 @@ async function seed(app: AppHarness) {
 const group = (page: Page, name: string) => page.getByRole('group', { name });
 
 test.describe('scoring (Dutch)', () => {
+  test('an external provider scores beside the caseworker and the client: its organisation is asked, three raters side by side, never averaged', async ({
+    app,
+  }) => {
+    const { client, today } = await seed(app);
+    const page = app.page;
+    const date = formatDate(today, 'nl');
+    await page.goto(`${app.url}#/clients/${client.id}`);
+    const history = page.getByRole('region', { name: 'Scores' });
+    const score = async (by: string, levels: Record<string, string>) => {
+      await history.getByRole('button', { name: 'Nu scoren' }).click();
+      await page.getByLabel('Wie scoorde').selectOption({ label: by });
+      for (const [indicator, level] of Object.entries(levels))
+        await group(page, indicator).getByRole('radio', { name: level }).check();
+      await page.getByRole('button', { name: 'Score opslaan' }).click();
+    };
+    await score('Klantmanager', { Financiën: '3 Beperkt zelfredzaam', Wonen: '2 Kwetsbaar' });
+    await score('Klant (zelfscore)', { Financiën: '5 Volledig zelfredzaam', Wonen: '2 Kwetsbaar' });
+    await expect(history.locator('.scoring-entry')).toHaveCount(2);
+
+    // The job coach of a re-integration company: an external provider, named by its organisation.
+    await score('Externe aanbieder', { Financiën: '4 Voldoende zelfredzaam', Wonen: '2 Kwetsbaar' });
+    // Without the organisation: refused at its field, nothing saved.
+    const organisation = page.getByLabel('Organisatie');
+    await expect(organisation).toHaveAttribute('aria-invalid', 'true');
+    await expect(organisation).toBeFocused();
+    await organisation.fill('Werkbrug');
+    await page.getByRole('button', { name: 'Score opslaan' }).click();
+    await expect(history.locator('.scoring-entry')).toHaveCount(3);
+    await expect(history.locator('.scoring-entry').first()).toContainText('Werkbrug (externe aanbieder)');
+    await expect(page.locator('.timeline')).toContainText('door de externe aanbieder Werkbrug');
+
+    // Three raters side by side, each with their own level; with more than two, the difference is the range.
+    const comparison = history.getByRole('region', { name: 'Scores uit dezelfde periode naast elkaar' });
+    await expect(comparison.getByRole('columnheader')).toHaveText([
+      'Indicator',
+      `Klant (zelfscore) (${date})`,
+      `Klantmanager (${date})`,
+      `Werkbrug (externe aanbieder) (${date})`,
+      'Verschil',
+    ]);
+    await expect(comparison.getByRole('row', { name: /Financiën/ })).toContainText('3 tot 5');
+    await expect(comparison.getByRole('row', { name: /Wonen/ })).toContainText('gelijk');
+    // The chart draws the provider as a line of its own, named in its legend and its table.
+    const chart = page.getByRole('region', { name: 'Voortgang' });
+    await expect(chart.getByRole('table', { name: 'Scores per datum voor de gekozen indicatoren' })).toContainText(
+      'externe aanbieder',
+    );
+    await page.screenshot({ path: resolve(screenshots, 'scoring-raters.png'), fullPage: true });
+  });
+
   test('score with the keyboard, self-score side by side, goal while scoring, a new sheet version, edit and delete on the timeline', async ({
     app,
   }) => {
@@ -124,7 +174,7 @@ test.describe('scoring (Dutch)', () => {
     await group(page, 'Financiën').getByRole('radio', { name: '5 Volledig zelfredzaam' }).check();
     await group(page, 'Wonen').getByRole('radio', { name: '3 Beperkt zelfredzaam' }).check();
     await page.getByRole('button', { name: 'Score opslaan' }).click();
-    const comparison = history.getByRole('region', { name: 'Zelfscore naast de score van de klantmanager' });
+    const comparison = history.getByRole('region', { name: 'Scores uit dezelfde periode naast elkaar' });
     await expect(comparison.getByRole('row', { name: /Financiën/ })).toContainText('Δ +2');
     await expect(comparison.getByRole('row', { name: /Wonen/ })).toContainText('gelijk');
     await expect(comparison.getByRole('row', { name: /Dagbesteding/ })).toContainText('Niet gescoord');

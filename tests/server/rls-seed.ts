@@ -77,6 +77,15 @@ export const ROW: Record<SyncedTableName, (id: string, r: Refs) => Record<string
   }),
   action: (id, r) => ({ id, client_id: r.client, title: id, kind: 'task', due_date: '2025-04-01', ...TRACKED }),
   goal: (id, r) => ({ id, client_id: r.client, indicator_key: id, target: 4, ...TRACKED }),
+  consent: (id, r) => ({
+    id,
+    client_id: r.client,
+    purpose: id,
+    legal_basis: 'consent',
+    given_as: 'written',
+    given_on: '2025-03-01',
+    ...TRACKED,
+  }),
   stage_change: (id, r) => ({
     id,
     client_id: r.client,

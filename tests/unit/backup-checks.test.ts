@@ -332,7 +332,11 @@ describe('a shared backup folder', { timeout: 90_000 }, () => {
       DROP TABLE client_search_state; DROP TABLE caseworker_alias; PRAGMA writable_schema = ON;
       UPDATE sqlite_schema SET sql = replace(sql, ', ''remark'')', ')') WHERE name = 'note';
       PRAGMA writable_schema = RESET;`;
-    const stripId = `${captureTriggers} ${frozenTriggers} ${colleaguesTriggers} ${movingIn} DROP TABLE sync_outbox; DROP TABLE sync_state;
+    // 0014's consent table goes; the scoring's provider and its organisation with it.
+    const ratersConsent = `DROP TABLE consent; ALTER TABLE scoring DROP COLUMN organisation; PRAGMA writable_schema = ON;
+      UPDATE sqlite_schema SET sql = replace(sql, ', ''provider'')', ')') WHERE name = 'scoring';
+      PRAGMA writable_schema = RESET;`;
+    const stripId = `${captureTriggers} ${frozenTriggers} ${colleaguesTriggers} ${movingIn} ${ratersConsent} DROP TABLE sync_outbox; DROP TABLE sync_state;
       DROP TABLE sync_seen; DROP TABLE sync_batch; DROP TABLE sync_inbox; DROP TABLE sync_notice;
       DROP TABLE IF EXISTS meta; ALTER TABLE client DROP COLUMN meeting_listed_at;
       DELETE FROM kysely_migration WHERE name >= '0008'`;

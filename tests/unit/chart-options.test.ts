@@ -25,11 +25,17 @@ const indicator = (key: string, name: string) => ({
   scaleMax: 5,
   levels,
 });
-const point = (date: string, value: number | null, scoredBy: 'caseworker' | 'client' = 'caseworker') => ({
+const point = (
+  date: string,
+  value: number | null,
+  scoredBy: 'caseworker' | 'client' | 'provider' = 'caseworker',
+  organisation: string | null = null,
+) => ({
   date,
   value,
   versionNumber: 1,
   scoredBy,
+  organisation,
 });
 
 const progression: Progression = {
@@ -58,6 +64,7 @@ const progression: Progression = {
 const labels: ChartLabels = {
   caseworker: 'klantmanager',
   client: 'zelfscore',
+  provider: 'externe aanbieder',
   milestones: 'Mijlpalen',
   goals: 'Doelen',
   date: (value) => `d:${value}`,
@@ -165,6 +172,27 @@ describe('progressionOption: small multiples', () => {
     expect(self?.lineStyle?.type).toBe('dashed');
     expect(self?.color).not.toBe(worker?.color);
     expect(self?.symbol).not.toBe(worker?.symbol);
+  });
+
+  it('an external provider has a line of its own, told apart from both by colour, symbol and dash, and is in the legend', () => {
+    const withProvider: Progression = {
+      ...progression,
+      series: [
+        ...progression.series,
+        { key: 'fin', by: 'provider', points: [point('2026-03-12', 2, 'provider', 'Werkbrug')] },
+      ],
+    };
+    const o = progressionOption(withProvider, ALL, labels, LIGHT, screen);
+    const lines = ['klantmanager', 'zelfscore', 'externe aanbieder'].map((name) => of(o, 0, name));
+    expect(lines.every((l) => l !== undefined)).toBe(true);
+    expect(new Set(lines.map((l) => l?.color)).size).toBe(3);
+    expect(new Set(lines.map((l) => l?.symbol)).size).toBe(3);
+    expect(new Set(lines.map((l) => l?.lineStyle?.type)).size).toBe(3);
+    expect(of(o, 0, 'externe aanbieder')?.data).toEqual([[day('2026-03-12'), 2]]);
+    // Never averaged into another line: the caseworker's keeps her own points.
+    expect(of(o, 0, 'klantmanager')?.data).toHaveLength(3);
+    const names = (o.legend as { data: Array<{ name: string }> }).data.map((d) => d.name);
+    expect(names).toEqual(['klantmanager', 'zelfscore', 'externe aanbieder', 'Doelen', 'Mijlpalen']);
   });
 
   it('a goal is a band from the target level to the top of the scale; a milestone a vertical line', () => {

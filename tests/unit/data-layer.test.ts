@@ -2,7 +2,15 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { plusDays, weeksBetween } from '../../common/dates';
-import { ACTION_KINDS, CATALOG_KINDS, NOTE_KINDS, SCORED_BY, SYNC_NOTICE_KINDS } from '../../common/enums';
+import {
+  ACTION_KINDS,
+  CATALOG_KINDS,
+  CONSENT_FORMS,
+  LEGAL_BASES,
+  NOTE_KINDS,
+  SCORED_BY,
+  SYNC_NOTICE_KINDS,
+} from '../../common/enums';
 import { type Connection, openConnection } from '../../db/connection';
 import { migrateToLatest } from '../../db/migrate';
 import { preparedQuery } from '../../db/prepared';
@@ -215,6 +223,8 @@ describe('data layer helpers', () => {
       'catalog_item.kind': [...CATALOG_KINDS],
       'action.kind': [...ACTION_KINDS],
       'scoring.scored_by': [...SCORED_BY],
+      'consent.legal_basis': [...LEGAL_BASES],
+      'consent.given_as': [...CONSENT_FORMS],
       'note.kind': [...NOTE_KINDS],
       'sync_notice.kind': [...SYNC_NOTICE_KINDS],
     });

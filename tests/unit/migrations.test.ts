@@ -4,7 +4,13 @@ import { sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Connection, openConnection } from '../../db/connection';
-import { DatabaseTooNewError, KNOWN_MIGRATIONS, MigrationError, migrateToLatest } from '../../db/migrate';
+import {
+  allowingSchemaEdits,
+  DatabaseTooNewError,
+  KNOWN_MIGRATIONS,
+  MigrationError,
+  migrateToLatest,
+} from '../../db/migrate';
 import { migrationProvider } from '../../db/migrations';
 import { listCaseload } from '../../db/queries/clients';
 import { isDatabaseId, readDatabaseId } from '../../db/queries/meta';
@@ -258,6 +264,48 @@ describe('migrations', () => {
     expect(() => connection.sqlite.exec(`UPDATE sqlite_schema SET sql = sql WHERE name = 'note'`)).toThrow(
       /may not be modified/,
     );
+  });
+
+  it('migrates a version-13 database with scorings: kept as they were, a provider may score with its organisation, consents may be kept', async () => {
+    const to13 = await allowingSchemaEdits(connection.sqlite, () =>
+      new Migrator({ db: connection.db, provider: migrationProvider }).migrateTo('0013_moving_in'),
+    );
+    expect(to13.error).toBeUndefined();
+    connection.sqlite.exec(`
+      INSERT INTO caseworker (id, name, created_at, updated_at) VALUES ('cw', 'Anne', 'x', 'x');
+      INSERT INTO client (id, first_name, last_name, pseudonym, caseworker_id, status, created_at, updated_at)
+        VALUES ('a', 'Emre', 'Öztürk', 'K-0001', 'cw', 'active', 'x', 'x');
+      INSERT INTO sheet (id, name, created_at, updated_at) VALUES ('s', 'Werkfit', 'x', 'x');
+      INSERT INTO sheet_version (id, sheet_id, number, published_at, created_at) VALUES ('v', 's', 1, 'x', 'x');
+      INSERT INTO scoring (id, client_id, version_id, scored_on, scored_by, caseworker_id, created_at, updated_at)
+        VALUES ('sc1', 'a', 'v', '2026-11-01', 'together', 'cw', 'x', 'x');
+    `);
+    const provider = `INSERT INTO scoring (id, client_id, version_id, scored_on, scored_by, caseworker_id, organisation, created_at, updated_at)
+      VALUES ('sc2', 'a', 'v', '2026-11-03', 'provider', 'cw', 'Werkbrug', 'x', 'x')`;
+    expect(() => connection.sqlite.exec(provider)).toThrow(/no column named organisation/);
+
+    await migrateToLatest(connection);
+    connection.sqlite.exec(provider);
+    expect(() =>
+      connection.sqlite.exec(
+        `INSERT INTO scoring (id, client_id, version_id, scored_on, scored_by, created_at, updated_at) VALUES ('sc3', 'a', 'v', 'x', 'neighbour', 'x', 'x')`,
+      ),
+    ).toThrow(/CHECK constraint failed/);
+    expect(
+      await connection.db.selectFrom('scoring').select(['id', 'scored_by', 'organisation']).orderBy('id').execute(),
+    ).toEqual([
+      { id: 'sc1', scored_by: 'together', organisation: null },
+      { id: 'sc2', scored_by: 'provider', organisation: 'Werkbrug' },
+    ]);
+    connection.sqlite
+      .exec(`INSERT INTO consent (id, client_id, purpose, legal_basis, given_as, given_on, created_at, updated_at)
+      VALUES ('c1', 'a', 'Delen met Werkbrug', 'consent', 'written', '2026-11-01', 'x', 'x')`);
+    expect(() =>
+      connection.sqlite
+        .exec(`INSERT INTO consent (id, client_id, purpose, legal_basis, given_as, given_on, created_at, updated_at)
+        VALUES ('c2', 'a', 'x', 'because', 'written', '2026-11-01', 'x', 'x')`),
+    ).toThrow(/CHECK constraint failed/);
+    expect(connection.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
   it('refuses a database written by a newer Koers and leaves the file unchanged', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { CaseloadRow } from '../../common/contract';
+import type { CaseloadRow, Scoring } from '../../common/contract';
+import { comparisonRows, findComparison, raterKey } from '../../renderer/src/scoring/logic';
 import { caseloadRow } from '../helpers/caseload-row';
 import {
   COLUMNS,
@@ -127,5 +128,72 @@ describe('form fields', () => {
     expectTypeOf<'householdId'>().toExtend<FieldName<'notes.create'>>();
     // Stage and caseworker change through their own dialogs, never through clients.update.
     expectTypeOf<'stageId'>().not.toExtend<FieldName<'clients.update'>>();
+  });
+});
+
+describe('raters of one period side by side', () => {
+  const scoring = (
+    id: string,
+    date: string,
+    scoredBy: Scoring['scoredBy'],
+    values: Array<number | null>,
+    organisation: string | null = null,
+  ): Scoring => ({
+    id,
+    clientId: 'c',
+    versionId: 'v1',
+    sheetId: 's',
+    sheetName: 'Werkfit',
+    versionNumber: 1,
+    date,
+    scoredBy,
+    organisation,
+    caseworkerId: 'w',
+    edited: false,
+    scores: ['fin', 'won'].map((key, i) => ({
+      indicatorId: `${key}1`,
+      indicatorKey: key,
+      indicatorName: key,
+      value: values[i] ?? null,
+      label: null,
+      comment: null,
+    })),
+  });
+
+  it('takes the newest scoring with every other rater of its week, client first; two providers are two raters', () => {
+    const scorings = [
+      scoring('p2', '2026-11-20', 'provider', [1, 2], 'Jobcoach Noord'),
+      scoring('p1', '2026-11-19', 'provider', [4, 2], 'werkbrug'),
+      scoring('c2', '2026-11-18', 'caseworker', [3, 2]),
+      scoring('s1', '2026-11-17', 'client', [5, 2]),
+      scoring('c1', '2026-11-01', 'caseworker', [1, 1]),
+    ];
+    const period = findComparison(scorings);
+    expect(period?.scorings.map((s) => s.id)).toEqual(['s1', 'c2', 'p2', 'p1']);
+    const rows = comparisonRows(period!);
+    // Never an average: each value stays; more than two differ by their range.
+    expect(rows.map((r) => [r.key, r.scores.map((s) => s?.value), r.difference])).toEqual([
+      ['fin', [5, 3, 1, 4], { kind: 'range', min: 1, max: 5 }],
+      ['won', [2, 2, 2, 2], { kind: 'same' }],
+    ]);
+    // The same organisation typed otherwise is the same rater: the closer scoring stands for it.
+    expect(raterKey(scorings[1]!)).toBe(raterKey({ scoredBy: 'provider', organisation: 'Werkbrug' }));
+  });
+
+  it('two raters differ by the first minus the second; one rater alone, or a week apart, is no comparison', () => {
+    const pair = findComparison([
+      scoring('s', '2026-11-20', 'client', [2, null]),
+      scoring('c', '2026-11-14', 'caseworker', [4, 3]),
+    ]);
+    expect(comparisonRows(pair!).map((r) => r.difference)).toEqual([{ kind: 'delta', diff: -2 }, { kind: 'none' }]);
+    expect(
+      findComparison([scoring('a', '2026-11-20', 'caseworker', [1]), scoring('b', '2026-11-19', 'together', [1])]),
+    ).not.toBeNull();
+    expect(
+      findComparison([scoring('a', '2026-11-20', 'caseworker', [1]), scoring('b', '2026-11-10', 'client', [1])]),
+    ).toBeNull();
+    expect(
+      findComparison([scoring('a', '2026-11-20', 'caseworker', [1]), scoring('b', '2026-11-19', 'caseworker', [2])]),
+    ).toBeNull();
   });
 });

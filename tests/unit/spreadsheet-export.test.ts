@@ -103,6 +103,7 @@ describe('spreadsheet exports', () => {
       'Indicator',
       'Datum',
       'Gescoord door',
+      'Organisatie',
       'Score',
       'Niveau',
       'Toelichting',
@@ -118,8 +119,9 @@ describe('spreadsheet exports', () => {
     expect(first[7]).toBeInstanceOf(Date);
     expect((first[7] as Date).toISOString().slice(0, 10)).toBe('2026-03-02');
     expect(scores.getCell('H2').type).toBe(ExcelJS.ValueType.Date);
-    expect(typeof first[9]).toBe('number');
-    expect(first[11]).toBe('Opmerking 0');
+    expect(first[9] ?? null).toBeNull(); // no organisation: not a provider's scoring
+    expect(typeof first[10]).toBe('number');
+    expect(first[12]).toBe('Opmerking 0');
     const levels = book.getWorksheet('Niveaubeschrijvingen')!;
     expect(values(levels)).toHaveLength(1 + version.indicators.reduce((n, i) => n + i.levels.length, 0));
 
@@ -150,14 +152,14 @@ describe('spreadsheet exports', () => {
     );
     expect(result.rows).toBe(3);
     const text = readFileSync(desktop.saveAs, 'utf8');
-    expect(text.startsWith('\ufeffKlantnummer;Pseudoniem;Doelgroep;Klantmanager;Versie;Datum;Gescoord door;')).toBe(
-      true,
-    );
+    expect(
+      text.startsWith('\ufeffKlantnummer;Pseudoniem;Doelgroep;Klantmanager;Versie;Datum;Gescoord door;Organisatie;'),
+    ).toBe(true);
     const lines = text.slice(1).trim().split('\r\n');
     expect(lines).toHaveLength(4);
-    expect(lines[0]!.split(';').slice(7)).toEqual(version.indicators.map((i) => i.name));
+    expect(lines[0]!.split(';').slice(8)).toEqual(version.indicators.map((i) => i.name));
     expect(lines[1]).toContain(`;"'=HYPERLINK(""http://evil"")";`);
-    expect(lines[1]).toContain(';14-09-2026;samen;');
+    expect(lines[1]).toContain(';14-09-2026;samen;;');
   });
 
   it('the caseload and the closed cases of a quarter, with a summary per reason', async () => {

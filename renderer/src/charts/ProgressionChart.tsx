@@ -153,7 +153,6 @@ type LineRow = { kind: 'scoring'; row: TableRow } | { kind: 'milestones' };
 
 function LineTable({ progression, shown, labels }: { progression: Progression; shown: Shown; labels: ChartLabels }) {
   const { t } = useTranslation();
-  const by = { caseworker: labels.caseworker, client: labels.client };
   const rows: LineRow[] = [
     ...tableRows(
       progression,
@@ -177,7 +176,7 @@ function LineTable({ progression, shown, labels }: { progression: Progression; s
         {
           key: 'by',
           header: t('charts.scoredBy'),
-          cell: (r) => (r.kind === 'scoring' ? by[r.row.by] : new Spanning(shown.length + 1, milestones)),
+          cell: (r) => (r.kind === 'scoring' ? labels[r.row.by] : new Spanning(shown.length + 1, milestones)),
         },
         ...shown.map((i) => ({
           key: i.key,

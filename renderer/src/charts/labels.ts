@@ -14,6 +14,7 @@ export function useChartLabels(): ChartLabels {
     () => ({
       caseworker: t('charts.caseworker'),
       client: t('charts.client'),
+      provider: t('charts.provider'),
       milestones: t('charts.milestones'),
       goals: t('charts.goals'),
       date: (value) => formatDate(value, language),

@@ -10,6 +10,7 @@ import type {
 } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
 import type { Progression } from '../../../common/contract';
+import { CHART_RATERS, type ChartRater } from '../../../common/enums';
 
 export type ChartOption = ComposeOption<
   | LineSeriesOption
@@ -26,6 +27,7 @@ export type ChartOption = ComposeOption<
 export interface ChartLabels {
   caseworker: string;
   client: string;
+  provider: string;
   milestones: string;
   goals: string;
   /** A calendar date (`YYYY-MM-DD`) as the user reads it. */
@@ -43,9 +45,10 @@ export interface ChartTheme {
   grid: string;
   /** CSS pixels; null: the chart box's own font size (the slide's type grows with the screen). */
   fontSize: number | null;
-  /** Caseworker and self-score differ in colour, and in symbol and dash as well. */
+  /** Caseworker, self-score and provider differ in colour, and in symbol and dash as well. */
   caseworker: string;
   client: string;
+  provider: string;
   /** The goal band: its edge and its fill. */
   goal: string;
   goalFill: string;
@@ -66,6 +69,7 @@ export const LIGHT: ChartTheme = {
   fontSize: 14,
   caseworker: '#0072B2',
   client: '#D55E00',
+  provider: '#CC79A7',
   goal: '#007A5A',
   goalFill: 'rgba(0, 158, 115, 0.13)',
   lineWidth: 0.15,
@@ -83,6 +87,7 @@ export const PROJECTOR: ChartTheme = {
   fontSize: null,
   caseworker: '#56B4E9',
   client: '#E69F00',
+  provider: '#F7A8D8',
   goal: '#2FD3A0',
   goalFill: 'rgba(47, 211, 160, 0.24)',
   lineWidth: 0.18,
@@ -98,7 +103,12 @@ export interface ChartBox {
   fontSize: number;
 }
 
-const SYMBOL = { caseworker: 'circle', client: 'emptyTriangle' } as const;
+/** Each rater's line: told apart by symbol and dash, not by colour alone. */
+const RATER_LINE = {
+  caseworker: { symbol: 'circle', legendIcon: 'circle', size: 0.7, dash: 'solid', z: 3 },
+  client: { symbol: 'emptyTriangle', legendIcon: 'triangle', size: 0.95, dash: 'dashed', z: 2 },
+  provider: { symbol: 'diamond', legendIcon: 'diamond', size: 0.85, dash: 'dotted', z: 2 },
+} as const;
 const RADAR_SYMBOL = { first: 'rect', previous: 'diamond', latest: 'circle' } as const;
 const DAY = 86_400_000;
 
@@ -260,16 +270,18 @@ export function layoutHeight(layout: Layout): number {
 
 /** The legend's entries: who scored, the goal band and milestones, each only when the chart has them. */
 function legendNames(progression: Progression, selected: readonly string[], labels: ChartLabels) {
-  const client = progression.series.some((s) => s.by === 'client' && selected.includes(s.key));
+  // The caseworker's line is always named: it is the chart's subject, scored or not yet.
+  const raters = CHART_RATERS.filter(
+    (by) => by === 'caseworker' || progression.series.some((s) => s.by === by && selected.includes(s.key)),
+  );
   const goal = progression.goals.some((g) => selected.includes(g.key));
   const milestones = progression.milestones.length > 0;
   const names = [
-    labels.caseworker,
-    ...(client ? [labels.client] : []),
+    ...raters.map((by) => labels[by]),
     ...(goal ? [labels.goals] : []),
     ...(milestones ? [labels.milestones] : []),
   ];
-  return { client, goal, milestones, names };
+  return { raters, goal, milestones, names };
 }
 
 /** The layout for the theme: a slide fills its box; the client page and the report grow with the indicators. */
@@ -442,23 +454,24 @@ export function progressionOption(
       },
     });
 
-    for (const by of ['caseworker', 'client'] as const) {
+    for (const by of CHART_RATERS) {
       const line = progression.series.find((s) => s.key === indicator.key && s.by === by);
       if (!line) continue;
+      const look = RATER_LINE[by];
       indicatorOf[series.length] = indicator;
       series.push({
         type: 'line',
-        name: by === 'caseworker' ? labels.caseworker : labels.client,
+        name: labels[by],
         xAxisIndex: n,
         yAxisIndex: n,
-        color: by === 'caseworker' ? theme.caseworker : theme.client,
+        color: theme[by],
         data: line.points.map((p) => [dayTime(p.date), p.value]),
         connectNulls: false,
         step: progression.ladder ? 'end' : false,
-        symbol: SYMBOL[by],
-        symbolSize: Math.round(fontSize * (by === 'client' ? 0.95 : 0.7)),
-        lineStyle: { width: stroke, type: by === 'client' ? 'dashed' : 'solid' },
-        z: by === 'caseworker' ? 3 : 2,
+        symbol: look.symbol,
+        symbolSize: Math.round(fontSize * look.size),
+        lineStyle: { width: stroke, type: look.dash },
+        z: look.z,
       });
     }
     if (goal) {
@@ -505,8 +518,7 @@ export function progressionOption(
   });
 
   const legendItems: NonNullable<LegendComponentOption['data']> = [
-    { name: labels.caseworker, icon: 'circle' },
-    ...(has.client ? [{ name: labels.client, icon: 'triangle' }] : []),
+    ...has.raters.map((by) => ({ name: labels[by], icon: RATER_LINE[by].legendIcon })),
     ...(has.goal
       ? [{ name: labels.goals, icon: 'rect', itemStyle: { color: theme.goalFill, borderColor: theme.goal } }]
       : []),
@@ -654,7 +666,7 @@ export function radarOption(
 
 export interface TableRow {
   date: string;
-  by: 'caseworker' | 'client';
+  by: ChartRater;
   /** Per shown indicator key; null: not scored that day. */
   values: Record<string, number | null>;
 }

@@ -45,7 +45,9 @@ function describe(entry: EventEntry, t: TFunction, session: Session): string {
       const what = t('client.events.scoring', {
         sheet: entry.sheetName,
         version: entry.versionNumber,
-        by: t(`client.scoredBy.${entry.scoredBy}`),
+        by: entry.organisation
+          ? t('client.scoredByProvider', { organisation: entry.organisation })
+          : t(`client.scoredBy.${entry.scoredBy}`),
       });
       if (entry.removed) return `${what} ${t('client.events.scoringRemoved')}`;
       return entry.edited ? `${what} ${t('client.events.scoringEdited')}` : what;

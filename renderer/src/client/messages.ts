@@ -81,7 +81,9 @@ export const messages = defineMessages({
       caseworker: 'the caseworker',
       client: 'the client (self-score)',
       together: 'caseworker and client together',
+      provider: 'an external provider',
     },
+    scoredByProvider: 'the external provider {{organisation}}',
     nobody: 'nobody',
   },
   nl: {
@@ -165,7 +167,9 @@ export const messages = defineMessages({
       caseworker: 'de klantmanager',
       client: 'de klant (zelfscore)',
       together: 'klantmanager en klant samen',
+      provider: 'een externe aanbieder',
     },
+    scoredByProvider: 'de externe aanbieder {{organisation}}',
     nobody: 'niemand',
   },
   da: {
@@ -248,7 +252,9 @@ export const messages = defineMessages({
       caseworker: 'sagsbehandleren',
       client: 'borgeren (selvscoring)',
       together: 'sagsbehandler og borger sammen',
+      provider: 'en anden aktør',
     },
+    scoredByProvider: 'den anden aktør {{organisation}}',
     nobody: 'ingen',
   },
 });

@@ -6,7 +6,7 @@ import { formatDate } from '../format';
 import { href, navigate } from '../router';
 import { useSession } from '../session';
 import { DateField } from '../ui/DateField';
-import { ErrorSummary, SelectField } from '../ui/fields';
+import { ErrorSummary, SelectField, TextField } from '../ui/fields';
 import { FormDialog } from '../ui/FormDialog';
 import { useSave } from '../ui/useSave';
 import { type Entry, IndicatorField } from './IndicatorField';
@@ -30,6 +30,7 @@ export function ScoringForm({ clientId, version, previous, goals, scoring, sheet
   const session = useSession();
   const [date, setDate] = useState(scoring?.date ?? session.info.today);
   const [scoredBy, setScoredBy] = useState<ScoredBy>(scoring?.scoredBy ?? 'caseworker');
+  const [organisation, setOrganisation] = useState(scoring?.organisation ?? '');
   // Keyed by indicator id: switching sheets leaves nothing behind in the new one.
   const [entries, setEntries] = useState<Record<string, Entry>>(() =>
     Object.fromEntries(
@@ -44,6 +45,7 @@ export function ScoringForm({ clientId, version, previous, goals, scoring, sheet
     versionId: version.id,
     date,
     scoredBy,
+    organisation: scoredBy === 'provider' ? organisation : null,
     scores: version.indicators.map((i) => ({
       indicatorId: i.id,
       value: entryOf(i.id).value,
@@ -64,7 +66,7 @@ export function ScoringForm({ clientId, version, previous, goals, scoring, sheet
   };
   // Issues the form has no place for (the version, the set of scores) join the summary.
   const unplaced = Object.entries(save.error?.fields ?? {})
-    .filter(([field]) => field !== 'date' && !field.startsWith('scores.'))
+    .filter(([field]) => field !== 'date' && field !== 'organisation' && !field.startsWith('scores.'))
     .map(([, message]) => message);
 
   return (
@@ -80,6 +82,15 @@ export function ScoringForm({ clientId, version, previous, goals, scoring, sheet
             onChange={(v) => setScoredBy(v as ScoredBy)}
             options={SCORED_BY.map((by) => ({ value: by, label: t(`scoring.by.${by}`) }))}
           />
+          {scoredBy === 'provider' && (
+            <TextField
+              {...save.field('organisation')}
+              label={t('scoring.organisation')}
+              hint={t('scoring.organisationHint')}
+              value={organisation}
+              onChange={setOrganisation}
+            />
+          )}
         </div>
         <p className="hint">{t('scoring.keyboardHint')}</p>
         {version.indicators.map((indicator, i) => (

@@ -10,19 +10,20 @@ import { remote } from '../query';
 import { Comparison } from './Comparison';
 import { Goals } from './Goals';
 import { findComparison, levelText } from './logic';
+import { useRaterName } from './rater';
 import './scoring.css';
 
 /** Older scorings wait behind a button: a long history should not push the timeline away. */
 const SHOWN_AT_FIRST = 5;
 
-/** The client page's scoring section: score now, the comparison of self-score and caseworker, the history, goals. */
+/** The client page's scoring section: score now, the raters of the latest period side by side, the history, goals. */
 export function ScoringHistory({ clientId, readOnly = false }: { clientId: string; readOnly?: boolean }) {
   const { t } = useTranslation();
   const titleId = useId();
   // Sheets too: a renamed sheet shows its new name.
   const query = useQuery(remote('scorings.list', { clientId }));
   const scorings = query.data;
-  const pair = scorings ? findComparison(scorings) : null;
+  const period = scorings ? findComparison(scorings) : null;
 
   return (
     <section className="panel scoring-history" aria-labelledby={titleId}>
@@ -36,7 +37,7 @@ export function ScoringHistory({ clientId, readOnly = false }: { clientId: strin
       </div>
       <div className="scoring-columns">
         <div>
-          {pair && <Comparison pair={pair} />}
+          {period && <Comparison period={period} />}
           {scorings ? <ScoringList scorings={scorings} /> : <Loading of={query} />}
         </div>
         <Goals clientId={clientId} latest={scorings?.[0]} readOnly={readOnly} />
@@ -68,6 +69,7 @@ function ScoringList({ scorings }: { scorings: readonly Scoring[] }) {
 function ScoringEntry({ scoring }: { scoring: Scoring }) {
   const { t } = useTranslation();
   const { language, mayManage } = useSession();
+  const raterName = useRaterName();
   const date = formatDate(scoring.date, language);
   const sheet = t('scoring.sheetVersion', { sheet: scoring.sheetName, number: scoring.versionNumber });
   return (
@@ -79,7 +81,7 @@ function ScoringEntry({ scoring }: { scoring: Scoring }) {
           {mayManage ? <a href={href({ page: 'sheet', id: scoring.sheetId })}>{sheet}</a> : sheet}
         </h3>
         <span className="scoring-by">
-          {t(`scoring.by.${scoring.scoredBy}`)}
+          {raterName(scoring)}
           {scoring.edited && ` ${t('scoring.edited')}`}
         </span>
         <a

@@ -1,5 +1,7 @@
 import { differenceInCalendarDays, parseISO } from 'date-fns';
 import type { Scoring, ScoringForm } from '../../../common/contract';
+import type { ScoredBy } from '../../../common/enums';
+import { foldName } from '../../../common/fold';
 
 type Score = Scoring['scores'][number];
 
@@ -28,27 +30,42 @@ export function previousBefore(scorings: readonly Scoring[], scoring: Scoring): 
   return previous;
 }
 
+/** Who scored, as a column of the comparison: two providers are two raters, however their name is typed. */
+export function raterKey(scoring: Pick<Scoring, 'scoredBy' | 'organisation'>): string {
+  return scoring.scoredBy === 'provider' ? `provider|${foldName(scoring.organisation ?? '')}` : scoring.scoredBy;
+}
+
+/** Columns left to right: the client's own voice first, then the caseworker, together, providers. */
+const RATER_ORDER: Record<ScoredBy, number> = { client: 0, caseworker: 1, together: 2, provider: 3 };
+
+/** Scorings of one period by different raters, in column order: kept side by side, never averaged. */
 export interface Comparison {
-  self: Scoring;
-  other: Scoring;
+  scorings: Scoring[];
 }
 
 /**
- * The newest self-score with a caseworker's (or joint) score on the same sheet
- * within a week of it; of several, the closest in time, and on a tie the one on
- * the same version (same level texts).
+ * The newest scoring with those of other raters on the same sheet within a week of it; of one
+ * rater's several, the closest in time, and on a tie the one on the same version (same level texts).
+ * Null when no period has two raters.
  */
 export function findComparison(scorings: readonly Scoring[]): Comparison | null {
-  for (const self of scorings) {
-    if (self.scoredBy !== 'client') continue;
-    const distance = (other: Scoring) => Math.abs(differenceInCalendarDays(parseISO(other.date), parseISO(self.date)));
-    const otherVersion = (other: Scoring) => (other.versionId === self.versionId ? 0 : 1);
-    const partners = scorings.filter(
-      (other) =>
-        other.scoredBy !== 'client' && other.sheetId === self.sheetId && distance(other) <= COMPARE_WITHIN_DAYS,
-    );
-    const other = partners.sort((a, b) => distance(a) - distance(b) || otherVersion(a) - otherVersion(b))[0];
-    if (other) return { self, other };
+  for (const anchor of scorings) {
+    const distance = (other: Scoring) =>
+      Math.abs(differenceInCalendarDays(parseISO(other.date), parseISO(anchor.date)));
+    const otherVersion = (other: Scoring) => (other.versionId === anchor.versionId ? 0 : 1);
+    const byRater = new Map([[raterKey(anchor), anchor]]);
+    const near = scorings
+      .filter((other) => other.sheetId === anchor.sheetId && distance(other) <= COMPARE_WITHIN_DAYS)
+      .sort((a, b) => distance(a) - distance(b) || otherVersion(a) - otherVersion(b));
+    for (const other of near) if (!byRater.has(raterKey(other))) byRater.set(raterKey(other), other);
+    if (byRater.size > 1)
+      return {
+        scorings: [...byRater.values()].sort(
+          (a, b) =>
+            RATER_ORDER[a.scoredBy] - RATER_ORDER[b.scoredBy] ||
+            (a.organisation ?? '').localeCompare(b.organisation ?? ''),
+        ),
+      };
   }
   return null;
 }
@@ -56,19 +73,39 @@ export function findComparison(scorings: readonly Scoring[]): Comparison | null 
 export interface ComparisonRow {
   key: string;
   name: string;
-  self: Score | undefined;
-  other: Score | undefined;
-  /** Self-score minus the other score; null unless both scored a value. */
-  diff: number | null;
+  /** One per scoring of the comparison, in its order. */
+  scores: Array<Score | undefined>;
+  /** How the values differ: none when fewer than two raters scored a value. */
+  difference:
+    { kind: 'none' } | { kind: 'same' } | { kind: 'delta'; diff: number } | { kind: 'range'; min: number; max: number };
 }
 
-/** One row per indicator key in either scoring (versions may differ; keys carry over). */
-export function comparisonRows({ self, other }: Comparison): ComparisonRow[] {
-  const keys = [...new Set([...other.scores, ...self.scores].map((s) => s.indicatorKey))];
+/**
+ * One row per indicator key in any of the scorings (versions may differ; keys carry over). Two
+ * values differ by the first minus the second; more by their range.
+ */
+export function comparisonRows({ scorings }: Comparison): ComparisonRow[] {
+  // Indicator order and names as a caseworker's or provider's scoring has them, then the client's.
+  const ordered = [
+    ...scorings.filter((s) => s.scoredBy !== 'client'),
+    ...scorings.filter((s) => s.scoredBy === 'client'),
+  ];
+  const keys = [...new Set(ordered.flatMap((s) => s.scores.map((score) => score.indicatorKey)))];
   return keys.map((key) => {
-    const mine = self.scores.find((s) => s.indicatorKey === key);
-    const theirs = other.scores.find((s) => s.indicatorKey === key);
-    const diff = mine?.value != null && theirs?.value != null ? mine.value - theirs.value : null;
-    return { key, name: theirs?.indicatorName ?? mine?.indicatorName ?? key, self: mine, other: theirs, diff };
+    const scores = scorings.map((s) => s.scores.find((score) => score.indicatorKey === key));
+    const name = ordered.flatMap((s) => s.scores).find((score) => score.indicatorKey === key)?.indicatorName ?? key;
+    const values = scores.flatMap((score) => (score?.value != null ? [score.value] : []));
+    const [first, second] = values;
+    const min = Math.min(...values);
+    const max = Math.max(...values);
+    const difference: ComparisonRow['difference'] =
+      first === undefined || second === undefined
+        ? { kind: 'none' }
+        : min === max
+          ? { kind: 'same' }
+          : values.length === 2
+            ? { kind: 'delta', diff: first - second }
+            : { kind: 'range', min, max };
+    return { key, name, scores, difference };
   });
 }

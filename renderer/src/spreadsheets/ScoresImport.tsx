@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../errors';
-import { ErrorSummary, SelectField } from '../ui/fields';
+import { ErrorSummary, SelectField, TextField } from '../ui/fields';
 import { Loading } from '../ui/Loading';
 import { remote, useMutate } from '../query';
 import { ChooseFile, type ColumnProps, MappingFields, type OpenedFile } from './ImportParts';
@@ -15,6 +15,7 @@ export function ScoresImport() {
   const sheets = useQuery(remote('sheets.list', {}));
   const published = (sheets.data ?? []).filter((s) => s.publishedVersionId !== null);
   const [versionId, setVersionId] = useState('');
+  const [organisation, setOrganisation] = useState('');
 
   if (sheets.data && published.length === 0) return <NoSheetsHint />;
   return (
@@ -22,8 +23,8 @@ export function ScoresImport() {
       kind="scores"
       preview="imports.scoresPreview"
       run="imports.scoresRun"
-      previewInput={(choice) => (versionId ? { ...choice, versionId } : null)}
-      runInput={(choice) => ({ ...choice, versionId })}
+      previewInput={(choice) => (versionId ? { ...choice, versionId, organisation } : null)}
+      runInput={(choice) => ({ ...choice, versionId, organisation })}
       writes={(preview) => preview.counts.create}
       report={(done) => t('spreadsheets.import.doneScores', { created: done.created, skipped: done.skipped.length })}
       settings={(forgetColumns) => (
@@ -39,6 +40,13 @@ export function ScoresImport() {
             }}
             empty={t('spreadsheets.import.chooseVersion')}
             options={published.map((s) => ({ value: s.publishedVersionId ?? '', label: s.name }))}
+          />
+          <TextField
+            label={t('spreadsheets.import.provider')}
+            hint={t('spreadsheets.import.providerHint')}
+            name="organisation"
+            value={organisation}
+            onChange={setOrganisation}
           />
           <Loading of={sheets} quiet />
         </>
@@ -56,6 +64,7 @@ export function ScoreColumns({ versionId, headers, mapping, onChange }: ColumnPr
     { key: 'reference', label: t('fields.reference') },
     { key: 'date', label: t('fields.date') },
     { key: 'scoredBy', label: t('fields.scoredBy') },
+    { key: 'organisation', label: t('fields.organisation') },
     ...(version.data?.indicators ?? []).map((i) => ({ key: i.key, label: i.name })),
   ];
   return (

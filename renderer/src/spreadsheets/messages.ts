@@ -22,6 +22,9 @@ export const messages = defineMessages({
       worksheetRows_other: '{{name}} ({{count}} rows)',
       version: 'Scoring sheet',
       chooseVersion: 'Choose a sheet',
+      provider: 'A provider’s spreadsheet: organisation (optional)',
+      providerHint:
+        'Rows without a rater, and provider rows without an organisation column, count as scored by this organisation.',
       columns: 'Columns',
       columnsHint: 'Koers suggests the columns from their headers. Check them before importing.',
       remembered: 'These are the columns you chose for the last file with the same headers.',
@@ -158,6 +161,9 @@ export const messages = defineMessages({
       worksheetRows_other: '{{name}} ({{count}} rijen)',
       version: 'Scorelijst',
       chooseVersion: 'Kies een scorelijst',
+      provider: 'Bestand van een aanbieder: organisatie (niet verplicht)',
+      providerHint:
+        'Rijen zonder beoordelaar, en rijen van een aanbieder zonder kolom Organisatie, gelden als gescoord door deze organisatie.',
       columns: 'Kolommen',
       columnsHint: 'Koers stelt de kolommen voor op basis van de kopjes. Controleer ze voordat u importeert.',
       remembered: 'Dit zijn de kolommen die u koos bij het vorige bestand met dezelfde kopjes.',
@@ -293,6 +299,9 @@ export const messages = defineMessages({
       worksheetRows_other: '{{name}} ({{count}} rækker)',
       version: 'Scoreark',
       chooseVersion: 'Vælg et ark',
+      provider: 'Regneark fra en anden aktør: organisation (valgfri)',
+      providerHint:
+        'Rækker uden bedømmer og rækker fra en anden aktør uden kolonnen Organisation regnes som scoret af denne organisation.',
       columns: 'Kolonner',
       columnsHint: 'Koers foreslår kolonnerne ud fra overskrifterne. Kontrollér dem, før du importerer.',
       remembered: 'Det er de kolonner, du valgte til den sidste fil med de samme overskrifter.',

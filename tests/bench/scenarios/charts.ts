@@ -61,7 +61,15 @@ export async function chartDatabase() {
       }));
       await insertScoring(
         trx,
-        { clientId: id, versionId, date, scoredBy: n % 4 === 3 ? 'client' : 'caseworker', caseworkerId: me, scores },
+        {
+          clientId: id,
+          versionId,
+          date,
+          scoredBy: n % 4 === 3 ? 'client' : 'caseworker',
+          organisation: null,
+          caseworkerId: me,
+          scores,
+        },
         at,
         me,
       );
