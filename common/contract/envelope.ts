@@ -26,6 +26,8 @@ export const FIELD_RULES = [
   'time',
   'email',
   'future_date',
+  // A date before the one it follows (a consent valid until, or withdrawn on, a day before it was given).
+  'before_given',
   'unavailable',
   'inactive',
   'scale',

@@ -14,6 +14,7 @@ import {
 import { ACTION_KINDS, CATALOG_KINDS, CLIENT_STATUSES, ROLES } from '../enums';
 import { LANGUAGES } from '../languages';
 import { progressionSchema, teamViewInputSchema, teamViewSchema } from './charts';
+import { consentInputSchema, consentSchema, expiringConsentSchema } from './consents';
 import { caseloadViewExportSchema, caseloadViewSchema } from './caseload-view';
 import { syncNoticeSchema, teamSyncStatusSchema } from './team-sync';
 import { displaySchema, moveSchema, presentationStartSchema, presentationStateSchema } from './presentation';
@@ -280,6 +281,8 @@ export const DATA_SCOPES = [
   'drafts',
   'scorings',
   'goals',
+  /** Consent records on clients. */
+  'consents',
   'sheets',
   'catalog',
   'caseworkers',
@@ -929,6 +932,54 @@ export const contract = {
     role: 'caseworker',
   },
 
+  'consents.list': {
+    input: z.strictObject({ clientId: id }),
+    output: z.array(consentSchema),
+    reads: ['consents'],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  'consents.save': {
+    input: consentInputSchema,
+    output: consentSchema,
+    reads: [],
+    changes: ['consents'],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  'consents.withdraw': {
+    input: z.strictObject({ clientId: id, id, withdrawnOn: localDate }),
+    output: consentSchema,
+    reads: [],
+    changes: ['consents'],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  /** A record made by mistake: it goes (a tombstone), and the audit log keeps that it did. */
+  'consents.remove': {
+    input: z.strictObject({ clientId: id, id }),
+    output: ok,
+    reads: [],
+    changes: ['consents'],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  /** Consents of one caseworker's active clients ending within 30 days (not withdrawn), soonest first. */
+  'consents.expiring': {
+    input: z.strictObject({ caseworkerId: id.optional() }),
+    output: z.array(expiringConsentSchema),
+    reads: ['consents', 'clients'],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+
   'notes.get': {
     input: byId,
     output: noteSchema.extend({ versions: z.array(noteVersionSchema) }),
@@ -1322,7 +1373,7 @@ export const contract = {
     input: z.strictObject({ clientId: id, confirm: z.string().max(40) }),
     output: ok,
     reads: [],
-    changes: ['clients', 'households', 'actions', 'notes', 'drafts', 'scorings', 'goals'],
+    changes: ['clients', 'households', 'actions', 'notes', 'drafts', 'scorings', 'goals', 'consents'],
     personal: true,
     whileLocked: false,
     role: 'key_person',
@@ -1350,7 +1401,7 @@ export const contract = {
     input: z.strictObject({ clientIds: z.array(id).min(1).max(10_000) }),
     output: z.object({ erased: z.number().int() }),
     reads: [],
-    changes: ['clients', 'households', 'actions', 'notes', 'drafts', 'scorings', 'goals'],
+    changes: ['clients', 'households', 'actions', 'notes', 'drafts', 'scorings', 'goals', 'consents'],
     personal: true,
     whileLocked: false,
     role: 'key_person',
@@ -1619,6 +1670,8 @@ export type SheetVersion = z.output<typeof sheetVersionSchema>;
 export type Scoring = z.output<typeof scoringSchema>;
 export type ScoringForm = z.output<typeof scoringFormSchema>;
 export type Goal = z.output<typeof goalSchema>;
+export type Consent = z.output<typeof consentSchema>;
+export type ExpiringConsent = z.output<typeof expiringConsentSchema>;
 export type Coverage = z.output<typeof coverageSchema>;
 export type Note = z.output<typeof noteSchema>;
 export type Progression = z.output<typeof progressionSchema>;

@@ -44,6 +44,7 @@ export async function clientRecords(db: Kysely<Database>, clientId: string) {
         ? await db.selectFrom('score').selectAll().where('scoring_id', 'in', scoringIds).execute()
         : [],
     goals: await db.selectFrom('goal').selectAll().where('client_id', '=', clientId).execute(),
+    consents: await db.selectFrom('consent').selectAll().where('client_id', '=', clientId).execute(),
   };
 }
 
@@ -117,6 +118,7 @@ export async function eraseClientRows(db: Transaction<Database>, clientId: strin
   await db.deleteFrom('score').where('scoring_id', 'in', scorings).execute();
   await db.deleteFrom('scoring').where('client_id', '=', clientId).execute();
   await db.deleteFrom('goal').where('client_id', '=', clientId).execute();
+  await db.deleteFrom('consent').where('client_id', '=', clientId).execute();
   await db.deleteFrom('stage_change').where('client_id', '=', clientId).execute();
   await db.deleteFrom('handover').where('client_id', '=', clientId).execute();
   await db.deleteFrom('closure').where('client_id', '=', clientId).execute();

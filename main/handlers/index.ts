@@ -8,6 +8,7 @@ import { clientHandlers } from './clients';
 import { householdHandlers } from './households';
 import { chartHandlers, teamHandlers } from './charts';
 import { goalHandlers } from './goals';
+import { consentHandlers } from './consents';
 import { draftHandlers, noteHandlers } from './notes';
 import { reportHandlers } from './reports';
 import { exportHandlers } from './exports';
@@ -36,6 +37,7 @@ const handlers = {
   ...sheetHandlers,
   ...scoringHandlers,
   ...goalHandlers,
+  ...consentHandlers,
   ...coverageHandlers,
   ...noteHandlers,
   ...draftHandlers,

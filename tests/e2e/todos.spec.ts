@@ -1,10 +1,10 @@
 import type { Locator, Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Language } from '../../common/languages';
 import { formatTypedDate } from '../../renderer/src/dateInput';
 import { ok } from '../helpers/seed';
-import { type AppHarness, expect, test, SIZES } from './fixtures';
+import { expect, test, SIZES } from './fixtures';
+import { withClient } from './seeds';
 
 const screenshots = resolve(import.meta.dirname, '../screenshots');
 mkdirSync(screenshots, { recursive: true });
@@ -20,16 +20,6 @@ async function screenshots3(page: Page, name: string, show?: Locator) {
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
-/** A caseworker with one client; `shift(n)` is the date n days from Koers's today. */
-async function withClient(app: AppHarness, language: Language) {
-  await ok(app.koers.call('setup.complete', { language, name: 'Anne de Vries', role: 'caseworker', demo: false }));
-  const { today } = await ok(app.koers.call('app.info', {}));
-  const client = await ok(app.koers.call('clients.create', { firstName: 'Ahmed', lastName: 'Bakkali' }));
-  await app.page.reload(); // in the language just chosen
-  const shift = (days: number) =>
-    new Date(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-  return { client, today, shift };
-}
 
 test.describe('to-dos are edited, deleted with undo and postponed to a chosen date', () => {
   test('on the client page (Dutch)', async ({ app }) => {

@@ -180,6 +180,27 @@ describe('working as a team', () => {
         scores: version.indicators.map((i) => ({ indicatorId: i.id, value: i.scaleMax, comment: null })),
       }),
     );
+    // A provider's scoring and a consent record travel like every other row of the client (issue 19).
+    const provided = await ok(
+      anna.koers.call('scorings.create', {
+        clientId: 'cwA-client',
+        versionId: version.id,
+        date: '2026-12-07',
+        scoredBy: 'provider',
+        organisation: 'Werkbrug',
+        scores: version.indicators.map((i) => ({ indicatorId: i.id, value: i.scaleMin, comment: null })),
+      }),
+    );
+    const consent = await ok(
+      anna.koers.call('consents.save', {
+        clientId: 'cwA-client',
+        purpose: 'Gegevens delen met Werkbrug',
+        legalBasis: 'consent',
+        givenAs: 'written',
+        givenOn: '2026-12-01',
+        validUntil: '2027-06-01',
+      }),
+    );
     expect(await anna.sync()).toMatchObject({ conflicts: 0 });
     expect(await openNotices(anna.koers.connection.db)).toEqual([]);
 
@@ -193,6 +214,20 @@ describe('working as a team', () => {
     expect(scores.every((s) => s.value === version.indicators.find((i) => i.key === s.indicator_key)?.scaleMax)).toBe(
       true,
     );
+    expect(
+      await kim.koers.connection.db
+        .selectFrom('scoring')
+        .select(['scored_by', 'organisation'])
+        .where('id', '=', provided.id)
+        .executeTakeFirst(),
+    ).toEqual({ scored_by: 'provider', organisation: 'Werkbrug' });
+    expect(await ok(kim.koers.call('consents.list', { clientId: 'cwA-client' }))).toEqual([
+      expect.objectContaining({ id: consent.id, purpose: 'Gegevens delen met Werkbrug', validUntil: '2027-06-01' }),
+    ]);
+    // Hers to read, Anna's to change: Kim cannot withdraw it on her laptop.
+    expect(
+      await kim.koers.call('consents.withdraw', { clientId: 'cwA-client', id: consent.id, withdrawnOn: '2026-12-07' }),
+    ).toMatchObject({ ok: false, error: { code: 'conflict', details: { reason: 'colleagues_client' } } });
   });
 
   it("two caseworkers' first new clients, both K-0001 on their laptops, are two pseudonyms in the team and on every laptop", async () => {

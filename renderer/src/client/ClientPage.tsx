@@ -10,6 +10,7 @@ import { useNoteShortcut } from '../notes/useNoteShortcut';
 import { href, navigate, useArrivalNotice } from '../router';
 import { useSession } from '../session';
 import { ScoringHistory } from '../scoring/ScoringHistory';
+import { Consents } from '../consent/Consents';
 import { Loading } from '../ui/Loading';
 import { remote } from '../query';
 import { CloseDialog, HandoverDialog, ReopenDialog, StageDialog } from './CaseDialogs';
@@ -183,6 +184,7 @@ export function ClientPage({ id, noteId }: { id: string; noteId: string | undefi
         <Todos clientId={client.id} adding={adding && !readOnly} onDone={outcome.announce} readOnly={readOnly} />
       </div>
       <ScoringHistory clientId={client.id} readOnly={readOnly} />
+      <Consents clientId={client.id} readOnly={readOnly} onDone={outcome.announce} />
       <ProgressionChart clientId={client.id} />
       <Timeline
         clientId={client.id}

@@ -4,6 +4,7 @@ import type { Language } from '../../../common/languages';
 import { messages as caseload } from '../caseload/messages';
 import { messages as charts } from '../charts/messages';
 import { messages as client } from '../client/messages';
+import { messages as consent } from '../consent/messages';
 import { messages as failure } from '../failure/messages';
 import { messages as firstRun } from '../firstrun/messages';
 import { messages as households } from '../households/messages';
@@ -29,6 +30,7 @@ function compose(language: Language) {
     caseload: caseload[language],
     charts: charts[language],
     client: client[language],
+    consent: consent[language],
     failure: failure[language],
     firstRun: firstRun[language],
     households: households[language],

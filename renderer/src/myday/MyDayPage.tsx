@@ -13,6 +13,7 @@ import { Page } from '../ui/Page';
 import { PrintButton } from '../ui/PrintButton';
 import { StatusLine } from '../ui/StatusLine';
 import { PostponeDialog, TodoEditDialog, useRemovedTodo } from '../client/TodoDialogs';
+import { ExpiringConsents } from '../consent/Consents';
 
 type Group = 'overdue' | 'today' | 'thisWeek';
 /** Today's work first (the day the page is named after), then what is late, then the rest of the week. */
@@ -71,6 +72,7 @@ export function MyDayPage() {
       }
     >
       <StatusLine of={action} />
+      <ExpiringConsents caseworkerId={me} />
       {agenda.length === 0 && <p className="empty">{t('myDay.nothing')}</p>}
       {agenda.length > 0 &&
         GROUPS.map((group) => (
