@@ -75,6 +75,8 @@ export interface ClientTable extends Tracked {
   status: Generated<ClientStatus>;
   /** On the meeting list since (ISO timestamp); null: not on it. */
   meeting_listed_at: Generated<string | null>;
+  /** The language the client reads best (BCP 47), for client mode and paper sheets (0015). */
+  language: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface StageChangeTable {
@@ -172,6 +174,14 @@ export interface ScoringTable extends Tracked {
   caseworker_id: string | null;
   /** The provider's organisation, for `scored_by = 'provider'` only. Optional on insert (0014). */
   organisation: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A key person's translation of one sheet version into one language (0015); `texts` is JSON. */
+export interface SheetTranslationTable extends Tracked {
+  id: string;
+  version_id: string;
+  language: string;
+  texts: string;
 }
 
 /** What a client agreed to, or what else allows the processing (0014). */
@@ -375,6 +385,7 @@ export interface Database {
   sheet: SheetTable;
   sheet_target_group: SheetTargetGroupTable;
   sheet_version: SheetVersionTable;
+  sheet_translation: SheetTranslationTable;
   indicator: IndicatorTable;
   indicator_level: IndicatorLevelTable;
   scoring: ScoringTable;

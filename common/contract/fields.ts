@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { canonicalLanguage } from '../languages';
 
 /** Reusable input fields. Every rule here maps to a translated message (see FieldIssue). */
 
@@ -47,3 +48,11 @@ export const email = text(200)
   .refine((v) => v === '' || EMAIL.test(v), { params: { rule: 'email' } })
   .nullish()
   .transform((v) => (v ? v : null));
+
+/** A language tag (BCP 47), canonical (`AR` → `ar`); empty or null: none. Any language, not only Koers's own. */
+export const languageTag = z
+  .string()
+  .max(35)
+  .refine((v) => v === '' || canonicalLanguage(v) !== null, { params: { rule: 'invalid' } })
+  .nullish()
+  .transform((v) => (v ? canonicalLanguage(v) : null));

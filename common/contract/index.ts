@@ -3,6 +3,7 @@ import type { Envelope } from './envelope';
 import {
   email,
   id,
+  languageTag,
   localDate,
   optionalDate,
   optionalId,
@@ -70,6 +71,8 @@ import {
   sheetDetailSchema,
   sheetSummarySchema,
   sheetVersionSchema,
+  sheetTranslationSchema,
+  translationInputSchema,
   starterSchema,
 } from './scoring';
 
@@ -165,6 +168,7 @@ export const clientSchema = z.object({
   stageSince: z.string().nullable(),
   householdId: z.string().nullable(),
   startDate: z.string().nullable(),
+  language: z.string().nullable(),
   status: clientStatusSchema,
   /** The open closure while the case is closed. */
   closure: closureSchema.nullable(),
@@ -260,6 +264,8 @@ export const clientFacts = {
   targetGroupId: optionalId,
   householdId: optionalId,
   startDate: optionalDate,
+  /** The language the client reads best, for client mode and paper sheets; absent: left as it is. */
+  language: languageTag.optional(),
 };
 
 const empty = z.strictObject({});
@@ -824,6 +830,35 @@ export const contract = {
   'sheets.edit': {
     input: byId,
     output: sheetDetailSchema,
+    reads: [],
+    changes: ['sheets'],
+    personal: false,
+    whileLocked: false,
+    role: 'key_person_if_any',
+  },
+  /** The translations of one version, one per language. */
+  'sheets.translations': {
+    input: z.strictObject({ versionId: id }),
+    output: z.array(sheetTranslationSchema),
+    reads: ['sheets'],
+    changes: [],
+    personal: false,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  /** Adds the version's translation into a language, or replaces the one there is. */
+  'sheets.saveTranslation': {
+    input: translationInputSchema,
+    output: sheetTranslationSchema,
+    reads: [],
+    changes: ['sheets'],
+    personal: false,
+    whileLocked: false,
+    role: 'key_person_if_any',
+  },
+  'sheets.removeTranslation': {
+    input: byId,
+    output: ok,
     reads: [],
     changes: ['sheets'],
     personal: false,
@@ -1667,6 +1702,7 @@ export type Role = z.output<typeof roleSchema>;
 export type SheetSummary = z.output<typeof sheetSummarySchema>;
 export type SheetDetail = z.output<typeof sheetDetailSchema>;
 export type SheetVersion = z.output<typeof sheetVersionSchema>;
+export type SheetTranslation = z.output<typeof sheetTranslationSchema>;
 export type Scoring = z.output<typeof scoringSchema>;
 export type ScoringForm = z.output<typeof scoringFormSchema>;
 export type Goal = z.output<typeof goalSchema>;

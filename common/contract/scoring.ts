@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SCORED_BY } from '../enums';
-import { id, localDate, optionalDate, optionalText, requiredText } from './fields';
+import { id, languageTag, localDate, optionalDate, optionalText, requiredText } from './fields';
 
 /** Schemas of scoring sheets, scorings, goals and coverage (methods are listed in ./index.ts). */
 
@@ -153,4 +153,52 @@ export const goalInputSchema = z.strictObject({
   indicatorKey: id,
   target: z.number().int().min(0).max(20),
   targetDate: optionalDate,
+});
+
+/**
+ * A sheet version's texts in another language, per indicator key and level value. A text left
+ * out (null) shows the original: a translation may be partial.
+ */
+const translatedIndicatorsInput = z
+  .array(
+    z.strictObject({
+      key: id,
+      name: optionalText(120),
+      description: optionalText(500),
+      levels: z
+        .array(
+          z.strictObject({
+            value: z.number().int().min(0).max(20),
+            label: optionalText(80),
+            description: optionalText(1000),
+          }),
+        )
+        .max(21),
+    }),
+  )
+  .max(40);
+
+export const translationInputSchema = z.strictObject({
+  versionId: id,
+  /** Any language (BCP 47): the client's, not only the three Koers speaks. */
+  language: languageTag.refine((v) => v !== null, { params: { rule: 'required' } }),
+  indicators: translatedIndicatorsInput,
+});
+
+export const sheetTranslationSchema = z.object({
+  id: z.string(),
+  versionId: z.string(),
+  language: z.string(),
+  direction: z.enum(['ltr', 'rtl']),
+  indicators: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string().nullable(),
+      description: z.string().nullable(),
+      levels: z.array(
+        z.object({ value: z.number().int(), label: z.string().nullable(), description: z.string().nullable() }),
+      ),
+    }),
+  ),
+  updatedAt: z.string(),
 });

@@ -25,6 +25,7 @@ export const SYNCED_TABLES = [
   { name: 'sheet_target_group', key: ['target_group_id'], scope: 'team', appendOnly: false },
   { name: 'indicator', key: ['id'], scope: 'team', appendOnly: false },
   { name: 'indicator_level', key: ['indicator_id', 'value'], scope: 'team', appendOnly: false },
+  { name: 'sheet_translation', key: ['id'], scope: 'team', appendOnly: false },
   { name: 'household', key: ['id'], scope: 'household', appendOnly: false },
   { name: 'client', key: ['id'], scope: 'client', appendOnly: false },
   { name: 'action', key: ['id'], scope: 'client', appendOnly: false },

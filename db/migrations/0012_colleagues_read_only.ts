@@ -1,5 +1,5 @@
-import { type Kysely, sql } from 'kysely';
-import { colleaguesRowsReadOnly, KEY_PERSON_COPY, ME, REFUSED } from './schema-edits';
+import type { Kysely } from 'kysely';
+import { changedBesides, colleaguesAssignmentOnly, colleaguesRowsReadOnly } from './schema-edits';
 
 /**
  * A key person's laptop holds the whole team's clients (issue 18, Must have 8): her colleagues'
@@ -17,9 +17,6 @@ import { colleaguesRowsReadOnly, KEY_PERSON_COPY, ME, REFUSED } from './schema-e
 /** A client's own rows: added or changed only by its caseworker. Handover records are the assignment's. */
 const CLIENT_ROWS = ['action', 'goal', 'stage_change', 'closure', 'scoring', 'score', 'note', 'note_version'];
 
-/** Columns a key person may change on a colleague's client or household: who has it. */
-const ASSIGNMENT = ['caseworker_id', 'updated_at', 'updated_by'];
-
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const table of CLIENT_ROWS) {
     // An erasure of her own client unlinks a colleague's to-do from its notes: only that is let through.
@@ -27,22 +24,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       table === 'action' ? await changedBesides(db, table, ['note_id', 'updated_at', 'updated_by']) : null;
     await colleaguesRowsReadOnly(db, table, unlinking);
   }
-  for (const table of ['client', 'household']) {
-    const changed = await changedBesides(db, table, ASSIGNMENT);
-    await sql`CREATE TRIGGER ${sql.id(`colleagues_${table}_update`)} BEFORE UPDATE ON ${sql.table(table)}
-      WHEN ${KEY_PERSON_COPY} AND OLD.caseworker_id IS NOT ${ME} AND (${changed})
-      BEGIN ${REFUSED} END`.execute(db);
-  }
-}
-
-/** "A column of `table` other than `except` changed", for an UPDATE trigger, as the table is now. */
-async function changedBesides(db: Kysely<unknown>, table: string, except: readonly string[]) {
-  const { rows } = await sql<{ name: string }>`SELECT name FROM pragma_table_info(${table})`.execute(db);
-  return sql.join(
-    rows
-      .map((r) => r.name)
-      .filter((name) => !except.includes(name))
-      .map((c) => sql`${sql.ref(`NEW.${c}`)} IS NOT ${sql.ref(`OLD.${c}`)}`),
-    sql` OR `,
-  );
+  for (const table of ['client', 'household'] as const) await colleaguesAssignmentOnly(db, table);
 }

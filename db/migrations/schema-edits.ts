@@ -96,3 +96,29 @@ export async function colleaguesRowsReadOnly(
         BEGIN ${REFUSED} END`.execute(db);
   }
 }
+
+/** Columns a key person may change on a colleague's client or household: who has it. */
+const ASSIGNMENT = ['caseworker_id', 'updated_at', 'updated_by'];
+
+/**
+ * Refuses, on a key person's copy, every change to a colleague's client or household but its
+ * assignment (see 0012), over the columns `table` has now: a migration that adds a column makes it again.
+ */
+export async function colleaguesAssignmentOnly(db: Kysely<unknown>, table: 'client' | 'household'): Promise<void> {
+  const changed = await changedBesides(db, table, ASSIGNMENT);
+  await sql`CREATE TRIGGER ${sql.id(`colleagues_${table}_update`)} BEFORE UPDATE ON ${sql.table(table)}
+      WHEN ${KEY_PERSON_COPY} AND OLD.caseworker_id IS NOT ${ME} AND (${changed})
+      BEGIN ${REFUSED} END`.execute(db);
+}
+
+/** "A column of `table` other than `except` changed", for an UPDATE trigger, as the table is now. */
+export async function changedBesides(db: Kysely<unknown>, table: string, except: readonly string[]) {
+  const { rows } = await sql<{ name: string }>`SELECT name FROM pragma_table_info(${table})`.execute(db);
+  return sql.join(
+    rows
+      .map((r) => r.name)
+      .filter((name) => !except.includes(name))
+      .map((c) => sql`${sql.ref(`NEW.${c}`)} IS NOT ${sql.ref(`OLD.${c}`)}`),
+    sql` OR `,
+  );
+}

@@ -199,6 +199,7 @@ export async function getClient(db: Kysely<Database>, id: string): Promise<Clien
       'c.stage_since as stageSince',
       'c.household_id as householdId',
       'c.start_date as startDate',
+      'c.language',
       'c.status',
       'c.created_at as createdAt',
       'z.id as closureId',
@@ -272,9 +273,12 @@ export interface ClientFacts {
   targetGroupId: string | null;
   householdId: string | null;
   startDate: string | null;
+  /** Undefined: left as it is (an import that has no such column). */
+  language?: string | null | undefined;
 }
 
 const factColumns = (f: ClientFacts) => ({
+  ...(f.language !== undefined ? { language: f.language } : {}),
   first_name: f.firstName,
   last_name: f.lastName,
   reference: f.reference,

@@ -29,6 +29,7 @@ export const APPLY_ORDER: readonly SyncedTableName[] = [
   'sheet_target_group',
   'indicator',
   'indicator_level',
+  'sheet_translation',
   'household',
   'client',
   'stage_change',

@@ -15,6 +15,7 @@ import type { DomainHandlers, FieldIssue, Output, ParsedInput } from '../../comm
 import { actor, type Context } from '../context';
 import { conflict, found, invalidInput } from '../rpc/app-error';
 import { checkCatalogChoice } from './checks';
+import { sheetTranslationHandlers } from './sheet-translations';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 
@@ -63,6 +64,7 @@ function content(indicators: ParsedInput<'sheets.saveDraft'>['indicators']): Ind
 }
 
 export const sheetHandlers = {
+  ...sheetTranslationHandlers,
   async 'sheets.list'(ctx) {
     return listSheets(ctx.db);
   },

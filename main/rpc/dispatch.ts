@@ -38,7 +38,7 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-const CUSTOM_RULES = new Set<FieldIssue['rule']>(['date', 'time', 'email', 'future_date']);
+const CUSTOM_RULES = new Set<FieldIssue['rule']>(['date', 'time', 'email', 'future_date', 'required']);
 
 export function toFieldIssue(issue: z.core.$ZodIssue, input: unknown): FieldIssue {
   const field = issue.path.map(String).join('.');

@@ -1,6 +1,6 @@
 import { parseISO } from 'date-fns';
 import { LOCALES } from '../../common/i18n/locales';
-import type { Language } from '../../common/languages';
+import { CLIENT_LANGUAGES, type Language } from '../../common/languages';
 import { dateFormat, formatDate, formatDateTime } from '../../common/format-dates';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
@@ -42,4 +42,26 @@ export function formatChange(value: number, language: Language, digits = 1): str
 export function formatAxisDate(value: string, language: Language): string {
   const dayMonth = dateFormat(language, { day: 'numeric', month: 'short' }).format(parseISO(value));
   return `${dayMonth}\n${value.slice(0, 4)}`;
+}
+
+/** A language's name in the user's language ("Arabisch (ar)"), from the browser's own list: any language, no table to translate. */
+export function languageName(tag: string, language: Language): string {
+  try {
+    const name = new Intl.DisplayNames([language], { type: 'language' }).of(tag);
+    return name && name !== tag ? `${name} (${tag})` : tag;
+  } catch {
+    return tag;
+  }
+}
+
+/** The languages to choose a client's from: the usual ones, Koers's own first, the rest by name; `current` kept. */
+export function clientLanguageOptions(language: Language, current: string): Array<{ value: string; label: string }> {
+  const own = CLIENT_LANGUAGES.slice(0, 3);
+  const rest = CLIENT_LANGUAGES.slice(3)
+    .map((tag) => ({ value: tag, label: languageName(tag, language) }))
+    .sort((a, b) => a.label.localeCompare(b.label, language));
+  const options = [...own.map((tag) => ({ value: tag, label: languageName(tag, language) })), ...rest];
+  return current && !options.some((o) => o.value === current)
+    ? [...options, { value: current, label: languageName(current, language) }]
+    : options;
 }

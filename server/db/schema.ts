@@ -153,6 +153,7 @@ export interface ClientTable extends Tracked, Synced {
   start_date: string | null;
   status: Generated<ClientStatus>;
   meeting_listed_at: string | null;
+  language: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface StageChangeTable extends Synced {
@@ -248,6 +249,13 @@ export interface ScoringTable extends Tracked, Synced {
   organisation: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+export interface SheetTranslationTable extends Tracked, Synced {
+  id: string;
+  version_id: string;
+  language: string;
+  texts: string;
+}
+
 export interface ConsentTable extends Tracked, Synced {
   id: string;
   client_id: string;
@@ -327,6 +335,7 @@ export interface ServerDatabase {
   client: ClientTable;
   action: ActionTable;
   goal: GoalTable;
+  sheet_translation: SheetTranslationTable;
   consent: ConsentTable;
   stage_change: StageChangeTable;
   handover: HandoverTable;

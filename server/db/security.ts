@@ -115,6 +115,10 @@ const SYNCED_RULES: Record<SyncedTableName, Rules> = {
     'indicator_level',
     sql`EXISTS (SELECT 1 FROM indicator i WHERE i.id = indicator_level.indicator_id)`,
   ),
+  sheet_translation: teamRules(
+    'sheet_translation',
+    sql`EXISTS (SELECT 1 FROM sheet_version v WHERE v.id = sheet_translation.version_id)`,
+  ),
   household: {
     grants: ALL,
     read: householdRead,

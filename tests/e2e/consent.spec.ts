@@ -9,7 +9,6 @@ import { withClient } from './seeds';
 const screenshots = resolve(import.meta.dirname, '../screenshots');
 mkdirSync(screenshots, { recursive: true });
 
-
 test.describe('consent records (issue 19, Must have 5)', () => {
   test('record, see it end soon in My day, withdraw it; a wrong date is refused at its field (Dutch)', async ({
     app,

@@ -20,7 +20,6 @@ async function screenshots3(page: Page, name: string, show?: Locator) {
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
-
 test.describe('to-dos are edited, deleted with undo and postponed to a chosen date', () => {
   test('on the client page (Dutch)', async ({ app }) => {
     const { client, shift } = await withClient(app, 'nl');

@@ -65,6 +65,7 @@ export const ROW: Record<SyncedTableName, (id: string, r: Refs) => Record<string
   sheet_target_group: (id, r) => ({ target_group_id: id, sheet_id: r.sheet }),
   indicator: (id, r) => ({ id, version_id: r.version, key: id, position: 1, name: id, scale_min: 1, scale_max: 5 }),
   indicator_level: (id, r) => ({ indicator_id: r.indicator, value: next(), label: id }),
+  sheet_translation: (id, r) => ({ id, version_id: r.version, language: 'ar', texts: '{"indicators":[]}', ...TRACKED }),
   household: (id, r) => ({ id, name: id, caseworker_id: r.caseworker, ...TRACKED }),
   client: (id, r) => ({
     id,

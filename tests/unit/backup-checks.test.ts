@@ -336,7 +336,9 @@ describe('a shared backup folder', { timeout: 90_000 }, () => {
     const ratersConsent = `DROP TABLE consent; ALTER TABLE scoring DROP COLUMN organisation; PRAGMA writable_schema = ON;
       UPDATE sqlite_schema SET sql = replace(sql, ', ''provider'')', ')') WHERE name = 'scoring';
       PRAGMA writable_schema = RESET;`;
-    const stripId = `${captureTriggers} ${frozenTriggers} ${colleaguesTriggers} ${movingIn} ${ratersConsent} DROP TABLE sync_outbox; DROP TABLE sync_state;
+    // 0015's translations and the client's language go.
+    const translations = `DROP TABLE sheet_translation; ALTER TABLE client DROP COLUMN language;`;
+    const stripId = `${captureTriggers} ${frozenTriggers} ${colleaguesTriggers} ${movingIn} ${ratersConsent} ${translations} DROP TABLE sync_outbox; DROP TABLE sync_state;
       DROP TABLE sync_seen; DROP TABLE sync_batch; DROP TABLE sync_inbox; DROP TABLE sync_notice;
       DROP TABLE IF EXISTS meta; ALTER TABLE client DROP COLUMN meeting_listed_at;
       DELETE FROM kysely_migration WHERE name >= '0008'`;

@@ -157,6 +157,8 @@ describe('contract', () => {
         'sheets.saveDraft',
         'sheets.publish',
         'sheets.setRetired',
+        'sheets.saveTranslation',
+        'sheets.removeTranslation',
         'imports.sheet',
       ].sort(),
     );
@@ -185,6 +187,9 @@ describe('contract', () => {
       'sheets.saveDraft',
       'sheets.publish',
       'sheets.setRetired',
+      'sheets.translations',
+      'sheets.saveTranslation',
+      'sheets.removeTranslation',
       'coverage.get',
       'coverage.setTarget',
       'team.view',

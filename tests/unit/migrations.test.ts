@@ -308,6 +308,50 @@ describe('migrations', () => {
     expect(connection.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
+  it("migrates a key person's version-14 team copy: clients get a language, a colleague's stays read-only, sheets may be translated", async () => {
+    const to14 = await allowingSchemaEdits(connection.sqlite, () =>
+      new Migrator({ db: connection.db, provider: migrationProvider }).migrateTo('0014_raters_consent'),
+    );
+    expect(to14.error).toBeUndefined();
+    connection.sqlite.exec(`
+      INSERT INTO caseworker (id, name, role, created_at, updated_at) VALUES ('kp', 'Kim', 'key_person', 'x', 'x'), ('cw', 'Anna', 'caseworker', 'x', 'x');
+      INSERT INTO client (id, first_name, last_name, pseudonym, caseworker_id, status, created_at, updated_at)
+        VALUES ('hers', 'Noor', 'Haddad', 'K-0001', 'kp', 'active', 'x', 'x'), ('annas', 'Søren', 'Holm', 'K-0002', 'cw', 'active', 'x', 'x');
+      INSERT INTO sheet (id, name, created_at, updated_at) VALUES ('s', 'Werkfit', 'x', 'x');
+      INSERT INTO sheet_version (id, sheet_id, number, published_at, created_at) VALUES ('v', 's', 1, 'x', 'x');
+      UPDATE sync_state SET server_url = 'https://koers.example.org', team_id = 't', team_name = 'Team', caseworker_id = 'kp', role = 'key_person', device_id = 'd', capturing = 1;
+    `);
+    await migrateToLatest(connection);
+    expect(await connection.db.selectFrom('client').select(['id', 'language']).orderBy('id').execute()).toEqual([
+      { id: 'annas', language: null },
+      { id: 'hers', language: null },
+    ]);
+    // The new column is guarded too: Anna's client's language is hers to set, Kim's own client Kim's.
+    expect(() => connection.sqlite.exec(`UPDATE client SET language = 'ar' WHERE id = 'annas'`)).toThrow(
+      /koers: colleagues_client/,
+    );
+    expect(() => connection.sqlite.exec(`UPDATE client SET last_name = 'X' WHERE id = 'annas'`)).toThrow(
+      /koers: colleagues_client/,
+    );
+    connection.sqlite.exec(`UPDATE client SET language = 'ar' WHERE id = 'hers'`);
+    connection.sqlite.exec(`UPDATE client SET caseworker_id = 'kp', updated_at = 'y' WHERE id = 'annas'`);
+    // A translation of the published version is a row like any other of the team's: captured for the server.
+    connection.sqlite.exec(`INSERT INTO sheet_translation (id, version_id, language, texts, created_at, updated_at)
+      VALUES ('tr', 'v', 'ar', '{"indicators":[]}', 'x', 'x')`);
+    expect(
+      await connection.db
+        .selectFrom('sync_outbox')
+        .select(['table_name', 'row_key'])
+        .where('table_name', 'in', ['sheet_translation', 'client'])
+        .orderBy('seq')
+        .execute(),
+    ).toEqual([
+      { table_name: 'client', row_key: '{"id":"hers"}' },
+      { table_name: 'client', row_key: '{"id":"annas"}' },
+      { table_name: 'sheet_translation', row_key: '{"id":"tr"}' },
+    ]);
+  });
+
   it('refuses a database written by a newer Koers and leaves the file unchanged', async () => {
     await migrateToLatest(connection);
     connection.sqlite.exec(

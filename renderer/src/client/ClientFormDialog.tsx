@@ -7,6 +7,7 @@ import { useSession } from '../session';
 import { Dialog } from '../ui/Dialog';
 import { DateField } from '../ui/DateField';
 import { ErrorSummary, SelectField, TextField } from '../ui/fields';
+import { clientLanguageOptions } from '../format';
 import { FormFooter } from '../ui/FormDialog';
 import { useSave } from '../ui/useSave';
 import { Loading } from '../ui/Loading';
@@ -23,6 +24,7 @@ const FACTS = [
   'targetGroupId',
   'householdId',
   'startDate',
+  'language',
 ] as const;
 type Values = Record<(typeof FACTS)[number] | 'stageId' | 'caseworkerId', string>;
 
@@ -37,6 +39,7 @@ function initial(client: Client | undefined, defaults: { caseworkerId: string; t
     targetGroupId: client?.targetGroupId ?? '',
     householdId: client?.householdId ?? '',
     startDate: client?.startDate ?? defaults.today,
+    language: client?.language ?? '',
     stageId: client?.stageId ?? '',
     caseworkerId: client?.caseworkerId ?? defaults.caseworkerId,
   };
@@ -138,6 +141,14 @@ export function ClientFormDialog({ client, onClose }: { client?: Client; onClose
         />
         <Loading of={households} quiet />
         {field('startDate', 'date')}
+        <SelectField
+          {...save.field('language')}
+          hint={t('client.languageHint')}
+          value={values.language}
+          onChange={set('language')}
+          empty={t('common.none')}
+          options={clientLanguageOptions(session.language, values.language)}
+        />
         <FormFooter onCancel={onClose} saving={save.saving}>
           <ErrorSummary message={save.error?.summary} />
         </FormFooter>

@@ -3,7 +3,7 @@ import { type ReactNode, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProgressionChart } from '../charts/ProgressionChart';
 import { ClientPrivacy } from '../safety/ClientPrivacy';
-import { formatDate } from '../format';
+import { formatDate, languageName } from '../format';
 import { weeksBetween } from '../../../common/dates';
 import { NoteEditor } from '../notes/NoteEditor';
 import { useNoteShortcut } from '../notes/useNoteShortcut';
@@ -81,6 +81,7 @@ export function ClientPage({ id, noteId }: { id: string; noteId: string | undefi
       ),
     ],
     [t('fields.caseworkerId'), session.caseworkerName(client.caseworkerId)],
+    [t('fields.language'), client.language ? languageName(client.language, lang) : ''],
     [
       t('fields.householdId'),
       household ? (

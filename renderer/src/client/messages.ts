@@ -21,6 +21,8 @@ export const messages = defineMessages({
     editTitle: 'Edit {{name}}',
     noHousehold: 'No household',
     referenceHint: 'Optional: the client number in the municipal system.',
+    languageHint:
+      'The language the client reads best: client mode and the paper sheet use it where the sheet has a translation.',
     stageTitle: 'Change stage',
     handoverTitle: 'Hand over to another caseworker',
     handoverHouseholdHint: 'This client is in a household: the whole household moves along (one family, one worker).',
@@ -106,6 +108,8 @@ export const messages = defineMessages({
     editTitle: '{{name}} wijzigen',
     noHousehold: 'Geen huishouden',
     referenceHint: 'Niet verplicht: het klantnummer in het gemeentelijke systeem.',
+    languageHint:
+      'De taal die de klant het best leest: de klantmodus en de papieren scorelijst gebruiken die waar de scorelijst een vertaling heeft.',
     stageTitle: 'Fase wijzigen',
     handoverTitle: 'Overdragen aan een andere klantmanager',
     handoverHouseholdHint:
@@ -192,6 +196,8 @@ export const messages = defineMessages({
     editTitle: 'Ret {{name}}',
     noHousehold: 'Ingen husstand',
     referenceHint: 'Valgfrit: borgerens nummer i kommunens system.',
+    languageHint:
+      'Det sprog, borgeren læser bedst: borgertilstand og papirarket bruger det, hvor arket har en oversættelse.',
     stageTitle: 'Skift fase',
     handoverTitle: 'Overdrag til en anden sagsbehandler',
     handoverHouseholdHint: 'Borgeren hører til en husstand: hele husstanden følger med (én familie, én sagsbehandler).',

@@ -9,6 +9,7 @@ import { Loading } from '../ui/Loading';
 import { remote, useMutate } from '../query';
 import { DraftEditor } from './DraftEditor';
 import { PublishedVersion } from './PublishedVersion';
+import { Translations } from './Translations';
 import { Page } from '../ui/Page';
 import './sheets.css';
 
@@ -70,6 +71,7 @@ export function SheetPage({ id }: { id: string }) {
       {sheet.published && (
         <PublishedVersion key={sheet.published.id} version={sheet.published} autoFocus={focus === 'published'} />
       )}
+      {sheet.published && <Translations key={`translations-${sheet.published.id}`} version={sheet.published} />}
     </Page>
   );
 }

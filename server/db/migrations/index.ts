@@ -15,6 +15,7 @@ import * as m0011 from './0011_sync_copy';
 import * as m0012 from './0012_colleagues_read_only';
 import * as m0013 from './0013_moving_in';
 import * as m0014 from './0014_raters_consent';
+import * as m0015 from './0015_sheet_translations';
 
 /**
  * Every server migration, in order, compiled in. The names after 0000 are the app's
@@ -38,6 +39,7 @@ export const SERVER_MIGRATIONS: ReadonlyArray<
   ['0012_colleagues_read_only', m0012],
   ['0013_moving_in', m0013],
   ['0014_raters_consent', m0014],
+  ['0015_sheet_translations', m0015],
 ];
 
 export const serverMigrationProvider: MigrationProvider = {
