@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { SheetTranslation, SheetVersion } from '../../common/contract';
+import { sheetTranslationSchema } from '../../common/contract/scoring';
 import { textDirection } from '../../common/languages';
 import { newId } from '../ids';
 import type { Database } from '../schema';
@@ -9,18 +10,7 @@ import { removed, tracked, updated } from '../tracked';
 type Texts = Pick<SheetTranslation, 'indicators'>;
 
 /** What `texts` holds: checked when read, as it may come from a team pull. */
-const storedTexts = z.object({
-  indicators: z.array(
-    z.object({
-      key: z.string(),
-      name: z.string().nullable(),
-      description: z.string().nullable(),
-      levels: z.array(
-        z.object({ value: z.number().int(), label: z.string().nullable(), description: z.string().nullable() }),
-      ),
-    }),
-  ),
-});
+const storedTexts = z.object({ indicators: sheetTranslationSchema.shape.indicators });
 
 function fromRow(row: {
   id: string;
