@@ -38,12 +38,22 @@ export interface Context {
   log: Log;
   /** The meeting presentation on another display: lives as long as the app runs. */
   meeting: { state: PresentationState | null };
+  /** Client mode (handlers/client-mode.ts): memory only; while set, the guard refuses all but its own calls. */
+  clientMode: { state: ClientModeState | null };
   /** Spreadsheets read for an import in progress, by token (kept in memory only). */
   openFiles: Map<string, OpenFile>;
   /** Workbook imports of this session, by id: their report can be saved and the import undone (memory only). */
   doneImports: Map<string, DoneImport>;
   /** The team this laptop is a copy of, its sign-in and background sync. */
   team: TeamSync;
+}
+
+export interface ClientModeState {
+  clientId: string;
+  versionId: string;
+  showPrevious: boolean;
+  /** The scoring saved in this session, if any: the client sees the end screen. */
+  savedScoringId: string | null;
 }
 
 export interface DoneImport {

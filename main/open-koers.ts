@@ -5,7 +5,7 @@ import type { LockWait } from '../db/lock-wait';
 import { migrateToLatest } from '../db/migrate';
 import { truncateWal } from '../db/wal';
 import { readDatabaseId } from '../db/queries/meta';
-import { contract, DATA_SCOPES, type EventPayload } from '../common/contract';
+import { contract, DATA_SCOPES, type EventPayload, type Method } from '../common/contract';
 import { refreshClientSearch } from '../db/search/clients';
 import { SYNC_SCHEMA } from '../db/migrations';
 import { actor, type Context } from './context';
@@ -19,6 +19,9 @@ import { restrictToUser } from './safety/backups';
 import { checkDatabaseFile } from './safety/recovery';
 import { secretFile } from './sync/secrets';
 import { createTeamSync } from './sync/team';
+
+/** Besides its own methods, what client mode serves: the window's start (the language) and the lock. */
+const CLIENT_MODE_METHODS = new Set<Method>(['app.info', 'lock.status', 'lock.lock', 'lock.unlock']);
 
 /** The team sign-in's refresh token, encrypted, next to the database (main/sync/secrets.ts). */
 export const SIGN_IN_FILE_NAME = 'team-sign-in.bin';
@@ -37,6 +40,7 @@ export interface KoersOptions
       | 'audit'
       | 'lock'
       | 'meeting'
+      | 'clientMode'
       | 'openFiles'
       | 'doneImports'
       | 'team'
@@ -95,6 +99,7 @@ export async function openKoers(options: KoersOptions): Promise<Koers> {
     // With a PIN set Koers always starts locked: no data call answers before the PIN.
     lock: { locked: rest.settings.get('pinHash') !== null, checking: Promise.resolve() },
     meeting: { state: null },
+    clientMode: { state: null },
     openFiles: new Map(),
     doneImports: new Map(),
     team: createTeamSync({
@@ -139,6 +144,9 @@ export async function openKoers(options: KoersOptions): Promise<Koers> {
     guard: async (method) => {
       const policy = contract[method];
       if (context.lock.locked && !policy.whileLocked) return conflict('Koers is locked', { reason: 'locked' });
+      // In client mode the window is the client's: nothing but their sheet, and the lock, is served.
+      if (context.clientMode.state && !CLIENT_MODE_METHODS.has(method) && !method.startsWith('clientmode.'))
+        return conflict('Client mode is on', { reason: 'client_mode' });
       if (policy.role !== 'caseworker') {
         const currentId = context.settings.get('currentCaseworkerId');
         const allowed =

@@ -80,6 +80,9 @@ export interface ErrorDetails {
     | 'import_gone'
     | 'import_changed'
     | 'locked'
+    // Client mode is on: nothing but the client's sheet until the caseworker leaves it.
+    | 'client_mode'
+    | 'client_mode_saved'
     | 'no_pin'
     | 'pin_wait'
     | 'confirm'

@@ -16,6 +16,13 @@ import { ACTION_KINDS, CATALOG_KINDS, CLIENT_STATUSES, ROLES } from '../enums';
 import { LANGUAGES } from '../languages';
 import { progressionSchema, teamViewInputSchema, teamViewSchema } from './charts';
 import { consentInputSchema, consentSchema, expiringConsentSchema } from './consents';
+import {
+  clientModeLeaveSchema,
+  clientModeSaveSchema,
+  clientModeSheetSchema,
+  clientModeStartSchema,
+  clientModeStatusSchema,
+} from './client-mode';
 import { caseloadViewExportSchema, caseloadViewSchema } from './caseload-view';
 import { syncNoticeSchema, teamSyncStatusSchema } from './team-sync';
 import { displaySchema, moveSchema, presentationStartSchema, presentationStateSchema } from './presentation';
@@ -1015,6 +1022,56 @@ export const contract = {
     role: 'caseworker',
   },
 
+  /** The caseworker turns the screen to the client, for one sheet: every other call is refused until she leaves. */
+  'clientmode.start': {
+    input: clientModeStartSchema,
+    output: clientModeStatusSchema,
+    reads: [],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  'clientmode.status': {
+    input: empty,
+    output: clientModeStatusSchema,
+    reads: [],
+    changes: [],
+    personal: false,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  /** The one sheet in the client's language, with their own previous self-score when chosen. */
+  'clientmode.sheet': {
+    input: empty,
+    output: clientModeSheetSchema,
+    reads: [],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  /** Saves the client's answers as a self-score of today ("scored by: client"). */
+  'clientmode.save': {
+    input: clientModeSaveSchema,
+    output: clientModeStatusSchema,
+    reads: [],
+    changes: ['scorings'],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  /** The caseworker takes the screen back: with her PIN, or without one the word LEAVE_WORD. */
+  'clientmode.leave': {
+    input: clientModeLeaveSchema,
+    output: clientModeStatusSchema,
+    reads: [],
+    changes: [],
+    personal: false,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+
   'notes.get': {
     input: byId,
     output: noteSchema.extend({ versions: z.array(noteVersionSchema) }),
@@ -1671,6 +1728,8 @@ export const events = {
   'displays.changed': z.object({}),
   /** Koers locked (idle, OS lock, suspend) or was unlocked. */
   'lock.changed': z.object({ locked: z.boolean() }),
+  /** Client mode began or ended: the window shows only the client's sheet, or the app again. */
+  'clientmode.changed': z.object({ active: z.boolean() }),
   /** A backup was restored: every screen reloads. */
   'data.restored': z.object({}),
   /** The team sync's status changed (syncing, synchronised, offline, signed out). */

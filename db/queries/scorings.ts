@@ -148,11 +148,11 @@ export async function getScoring(db: Kysely<Database>, clientId: string, id: str
   return (await listScorings(db, clientId, id))[0];
 }
 
-/** The latest scored value per indicator key of one client (scores marked "not scored" skipped). */
+/** The latest scored value per indicator key of one client (scores marked "not scored" skipped), by one rater when given. */
 export async function previousValues(
   db: Kysely<Database>,
   clientId: string,
-  exceptScoringId?: string,
+  scoredBy?: ScoredBy,
 ): Promise<Record<string, { value: number | null; date: string }>> {
   let query = db
     .selectFrom('score as sc')
@@ -161,7 +161,7 @@ export async function previousValues(
     .where('s.client_id', '=', clientId)
     .where('s.deleted_at', 'is', null)
     .where('sc.value', 'is not', null);
-  if (exceptScoringId) query = query.where('s.id', '!=', exceptScoringId);
+  if (scoredBy) query = query.where('s.scored_by', '=', scoredBy);
   const rows = await query.orderBy('s.scored_on').orderBy('s.created_at').execute();
   const latest: Record<string, { value: number | null; date: string }> = {};
   for (const row of rows) latest[row.indicator_key] = { value: row.value, date: row.scored_on };

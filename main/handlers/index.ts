@@ -9,6 +9,7 @@ import { householdHandlers } from './households';
 import { chartHandlers, teamHandlers } from './charts';
 import { goalHandlers } from './goals';
 import { consentHandlers } from './consents';
+import { clientModeHandlers } from './client-mode';
 import { draftHandlers, noteHandlers } from './notes';
 import { reportHandlers } from './reports';
 import { exportHandlers } from './exports';
@@ -38,6 +39,7 @@ const handlers = {
   ...scoringHandlers,
   ...goalHandlers,
   ...consentHandlers,
+  ...clientModeHandlers,
   ...coverageHandlers,
   ...noteHandlers,
   ...draftHandlers,

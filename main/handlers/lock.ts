@@ -20,7 +20,7 @@ function setLocked(ctx: Context, locked: boolean): void {
 }
 
 /** Whether `pin` is the stored one; refused without a check during the back-off after wrong PINs. */
-async function rightPin(ctx: Context, pin: string, stored: string, field: 'pin' | 'currentPin'): Promise<void> {
+export async function rightPin(ctx: Context, pin: string, stored: string, field: 'pin' | 'currentPin'): Promise<void> {
   const check = await checkPin(ctx.lock, ctx.settings, ctx.now, pin, stored);
   if (check === 'wait') throw conflict('Too many wrong PINs', { reason: 'pin_wait' });
   if (check === 'wrong') throw invalidInput({ field, rule: 'invalid' });

@@ -24,6 +24,7 @@ import { SpreadsheetsPage } from './spreadsheets/SpreadsheetsPage';
 import { KeyPersonPage } from './keyperson/KeyPerson';
 import { AuditPage } from './safety/AuditPage';
 import { LockGate } from './safety/LockGate';
+import { ClientModeGate } from './client-mode/ClientModeGate';
 import { RetentionPage } from './safety/RetentionPage';
 import { TeamPage } from './team/TeamPage';
 import { ScoringPage } from './scoring/ScoringPage';
@@ -44,13 +45,15 @@ export function App() {
   if (!info.data.setUp) return <FirstRun onDone={reload} />;
   return (
     <LockGate>
-      {info.data.currentCaseworker ? (
-        <SessionProvider info={info.data}>
-          <Window route={route} />
-        </SessionProvider>
-      ) : (
-        <ChooseCaseworker onDone={reload} />
-      )}
+      <ClientModeGate>
+        {info.data.currentCaseworker ? (
+          <SessionProvider info={info.data}>
+            <Window route={route} />
+          </SessionProvider>
+        ) : (
+          <ChooseCaseworker onDone={reload} />
+        )}
+      </ClientModeGate>
     </LockGate>
   );
 }

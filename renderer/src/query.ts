@@ -60,6 +60,12 @@ export function followMain(client: QueryClient): () => void {
       });
     }),
     subscribe('lock.changed', () => void client.invalidateQueries({ queryKey: ['lock.status'] })),
+    // Into client mode: what the screens had loaded (other clients) leaves memory too; out of it, all is asked afresh.
+    subscribe('clientmode.changed', ({ active }) => {
+      client.removeQueries({ predicate: (query) => !String(query.queryKey[0]).startsWith('clientmode.') });
+      void client.invalidateQueries({ queryKey: ['clientmode.status'] });
+      if (!active) void client.invalidateQueries({ queryKey: ['clientmode.sheet'] });
+    }),
     subscribe('displays.changed', () => void client.invalidateQueries({ queryKey: ['presentation.displays'] })),
     subscribe('presentation.changed', ({ state }) =>
       client.setQueryData(remote('presentation.current', {}).queryKey, state),

@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import type { Language } from '../../common/languages';
 import { ok, publishSheet } from '../helpers/seed';
-import { expect, noViolations, test } from './fixtures';
+import { type AppHarness, expect, noViolations, test } from './fixtures';
 
 const screenshots = resolve(import.meta.dirname, '../screenshots');
 mkdirSync(screenshots, { recursive: true });
@@ -46,4 +48,227 @@ test.describe('the client’s own voice (issue 19)', () => {
     await panel.getByRole('button', { name: 'De vertaling in het Arabisch (ar) wijzigen' }).click();
     await expect(panel.getByLabel('Naam: Financiën')).toHaveValue('المالية');
   });
+
+  test('client mode: from the client page to a saved self-score by keyboard, nothing else in the page, the PIN to leave (Dutch, 1366×768)', async ({
+    app,
+  }) => {
+    const { client, page } = await clientModeSeed(app, 'nl');
+    await ok(app.koers.call('lock.setPin', { pin: '4711' }));
+    await page.setViewportSize({ width: 1366, height: 768 });
+    // The caseload first: other clients' names were on screen before client mode.
+    await page.goto(`${app.url}#/`);
+    await expect(page.getByRole('row', { name: /Zwetsloot/ })).toBeVisible();
+    await page.goto(`${app.url}#/clients/${client.id}`);
+    await page.getByRole('button', { name: 'Klantmodus' }).click();
+    const start = page.getByRole('dialog', { name: 'Het scherm naar de klant draaien' });
+    await expect(start.getByLabel('Scorelijst')).toHaveValue(/.+/);
+    await expect(start).toContainText('Om het scherm terug te nemen heb je je pincode nodig.');
+    await start.getByRole('button', { name: 'Klantmodus starten' }).click();
+
+    await expect(page.getByRole('heading', { level: 1, name: 'Hallo Noor' })).toBeVisible();
+    await canary(page);
+    await noViolations(page);
+    await page.screenshot({ path: resolve(screenshots, 'client-mode-welcome-nl-1366x768.png') });
+    // Keyboard only: Enter starts, a number key picks, Enter goes on.
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Financiën' })).toBeFocused();
+    await expect(page.getByText('Onderwerp 1 van 3')).toBeVisible();
+    await expect(page.getByText('Vorige keer koos je: 2 Niveau 2')).toBeVisible();
+    await page.keyboard.press('4');
+    await expect(page.getByRole('radio', { name: /4 Niveau 4/ })).toBeChecked();
+    await noViolations(page);
+    await page.screenshot({ path: resolve(screenshots, 'client-mode-question-nl-1366x768.png') });
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Wonen' })).toBeFocused();
+    await page.keyboard.press('3');
+    await page.keyboard.press('Enter');
+    await expect(page.getByText('Onderwerp 3 van 3')).toBeVisible();
+    // Not this one: skipped is "not scored".
+    await page.getByRole('button', { name: 'Dit onderwerp overslaan' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Dank je wel, Noor!' })).toBeVisible();
+    await canary(page);
+    await noViolations(page);
+    await page.screenshot({ path: resolve(screenshots, 'client-mode-thanks-nl-1366x768.png') });
+
+    // Leaving needs the PIN: a wrong one is refused and the client's screen stays.
+    await page.getByRole('button', { name: 'Voor de klantmanager' }).click();
+    const leave = page.getByRole('dialog', { name: 'Klantmodus verlaten' });
+    await leave.getByLabel('Je pincode').fill('1234');
+    await leave.getByRole('button', { name: 'Verlaten' }).click();
+    await expect(leave.getByRole('alert')).toHaveText('Dat is niet de juiste pincode.');
+    await leave.getByRole('button', { name: 'Terug naar de scorelijst' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Dank je wel, Noor!' })).toBeVisible();
+    await canary(page);
+    // Even a page reload stays in client mode: main holds it.
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Dank je wel, Noor!' })).toBeVisible();
+    await page.getByRole('button', { name: 'Voor de klantmanager' }).click();
+    await leave.getByLabel('Je pincode').fill('4711');
+    await leave.getByRole('button', { name: 'Verlaten' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: /Noor Haddad/ })).toBeVisible();
+
+    const [saved] = await ok(app.koers.call('scorings.list', { clientId: client.id }));
+    expect(saved).toMatchObject({ scoredBy: 'client' });
+    expect(saved!.scores.map((s) => s.value)).toEqual([4, 3, null]);
+    await expect(page.getByRole('region', { name: 'Scores' }).locator('.scoring-entry').first()).toContainText(
+      'Klant (zelfscore)',
+    );
+  });
+
+  test('client mode by mouse; without a PIN the word lets the caseworker out (Dutch, 1366×768)', async ({ app }) => {
+    const { client, version, page } = await clientModeSeed(app, 'nl');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await ok(app.koers.call('clientmode.start', { clientId: client.id, versionId: version.id, showPrevious: false }));
+    await page.reload();
+    await page.getByRole('button', { name: 'Beginnen' }).click();
+    await expect(page.getByText('Vorige keer koos je')).toHaveCount(0);
+    await page.getByText('Niveau 5', { exact: true }).click();
+    await page.getByRole('button', { name: 'Volgende' }).click();
+    await page.getByRole('button', { name: 'Terug' }).click();
+    await expect(page.getByRole('radio', { name: /5 Niveau 5/ })).toBeChecked();
+    await page.getByRole('button', { name: 'Volgende' }).click();
+    await page.getByText('Niveau 2', { exact: true }).click();
+    await page.getByRole('button', { name: 'Volgende' }).click();
+    await page.getByText('Niveau 1', { exact: true }).click();
+    await page.getByRole('button', { name: 'Klaar' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Dank je wel, Noor!' })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Voor de klantmanager' }).click();
+    const leave = page.getByRole('dialog', { name: 'Klantmodus verlaten' });
+    await leave.getByLabel('Typ KOERS om de klantmodus te verlaten').fill('stop');
+    await leave.getByRole('button', { name: 'Verlaten' }).click();
+    await expect(leave.getByRole('alert')).toHaveText('Typ KOERS, met hoofdletters of zonder.');
+    await leave.getByLabel('Typ KOERS om de klantmodus te verlaten').fill('koers');
+    await leave.getByRole('button', { name: 'Verlaten' }).click();
+    await expect(page.getByRole('navigation')).toBeVisible();
+    const [saved] = await ok(app.koers.call('scorings.list', { clientId: client.id }));
+    expect(saved!.scores.map((s) => s.value)).toEqual([5, 2, 1]);
+  });
+
+  for (const language of ['da', 'en'] as const)
+    test(`client mode speaks ${language}, passes axe and shows no other client`, async ({ app }) => {
+      const { client, version, page } = await clientModeSeed(app, language);
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await ok(app.koers.call('clientmode.start', { clientId: client.id, versionId: version.id, showPrevious: true }));
+      await page.reload();
+      const hello = { da: 'Hej Noor', en: 'Hello Noor' }[language];
+      await expect(page.getByRole('heading', { level: 1, name: hello })).toBeVisible();
+      await expect(page.locator('.client-mode')).toHaveAttribute('lang', language);
+      await noViolations(page);
+      await page.getByRole('button', { name: { da: 'Start', en: 'Start' }[language] }).click();
+      await expect(page.getByText({ da: 'Emne 1 af 3', en: 'Subject 1 of 3' }[language])).toBeVisible();
+      await canary(page);
+      await noViolations(page);
+      await page.screenshot({ path: resolve(screenshots, `client-mode-question-${language}-1280x720.png`) });
+    });
+
+  test('an Arabic reader scores on the Arabic translation, right to left (1920×1080)', async ({ app }) => {
+    const { client, version, page } = await clientModeSeed(app, 'nl');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await ok(
+      app.koers.call('clients.update', { id: client.id, firstName: 'Noor', lastName: 'Haddad', language: 'ar' }),
+    );
+    const [fin, won] = version.indicators;
+    await ok(
+      app.koers.call('sheets.saveTranslation', {
+        versionId: version.id,
+        language: 'ar',
+        indicators: [
+          {
+            key: fin!.key,
+            name: 'المالية',
+            description: 'هل تستطيع دفع فواتيرك في الوقت المحدد؟',
+            levels: [1, 2, 3, 4, 5].map((value) => ({ value, label: `المستوى ${value}`, description: null })),
+          },
+          { key: won!.key, name: 'السكن', description: null, levels: [] },
+        ],
+      }),
+    );
+    await ok(app.koers.call('clientmode.start', { clientId: client.id, versionId: version.id, showPrevious: true }));
+    await page.reload();
+    await page.getByRole('button', { name: 'Beginnen' }).click();
+    const heading = page.getByRole('heading', { level: 1, name: 'المالية' });
+    await expect(heading).toHaveAttribute('dir', 'rtl');
+    await expect(heading).toHaveAttribute('lang', 'ar');
+    const choice = page.locator('.client-mode-level').first();
+    await expect(choice).toHaveAttribute('dir', 'rtl');
+    // Laid out right to left: the choice's radio button stands to the right of its text.
+    expect(await choice.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+    const radio = await page.getByRole('radio').first().boundingBox();
+    const text = await choice.boundingBox();
+    expect(radio!.x).toBeGreaterThan(text!.x + text!.width);
+    await expect(page.getByText('المستوى 3')).toBeVisible();
+    await noViolations(page);
+    await page.screenshot({ path: resolve(screenshots, 'client-mode-question-ar-1920x1080.png') });
+    await page.keyboard.press('2');
+    await page.keyboard.press('Enter');
+    // Not translated: the original shows.
+    await expect(page.getByRole('heading', { level: 1, name: 'السكن' })).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Dagbesteding' })).toBeVisible();
+  });
 });
+
+/** A caseworker's caseload of three: Noor (scored before, by herself) and two canaries whose words must never show. */
+async function clientModeSeed(app: AppHarness, language: Language) {
+  await ok(app.koers.call('setup.complete', { language, name: 'Anne de Vries', role: 'key_person', demo: false }));
+  const sheet = await publishSheet(app.koers);
+  const version = sheet.published!;
+  const client = await ok(
+    app.koers.call('clients.create', { firstName: 'Noor', lastName: 'Haddad', reference: 'KL-2001' }),
+  );
+  for (const [firstName, lastName, reference] of [
+    ['Quirijn', 'Zwetsloot', 'CANARY-REF-77'],
+    ['Xenia', 'Vrolijk-Ambacht', 'CANARY-REF-78'],
+  ] as const) {
+    const other = await ok(app.koers.call('clients.create', { firstName, lastName, reference }));
+    await ok(
+      app.koers.call('notes.create', {
+        clientId: other.id,
+        kind: 'conversation',
+        notedAt: '2026-11-02T10:00',
+        body: `kanarie-notitie-geheim over ${firstName}`,
+      }),
+    );
+  }
+  await ok(
+    app.koers.call('notes.create', {
+      clientId: client.id,
+      kind: 'conversation',
+      notedAt: '2026-11-02T10:00',
+      body: 'eigen-notitie-niet-voor-het-scherm',
+    }),
+  );
+  await ok(
+    app.koers.call('scorings.create', {
+      clientId: client.id,
+      versionId: version.id,
+      date: '2026-11-01',
+      scoredBy: 'client',
+      scores: version.indicators.map((i, n) => ({ indicatorId: i.id, value: n + 2, comment: null })),
+    }),
+  );
+  await app.page.reload();
+  return { client, version, page: app.page };
+}
+
+/** Nothing in the page but the client's own sheet: no other client's name or number, no note, no menu. */
+async function canary(page: Page) {
+  const html = await page.content();
+  for (const word of [
+    'Zwetsloot',
+    'Quirijn',
+    'Vrolijk',
+    'Xenia',
+    'CANARY-REF',
+    'kanarie',
+    'eigen-notitie',
+    'KL-2001',
+    'Haddad',
+    'Anne de Vries',
+  ])
+    expect(html, word).not.toContain(word);
+  await expect(page.getByRole('navigation')).toHaveCount(0);
+  await expect(page.getByRole('banner')).toHaveCount(0);
+}

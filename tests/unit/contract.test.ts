@@ -197,6 +197,9 @@ describe('contract', () => {
       'presentation.current',
       'presentation.step',
       'lock.status',
+      // Client mode's state and leaving it: no one's data.
+      'clientmode.status',
+      'clientmode.leave',
       // The team membership and its sync: addresses and counts, never a client's data.
       'sync.status',
       'sync.join',

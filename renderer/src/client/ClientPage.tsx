@@ -11,6 +11,7 @@ import { href, navigate, useArrivalNotice } from '../router';
 import { useSession } from '../session';
 import { ScoringHistory } from '../scoring/ScoringHistory';
 import { Consents } from '../consent/Consents';
+import { StartClientMode } from '../client-mode/StartClientMode';
 import { Loading } from '../ui/Loading';
 import { remote } from '../query';
 import { CloseDialog, HandoverDialog, ReopenDialog, StageDialog } from './CaseDialogs';
@@ -23,7 +24,7 @@ import { StatusLine } from '../ui/StatusLine';
 import { useAction } from '../ui/useAction';
 import { useColleaguesClient } from '../sync/colleagues';
 
-type Open = 'edit' | 'stage' | 'handover' | 'close' | 'reopen' | null;
+type Open = 'edit' | 'stage' | 'handover' | 'close' | 'reopen' | 'clientMode' | null;
 
 /** `noteId`: a note to scroll to (from a search result). */
 export function ClientPage({ id, noteId }: { id: string; noteId: string | undefined }) {
@@ -144,6 +145,11 @@ export function ClientPage({ id, noteId }: { id: string; noteId: string | undefi
           <button type="button" className="secondary" onClick={() => navigate({ page: 'score', clientId: client.id })}>
             {t('scoring.score')}
           </button>
+          {client.status === 'active' && (
+            <button type="button" className="secondary" onClick={() => setOpen('clientMode')}>
+              {t('clientMode.button')}
+            </button>
+          )}
           <button type="button" className="secondary" onClick={() => setOpen('edit')}>
             {t('client.edit')}
           </button>
@@ -207,6 +213,7 @@ export function ClientPage({ id, noteId }: { id: string; noteId: string | undefi
         />
       )}
       {open === 'edit' && <ClientFormDialog client={client} onClose={() => setOpen(null)} />}
+      {open === 'clientMode' && <StartClientMode client={client} onClose={() => setOpen(null)} />}
       {open === 'stage' && <StageDialog client={client} onClose={() => setOpen(null)} onDone={done} />}
       {open === 'handover' && <HandoverDialog client={client} onClose={() => setOpen(null)} onDone={done} />}
       {open === 'close' && <CloseDialog client={client} onClose={() => setOpen(null)} onDone={done} />}

@@ -5,6 +5,7 @@ import { messages as caseload } from '../caseload/messages';
 import { messages as charts } from '../charts/messages';
 import { messages as client } from '../client/messages';
 import { messages as consent } from '../consent/messages';
+import { messages as clientMode } from '../client-mode/messages';
 import { messages as failure } from '../failure/messages';
 import { messages as firstRun } from '../firstrun/messages';
 import { messages as households } from '../households/messages';
@@ -31,6 +32,7 @@ function compose(language: Language) {
     charts: charts[language],
     client: client[language],
     consent: consent[language],
+    clientMode: clientMode[language],
     failure: failure[language],
     firstRun: firstRun[language],
     households: households[language],

@@ -1,0 +1,116 @@
+import type { DomainHandlers, Output } from '../../common/contract';
+import { LEAVE_WORD } from '../../common/contract/client-mode';
+import { textDirection } from '../../common/languages';
+import { getClient } from '../../db/queries/clients';
+import { insertScoring, previousValues } from '../../db/queries/scorings';
+import { translatedVersion, translationFor } from '../../db/queries/sheet-translations';
+import { getVersion, listSheets } from '../../db/queries/sheets';
+import { actor, type ClientModeState, type Context, today } from '../context';
+import { conflict, found, invalidInput } from '../rpc/app-error';
+import { rightPin } from './lock';
+
+function status(ctx: Context): Output<'clientmode.status'> {
+  return { active: ctx.clientMode.state !== null, hasPin: ctx.settings.get('pinHash') !== null };
+}
+
+function setState(ctx: Context, state: ClientModeState | null): void {
+  const was = ctx.clientMode.state !== null;
+  ctx.clientMode.state = state;
+  if (was !== (state !== null)) ctx.emit('clientmode.changed', { active: state !== null });
+}
+
+function current(ctx: Context): ClientModeState {
+  const state = ctx.clientMode.state;
+  if (!state) throw conflict('Client mode is off', { reason: 'client_mode' });
+  return state;
+}
+
+/** A published version of a sheet in use: what a scoring may be made on. */
+async function usableVersion(ctx: Context, versionId: string) {
+  const version = await getVersion(ctx.db, versionId);
+  if (!version) throw invalidInput({ field: 'versionId', rule: 'unavailable' });
+  if (!version.published) throw conflict('Scorings use published versions', { reason: 'not_published' });
+  const [sheet] = await listSheets(ctx.db, version.sheetId);
+  if (sheet?.retired) throw conflict('This sheet is retired', { reason: 'sheet_retired' });
+  return version;
+}
+
+/** Client mode (issue 19, Must have 1): one client, one sheet, nothing else until the caseworker leaves. */
+export const clientModeHandlers = {
+  async 'clientmode.start'(ctx, input) {
+    found(await getClient(ctx.db, input.clientId), 'Client');
+    await usableVersion(ctx, input.versionId);
+    setState(ctx, { ...input, savedScoringId: null });
+    return status(ctx);
+  },
+
+  async 'clientmode.status'(ctx) {
+    return status(ctx);
+  },
+
+  async 'clientmode.sheet'(ctx) {
+    const state = current(ctx);
+    const client = found(await getClient(ctx.db, state.clientId), 'Client');
+    const version = found(await getVersion(ctx.db, state.versionId), 'Sheet version');
+    const translation = client.language ? await translationFor(ctx.db, version.id, client.language) : undefined;
+    const read = translatedVersion(version, translation);
+    const previous = state.showPrevious ? await previousValues(ctx.db, client.id, 'client') : {};
+    return {
+      firstName: client.firstName,
+      sheetName: version.sheetName,
+      clientLanguage: client.language,
+      textLanguage: translation?.language ?? null,
+      direction: translation ? textDirection(translation.language) : 'ltr',
+      indicators: read.indicators.map((indicator) => ({
+        id: indicator.id,
+        name: indicator.name,
+        description: indicator.description,
+        levels: indicator.levels,
+        previous: previous[indicator.key]?.value ?? null,
+      })),
+      saved: state.savedScoringId !== null,
+    };
+  },
+
+  async 'clientmode.save'(ctx, input) {
+    const state = current(ctx);
+    if (state.savedScoringId) throw conflict('Saved already', { reason: 'client_mode_saved' });
+    const version = await usableVersion(ctx, state.versionId);
+    const scores = input.scores.map((score, i) => {
+      const indicator = version.indicators.find((ind) => ind.id === score.indicatorId);
+      if (!indicator) throw invalidInput({ field: `scores.${i}.indicatorId`, rule: 'unavailable' });
+      if (score.value !== null && (score.value < indicator.scaleMin || score.value > indicator.scaleMax))
+        throw invalidInput({ field: `scores.${i}.value`, rule: 'out_of_scale', limit: indicator.scaleMax });
+      return { indicatorId: indicator.id, indicatorKey: indicator.key, value: score.value, comment: null };
+    });
+    const id = await ctx.db.transaction().execute(async (trx) => {
+      const client = found(await getClient(trx, state.clientId), 'Client');
+      return insertScoring(
+        trx,
+        {
+          clientId: client.id,
+          versionId: version.id,
+          date: today(ctx),
+          scoredBy: 'client',
+          organisation: null,
+          caseworkerId: client.caseworkerId,
+          scores,
+        },
+        ctx.now().toISOString(),
+        actor(ctx),
+      );
+    });
+    state.savedScoringId = id;
+    return status(ctx);
+  },
+
+  async 'clientmode.leave'(ctx, input) {
+    if (!ctx.clientMode.state) return status(ctx);
+    const stored = ctx.settings.get('pinHash');
+    if (stored !== null) await rightPin(ctx, input.pin ?? '', stored, 'pin');
+    else if ((input.confirm ?? '').trim().toUpperCase() !== LEAVE_WORD)
+      throw invalidInput({ field: 'confirm', rule: 'invalid' });
+    setState(ctx, null);
+    return status(ctx);
+  },
+} satisfies DomainHandlers<Context, 'clientmode'>;
