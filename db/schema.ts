@@ -184,6 +184,17 @@ export interface SheetTranslationTable extends Tracked {
   texts: string;
 }
 
+/** A personalised paper sheet as printed (0016): its code names the client, the version and the date. */
+export interface PaperSheetTable extends Tracked {
+  id: string;
+  code: string;
+  client_id: string;
+  version_id: string;
+  printed_on: LocalDate;
+  /** The scoring it was typed in as; null until then. */
+  scoring_id: string | null;
+}
+
 /** What a client agreed to, or what else allows the processing (0014). */
 export interface ConsentTable extends Tracked {
   id: string;
@@ -393,6 +404,7 @@ export interface Database {
   goal: GoalTable;
   coverage_target: CoverageTargetTable;
   consent: ConsentTable;
+  paper_sheet: PaperSheetTable;
   note: NoteTable;
   note_version: NoteVersionTable;
   note_draft: NoteDraftTable;

@@ -40,6 +40,8 @@ export interface Context {
   meeting: { state: PresentationState | null };
   /** Client mode (handlers/client-mode.ts): memory only; while set, the guard refuses all but its own calls. */
   clientMode: { state: ClientModeState | null };
+  /** Paper sheets being printed, by batch: the printing window reads its pages (memory only, handlers/papers.ts). */
+  paperBatches: Map<string, PaperBatch>;
   /** Spreadsheets read for an import in progress, by token (kept in memory only). */
   openFiles: Map<string, OpenFile>;
   /** Workbook imports of this session, by id: their report can be saved and the import undone (memory only). */
@@ -54,6 +56,11 @@ export interface ClientModeState {
   showPrevious: boolean;
   /** The scoring saved in this session, if any: the client sees the end screen. */
   savedScoringId: string | null;
+}
+
+export interface PaperBatch {
+  paperIds: readonly string[];
+  pseudonymised: boolean;
 }
 
 export interface DoneImport {

@@ -41,6 +41,7 @@ export interface KoersOptions
       | 'lock'
       | 'meeting'
       | 'clientMode'
+      | 'paperBatches'
       | 'openFiles'
       | 'doneImports'
       | 'team'
@@ -100,6 +101,7 @@ export async function openKoers(options: KoersOptions): Promise<Koers> {
     lock: { locked: rest.settings.get('pinHash') !== null, checking: Promise.resolve() },
     meeting: { state: null },
     clientMode: { state: null },
+    paperBatches: new Map(),
     openFiles: new Map(),
     doneImports: new Map(),
     team: createTeamSync({

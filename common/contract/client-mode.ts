@@ -40,6 +40,9 @@ export const clientModeSheetSchema = z.object({
       levels: z.array(z.object({ value: z.number().int(), label: z.string(), description: z.string().nullable() })),
       /** The client's own previous self-score, when the caseworker chose to show it. */
       previous: z.number().int().nullable(),
+      /** This indicator's texts: translated (in that language and its direction), or the original (null, ltr). */
+      textLanguage: z.string().nullable(),
+      direction: z.enum(['ltr', 'rtl']),
     }),
   ),
   /** Saved already in this session: the end screen shows. */

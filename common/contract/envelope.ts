@@ -83,6 +83,8 @@ export interface ErrorDetails {
     // Client mode is on: nothing but the client's sheet until the caseworker leaves it.
     | 'client_mode'
     | 'client_mode_saved'
+    // A paper sheet typed in before (details: date).
+    | 'paper_entered'
     | 'no_pin'
     | 'pin_wait'
     | 'confirm'

@@ -17,6 +17,14 @@ import { LANGUAGES } from '../languages';
 import { progressionSchema, teamViewInputSchema, teamViewSchema } from './charts';
 import { consentInputSchema, consentSchema, expiringConsentSchema } from './consents';
 import {
+  paperBatchSchema,
+  paperEnterSchema,
+  paperFoundSchema,
+  paperOpenSchema,
+  paperPrintedSchema,
+  paperPrintSchema,
+} from './papers';
+import {
   clientModeLeaveSchema,
   clientModeSaveSchema,
   clientModeSheetSchema,
@@ -296,6 +304,8 @@ export const DATA_SCOPES = [
   'goals',
   /** Consent records on clients. */
   'consents',
+  /** Printed paper sheets and whether they were typed in. */
+  'papers',
   'sheets',
   'catalog',
   'caseworkers',
@@ -1068,6 +1078,56 @@ export const contract = {
     reads: [],
     changes: [],
     personal: false,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+
+  /** Personalised paper sheets as one A4 PDF, a page per client: those chosen, or those due within a week. */
+  'papers.print': {
+    input: paperPrintSchema,
+    output: paperPrintedSchema,
+    reads: [],
+    changes: ['papers'],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  /** The pages of one print run, for the window that prints them (kept in memory while it does). */
+  'papers.batch': {
+    input: z.strictObject({ batchId: id }),
+    output: paperBatchSchema,
+    reads: [],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  'papers.find': {
+    input: z.strictObject({ code: z.string().min(1).max(20) }),
+    output: paperFoundSchema,
+    reads: ['papers'],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  /** Her caseload's printed sheets not typed in yet. */
+  'papers.open': {
+    input: empty,
+    output: z.array(paperOpenSchema),
+    reads: ['papers', 'clients'],
+    changes: [],
+    personal: true,
+    whileLocked: false,
+    role: 'caseworker',
+  },
+  /** A filled-in paper sheet typed in: it becomes a scoring, once. */
+  'papers.enter': {
+    input: paperEnterSchema,
+    output: scoringSchema,
+    reads: [],
+    changes: ['scorings', 'papers'],
+    personal: true,
     whileLocked: false,
     role: 'caseworker',
   },

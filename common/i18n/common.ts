@@ -22,6 +22,7 @@ export const common = defineMessages({
       coverage: 'Coverage',
       team: 'Team view',
       meeting: 'Team meeting',
+      papers: 'Paper sheets',
       notes: 'Notes',
       spreadsheets: 'Import/export',
       settings: 'Settings',
@@ -196,6 +197,7 @@ export const common = defineMessages({
           'On a team laptop a key person’s export of all of a client’s data is made from the team server, which could not make it now: check the network and that you are signed in (Settings › Team), and that the client has reached the team (synchronise first). Nothing was written.',
         client_mode: 'Koers is in client mode: the caseworker leaves it first. Nothing was changed.',
         client_mode_saved: 'These answers are saved already. Nothing was changed.',
+        paper_entered: 'This paper sheet was typed in already. Nothing was saved.',
         colleagues_client:
           'This client is a colleague’s: on your laptop you can hand it over, but not change it (only its caseworker can). For a new client of a colleague, add it as yours and hand it over. Nothing was changed.',
         'team_already-joined': 'This Koers is already part of a team. Leave that team first to join another.',
@@ -253,6 +255,7 @@ export const common = defineMessages({
       coverage: 'Dekking',
       team: 'Teamoverzicht',
       meeting: 'Teamoverleg',
+      papers: 'Papieren lijsten',
       notes: 'Notities',
       spreadsheets: 'Im-/export',
       settings: 'Instellingen',
@@ -435,6 +438,7 @@ export const common = defineMessages({
           'Op een teamlaptop exporteert een kwaliteitsmedewerker alle gegevens van een klant vanaf de teamserver, en die kon dat nu niet: controleer het netwerk en of u bent aangemeld (Instellingen › Team), en of de klant al bij het team is (synchroniseer eerst). Er is niets weggeschreven.',
         client_mode: 'Koers staat in de klantmodus: de klantmanager verlaat die eerst. Er is niets veranderd.',
         client_mode_saved: 'Deze antwoorden zijn al opgeslagen. Er is niets veranderd.',
+        paper_entered: 'Deze papieren scorelijst is al ingevoerd. Er is niets opgeslagen.',
         colleagues_client:
           'Deze klant is van een collega: op uw laptop kunt u de klant overdragen, maar niet wijzigen (dat kan alleen de eigen klantmanager). Een nieuwe klant voor een collega voegt u toe als de uwe en draagt u daarna over. Er is niets gewijzigd.',
         'team_already-joined': 'Deze Koers hoort al bij een team. Verlaat dat team eerst om bij een ander te komen.',
@@ -492,6 +496,7 @@ export const common = defineMessages({
       coverage: 'Dækning',
       team: 'Teamoverblik',
       meeting: 'Teammøde',
+      papers: 'Papirark',
       notes: 'Notater',
       spreadsheets: 'Import/eksport',
       settings: 'Indstillinger',
@@ -666,6 +671,7 @@ export const common = defineMessages({
           'På en teamcomputer eksporterer en nøgleperson alle oplysninger om en borger fra teamserveren, som ikke kunne gøre det nu: tjek netværket, og at du er logget ind (Indstillinger › Team), og at borgeren er nået til teamet (synkroniser først). Intet er skrevet.',
         client_mode: 'Koers er i borgertilstand: sagsbehandleren forlader den først. Intet er ændret.',
         client_mode_saved: 'Disse svar er allerede gemt. Intet er ændret.',
+        paper_entered: 'Dette papirark er allerede indtastet. Intet er gemt.',
         colleagues_client:
           'Denne borger er en kollegas: på din computer kan du overdrage borgeren, men ikke ændre noget (det kan kun borgerens egen sagsbehandler). En ny borger til en kollega opretter du som din egen og overdrager derefter. Intet er ændret.',
         'team_already-joined':

@@ -24,6 +24,7 @@ export const fileTexts = defineMessages({
       report: 'Progress report',
       personalData: 'Personal data',
       importReport: 'Import report',
+      paperSheets: 'Paper sheets',
     },
   },
   nl: {
@@ -44,6 +45,7 @@ export const fileTexts = defineMessages({
       report: 'Voortgangsrapport',
       personalData: 'Gegevens',
       importReport: 'Importverslag',
+      paperSheets: 'Papieren scorelijsten',
     },
   },
   da: {
@@ -64,6 +66,7 @@ export const fileTexts = defineMessages({
       report: 'Progressionsrapport',
       personalData: 'Oplysninger',
       importReport: 'Importrapport',
+      paperSheets: 'Papirark',
     },
   },
 });

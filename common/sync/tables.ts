@@ -36,6 +36,7 @@ export const SYNCED_TABLES = [
   { name: 'closure', key: ['id'], scope: 'client', appendOnly: false },
   { name: 'scoring', key: ['id'], scope: 'client', appendOnly: true },
   { name: 'score', key: ['scoring_id', 'indicator_id'], scope: 'client', appendOnly: true },
+  { name: 'paper_sheet', key: ['id'], scope: 'client', appendOnly: false },
   { name: 'note', key: ['id'], scope: 'client', appendOnly: true },
   { name: 'note_version', key: ['id'], scope: 'client', appendOnly: true },
 ] as const satisfies readonly SyncedTable[];

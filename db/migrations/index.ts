@@ -15,6 +15,7 @@ import * as m0012 from './0012_colleagues_read_only';
 import * as m0013 from './0013_moving_in';
 import * as m0014 from './0014_raters_consent';
 import * as m0015 from './0015_sheet_translations';
+import * as m0016 from './0016_paper_sheets';
 
 /**
  * Every migration, in order, compiled into the app: nothing is read from a folder
@@ -37,6 +38,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: { up(d
     ['0013_moving_in', m0013],
     ['0014_raters_consent', m0014],
     ['0015_sheet_translations', m0015],
+    ['0016_paper_sheets', m0016],
   ];
 
 export const migrationProvider: MigrationProvider = {

@@ -45,6 +45,7 @@ export async function clientRecords(db: Kysely<Database>, clientId: string) {
         : [],
     goals: await db.selectFrom('goal').selectAll().where('client_id', '=', clientId).execute(),
     consents: await db.selectFrom('consent').selectAll().where('client_id', '=', clientId).execute(),
+    paperSheets: await db.selectFrom('paper_sheet').selectAll().where('client_id', '=', clientId).execute(),
   };
 }
 
@@ -115,6 +116,8 @@ export async function eraseClientRows(db: Transaction<Database>, clientId: strin
     (await db.selectFrom('note').select('id').where('client_id', '=', clientId).execute()).map((n) => n.id),
   );
   await db.deleteFrom('note_draft').where('key', '=', `client:${clientId}`).execute();
+  // A printed sheet points at the scoring it became: it goes first.
+  await db.deleteFrom('paper_sheet').where('client_id', '=', clientId).execute();
   await db.deleteFrom('score').where('scoring_id', 'in', scorings).execute();
   await db.deleteFrom('scoring').where('client_id', '=', clientId).execute();
   await db.deleteFrom('goal').where('client_id', '=', clientId).execute();

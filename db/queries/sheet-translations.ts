@@ -117,3 +117,14 @@ export function translatedVersion(version: SheetVersion, translation: Texts | un
     }),
   };
 }
+
+/** The language and direction an indicator's texts are read in: its translation's, when it has any text there. */
+export function indicatorLanguage(
+  translation: SheetTranslation | undefined,
+  key: string,
+): { textLanguage: string | null; direction: 'ltr' | 'rtl' } {
+  const texts = translation?.indicators.find((t) => t.key === key);
+  return translation && texts
+    ? { textLanguage: translation.language, direction: translation.direction }
+    : { textLanguage: null, direction: 'ltr' };
+}

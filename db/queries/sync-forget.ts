@@ -20,9 +20,9 @@ export async function clientRowKeys(db: Kysely<Database>, clientId: string): Pro
     sql<{ k: string }>`SELECT json_object('id', id) AS k FROM ${sql.table(table)} WHERE client_id = ${clientId}`;
   const queries: [SyncedTableName, ReturnType<typeof sql<{ k: string }>>][] = [
     ['client', sql`SELECT json_object('id', ${clientId}) AS k`],
-    ...(['action', 'goal', 'consent', 'stage_change', 'handover', 'closure', 'scoring', 'note'] as const).map(
-      (t) => [t, ofClient(t)] as [SyncedTableName, ReturnType<typeof sql<{ k: string }>>],
-    ),
+    ...(
+      ['action', 'goal', 'consent', 'paper_sheet', 'stage_change', 'handover', 'closure', 'scoring', 'note'] as const
+    ).map((t) => [t, ofClient(t)] as [SyncedTableName, ReturnType<typeof sql<{ k: string }>>]),
     [
       'score',
       sql`SELECT json_object('scoring_id', scoring_id, 'indicator_id', indicator_id) AS k FROM score

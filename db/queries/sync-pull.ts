@@ -39,6 +39,7 @@ export const APPLY_ORDER: readonly SyncedTableName[] = [
   'consent',
   'scoring',
   'score',
+  'paper_sheet',
   'note',
   'note_version',
   'action',

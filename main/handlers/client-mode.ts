@@ -3,7 +3,7 @@ import { LEAVE_WORD } from '../../common/contract/client-mode';
 import { textDirection } from '../../common/languages';
 import { getClient } from '../../db/queries/clients';
 import { insertScoring, previousValues } from '../../db/queries/scorings';
-import { translatedVersion, translationFor } from '../../db/queries/sheet-translations';
+import { indicatorLanguage, translatedVersion, translationFor } from '../../db/queries/sheet-translations';
 import { getVersion, listSheets } from '../../db/queries/sheets';
 import { actor, type ClientModeState, type Context, today } from '../context';
 import { conflict, found, invalidInput } from '../rpc/app-error';
@@ -67,6 +67,7 @@ export const clientModeHandlers = {
         description: indicator.description,
         levels: indicator.levels,
         previous: previous[indicator.key]?.value ?? null,
+        ...indicatorLanguage(translation, indicator.key),
       })),
       saved: state.savedScoringId !== null,
     };

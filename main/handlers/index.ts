@@ -10,6 +10,7 @@ import { chartHandlers, teamHandlers } from './charts';
 import { goalHandlers } from './goals';
 import { consentHandlers } from './consents';
 import { clientModeHandlers } from './client-mode';
+import { paperHandlers } from './papers';
 import { draftHandlers, noteHandlers } from './notes';
 import { reportHandlers } from './reports';
 import { exportHandlers } from './exports';
@@ -40,6 +41,7 @@ const handlers = {
   ...goalHandlers,
   ...consentHandlers,
   ...clientModeHandlers,
+  ...paperHandlers,
   ...coverageHandlers,
   ...noteHandlers,
   ...draftHandlers,

@@ -20,6 +20,8 @@ import { StartupFailure } from './failure/StartupFailure';
 import { MeetingPage } from './presentation/MeetingPage';
 import { PresentWindow } from './presentation/PresentWindow';
 import { ReportPage } from './report/ReportPage';
+import { PaperSheets } from './papers/PaperSheets';
+import { PapersPage } from './papers/PapersPage';
 import { SpreadsheetsPage } from './spreadsheets/SpreadsheetsPage';
 import { KeyPersonPage } from './keyperson/KeyPerson';
 import { AuditPage } from './safety/AuditPage';
@@ -67,6 +69,7 @@ function Window({ route }: { route: Route }) {
       </PageBoundary>
     );
   if (route.page === 'report') return <ReportPage clientId={route.clientId} pseudonymised={route.pseudonymised} />;
+  if (route.page === 'paper') return <PaperSheets batchId={route.batchId} />;
   return <Shell route={route} />;
 }
 
@@ -83,6 +86,7 @@ const NAV: ReadonlyArray<{
     | 'nav.coverage'
     | 'nav.team'
     | 'nav.meeting'
+    | 'nav.papers'
     | 'nav.spreadsheets'
     | 'nav.settings';
   /** `manage`: a key person's, or anyone's while the Koers has none; `only`: a key person's. */
@@ -98,6 +102,7 @@ const NAV: ReadonlyArray<{
   { route: { page: 'coverage' }, label: 'nav.coverage', keyPerson: 'only' },
   { route: { page: 'team' }, label: 'nav.team', keyPerson: 'only' },
   { route: { page: 'meeting' }, label: 'nav.meeting' },
+  { route: { page: 'papers' }, label: 'nav.papers' },
   { route: { page: 'spreadsheets' }, label: 'nav.spreadsheets' },
   { route: { page: 'settings' }, label: 'nav.settings' },
 ];
@@ -184,6 +189,8 @@ function Page({ route, keyPerson, mayManage }: { route: Route; keyPerson: boolea
       return keyPerson ? <TeamPage /> : <KeyPersonPage work="team" />;
     case 'meeting':
       return <MeetingPage />;
+    case 'papers':
+      return <PapersPage />;
     case 'spreadsheets':
       return <SpreadsheetsPage />;
     case 'audit':

@@ -22,6 +22,10 @@ export type Route =
   | { page: 'present' }
   /** The printable progress report (a hidden window prints it to PDF). */
   | { page: 'report'; clientId: string; pseudonymised: boolean }
+  /** Paper sheets of one print run (a hidden window prints them to PDF). */
+  | { page: 'paper'; batchId: string }
+  /** Printing paper sheets and typing filled-in ones in. */
+  | { page: 'papers' }
   | { page: 'settings' }
   /** The team sync's conflicts and refusals (Settings › Team, the status line). */
   | { page: 'conflicts' };
@@ -58,6 +62,10 @@ export function parseRoute(hash: string): Route {
       return id
         ? { page: 'report', clientId: decodeURIComponent(id), pseudonymised: rest[0] === 'pseudonymised' }
         : { page: 'caseload' };
+    case 'paper':
+      return id ? { page: 'paper', batchId: decodeURIComponent(id) } : { page: 'papers' };
+    case 'papers':
+      return { page: 'papers' };
     case 'my-day':
       return { page: 'myDay' };
     case 'households':
@@ -87,6 +95,8 @@ export function href(route: Route): string {
       return `#/clients/${encodeURIComponent(route.id)}${route.noteId ? `/notes/${encodeURIComponent(route.noteId)}` : ''}`;
     case 'myDay':
       return '#/my-day';
+    case 'paper':
+      return `#/paper/${encodeURIComponent(route.batchId)}`;
     case 'household':
       return `#/households/${encodeURIComponent(route.id)}${route.noteId ? `/notes/${encodeURIComponent(route.noteId)}` : ''}`;
     case 'sheet':

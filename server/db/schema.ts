@@ -256,6 +256,15 @@ export interface SheetTranslationTable extends Tracked, Synced {
   texts: string;
 }
 
+export interface PaperSheetTable extends Tracked, Synced {
+  id: string;
+  code: string;
+  client_id: string;
+  version_id: string;
+  printed_on: string;
+  scoring_id: string | null;
+}
+
 export interface ConsentTable extends Tracked, Synced {
   id: string;
   client_id: string;
@@ -337,6 +346,7 @@ export interface ServerDatabase {
   goal: GoalTable;
   sheet_translation: SheetTranslationTable;
   consent: ConsentTable;
+  paper_sheet: PaperSheetTable;
   stage_change: StageChangeTable;
   handover: HandoverTable;
   closure: ClosureTable;

@@ -140,6 +140,7 @@ const SYNCED_RULES: Record<SyncedTableName, Rules> = {
   action: clientRules('action'),
   goal: clientRules('goal'),
   consent: clientRules('consent'),
+  paper_sheet: clientRules('paper_sheet'),
   stage_change: clientRules('stage_change'),
   // A key person hands over any of the team's clients (the assignment): its record is hers to add.
   handover: handoverRules(),
@@ -326,6 +327,7 @@ const FUNCTIONS: readonly RawBuilder<unknown>[] = [
       DELETE FROM scoring WHERE client_id = erased_client;
       DELETE FROM goal WHERE client_id = erased_client;
       DELETE FROM consent WHERE client_id = erased_client;
+      DELETE FROM paper_sheet WHERE client_id = erased_client;
       DELETE FROM stage_change WHERE client_id = erased_client;
       DELETE FROM handover WHERE client_id = erased_client;
       DELETE FROM closure WHERE client_id = erased_client;
@@ -364,6 +366,7 @@ const FUNCTIONS: readonly RawBuilder<unknown>[] = [
         'action', coalesce((SELECT jsonb_agg(to_jsonb(r) - 'team_id' - 'row_version') FROM action r WHERE r.client_id = exported_client), '[]'::jsonb),
         'goal', coalesce((SELECT jsonb_agg(to_jsonb(r) - 'team_id' - 'row_version') FROM goal r WHERE r.client_id = exported_client), '[]'::jsonb),
         'consent', coalesce((SELECT jsonb_agg(to_jsonb(r) - 'team_id' - 'row_version') FROM consent r WHERE r.client_id = exported_client), '[]'::jsonb),
+        'paper_sheet', coalesce((SELECT jsonb_agg(to_jsonb(r) - 'team_id' - 'row_version') FROM paper_sheet r WHERE r.client_id = exported_client), '[]'::jsonb),
         'stage_change', coalesce((SELECT jsonb_agg(to_jsonb(r) - 'team_id' - 'row_version') FROM stage_change r WHERE r.client_id = exported_client), '[]'::jsonb),
         'handover', coalesce((SELECT jsonb_agg(to_jsonb(r) - 'team_id' - 'row_version') FROM handover r WHERE r.client_id = exported_client), '[]'::jsonb),
         'closure', coalesce((SELECT jsonb_agg(to_jsonb(r) - 'team_id' - 'row_version') FROM closure r WHERE r.client_id = exported_client), '[]'::jsonb),
@@ -421,6 +424,7 @@ const FUNCTIONS: readonly RawBuilder<unknown>[] = [
       UPDATE action SET team_id = NEW.team_id, row_version = NEW.row_version WHERE client_id = NEW.id;
       UPDATE goal SET team_id = NEW.team_id, row_version = NEW.row_version WHERE client_id = NEW.id;
       UPDATE consent SET team_id = NEW.team_id, row_version = NEW.row_version WHERE client_id = NEW.id;
+      UPDATE paper_sheet SET team_id = NEW.team_id, row_version = NEW.row_version WHERE client_id = NEW.id;
       UPDATE stage_change SET team_id = NEW.team_id, row_version = NEW.row_version WHERE client_id = NEW.id;
       UPDATE handover SET team_id = NEW.team_id, row_version = NEW.row_version WHERE client_id = NEW.id;
       UPDATE closure SET team_id = NEW.team_id, row_version = NEW.row_version WHERE client_id = NEW.id;

@@ -2,6 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Language } from '../../common/languages';
+import { readFileSync } from 'node:fs';
+import { formatDate } from '../../renderer/src/format';
+import { pdfText } from '../helpers/pdf';
 import { ok, publishSheet } from '../helpers/seed';
 import { type AppHarness, expect, noViolations, test } from './fixtures';
 
@@ -207,6 +210,120 @@ test.describe('the client’s own voice (issue 19)', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'السكن' })).toBeVisible();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1, name: 'Dagbesteding' })).toBeVisible();
+  });
+});
+
+test.describe('paper sheets (issue 19, Must have 3)', () => {
+  test('the week’s sheets as one PDF, a page per client in their language with previous level and goal; 20 typed in by keyboard only', async ({
+    app,
+  }) => {
+    test.setTimeout(120_000);
+    await ok(
+      app.koers.call('setup.complete', { language: 'nl', name: 'Anne de Vries', role: 'caseworker', demo: false }),
+    );
+    const group = await ok(app.koers.call('catalog.create', { kind: 'target_group', name: 'Werkfit' }));
+    const sheet = await publishSheet(app.koers, [group.id]);
+    const version = sheet.published!;
+    const clients = [];
+    for (let n = 0; n < 20; n++)
+      clients.push(
+        await ok(
+          app.koers.call('clients.create', {
+            firstName: ['Noor', 'Sem', 'Fenna', 'Daan', 'Aya'][n % 5]!,
+            lastName: `Klant ${String(n + 1).padStart(2, '0')}`,
+            targetGroupId: group.id,
+            ...(n === 0 ? { language: 'ar' } : {}),
+          }),
+        ),
+      );
+    const noor = clients[0]!;
+    const [fin] = version.indicators;
+    await ok(
+      app.koers.call('sheets.saveTranslation', {
+        versionId: version.id,
+        language: 'ar',
+        indicators: [{ key: fin!.key, name: 'المالية', description: null, levels: [] }],
+      }),
+    );
+    // Noor was scored before: 2 on Financiën, with a goal of 4. Due again: the rhythm is a day.
+    await ok(app.koers.call('catalog.update', { id: group.id, name: 'Werkfit', rescoreWeeks: 1 }));
+    const { today } = await ok(app.koers.call('app.info', {}));
+    const weekAgo = new Date(Date.parse(`${today}T12:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
+    await ok(
+      app.koers.call('scorings.create', {
+        clientId: noor.id,
+        versionId: version.id,
+        date: weekAgo,
+        scoredBy: 'caseworker',
+        scores: version.indicators.map((i) => ({ indicatorId: i.id, value: 2, comment: null })),
+      }),
+    );
+    await ok(app.koers.call('goals.set', { clientId: noor.id, indicatorKey: fin!.key, target: 4 }));
+
+    const page = app.page;
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.reload();
+    await page.goto(`${app.url}#/papers`);
+    await page
+      .getByRole('button', { name: 'Scorelijsten afdrukken voor klanten die binnen een week gescoord moeten worden' })
+      .click();
+    const pdfPath = resolve(app.savedFolder, `Papieren scorelijsten ${today}.pdf`);
+    await expect(page.getByRole('status').filter({ hasText: 'opgeslagen' })).toHaveText(
+      `20 scorelijsten opgeslagen in ${pdfPath}.`,
+      { timeout: 30_000 },
+    );
+    const pdf = readFileSync(pdfPath);
+    const pages = await pdfText(pdf);
+    expect(pages).toHaveLength(20);
+    const codes = await app.koers.connection.db
+      .selectFrom('paper_sheet as p')
+      .innerJoin('client as c', 'c.id', 'p.client_id')
+      .select(['p.code', 'c.last_name'])
+      .orderBy('c.last_name')
+      .execute();
+    expect(codes).toHaveLength(20);
+    const noorPage = pages.find((text) => text.includes('Noor Klant 01'))!;
+    // In Arabic where translated: pdf.js gives the letters as shaped glyphs in visual order, NFKC gives them back.
+    const arabic = noorPage.normalize('NFKC');
+    expect(arabic.includes('المالية') || arabic.includes([...'المالية'].reverse().join(''))).toBe(true);
+    expect(noorPage).toContain('Wonen');
+    expect(noorPage).toContain('◀ vorige keer');
+    expect(noorPage).toContain('★ doel');
+    expect(noorPage).toContain(codes.find((c) => c.last_name === 'Klant 01')!.code);
+    expect(noorPage).toContain(formatDate(today, 'nl'));
+    // Every page carries its own client's code.
+    for (const { code, last_name } of codes) expect(pages.find((text) => text.includes(last_name))).toContain(code);
+    await app.koers.context.audit.flush();
+
+    // Twenty sheets typed in by keyboard only: the code, Enter, one digit per indicator, Enter.
+    const codeField = page.getByLabel('Code', { exact: true });
+    await codeField.focus();
+    for (const [n, { code }] of codes.entries()) {
+      await page.keyboard.type(code.toLowerCase().replace('-', ''));
+      await page.keyboard.press('Enter');
+      await expect(page.getByLabel('Scores', { exact: true })).toBeFocused();
+      await page.keyboard.type(`${(n % 5) + 1}-${((n + 2) % 5) + 1}`);
+      await page.keyboard.press('Enter');
+      await expect(codeField).toBeFocused();
+      await expect(codeField).toHaveValue('');
+    }
+    await expect(page.getByText('20 scorelijsten ingevoerd in deze sessie.')).toBeVisible();
+    await noViolations(page);
+    await page.screenshot({ path: resolve(screenshots, 'paper-quick-entry-nl-1366x768.png') });
+    const scorings = await app.koers.connection.db
+      .selectFrom('scoring')
+      .select(['client_id', 'scored_by'])
+      .where('scored_on', '=', today)
+      .execute();
+    expect(scorings).toHaveLength(20);
+    expect(new Set(scorings.map((s) => s.scored_by))).toEqual(new Set(['together']));
+    const entered = await app.koers.connection.db.selectFrom('paper_sheet').select('scoring_id').execute();
+    expect(entered.every((p) => p.scoring_id !== null)).toBe(true);
+    // A code typed twice: said so, and the digits are not asked for.
+    await page.keyboard.type(codes[0]!.code);
+    await page.keyboard.press('Enter');
+    await expect(page.getByText(`Al ingevoerd, als de score van ${formatDate(today, 'nl')}.`)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Opslaan en volgende' })).toBeDisabled();
   });
 });
 

@@ -109,6 +109,7 @@ describe('team-server demo', () => {
       start_date: null,
       status: 'active',
       meeting_listed_at: null,
+      language: null,
       ...tracked,
     };
     const note: SyncedRow = {

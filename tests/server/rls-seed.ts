@@ -78,6 +78,15 @@ export const ROW: Record<SyncedTableName, (id: string, r: Refs) => Record<string
   }),
   action: (id, r) => ({ id, client_id: r.client, title: id, kind: 'task', due_date: '2025-04-01', ...TRACKED }),
   goal: (id, r) => ({ id, client_id: r.client, indicator_key: id, target: 4, ...TRACKED }),
+  paper_sheet: (id, r) => ({
+    id,
+    code: id,
+    client_id: r.client,
+    version_id: r.version,
+    printed_on: '2025-03-01',
+    scoring_id: null,
+    ...TRACKED,
+  }),
   consent: (id, r) => ({
     id,
     client_id: r.client,

@@ -361,6 +361,7 @@ describe('handover and erasure', () => {
       start_date: null,
       status: 'active',
       meeting_listed_at: null,
+      language: null,
     };
     const clientNote = note(String(client.id), 'cwA', 'gaat mee naar team B');
     await anna.push([

@@ -337,7 +337,7 @@ describe('a shared backup folder', { timeout: 90_000 }, () => {
       UPDATE sqlite_schema SET sql = replace(sql, ', ''provider'')', ')') WHERE name = 'scoring';
       PRAGMA writable_schema = RESET;`;
     // 0015's translations and the client's language go.
-    const translations = `DROP TABLE sheet_translation; ALTER TABLE client DROP COLUMN language;`;
+    const translations = `DROP TABLE sheet_translation; ALTER TABLE client DROP COLUMN language; DROP TABLE paper_sheet;`;
     const stripId = `${captureTriggers} ${frozenTriggers} ${colleaguesTriggers} ${movingIn} ${ratersConsent} ${translations} DROP TABLE sync_outbox; DROP TABLE sync_state;
       DROP TABLE sync_seen; DROP TABLE sync_batch; DROP TABLE sync_inbox; DROP TABLE sync_notice;
       DROP TABLE IF EXISTS meta; ALTER TABLE client DROP COLUMN meeting_listed_at;

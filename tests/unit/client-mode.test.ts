@@ -73,6 +73,12 @@ describe('client mode', () => {
       ['Wonen', 3],
       ['Dagbesteding', 4],
     ]);
+    // Untranslated indicators read in the original, left to right.
+    expect(sheet.indicators.map((i) => [i.textLanguage, i.direction])).toEqual([
+      ['ar', 'rtl'],
+      [null, 'ltr'],
+      [null, 'ltr'],
+    ]);
     expect(JSON.stringify(sheet)).not.toMatch(/Haddad|Jansen|Sem/);
 
     // A value off the scale is refused; the answers are saved once, as the client's, today.

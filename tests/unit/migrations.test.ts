@@ -352,6 +352,37 @@ describe('migrations', () => {
     ]);
   });
 
+  it("migrates a key person's version-15 team copy with scorings: paper sheets may be printed for her own clients, not a colleague's", async () => {
+    const to15 = await allowingSchemaEdits(connection.sqlite, () =>
+      new Migrator({ db: connection.db, provider: migrationProvider }).migrateTo('0015_sheet_translations'),
+    );
+    expect(to15.error).toBeUndefined();
+    connection.sqlite.exec(`
+      INSERT INTO caseworker (id, name, role, created_at, updated_at) VALUES ('kp', 'Kim', 'key_person', 'x', 'x'), ('cw', 'Anna', 'caseworker', 'x', 'x');
+      INSERT INTO client (id, first_name, last_name, pseudonym, caseworker_id, status, created_at, updated_at)
+        VALUES ('hers', 'Noor', 'Haddad', 'K-0001', 'kp', 'active', 'x', 'x'), ('annas', 'Søren', 'Holm', 'K-0002', 'cw', 'active', 'x', 'x');
+      INSERT INTO sheet (id, name, created_at, updated_at) VALUES ('s', 'Werkfit', 'x', 'x');
+      INSERT INTO sheet_version (id, sheet_id, number, published_at, created_at) VALUES ('v', 's', 1, 'x', 'x');
+      INSERT INTO scoring (id, client_id, version_id, scored_on, scored_by, caseworker_id, created_at, updated_at)
+        VALUES ('sc', 'hers', 'v', '2026-11-01', 'client', 'kp', 'x', 'x');
+      UPDATE sync_state SET server_url = 'https://koers.example.org', team_id = 't', team_name = 'Team', caseworker_id = 'kp', role = 'key_person', device_id = 'd', capturing = 1;
+    `);
+    await migrateToLatest(connection);
+    const paper = (id: string, client: string) =>
+      `INSERT INTO paper_sheet (id, code, client_id, version_id, printed_on, scoring_id, created_at, updated_at)
+        VALUES ('${id}', 'ABC-${id}', '${client}', 'v', '2026-12-08', NULL, 'x', 'x')`;
+    connection.sqlite.exec(paper('1', 'hers'));
+    connection.sqlite.exec(`UPDATE paper_sheet SET scoring_id = 'sc' WHERE id = '1'`);
+    expect(() => connection.sqlite.exec(paper('2', 'annas'))).toThrow(/koers: colleagues_client/);
+    expect(() => connection.sqlite.exec(`UPDATE paper_sheet SET scoring_id = 'nope' WHERE id = '1'`)).toThrow(
+      /FOREIGN KEY/,
+    );
+    expect(
+      await connection.db.selectFrom('sync_outbox').select('row_key').where('table_name', '=', 'paper_sheet').execute(),
+    ).toEqual([{ row_key: '{"id":"1"}' }]);
+    expect(await connection.db.selectFrom('scoring').select('id').execute()).toEqual([{ id: 'sc' }]);
+  });
+
   it('refuses a database written by a newer Koers and leaves the file unchanged', async () => {
     await migrateToLatest(connection);
     connection.sqlite.exec(

@@ -96,6 +96,8 @@ function Questions({
 
   const indicator = sheet.indicators[step];
   if (!indicator) return null;
+  // An indicator left untranslated reads in the original, left to right.
+  const own = { lang: indicator.textLanguage ?? chrome.lang, dir: indicator.direction };
   const chosen = answers[indicator.id] ?? null;
   const last = step === total - 1;
   const forward = () => (last ? finish() : setStep(step + 1));
@@ -116,7 +118,7 @@ function Questions({
   const answered = Object.values(answers).filter((v) => v !== null).length;
   return (
     <form
-      {...content}
+      {...own}
       className="client-mode-question"
       aria-labelledby="client-mode-question"
       onSubmit={(e: FormEvent) => {
@@ -133,12 +135,12 @@ function Questions({
       </div>
       <fieldset>
         <legend>
-          <h1 id="client-mode-question" ref={headingRef} tabIndex={-1} {...content}>
+          <h1 id="client-mode-question" ref={headingRef} tabIndex={-1} {...own}>
             {indicator.name}
           </h1>
         </legend>
         {indicator.description && (
-          <p className="client-mode-description" {...content}>
+          <p className="client-mode-description" {...own}>
             {indicator.description}
           </p>
         )}
@@ -159,7 +161,7 @@ function Questions({
                 onChange={() => pick(level.value)}
               />
               <span className="client-mode-value">{level.value}</span>
-              <span className="client-mode-level" {...content}>
+              <span className="client-mode-level" {...own}>
                 <strong>{level.label}</strong>
                 {level.description && <span>{level.description}</span>}
               </span>

@@ -12,6 +12,7 @@ import { useSession } from '../session';
 import { ScoringHistory } from '../scoring/ScoringHistory';
 import { Consents } from '../consent/Consents';
 import { StartClientMode } from '../client-mode/StartClientMode';
+import { usePrintPapers } from '../papers/PapersPage';
 import { Loading } from '../ui/Loading';
 import { remote } from '../query';
 import { CloseDialog, HandoverDialog, ReopenDialog, StageDialog } from './CaseDialogs';
@@ -36,6 +37,7 @@ export function ClientPage({ id, noteId }: { id: string; noteId: string | undefi
   const [adding, setAdding] = useState(false);
   // Coming back from scoring, the page says the scoring is saved.
   const outcome = useAction(useArrivalNotice());
+  const printPapers = usePrintPapers();
   const [writing, setWriting] = useState(false);
   const client = query.data;
   const readOnly = useColleaguesClient(client?.caseworkerId ?? null);
@@ -148,6 +150,15 @@ export function ClientPage({ id, noteId }: { id: string; noteId: string | undefi
           {client.status === 'active' && (
             <button type="button" className="secondary" onClick={() => setOpen('clientMode')}>
               {t('clientMode.button')}
+            </button>
+          )}
+          {client.status === 'active' && (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => void outcome.perform(() => printPapers({ clientIds: [client.id], pseudonymised: false }))}
+            >
+              {t('papers.printClient')}
             </button>
           )}
           <button type="button" className="secondary" onClick={() => setOpen('edit')}>

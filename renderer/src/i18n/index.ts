@@ -6,6 +6,7 @@ import { messages as charts } from '../charts/messages';
 import { messages as client } from '../client/messages';
 import { messages as consent } from '../consent/messages';
 import { messages as clientMode } from '../client-mode/messages';
+import { messages as papers } from '../papers/messages';
 import { messages as failure } from '../failure/messages';
 import { messages as firstRun } from '../firstrun/messages';
 import { messages as households } from '../households/messages';
@@ -33,6 +34,7 @@ function compose(language: Language) {
     client: client[language],
     consent: consent[language],
     clientMode: clientMode[language],
+    papers: papers[language],
     failure: failure[language],
     firstRun: firstRun[language],
     households: households[language],

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ReactNode, type Ref, useEffect, useId, useRef } from 'react';
 
 interface BaseProps {
   label: string;
@@ -50,14 +50,17 @@ export function TextField(
     autoFocus?: boolean;
     step?: string;
     inputMode?: 'numeric';
+    /** For a form that moves the focus to this field itself. */
+    inputRef?: Ref<HTMLInputElement>;
   },
 ) {
-  const { name, value, onChange, type = 'text', autoFocus, step, inputMode, ...frame } = props;
+  const { name, value, onChange, type = 'text', autoFocus, step, inputMode, inputRef, ...frame } = props;
   return (
     <FieldFrame {...frame}>
       {({ id, describedBy, invalid }) => (
         <input
           id={id}
+          ref={inputRef}
           name={name}
           type={type}
           step={step}

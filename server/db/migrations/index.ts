@@ -16,6 +16,7 @@ import * as m0012 from './0012_colleagues_read_only';
 import * as m0013 from './0013_moving_in';
 import * as m0014 from './0014_raters_consent';
 import * as m0015 from './0015_sheet_translations';
+import * as m0016 from './0016_paper_sheets';
 
 /**
  * Every server migration, in order, compiled in. The names after 0000 are the app's
@@ -40,6 +41,7 @@ export const SERVER_MIGRATIONS: ReadonlyArray<
   ['0013_moving_in', m0013],
   ['0014_raters_consent', m0014],
   ['0015_sheet_translations', m0015],
+  ['0016_paper_sheets', m0016],
 ];
 
 export const serverMigrationProvider: MigrationProvider = {

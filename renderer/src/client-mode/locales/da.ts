@@ -29,4 +29,18 @@ export default {
   wrongPin: 'Det er ikke den rigtige pinkode.',
   wrongWord: 'Skriv {{word}}, med store eller små bogstaver.',
   wait: 'For mange forkerte pinkoder: vent lidt, og prøv igen.',
+  paper: {
+    for: 'Til',
+    date: 'Dato',
+    code: 'Kode',
+    instructions: 'Sæt ét kryds pr. emne: ved det niveau, der passer bedst nu.',
+    previous: 'sidste gang',
+    goal: 'mål',
+    comments: 'Bemærkninger',
+    filledInBy: 'Udfyldt af',
+    client: 'borger',
+    caseworker: 'sagsbehandler',
+    together: 'sammen',
+    page: 'Skriv koden i Koers for at indtaste dette ark.',
+  },
 } satisfies Translation<typeof en>;

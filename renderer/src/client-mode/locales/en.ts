@@ -31,5 +31,19 @@ const en = {
   wrongPin: 'That is not the right PIN.',
   wrongWord: 'Type {{word}}, in capitals or not.',
   wait: 'Too many wrong PINs: wait a moment and try again.',
+  paper: {
+    for: 'For',
+    date: 'Date',
+    code: 'Code',
+    instructions: 'Tick one box per subject: the level that fits best now.',
+    previous: 'last time',
+    goal: 'goal',
+    comments: 'Comments',
+    filledInBy: 'Filled in by',
+    client: 'client',
+    caseworker: 'caseworker',
+    together: 'together',
+    page: 'Type the code into Koers to enter this sheet.',
+  },
 };
 export default en;

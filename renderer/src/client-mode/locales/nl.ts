@@ -29,4 +29,18 @@ export default {
   wrongPin: 'Dat is niet de juiste pincode.',
   wrongWord: 'Typ {{word}}, met hoofdletters of zonder.',
   wait: 'Te vaak een verkeerde pincode: wacht even en probeer het opnieuw.',
+  paper: {
+    for: 'Voor',
+    date: 'Datum',
+    code: 'Code',
+    instructions: 'Zet per onderwerp één kruisje: bij het niveau dat nu het best past.',
+    previous: 'vorige keer',
+    goal: 'doel',
+    comments: 'Toelichting',
+    filledInBy: 'Ingevuld door',
+    client: 'klant',
+    caseworker: 'klantmanager',
+    together: 'samen',
+    page: 'Typ de code in Koers om deze scorelijst in te voeren.',
+  },
 } satisfies Translation<typeof en>;
