@@ -56,6 +56,8 @@ export interface ClientModeState {
   showPrevious: boolean;
   /** The scoring saved in this session, if any: the client sees the end screen. */
   savedScoringId: string | null;
+  /** A save is under way: another is refused until it is done. */
+  saving: boolean;
 }
 
 export interface PaperBatch {

@@ -21,9 +21,12 @@ export const clientModeStatusSchema = z.object({
   active: z.boolean(),
   /** Leaving asks for the PIN; without one, for the word LEAVE_WORD. */
   hasPin: z.boolean(),
+  /** The client the mode is for (null when off): the audit log names them. */
+  clientId: z.string().nullable(),
 });
 
 export const clientModeSheetSchema = z.object({
+  clientId: z.string(),
   /** The client's own first name, for the greeting: nothing else about anyone. */
   firstName: z.string(),
   sheetName: z.string(),

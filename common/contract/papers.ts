@@ -18,6 +18,8 @@ export const paperPrintedSchema = z.object({
   sheets: z.number().int(),
   /** Clients left out: their target group has no published default sheet. */
   withoutSheet: z.number().int(),
+  /** The clients on the sheets (the audit log names each). */
+  clientIds: z.array(z.string()),
 });
 
 /** One printed sheet as the page lays it out, in the client's language where there is a translation. */

@@ -178,6 +178,7 @@ const REFERENCES = {
   ],
   versions: [
     ['scoring', 'version_id'],
+    ['paper_sheet', 'version_id'],
     ['indicator', 'version_id'],
   ],
   indicators: [
@@ -215,6 +216,8 @@ async function dropReplaced(trx: Transaction<Database>, mapping: JoinMapping): P
     )
     .execute();
   await trx.deleteFrom('indicator').where('version_id', 'not in', keptVersions).execute();
+  // The team's versions come with the team's translations: the laptop's of a version it replaces go.
+  await trx.deleteFrom('sheet_translation').where('version_id', 'not in', keptVersions).execute();
   await trx.deleteFrom('sheet_version').where('id', 'not in', keptVersions).execute();
   await trx
     .deleteFrom('sheet')

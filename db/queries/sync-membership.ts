@@ -13,6 +13,7 @@ import { keyText } from './sync-rows';
 
 /** Team-wide rows, children before parents: the order they can be deleted in. */
 const TEAM_TABLES: readonly SyncedTableName[] = [
+  'sheet_translation',
   'indicator_level',
   'indicator',
   'sheet_target_group',

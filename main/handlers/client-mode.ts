@@ -9,8 +9,10 @@ import { actor, type ClientModeState, type Context, today } from '../context';
 import { conflict, found, invalidInput } from '../rpc/app-error';
 import { rightPin } from './lock';
 
+/** The mode's state; `clientId` names the client in the audit log of the calls that answer with it. */
 function status(ctx: Context): Output<'clientmode.status'> {
-  return { active: ctx.clientMode.state !== null, hasPin: ctx.settings.get('pinHash') !== null };
+  const state = ctx.clientMode.state;
+  return { active: state !== null, hasPin: ctx.settings.get('pinHash') !== null, clientId: state?.clientId ?? null };
 }
 
 function setState(ctx: Context, state: ClientModeState | null): void {
@@ -35,12 +37,50 @@ async function usableVersion(ctx: Context, versionId: string) {
   return version;
 }
 
+/** The client's answers as a self-score of today on the mode's version; the scoring's id. */
+async function saveAnswers(
+  ctx: Context,
+  state: ClientModeState,
+  answers: ReadonlyArray<{ indicatorId: string; value: number | null }>,
+): Promise<string> {
+  const version = await usableVersion(ctx, state.versionId);
+  if (new Set(answers.map((a) => a.indicatorId)).size !== answers.length)
+    throw invalidInput({ field: 'scores', rule: 'invalid' });
+  const scores = answers.map((score, i) => {
+    const indicator = version.indicators.find((ind) => ind.id === score.indicatorId);
+    if (!indicator) throw invalidInput({ field: `scores.${i}.indicatorId`, rule: 'unavailable' });
+    if (score.value !== null && (score.value < indicator.scaleMin || score.value > indicator.scaleMax))
+      throw invalidInput({ field: `scores.${i}.value`, rule: 'out_of_scale', limit: indicator.scaleMax });
+    return { indicatorId: indicator.id, indicatorKey: indicator.key, value: score.value, comment: null };
+  });
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const client = found(await getClient(trx, state.clientId), 'Client');
+    return insertScoring(
+      trx,
+      {
+        clientId: client.id,
+        versionId: version.id,
+        date: today(ctx),
+        scoredBy: 'client',
+        organisation: null,
+        caseworkerId: client.caseworkerId,
+        scores,
+      },
+      ctx.now().toISOString(),
+      actor(ctx),
+    );
+  });
+  return id;
+}
+
 /** Client mode (issue 19, Must have 1): one client, one sheet, nothing else until the caseworker leaves. */
 export const clientModeHandlers = {
   async 'clientmode.start'(ctx, input) {
+    // On already: the screen is the client's, and only the caseworker's leaving ends it.
+    if (ctx.clientMode.state) throw conflict('Client mode is on', { reason: 'client_mode' });
     found(await getClient(ctx.db, input.clientId), 'Client');
     await usableVersion(ctx, input.versionId);
-    setState(ctx, { ...input, savedScoringId: null });
+    setState(ctx, { ...input, savedScoringId: null, saving: false });
     return status(ctx);
   },
 
@@ -56,6 +96,7 @@ export const clientModeHandlers = {
     const read = translatedVersion(version, translation);
     const previous = state.showPrevious ? await previousValues(ctx.db, client.id, 'client') : {};
     return {
+      clientId: client.id,
       firstName: client.firstName,
       sheetName: version.sheetName,
       clientLanguage: client.language,
@@ -75,33 +116,15 @@ export const clientModeHandlers = {
 
   async 'clientmode.save'(ctx, input) {
     const state = current(ctx);
-    if (state.savedScoringId) throw conflict('Saved already', { reason: 'client_mode_saved' });
-    const version = await usableVersion(ctx, state.versionId);
-    const scores = input.scores.map((score, i) => {
-      const indicator = version.indicators.find((ind) => ind.id === score.indicatorId);
-      if (!indicator) throw invalidInput({ field: `scores.${i}.indicatorId`, rule: 'unavailable' });
-      if (score.value !== null && (score.value < indicator.scaleMin || score.value > indicator.scaleMax))
-        throw invalidInput({ field: `scores.${i}.value`, rule: 'out_of_scale', limit: indicator.scaleMax });
-      return { indicatorId: indicator.id, indicatorKey: indicator.key, value: score.value, comment: null };
-    });
-    const id = await ctx.db.transaction().execute(async (trx) => {
-      const client = found(await getClient(trx, state.clientId), 'Client');
-      return insertScoring(
-        trx,
-        {
-          clientId: client.id,
-          versionId: version.id,
-          date: today(ctx),
-          scoredBy: 'client',
-          organisation: null,
-          caseworkerId: client.caseworkerId,
-          scores,
-        },
-        ctx.now().toISOString(),
-        actor(ctx),
-      );
-    });
-    state.savedScoringId = id;
+    // Marked before the first wait: a second Enter while the first is being saved is refused, not saved twice.
+    if (state.savedScoringId || state.saving) throw conflict('Saved already', { reason: 'client_mode_saved' });
+    state.saving = true;
+    try {
+      state.savedScoringId = await saveAnswers(ctx, state, input.scores);
+    } finally {
+      state.saving = false;
+    }
+    // Still on (the end screen shows): its answer names the client for the audit log.
     return status(ctx);
   },
 

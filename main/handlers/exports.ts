@@ -115,7 +115,8 @@ export const exportHandlers = {
         { header: words.indicator, kind: 'text', width: 28 },
         { header: words.date, kind: 'date' },
         { header: words.scoredBy, kind: 'text' },
-        { header: words.organisation, kind: 'text' },
+        // A provider may be one person (a job coach): not in a pseudonymised file.
+        ...(input.pseudonymised ? [] : [{ header: words.organisation, kind: 'text' } as const]),
         { header: words.value, kind: 'integer' },
         { header: words.level, kind: 'text', width: 24 },
         // Comments are free text about the client: not in a pseudonymised file.
@@ -133,7 +134,6 @@ export const exportHandlers = {
             row.indicatorName,
             row.date,
             words.by[row.scoredBy],
-            row.organisation,
             row.value,
             row.label,
           ]
@@ -160,13 +160,19 @@ export const exportHandlers = {
         { header: words.version, kind: 'integer' },
         { header: words.date, kind: 'date' },
         { header: words.scoredBy, kind: 'text' },
-        { header: words.organisation, kind: 'text' },
+        ...(input.pseudonymised ? [] : [{ header: words.organisation, kind: 'text' } as const]),
         ...(version?.indicators ?? []).map((indicator) => ({ header: indicator.name, kind: 'integer' as const })),
       ],
       chunks: wideRows(
         rows,
         (version?.indicators ?? []).map((i) => i.key),
-        (row) => [...personCells(row), row.versionNumber, row.date, words.by[row.scoredBy], row.organisation],
+        (row) => [
+          ...personCells(row),
+          row.versionNumber,
+          row.date,
+          words.by[row.scoredBy],
+          ...(input.pseudonymised ? [] : [row.organisation]),
+        ],
       ),
     };
     const table: Table<unknown> = input.format === 'long' ? long : wide;

@@ -64,14 +64,15 @@ export const paperHandlers = {
       if (versionId) planned.push({ clientId: client.id, versionId, who: client.pseudonym });
     }
     const withoutSheet = clients.length - planned.length;
-    if (planned.length === 0) return { path: null, sheets: 0, withoutSheet };
+    const clientIds = planned.map((p) => p.clientId);
+    if (planned.length === 0) return { path: null, sheets: 0, withoutSheet, clientIds };
     const files = fileTexts[language(ctx)];
     const single = planned.length === 1 && planned[0] ? ` ${planned[0].who}` : '';
     const path = await ctx.desktop.chooseSaveFile({
       defaultName: saveName(`${files.names.paperSheets}${single} ${day}`, 'pdf'),
       filters: [{ name: files.types.pdf, extensions: ['pdf'] }],
     });
-    if (!path) return { path: null, sheets: planned.length, withoutSheet };
+    if (!path) return { path: null, sheets: planned.length, withoutSheet, clientIds };
 
     const at = ctx.now().toISOString();
     const paperIds = await ctx.db.transaction().execute(async (trx) => {
@@ -91,7 +92,7 @@ export const paperHandlers = {
     } finally {
       ctx.paperBatches.delete(batchId);
     }
-    return { path, sheets: paperIds.length, withoutSheet };
+    return { path, sheets: paperIds.length, withoutSheet, clientIds };
   },
 
   async 'papers.batch'(ctx, input) {

@@ -2,7 +2,7 @@ import type { DomainHandlers, FieldIssue } from '../../common/contract';
 import { getVersion } from '../../db/queries/sheets';
 import { listTranslations, removeTranslation, saveTranslation } from '../../db/queries/sheet-translations';
 import { actor, type Context } from '../context';
-import { found, invalidInput, notFound } from '../rpc/app-error';
+import { conflict, found, invalidInput, notFound } from '../rpc/app-error';
 
 /** Translations of sheet versions into the clients' languages (issue 19, Must have 2): the key persons'. */
 export const sheetTranslationHandlers = {
@@ -15,6 +15,7 @@ export const sheetTranslationHandlers = {
     const language = input.language ?? '';
     const id = await ctx.db.transaction().execute(async (trx) => {
       const version = found(await getVersion(trx, input.versionId), 'Sheet version');
+      if (!version.published) throw conflict('Translations are of published versions', { reason: 'not_published' });
       // Every text belongs to an indicator and level of this version; empty ones are left out.
       const issues: FieldIssue[] = [];
       const indicators = input.indicators.flatMap((texts, i) => {

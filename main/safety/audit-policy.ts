@@ -19,11 +19,15 @@ export function needsAuditRoom(method: Method): boolean {
   return contract[method].personal && !method.startsWith('lock.');
 }
 
-/** A bulk action's clients (`ids`): each gets an entry of its own, as the same action on one client would. */
-function bulkSubjects(input: unknown): string[] | null {
-  if (typeof input !== 'object' || input === null) return null;
-  const ids = (input as Record<string, unknown>).ids;
-  return Array.isArray(ids) && ids.every((id) => typeof id === 'string') ? [...new Set(ids)] : null;
+/**
+ * A bulk action's clients (`ids`, or `clientIds` of a print of paper sheets): each gets an entry of
+ * its own, as the same action on one client would.
+ */
+function bulkSubjects(value: unknown): string[] | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const record = value as Record<string, unknown>;
+  const ids = record.ids ?? record.clientIds;
+  return Array.isArray(ids) && ids.length > 0 && ids.every((id) => typeof id === 'string') ? [...new Set(ids)] : null;
 }
 
 /**
@@ -42,7 +46,10 @@ export function auditEntries(
   if (!contract[method].personal) return [];
   if (!outcome.ok && outcome.error.details?.reason === 'audit_unavailable') return [];
   // A create names its record only in the answer.
-  const entityIds = bulkSubjects(input) ?? [subject(input) ?? (outcome.ok ? subject(outcome.value) : null)];
+  const entityIds = bulkSubjects(input) ??
+    (outcome.ok ? bulkSubjects(outcome.value) : null) ?? [
+      subject(input) ?? (outcome.ok ? subject(outcome.value) : null),
+    ];
   return entityIds.map((entityId) => ({
     at,
     actor,

@@ -169,7 +169,11 @@ export async function planScores(
     else if (!date) issues.push({ field: 'date', rule: 'date', value: text('date') });
     else if (date > today) issues.push({ field: 'date', rule: 'future_date', value: text('date') });
     const scoredBy =
-      text('scoredBy') === '' ? (organisation ? 'provider' : 'caseworker') : SCORED_BY[nameKey(text('scoredBy'))];
+      text('scoredBy') === ''
+        ? text('organisation') || organisation
+          ? 'provider'
+          : 'caseworker'
+        : SCORED_BY[nameKey(text('scoredBy'))];
     if (!scoredBy) issues.push({ field: 'scoredBy', rule: 'invalid', value: text('scoredBy') });
     const rater = scoredBy === 'provider' ? text('organisation') || organisation : null;
     if (scoredBy === 'provider' && !rater) issues.push({ field: 'organisation', rule: 'required', value: '' });

@@ -206,10 +206,13 @@ test.describe('the client’s own voice (issue 19)', () => {
     await page.screenshot({ path: resolve(screenshots, 'client-mode-question-ar-1920x1080.png') });
     await page.keyboard.press('2');
     await page.keyboard.press('Enter');
-    // Not translated: the original shows.
+    // Only its name translated: the name in Arabic, the levels in the original.
     await expect(page.getByRole('heading', { level: 1, name: 'السكن' })).toBeVisible();
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('heading', { level: 1, name: 'Dagbesteding' })).toBeVisible();
+    // Not translated at all: the original, left to right.
+    const original = page.getByRole('heading', { level: 1, name: 'Dagbesteding' });
+    await expect(original).toBeVisible();
+    await expect(original).toHaveAttribute('dir', 'ltr');
   });
 });
 
@@ -245,7 +248,7 @@ test.describe('paper sheets (issue 19, Must have 3)', () => {
         indicators: [{ key: fin!.key, name: 'المالية', description: null, levels: [] }],
       }),
     );
-    // Noor was scored before: 2 on Financiën, with a goal of 4. Due again: the rhythm is a day.
+    // Noor was scored a week ago: 2 on every indicator, a goal of 4 on Financiën; due again, the rhythm is a week.
     await ok(app.koers.call('catalog.update', { id: group.id, name: 'Werkfit', rescoreWeeks: 1 }));
     const { today } = await ok(app.koers.call('app.info', {}));
     const weekAgo = new Date(Date.parse(`${today}T12:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);

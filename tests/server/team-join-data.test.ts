@@ -1,3 +1,4 @@
+import { insertPaper } from '../../db/queries/papers';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { JoinEntry } from '../../common/contract';
@@ -55,7 +56,9 @@ const names = (entries: readonly JoinEntry[], kind: JoinEntry['kind']) =>
     .sort();
 
 /** The team's rows on the server, as its owner sees them. */
-const onServer = async (table: 'client' | 'catalog_item' | 'sheet' | 'caseworker' | 'scoring' | 'note') =>
+const onServer = async (
+  table: 'client' | 'catalog_item' | 'sheet' | 'caseworker' | 'scoring' | 'note' | 'paper_sheet',
+) =>
   (
     await sql<Record<string, unknown>>`select * from ${sql.table(table)} where team_id = ${team.teamId}`.execute(
       stack.owner,
@@ -173,6 +176,21 @@ describe('joining a team with clients on the laptop', () => {
       }),
     );
 
+    // His own translation of his version, and a paper sheet printed on it for his client (issue 19).
+    await ok(
+      piet.call('sheets.saveTranslation', {
+        versionId: pietsVersion.id,
+        language: 'tr',
+        indicators: [{ key: pietsVersion.indicators[0]!.key, name: 'Katılım', description: null, levels: [] }],
+      }),
+    );
+    await insertPaper(
+      piet.connection.db,
+      { code: 'PIE-T001', clientId: his.id, versionId: pietsVersion.id, printedOn: '2026-12-01' },
+      '2026-12-01T09:00:00.000Z',
+      null,
+    );
+
     const before = await snapshot(piet);
     const asked = (await ok(piet.call('sync.join', { serverUrl: server.url }))).joining!;
     expect(asked.role).toBe('caseworker');
@@ -219,6 +237,9 @@ describe('joining a team with clients on the laptop', () => {
     expect((await onServer('client')).find((c) => c.id === other.id)).toMatchObject({ caseworker_id: pietOnTeam.id });
     const uploadedScoring = (await onServer('scoring')).find((s) => s.id === scoring.id)!;
     expect(uploadedScoring.version_id).toBe(version.id);
+    // His paper sheet now names the team's version; his translation of the version it replaced is gone.
+    expect((await onServer('paper_sheet')).map((p) => [p.code, p.version_id])).toEqual([['PIE-T001', version.id]]);
+    expect(await piet.connection.db.selectFrom('sheet_translation').select('language').execute()).toEqual([]);
     expect(uploadedScoring.caseworker_id).toBe(pietOnTeam.id);
     // Only the team's lists and sheets are left on his laptop.
     const db = piet.connection.db;

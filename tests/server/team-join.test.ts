@@ -201,6 +201,16 @@ describe('joining a team', () => {
         .executeTakeFirstOrThrow()
     ).last_name;
     expect(await koers.call('sync.leave', {})).toMatchObject({ ok: false, error: { code: 'validation' } });
+    // A translation of a team sheet goes with the sheets (issue 19): leaving must not trip over it.
+    const sheet = await ok(koers.call('sheets.createFromStarter', { starter: 'ladder', language: 'nl' }));
+    const version = (await ok(koers.call('sheets.publish', { id: sheet.id }))).published!;
+    await ok(
+      koers.call('sheets.saveTranslation', {
+        versionId: version.id,
+        language: 'ar',
+        indicators: [{ key: version.indicators[0]!.key, name: 'السلم', description: null, levels: [] }],
+      }),
+    );
 
     // A sign-in of the command line beside the database goes too.
     const commandLine = join(koers.folder, COMMAND_LINE_SIGN_IN_FILE_NAME);
@@ -210,6 +220,7 @@ describe('joining a team', () => {
     expect(left).toMatchObject({ team: null, signedIn: false, waiting: 0 });
     expect(await clients(koers)).toEqual([]);
     expect(await koers.connection.db.selectFrom('caseworker').select('id').execute()).toEqual([]);
+    expect(await koers.connection.db.selectFrom('sheet_translation').select('id').execute()).toEqual([]);
     expect(koers.settings.get('currentCaseworkerId')).toBeNull();
     expect(existsSync(join(koers.folder, SIGN_IN_FILE_NAME))).toBe(false);
     const bytes = Buffer.concat(

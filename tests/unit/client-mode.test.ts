@@ -43,7 +43,7 @@ describe('client mode', () => {
     );
     expect(
       await ok(koers.call('clientmode.start', { clientId: client.id, versionId: version.id, showPrevious: true })),
-    ).toEqual({ active: true, hasPin: false });
+    ).toEqual({ active: true, hasPin: false, clientId: client.id });
     expect(koers.events.filter((e) => e.event === 'clientmode.changed').map((e) => e.payload)).toEqual([
       { active: true },
     ]);
@@ -53,11 +53,10 @@ describe('client mode', () => {
     expect(await koers.call('clients.list', { status: 'all' })).toMatchObject(refused);
     expect(await koers.call('clients.get', { id: other.id })).toMatchObject(refused);
     expect(await koers.call('notes.search', { text: 'x' })).toMatchObject(refused);
+    // Not even switched to another client: only the caseworker's leaving ends it.
     expect(
       await koers.call('clientmode.start', { clientId: other.id, versionId: version.id, showPrevious: false }),
-    ).toMatchObject({ ok: true });
-    await ok(koers.call('clientmode.leave', { confirm: 'koers' }));
-    await ok(koers.call('clientmode.start', { clientId: client.id, versionId: version.id, showPrevious: true }));
+    ).toMatchObject(refused);
 
     // The sheet in Arabic where translated, right to left, with the client's own previous self-score only.
     const sheet = await ok(koers.call('clientmode.sheet', {}));
@@ -89,11 +88,18 @@ describe('client mode', () => {
       ok: false,
       error: { details: { issues: [{ field: 'scores.0.value', rule: 'out_of_scale' }] } },
     });
-    await ok(koers.call('clientmode.save', answers([4, null, 5])));
-    expect(await koers.call('clientmode.save', answers([4, null, 5]))).toMatchObject({
-      ok: false,
-      error: { details: { reason: 'client_mode_saved' } },
-    });
+    expect(
+      await koers.call('clientmode.save', {
+        scores: [sheet.indicators[0]!, sheet.indicators[0]!].map((i) => ({ indicatorId: i.id, value: 1 })),
+      }),
+    ).toMatchObject({ ok: false, error: { details: { issues: [{ field: 'scores', rule: 'invalid' }] } } });
+    // Two Enters at once: one scoring, the other refused.
+    const [first, second] = await Promise.all([
+      koers.call('clientmode.save', answers([4, null, 5])),
+      koers.call('clientmode.save', answers([4, null, 5])),
+    ]);
+    expect([first.ok, second.ok].sort()).toEqual([false, true]);
+    expect([first, second].find((r) => !r.ok)).toMatchObject({ error: { details: { reason: 'client_mode_saved' } } });
     expect((await ok(koers.call('clientmode.sheet', {}))).saved).toBe(true);
 
     // Leaving: a wrong word is refused, the mode stays; the word itself lets her out.
@@ -102,10 +108,27 @@ describe('client mode', () => {
       error: { details: { issues: [{ field: 'confirm', rule: 'invalid' }] } },
     });
     expect(await koers.call('clients.list', { status: 'all' })).toMatchObject(refused);
-    expect(await ok(koers.call('clientmode.leave', { confirm: ' KOERS ' }))).toEqual({ active: false, hasPin: false });
-    const [latest] = await ok(koers.call('scorings.list', { clientId: client.id }));
-    expect(latest).toMatchObject({ date: '2026-11-23', scoredBy: 'client', organisation: null });
-    expect(latest!.scores.map((s) => s.value)).toEqual([4, null, 5]);
+    expect(await ok(koers.call('clientmode.leave', { confirm: ' KOERS ' }))).toEqual({
+      active: false,
+      hasPin: false,
+      clientId: null,
+    });
+    const scorings = await ok(koers.call('scorings.list', { clientId: client.id }));
+    expect(scorings.filter((s) => s.date === '2026-11-23')).toHaveLength(1);
+    expect(scorings[0]).toMatchObject({ date: '2026-11-23', scoredBy: 'client', organisation: null });
+    expect(scorings[0]!.scores.map((s) => s.value)).toEqual([4, null, 5]);
+    // The client's sheet and answers are in the audit log under the client.
+    await koers.context.audit.flush();
+    const logged = await koers.connection.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity_id'])
+      .where('action', 'in', ['clientmode.start', 'clientmode.sheet', 'clientmode.save'])
+      .where('result', '=', 'ok')
+      .execute();
+    expect(new Set(logged.map((l) => l.entity_id))).toEqual(new Set([client.id]));
+    expect(new Set(logged.map((l) => l.action))).toEqual(
+      new Set(['clientmode.start', 'clientmode.sheet', 'clientmode.save']),
+    );
   });
 
   it('with a PIN set, only the PIN lets the caseworker out, with the lock’s back-off after wrong ones', async () => {

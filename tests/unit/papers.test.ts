@@ -90,7 +90,7 @@ describe('paper sheets', () => {
     const printed = await ok(
       koers.call('papers.print', { clientIds: [noor.id, sem.id, without.id], pseudonymised: true }),
     );
-    expect(printed).toEqual({ path: desktop.saveAs, sheets: 2, withoutSheet: 1 });
+    expect(printed).toEqual({ path: desktop.saveAs, sheets: 2, withoutSheet: 1, clientIds: [noor.id, sem.id] });
     expect(readFileSync(desktop.saveAs, 'utf8')).toContain('%PDF');
     const [batch] = batches;
     expect(batch!.papers.map((p) => p.who)).toEqual([noor.pseudonym, sem.pseudonym]);
@@ -121,6 +121,7 @@ describe('paper sheets', () => {
       path: null,
       sheets: 1,
       withoutSheet: 0,
+      clientIds: [noor.id],
     });
     desktop.saveAs = join(koers.folder, 'kapot.pdf');
     failPrint = true;
@@ -139,10 +140,18 @@ describe('paper sheets', () => {
       path: desktop.saveAs,
       sheets: 1,
       withoutSheet: 1,
+      clientIds: [sem.id],
     });
     expect(batches[0]!.papers.map((p) => p.who)).toEqual(['Sem Jansen']);
     expect(batches[0]!.papers.map((p) => p.who)).not.toContain(`${noor.firstName} ${noor.lastName}`);
-    expect(sem.id).toBeTruthy();
+    // Printed names, levels and goals: in the audit log under each client on the sheets.
+    await koers.context.audit.flush();
+    const logged = await koers.connection.db
+      .selectFrom('audit_log')
+      .select('entity_id')
+      .where('action', '=', 'papers.print')
+      .execute();
+    expect(logged.map((l) => l.entity_id)).toEqual([sem.id]);
   });
 
   it('a filled-in sheet is typed in once by its code, as a scoring on its version and date; bad values change nothing', async () => {

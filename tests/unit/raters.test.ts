@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeDesktop, fakeDesktop } from '../helpers/fake-desktop';
@@ -158,11 +158,41 @@ describe('more raters: an external provider with its organisation', () => {
 
     // The scores export names the organisation, so a re-import knows the provider again.
     desktop.saveAs = join(koers.folder, 'scores.csv');
-    await ok(koers.call('exports.scores', { format: 'long', fileType: 'csv', pseudonymised: true }));
+    await ok(koers.call('exports.scores', { format: 'long', fileType: 'csv', pseudonymised: false }));
     const lines = readFileSync(desktop.saveAs, 'utf8').split('\r\n');
     expect(lines[0]).toContain(';Gescoord door;Organisatie;');
     expect(lines.filter((l) => l.includes(';aanbieder;Werkbrug Re-integratie;'))).toHaveLength(
       4 * 3 - 1, // four provider scorings of three indicators, one not scored
     );
+    // A provider may be one person: a pseudonymised file leaves the organisation out.
+    desktop.saveAs = join(koers.folder, 'pseudo.csv');
+    await ok(koers.call('exports.scores', { format: 'long', fileType: 'csv', pseudonymised: true }));
+    expect(readFileSync(desktop.saveAs, 'utf8')).not.toMatch(/Organisatie|Werkbrug/);
+
+    // An organisation column without a rater column: the provider's rows, not the caseworker's.
+    const byOrganisation = join(koers.folder, 'aanbieder.csv');
+    writeFileSync(
+      byOrganisation,
+      'Klantnummer;Datum;Organisatie;Financiën;Wonen;Dagbesteding\nKL-10237;20-06-2023;Jobstap;2;2;2\n',
+    );
+    const byColumn = await open(byOrganisation, 'scores');
+    const plan = await ok(
+      koers.call('imports.scoresPreview', { token: byColumn.token, worksheet: 'aanbieder.csv', versionId }),
+    );
+    expect(plan.mapping).toMatchObject({ organisation: 2 });
+    await ok(
+      koers.call('imports.scoresRun', {
+        token: byColumn.token,
+        worksheet: 'aanbieder.csv',
+        versionId,
+        mapping: plan.mapping,
+      }),
+    );
+    const jan = (await ok(koers.call('clients.list', { status: 'all', search: 'KL-10237' })))[0]!;
+    expect((await ok(koers.call('scorings.list', { clientId: jan.id })))[0]).toMatchObject({
+      date: '2023-06-20',
+      scoredBy: 'provider',
+      organisation: 'Jobstap',
+    });
   });
 });

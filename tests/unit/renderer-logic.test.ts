@@ -186,6 +186,16 @@ describe('raters of one period side by side', () => {
       scoring('c', '2026-11-14', 'caseworker', [4, 3]),
     ]);
     expect(comparisonRows(pair!).map((r) => r.difference)).toEqual([{ kind: 'delta', diff: -2 }, { kind: 'none' }]);
+    // Three raters, one of whom left it unscored: the range, never a Δ between whichever two scored.
+    const three = findComparison([
+      scoring('s', '2026-11-20', 'client', [null, 3]),
+      scoring('c', '2026-11-19', 'caseworker', [4, 3]),
+      scoring('p', '2026-11-18', 'provider', [2, 3], 'Werkbrug'),
+    ]);
+    expect(comparisonRows(three!).map((r) => r.difference)).toEqual([
+      { kind: 'range', min: 2, max: 4 },
+      { kind: 'same' },
+    ]);
     expect(
       findComparison([scoring('a', '2026-11-20', 'caseworker', [1]), scoring('b', '2026-11-19', 'together', [1])]),
     ).not.toBeNull();

@@ -108,6 +108,12 @@ describe('sheet translations and the client language', () => {
       'الشؤون المالية',
     );
 
+    // A draft is not translated yet: only what caseworkers score on.
+    const draft = await ok(koers.call('sheets.edit', { id: sheet.id }));
+    expect(
+      await koers.call('sheets.saveTranslation', { versionId: draft.draftVersionId!, language: 'ar', indicators: [] }),
+    ).toMatchObject({ ok: false, error: { details: { reason: 'not_published' } } });
+
     // A caseworker reads translations but, with a key person in the team, does not write them.
     const colleague = await ok(koers.call('caseworkers.create', { name: 'Bo Jensen', role: 'caseworker' }));
     koers.context.settings.set('currentCaseworkerId', colleague.id);

@@ -74,11 +74,14 @@ function Questions({
   }, [step]);
   const content = { lang: sheet.textLanguage ?? chrome.lang, dir: sheet.direction };
 
-  const finish = () =>
+  // Once: a second Enter while saving does nothing (main refuses a second save too).
+  const finish = (final: Answers) => {
+    if (save.isPending) return;
     save.mutate(
-      { scores: sheet.indicators.map((i) => ({ indicatorId: i.id, value: answers[i.id] ?? null })) },
+      { scores: sheet.indicators.map((i) => ({ indicatorId: i.id, value: final[i.id] ?? null })) },
       { onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['clientmode.sheet'] }) },
     );
+  };
 
   if (step < 0)
     return (
@@ -100,7 +103,7 @@ function Questions({
   const own = { lang: indicator.textLanguage ?? chrome.lang, dir: indicator.direction };
   const chosen = answers[indicator.id] ?? null;
   const last = step === total - 1;
-  const forward = () => (last ? finish() : setStep(step + 1));
+  const forward = (final: Answers = answers) => (last ? finish(final) : setStep(step + 1));
   const pick = (value: number) => setAnswers((all) => ({ ...all, [indicator.id]: value }));
   // A number key picks the level with that value; Enter goes on.
   const onKeyDown = (event: KeyboardEvent) => {
@@ -185,8 +188,10 @@ function Questions({
           type="button"
           className="client-mode-secondary"
           onClick={() => {
-            setAnswers((all) => ({ ...all, [indicator.id]: null }));
-            forward();
+            // Skipped is not scored, also when a level was picked before: saved as such on the last subject.
+            const final = { ...answers, [indicator.id]: null };
+            setAnswers(final);
+            forward(final);
           }}
         >
           {texts.skip}

@@ -37,7 +37,7 @@ export const messages = defineMessages({
     session: '{{count}} sheets typed in this session.',
   },
   nl: {
-    title: 'Papieren lijsten',
+    title: 'Papieren scorelijsten',
     intro:
       'Voor huisbezoeken: een geprinte scorelijst per klant in diens taal, met het vorige niveau en het doel gemarkeerd en een code. Typ daarna de code en één cijfer per indicator.',
     printTitle: 'Afdrukken',

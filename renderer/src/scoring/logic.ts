@@ -82,7 +82,7 @@ export interface ComparisonRow {
 
 /**
  * One row per indicator key in any of the scorings (versions may differ; keys carry over). Two
- * values differ by the first minus the second; more by their range.
+ * raters differ by the first minus the second; more by their range (also where one left it unscored).
  */
 export function comparisonRows({ scorings }: Comparison): ComparisonRow[] {
   // Indicator order and names as a caseworker's or provider's scoring has them, then the client's.
@@ -103,7 +103,7 @@ export function comparisonRows({ scorings }: Comparison): ComparisonRow[] {
         ? { kind: 'none' }
         : min === max
           ? { kind: 'same' }
-          : values.length === 2
+          : scorings.length === 2
             ? { kind: 'delta', diff: first - second }
             : { kind: 'range', min, max };
     return { key, name, scores, difference };
