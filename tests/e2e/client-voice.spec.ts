@@ -330,6 +330,34 @@ test.describe('paper sheets (issue 19, Must have 3)', () => {
   });
 });
 
+test('one client’s paper sheet from the client page, with the pseudonym as chosen', async ({ app }) => {
+  await ok(
+    app.koers.call('setup.complete', { language: 'nl', name: 'Anne de Vries', role: 'caseworker', demo: false }),
+  );
+  const group = await ok(app.koers.call('catalog.create', { kind: 'target_group', name: 'Werkfit' }));
+  await publishSheet(app.koers, [group.id]);
+  const client = await ok(
+    app.koers.call('clients.create', { firstName: 'Noor', lastName: 'Haddad', targetGroupId: group.id }),
+  );
+  const page = app.page;
+  await page.reload();
+  await page.goto(`${app.url}#/clients/${client.id}`);
+  await page.getByRole('button', { name: 'Papieren scorelijst (pdf)' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Een papieren scorelijst voor Noor' });
+  await dialog.getByLabel('Pseudoniem in plaats van de naam').check();
+  await noViolations(page);
+  await dialog.getByRole('button', { name: 'Papieren scorelijst (pdf)' }).click();
+  const { today } = await ok(app.koers.call('app.info', {}));
+  const path = resolve(app.savedFolder, `Papieren scorelijsten ${client.pseudonym} ${today}.pdf`);
+  await expect(page.getByRole('status').filter({ hasText: 'opgeslagen' })).toHaveText(
+    `De scorelijst is opgeslagen in ${path}.`,
+    { timeout: 15_000 },
+  );
+  const [sheet] = await pdfText(readFileSync(path));
+  expect(sheet).toContain(`Voor: ${client.pseudonym}`);
+  expect(sheet).not.toContain('Haddad');
+});
+
 /** A caseworker's caseload of three: Noor (scored before, by herself) and two canaries whose words must never show. */
 async function clientModeSeed(app: AppHarness, language: Language) {
   await ok(app.koers.call('setup.complete', { language, name: 'Anne de Vries', role: 'key_person', demo: false }));

@@ -12,7 +12,7 @@ import { useSession } from '../session';
 import { ScoringHistory } from '../scoring/ScoringHistory';
 import { Consents } from '../consent/Consents';
 import { StartClientMode } from '../client-mode/StartClientMode';
-import { usePrintPapers } from '../papers/PapersPage';
+import { PrintPaperDialog } from '../papers/PrintPaperDialog';
 import { Loading } from '../ui/Loading';
 import { remote } from '../query';
 import { CloseDialog, HandoverDialog, ReopenDialog, StageDialog } from './CaseDialogs';
@@ -25,7 +25,7 @@ import { StatusLine } from '../ui/StatusLine';
 import { useAction } from '../ui/useAction';
 import { useColleaguesClient } from '../sync/colleagues';
 
-type Open = 'edit' | 'stage' | 'handover' | 'close' | 'reopen' | 'clientMode' | null;
+type Open = 'edit' | 'stage' | 'handover' | 'close' | 'reopen' | 'clientMode' | 'paper' | null;
 
 /** `noteId`: a note to scroll to (from a search result). */
 export function ClientPage({ id, noteId }: { id: string; noteId: string | undefined }) {
@@ -37,7 +37,6 @@ export function ClientPage({ id, noteId }: { id: string; noteId: string | undefi
   const [adding, setAdding] = useState(false);
   // Coming back from scoring, the page says the scoring is saved.
   const outcome = useAction(useArrivalNotice());
-  const printPapers = usePrintPapers();
   const [writing, setWriting] = useState(false);
   const client = query.data;
   const readOnly = useColleaguesClient(client?.caseworkerId ?? null);
@@ -153,11 +152,7 @@ export function ClientPage({ id, noteId }: { id: string; noteId: string | undefi
             </button>
           )}
           {client.status === 'active' && (
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => void outcome.perform(() => printPapers({ clientIds: [client.id], pseudonymised: false }))}
-            >
+            <button type="button" className="secondary" onClick={() => setOpen('paper')}>
               {t('papers.printClient')}
             </button>
           )}
@@ -225,6 +220,16 @@ export function ClientPage({ id, noteId }: { id: string; noteId: string | undefi
       )}
       {open === 'edit' && <ClientFormDialog client={client} onClose={() => setOpen(null)} />}
       {open === 'clientMode' && <StartClientMode client={client} onClose={() => setOpen(null)} />}
+      {open === 'paper' && (
+        <PrintPaperDialog
+          client={client}
+          onClose={() => setOpen(null)}
+          onDone={(said) => {
+            setOpen(null);
+            outcome.announce(said);
+          }}
+        />
+      )}
       {open === 'stage' && <StageDialog client={client} onClose={() => setOpen(null)} onDone={done} />}
       {open === 'handover' && <HandoverDialog client={client} onClose={() => setOpen(null)} onDone={done} />}
       {open === 'close' && <CloseDialog client={client} onClose={() => setOpen(null)} onDone={done} />}

@@ -14,6 +14,10 @@ export const messages = defineMessages({
     nothingDue: 'No client of your caseload is due for scoring within a week.',
     withoutSheet: '{{count}} clients left out: their target group has no published default sheet.',
     printClient: 'Paper sheet (PDF)',
+    printClientTitle: 'A paper sheet for {{name}}',
+    printClientText:
+      'One A4 page in the client’s language, with the previous level and the goal marked and a code to type it in by afterwards.',
+    pseudonymHint: 'The sheet then says {{pseudonym}}: safer when it travels, e.g. on a home visit.',
     entryTitle: 'Type in a filled-in sheet',
     code: 'Code',
     codeHint: 'As printed at the top right, e.g. K7Q-M2X4.',
@@ -48,6 +52,10 @@ export const messages = defineMessages({
     nothingDue: 'Geen klant in je caseload hoeft binnen een week gescoord te worden.',
     withoutSheet: '{{count}} klanten overgeslagen: hun doelgroep heeft geen gepubliceerde standaard scorelijst.',
     printClient: 'Papieren scorelijst (pdf)',
+    printClientTitle: 'Een papieren scorelijst voor {{name}}',
+    printClientText:
+      'Eén A4-pagina in de taal van de klant, met het vorige niveau en het doel gemarkeerd en een code om hem daarna mee in te voeren.',
+    pseudonymHint: 'Op de scorelijst staat dan {{pseudonym}}: veiliger als hij meegaat, bijvoorbeeld op huisbezoek.',
     entryTitle: 'Een ingevulde scorelijst invoeren',
     code: 'Code',
     codeHint: 'Zoals rechtsboven geprint, bijvoorbeeld K7Q-M2X4.',
@@ -82,6 +90,10 @@ export const messages = defineMessages({
     nothingDue: 'Ingen borger i din sagsstamme skal scores inden for en uge.',
     withoutSheet: '{{count}} borgere udeladt: deres målgruppe har intet offentliggjort standardark.',
     printClient: 'Papirark (pdf)',
+    printClientTitle: 'Et papirark til {{name}}',
+    printClientText:
+      'Én A4-side på borgerens sprog, med forrige niveau og målet markeret og en kode til at indtaste det bagefter.',
+    pseudonymHint: 'Arket viser så {{pseudonym}}: sikrere når det kommer med ud, fx på hjemmebesøg.',
     entryTitle: 'Indtast et udfyldt ark',
     code: 'Kode',
     codeHint: 'Som udskrevet øverst til højre, fx K7Q-M2X4.',
