@@ -3,6 +3,7 @@ import { isSelectable } from '../../db/queries/catalog';
 import { caseworkerRole, getCaseworker } from '../../db/queries/caseworkers';
 import { caseworkersOf, findClientByReference } from '../../db/queries/clients';
 import type { CatalogKind, Database } from '../../db/schema';
+import { getVersion, listSheets } from '../../db/queries/sheets';
 import { AppError, conflict, invalidInput, notFound } from '../rpc/app-error';
 
 /** Checks that inputs which passed the schema also fit the data; each failure names its field. */
@@ -69,4 +70,14 @@ export async function checkMayActOn(db: Kysely<Database>, by: string | null, ids
       reason: 'not_own_client',
       count: others,
     });
+}
+
+/** A published version of a sheet still in use: what a scoring may be made on. */
+export async function checkScoringVersion(db: Kysely<Database>, versionId: string) {
+  const version = await getVersion(db, versionId);
+  if (!version) throw invalidInput({ field: 'versionId', rule: 'unavailable' });
+  if (!version.published) throw conflict('Scorings use published versions', { reason: 'not_published' });
+  const [sheet] = await listSheets(db, version.sheetId);
+  if (sheet?.retired) throw conflict('This sheet is retired', { reason: 'sheet_retired' });
+  return version;
 }

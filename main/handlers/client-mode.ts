@@ -4,9 +4,10 @@ import { textDirection } from '../../common/languages';
 import { getClient } from '../../db/queries/clients';
 import { insertScoring, previousValues } from '../../db/queries/scorings';
 import { indicatorLanguage, translatedVersion, translationFor } from '../../db/queries/sheet-translations';
-import { getVersion, listSheets } from '../../db/queries/sheets';
+import { getVersion } from '../../db/queries/sheets';
 import { actor, type ClientModeState, type Context, today } from '../context';
 import { conflict, found, invalidInput } from '../rpc/app-error';
+import { checkScoringVersion } from './checks';
 import { rightPin } from './lock';
 
 /** The mode's state; `clientId` names the client in the audit log of the calls that answer with it. */
@@ -27,23 +28,13 @@ function current(ctx: Context): ClientModeState {
   return state;
 }
 
-/** A published version of a sheet in use: what a scoring may be made on. */
-async function usableVersion(ctx: Context, versionId: string) {
-  const version = await getVersion(ctx.db, versionId);
-  if (!version) throw invalidInput({ field: 'versionId', rule: 'unavailable' });
-  if (!version.published) throw conflict('Scorings use published versions', { reason: 'not_published' });
-  const [sheet] = await listSheets(ctx.db, version.sheetId);
-  if (sheet?.retired) throw conflict('This sheet is retired', { reason: 'sheet_retired' });
-  return version;
-}
-
 /** The client's answers as a self-score of today on the mode's version; the scoring's id. */
 async function saveAnswers(
   ctx: Context,
   state: ClientModeState,
   answers: ReadonlyArray<{ indicatorId: string; value: number | null }>,
 ): Promise<string> {
-  const version = await usableVersion(ctx, state.versionId);
+  const version = await checkScoringVersion(ctx.db, state.versionId);
   if (new Set(answers.map((a) => a.indicatorId)).size !== answers.length)
     throw invalidInput({ field: 'scores', rule: 'invalid' });
   const scores = answers.map((score, i) => {
@@ -79,7 +70,7 @@ export const clientModeHandlers = {
     // On already: the screen is the client's, and only the caseworker's leaving ends it.
     if (ctx.clientMode.state) throw conflict('Client mode is on', { reason: 'client_mode' });
     found(await getClient(ctx.db, input.clientId), 'Client');
-    await usableVersion(ctx, input.versionId);
+    await checkScoringVersion(ctx.db, input.versionId);
     setState(ctx, { ...input, savedScoringId: null, saving: false });
     return status(ctx);
   },

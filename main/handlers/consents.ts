@@ -33,14 +33,17 @@ export const consentHandlers = {
 
   async 'consents.save'(ctx, input) {
     const { id, ...consent } = input;
-    checkDates(consent.givenOn, { validUntil: consent.validUntil }, today(ctx));
     const at = ctx.now().toISOString();
     const savedId = await ctx.db.transaction().execute(async (trx) => {
       found(await getClient(trx, consent.clientId), 'Client');
-      if (id === undefined) return insertConsent(trx, consent, at, actor(ctx));
-      const existing = found(await getConsent(trx, consent.clientId, id), 'Consent');
+      const existing = id === undefined ? undefined : found(await getConsent(trx, consent.clientId, id), 'Consent');
       // A correction keeps the withdrawal valid: it cannot come before the consent was given.
-      checkDates(consent.givenOn, { validUntil: consent.validUntil, withdrawnOn: existing.withdrawnOn }, today(ctx));
+      checkDates(
+        consent.givenOn,
+        { validUntil: consent.validUntil, withdrawnOn: existing?.withdrawnOn ?? null },
+        today(ctx),
+      );
+      if (id === undefined) return insertConsent(trx, consent, at, actor(ctx));
       await updateConsent(trx, id, consent, at, actor(ctx));
       return id;
     });

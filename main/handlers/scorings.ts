@@ -15,8 +15,8 @@ import type { Database } from '../../db/schema';
 import type { DomainHandlers, FieldIssue, Output, ParsedInput } from '../../common/contract';
 import { actor, type Context, today } from '../context';
 import { getClient } from '../../db/queries/clients';
-import { conflict, found, invalidInput } from '../rpc/app-error';
-import { checkNotFuture } from './checks';
+import { found, invalidInput } from '../rpc/app-error';
+import { checkNotFuture, checkScoringVersion } from './checks';
 
 type ScoringInput = ParsedInput<'scorings.create'>;
 
@@ -28,11 +28,7 @@ async function checkScoring(db: Kysely<Database>, input: ScoringInput, todayDate
   checkNotFuture(input.date, todayDate, 'date');
   if (input.scoredBy === 'provider' && !input.organisation)
     throw invalidInput({ field: 'organisation', rule: 'required' });
-  const version = await getVersion(db, input.versionId);
-  if (!version) throw invalidInput({ field: 'versionId', rule: 'unavailable' });
-  if (!version.published) throw conflict('Scorings use published versions', { reason: 'not_published' });
-  const [sheet] = await listSheets(db, version.sheetId);
-  if (sheet?.retired) throw conflict('This sheet is retired', { reason: 'sheet_retired' });
+  const version = await checkScoringVersion(db, input.versionId);
   const issues: FieldIssue[] = [];
   const scores = input.scores.map((score, i) => {
     const indicator = version.indicators.find((ind) => ind.id === score.indicatorId);
